@@ -1,0 +1,81 @@
+// One shared wink-nlp instance: sentences, tokens, parts of speech and lemmas, with character offsets.
+// The model ships in the npm package wink-eng-lite-web-model; nothing is downloaded at run time.
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { Span } from "./types";
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface Token {
+  start: number;
+  end: number;
+  value: string;
+  /** Universal POS tag from the model (NOUN, PROPN, VERB, PUNCT, SPACE, …). */
+  pos: string;
+  lemma: string;
+  /** Index of the sentence (within the whole text) this token belongs to. */
+  sentence: number;
+}
+
+export interface TokenizedText {
+  tokens: Token[];
+  sentences: Span[];
+  paragraphs: Span[];
+}
+
+/** Paragraphs are runs of text between newlines, trimmed of surrounding white space. */
+export function splitParagraphs(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
+
+/**
+ * Tokenise a text paragraph by paragraph (sentences never cross a newline).
+ * Offsets are recovered from wink's lossless token values and preceding spaces.
+ */
+export function tokenize(text: string): TokenizedText {
+  const paragraphs = splitParagraphs(text);
+  const tokens: Token[] = [];
+  const sentences: Span[] = [];
+  for (const para of paragraphs) {
+    const doc = nlp.readDoc(text.slice(para.start, para.end));
+    const values = doc.tokens().out(its.value) as string[];
+    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+    const pos = doc.tokens().out(its.pos) as string[];
+    const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+    const base = tokens.length;
+    let off = para.start;
+    for (let i = 0; i < values.length; i++) {
+      off += spaces[i]!.length;
+      const v = values[i]!;
+      tokens.push({ start: off, end: off + v.length, value: v, pos: pos[i]!, lemma: lemmas[i]!, sentence: -1 });
+      off += v.length;
+    }
+    const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+    for (const [a, b] of spans) {
+      const first = tokens[base + a];
+      const last = tokens[base + b];
+      if (!first || !last) continue;
+      const idx = sentences.length;
+      for (let t = base + a; t <= base + b; t++) tokens[t]!.sentence = idx;
+      sentences.push({ start: first.start, end: last.end });
+    }
+  }
+  return { tokens, sentences, paragraphs };
+}
+
+/** Counts words the way every density in Parallax does: tokens that contain a letter or digit. */
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu);
+  return m ? m.length : 0;
+}

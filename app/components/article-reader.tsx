@@ -1,0 +1,86 @@
+import { Fragment, type ReactNode } from "react";
+import { splitParagraphs } from "#app/analysis/nlp";
+
+export interface Highlight {
+  start: number;
+  end: number;
+  /** CSS classes for the marked words, e.g. "hl-content kind-official". */
+  className: string;
+  /** Anchor id for links from charts and tables; only the first piece of a highlight carries it. */
+  anchor?: string;
+  /** Explanation shown on hover and focus (the focus card). */
+  card?: ReactNode;
+  label?: string;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  active: Highlight[];
+}
+
+/** Cuts a paragraph into segments at every highlight boundary, each with the highlights covering it. */
+function segments(pStart: number, pEnd: number, hls: Highlight[]): Segment[] {
+  const cuts = new Set<number>([pStart, pEnd]);
+  const inPara = hls.filter((h) => h.end > pStart && h.start < pEnd);
+  for (const h of inPara) {
+    cuts.add(Math.max(pStart, h.start));
+    cuts.add(Math.min(pEnd, h.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const s = points[i]!;
+    const e = points[i + 1]!;
+    if (e <= s) continue;
+    out.push({ start: s, end: e, active: inPara.filter((h) => h.start <= s && h.end >= e) });
+  }
+  return out;
+}
+
+/**
+ * An article's clean text in paragraphs, with highlight layers. Text is rendered as text (React escapes it),
+ * never as HTML. Offsets index the stored clean text, like every span in Parallax.
+ */
+export function ArticleReader({ text, highlights = [], idPrefix = "t" }: { text: string; highlights?: Highlight[]; idPrefix?: string }) {
+  const paras = splitParagraphs(text);
+  const sorted = [...highlights].sort((a, b) => a.start - b.start || b.end - a.end);
+  const anchored = new Set<Highlight>();
+  return (
+    <div className="article-text">
+      {paras.map((p, pi) => (
+        <p key={pi} id={`${idPrefix}-p${pi}`}>
+          {segments(p.start, p.end, sorted).map((seg) => {
+            const piece = text.slice(seg.start, seg.end);
+            if (seg.active.length === 0) return <Fragment key={seg.start}>{piece}</Fragment>;
+            // Innermost last: nested marks from the outermost (longest) highlight inwards.
+            let node: ReactNode = piece;
+            for (let i = seg.active.length - 1; i >= 0; i--) {
+              const h = seg.active[i]!;
+              const first = !anchored.has(h);
+              if (first) anchored.add(h);
+              node = (
+                <mark
+                  className={`hl ${h.className}`}
+                  id={first && h.anchor ? `${idPrefix}-${h.anchor}` : undefined}
+                  tabIndex={first && h.card ? 0 : undefined}
+                  aria-label={first && h.label ? h.label : undefined}
+                  data-start={h.start}
+                  data-end={h.end}
+                >
+                  {node}
+                  {first && h.card ? (
+                    <span className="focus-card" role="note">
+                      {h.card}
+                    </span>
+                  ) : null}
+                </mark>
+              );
+            }
+            return <Fragment key={seg.start}>{node}</Fragment>;
+          })}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Attribution, SourceEntity } from "#app/analysis/types";
+import type { Highlight } from "./article-reader";
+
+const KIND_LABEL: Record<string, string> = {
+  official: "official",
+  armed_group: "armed group",
+  politician: "politician or party",
+  expert: "expert",
+  media: "media",
+  document: "document",
+  civil_society: "civil society",
+  ordinary_person: "ordinary person",
+  unnamed: "unnamed",
+  other: "other",
+};
+
+export function kindLabel(kind: string): string {
+  return KIND_LABEL[kind] ?? kind;
+}
+
+export const SOURCE_KINDS = Object.keys(KIND_LABEL);
+
+/** Highlights for every attribution: content tinted by source kind, source underlined, cue dotted, with a focus card. */
+export function attributionHighlights(text: string, attributions: Attribution[], sources: SourceEntity[]): Highlight[] {
+  const byKey = new Map(sources.map((s) => [s.key, s]));
+  const out: Highlight[] = [];
+  for (const a of attributions) {
+    const src = a.sourceKey ? byKey.get(a.sourceKey) : undefined;
+    const kind = a.sourceKind;
+    const cueText = a.cue ? text.slice(a.cue.start, a.cue.end) : null;
+    const card = (
+      <>
+        <b>Source:</b> {src ? src.name : a.source ? text.slice(a.source.start, a.source.end) : "none named"}
+        {src?.description ? ` (${src.description})` : ""} · {kindLabel(kind)}
+        {a.affiliation ? ` · ${a.affiliation}` : ""}
+        {cueText ? ` · cue “${cueText}” (${a.cueStance})` : ""} · rule: {a.rule}
+      </>
+    );
+    const label = `Attribution ${a.id}: source ${src?.name ?? "none named"}, ${kindLabel(kind)}${cueText ? `, cue ${cueText}` : ""}`;
+    a.content.forEach((c, i) =>
+      out.push({ start: c.start, end: c.end, className: `hl-content kind-${kind}`, anchor: i === 0 ? a.id : undefined, card: i === 0 ? card : undefined, label: i === 0 ? label : undefined }),
+    );
+    if (a.source) out.push({ start: a.source.start, end: a.source.end, className: `hl-source kind-${kind}` });
+    if (a.cue) out.push({ start: a.cue.start, end: a.cue.end, className: "hl-cue" });
+  }
+  return out;
+}
+
+export function KindLegend() {
+  return (
+    <div className="legend" aria-label="Source kinds">
+      {SOURCE_KINDS.map((k) => (
+        <span key={k} className={`kind-${k}`}>
+          <span className="swatch" />
+          {kindLabel(k)}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Per article: each canonical source with kind, affiliation, attributions, words quoted, named or not. */
+export function SourcesPanel({ sources }: { sources: SourceEntity[] }) {
+  const total = sources.reduce((n, s) => n + s.attributionIds.length, 0);
+  const named = sources.filter((s) => s.named).reduce((n, s) => n + s.attributionIds.length, 0);
+  if (sources.length === 0) return <p className="meta">No attributed sources found.</p>;
+  return (
+    <div className="sources-panel">
+      <p className="meta">
+        {sources.length} source{sources.length === 1 ? "" : "s"}, {total} attribution{total === 1 ? "" : "s"};{" "}
+        {total ? Math.round((100 * named) / total) : 0}% from named sources.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Source</th>
+            <th>Kind</th>
+            <th>Affiliation</th>
+            <th>Attributions</th>
+            <th>Words quoted</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...sources]
+            .sort((a, b) => b.attributionIds.length - a.attributionIds.length || a.name.localeCompare(b.name))
+            .map((s) => (
+              <tr key={s.key}>
+                <td>
+                  {s.name}
+                  {s.description ? <div className="meta">{s.description}</div> : null}
+                  {!s.named ? <span className="badge">unnamed</span> : null}
+                </td>
+                <td className={`kind-${s.kind}`} title={s.kindEvidence.join("; ")}>
+                  <span className="swatch" />
+                  {kindLabel(s.kind)}
+                </td>
+                <td>{s.affiliation ?? "—"}</td>
+                <td>{s.attributionIds.length}</td>
+                <td>{s.wordsQuoted}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+import { createHash } from "node:crypto";
+import { and, desc, eq, or, sql } from "drizzle-orm";
+import { articles, outlets, type Article, type ArticleOrigin } from "#db/schema";
+import { countWords } from "#app/analysis/nlp";
+import { analyse } from "#app/analysis/index";
+import { getDb, type Db } from "#app/utils/db.server";
+import { findOrCreateOutlet } from "./outlets.server";
+import { storeAnalysis } from "./analyses.server";
+
+export type ArticleWithOutlet = Article & { outletName: string | null; outletCountry: string | null; outletKind: string | null };
+
+export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+export interface NewArticleInput {
+  text: string;
+  title: string;
+  author?: string | null;
+  outlet?: string | null;
+  outletCountry?: string | null;
+  outletKind?: string | null;
+  url?: string | null;
+  published?: string | null;
+  language?: string | null;
+  origin: ArticleOrigin;
+  fictional?: boolean;
+}
+
+export type ImportOutcome =
+  | { status: "created"; article: Article }
+  | { status: "duplicate"; article: Article; by: "text" | "url" };
+
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+/**
+ * Stores an article with its outlet and its analysis in one transaction (never half-written).
+ * The same text (content hash) or the same normalised URL finds the existing article instead.
+ */
+export async function importArticle(db: Db, input: NewArticleInput): Promise<ImportOutcome> {
+  const text = input.text;
+  if (!text.trim()) throw new InputError("The article text is empty.", "text");
+  if (Buffer.byteLength(text, "utf8") > MAX_TEXT_BYTES) throw new InputError("The text is over 2 MB; Parallax takes single articles, not whole archives.", "text");
+  const title = input.title.trim();
+  if (!title) throw new InputError("A title is required.", "title");
+
+  const hash = contentHash(text);
+  const byText = await db.select().from(articles).where(eq(articles.contentHash, hash)).limit(1);
+  if (byText[0]) return { status: "duplicate", article: byText[0], by: "text" };
+  if (input.url) {
+    const byUrl = await db.select().from(articles).where(eq(articles.url, input.url)).limit(1);
+    if (byUrl[0]) return { status: "duplicate", article: byUrl[0], by: "url" };
+  }
+
+  // Pure and possibly slow on long texts: computed before the transaction opens.
+  const analysis = analyse(text, { title });
+
+  const article = await db.transaction(async (tx) => {
+    const outlet = input.outlet?.trim()
+      ? await findOrCreateOutlet(tx, input.outlet, { country: input.outletCountry, kind: input.outletKind })
+      : null;
+    const [row] = await tx
+      .insert(articles)
+      .values({
+        outletId: outlet?.id ?? null,
+        title,
+        author: input.author?.trim() || null,
+        url: input.url || null,
+        published: input.published || null,
+        language: input.language || null,
+        text,
+        contentHash: hash,
+        wordCount: countWords(text),
+        origin: input.origin,
+        fictional: input.fictional ?? false,
+      })
+      .returning();
+    await storeAnalysis(tx, row!.id, analysis);
+    return row!;
+  });
+  return { status: "created", article };
+}
+
+const withOutlet = {
+  id: articles.id,
+  outletId: articles.outletId,
+  title: articles.title,
+  author: articles.author,
+  url: articles.url,
+  published: articles.published,
+  language: articles.language,
+  text: articles.text,
+  contentHash: articles.contentHash,
+  wordCount: articles.wordCount,
+  origin: articles.origin,
+  fictional: articles.fictional,
+  createdAt: articles.createdAt,
+  outletName: outlets.name,
+  outletCountry: outlets.country,
+  outletKind: outlets.kind,
+};
+
+export async function getArticle(db: Db, id: number): Promise<ArticleWithOutlet | null> {
+  const [row] = await db.select(withOutlet).from(articles).leftJoin(outlets, eq(articles.outletId, outlets.id)).where(eq(articles.id, id));
+  return row ?? null;
+}
+
+export async function getArticles(db: Db, ids: number[]): Promise<ArticleWithOutlet[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(withOutlet)
+    .from(articles)
+    .leftJoin(outlets, eq(articles.outletId, outlets.id))
+    .where(sql`${articles.id} in ${ids}`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ArticleWithOutlet => !!r);
+}
+
+export type ArticleListItem = Omit<ArticleWithOutlet, "text" | "contentHash">;
+
+/** The library: newest first, optionally searched by title or outlet. */
+export async function listArticles(db: Db, opts: { q?: string | null; limit?: number; offset?: number } = {}): Promise<ArticleListItem[]> {
+  const { text: _t, contentHash: _h, ...cols } = withOutlet;
+  const q = opts.q?.trim();
+  const pattern = q ? `%${q.replace(/[%_\\]/g, (m) => "\\" + m)}%` : null;
+  return db
+    .select(cols)
+    .from(articles)
+    .leftJoin(outlets, eq(articles.outletId, outlets.id))
+    .where(pattern ? or(sql`${articles.title} like ${pattern} escape '\\'`, sql`${outlets.name} like ${pattern} escape '\\'`) : undefined)
+    .orderBy(desc(articles.id))
+    .limit(opts.limit ?? 100)
+    .offset(opts.offset ?? 0);
+}
+
+export async function countArticles(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(articles);
+  return Number(row?.n ?? 0);
+}
+
+export interface ArticleMetaUpdate {
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  author: string | null;
+  url: string | null;
+  language: string | null;
+}
+
+/** Metadata is editable; the text never is (every stored span indexes it). */
+export async function updateArticleMeta(db: Db, id: number, meta: ArticleMetaUpdate): Promise<Article> {
+  return db.transaction(async (tx) => {
+    const outlet = meta.outlet?.trim() ? await findOrCreateOutlet(tx, meta.outlet) : null;
+    if (meta.url) {
+      const [clash] = await tx
+        .select({ id: articles.id })
+        .from(articles)
+        .where(and(eq(articles.url, meta.url), sql`${articles.id} <> ${id}`))
+        .limit(1);
+      if (clash) throw new InputError(`Another article (#${clash.id}) already has this URL.`, "url");
+    }
+    const [row] = await tx
+      .update(articles)
+      .set({
+        title: meta.title,
+        outletId: outlet?.id ?? null,
+        published: meta.published,
+        author: meta.author,
+        url: meta.url,
+        language: meta.language,
+      })
+      .where(eq(articles.id, id))
+      .returning();
+    if (!row) throw new InputError("No such article.");
+    return row;
+  });
+}
+
+export interface RelatedDoc {
+  id: number;
+  url: string | null;
+  title: string;
+  text: string;
+  published: string | null;
+}
+
+export async function listArticlesForRelated(db: Db = getDb()): Promise<RelatedDoc[]> {
+  return db
+    .select({ id: articles.id, url: articles.url, title: articles.title, text: articles.text, published: articles.published })
+    .from(articles)
+    .orderBy(articles.id);
+}
+
+

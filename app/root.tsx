@@ -1,0 +1,50 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPanel } from "#app/components/error-panel";
+import stylesHref from "#app/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Parallax" }];
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <header className="site-header">
+          <Link to="/" className="brand">
+            Parallax
+          </Link>
+          <nav aria-label="Main">
+            <NavLink to="/" end>
+              Comparisons
+            </NavLink>
+            <NavLink to="/library">Library</NavLink>
+            <NavLink to="/articles/new">Add article</NavLink>
+          </nav>
+        </header>
+        <main className="site-main">{children}</main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}

@@ -1,0 +1,6 @@
+export * from "./outlets";
+export * from "./articles";
+export * from "./comparisons";
+export * from "./analyses";
+export * from "./jobs";
+export * from "./settings";
