@@ -1,5 +1,5 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -11,6 +11,8 @@ declare module "@remix-run/node" {
 export default defineConfig({
   server: { host: "127.0.0.1" },
   plugins: [
+    // Remix's plugin builds the app; vitest runs modules directly and must not load it.
+    !process.env.VITEST &&
     remix({
       ignoredRouteFiles: ["**/*.test.*", "**/*.schema.ts"],
       future: {
@@ -23,4 +25,38 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
+  // Three projects: fast pure-function tests, integration tests on a real libSQL file per worker,
+  // and browser tests against one production build and server (started in global setup; files run one at a time).
+  test: {
+    projects: [
+      {
+        plugins: [tsconfigPaths()],
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        plugins: [tsconfigPaths()],
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/worker-db.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [tsconfigPaths()],
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/setup/global-build.ts"],
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
 });

@@ -41,8 +41,11 @@ export default async function setup(project: TestProject) {
     return;
   }
   const root = path.resolve(".");
+  // Child processes must not think they run under vitest (vite.config.ts leaves Remix's plugin out then).
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(childEnv)) if (k.startsWith("VITEST")) delete childEnv[k];
   if (process.env.PARALLAX_E2E_SKIP_BUILD !== "1") {
-    const build = spawnSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], { cwd: root, stdio: "pipe", encoding: "utf8" });
+    const build = spawnSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], { cwd: root, env: childEnv, stdio: "pipe", encoding: "utf8" });
     if (build.status !== 0) throw new Error(`remix vite:build failed:\n${build.stdout}\n${build.stderr}`);
   }
   const tmp = path.join(root, "tests/.tmp");
@@ -52,7 +55,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/server.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}` },
+    env: { ...childEnv, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
