@@ -6,19 +6,36 @@ import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "#app/utils/env.server";
+import { isLoopbackHost } from "#app/utils/host.server";
 import { prepareDatabase } from "#db/prepare";
 import { reanalyseStale } from "#app/models/analyses.server";
+import { makeNonce, securityHeaders } from "#app/utils/security-headers.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 
 async function main(): Promise<void> {
   const env = getEnv();
+  // Bound beyond this machine, Parallax would be open to anyone who can reach it: refuse until access control exists.
+  if (!isLoopbackHost(env.HOST) && process.env.PARALLAX_ALLOW_OPEN !== "1") {
+    console.error(
+      `Refusing to listen on ${env.HOST}: this Parallax has no accounts configured, so anyone who can reach it could ` +
+        `import and edit. Bind to 127.0.0.1 (the default), or put it behind your own authenticating proxy and set ` +
+        `PARALLAX_ALLOW_OPEN=1 to accept that risk.`,
+    );
+    process.exit(1);
+  }
   const db = await prepareDatabase({ seed: env.PARALLAX_SEED === "1", log: (m) => console.log(m) });
 
   const app = express();
   app.disable("x-powered-by");
   app.use(compression());
+  app.use((req, res, next) => {
+    const nonce = makeNonce();
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders(nonce, { dev, https: req.secure }));
+    next();
+  });
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (dev) {
@@ -32,7 +49,14 @@ async function main(): Promise<void> {
     app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
   }
-  app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: dev ? "development" : "production",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const addr = server.address();

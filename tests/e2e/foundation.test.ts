@@ -14,6 +14,10 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
     browser = await launch();
     page = await browser.newPage();
     page.on("pageerror", (e) => errors.push(e.message));
+    // A CSP violation or a hydration error shows up as a console error.
+    page.on("console", (m) => {
+      if (m.type() === "error" && !/status of 404/.test(m.text())) errors.push(m.text());
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -70,6 +74,20 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
     await expect(page.getByRole("alert").filter({ hasText: "not a text file" }).innerText()).resolves.toContain("“scan.txt” is not a text file");
     await page.goto(e2e.baseUrl + "/library?q=A%20scan");
     await expect(page.getByText("No articles match.").count()).resolves.toBe(1);
+  });
+
+  test("pages carry security headers and run with no script errors", async () => {
+    const res = await page.goto(e2e.baseUrl + "/");
+    const h = res!.headers();
+    expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    // Client-side navigation only works when the nonce'd bootstrap ran.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Library" }).click();
+    await page.waitForURL(/\/library$/);
+    await page.getByRole("heading", { name: "Library" }).waitFor();
+    expect(errors).toEqual([]);
   });
 
   test("an unknown comparison is a 404 page with a way back", async () => {

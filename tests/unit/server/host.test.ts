@@ -1,0 +1,38 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, test } from "vitest";
+import { isLoopbackHost } from "#app/utils/host.server";
+import { securityHeaders } from "#app/utils/security-headers.server";
+
+describe("binding", () => {
+  test.each([
+    ["127.0.0.1", true],
+    ["127.8.9.1", true],
+    ["::1", true],
+    ["[::1]", true],
+    ["localhost", true],
+    ["0.0.0.0", false],
+    ["::", false],
+    ["192.168.1.20", false],
+    ["example.org", false],
+  ])("%s is loopback: %s", (host, expected) => {
+    expect(isLoopbackHost(host)).toBe(expected);
+  });
+
+  test("npm start refuses a public bind without access control, at once and with a message", () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, HOST: "0.0.0.0", DATABASE_URL: "file:tests/.tmp/never-created.db" };
+    for (const k of Object.keys(env)) if (k.startsWith("VITEST")) delete env[k];
+    const r = spawnSync("node_modules/.bin/tsx", ["scripts/server.ts"], { env, encoding: "utf8", timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("Refusing to listen on 0.0.0.0");
+  }, 40_000);
+});
+
+describe("security headers", () => {
+  test("scripts only from self and the nonce; no framing; no sniffing", () => {
+    const h = securityHeaders("abc123");
+    expect(h["Content-Security-Policy"]).toContain("script-src 'self' 'nonce-abc123'");
+    expect(h["Content-Security-Policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(h["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(h["X-Content-Type-Options"]).toBe("nosniff");
+  });
+});
