@@ -1,0 +1,35 @@
+import { compareArticles, type Comparison } from "#app/compare/compare";
+import type { ArticleAnalysis } from "#app/analysis/index";
+import type { Db } from "#app/utils/db.server";
+import { getAnalyses } from "./analyses.server";
+import type { ArticleWithOutlet } from "./articles.server";
+import { getComparison, type ComparisonDetail } from "./comparisons.server";
+
+export interface AnalysedComparison {
+  detail: ComparisonDetail;
+  /** Current analyses by article id (computed on demand where the background pass has not reached them). */
+  analyses: Map<number, ArticleAnalysis>;
+  /** The pure comparison over the chosen articles (all members unless `articleIds` narrows it). */
+  comparison: Comparison | null;
+  articles: ArticleWithOutlet[];
+}
+
+/**
+ * Everything the dashboard, the exports and the CLI need for one comparison, from one place:
+ * its members, their analyses and the comparison structure that every chart and table reads.
+ */
+export async function loadAnalysedComparison(db: Db, id: number, opts: { articleIds?: number[] } = {}): Promise<AnalysedComparison | null> {
+  const detail = await getComparison(db, id);
+  if (!detail) return null;
+  const articles = opts.articleIds ? detail.articles.filter((a) => opts.articleIds!.includes(a.id)) : detail.articles;
+  const analyses = await getAnalyses(
+    db,
+    articles.map((a) => a.id),
+  );
+  const inputs = articles
+    .filter((a) => analyses.has(a.id))
+    .map((a) => ({ id: a.id, title: a.title, outlet: a.outletName, url: a.url, published: a.published, analysis: analyses.get(a.id)! }));
+  const focalId = detail.comparison.focalArticleId ?? inputs[0]?.id ?? 0;
+  const comparison = inputs.length ? compareArticles(inputs, { focalId }) : null;
+  return { detail, analyses, comparison, articles };
+}
