@@ -1,5 +1,5 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPanel } from "#app/components/error-panel";
 import { useNonce } from "#app/utils/nonce-provider";
@@ -12,8 +12,13 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Parallax" }];
 
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { user: context.user ? { username: context.user.username, role: context.user.role } : null, authEnabled: Boolean(context.authEnabled) };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const root = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="en">
       <head>
@@ -33,7 +38,21 @@ export function Layout({ children }: { children: ReactNode }) {
             </NavLink>
             <NavLink to="/library">Library</NavLink>
             <NavLink to="/articles/new">Add article</NavLink>
+            <NavLink to="/methods">Methods</NavLink>
           </nav>
+          {root?.user ? (
+            <Form method="post" action="/logout" className="session ui">
+              <span className="meta">
+                {root.user.username} ({root.user.role})
+              </span>{" "}
+              {root.user.role === "owner" ? <Link to="/accounts">Accounts</Link> : null}{" "}
+              <button className="link">Sign out</button>
+            </Form>
+          ) : root?.authEnabled ? (
+            <Link to="/login" className="session ui">
+              Sign in
+            </Link>
+          ) : null}
         </header>
         <main className="site-main">{children}</main>
         <ScrollRestoration nonce={nonce} />

@@ -10,25 +10,70 @@ import { isLoopbackHost } from "#app/utils/host.server";
 import { prepareDatabase } from "#db/prepare";
 import { reanalyseStale } from "#app/models/analyses.server";
 import { makeNonce, securityHeaders } from "#app/utils/security-headers.server";
+import { countUsers, getSessionUser, resolveShareLink, type PublicUser } from "#app/models/auth.server";
+import { decideAccess, isCrossSite, parseCookies, SESSION_COOKIE, SHARE_COOKIE } from "#app/utils/access";
+import type { Db } from "#db/client";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
+// React and Remix pick their production builds from NODE_ENV; a server started without it would run the slow dev builds.
+process.env.NODE_ENV ??= dev ? "development" : "production";
+
+/** Accounts, roles, share links and cross-site request refusal, before any route runs. */
+function accessControl(db: Db): express.RequestHandler {
+  let cached = { at: 0, enabled: false };
+  return (req, res, next) => {
+    void (async () => {
+      const ownOrigins = [`${req.protocol}://${req.get("host") ?? ""}`];
+      if (isCrossSite(req.method, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, ownOrigins)) {
+        res.status(403).type("text/plain").send("Refused: this request came from another site.");
+        return;
+      }
+      if (Date.now() - cached.at > 3000) cached = { at: Date.now(), enabled: (await countUsers(db)) > 0 };
+      const cookies = parseCookies(req.get("cookie"));
+      const user = cached.enabled ? await getSessionUser(db, cookies[SESSION_COOKIE]) : null;
+      const share = cached.enabled && !user ? await resolveShareLink(db, cookies[SHARE_COOKIE]) : null;
+      res.locals.user = user;
+      res.locals.authEnabled = cached.enabled;
+      const url = new URL(req.originalUrl, "http://x");
+      const decision = decideAccess({ method: req.method, path: url.pathname, search: url.search, authEnabled: cached.enabled, user, share });
+      if (decision.type === "login") {
+        if (url.pathname.endsWith(".data")) res.status(401).type("text/plain").send("Sign in first.");
+        else res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+        return;
+      }
+      if (decision.type === "forbidden") {
+        res.status(403).type("text/plain").send(decision.message);
+        return;
+      }
+      if (decision.type === "rewrite") {
+        // Blind mode forced by a share link: the server, not the browser, decides what is shown.
+        req.originalUrl = url.pathname + decision.search;
+        req.url = req.originalUrl;
+      }
+      next();
+    })().catch(next);
+  };
+}
 
 async function main(): Promise<void> {
   const env = getEnv();
-  // Bound beyond this machine, Parallax would be open to anyone who can reach it: refuse until access control exists.
-  if (!isLoopbackHost(env.HOST) && process.env.PARALLAX_ALLOW_OPEN !== "1") {
+  const db = await prepareDatabase({ seed: env.PARALLAX_SEED === "1", log: (m) => console.log(m) });
+  // Bound beyond this machine, Parallax would be open to anyone who can reach it: refuse until it has accounts.
+  if (!isLoopbackHost(env.HOST) && (await countUsers(db)) === 0) {
     console.error(
-      `Refusing to listen on ${env.HOST}: this Parallax has no accounts configured, so anyone who can reach it could ` +
-        `import and edit. Bind to 127.0.0.1 (the default), or put it behind your own authenticating proxy and set ` +
-        `PARALLAX_ALLOW_OPEN=1 to accept that risk.`,
+      `Refusing to listen on ${env.HOST}: this Parallax has no accounts, so anyone who can reach it could import and edit.\n` +
+        `Create an owner first:  PARALLAX_PASSWORD='…' npm run --silent cli -- user add NAME --role owner\n` +
+        `or bind to 127.0.0.1 (the default) for single-user use.`,
     );
+    db.$client.close();
     process.exit(1);
   }
-  const db = await prepareDatabase({ seed: env.PARALLAX_SEED === "1", log: (m) => console.log(m) });
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind a local reverse proxy, trust its X-Forwarded-Proto so cookies get Secure on https.
+  app.set("trust proxy", "loopback");
   app.use(compression());
   app.use((req, res, next) => {
     const nonce = makeNonce();
@@ -49,12 +94,19 @@ async function main(): Promise<void> {
     app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
   }
+  app.use(accessControl(db));
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: dev ? "development" : "production",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        user: (res.locals.user as PublicUser | null) ?? null,
+        authEnabled: Boolean(res.locals.authEnabled),
+        clientAddress: req.ip ?? "unknown",
+        secure: req.secure,
+      }),
     }),
   );
 

@@ -4,3 +4,4 @@ export * from "./comparisons";
 export * from "./analyses";
 export * from "./jobs";
 export * from "./settings";
+export * from "./auth";
