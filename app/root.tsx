@@ -38,6 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </NavLink>
             <NavLink to="/library">Library</NavLink>
             <NavLink to="/articles/new">Add article</NavLink>
+            <NavLink to="/import">Import</NavLink>
             <NavLink to="/methods">Methods</NavLink>
           </nav>
           {root?.user ? (

@@ -8,7 +8,9 @@ import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "#app/utils/env.server";
 import { isLoopbackHost } from "#app/utils/host.server";
 import { prepareDatabase } from "#db/prepare";
-import { reanalyseStale } from "#app/models/analyses.server";
+import { enqueueJobOnce, runWorker } from "#app/models/jobs.server";
+import { getJobHandlers } from "#app/models/job-handlers.server";
+import { importJob } from "#app/models/import-job.server";
 import { makeNonce, securityHeaders } from "#app/utils/security-headers.server";
 import { countUsers, getSessionUser, resolveShareLink, type PublicUser } from "#app/models/auth.server";
 import { decideAccess, isCrossSite, parseCookies, SESSION_COOKIE, SHARE_COOKIE } from "#app/utils/access";
@@ -116,14 +118,20 @@ async function main(): Promise<void> {
     console.log(`Parallax is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
   });
 
-  // Analyses from an older analyser version are recomputed off the request path.
-  setTimeout(() => {
-    reanalyseStale(db)
-      .then((n) => n && console.log(`re-analysed ${n} article(s) with the current analyser`))
-      .catch((e: unknown) => console.error("background re-analysis failed:", e));
-  }, 200);
+  // Long work runs off the request path as jobs in the database: any number of app processes (or
+  // `npm run worker`) sharing it claim each job once. Stale analyses are one such job, queued at start.
+  const workers = new AbortController();
+  await enqueueJobOnce(db, "reanalyse", {});
+  const handlers = { ...getJobHandlers(), import: importJob };
+  void runWorker({ db, handlers, workerId: `server-${process.pid}`, pollMs: 500, signal: workers.signal }).catch((e: unknown) =>
+    console.error("job worker stopped:", e instanceof Error ? e.message : e),
+  );
 
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    workers.abort();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

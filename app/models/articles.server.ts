@@ -33,6 +33,13 @@ export type ImportOutcome =
   | { status: "created"; article: Article }
   | { status: "duplicate"; article: Article; by: "text" | "url" };
 
+/** A title when none was given or found: the first words of the text. */
+export function fallbackTitle(text: string): string {
+  const first = text.trimStart().split(/\n/)[0] ?? "";
+  const words = first.split(/\s+/).slice(0, 12).join(" ");
+  return words.length < first.length ? `${words}…` : words;
+}
+
 export class InputError extends Error {
   constructor(
     message: string,

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { comparisons } from "#db/schema";
 import { cleanText } from "#app/ingest/clean-text";
 import { readUpload } from "#app/ingest/upload.server";
-import { importArticle, InputError } from "#app/models/articles.server";
+import { fallbackTitle, importArticle, InputError } from "#app/models/articles.server";
 import { addArticleToComparison } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
 import { newArticleSchema } from "./article-form.schema";
@@ -19,13 +19,6 @@ export async function loadNewArticlePage(request: Request) {
   // "Paste the text instead" arrives here with the URL and title it could not fetch.
   const prefill = { url: url.searchParams.get("url") ?? undefined, title: url.searchParams.get("title") ?? undefined };
   return { comparison: comparison ?? null, prefill };
-}
-
-/** A title when none was given or found: the first words of the text. */
-function fallbackTitle(text: string): string {
-  const first = text.split(/\n/)[0] ?? "";
-  const words = first.split(/\s+/).slice(0, 12).join(" ");
-  return words.length < first.length ? `${words}…` : words;
 }
 
 export async function createArticleFromForm(request: Request) {

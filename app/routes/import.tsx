@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { comparisons } from "#db/schema";
+import { parseBulkFiles } from "#app/ingest/bulk.server";
+import { isHttpUrl } from "#app/ingest/normalize-url";
+import { importItem } from "#app/models/import.server";
+import { enqueueImport } from "#app/models/import-job.server";
+import { getDb } from "#app/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Import coverage · Parallax" }];
+
+const MAX_BULK_BYTES = 50 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const cid = Number(new URL(request.url).searchParams.get("comparison"));
+  const db = getDb();
+  const all = await db.select({ id: comparisons.id, name: comparisons.name }).from(comparisons).orderBy(comparisons.id);
+  return { comparisons: all, comparisonId: all.some((c) => c.id === cid) ? cid : null };
+}
+
+const urlSchema = z.object({
+  url: z.string().trim().max(2000),
+  comparison: z.coerce.number().int().positive().optional().or(z.literal("").transform(() => undefined)),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BULK_BYTES) return { error: "That upload is over 50 MB; split it into smaller files." };
+  const form = await request.formData();
+  const db = getDb();
+  const cidRaw = form.get("comparison");
+  const comparisonId = cidRaw ? Number(cidRaw) : null;
+  if (comparisonId !== null && !(Number.isSafeInteger(comparisonId) && comparisonId > 0)) return { error: "Choose a comparison from the list." };
+  if (form.get("intent") === "bulk") {
+    const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
+    if (files.length === 0) return { error: "Choose one or more files (TSV/CSV with a url column, JSON or JSONL records, or .txt/.md/.html articles)." };
+    const parsed = parseBulkFiles(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+    if (parsed.items.length === 0) return { error: parsed.errors.join(" ") || "Nothing to import in those files." };
+    const job = await enqueueImport(db, parsed.items, comparisonId);
+    return redirect(`/jobs/${job.id}`);
+  }
+  const parsed = urlSchema.safeParse({ url: form.get("url") ?? "", comparison: cidRaw ?? undefined });
+  if (!parsed.success || !isHttpUrl(parsed.data.url)) return { error: "Enter a full web address starting with http:// or https://.", url: String(form.get("url") ?? "") };
+  const outcome = await importItem(db, { ok: true, input: parsed.data.url, record: { url: parsed.data.url }, warnings: [] }, { comparisonId });
+  if (outcome.status === "failed") {
+    return { error: outcome.reason, url: parsed.data.url, pasteInstead: `/articles/new?url=${encodeURIComponent(parsed.data.url)}${comparisonId ? `&comparison=${comparisonId}` : ""}` };
+  }
+  const id = outcome.status === "imported" ? outcome.article.id : outcome.id;
+  const notice = outcome.status === "imported" ? "added" : "duplicate";
+  return redirect(comparisonId ? `/comparisons/${comparisonId}?notice=${notice}&article=${id}` : `/articles/${id}?notice=${notice}`);
+}
+
+export default function Import() {
+  const { comparisons: all, comparisonId } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const nav = useNavigation();
+  const busy = nav.state === "submitting";
+  const comparisonSelect = (
+    <div className="field">
+      <label htmlFor="imp-comparison">Add to comparison (optional)</label>
+      <select id="imp-comparison" name="comparison" defaultValue={comparisonId ?? ""}>
+        <option value="">— library only —</option>
+        {all.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <section className="stack" style={{ maxWidth: "52rem" }}>
+      <h1>Import coverage</h1>
+      <p className="lede">
+        Parallax fetches the page on your behalf, keeps only the article text and its metadata, and never stores the same URL or text twice. It only
+        reaches public web addresses.
+      </p>
+      {data?.error ? (
+        <div className="form-error" role="alert">
+          {data.error}
+          {"pasteInstead" in data && data.pasteInstead ? (
+            <>
+              {" "}
+              <Link to={data.pasteInstead}>Paste the text instead</Link>.
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      <Form method="post" className="panel">
+        <h2 style={{ marginTop: 0 }}>From a URL</h2>
+        <div className="field">
+          <label htmlFor="imp-url">Article URL</label>
+          <input id="imp-url" name="url" type="url" required placeholder="https://…" defaultValue={data && "url" in data ? data.url : ""} />
+        </div>
+        {comparisonSelect}
+        <button type="submit" name="intent" value="url" disabled={busy}>
+          {busy ? "Fetching…" : "Import"}
+        </button>
+      </Form>
+      <Form method="post" encType="multipart/form-data" className="panel">
+        <h2 style={{ marginTop: 0 }}>Many at once</h2>
+        <p className="meta">
+          A TSV or CSV with a <code>url</code> column (a coverage list or a Media Cloud export), JSON or JSONL records of{" "}
+          <code>{"{title, url, outlet, published, text}"}</code>, or several .txt, .md or .html files. The import runs in the background with a
+          progress page.
+        </p>
+        <div className="field">
+          <label htmlFor="imp-files">Files</label>
+          <input id="imp-files" name="files" type="file" multiple accept=".tsv,.csv,.json,.jsonl,.txt,.md,.html,.htm,.zip" />
+        </div>
+        {comparisonSelect}
+        <button type="submit" name="intent" value="bulk" disabled={busy}>
+          Start import
+        </button>
+      </Form>
+    </section>
+  );
+}
