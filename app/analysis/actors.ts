@@ -1,0 +1,325 @@
+// Actor detection: names from the alias lexicon plus capitalised name runs, merged into one actor per
+// entity by general rules (bare surname → full name, "al-" ignored, acronyms defined in brackets).
+import aliasLexicon from "./lexicons/actor-aliases.json";
+import labelLexicon from "./lexicons/labels.json";
+import gazetteer from "./lexicons/gazetteer.json";
+import type { Span } from "./types";
+import { foldName, type Word } from "./words";
+
+export type ActorKind = "person" | "organisation" | "state" | "group" | "other";
+
+export interface Actor {
+  key: string;
+  name: string;
+  kind: ActorKind;
+  affiliation: string | null;
+  variants: string[];
+  mentionCount: number;
+  /** Mentioned at least twice in this text (comparisons also keep actors met in two articles). */
+  salient: boolean;
+  rule: string;
+  evidence: string[];
+}
+
+export interface Mention {
+  span: Span;
+  actorKey: string;
+  surface: string;
+  rule: string;
+  field?: "title" | "body";
+}
+
+export const ACTOR_RULES: Record<string, string> = {
+  "actor.alias": "A name variant listed in the actor alias lexicon (acronyms, translations, transliterations).",
+  "actor.name-run": "A run of capitalised words (with name particles such as al-, bin, abu) that is not a sentence-initial common word.",
+  "actor.surname": "A single name that is the last name of a longer name in the same text joins that actor.",
+  "actor.acronym": "An acronym in brackets after a name, or matching the initials of a name in the text, joins that actor.",
+  "actor.salient": "An actor matters when it is mentioned at least twice in an article or appears in two articles of a comparison.",
+};
+
+interface AliasEntry {
+  key: string;
+  name: string;
+  kind: ActorKind;
+  words: string[];
+  exact: string[] | null; // case-sensitive surface words for short acronyms
+}
+
+const ALIASES: AliasEntry[] = [];
+for (const e of aliasLexicon.entries) {
+  for (const a of e.aliases) {
+    const words = a.split(/\s+/).map(foldName);
+    const exact = a.length <= 4 && /^[A-Z.]+$/.test(a) ? a.split(/\s+/) : null;
+    ALIASES.push({ key: e.key, name: e.name, kind: e.kind as ActorKind, words, exact });
+  }
+}
+const ALIAS_BY_FIRST = new Map<string, AliasEntry[]>();
+for (const a of ALIASES) {
+  const k = a.words[0]!;
+  const list = ALIAS_BY_FIRST.get(k) ?? [];
+  list.push(a);
+  ALIAS_BY_FIRST.set(k, list);
+}
+for (const l of ALIAS_BY_FIRST.values()) l.sort((x, y) => y.words.length - x.words.length);
+
+/** Every single word that the label lexicon lists: such a capitalised word is a label, not a name. */
+export const LABEL_WORDS = new Set<string>();
+for (const list of Object.values(labelLexicon.entries)) for (const t of list) if (!t.includes(" ")) LABEL_WORDS.add(t);
+const STATE_NAMES = new Map<string, string>();
+for (const s of gazetteer.entries.states as { names: string[]; adjectives: string[]; affiliation: string }[]) {
+  for (const n of s.names) STATE_NAMES.set(foldName(n), s.affiliation);
+  for (const a of s.adjectives) LABEL_WORDS.add(a.toLowerCase());
+}
+const TITLE_WORDS = new Set(
+  labelLexicon.entries.role_title.flatMap((t) => t.split(" ")).concat(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "the", "former", "acting", "top", "senior", "deputy"]),
+);
+const NOT_NAMES = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i we you he she they it this that these those there here but and or yet so however meanwhile moreover furthermore nevertheless indeed also mr mrs ms dr god g-d".split(" "),
+);
+const PARTICLES = new Set(["al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "of", "ad", "da", "bint"]);
+const LEADING_PARTICLES = new Set(["al", "el", "de", "van", "von", "der", "of", "ad", "da"]);
+const ORG_WORDS = new Set(
+  "department ministry brotherhood party council army forces force brigades brigade group state movement front agency court authority university institute news times post network organisation organization committee commission union association league corps police office bank company corporation fund foundation center centre service assembly congress parliament senate house administration government province command guard".split(" "),
+);
+
+function isCap(w: Word): boolean {
+  return /^(?:\p{Lu}|(?:al|el|ad|ar|as|an|at|az|ibn|bin|abu)-\p{Lu})/u.test(w.text);
+}
+
+/** "Hamas-ISIS" names two actors: split a hyphenated word of capitalised parts when one part is a known alias. */
+function splitCompounds(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const parts = w.text.split(/[-‑–]/);
+    if (parts.length < 2 || !parts.every((p) => /^\p{Lu}\p{L}/u.test(p)) || !parts.some((p) => ALIAS_BY_FIRST.has(foldName(p)))) {
+      out.push(w);
+      continue;
+    }
+    let off = w.start;
+    for (const p of parts) {
+      out.push({ ...w, start: off, end: off + p.length, text: p, lower: p.toLowerCase(), lemma: p.toLowerCase(), pos: "PROPN" });
+      off += p.length + 1;
+    }
+  }
+  return out;
+}
+
+interface Candidate {
+  from: number;
+  to: number;
+  key: string | null; // alias key when from the lexicon
+  rule: string;
+  kind: ActorKind | null;
+  titled: boolean;
+  /** A single word at the start of a sentence: a name only if the text also capitalises it elsewhere. */
+  initial?: boolean;
+}
+
+function matchAlias(words: Word[], i: number): AliasEntry | null {
+  const first = foldName(words[i]!.text);
+  const list = ALIAS_BY_FIRST.get(first);
+  if (!list) return null;
+  for (const a of list) {
+    let ok = true;
+    for (let k = 0; k < a.words.length; k++) {
+      const w = words[i + k];
+      if (!w || w.sentence !== words[i]!.sentence || foldName(w.text) !== a.words[k]) {
+        ok = false;
+        break;
+      }
+      if (a.exact && w.text !== a.exact[k]) {
+        ok = false;
+        break;
+      }
+    }
+    // Single lower-case words are never names ("state", "is").
+    if (ok && a.words.length === 1 && !isCap(words[i]!)) ok = false;
+    if (ok && a.words.length > 1 && !words.slice(i, i + a.words.length).some(isCap)) ok = false;
+    if (ok) return a;
+  }
+  return null;
+}
+
+function slug(s: string): string {
+  return foldName(s).replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+}
+
+export interface ActorDetection {
+  actors: Actor[];
+  mentions: Mention[];
+}
+
+/**
+ * Finds actor mentions in one text. `known` (actors of the article body) lets a headline's
+ * "Sisi" resolve to the body's "Abdel Fattah al-Sisi".
+ */
+export function detectActors(text: string, allWords: Word[], known: Actor[] = []): ActorDetection {
+  const words = splitCompounds(allWords);
+  const cands: Candidate[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const alias = matchAlias(words, i);
+    if (alias) {
+      cands.push({ from: i, to: i + alias.words.length, key: alias.key, rule: "actor.alias", kind: alias.kind, titled: false });
+      i += alias.words.length - 1;
+      continue;
+    }
+    const w = words[i]!;
+    if (!isCap(w)) continue;
+    // A name run: capitalised words, with lower-case particles inside ("bin", "of").
+    let j = i;
+    while (j + 1 < words.length) {
+      const n = words[j + 1]!;
+      if (n.sentence !== w.sentence) break;
+      if (isCap(n) && /[\p{L}]/u.test(n.text) && !matchAlias(words, j + 1)) {
+        j++;
+        continue;
+      }
+      // "Abu ‘Abdullah": an opening ayn or apostrophe glued to a capitalised word stays in the name.
+      const n2 = words[j + 2];
+      if (/^[‘'ʿ`]$/.test(n.text) && n2 && n2.start === n.end && isCap(n2) && n2.sentence === w.sentence) {
+        j += 2;
+        continue;
+      }
+      if (PARTICLES.has(n.lower) && words[j + 2] && isCap(words[j + 2]!) && words[j + 2]!.sentence === w.sentence) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    // Strip leading titles, demonyms, labels and sentence-initial common words; an organisation's
+    // name keeps them ("Tolvarian Dock Authority", "Democratic Party").
+    const orgName = ORG_WORDS.has(words[j]!.lower) && j > i;
+    let a = i;
+    let titled = false;
+    while (a <= j) {
+      const x = words[a]!;
+      const low = x.lower.replace(/[‘’']/g, "'");
+      const sentenceStart = a === 0 || words[a - 1]!.sentence !== x.sentence || /^["“‘(]$/.test(words[a - 1]!.text);
+      if (TITLE_WORDS.has(low)) titled = true;
+      const label = (LABEL_WORDS.has(low) || LABEL_WORDS.has(x.lemma) || (low.endsWith("s") && LABEL_WORDS.has(low.slice(0, -1)))) && !orgName;
+      if (TITLE_WORDS.has(low) || label || NOT_NAMES.has(low) || LEADING_PARTICLES.has(low) || (sentenceStart && x.pos !== "PROPN")) a++;
+      else break;
+    }
+    // Everything up to the last title word is a description ("Tolvarian President Ilse Varga" → "Ilse Varga").
+    for (let t = j - 1; t >= a; t--) {
+      if (TITLE_WORDS.has(words[t]!.lower) && !ORG_WORDS.has(words[t + 1]!.lower)) {
+        a = t + 1;
+        titled = true;
+        break;
+      }
+    }
+    // Drop trailing label words ("Hamas-led"? no: "Sinai Bedouin" keeps; a trailing demonym is a label).
+    let b = j;
+    while (b >= a && !ORG_WORDS.has(words[b]!.lower) && (LABEL_WORDS.has(words[b]!.lower) || (words[b]!.lower.endsWith("s") && LABEL_WORDS.has(words[b]!.lower.slice(0, -1))) || LABEL_WORDS.has(words[b]!.lemma) || NOT_NAMES.has(words[b]!.lower))) b--;
+    if (b >= a) {
+      const surface = text.slice(words[a]!.start, words[b]!.end);
+      const initial = a === 0 || words[a - 1]!.sentence !== words[a]!.sentence || /^["“‘(]$/.test(words[a - 1]!.text);
+      if (/\p{L}{2}/u.test(surface) && !/^\p{Lu}\.?$/u.test(surface)) {
+        cands.push({ from: a, to: b + 1, key: null, rule: "actor.name-run", kind: null, titled, initial: initial && a === b });
+      }
+    }
+    i = j;
+  }
+
+  // A sentence-initial capitalised word ("Additional", "Revelations") is a name only if it is capitalised mid-sentence too.
+  const midSentence = new Set(cands.filter((c) => !c.initial && !c.key).map((c) => foldName(words[c.from]!.text)));
+  for (const c of cands) if (!c.key && c.to - c.from > 1) midSentence.add(foldName(words[c.to - 1]!.text));
+  for (const k of known) for (const v of k.variants) for (const part of [v, v.split(/\s+/).pop()!]) midSentence.add(foldName(part));
+  for (let c = cands.length - 1; c >= 0; c--) if (cands[c]!.initial && !midSentence.has(foldName(words[cands[c]!.from]!.text))) cands.splice(c, 1);
+
+  // Acronyms defined in brackets: "Islamic State of Iraq and the Levant (ISIL)".
+  const acronymOf = new Map<string, string>();
+  for (let c = 0; c + 1 < cands.length; c++) {
+    const x = cands[c]!;
+    const y = cands[c + 1]!;
+    if (y.from === x.to + 1 && words[x.to]?.text === "(" && words[y.to]?.text === ")" && y.to - y.from === 1 && /^[A-Z]{2,6}$/.test(words[y.from]!.text)) {
+      acronymOf.set(words[y.from]!.text, x.key ?? slug(text.slice(words[x.from]!.start, words[x.to - 1]!.end)));
+    }
+  }
+
+  // Resolve generic candidates to keys.
+  const surfaceOf = (c: Candidate) => text.slice(words[c.from]!.start, words[c.to - 1]!.end);
+  const multi = new Map<string, { key: string; count: number }>(); // last folded word → key
+  const lastWordIndex = (key: string, name: string) => {
+    const parts = name.split(/\s+/);
+    if (parts.length < 2) return;
+    const last = foldName(parts[parts.length - 1]!);
+    const prev = multi.get(last);
+    if (!prev) multi.set(last, { key, count: 1 });
+    else if (prev.key !== key) prev.count++;
+  };
+  for (const k of known) for (const v of [k.name, ...k.variants]) lastWordIndex(k.key, v);
+  for (const c of cands) if (!c.key && c.to - c.from > 1) lastWordIndex(slug(surfaceOf(c)), surfaceOf(c));
+  const knownKeys = new Map<string, string>();
+  for (const k of known) for (const v of [k.name, ...k.variants]) knownKeys.set(slug(v), k.key);
+  const initials = new Map<string, string>();
+  for (const c of cands) {
+    if (c.key || c.to - c.from < 2) continue;
+    const caps = words.slice(c.from, c.to).filter(isCap).map((w) => w.text[0]).join("");
+    if (caps.length >= 2) initials.set(caps, slug(surfaceOf(c)));
+  }
+
+  const mentions: Mention[] = [];
+  const info = new Map<string, { name: string; kind: ActorKind | null; variants: Set<string>; count: number; rules: Set<string>; titled: boolean }>();
+  for (const c of cands) {
+    const surface = surfaceOf(c);
+    let key = c.key;
+    let rule = c.rule;
+    if (!key) {
+      const s = slug(surface);
+      if (knownKeys.has(s)) key = knownKeys.get(s)!;
+      else if (c.to - c.from === 1 && acronymOf.has(surface)) {
+        key = acronymOf.get(surface)!;
+        rule = "actor.acronym";
+      } else if (c.to - c.from === 1 && initials.has(surface)) {
+        key = initials.get(surface)!;
+        rule = "actor.acronym";
+      } else if (c.to - c.from === 1 && multi.get(foldName(surface))?.count === 1) {
+        key = multi.get(foldName(surface))!.key;
+        rule = "actor.surname";
+      } else key = s;
+    }
+    if (!key) continue;
+    mentions.push({ span: { start: words[c.from]!.start, end: words[c.to - 1]!.end }, actorKey: key, surface, rule });
+    let e = info.get(key);
+    if (!e) info.set(key, (e = { name: surface, kind: c.kind, variants: new Set(), count: 0, rules: new Set(), titled: false }));
+    e.variants.add(surface);
+    e.count++;
+    e.rules.add(rule);
+    if (c.titled) e.titled = true;
+    if (c.kind) e.kind = c.kind;
+    if (!c.key && surface.length > e.name.length && rule === "actor.name-run") e.name = surface;
+  }
+
+  const actors: Actor[] = [];
+  const aliasName = new Map(aliasLexicon.entries.map((e) => [e.key, e.name]));
+  const knownByKey = new Map(known.map((k) => [k.key, k]));
+  for (const [key, e] of info) {
+    const k = knownByKey.get(key);
+    const name = aliasName.get(key) ?? k?.name ?? e.name;
+    const kind = e.kind ?? k?.kind ?? guessKind(name, e.titled);
+    actors.push({
+      key,
+      name,
+      kind,
+      affiliation: STATE_NAMES.get(foldName(name)) ?? null,
+      variants: [...e.variants],
+      mentionCount: e.count,
+      salient: e.count >= 2,
+      rule: [...e.rules][0]!,
+      evidence: [...e.rules],
+    });
+  }
+  actors.sort((x, y) => y.mentionCount - x.mentionCount || x.key.localeCompare(y.key));
+  return { actors, mentions };
+}
+
+function guessKind(name: string, titled: boolean): ActorKind {
+  if (STATE_NAMES.has(foldName(name))) return "state";
+  const parts = name.split(/\s+/);
+  if (parts.some((p) => ORG_WORDS.has(p.toLowerCase()))) return "organisation";
+  if (titled) return "person";
+  if (parts.length >= 2 && parts.length <= 4) return "person";
+  if (/^[A-Z]{2,6}$/.test(name)) return "organisation";
+  return "other";
+}

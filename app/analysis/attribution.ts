@@ -1,0 +1,954 @@
+// Attribution finder: linear scans over the shared tokens, sentence by sentence.
+// Each rule looks at a cue (a reporting verb from the lexicon, "according to", a colon, a dash)
+// and reads the source and content around it; every result names its rule.
+import type { Token, TokenizedText } from "./nlp";
+import type { AttributionKind, CueStance, Span } from "./types";
+import { QuoteIndex, endsWithQuote, findQuotes, isQuoteMark, startsWithQuote } from "./quotes";
+import { lookupCue, type CueClass } from "./cues";
+
+export interface RawAttribution {
+  kind: AttributionKind;
+  /** Token range of the source phrase, inclusive, or null. */
+  sourceTok: [number, number] | null;
+  source: Span | null;
+  cue: Span | null;
+  cueLemma: string;
+  cueClass: CueClass | "according" | "unnamed" | "punct";
+  cueStance: CueStance;
+  content: Span[];
+  rule: string;
+  evidence: string[];
+}
+
+export const ATTRIBUTION_RULES: Record<string, string> = {
+  "quote.colon-intro": "A reporting verb followed by a colon introduces the quotation that follows, even a multi-paragraph one.",
+  "quote.source-cue-after": "A quotation followed by its speaker and a reporting verb (“…,” she said).",
+  "quote.cue-source-after": "A quotation followed by a reporting verb and its speaker (“…,” said the minister).",
+  "quote.source-cue-before": "A speaker and a reporting verb followed directly by a quotation (He said, “…”).",
+  "quote.dash-credit": "A quotation followed by a dash and the speaker's name.",
+  "quote.speaker-label": "A paragraph that opens with a capitalised speaker label and a colon (transcripts, headlines).",
+  "indirect.said-that": "A speaker and a speech verb followed by reported content (X said (that) …).",
+  "indirect.source-cue-after": "Reported content followed by its speaker and a speech verb (…, X said.).",
+  "indirect.cue-source-after": "Reported content followed by a speech verb and its speaker (…, said X.).",
+  "indirect.split": "Content split around an inserted speaker and verb (…, he said, …).",
+  "indirect.stance": "A person or organisation and a verb of belief, wish or position followed by its object (X believes …, X called for …).",
+  "indirect.evidence": "A poll, study or report and a verb of showing or finding (the poll shows …).",
+  "indirect.participle": "A speech verb in a participle clause that takes the sentence's subject as source (…, saying …).",
+  "indirect.colon": "A reporting verb followed by a colon and unquoted content.",
+  "according-to.pre": "“According to X, …”: the source before the content.",
+  "according-to.post": "“…, according to X.”: the source after the content.",
+  "unnamed.reportedly": "An adverb such as “reportedly” or “allegedly” marks an attribution with no named source.",
+  "unnamed.passive": "A passive reporting verb with no agent (“is said to”, “is believed to”).",
+  "unnamed.it-is-said": "“It is said/alleged/reported that …”: an attribution with no named source.",
+};
+
+const SKIP_BEFORE_CUE = new Set([
+  "also", "has", "have", "had", "is", "was", "were", "are", "been", "being", "will", "would", "could", "can", "may", "might",
+  "did", "does", "do", "not", "n't", "never", "repeatedly", "later", "previously", "then", "now", "once", "again", "too",
+  "even", "recently", "already", "still", "publicly", "privately", "flatly", "reportedly", "allegedly", "often", "frequently",
+  "just", "further", "first", "last", "subsequently", "long", "always", "quickly", "openly", "explicitly", "simply", "had",
+  "should", "must", "ever", "actually", "only", "initially", "earlier", "immediately", "apparently", "clearly", "strongly",
+]);
+const PERSONAL = new Set(["he", "she", "they", "we", "i", "it", "you"]);
+const PERSON_PRON = new Set(["he", "she", "they", "we", "i"]);
+const RELATIVE = new Set(["who", "which", "that"]);
+const TIME_WORDS = new Set([
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow",
+  "morning", "afternoon", "evening", "night", "week", "month", "year", "day", "time", "weekend", "earlier", "later", "recently",
+  "last", "this", "next", "then", "once", "again", "previously", "repeatedly", "also", "privately", "publicly", "flatly",
+  "ago", "on", "late", "early",
+]);
+const OBJECT_CUES = new Set(["tell", "inform", "brief", "assure", "remind", "warn", "advise", "urge", "ask"]);
+const PRON_OBJECTS = new Set(["him", "her", "them", "us", "me", "you", "reporters", "journalists", "lawmakers", "supporters", "voters", "it"]);
+/** Heads that can hold beliefs, wishes or positions (besides names and personal pronouns). */
+const AGENT_NOUNS = new Set(
+  (
+    "official officials spokesman spokeswoman spokesperson minister president leader leaders group groups campaign government administration " +
+    "party committee council agency department ministry police army military court judge lawmakers lawmaker senator congressman congresswoman " +
+    "governor mayor candidate nominee critics supporters opponents voters residents experts analysts economists advocates activists democrats " +
+    "republicans company companies firm officials authorities regime state states union members member aides aide adviser advisers chairman " +
+    "director chief secretary ambassador diplomats organisation organization movement fighters militants rebels insurgents author authors " +
+    "writer people many some others americans clinton trump team staff sources source administration commission board prosecutor prosecutors " +
+    "attorney lawyer lawyers doctor doctors scientists researchers professor expert analyst economist pollster strategist operative " +
+    "investigators watchdog coalition alliance leadership cabinet chancellor prime premier king prince manager executive ceo founder " +
+    "poll survey study report letter statement ruling document documents data analysis review memo email emails filing complaint lawsuit " +
+    "article book ad video speech website plan proposal bill resolution network newspaper paper magazine outlet channel station fans followers " +
+    "teachers parents students workers women men families victims witnesses citizens businesses banks industry consumers investors polls surveys " +
+    "league association federation body network union bank foundation institute center centre organisation organization agency bureau office firm group camp team"
+  ).split(" "),
+);
+const EVIDENCE_NOUNS = new Set(
+  "poll polls survey surveys study studies report reports data analysis research review records document documents letter figures numbers results findings estimate estimates audit investigation evidence model census statistics memo".split(
+    " ",
+  ),
+);
+const UNNAMED_ADVERBS = new Set(["reportedly", "allegedly", "purportedly", "supposedly", "rumoredly", "reputedly"]);
+const UNNAMED_PASSIVE = new Set(["say", "report", "believe", "allege", "rumor", "rumour", "think", "understand", "claim", "know"]);
+const PASSIVE_FORMS = new Map([
+  ["said", "say"], ["reported", "report"], ["believed", "believe"], ["alleged", "allege"], ["rumoured", "rumour"], ["rumored", "rumor"],
+  ["thought", "think"], ["understood", "understand"], ["claimed", "claim"], ["known", "know"],
+]);
+const PARTICIPLE_STOP = new Set(["as", "who", "which", "when", "while", "before", "after", "because", "although", "though", "if", "in", "at", "on", "during", "with", "without"]);
+
+function isOpenQuoteTok(t: Token | undefined): boolean {
+  return !!t && (t.value === "“" || t.value === "«" || t.value === "„" || ((t.value === '"' || t.value === "″") && true));
+}
+
+export interface AttributionContext {
+  text: string;
+  tok: TokenizedText;
+  lower: string[];
+  sentStart: number[];
+  sentEnd: number[];
+  quotes: QuoteIndex;
+  /** Paragraph index per token. */
+  para: Int32Array;
+  /** Sentence index per token (after re-joining). */
+  sid: Int32Array;
+}
+
+const WINDOW = 160;
+const SAY_LIKE = new Set(["say", "tell", "ask", "add", "write", "reply", "respond", "continue", "explain", "insist", "note", "recall", "declare", "shout", "exclaim", "answer", "joke", "warn", "argue", "claim"]);
+
+export function buildContext(text: string, tok: TokenizedText): AttributionContext {
+  const tokens = tok.tokens;
+  const lower = tokens.map((t) => t.value.toLowerCase());
+  const para = new Int32Array(tokens.length);
+  let p = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (p < tok.paragraphs.length - 1 && tokens[i]!.start >= tok.paragraphs[p]!.end) p++;
+    para[i] = p;
+  }
+  // The tokenizer's sentences, re-joined where it split inside a parenthesis, before a lower-case
+  // continuation, or between a quotation ending in ?/! and its "she said".
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.sentence;
+    const last = ranges[ranges.length - 1];
+    if (last && tokens[last[1]]!.sentence === w) last[1] = i;
+    else ranges.push([i, i]);
+  }
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const prev = merged[merged.length - 1];
+    if (prev && para[prev[0]] === para[r[0]] && shouldMerge(tokens, lower, prev, r)) prev[1] = r[1];
+    else merged.push([r[0], r[1]]);
+  }
+  const sid = new Int32Array(tokens.length);
+  merged.forEach(([a, b], k) => {
+    for (let i = a; i <= b; i++) sid[i] = k;
+  });
+  return {
+    text,
+    tok,
+    lower,
+    sentStart: merged.map((r) => r[0]),
+    sentEnd: merged.map((r) => r[1]),
+    sid,
+    quotes: new QuoteIndex(findQuotes(text, tok.paragraphs)),
+    para,
+  };
+}
+
+function shouldMerge(tokens: Token[], lower: string[], prev: [number, number], next: [number, number]): boolean {
+  let open = 0;
+  for (let i = prev[0]; i <= prev[1]; i++) {
+    if (tokens[i]!.value === "(") open++;
+    else if (tokens[i]!.value === ")") open--;
+  }
+  if (open > 0) return true;
+  const first = tokens[next[0]]!;
+  if (/^[\p{Ll},;)]/u.test(first.value) && first.value !== "i") return true;
+  const lastV = tokens[prev[1]]!.value;
+  const twoApos = lastV === "'" && tokens[prev[1] - 1]?.value === "'";
+  const beforeMark = tokens[prev[1] - (twoApos ? 2 : 1)]?.value;
+  if ((isQuoteMark(lastV) || lastV === "'") && (beforeMark === "?" || beforeMark === "!" || beforeMark === ",")) {
+    for (let i = next[0]; i <= Math.min(next[1], next[0] + 6); i++) {
+      const t = tokens[i]!;
+      if (t.pos === "VERB" || t.pos === "AUX") return SAY_LIKE.has(t.lemma.toLowerCase()) && t.pos === "VERB";
+      if (t.pos === "PUNCT" && t.value !== "." && t.value !== "-") return false;
+    }
+  }
+  void lower;
+  return false;
+}
+
+/** Find every attribution in a tokenised text, in text order of their content. */
+export function findAttributions(ctx: AttributionContext): RawAttribution[] {
+  const { tok, lower } = ctx;
+  const tokens = tok.tokens;
+  const out: RawAttribution[] = [];
+  const usedCue = new Set<number>();
+  for (let s = 0; s < ctx.sentStart.length; s++) {
+    const sa = ctx.sentStart[s]!;
+    const sb = ctx.sentEnd[s]!;
+    if (sa < 0) continue;
+    const sentenceAtts: RawAttribution[] = [];
+    for (let i = sa; i <= sb; i++) {
+      // A window around the cue keeps run-on "sentences" (lists, hostile input) linear.
+      const a = Math.max(sa, i - WINDOW);
+      const b = Math.min(sb, i + WINDOW);
+      if (usedCue.has(i)) continue;
+      const t = tokens[i]!;
+      const lw = lower[i]!;
+      let att: RawAttribution | null = null;
+      if (lw === "according" && lower[i + 1] === "to" && i + 1 <= b) att = accordingTo(ctx, i, a, b);
+      else if (UNNAMED_ADVERBS.has(lw)) att = unnamedAdverb(ctx, i, a, b);
+      else if (PASSIVE_FORMS.has(lw) && t.pos !== "VERB" && isPassive(ctx, i, a)) att = unnamedPassive(ctx, i, a, b, PASSIVE_FORMS.get(lw)!);
+      else if (t.pos === "VERB" || t.pos === "AUX") {
+        const lemma = t.lemma.toLowerCase();
+        if (UNNAMED_PASSIVE.has(lemma) && isPassive(ctx, i, a)) att = unnamedPassive(ctx, i, a, b, lemma);
+        else att = verbCue(ctx, i, a, b, sentenceAtts);
+      } else if ((t.pos === "NOUN" || t.pos === "ADJ") && /^[a-z]+$/.test(t.value) && i > a) {
+        // The tagger sometimes reads a reporting verb as a noun or adjective ("Trump is promising", "she claims").
+        const guess = guessVerbLemma(lw);
+        const p = skipLeftModifiers(ctx, i - 1, a);
+        const prevTok = tokens[p];
+        const nextTok = tokens[i + 1];
+        const objectNext = !!nextTok && i + 1 <= b && (nextTok.pos === "DET" || nextTok.pos === "PROPN" || nextTok.pos === "PRON" || lower[i + 1] === "that");
+        const afterSubject =
+          prevTok && p === i - 1 && (PERSON_PRON.has(lower[p]!) || prevTok.pos === "PROPN" || (prevTok.pos === "NOUN" && /s$/.test(lw) && objectNext && p > a && tokens[p - 1]!.pos === "DET"));
+        const afterBe = p < i - 1 && tokens.slice(p + 1, i).some((x) => x.lemma === "be") && /ing$/.test(lw);
+        if (guess && (afterSubject || afterBe)) att = verbCue(ctx, i, a, b, sentenceAtts, guess);
+      }
+      if (att) {
+        usedCue.add(i);
+        sentenceAtts.push(att);
+        out.push(att);
+      }
+    }
+  }
+  speakerLabels(ctx, out);
+  dashCredits(ctx, out);
+  return dedupe(out);
+}
+
+function span(ctx: AttributionContext, a: number, b: number): Span {
+  return { start: ctx.tok.tokens[a]!.start, end: ctx.tok.tokens[b]!.end };
+}
+
+/** Trim white space and sentence-final punctuation (kept when a closing quote mark follows it). */
+function trimSpan(text: string, start: number, end: number): Span | null {
+  while (start < end && /[\s,;:]/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start && /[.;:,!?\u2014\u2013-]/.test(text[end - 1]!) && !(text[end - 1] === "?" || text[end - 1] === "!")) end--;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end <= start) return null;
+  if (!/[\p{L}\p{N}]/u.test(text.slice(start, Math.min(end, start + 200)))) return null;
+  return { start, end };
+}
+
+/** Content from token k to the end of the sentence, extended over a quotation that runs on. */
+function contentAfter(ctx: AttributionContext, k: number, b0: number): Span | null {
+  const tokens = ctx.tok.tokens;
+  if (k > b0) return null;
+  const b = clauseEnd(ctx, k, b0);
+  const start = tokens[k]!.start;
+  let end = tokens[b]!.end;
+  const q = ctx.quotes.byStart.get(start) ?? lastOpenQuote(ctx, k, b);
+  if (q && q.end > end) end = q.end;
+  const closing = endsWithQuote(ctx.text, end);
+  if (closing) return { start, end };
+  return trimSpan(ctx.text, start, end);
+}
+
+const EVENT_NOUNS = new Set([
+  "statement", "interview", "rally", "speech", "tweet", "tweets", "debate", "event", "conference", "briefing", "hearing", "letter",
+  "email", "post", "video", "appearance", "address", "op-ed", "call", "meeting", "broadcast", "episode", "show", "program", "programme",
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+]);
+export const TUNING = { dash: false, rel: false, coord: true, pp: false };
+let STOP_DASH = false;
+let STOP_REL = false;
+let STOP_COORD = true;
+let STOP_PP = false;
+export function setTuning(t: Partial<typeof TUNING>): void {
+  Object.assign(TUNING, t);
+  STOP_DASH = TUNING.dash;
+  STOP_REL = TUNING.rel;
+  STOP_COORD = TUNING.coord;
+  STOP_PP = TUNING.pp;
+}
+const FINITE_AUX = new Set(["did", "does", "has", "had", "is", "was", "were", "are", "have", "do"]);
+/** A verb form that starts a new coordinated predicate (past or third person), not a bare infinitive. */
+function isFiniteVerb(t: Token, lw: string): boolean {
+  if (t.pos === "AUX") return FINITE_AUX.has(lw);
+  if (t.pos !== "VERB") return false;
+  if (/ing$/.test(lw)) return false;
+  return /(ed|s)$/.test(lw) || lw !== t.lemma.toLowerCase();
+}
+const TRAILING_CLAUSE = new Set(["who", "which", "where", "while", "whereas", "although", "though"]);
+
+/** Where the reported clause ends: before a participle or relative clause, a new coordinated verb, a dash or parenthesis, or a trailing "in a statement on Monday". Quotations are never cut. */
+function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  let inQuoteUntil = -1;
+  for (let m = k; m <= b; m++) {
+    const t = tokens[m]!;
+    if (t.start < inQuoteUntil) continue;
+    const q = ctx.quotes.byStart.get(t.start);
+    if (q) {
+      inQuoteUntil = q.end;
+      continue;
+    }
+    if (m === k) continue;
+    const v = t.value;
+    const n1 = tokens[m + 1];
+    if (v === ";" || v === "(") return m - 1;
+    if (STOP_DASH && (v === "—" || v === "―" || v === "--" || (v === "-" && ctx.text[t.start - 1] === " "))) return m - 1;
+    if (v === "," && n1 && m + 1 <= b) {
+      const l1 = lower[m + 1]!;
+      if (n1.pos === "VERB" && /ing$/.test(l1) && l1 !== "including" && l1 !== "according") return m - 1;
+      if (STOP_REL && (l1 === "which" || l1 === "who" || l1 === "where")) return m - 1;
+    }
+    if (STOP_COORD && (lower[m] === "and" || lower[m] === "but") && m + 1 <= b) {
+      let n = m + 1;
+      while (n <= b && tokens[n]!.pos === "ADV") n++;
+      const vt = tokens[n];
+      if (vt && n <= b && isFiniteVerb(vt, lower[n]!)) return tokens[m - 1]!.value === "," ? m - 2 : m - 1;
+    }
+    if (STOP_PP && t.pos === "ADP" && (lower[m] === "during" || ((lower[m] === "in" || lower[m] === "on" || lower[m] === "at") && EVENT_NOUNS.has(lower[m + 2] ?? "") && (lower[m + 1] === "a" || lower[m + 1] === "an" || lower[m + 1] === "the" || lower[m + 1] === "its" || lower[m + 1] === "his" || lower[m + 1] === "her")))) return m - 1;
+  }
+  return b;
+}
+
+/** A quotation opened inside tokens k..b that closes after the sentence. */
+function lastOpenQuote(ctx: AttributionContext, k: number, b: number) {
+  const q = ctx.quotes.containing(ctx.tok.tokens[b]!.start);
+  if (q && q.start >= ctx.tok.tokens[k]!.start) return q;
+  return undefined;
+}
+
+const NAME_PARTICLES = new Set(["al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "la", "le", "ben", "bint", "du", "di"]);
+
+function isNameish(t: Token): boolean {
+  return t.pos === "PROPN" || (/^\p{Lu}/u.test(t.value) && (t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "X")) || NAME_PARTICLES.has(t.value);
+}
+
+/** Collect a noun phrase ending at token j (leftwards). Returns [start, j] or null. */
+function npLeft(ctx: AttributionContext, j: number, a: number, allowRelative = true): [number, number] | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (j < a) return null;
+  const t = tokens[j]!;
+  const lw = lower[j]!;
+  if (t.pos === "PRON" || PERSONAL.has(lw)) {
+    if (PERSONAL.has(lw)) return [j, j];
+    if (RELATIVE.has(lw) && allowRelative) {
+      if (lower[j - 1] === "," && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
+      return npLeft(ctx, j - 1, a, false);
+    }
+    if (lw === "many" || lw === "some" || lw === "others" || lw === "few" || lw === "most" || lw === "both" || lw === "all" || lw === "everyone" || lw === "someone" || lw === "nobody" || lw === "none")
+      return [j, j];
+    return null;
+  }
+  if (RELATIVE.has(lw) && allowRelative && t.pos !== "DET") {
+    if (lower[j - 1] === "," && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
+    return npLeft(ctx, j - 1, a, false);
+  }
+  let k = j;
+  let head = -1;
+  let count = 0;
+  while (k >= a && count < 14) {
+    const u = tokens[k]!;
+    const lu = lower[k]!;
+    const pos = u.pos;
+    if (u.value === ")" ) {
+      let m = k - 1;
+      while (m >= a && m > k - 8 && tokens[m]!.value !== "(") m--;
+      if (m >= a && tokens[m]!.value === "(" && k !== j) { k = m - 1; count++; continue; }
+      if (m >= a && tokens[m]!.value === "(" && k === j) { k = m - 1; count++; continue; }
+      break;
+    }
+    const capWord = (/^\p{Lu}/u.test(u.value) && (pos === "VERB" || pos === "X" || pos === "ADJ" || pos === "ADV" || pos === "INTJ") && k > a) || (NAME_PARTICLES.has(u.value) && k < j && isNameish(tokens[k + 1]!));
+    if (pos === "PROPN" || pos === "NOUN" || pos === "NUM" || capWord || (pos === "X" && /^\p{Lu}/u.test(u.value)) || (k === j && k === a && /^\p{Lu}/u.test(u.value) && pos === "VERB")) {
+      if (TIME_WORDS.has(lu) && k === j) return null;
+      if (head < 0) head = k;
+    } else if (pos === "ADJ") {
+      if (head < 0 && !/^\p{Lu}/u.test(u.value)) return null;
+    } else if (pos === "DET" || lu === "both") {
+      if (head < 0) return null;
+      if (lu === "that" || lu === "this" || lu === "these" || lu === "those" || lu === "the" || lu === "a" || lu === "an" || lu === "his" || lu === "her" || lu === "their" || lu === "its" || lu === "both" || lu === "another" || lu === "some" || lu === "many" || lu === "several" || lu === "each" || lu === "every" || lu === "no" || lu === "our" || lu === "my" || lu === "your" || lu === "one" || lu === "all" || lu === "most") {
+        // "Mr. Morgan of the Sierra Club", "a lawyer for the news outlets": the phrase goes on to the left.
+        const pl = lower[k - 1];
+        if (k - 2 >= a && (pl === "of" || pl === "for" || pl === "at" || pl === "from") && (tokens[k - 2]!.pos === "PROPN" || tokens[k - 2]!.pos === "NOUN")) {
+          k -= 2;
+          count += 2;
+          continue;
+        }
+        k--;
+        count++;
+        break;
+      }
+    } else if (pos === "PART" && (lu === "’s" || lu === "'s" || lu === "’" || lu === "'")) {
+      // possessive inside the phrase
+    } else if (pos === "PRON" && (lu === "his" || lu === "her" || lu === "their" || lu === "its" || lu === "our" || lu === "my")) {
+      if (head < 0) return null;
+      k--;
+      count++;
+      break;
+    } else if (pos === "PUNCT" && (u.value === "." || u.value === "-" || u.value === "&" || u.value === "’" || u.value === "'") && k < j && k > a && isNameish(tokens[k - 1]!)) {
+      // inside a name (initials, hyphens)
+    } else if (pos === "ADP" && (lu === "of" || lu === "for" || lu === "at" || lu === "from") && head >= 0 && k > a && (tokens[k - 1]!.pos === "NOUN" || tokens[k - 1]!.pos === "PROPN")) {
+      // "head of the agency", "Center for Research"
+    } else if (pos === "CCONJ" && lu === "and" && head >= 0 && k > a && (isNameish(tokens[k - 1]!) || tokens[k - 1]!.pos === "NOUN") && (isNameish(tokens[k + 1]!) || tokens[k + 1]!.pos === "DET")) {
+      // "Hamas and the Muslim Brotherhood"
+    } else break;
+    k--;
+    count++;
+  }
+  const start = k + 1;
+  if (head < 0 || start > j) return null;
+  // Drop a leading conjunction or preposition left inside.
+  let s = start;
+  while (s < j && (tokens[s]!.pos === "ADP" || tokens[s]!.pos === "CCONJ" || tokens[s]!.pos === "PUNCT")) s++;
+  return [s, j];
+}
+
+/** A noun phrase starting at token k (rightwards), for sources after the cue. */
+function npRight(ctx: AttributionContext, k: number, b: number): [number, number] | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (k > b) return null;
+  const t = tokens[k]!;
+  if (t.pos === "PRON") return PERSONAL.has(lower[k]!) ? [k, k] : null;
+  let m = k;
+  let head = -1;
+  while (m <= b && m < k + 14) {
+    const u = tokens[m]!;
+    const lu = lower[m]!;
+    if (u.pos === "PROPN" || u.pos === "NOUN" || u.pos === "NUM" || (u.pos === "X" && /^\p{Lu}/u.test(u.value))) head = m;
+    else if (u.pos === "VERB" && /(ing|ed)$/.test(lu) && head < 0 && m < b && (tokens[m + 1]!.pos === "NOUN" || tokens[m + 1]!.pos === "PROPN")) {
+      // "shipping agents", "unnamed officials"
+    } else if (u.pos === "DET" || u.pos === "ADJ" || (u.pos === "PRON" && (lu === "his" || lu === "her" || lu === "their" || lu === "its"))) {
+      if (head >= 0 && u.pos === "DET") break;
+    } else if (u.pos === "PART" && (lu === "’s" || lu === "'s")) {
+      // possessive
+    } else if (u.pos === "PUNCT" && (u.value === "." || u.value === "-" || u.value === "&") && head >= 0 && m < b && isNameish(tokens[m + 1]!)) {
+      // inside a name
+    } else if (u.pos === "ADP" && (lu === "of" || lu === "for" || lu === "at") && head >= 0 && m < b && tokens[m + 1]!.pos !== "VERB") {
+      // "head of the agency"
+    } else if (u.pos === "CCONJ" && lu === "and" && head >= 0 && m < b && (isNameish(tokens[m + 1]!) || tokens[m + 1]!.pos === "DET" || tokens[m + 1]!.pos === "NOUN")) {
+      // coordinated sources
+    } else break;
+    m++;
+  }
+  if (head < 0) return null;
+  // Trim a trailing preposition or conjunction the loop let in.
+  let e = head;
+  while (e > k && (tokens[e]!.pos === "ADP" || tokens[e]!.pos === "CCONJ")) e--;
+  return [k, e];
+}
+
+function skipLeftModifiers(ctx: AttributionContext, j: number, a: number): number {
+  const tokens = ctx.tok.tokens;
+  while (j >= a) {
+    const lw = ctx.lower[j]!;
+    const pos = tokens[j]!.pos;
+    if (SKIP_BEFORE_CUE.has(lw) || (pos === "ADV" && !UNNAMED_ADVERBS.has(lw) && lw !== "that") || (pos === "AUX" && lw !== "'s") || lw === "not") j--;
+    else break;
+  }
+  return j;
+}
+
+function isPassive(ctx: AttributionContext, i: number, a: number): boolean {
+  const t = ctx.tok.tokens[i]!;
+  if (/ing$/.test(t.value)) return false;
+  let j = i - 1;
+  while (j >= a && (ctx.tok.tokens[j]!.pos === "ADV" || ctx.lower[j] === "not" || ctx.lower[j] === "also" || ctx.lower[j] === "widely")) j--;
+  if (j < a) return false;
+  const lw = ctx.lower[j]!;
+  return lw === "is" || lw === "was" || lw === "are" || lw === "were" || lw === "been" || lw === "be" || lw === "being" || lw === "’s";
+}
+
+function subjectOk(ctx: AttributionContext, np: [number, number], cls: CueClass): boolean {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (cls === "speech") {
+    return true;
+  }
+  for (let k = np[0]; k <= np[1]; k++) {
+    if (tokens[k]!.pos === "PROPN" || (tokens[k]!.pos !== "DET" && /^\p{Lu}/u.test(tokens[k]!.value) && k > np[0])) return true;
+  }
+  const head = lower[np[1]]!;
+  if (PERSON_PRON.has(head)) return true;
+  if (head === "it") return cls === "evidence";
+  if (/^\p{Lu}/u.test(tokens[np[0]]!.value) && tokens[np[0]]!.pos !== "DET" && tokens[np[0]]!.pos !== "PRON" && np[0] > ctx.sentStart[ctx.sid[np[0]]!]!) return true;
+  const lemma = tokens[np[1]]!.lemma.toLowerCase();
+  if (cls === "evidence") return EVIDENCE_NOUNS.has(head) || EVIDENCE_NOUNS.has(lemma) || AGENT_NOUNS.has(head);
+  return AGENT_NOUNS.has(head) || AGENT_NOUNS.has(lemma) || head === "many" || head === "some" || head === "others";
+}
+
+/** A crude verb lemma for a mis-tagged word, kept only when the cue lexicon knows it. */
+function guessVerbLemma(w: string): string | null {
+  const cands: string[] = [];
+  if (w.endsWith("ing")) cands.push(w.slice(0, -3), w.slice(0, -3) + "e", w.slice(0, -4));
+  else if (w.endsWith("ies")) cands.push(w.slice(0, -3) + "y");
+  else if (w.endsWith("es")) cands.push(w.slice(0, -2), w.slice(0, -1));
+  else if (w.endsWith("s")) cands.push(w.slice(0, -1));
+  else if (w.endsWith("ed")) cands.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3));
+  for (const c of cands) if (c.length > 2 && lookupCue(c)) return c;
+  return null;
+}
+
+function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sentenceAtts: RawAttribution[], lemmaOverride?: string): RawAttribution | null {
+  const { tok, lower, text } = ctx;
+  const tokens = tok.tokens;
+  const t = tokens[i]!;
+  const lemma = lemmaOverride ?? t.lemma.toLowerCase();
+  const next = i < b ? lower[i + 1] : undefined;
+  const found = lookupCue(lemma, next);
+  if (!found) return null;
+  const { entry, withParticle } = found;
+  const cls = entry.class;
+  const inQuote = ctx.quotes.containing(t.start);
+  if (inQuote && inQuote.end - inQuote.start > 0 && inQuote.start < t.start && inQuote.end > t.end) return null;
+  // Infinitives and passives are not reports by the subject.
+  const prev = i > a ? lower[i - 1] : undefined;
+  if (prev === "to" && cls !== "speech") return null;
+  if (prev === "to") return null;
+  if (isPassive(ctx, i, a)) return null;
+  const cueEndTok = withParticle ? i + 1 : i;
+  const cueSpan = span(ctx, i, cueEndTok);
+  // Narrow senses: "see/view X as", "call X Y" need their complement.
+  if ((lemma === "see" || lemma === "view" || lemma === "regard") && !withParticle) {
+    let ok = false;
+    for (let m = i + 1; m <= Math.min(b, i + 10); m++) {
+      if (lower[m] === "as") { ok = true; break; }
+      if (tokens[m]!.pos === "VERB") break;
+    }
+    if (!ok) return null;
+  }
+  if ((lemma === "know" || lemma === "understand" || lemma === "feel") && lower[i + 1] !== "that") return null;
+  const base = {
+    cue: cueSpan,
+    cueLemma: withParticle ? `${lemma} ${lower[i + 1]}` : lemma,
+    cueClass: cls,
+    cueStance: entry.stance,
+    evidence: [`cue: ${withParticle ? `${lemma} ${lower[i + 1]}` : lemma} (${entry.class}, ${entry.stance})`],
+  };
+
+  const j = skipLeftModifiers(ctx, i - 1, a);
+  const isIng = /ing$/i.test(t.value);
+  let progressive = false;
+  for (let m = j + 1; m < i; m++) if (tokens[m]!.lemma === "be" || lower[m] === "’s" || lower[m] === "'s") progressive = true;
+
+  // Participle clause: ", saying …" takes the subject of the sentence.
+  if (isIng && j >= a && (lower[j] === "," || tokens[j]!.pos === "CCONJ") && (cls === "speech" || cls === "stance")) {
+    const src = sentenceSubject(ctx, a, j, sentenceAtts);
+    if (!src) return null;
+    const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
+    if (!content) return null;
+    return { ...base, kind: kindOf(ctx, content), sourceTok: src, source: span(ctx, src[0], src[1]), content: [content], rule: "indirect.participle" };
+  }
+
+  // Post-position: "…,” said X" / "…, said X".
+  if (cls === "speech" && j >= a && isBoundaryBefore(ctx, j) && lower[cueEndTok + 1] !== ":") {
+    const np = npRight(ctx, cueEndTok + 1, b);
+    if (np && endsClause(ctx, np[1] + 1, b)) {
+      const pieces = contentBefore(ctx, j, a);
+      if (pieces) {
+        const all = [pieces, ...contentAfterPost(ctx, np[1] + 1, b)];
+        const quoted = endsWithQuote(text, pieces.end);
+        return { ...base, kind: quoted ? "direct" : kindOf(ctx, pieces), sourceTok: np, source: span(ctx, np[0], np[1]), content: all, rule: quoted ? "quote.cue-source-after" : "indirect.cue-source-after" };
+      }
+    }
+  }
+
+  if (isIng && !progressive) return null;
+  let np = npLeft(ctx, j, a);
+  let coordinated = false;
+  if (!np && j >= a && lower[j] === "," && !isIng) np = appositiveSource(ctx, j, a);
+  if (!np && j >= a && (lower[j] === "and" || lower[j] === "but") && !isIng) {
+    // "X is telling … and says …": the verb shares the sentence's subject.
+    np = sentenceSubject(ctx, a, j, sentenceAtts);
+    coordinated = true;
+  }
+  if (!np) return null;
+  if (!subjectOk(ctx, np, cls)) return null;
+
+  // Post-position: "…,” she said" / "…, X said."
+  const before = np[0] - 1;
+  if (cls === "speech" && !coordinated && lower[cueEndTok + 1] !== ":" && before >= a && isBoundaryBefore(ctx, before) && (endsClause(ctx, cueEndTok + 1, b) || (ctx.quotes.byEnd.has(tokens[before]!.end) && lower[cueEndTok + 1] !== "that" && ctx.quotes.byEnd.get(tokens[before]!.end)!.start <= tokens[a]!.start + 1 && /[,?!]['’”"»]*$/.test(text.slice(tokens[before]!.end - 3, tokens[before]!.end))))) {
+    const pieces = contentBefore(ctx, before, a);
+    if (pieces) {
+      const rest = contentAfterPost(ctx, cueEndTok + 1, b);
+      const quoted = endsWithQuote(text, pieces.end);
+      return {
+        ...base,
+        kind: quoted ? "direct" : kindOf(ctx, pieces),
+        sourceTok: np,
+        source: span(ctx, np[0], np[1]),
+        content: [pieces, ...rest],
+        rule: quoted ? "quote.source-cue-after" : rest.length && !startsWithQuote(text, rest[0]!.start) ? "indirect.split" : "indirect.source-cue-after",
+      };
+    }
+  }
+  // The source stands before the cue and the content after it.
+  let k = cueEndTok + 1;
+  if (k <= b && lower[k] === ":" ) return colonIntro(ctx, k, base, np);
+  const content = contentAfterCue(ctx, k, b, lemma, cls);
+  if (!content) return null;
+  const direct = startsWithQuote(text, content.start) && ctx.quotes.byStart.get(content.start)?.end === content.end;
+  const rule = direct ? "quote.source-cue-before" : cls === "speech" ? "indirect.said-that" : cls === "evidence" ? "indirect.evidence" : "indirect.stance";
+  return { ...base, kind: direct ? "direct" : kindOf(ctx, content), sourceTok: np, source: span(ctx, np[0], np[1]), content: [content], rule };
+}
+
+/** The subject of the sentence: the source of an earlier attribution in it, or its first name or pronoun. */
+function sentenceSubject(ctx: AttributionContext, a: number, j: number, sentenceAtts: RawAttribution[]): [number, number] | null {
+  const tokens = ctx.tok.tokens;
+  const prior = sentenceAtts.find((x) => x.sourceTok);
+  if (prior?.sourceTok) return prior.sourceTok;
+  let m = a;
+  while (m < j && tokens[m]!.pos !== "VERB" && tokens[m]!.pos !== "AUX") m++;
+  const np = m > a ? npLeft(ctx, skipLeftModifiers(ctx, m - 1, a), a) : null;
+  return np && subjectOk(ctx, np, "stance") ? np : null;
+}
+
+function hasName(ctx: AttributionContext, np: [number, number]): boolean {
+  for (let k = np[0]; k <= np[1]; k++) if (ctx.tok.tokens[k]!.pos === "PROPN") return true;
+  return false;
+}
+
+/** "Scott Pruitt, the attorney general of Oklahoma, said": a name followed by comma-separated appositives. */
+function appositiveSource(ctx: AttributionContext, j: number, a: number): [number, number] | null {
+  const tokens = ctx.tok.tokens;
+  let cur = j;
+  let best: [number, number] | null = null;
+  for (let step = 0; step < 3; step++) {
+    let k = cur - 1;
+    while (k >= a && cur - k <= 30 && tokens[k]!.value !== "," && !isQuoteMark(tokens[k]!.value) && tokens[k]!.value !== "'") k--;
+    if (k < a || tokens[k]!.value !== ",") {
+      const np0 = npLeft(ctx, cur - 1, a, false);
+      if (np0 && hasName(ctx, np0) && np0[0] === k + 1) best = [np0[0], j - 1];
+      break;
+    }
+    const np1 = npLeft(ctx, k - 1, a, false);
+    if (!np1 || !(hasName(ctx, np1) || hasName(ctx, [k + 1, cur - 1]))) break;
+    best = [np1[0], j - 1];
+    if (np1[0] - 1 >= a && tokens[np1[0] - 1]!.value === ",") cur = np1[0] - 1;
+    else break;
+  }
+  return best;
+}
+
+/** True when token j (just before the speaker or verb) closes the content: a comma or closing quote. */
+function isBoundaryBefore(ctx: AttributionContext, j: number): boolean {
+  const v = ctx.tok.tokens[j]!.value;
+  if (v === ",") return true;
+  return ctx.quotes.byEnd.has(ctx.tok.tokens[j]!.end);
+}
+
+/** After a post-position speaker/verb, the clause must end (or continue with a comma). */
+function endsClause(ctx: AttributionContext, k: number, b: number): boolean {
+  if (k > b) return true;
+  const v = ctx.tok.tokens[k]!.value;
+  if (v === "," || v === "." || v === "!" || v === "?" || v === ";" || isQuoteMark(v) || v === "'" || v === "—" || v === "–") return true;
+  // "she said Monday." "he said in a statement."
+  if (ctx.tok.tokens[k]!.pos === "ADP" && ctx.lower[k] !== "that") return true;
+  let m = k;
+  while (m <= b && m < k + 8) {
+    const vv = ctx.tok.tokens[m]!.value;
+    if (vv === "," || vv === "." || vv === ";") return true;
+    if (ctx.tok.tokens[m]!.pos === "VERB" || ctx.lower[m] === "that") return false;
+    m++;
+  }
+  return m > b;
+}
+
+/** Content before a post-position attribution: a quotation ending at the boundary, or the clause from the sentence start. */
+function contentBefore(ctx: AttributionContext, j: number, a: number): Span | null {
+  const tokens = ctx.tok.tokens;
+  const text = ctx.text;
+  const t = tokens[j]!;
+  let qEnd = -1;
+  if (ctx.quotes.byEnd.has(t.end)) qEnd = t.end;
+  else if (t.value === "," && j - 1 >= 0 && ctx.quotes.byEnd.has(tokens[j - 1]!.end)) qEnd = tokens[j - 1]!.end;
+  if (qEnd >= 0) {
+    const q = ctx.quotes.byEnd.get(qEnd)!;
+    // A lead-in before the quotation in the same sentence belongs to the content ("With X, “…,” he said").
+    const sentStartPos = tokens[a]!.start;
+    if (sentStartPos < q.start && ctx.tok.paragraphs[ctx.para[a]!]!.start <= sentStartPos && !ctx.quotes.containing(sentStartPos)) {
+      const lead = ctx.text.slice(sentStartPos, q.start);
+      if (!/[.!?]\s*$/.test(lead) && !/[“”"]/.test(lead)) return { start: sentStartPos, end: q.end };
+    }
+    return { start: q.start, end: q.end };
+  }
+  if (j <= a) return null;
+  // The clause may start inside a quotation opened in an earlier sentence.
+  let start = tokens[a]!.start;
+  const q = ctx.quotes.containing(tokens[j - 1]!.start);
+  if (q && q.start < start) start = q.start;
+  // A leading "but"/"and" belongs to the content; a leading discourse adverbial followed by a comma does too.
+  return trimSpan(text, start, t.value === "," ? t.start : t.end);
+}
+
+/** After "…, he said": a second piece (", …" to the sentence end) and quotations that follow in the paragraph. */
+function contentAfterPost(ctx: AttributionContext, k: number, b: number): Span[] {
+  const tokens = ctx.tok.tokens;
+  const out: Span[] = [];
+  let m = k;
+  while (m <= b && tokens[m]!.value !== "," && tokens[m]!.value !== "." && tokens[m]!.value !== ";") m++;
+  if (m <= b && tokens[m]!.value === "," && m + 1 <= b) {
+    const first = tokens[m + 1]!;
+    const lw = ctx.lower[m + 1]!;
+    const isIng = /ing$/.test(lw) && first.pos === "VERB";
+    let clause = startsWithQuote(ctx.text, first.start);
+    for (let n = m + 1; n <= b && !clause; n++) if (tokens[n]!.pos === "VERB" || tokens[n]!.pos === "AUX") clause = true;
+    if (clause && !isIng && !PARTICIPLE_STOP.has(lw) && first.pos !== "ADP" && b - m >= 3) {
+      const c = contentAfter(ctx, m + 1, b);
+      if (c) out.push(c);
+    }
+  }
+  // Quotations in the next sentences of the same paragraph continue the speaker's words.
+  const last = out.length ? out[out.length - 1]!.end : tokens[b]!.end;
+  let pos = last;
+  const para = ctx.para[b]!;
+  const paraEnd = ctx.tok.paragraphs[para]!.end;
+  for (let n = 0; n < 4; n++) {
+    let p = pos;
+    while (p < paraEnd && /[\s.,]/.test(ctx.text[p]!)) p++;
+    const q = ctx.quotes.byStart.get(p);
+    if (!q || q.end > paraEnd) break;
+    out.push({ start: q.start, end: q.end });
+    pos = q.end;
+  }
+  return out;
+}
+
+/** Content after a cue: skips objects of "tell", time phrases and "in a statement", then runs to the sentence end. */
+function contentAfterCue(ctx: AttributionContext, k: number, b: number, lemma: string, cls: CueClass): Span | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (k > b) return null;
+  if (OBJECT_CUES.has(lemma)) {
+    if (PRON_OBJECTS.has(lower[k]!) && lemma !== "warn" && lemma !== "ask") k++;
+    else if (lemma === "tell" || lemma === "inform" || lemma === "brief" || lemma === "assure" || lemma === "remind") {
+      const np = npRight(ctx, k, b);
+      if (np) k = np[1] + 1;
+      if (k <= b && tokens[k]!.pos === "ADP" && lower[k] !== "that") {
+        for (let m = k + 1; m <= Math.min(b, k + 7); m++)
+          if (lower[m] === "to" || lower[m] === "that") { k = m; break; }
+      }
+    }
+  }
+  if (cls === "speech") {
+    // "said during a rally in Michigan that …": start at "that" if it comes soon, with no verb before it.
+    for (let m = k; m <= Math.min(b, k + 14); m++) {
+      if (lower[m] === "that" && m > k && !ctx.quotes.containing(tokens[m]!.start)) { k = m; break; }
+      if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX" || (m === k && (isQuoteMark(tokens[m]!.value) || tokens[m]!.value === "'"))) break;
+    }
+    while (k <= b && (TIME_WORDS.has(lower[k]!) || (tokens[k]!.pos === "PROPN" && TIME_WORDS.has(lower[k]!)))) k++;
+    if (k <= b && (lower[k] === "in" || lower[k] === "via" || lower[k] === "during" || lower[k] === "on" || lower[k] === "at" || lower[k] === "through") ) {
+      // skip a short prepositional phrase ending in a comma
+      for (let m = k + 1; m <= Math.min(b, k + 8); m++) {
+        if (lower[m] === ",") { k = m + 1; break; }
+        if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") break;
+      }
+    }
+  }
+  while (k <= b && (lower[k] === "," || lower[k] === "—")) k++;
+  if (k > b) return null;
+  return contentAfter(ctx, k, b);
+}
+
+function colonIntro(
+  ctx: AttributionContext,
+  colonTok: number,
+  base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">,
+  np: [number, number],
+): RawAttribution | null {
+  const text = ctx.text;
+  let p = ctx.tok.tokens[colonTok]!.end;
+  while (p < text.length && /\s/.test(text[p]!)) p++;
+  if (p >= text.length) return null;
+  const q = ctx.quotes.byStart.get(p);
+  const source = span(ctx, np[0], np[1]);
+  if (q) return { ...base, kind: "direct", sourceTok: np, source, content: [{ start: q.start, end: q.end }], rule: "quote.colon-intro" };
+  // Unquoted: the rest of the paragraph the colon opens.
+  const paraIdx = ctx.tok.paragraphs.findIndex((x) => x.start <= p && p < x.end);
+  if (paraIdx < 0) return null;
+  const c = trimSpan(text, p, ctx.tok.paragraphs[paraIdx]!.end);
+  if (!c) return null;
+  return { ...base, kind: "indirect", sourceTok: np, source, content: [c], rule: "indirect.colon" };
+}
+
+function kindOf(ctx: AttributionContext, content: Span): AttributionKind {
+  // Mixed: paraphrase holding a quoted fragment.
+  const s = ctx.text.slice(content.start, content.end);
+  if (/[“”"«»]|''/.test(s)) return startsWithQuote(s, 0) && endsWithQuote(s, s.length) ? "direct" : "mixed";
+  return "indirect";
+}
+
+function accordingTo(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
+  const tokens = ctx.tok.tokens;
+  const np = npRight(ctx, i + 2, b);
+  if (!np) return null;
+  const cue = span(ctx, i, i + 1);
+  const base = { cue, cueLemma: "according to", cueClass: "according" as const, cueStance: "neutral" as CueStance, evidence: ["cue: according to"] };
+  const source = span(ctx, np[0], np[1]);
+  // Initial: "According to X, content."
+  let lead = i - 1;
+  while (lead >= a && (tokens[lead]!.pos === "CCONJ" || tokens[lead]!.pos === "ADV" || isQuoteMark(tokens[lead]!.value))) lead--;
+  if (lead < a) {
+    let m = np[1] + 1;
+    while (m <= b && tokens[m]!.value !== ",") m++;
+    const c = m < b ? contentAfter(ctx, m + 1, b) : null;
+    if (!c) return null;
+    return { ...base, kind: "according_to", sourceTok: np, source, content: [c], rule: "according-to.pre" };
+  }
+  if (tokens[i - 1]!.value !== "," && !isQuoteMark(tokens[i - 1]!.value)) {
+    // "… rose, according to X" without a comma is still post-position
+  }
+  const before = contentBefore(ctx, tokens[i - 1]!.value === "," || isQuoteMark(tokens[i - 1]!.value) ? i - 1 : i, a);
+  if (!before) return null;
+  const rest = contentAfterPost(ctx, np[1] + 1, b).filter((x) => !isQuoteMark(ctx.text[x.start]));
+  return { ...base, kind: "according_to", sourceTok: np, source, content: [before, ...rest], rule: "according-to.post" };
+}
+
+function unnamedAdverb(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
+  const tokens = ctx.tok.tokens;
+  // The clause holding the adverb: after a leading adverbial phrase and its comma.
+  let start = a;
+  for (let m = a; m < i; m++) {
+    if (tokens[m]!.value === ",") {
+      let hasVerb = false;
+      for (let n = start; n < m; n++) if (tokens[n]!.pos === "VERB") hasVerb = true;
+      if (!hasVerb) start = m + 1;
+    }
+  }
+  const c = contentAfter(ctx, start, b);
+  if (!c) return null;
+  return {
+    kind: "unnamed",
+    sourceTok: null,
+    source: null,
+    cue: span(ctx, i, i),
+    cueLemma: ctx.lower[i]!,
+    cueClass: "unnamed",
+    cueStance: "distancing",
+    content: [c],
+    rule: "unnamed.reportedly",
+    evidence: [`adverb: ${ctx.lower[i]}`],
+  };
+}
+
+function unnamedPassive(ctx: AttributionContext, i: number, a: number, b: number, lemma: string): RawAttribution | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  // An agent ("was reported by X") makes it a named attribution; leave that to other rules.
+  if (lower[i + 1] === "by") return null;
+  let j = i - 1;
+  while (j >= a && tokens[j]!.pos === "ADV") j--;
+  const auxTok = j;
+  const cue = span(ctx, Math.max(a, auxTok), i);
+  const base = { sourceTok: null, source: null, cue, cueLemma: lemma, cueClass: "unnamed" as const, cueStance: (lemma === "allege" || lemma === "claim" ? "distancing" : "neutral") as CueStance, evidence: [`passive: ${lemma} without agent`] };
+  if (lower[i + 1] === "to" && i + 2 <= b) {
+    const c = contentAfter(ctx, i + 1, b);
+    if (!c) return null;
+    return { ...base, kind: "unnamed", content: [c], rule: "unnamed.passive" };
+  }
+  if (lower[i + 1] === "that" && auxTok - 1 >= a && lower[auxTok - 1] === "it") {
+    const c = contentAfter(ctx, i + 1, b);
+    if (!c) return null;
+    return { ...base, kind: "unnamed", content: [c], rule: "unnamed.it-is-said" };
+  }
+  return null;
+}
+
+/** "NAME: words" at a paragraph start (transcripts, headline credits). */
+function speakerLabels(ctx: AttributionContext, out: RawAttribution[]): void {
+  const { text, tok } = ctx;
+  const tokens = tok.tokens;
+  let ti = 0;
+  for (const para of tok.paragraphs) {
+    while (ti < tokens.length && tokens[ti]!.start < para.start) ti++;
+    let k = ti;
+    while (k < tokens.length && (isQuoteMark(tokens[k]!.value) || tokens[k]!.value === "'") && tokens[k]!.start < para.start + 2) k++;
+    const first = k;
+    let ok = true;
+    while (k < tokens.length && tokens[k]!.end <= para.end && k < first + 5 && tokens[k]!.value !== ":") {
+      const v = tokens[k]!.value;
+      if (!/^[\p{Lu}\d]/u.test(v) && v !== "." && v !== "-" && v !== "’s" && v !== "'s") { ok = false; break; }
+      k++;
+    }
+    if (!ok || k === first || k >= tokens.length || tokens[k]!.value !== ":" || tokens[k]!.end > para.end) continue;
+    const c = trimSpan(text, tokens[k]!.end, para.end);
+    if (!c) continue;
+    if (text.slice(c.start, c.end).split(/\s+/).length < 3) continue;
+    let end = c.end;
+    if (endsWithQuote(text, end) && !ctx.quotes.byEnd.has(end)) end -= text[end - 1] === "'" ? 2 : 1;
+    const content = trimSpan(text, c.start, end) ?? c;
+    out.push({
+      kind: /[“”"]/.test(text.slice(content.start, content.end)) ? "mixed" : "direct",
+      sourceTok: [first, k - 1],
+      source: span(ctx, first, k - 1),
+      cue: span(ctx, k, k),
+      cueLemma: ":",
+      cueClass: "punct",
+      cueStance: "neutral",
+      content: [content],
+      rule: "quote.speaker-label",
+      evidence: ["speaker label before a colon"],
+    });
+  }
+}
+
+/** “…” ― Name: a quotation credited with a dash. */
+function dashCredits(ctx: AttributionContext, out: RawAttribution[]): void {
+  const { text, tok } = ctx;
+  const tokens = tok.tokens;
+  for (const q of ctx.quotes.quotes) {
+    let p = q.end;
+    while (p < text.length && (text[p] === " " || text[p] === "\t")) p++;
+    if (!/[\u2015\u2014\u2013-]/.test(text[p] ?? "")) continue;
+    const dash = p;
+    p++;
+    while (p < text.length && (text[p] === " " || text[p] === "\t")) p++;
+    const ti = tokenAt(tokens, p);
+    if (ti < 0 || !isNameish(tokens[ti]!)) continue;
+    let e = ti;
+    while (e + 1 < tokens.length && isNameish(tokens[e + 1]!) && tokens[e + 1]!.start - tokens[e]!.end <= 1) e++;
+    if (e - ti > 5) continue;
+    out.push({
+      kind: "direct",
+      sourceTok: [ti, e],
+      source: span(ctx, ti, e),
+      cue: { start: dash, end: dash + 1 },
+      cueLemma: "―",
+      cueClass: "punct",
+      cueStance: "neutral",
+      content: [{ start: q.start, end: q.end }],
+      rule: "quote.dash-credit",
+      evidence: ["dash after a quotation"],
+    });
+  }
+}
+
+export function tokenAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.end <= pos) lo = mid + 1;
+    else if (t.start > pos) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Drop exact duplicates (same content and source) and order by content start. */
+function dedupe(list: RawAttribution[]): RawAttribution[] {
+  const seen = new Set<string>();
+  const out: RawAttribution[] = [];
+  for (const x of list) {
+    const key = `${x.content[0]!.start}:${x.content[x.content.length - 1]!.end}:${x.cue?.start ?? -1}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(x);
+  }
+  out.sort((p, q) => p.content[0]!.start - q.content[0]!.start || (p.cue?.start ?? 0) - (q.cue?.start ?? 0));
+  return out;
+}

@@ -1,0 +1,231 @@
+// The analysis of one article: tokenise once, then sourcing, actors, naming, markers, frames, sentiment and
+// claims, plus the headline (as its own text) and the lead (first three paragraphs). Pure, deterministic, JSON.
+import { countWords, tokenize } from "./nlp";
+import { analyseSourcing, RULES as SOURCING_RULES } from "./sourcing";
+import type { Attribution, MarkerType, Segmentation, SourceEntity, Span } from "./types";
+import { toWords } from "./words";
+import { ACTOR_RULES, detectActors, type Actor, type Mention } from "./actors";
+import { findDescriptors, NAMING_RULES, type Descriptor, type LabelClass } from "./naming";
+import { findMarkers, MARKER_RULES, markerDensities, type MarkerDensities, type MarkerItem } from "./markers";
+import { FRAME_DIMENSIONS, FRAME_RULES, emptyProfile, scoreFrames, type FrameProfile, type FrameScore } from "./frames";
+import { actorSentiment, scoreSentences, SENTIMENT_RULES, type ActorSentiment } from "./sentiment";
+import { CLAIM_RULES, extractClaims, type ClaimItem } from "./claims";
+import labels from "./lexicons/labels.json";
+import hedges from "./lexicons/hedges-boosters.json";
+import loaded from "./lexicons/loaded.json";
+import frames from "./lexicons/frames.json";
+import aliases from "./lexicons/actor-aliases.json";
+import sentiment from "./lexicons/sentiment.json";
+import cues from "./lexicons/cues.json";
+import gazetteer from "./lexicons/gazetteer.json";
+import codebook from "./codebook.json";
+
+/** Bump when a rule of the framing or claims stages changes; lexicon versions are added below. */
+const FRAMING_VERSION = 1;
+
+export const ANALYSER_VERSION = [
+  `framing.${FRAMING_VERSION}`,
+  `labels@${labels.version}`,
+  `hedges@${hedges.version}`,
+  `loaded@${loaded.version}`,
+  `frames@${frames.version}`,
+  `aliases@${aliases.version}`,
+  `sentiment@${sentiment.version}`,
+  `cues@${cues.version}`,
+  `gazetteer@${gazetteer.version}`,
+  `codebook@${codebook.version}`,
+].join("+");
+
+/** Every rule id of the analysis → one sentence (the methods page lists these). */
+export const RULES: Record<string, string> = {
+  ...SOURCING_RULES,
+  ...ACTOR_RULES,
+  ...NAMING_RULES,
+  ...MARKER_RULES,
+  ...FRAME_RULES,
+  ...SENTIMENT_RULES,
+  ...CLAIM_RULES,
+};
+
+export interface AttributionItem extends Attribution {
+  /** Words in the content pieces. */
+  words: number;
+  /** Words of the content that stand inside quotation marks (all of them for a direct quotation). */
+  quotedWords: number;
+}
+
+/** The same framing measures for a part of the article (headline, lead). */
+export interface PartFigures {
+  span: Span | null;
+  wordCount: number;
+  markerCounts: Record<MarkerType, number>;
+  densities: MarkerDensities;
+  labelClassCounts: Partial<Record<LabelClass, number>>;
+  frameProfile: FrameProfile;
+  /** Indices into the analysis' markers / descriptors (lead), or the title's own lists (headline). */
+  markerIdx: number[];
+  descriptorIdx: number[];
+}
+
+export interface TitleAnalysis {
+  text: string;
+  wordCount: number;
+  mentions: Mention[];
+  descriptors: Descriptor[];
+  markers: MarkerItem[];
+  figures: PartFigures;
+}
+
+export interface ArticleAnalysis {
+  version: string;
+  wordCount: number;
+  segmentation: Segmentation;
+  attributions: AttributionItem[];
+  sources: SourceEntity[];
+  actors: Actor[];
+  mentions: Mention[];
+  descriptors: Descriptor[];
+  markers: MarkerItem[];
+  densities: MarkerDensities;
+  frames: FrameScore[];
+  frameProfile: FrameProfile;
+  sentiment: ActorSentiment[];
+  claims: ClaimItem[];
+  lead: PartFigures;
+  title: TitleAnalysis | null;
+}
+
+function quotedWordsOf(text: string, a: Attribution): number {
+  let n = 0;
+  let all = 0;
+  for (const p of a.content) {
+    const from = Math.max(0, p.start - 1);
+    const s = text.slice(from, Math.min(text.length, p.end + 1));
+    all += countWords(text.slice(p.start, p.end));
+    const re = /[“"«‘]([^”"»’]*)[”"»’]/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) n += countWords(m[1]!);
+  }
+  if (a.kind === "direct") return all;
+  return Math.min(n, all);
+}
+
+function partFigures(
+  span: Span | null,
+  wordCount: number,
+  markers: MarkerItem[],
+  descriptors: Descriptor[],
+  frameScores: FrameScore[],
+  inPart: (s: Span) => boolean,
+  paragraphOk: (p: number) => boolean,
+): PartFigures {
+  const markerIdx: number[] = [];
+  const markerCounts: Record<MarkerType, number> = { hedge: 0, booster: 0, scare_quote: 0, loaded: 0 };
+  markers.forEach((m, i) => {
+    if (!inPart(m.span)) return;
+    markerIdx.push(i);
+    markerCounts[m.type]++;
+  });
+  const descriptorIdx: number[] = [];
+  const labelClassCounts: Partial<Record<LabelClass, number>> = {};
+  descriptors.forEach((d, i) => {
+    if (!inPart(d.span)) return;
+    descriptorIdx.push(i);
+    labelClassCounts[d.labelClass] = (labelClassCounts[d.labelClass] ?? 0) + 1;
+  });
+  const totals = emptyProfile();
+  let all = 0;
+  for (const f of frameScores) {
+    if (!paragraphOk(f.paragraph)) continue;
+    totals[f.dimension] += f.hits.length;
+    all += f.hits.length;
+  }
+  const frameProfile = emptyProfile();
+  if (all) for (const d of FRAME_DIMENSIONS) frameProfile[d] = Math.round((totals[d] * 1000) / all) / 1000;
+  return {
+    span,
+    wordCount,
+    markerCounts,
+    densities: markerDensities(markerIdx.map((i) => markers[i]!), wordCount),
+    labelClassCounts,
+    frameProfile,
+    markerIdx,
+    descriptorIdx,
+  };
+}
+
+function analyseTitle(title: string, known: Actor[]): TitleAnalysis {
+  const tok = tokenize(title);
+  const words = toWords(tok);
+  const { mentions } = detectActors(title, words, known);
+  const descriptors = findDescriptors(title, words, mentions).map((d) => ({ ...d, field: "title" as const }));
+  const { markers } = findMarkers(title, words, tok.paragraphs, []);
+  const titled = markers.map((m) => ({ ...m, field: "title" as const }));
+  const { frames: fs } = scoreFrames(words, tok.paragraphs);
+  const wordCount = countWords(title);
+  return {
+    text: title,
+    wordCount,
+    mentions: mentions.map((m) => ({ ...m, field: "title" as const })),
+    descriptors,
+    markers: titled,
+    figures: partFigures(title ? { start: 0, end: title.length } : null, wordCount, titled, descriptors, fs, () => true, () => true),
+  };
+}
+
+/** Analyses one article's clean text (spans index `text`); the title, if given, is analysed as its own text. */
+export function analyse(text: string, meta: { title?: string | null } = {}): ArticleAnalysis {
+  const tok = tokenize(text);
+  const words = toWords(tok);
+  const { attributions, sources } = analyseSourcing(text, tok);
+  const { actors, mentions } = detectActors(text, words);
+  // An actor's affiliation comes from the sourcing engine when one of its mentions is a source.
+  const mentionActor = new Map(mentions.map((m) => [`${m.span.start}:${m.span.end}`, m.actorKey]));
+  const actorByKey = new Map(actors.map((a) => [a.key, a]));
+  for (const s of sources) {
+    if (!s.affiliation) continue;
+    for (const sp of s.mentions) {
+      const key = mentionActor.get(`${sp.start}:${sp.end}`);
+      const actor = key ? actorByKey.get(key) : undefined;
+      if (actor && !actor.affiliation) actor.affiliation = s.affiliation;
+    }
+  }
+  const descriptors = findDescriptors(text, words, mentions).map((d) => ({ ...d, field: "body" as const }));
+  const { markers, quotes } = findMarkers(text, words, tok.paragraphs, attributions);
+  const wordCount = countWords(text);
+  const { frames: frameScores, profile } = scoreFrames(words, tok.paragraphs);
+  const scored = scoreSentences(words, tok.sentences);
+  const claims = extractClaims({ text, words, sentences: tok.sentences, attributions, sources, mentions, markers, quotes: quotes.map((q) => q.outer) });
+
+  const leadParas = tok.paragraphs.slice(0, 3);
+  const leadSpan = leadParas.length ? { start: leadParas[0]!.start, end: leadParas[leadParas.length - 1]!.end } : null;
+  const leadWords = leadParas.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0);
+  const lead = partFigures(
+    leadSpan,
+    leadWords,
+    markers,
+    descriptors,
+    frameScores,
+    (s) => !!leadSpan && s.start >= leadSpan.start && s.end <= leadSpan.end,
+    (p) => p < 3,
+  );
+
+  return {
+    version: ANALYSER_VERSION,
+    wordCount,
+    segmentation: { paragraphs: tok.paragraphs, sentences: tok.sentences },
+    attributions: attributions.map((a) => ({ ...a, words: a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0), quotedWords: quotedWordsOf(text, a) })),
+    sources,
+    actors,
+    mentions: mentions.map((m) => ({ ...m, field: "body" as const })),
+    descriptors,
+    markers: markers.map((m) => ({ ...m, field: "body" as const })),
+    densities: markerDensities(markers, wordCount),
+    frames: frameScores,
+    frameProfile: profile,
+    sentiment: actorSentiment(mentions, tok.sentences, scored),
+    claims: claims.map((c) => ({ ...c, field: "body" as const })),
+    lead,
+    title: meta.title ? analyseTitle(meta.title, actors) : null,
+  };
+}

@@ -1,0 +1,171 @@
+// Distance markers and loaded language: hedges, boosters, scare quotes and evaluative terms, each a span
+// with the lexicon entry or rule that found it. Densities are per 1,000 words (countWords).
+import hbLexicon from "./lexicons/hedges-boosters.json";
+import loadedLexicon from "./lexicons/loaded.json";
+import type { Attribution, Marker, MarkerType, Span } from "./types";
+import { buildMatcher, phraseWords, wordAt, type PhraseEntry, type Word } from "./words";
+import { lookupCue } from "./cues";
+import { countWords } from "./nlp";
+
+export interface MarkerItem extends Marker {
+  text: string;
+  /** Lexicon category (loaded terms) or the marker's own class. */
+  category: string | null;
+  /** True when the marker stands inside quotation marks (the words of someone quoted). */
+  inQuote: boolean;
+}
+
+export const MARKER_RULES: Record<string, string> = {
+  "hedge.lexicon": "A word or phrase from the hedge list that lowers the writer's commitment (reportedly, apparently, may, it seems).",
+  "booster.lexicon": "A word or phrase from the booster list that raises the writer's commitment (clearly, certainly, almost certainly).",
+  "loaded.lexicon": "An evaluative or emotive word or phrase from the loaded-language list (rampage, morally bankrupt, lavishly).",
+  "scare.short-quote": "A quoted phrase of at most four words that no attribution quotes and that does not repeat a longer quotation in the text.",
+  "scare.so-called": "A quoted phrase right after \"so-called\", or \"so-called\" itself before a name or noun.",
+};
+
+type HB = { type: "hedge" | "booster"; term: string };
+const hbEntries: PhraseEntry<HB>[] = [];
+for (const type of ["hedge", "booster"] as const) {
+  for (const e of hbLexicon.entries[type] as { term: string; pos?: string; lowercase?: boolean }[]) {
+    hbEntries.push({ words: phraseWords(e.term), data: { type, term: e.term }, pos: e.pos, lowercase: e.lowercase });
+  }
+}
+const hbMatcher = buildMatcher(hbEntries);
+
+const loadedEntries: PhraseEntry<{ term: string; category: string }>[] = [];
+for (const [category, list] of Object.entries(loadedLexicon.entries)) {
+  for (const term of list) loadedEntries.push({ words: phraseWords(term), data: { term, category } });
+}
+const loadedMatcher = buildMatcher(loadedEntries);
+
+export interface QuoteSegment {
+  /** The quoted words, without the quotation marks. */
+  inner: Span;
+  /** Including the marks. */
+  outer: Span;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const WORD_RE = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+
+/** Quotation segments within each paragraph: straight and curly double quotes, and single quotes that are not apostrophes. */
+export function findQuotes(text: string, paragraphs: Span[]): QuoteSegment[] {
+  const out: QuoteSegment[] = [];
+  for (const p of paragraphs) {
+    let dOpen = -1;
+    let sOpen = -1;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text[i]!;
+      if (c === '"' || c === "“" || c === "”" || c === "«" || c === "»") {
+        const opening = c === "“" || c === "«" || (c === '"' && dOpen < 0);
+        if (opening && dOpen < 0) dOpen = i;
+        else if (!opening || c === '"') {
+          if (dOpen >= 0) {
+            out.push({ inner: { start: dOpen + 1, end: i }, outer: { start: dOpen, end: i + 1 } });
+            dOpen = -1;
+            sOpen = -1;
+          }
+        }
+      } else if ((c === "‘" || c === "'" || c === "’") && dOpen < 0) {
+        const prev = text[i - 1] ?? " ";
+        const next = text[i + 1] ?? " ";
+        const prevL = LETTER.test(prev);
+        const nextL = LETTER.test(next);
+        if (!prevL && nextL && sOpen < 0 && c !== "’") sOpen = i;
+        else if (sOpen >= 0 && !nextL && (prevL || /[.,!?]/.test(prev)) && c !== "‘") {
+          out.push({ inner: { start: sOpen + 1, end: i }, outer: { start: sOpen, end: i + 1 } });
+          sOpen = -1;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function insideAny(s: Span, spans: Span[]): boolean {
+  for (const x of spans) if (s.start >= x.start && s.end <= x.end) return true;
+  return false;
+}
+
+export interface MarkerResult {
+  markers: MarkerItem[];
+  quotes: QuoteSegment[];
+}
+
+/** Hedges, boosters, loaded terms and scare quotes of one text. */
+export function findMarkers(text: string, words: Word[], paragraphs: Span[], attributions: Attribution[]): MarkerResult {
+  const quotes = findQuotes(text, paragraphs);
+  const longQuotes = quotes.filter((q) => countWords(text.slice(q.inner.start, q.inner.end)) > 4);
+  const quoted = quotes.map((q) => q.outer);
+  const markers: MarkerItem[] = [];
+  const push = (span: Span, type: MarkerType, entry: string | null, rule: string, category: string | null) =>
+    markers.push({ span, type, lexiconEntry: entry, rule, text: text.slice(span.start, span.end), category, inQuote: insideAny(span, quoted) });
+
+  for (const h of hbMatcher.match(words)) {
+    const span = { start: words[h.from]!.start, end: words[h.to - 1]!.end };
+    push(span, h.entry.data.type, h.entry.data.term, `${h.entry.data.type}.lexicon`, h.entry.data.type);
+  }
+  for (const h of loadedMatcher.match(words)) {
+    const span = { start: words[h.from]!.start, end: words[h.to - 1]!.end };
+    push(span, "loaded", h.entry.data.term, "loaded.lexicon", h.entry.data.category);
+  }
+
+  // Scare quotes: short quoted phrases that are nobody's words.
+  const realQuotes: Span[] = [];
+  // A partial quotation counts as someone's words only under a speech cue ("told", "described"); quoted words
+  // inside a stance or action ("a movement aimed at \"resistance\"") stay candidates for scare quotes.
+  for (const a of attributions) {
+    if (a.kind === "direct") realQuotes.push(...a.content);
+    else if (a.kind === "mixed") {
+      const w = a.cue ? words[wordAt(words, a.cue.start)] : undefined;
+      const cls = w ? lookupCue(w.lemma)?.entry.class : undefined;
+      if (!a.cue || cls === undefined || cls === "speech") realQuotes.push(...a.content);
+    }
+  }
+  // Word n-grams (1-4) of the long quotations, so an echo check is one set look-up.
+  const echoes = new Set<string>();
+  for (const q of longQuotes) {
+    const ws = text.slice(q.inner.start, q.inner.end).toLowerCase().match(WORD_RE) ?? [];
+    for (let i = 0; i < ws.length; i++) for (let n = 1; n <= 4 && i + n <= ws.length; n++) echoes.add(ws.slice(i, i + n).join(" "));
+  }
+  for (const q of quotes) {
+    const inner = text.slice(q.inner.start, q.inner.end);
+    const n = countWords(inner);
+    if (n === 0 || n > 4) continue;
+    const before = text.slice(Math.max(0, q.outer.start - 12), q.outer.start).toLowerCase();
+    const soCalled = /so[-\s]called\s*$/.test(before);
+    if (!soCalled) {
+      if (realQuotes.some((r) => overlaps(r, q.inner))) continue;
+      // A phrase someone said earlier at greater length is an echo of a real quotation.
+      const low = (inner.toLowerCase().match(WORD_RE) ?? []).join(" ");
+      if (low.length > 3 && echoes.has(low)) continue;
+      // "described it as", "called it", "dubbed": a partial quotation of the speaker's word.
+      if (/\b(?:call(?:s|ed)?|describ(?:es|ed|e)(?:\s+\w+)?\s+as|dubb(?:ed|s)|term(?:s|ed)|label(?:l?ed|s)|brand(?:s|ed))\s*(?:it|them|him|her|this|that)?\s*$/.test(text.slice(Math.max(0, q.outer.start - 30), q.outer.start).toLowerCase())) continue;
+      // Titles of works and names written in capitals throughout ("Operation Cast Lead") are not distance markers.
+      const ws = inner.split(/\s+/).filter(Boolean);
+      if (ws.length >= 2 && ws.every((w) => /^\p{Lu}/u.test(w))) continue;
+    }
+    push(q.outer, "scare_quote", null, soCalled ? "scare.so-called" : "scare.short-quote", "scare_quote");
+  }
+  // "so-called" without quotation marks is itself a distancing marker.
+  for (const w of words) {
+    if (w.lower === "so-called" && !/["“‘']/.test(text[w.end + 1] ?? "")) push({ start: w.start, end: w.end }, "scare_quote", "so-called", "scare.so-called", "scare_quote");
+  }
+  markers.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+  return { markers, quotes };
+}
+
+export type MarkerDensities = Record<MarkerType, number>;
+
+/** Markers per 1,000 words, by type (0 for an empty text). */
+export function markerDensities(markers: { type: MarkerType }[], wordCount: number): MarkerDensities {
+  const d: MarkerDensities = { hedge: 0, booster: 0, scare_quote: 0, loaded: 0 };
+  for (const m of markers) d[m.type]++;
+  if (wordCount > 0) for (const k of Object.keys(d) as MarkerType[]) d[k] = Math.round((d[k] * 1000 * 100) / wordCount) / 100;
+  else for (const k of Object.keys(d) as MarkerType[]) d[k] = 0;
+  return d;
+}

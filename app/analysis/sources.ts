@@ -1,0 +1,562 @@
+// Canonical sources within one article: names split from titles, variants merged, pronouns and
+// descriptions ("he", "the minister", "the letter") resolved to an earlier named source, and a
+// descriptive kind and affiliation assigned from the gazetteer, each with the words that decided it.
+import gazetteer from "./lexicons/gazetteer.json";
+import type { Token } from "./nlp";
+import type { SourceEntity, SourceKind, Span } from "./types";
+
+interface OrgEntry {
+  names: string[];
+  kind: SourceKind;
+  affiliation: string | null;
+}
+interface StateEntry {
+  names: string[];
+  adjectives: string[];
+  affiliation: string;
+}
+
+export function normaliseName(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[‘’'`ʿʾ]/g, "")
+    .replace(/[“”"]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+const ORGS = new Map<string, OrgEntry & { canonical: string }>();
+for (const o of gazetteer.entries.organisations as OrgEntry[])
+  for (const n of o.names) ORGS.set(normaliseName(n), { ...o, canonical: o.names[0]! });
+const STATES = new Map<string, StateEntry & { canonical: string }>();
+const STATE_ADJ = new Map<string, string>();
+for (const s of gazetteer.entries.states as StateEntry[]) {
+  for (const n of s.names) STATES.set(normaliseName(n), { ...s, canonical: s.names[0]! });
+  for (const a of s.adjectives) STATE_ADJ.set(normaliseName(a), s.affiliation);
+}
+const TITLE_KIND = new Map<string, SourceKind>();
+for (const [kind, words] of Object.entries(gazetteer.entries.titles as Record<string, string[]>))
+  for (const w of words) if (!TITLE_KIND.has(w)) TITLE_KIND.set(w, kind as SourceKind);
+export const GAZETTEER_ENTRY_COUNT = ORGS.size + STATES.size + TITLE_KIND.size;
+
+const PRONOUNS = new Set(["he", "she", "they", "we", "i", "it", "you", "him", "her", "them", "who"]);
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "both", "another", "his", "her", "their", "its", "our", "one", "some", "several"]);
+const NAME_PARTICLES = new Set(["al", "al-", "bin", "ibn", "abu", "van", "von", "de", "da", "del", "der", "la", "le", "el", "el-", "ben", "bint", "du", "di", "st."]);
+const UNNAMED_HEADS = new Set([
+  "sources", "source", "officials", "official", "many", "some", "others", "critics", "observers", "insiders", "people", "analysts",
+  "experts", "diplomats", "aides", "aide", "residents", "witnesses", "someone", "most", "few", "all", "everyone", "person", "supporters",
+  "opponents", "members", "activists", "lawmakers", "one", "reports", "media", "voters", "americans", "democrats", "republicans",
+]);
+const DOC_NOUNS = new Set(["letter", "report", "ruling", "statement", "memo", "document", "documents", "filing", "indictment", "verdict", "decision", "study", "poll", "survey", "analysis", "data", "transcript", "email", "emails", "tweet", "ad", "book", "article", "video", "speech", "records", "cable", "complaint", "lawsuit", "order", "resolution", "plan", "proposal", "bill", "law", "note", "message", "polls", "surveys", "website", "research", "findings", "figures"]);
+
+export interface SourceMention {
+  /** Index of the attribution this mention is the source of. */
+  attribution: number;
+  span: Span;
+  text: string;
+  /** Tokens of the mention (already sliced from the article's tokens). */
+  tokens: Token[];
+}
+
+interface Parsed {
+  kind: "pronoun" | "named" | "description" | "unnamed";
+  name: string;
+  description: string | null;
+  head: string;
+  /** A person's name (given + family or family alone) rather than an organisation. */
+  person: boolean;
+  plural: boolean;
+  /** For documents: a possessive or "from/by" author inside the phrase. */
+  author: string | null;
+}
+
+function isCap(v: string): boolean {
+  return /^\p{Lu}/u.test(v) || NAME_PARTICLES.has(v.toLowerCase()) || /^(al|el|bin|abu)-\p{Lu}/iu.test(v);
+}
+
+/** Split a source phrase into name and description. */
+export function parseMention(tokens: Token[]): Parsed {
+  // Parenthetical party tags ("(R-IN)") and commas are not part of a name.
+  const kept: Token[] = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.value === "(") depth++;
+    else if (t.value === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && t.value !== "," && t.value !== "--" && t.value !== "—") kept.push(t);
+  }
+  tokens = kept;
+  const vals = tokens.map((t) => t.value);
+  const low = vals.map((v) => v.toLowerCase());
+  const last = low[low.length - 1] ?? "";
+  if (vals.length === 1 && PRONOUNS.has(last))
+    return { kind: "pronoun", name: vals[0]!, description: null, head: last, person: last === "he" || last === "she" || last === "i", plural: last === "they" || last === "we", author: null };
+  // Documents with an author: "bin Laden's letter", "a ruling from the US Treasury Department".
+  const fromIdx = low.findIndex((v, i) => (v === "from" || v === "by" || v === "of") && i > 0 && DOC_NOUNS.has(low[i - 1]!));
+  if (fromIdx > 0) {
+    const authorToks = tokens.slice(tokens.findIndex((t) => t.value.toLowerCase() === low[fromIdx]) + 1);
+    const inner = parseMention(authorToks);
+    return { ...inner, description: vals.slice(0, fromIdx).join(" "), author: inner.name };
+  }
+  const possIdx = low.findIndex((v) => v === "’s" || v === "'s");
+  if (possIdx > 0 && possIdx < low.length - 1 && DOC_NOUNS.has(last)) {
+    const inner = parseMention(tokens.slice(0, tokens.findIndex((t) => t.value === vals[possIdx])));
+    return { ...inner, description: vals.slice(possIdx + 1).join(" "), author: inner.name };
+  }
+  // Name = trailing run of capitalised words that are not titles, nationality adjectives or org words.
+  let e = vals.length - 1;
+  let s = e + 1;
+  while (s - 1 >= 0) {
+    const v = vals[s - 1]!;
+    const lv = v.toLowerCase().replace(/\.$/, ".");
+    if (!isCap(v) && v !== "." && v !== "-" && v !== "&") break;
+    if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(v))) break;
+    if (lv === "’s" || lv === "'s") break;
+    s--;
+  }
+  let nameToks = vals.slice(s, e + 1);
+  while (nameToks.length && DETERMINERS.has(nameToks[0]!.toLowerCase())) nameToks = nameToks.slice(1);
+  if (nameToks.length) {
+    const name = joinName(nameToks);
+    const desc = vals.slice(0, s).filter((v, i) => !(i === 0 && DETERMINERS.has(v.toLowerCase()))).join(" ");
+    const norm = normaliseName(name);
+    const org = ORGS.has(norm) || STATES.has(norm) || /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Inc|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press)\b/.test(name);
+    return { kind: "named", name, description: desc || null, head: last, person: !org, plural: false, author: null };
+  }
+  // A whole-phrase proper organisation name such as "the Roper Center for Public Opinion Research".
+  const content = vals.filter((v, i) => !(i === 0 && DETERMINERS.has(v.toLowerCase())));
+  const capShare = content.filter((v) => isCap(v)).length / Math.max(1, content.length);
+  if (capShare >= 0.6 && content.length && isCap(content[0]!))
+    return { kind: "named", name: joinName(content), description: null, head: last, person: false, plural: false, author: null };
+  const headTok = content[content.length - 1] ?? "";
+  const unnamed = UNNAMED_HEADS.has(last) && !tokens.some((t) => t.pos === "PROPN" && !STATE_ADJ.has(normaliseName(t.value)));
+  return {
+    kind: unnamed ? "unnamed" : "description",
+    name: content.join(" ").replace(/ ’s/g, "’s").replace(/ 's/g, "'s"),
+    description: content.join(" ").replace(/ ’s/g, "’s").replace(/ 's/g, "'s"),
+    head: headTok.toLowerCase(),
+    person: false,
+    plural: /s$/.test(last),
+    author: null,
+  };
+}
+
+function joinName(vals: string[]): string {
+  let out = "";
+  for (const v of vals) {
+    if (out && !(v === "." || v === "-" || out.endsWith("-") || v === "’s" || v === "'s")) out += " ";
+    out += v;
+  }
+  return out;
+}
+
+interface Working extends SourceEntity {
+  person: boolean;
+  plural: boolean;
+  /** Lower-cased tokens of the canonical name, for surname matching. */
+  nameTokens: string[];
+  lastPos: number;
+}
+
+export interface ResolveInput {
+  text: string;
+  tokens: Token[];
+  mentions: SourceMention[];
+  /** Token index positions of a word (lower case) in the article, for description look-ups. */
+  wordIndex: Map<string, number[]>;
+}
+
+/** Build canonical sources; returns entities and, per mention, the entity key (null for no source). */
+export function resolveSources(input: ResolveInput): { entities: SourceEntity[]; keyOf: (string | null)[] } {
+  const { mentions, text } = input;
+  const entities: Working[] = [];
+  const keyOf: (string | null)[] = new Array(mentions.length).fill(null);
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.span.start - mentions[b]!.span.start);
+  let nextKey = 1;
+  const newEntity = (name: string, parsed: Parsed, m: SourceMention, named: boolean): Working => {
+    const e: Working = {
+      key: `s${nextKey++}`,
+      name,
+      description: parsed.description,
+      kind: "other",
+      affiliation: null,
+      named,
+      kindEvidence: [],
+      mentions: [],
+      attributionIds: [],
+      wordsQuoted: 0,
+      person: parsed.person,
+      plural: parsed.plural,
+      nameTokens: normaliseName(name).split(/[\s-]+/),
+      lastPos: m.span.start,
+    };
+    entities.push(e);
+    index(e);
+    return e;
+  };
+  // Look-up tables keep resolution linear in the number of mentions.
+  const byNorm = new Map<string, Working>();
+  const byOrg = new Map<string, Working>();
+  const bySurname = new Map<string, Working>();
+  const unnamedByNorm = new Map<string, Working>();
+  const index = (e: Working) => {
+    const norm = normaliseName(e.name);
+    if (!e.named) {
+      if (!unnamedByNorm.has(norm)) unnamedByNorm.set(norm, e);
+      return;
+    }
+    byNorm.set(norm, e);
+    const org = ORGS.get(norm);
+    if (org) byOrg.set(org.canonical, e);
+    if (e.person) bySurname.set(e.nameTokens[e.nameTokens.length - 1]!, e);
+  };
+  const findNamed = (name: string): Working | undefined => {
+    const norm = normaliseName(name);
+    const hit = byNorm.get(norm);
+    if (hit) return hit;
+    const org = ORGS.get(norm);
+    if (org) return byOrg.get(org.canonical);
+    const toks = norm.split(/[\s-]+/);
+    const e = bySurname.get(toks[toks.length - 1]!);
+    if (!e || !e.named || !e.person) return undefined;
+    // A surname (or the tail of a longer name) matching a person already seen.
+    if (toks.length < e.nameTokens.length && endsWith(e.nameTokens, toks)) return e;
+    if (toks.length > e.nameTokens.length && endsWith(toks, e.nameTokens)) {
+      e.name = name; // prefer the fuller form
+      e.nameTokens = toks;
+      byNorm.set(norm, e);
+      return e;
+    }
+    return undefined;
+  };
+  const recency: Working[] = [];
+  const touch = (e: Working) => {
+    const i = recency.indexOf(e);
+    if (i >= 0) recency.splice(i, 1);
+    recency.push(e);
+    if (recency.length > 40) recency.shift();
+  };
+  const recent = (pred: (e: Working) => boolean, before: number): Working | undefined => {
+    for (let i = recency.length - 1; i >= 0; i--) {
+      const e = recency[i]!;
+      if (e.named && pred(e) && e.lastPos < before) return e;
+    }
+    return undefined;
+  };
+  for (const idx of order) {
+    const m = mentions[idx]!;
+    const p = parseMention(m.tokens);
+    let ent: Working | undefined;
+    const viaEvidence: string[] = [];
+    if (p.kind === "pronoun") {
+      const pl = p.head === "they" || p.head === "we";
+      ent = recent((e) => (pl ? e.plural || !e.person : p.head === "it" ? !e.person : e.person), m.span.start);
+      if (!ent && (p.head === "he" || p.head === "she")) ent = personBefore(input, m.span.start, findNamed, newEntity, p, m);
+      if (ent) viaEvidence.push(`pronoun “${m.text}” → ${ent.name}`);
+    } else if (p.author) {
+      ent = findNamed(p.author) ?? newEntity(p.author, p, m, true);
+      viaEvidence.push(`document “${p.description ?? ""}” by ${p.author}`);
+    } else if (p.kind === "named") {
+      ent = findNamed(p.name) ?? newEntity(p.name, p, m, true);
+      if (p.description && !ent.description) ent.description = p.description;
+    } else if (p.kind === "description" && !p.plural) {
+      // "the minister", "the group", "the author", "the letter": an earlier named source that fits.
+      if (DOC_NOUNS.has(p.head)) {
+        const author = documentAuthor(input, m, p.head, recency, findNamed);
+        if (author) {
+          ent = author;
+          viaEvidence.push(`“${m.text}” → document of ${author.name}`);
+        }
+      } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "")) {
+        const hk = TITLE_KIND.get(p.head);
+        ent = recent((e) => {
+          if (p.head === "group" || p.head === "organisation" || p.head === "organization" || p.head === "movement") return !e.person;
+          if (e.description && normaliseName(e.description).includes(p.head)) return true;
+          return e.person && (p.head === "author" || p.head === "writer" || hk === "official" || hk === "politician" || hk === "expert");
+        }, m.span.start);
+        if (ent) viaEvidence.push(`description “${m.text}” → ${ent.name}`);
+      }
+      if (!ent) ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, false);
+    } else {
+      ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, false);
+    }
+    if (!ent) {
+      ent = newEntity(m.text, p, m, false);
+      ent.kind = "unnamed";
+      ent.kindEvidence.push(`unresolved pronoun “${m.text}”`);
+    }
+    ent.mentions.push(m.span);
+    ent.lastPos = m.span.start;
+    for (const v of viaEvidence) if (!ent.kindEvidence.includes(v)) ent.kindEvidence.push(v);
+    if (p.kind === "unnamed") ent.named = false;
+    keyOf[idx] = ent.key;
+    if (p.description && DOC_NOUNS.has(p.head) && p.author) {
+      const ev = `medium: document (${p.head})`;
+      if (!ent.kindEvidence.includes(ev)) ent.kindEvidence.push(ev);
+    }
+    touch(ent);
+  }
+  for (const e of entities) classify(e, input);
+  return { entities: entities.map(strip), keyOf };
+}
+
+function endsWith(long: string[], short: string[]): boolean {
+  if (short.length === 0 || short.length > long.length) return false;
+  for (let i = 1; i <= short.length; i++) if (long[long.length - i] !== short[short.length - i]) return false;
+  return true;
+}
+
+function strip(e: Working): SourceEntity {
+  return {
+    key: e.key,
+    name: e.name,
+    description: e.description,
+    kind: e.kind,
+    affiliation: e.affiliation,
+    named: e.named,
+    kindEvidence: e.kindEvidence,
+    mentions: e.mentions,
+    attributionIds: e.attributionIds,
+    wordsQuoted: e.wordsQuoted,
+  };
+}
+
+/** A person named shortly before a pronoun who is not yet a source (two capitalised words in a row). */
+function personBefore(
+  input: ResolveInput,
+  pos: number,
+  findNamed: (name: string) => Working | undefined,
+  make: (name: string, p: Parsed, m: SourceMention, named: boolean) => Working,
+  p: Parsed,
+  m: SourceMention,
+): Working | undefined {
+  const { tokens } = input;
+  let i = lowerBound(tokens, pos) - 1;
+  const stop = Math.max(0, i - 120);
+  for (; i >= stop; i--) {
+    if (tokens[i]!.pos !== "PROPN") continue;
+    let s = i;
+    while (s - 1 >= stop && tokens[s - 1]!.pos === "PROPN") s--;
+    const vals = tokens.slice(s, i + 1).map((t) => t.value);
+    const parsed = parseMention(tokens.slice(s, i + 1));
+    if (parsed.kind === "named" && parsed.person && parsed.name.split(" ").length >= 2 && !ORGS.has(normaliseName(parsed.name)) && !STATES.has(normaliseName(parsed.name))) {
+      const existing = findNamed(parsed.name);
+      if (existing) return existing;
+      const e = make(parsed.name, { ...parsed, description: parsed.description }, m, true);
+      e.kindEvidence.push(`pronoun “${m.text}” → nearest earlier name ${vals.join(" ")}`);
+      return e;
+    }
+    i = s;
+  }
+  void p;
+  return undefined;
+}
+
+function lowerBound(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** "The letter" → the author of the most recent "his letter" / "X's letter" / "letter … from X". */
+function documentAuthor(
+  input: ResolveInput,
+  m: SourceMention,
+  noun: string,
+  recency: Working[],
+  findNamed: (name: string) => Working | undefined,
+): Working | undefined {
+  const positions = input.wordIndex.get(noun) ?? [];
+  const { tokens } = input;
+  // Only the latest few earlier mentions of the noun are looked at (bounded work per mention).
+  let k = lowerBoundNum(positions, tokens, m.span.start) - 1;
+  for (let seen = 0; k >= 0 && seen < 30; k--, seen++) {
+    const i = positions[k]!;
+    const prev = tokens[i - 1]?.value.toLowerCase();
+    if (prev === "his" || prev === "her" || prev === "their" || prev === "its") {
+      const wantPerson = prev === "his" || prev === "her";
+      const at = tokens[i]!.start;
+      let best: Working | undefined;
+      for (const e of recency)
+        if (e.named && (wantPerson ? e.person : true) && lastBefore(e, at) >= 0 && (!best || lastBefore(e, at) > lastBefore(best, at))) best = e;
+      if (best) return best;
+    }
+    if (prev === "’s" || prev === "'s") {
+      let s = i - 2;
+      while (s - 1 >= 0 && i - s < 6 && tokens[s - 1]!.pos === "PROPN") s--;
+      const name = tokens.slice(s, i - 1).map((t) => t.value).join(" ");
+      const hit = findNamed(name);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+function lowerBoundNum(positions: number[], tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[positions[mid]!]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lastBefore(e: Working, pos: number): number {
+  // Mentions are added in text order; the latest ones are at the end.
+  for (let i = e.mentions.length - 1; i >= 0 && i >= e.mentions.length - 50; i--) if (e.mentions[i]!.start < pos) return e.mentions[i]!.start;
+  return -1;
+}
+
+/** Kind and affiliation from the gazetteer, titles and nationality words, with the evidence. */
+function classify(e: Working, input: ResolveInput): void {
+  if (e.kind === "unnamed") return;
+  const norm = normaliseName(e.name);
+  const ev = e.kindEvidence;
+  const org = ORGS.get(norm);
+  if (org) {
+    e.kind = org.kind;
+    e.affiliation = org.affiliation;
+    ev.push(`gazetteer: ${org.canonical} → ${org.kind}${org.affiliation ? `, ${org.affiliation}` : ""}`);
+    return;
+  }
+  const state = STATES.get(norm);
+  if (state) {
+    e.kind = "official";
+    e.affiliation = state.affiliation;
+    ev.push(`gazetteer: state ${state.canonical} → official, ${state.affiliation}`);
+    return;
+  }
+  if (!e.named) {
+    const head = normaliseName(e.name).split(/\s+/).pop() ?? "";
+    const r = UNNAMED_HEADS.has(head) ? null : kindFromDescription(e.name);
+    if (r) {
+      e.kind = r.kind;
+      ev.push(r.why);
+      const aff = affiliationIn(e.name);
+      if (aff) {
+        e.affiliation = aff.value;
+        ev.push(aff.why);
+      }
+      return;
+    }
+    e.kind = "unnamed";
+    ev.push(`no name given (“${e.name}”)`);
+    const aff = affiliationIn(e.name);
+    if (aff) {
+      e.affiliation = aff.value;
+      ev.push(aff.why);
+    }
+    return;
+  }
+  // Descriptions given with the source and, for people, elsewhere before the name in the text.
+  const descs: string[] = [];
+  if (e.description) descs.push(e.description);
+  if (e.person) descs.push(...descriptionsInText(e, input));
+  for (const d of descs) {
+    const r = kindFromDescription(d);
+    if (r) {
+      e.kind = r.kind;
+      ev.push(r.why);
+      const aff = affiliationIn(d);
+      if (aff) {
+        e.affiliation = aff.value;
+        ev.push(aff.why);
+      }
+      if (!e.description) e.description = d;
+      return;
+    }
+  }
+  const words = norm.split(/\s+/);
+  for (const w of words.slice().reverse()) {
+    const k = TITLE_KIND.get(w);
+    if (k) {
+      e.kind = k;
+      ev.push(`word “${w}” → ${k}`);
+      return;
+    }
+  }
+  if (/\b(department|ministry|agency|office|bureau|commission|court|administration|service|police|army|forces)\b/.test(norm)) {
+    e.kind = "official";
+    ev.push(`name contains an institution word → official`);
+    return;
+  }
+  if (/\b(times|post|news|journal|network|press|magazine|daily|herald|tribune|gazette)\b/.test(norm)) {
+    e.kind = "media";
+    ev.push("name contains a publication word → media");
+    return;
+  }
+  if (/\b(university|institute|center|centre|college)\b/.test(norm)) {
+    e.kind = "expert";
+    ev.push("name contains a research-institution word → expert");
+    return;
+  }
+  ev.push("no title or gazetteer entry → other");
+}
+
+function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
+  const low = normaliseName(d);
+  // Two-word titles first, then single words from the right (the head decides).
+  for (const [t, k] of TITLE_KIND) if (t.includes(" ") && low.includes(t)) return { kind: k, why: `title “${t}” → ${k}` };
+  const words = low.split(/\s+/);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    const k = TITLE_KIND.get(w);
+    if (k) {
+      // "ISIS fighter", "Hamas leader": an armed group's name before a role word makes the role the group's.
+      const orgBefore = words.slice(0, i).map((x) => ORGS.get(x)).find((o) => o);
+      if (orgBefore && orgBefore.kind === "armed_group" && (k === "politician" || k === "official" || k === "armed_group"))
+        return { kind: "armed_group", why: `title “${words.slice(0, i + 1).join(" ")}” (gazetteer ${orgBefore.canonical}) → armed_group` };
+      return { kind: k, why: `title “${w}” → ${k}` };
+    }
+  }
+  for (const w of words) {
+    const o = ORGS.get(w);
+    if (o) return { kind: o.kind, why: `gazetteer: ${o.canonical} in description → ${o.kind}` };
+  }
+  return null;
+}
+
+function affiliationIn(d: string): { value: string; why: string } | null {
+  const raw = d.split(/\s+/);
+  for (let n = 3; n >= 1; n--)
+    for (let i = 0; i + n <= raw.length; i++) {
+      const w = normaliseName(raw.slice(i, i + n).join(" "));
+      const o = ORGS.get(w);
+      if (o && o.affiliation) return { value: o.affiliation, why: `gazetteer: “${raw.slice(i, i + n).join(" ")}” → ${o.affiliation}` };
+      const a = STATE_ADJ.get(w) ?? STATES.get(w)?.affiliation;
+      if (a) return { value: a, why: `nationality or state “${raw.slice(i, i + n).join(" ")}” → ${a}` };
+    }
+  return null;
+}
+
+/** Words before other occurrences of a person's family name ("former al-Qaeda leader Osama bin Laden"). */
+function descriptionsInText(e: Working, input: ResolveInput): string[] {
+  const { tokens, wordIndex } = input;
+  const family = e.nameTokens[e.nameTokens.length - 1];
+  if (!family) return [];
+  const first = e.nameTokens[0]!;
+  const out: string[] = [];
+  const positions = wordIndex.get(first) ?? [];
+  for (const i of positions.slice(0, 20)) {
+    const words: string[] = [];
+    let k = i - 1;
+    while (k >= 0 && i - k <= 6) {
+      const t = tokens[k]!;
+      const lv = t.value.toLowerCase();
+      if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(t.value)) || ORGS.has(normaliseName(t.value)) || t.pos === "PROPN" || (t.pos === "ADJ" && /^(former|senior|top|deputy|chief|acting)$/.test(lv)) || lv === "-") {
+        words.unshift(t.value);
+        k--;
+      } else break;
+    }
+    if (words.length) out.push(words.join(" "));
+  }
+  return out;
+}

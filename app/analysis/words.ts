@@ -1,0 +1,174 @@
+// Word stream and phrase matcher shared by the framing stages: one linear pass over tokens,
+// hyphen-joined tokens glued back into one word ("al-Sisi", "so-called"), lexicon phrases matched longest first.
+import type { Token, TokenizedText } from "./nlp";
+
+export interface Word {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  sentence: number;
+  /** Index of the first token this word was built from. */
+  token: number;
+}
+
+const GLUE = new Set(["-", "‑", "–"]);
+
+function isWordy(t: Token | undefined): boolean {
+  return !!t && /[\p{L}\p{N}]/u.test(t.value);
+}
+
+/** Words in text order: SPACE tokens dropped, "al - Sisi" written without spaces becomes "al-Sisi". */
+export function toWords(tok: TokenizedText): Word[] {
+  const out: Word[] = [];
+  const ts = tok.tokens;
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    if (t.pos === "SPACE" || /^\s+$/.test(t.value)) continue;
+    let end = t.end;
+    let j = i;
+    // Glue "x-y(-z)" when there is no space around the hyphen (only the first hyphen pair needs to be wordy).
+    while (
+      GLUE.has(ts[j + 1]?.value ?? "") &&
+      ts[j + 1]!.start === end &&
+      isWordy(ts[j]) &&
+      isWordy(ts[j + 2]) &&
+      ts[j + 2]!.start === ts[j + 1]!.end
+    ) {
+      end = ts[j + 2]!.end;
+      j += 2;
+    }
+    if (j === i) {
+      out.push({ start: t.start, end: t.end, text: t.value, lower: t.value.toLowerCase(), lemma: t.lemma.toLowerCase(), pos: t.pos, sentence: t.sentence, token: i });
+    } else {
+      const last = ts[j]!;
+      let text = "";
+      for (let k = i; k <= j; k++) text += ts[k]!.value;
+      const lower = text.toLowerCase();
+      // A glued word keeps the part of speech of its last piece ("al-Sisi" is a name, "so-called" a verb form).
+      out.push({ start: t.start, end: last.end, text, lower, lemma: lower, pos: last.pos === "NOUN" && /^\p{Lu}/u.test(last.value) ? "PROPN" : last.pos, sentence: t.sentence, token: i });
+      i = j;
+    }
+  }
+  return out;
+}
+
+export interface PhraseEntry<T> {
+  words: string[];
+  data: T;
+  /** When set, the first word must have this part of speech (e.g. "AUX" for "may"). */
+  pos?: string;
+  /** When true, the phrase must be written in lower case (so "May" the month or name is skipped). */
+  lowercase?: boolean;
+}
+
+export interface PhraseHit<T> {
+  from: number;
+  to: number; // exclusive word index
+  entry: PhraseEntry<T>;
+}
+
+export interface PhraseMatcher<T> {
+  match(words: Word[]): PhraseHit<T>[];
+}
+
+/** Splits a lexicon phrase into words the way `toWords` does (hyphenated words stay whole). */
+export function phraseWords(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .replace(/([^\s])'s\b/g, "$1 's")
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+function wordMatches(w: Word, e: string): boolean {
+  return w.lower === e || w.lemma === e;
+}
+
+/** Builds a matcher keyed on the first word; at each position the longest entry wins, matches never overlap. */
+export function buildMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher<T> {
+  const byFirst = new Map<string, PhraseEntry<T>[]>();
+  for (const e of entries) {
+    const k = e.words[0];
+    if (!k) continue;
+    let list = byFirst.get(k);
+    if (!list) byFirst.set(k, (list = []));
+    list.push(e);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return {
+    match(words) {
+      const hits: PhraseHit<T>[] = [];
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        const l1 = byFirst.get(w.lower);
+        const l2 = w.lemma !== w.lower ? byFirst.get(w.lemma) : undefined;
+        if (!l1 && !l2) continue;
+        let found: PhraseEntry<T> | null = null;
+        for (const list of [l1, l2]) {
+          if (!list) continue;
+          for (const e of list) {
+            if (found && found.words.length >= e.words.length) break;
+            if (e.pos && w.pos !== e.pos) continue;
+            if (e.lowercase && w.text !== w.lower) continue;
+            let ok = true;
+            for (let k = 1; k < e.words.length; k++) {
+              const wk = words[i + k];
+              if (!wk || !wordMatches(wk, e.words[k]!) || wk.sentence !== w.sentence) {
+                ok = false;
+                break;
+              }
+            }
+            if (ok) {
+              found = e;
+              break;
+            }
+          }
+        }
+        if (found) {
+          hits.push({ from: i, to: i + found.words.length, entry: found });
+          i += found.words.length - 1;
+        }
+      }
+      return hits;
+    },
+  };
+}
+
+/** Index of the first word whose start is >= pos (binary search). */
+export function wordAt(words: Word[], pos: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const foldCache = new Map<string, string>();
+
+/** Folds a name for comparison: lower case, no diacritics or apostrophes, no "al-"/"el-" article. */
+export function foldName(s: string): string {
+  const hit = foldCache.get(s);
+  if (hit !== undefined) return hit;
+  if (foldCache.size > 100_000) foldCache.clear();
+  const out = foldUncached(s);
+  foldCache.set(s, out);
+  return out;
+}
+
+function foldUncached(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[‘’'`ʿʾ]/g, "")
+    .replace(/\b(?:al|el|ad|ar|as|an|at|az)[-\s]+(?=\p{L})/gu, "")
+    .replace(/[-.]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,0 +1,481 @@
+// Comparing several articles: actors merged across articles, the naming matrix, per-article figures and the
+// claim matrix. Every number is a Figure holding the { articleId, span } list it was computed from, so charts
+// and exports can trace any value back to highlighted words. Pure and deterministic.
+import type { ArticleAnalysis } from "#app/analysis/index";
+import type { CueStance, MarkerType, SourceKind, Span } from "#app/analysis/types";
+import type { ClaimStance } from "#app/analysis/types";
+import type { LabelClass } from "#app/analysis/naming";
+import { LABEL_PRECEDENCE } from "#app/analysis/naming";
+import { FRAME_DIMENSIONS, type FrameDimension } from "#app/analysis/frames";
+import type { ActorKind } from "#app/analysis/actors";
+import codebook from "#app/analysis/codebook.json";
+import { alignClaims } from "./claims-align";
+
+export interface CompareInput {
+  id: number;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  analysis: ArticleAnalysis;
+}
+
+export interface Trace {
+  articleId: number;
+  span: Span;
+  field?: "title" | "body";
+}
+
+/** A number and the spans it counts (for densities: the markers counted, per 1,000 words). */
+export interface Figure {
+  value: number;
+  trace: Trace[];
+}
+
+export interface ComparisonArticle {
+  id: number;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  wordCount: number;
+  focal: boolean;
+}
+
+export interface ComparisonActor {
+  key: string;
+  name: string;
+  kind: ActorKind;
+  variants: string[];
+  /** Ids of the articles that mention the actor. */
+  articles: number[];
+  mentions: number;
+}
+
+export interface NamingDescriptor {
+  text: string;
+  labelClass: LabelClass;
+  count: number;
+  trace: Trace[];
+}
+
+export interface NamingCell {
+  actorKey: string;
+  articleId: number;
+  mentions: Figure;
+  descriptors: NamingDescriptor[];
+  labelClasses: Partial<Record<LabelClass, Figure>>;
+}
+
+export interface NamingMatrix {
+  actors: string[];
+  articles: number[];
+  cells: NamingCell[];
+}
+
+export interface SourceFigure {
+  key: string;
+  name: string;
+  kind: SourceKind;
+  affiliation: string | null;
+  named: boolean;
+  attributions: Figure;
+  wordsQuoted: Figure;
+}
+
+export interface PartDensities {
+  densities: Record<MarkerType, Figure>;
+  frameProfile: Record<FrameDimension, number>;
+  wordCount: number;
+}
+
+export interface ArticleFigures {
+  articleId: number;
+  wordCount: number;
+  attributions: Figure;
+  bySourceKind: Record<SourceKind, { count: Figure; words: Figure }>;
+  sources: SourceFigure[];
+  wordsQuotedByAffiliation: { affiliation: string; words: Figure }[];
+  cueStances: Record<CueStance, Figure>;
+  namedSources: Figure;
+  unnamedAttributions: Figure;
+  /** Per 1,000 words; the trace lists the markers counted. */
+  densities: Record<MarkerType, Figure>;
+  markerCounts: Record<MarkerType, Figure>;
+  frameProfile: Record<FrameDimension, Figure>;
+  labelClasses: Partial<Record<LabelClass, Figure>>;
+  claimStances: Record<ClaimStance, Figure>;
+  lead: PartDensities;
+  headline: PartDensities | null;
+  summary: string;
+}
+
+export interface ClaimCell {
+  articleId: number;
+  claimId: string;
+  stance: ClaimStance;
+  sourceKey: string | null;
+  sourceName: string | null;
+  text: string;
+  trace: Trace[];
+  centrality: number;
+}
+
+export interface ClaimGroupRow {
+  id: string;
+  label: string;
+  /** Ids of the articles carrying the claim. */
+  articles: number[];
+  cells: ClaimCell[];
+  /** The one article carrying this claim, when only one does. */
+  onlyIn: number | null;
+  /** Other articles carry the claim and the focal article does not. */
+  focalLacks: boolean;
+  stances: Partial<Record<ClaimStance, number>>;
+}
+
+export interface Comparison {
+  focalId: number;
+  codebookVersion: string;
+  analyserVersions: string[];
+  articles: ComparisonArticle[];
+  actors: ComparisonActor[];
+  naming: NamingMatrix;
+  figures: ArticleFigures[];
+  claimGroups: ClaimGroupRow[];
+}
+
+const SOURCE_KINDS: SourceKind[] = ["official", "armed_group", "politician", "expert", "media", "document", "civil_society", "ordinary_person", "unnamed", "other"];
+const CUE_STANCES: CueStance[] = ["neutral", "distancing", "endorsing", "denial", "accusation"];
+const MARKER_TYPES: MarkerType[] = ["hedge", "booster", "scare_quote", "loaded"];
+const CLAIM_STANCES: ClaimStance[] = ["asserted", "attributed", "unnamed", "hedged", "denied"];
+
+function fig(): Figure {
+  return { value: 0, trace: [] };
+}
+
+function record<K extends string>(keys: readonly K[]): Record<K, Figure> {
+  return Object.fromEntries(keys.map((k) => [k, fig()])) as Record<K, Figure>;
+}
+
+function per1000(f: Figure, words: number): Figure {
+  return { value: words ? Math.round((f.value * 100000) / words) / 100 : 0, trace: f.trace };
+}
+
+/** Merges actor keys across articles: same key, a bare surname of a longer name, or a shared variant. */
+function mergeActors(inputs: CompareInput[]): { canon: (key: string) => string; actors: ComparisonActor[] } {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let x = k;
+    while (parent.has(x) && parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    // The longer (more complete) key names the merged actor.
+    if (rb.length > ra.length || (rb.length === ra.length && rb < ra)) parent.set(ra, rb);
+    else parent.set(rb, ra);
+  };
+  const info = new Map<string, { name: string; kind: ActorKind; variants: Set<string>; articles: Set<number>; mentions: number }>();
+  for (const inp of inputs) {
+    for (const a of inp.analysis.actors) {
+      if (!parent.has(a.key)) parent.set(a.key, a.key);
+      const e = info.get(a.key) ?? { name: a.name, kind: a.kind, variants: new Set<string>(), articles: new Set<number>(), mentions: 0 };
+      a.variants.forEach((v) => e.variants.add(v));
+      e.articles.add(inp.id);
+      e.mentions += a.mentionCount;
+      if (a.name.length > e.name.length) e.name = a.name;
+      info.set(a.key, e);
+    }
+    for (const m of inp.analysis.title?.mentions ?? []) if (!parent.has(m.actorKey)) parent.set(m.actorKey, m.actorKey);
+  }
+  const keys = [...info.keys()].sort();
+  const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f‘’'`]/g, "").replace(/\b(?:al|el)-/g, "").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+  const byVariant = new Map<string, string>();
+  for (const k of keys) {
+    for (const v of info.get(k)!.variants) {
+      const s = slug(v);
+      const prev = byVariant.get(s);
+      if (prev && prev !== k) union(prev, k);
+      else byVariant.set(s, k);
+    }
+  }
+  // A one-word key ("muhajir") joins the only longer person key ending in it ("abu-abdullah-muhajir").
+  const lastOf = new Map<string, string[]>();
+  for (const k of keys) {
+    if (!k.includes("-") || info.get(k)!.kind !== "person") continue;
+    const last = k.slice(k.lastIndexOf("-") + 1);
+    lastOf.set(last, [...(lastOf.get(last) ?? []), k]);
+  }
+  for (const k of keys) {
+    if (k.includes("-")) continue;
+    const l = lastOf.get(k);
+    if (l && l.length === 1) union(k, l[0]!);
+  }
+  const merged = new Map<string, ComparisonActor>();
+  for (const k of keys) {
+    const root = find(k);
+    const e = info.get(k)!;
+    const m = merged.get(root) ?? { key: root, name: e.name, kind: e.kind, variants: [], articles: [], mentions: 0 };
+    for (const v of e.variants) if (!m.variants.includes(v)) m.variants.push(v);
+    for (const a of e.articles) if (!m.articles.includes(a)) m.articles.push(a);
+    m.mentions += e.mentions;
+    if (k === root) {
+      m.name = e.name;
+      m.kind = e.kind;
+    }
+    merged.set(root, m);
+  }
+  const actors = [...merged.values()];
+  for (const a of actors) {
+    a.articles.sort((x, y) => x - y);
+    a.variants.sort();
+  }
+  actors.sort((x, y) => y.mentions - x.mentions || x.key.localeCompare(y.key));
+  const memo = new Map<string, string>();
+  return { canon: (k) => memo.get(k) ?? (memo.set(k, find(k)), memo.get(k)!), actors };
+}
+
+function summaryOf(f: Omit<ArticleFigures, "summary">): string {
+  const parts = [`${f.attributions.value} attribution${f.attributions.value === 1 ? "" : "s"}`, `${f.namedSources.value} named source${f.namedSources.value === 1 ? "" : "s"}`, `${f.unnamedAttributions.value} unnamed`];
+  const total = f.wordsQuotedByAffiliation.reduce((n, a) => n + a.words.value, 0);
+  let tail = "";
+  // The largest share of quoted words by affiliation and kind ("from Israel (official)").
+  const byGroup = new Map<string, number>();
+  for (const s of f.sources) {
+    if (!s.wordsQuoted.value) continue;
+    const kindLabel = codebook.sourceKinds.find((k) => k.id === s.kind)?.label.toLowerCase() ?? s.kind;
+    const g = s.affiliation ? `${s.affiliation} (${kindLabel})` : `${kindLabel} sources`;
+    byGroup.set(g, (byGroup.get(g) ?? 0) + s.wordsQuoted.value);
+  }
+  const allQuoted = [...byGroup.values()].reduce((n, v) => n + v, 0);
+  const top = [...byGroup].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  if (top && allQuoted > 0) tail = `; ${Math.round((top[1] * 100) / allQuoted)}% of quoted words from ${top[0]}`;
+  else if (total === 0) tail = "; no quoted words";
+  return parts.join(", ") + tail;
+}
+
+function figuresOf(inp: CompareInput): ArticleFigures {
+  const a = inp.analysis;
+  const id = inp.id;
+  const tr = (span: Span, field: "title" | "body" = "body"): Trace => ({ articleId: id, span, field });
+  const attributions: Figure = { value: a.attributions.length, trace: a.attributions.flatMap((x) => x.content.map((s) => tr(s))) };
+  const bySourceKind = Object.fromEntries(SOURCE_KINDS.map((k) => [k, { count: fig(), words: fig() }])) as ArticleFigures["bySourceKind"];
+  const cueStances = record(CUE_STANCES);
+  const unnamedAttributions = fig();
+  for (const x of a.attributions) {
+    const b = bySourceKind[x.sourceKind] ?? bySourceKind.other;
+    b.count.value++;
+    b.count.trace.push(...x.content.map((s) => tr(s)));
+    b.words.value += x.quotedWords;
+    if (x.quotedWords) b.words.trace.push(...x.content.map((s) => tr(s)));
+    const c = cueStances[x.cueStance] ?? cueStances.neutral;
+    c.value++;
+    if (x.cue) c.trace.push(tr(x.cue));
+    if (x.sourceKind === "unnamed" || x.kind === "unnamed") {
+      unnamedAttributions.value++;
+      unnamedAttributions.trace.push(tr(x.source ?? x.content[0] ?? { start: 0, end: 0 }));
+    }
+  }
+  const attrById = new Map(a.attributions.map((x) => [x.id, x]));
+  const sources: SourceFigure[] = a.sources.map((s) => {
+    const atts = s.attributionIds.map((i) => attrById.get(i)).filter((x): x is NonNullable<typeof x> => !!x);
+    const quoted = atts.filter((x) => x.quotedWords > 0);
+    return {
+      key: s.key,
+      name: s.name,
+      kind: s.kind,
+      affiliation: s.affiliation,
+      named: s.named,
+      attributions: { value: atts.length, trace: atts.flatMap((x) => x.content.map((c) => tr(c))) },
+      wordsQuoted: { value: quoted.reduce((n, x) => n + x.quotedWords, 0), trace: quoted.flatMap((x) => x.content.map((c) => tr(c))) },
+    };
+  });
+  const namedList = sources.filter((s) => s.named && s.attributions.value > 0);
+  const namedSources: Figure = { value: namedList.length, trace: a.sources.filter((s) => namedList.some((n) => n.key === s.key)).flatMap((s) => s.mentions.map((m) => tr(m))) };
+  const byAff = new Map<string, Figure>();
+  for (const s of sources) {
+    if (!s.wordsQuoted.value) continue;
+    const k = s.affiliation ?? "(none given)";
+    const f = byAff.get(k) ?? fig();
+    f.value += s.wordsQuoted.value;
+    f.trace.push(...s.wordsQuoted.trace);
+    byAff.set(k, f);
+  }
+  const wordsQuotedByAffiliation = [...byAff].map(([affiliation, words]) => ({ affiliation, words })).sort((x, y) => y.words.value - x.words.value || x.affiliation.localeCompare(y.affiliation));
+
+  const markerCounts = record(MARKER_TYPES);
+  for (const m of a.markers) {
+    markerCounts[m.type].value++;
+    markerCounts[m.type].trace.push(tr(m.span));
+  }
+  const densities = Object.fromEntries(MARKER_TYPES.map((t) => [t, per1000(markerCounts[t], a.wordCount)])) as Record<MarkerType, Figure>;
+
+  const frameHits = record(FRAME_DIMENSIONS);
+  let allHits = 0;
+  for (const f of a.frames) {
+    frameHits[f.dimension].value += f.hits.length;
+    frameHits[f.dimension].trace.push(...f.hits.map((h) => tr(h)));
+    allHits += f.hits.length;
+  }
+  const frameProfile = Object.fromEntries(
+    FRAME_DIMENSIONS.map((d) => [d, { value: allHits ? Math.round((frameHits[d].value * 1000) / allHits) / 1000 : 0, trace: frameHits[d].trace }]),
+  ) as Record<FrameDimension, Figure>;
+
+  const labelClasses: Partial<Record<LabelClass, Figure>> = {};
+  for (const d of a.descriptors) {
+    const f = (labelClasses[d.labelClass] ??= fig());
+    f.value++;
+    f.trace.push(tr(d.span));
+  }
+  const claimStances = record(CLAIM_STANCES);
+  for (const c of a.claims) {
+    claimStances[c.stance].value++;
+    claimStances[c.stance].trace.push(tr(c.span));
+  }
+
+  const part = (markerIdx: number[], wordCount: number, profile: Record<FrameDimension, number>, markers: typeof a.markers, field: "title" | "body"): PartDensities => {
+    const counts = record(MARKER_TYPES);
+    for (const i of markerIdx) {
+      const m = markers[i];
+      if (!m) continue;
+      counts[m.type].value++;
+      counts[m.type].trace.push(tr(m.span, field));
+    }
+    return {
+      wordCount,
+      frameProfile: profile,
+      densities: Object.fromEntries(MARKER_TYPES.map((t) => [t, per1000(counts[t], wordCount)])) as Record<MarkerType, Figure>,
+    };
+  };
+  const lead = part(a.lead.markerIdx, a.lead.wordCount, a.lead.frameProfile, a.markers, "body");
+  const headline = a.title ? part(a.title.figures.markerIdx, a.title.wordCount, a.title.figures.frameProfile, a.title.markers, "title") : null;
+
+  const base = {
+    articleId: id,
+    wordCount: a.wordCount,
+    attributions,
+    bySourceKind,
+    sources,
+    wordsQuotedByAffiliation,
+    cueStances,
+    namedSources,
+    unnamedAttributions,
+    densities,
+    markerCounts,
+    frameProfile,
+    labelClasses,
+    claimStances,
+    lead,
+    headline,
+  };
+  return { ...base, summary: summaryOf(base) };
+}
+
+/** Builds the comparison of several analysed articles around the focal one. */
+export function compareArticles(inputs: CompareInput[], opts: { focalId: number; alignThreshold?: number }): Comparison {
+  const sorted = [...inputs].sort((a, b) => (a.id === opts.focalId ? -1 : b.id === opts.focalId ? 1 : a.id - b.id));
+  const { canon, actors: allActors } = mergeActors(sorted);
+
+  // Naming matrix: actors that matter (twice in one article, or in two articles).
+  type Mention = ArticleAnalysis["mentions"][number];
+  type Descriptor = ArticleAnalysis["descriptors"][number];
+  const byArticle = new Map<number, Map<string, { mentions: Mention[]; descs: Descriptor[] }>>();
+  for (const inp of sorted) {
+    const m = new Map<string, { mentions: Mention[]; descs: Descriptor[] }>();
+    const slot = (k: string) => {
+      const c = canon(k);
+      let e = m.get(c);
+      if (!e) m.set(c, (e = { mentions: [], descs: [] }));
+      return e;
+    };
+    for (const x of [...inp.analysis.mentions, ...(inp.analysis.title?.mentions ?? [])]) slot(x.actorKey).mentions.push(x);
+    for (const d of [...inp.analysis.descriptors, ...(inp.analysis.title?.descriptors ?? [])]) slot(d.actorKey).descs.push(d);
+    byArticle.set(inp.id, m);
+  }
+  const actors = allActors.filter((a) => a.articles.length >= 2 || a.articles.some((id) => (byArticle.get(id)?.get(a.key)?.mentions.length ?? 0) >= 2));
+  const salient = new Set(actors.map((a) => a.key));
+  const cells: NamingCell[] = [];
+  for (const actor of actors) {
+    for (const inp of sorted) {
+      const e = byArticle.get(inp.id)!.get(actor.key);
+      if (!e) continue;
+      const { mentions, descs } = e;
+      if (!mentions.length && !descs.length) continue;
+      const byText = new Map<string, NamingDescriptor>();
+      const labelClasses: Partial<Record<LabelClass, Figure>> = {};
+      for (const d of descs) {
+        const t: Trace = { articleId: inp.id, span: d.span, field: d.field ?? "body" };
+        const key = d.text.toLowerCase().replace(/\s+/g, " ");
+        const e = byText.get(key) ?? { text: d.text, labelClass: d.labelClass, count: 0, trace: [] };
+        e.count++;
+        e.trace.push(t);
+        byText.set(key, e);
+        for (const l of d.labels) {
+          const f = (labelClasses[l.labelClass] ??= fig());
+          f.value++;
+          f.trace.push({ articleId: inp.id, span: l.span, field: d.field ?? "body" });
+        }
+      }
+      cells.push({
+        actorKey: actor.key,
+        articleId: inp.id,
+        mentions: { value: mentions.length, trace: mentions.map((m) => ({ articleId: inp.id, span: m.span, field: m.field ?? "body" })) },
+        descriptors: [...byText.values()].sort((x, y) => y.count - x.count || LABEL_PRECEDENCE.indexOf(x.labelClass) - LABEL_PRECEDENCE.indexOf(y.labelClass) || x.text.localeCompare(y.text)),
+        labelClasses,
+      });
+    }
+  }
+
+  // Claim matrix.
+  const claimIndex = new Map<string, { inp: CompareInput; c: ArticleAnalysis["claims"][number] }>();
+  const alignInput = sorted.flatMap((inp) =>
+    inp.analysis.claims.map((c) => {
+      claimIndex.set(`${inp.id}|${c.id}`, { inp, c });
+      return { articleId: inp.id, claimId: c.id, terms: c.terms.map((t) => (t.startsWith("@") ? "@" + canon(t.slice(1)) : t)), text: c.text };
+    }),
+  );
+  const groups = alignClaims(alignInput, { threshold: opts.alignThreshold });
+  const order = new Map(sorted.map((s, i) => [s.id, i]));
+  const claimGroups: ClaimGroupRow[] = groups.map((g, gi) => {
+    const cellsOf: ClaimCell[] = g.members.map((m) => {
+      const { c } = claimIndex.get(`${m.articleId}|${m.claimId}`)!;
+      return {
+        articleId: m.articleId,
+        claimId: c.id,
+        stance: c.stance,
+        sourceKey: c.sourceKey,
+        sourceName: c.sourceName,
+        text: c.text,
+        trace: (c.spans ?? [c.span]).map((s) => ({ articleId: m.articleId, span: s, field: c.field ?? "body" })),
+        centrality: m.centrality,
+      };
+    });
+    cellsOf.sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)! || y.centrality - x.centrality);
+    const arts = [...new Set(cellsOf.map((c) => c.articleId))];
+    const stances: Partial<Record<ClaimStance, number>> = {};
+    for (const c of cellsOf) stances[c.stance] = (stances[c.stance] ?? 0) + 1;
+    return {
+      id: `g${gi + 1}`,
+      label: g.label,
+      articles: arts,
+      cells: cellsOf,
+      onlyIn: arts.length === 1 ? arts[0]! : null,
+      focalLacks: !arts.includes(opts.focalId),
+      stances,
+    };
+  });
+
+  return {
+    focalId: opts.focalId,
+    codebookVersion: codebook.version,
+    analyserVersions: [...new Set(sorted.map((s) => s.analysis.version))],
+    articles: sorted.map((s) => ({ id: s.id, title: s.title, outlet: s.outlet, url: s.url, published: s.published, wordCount: s.analysis.wordCount, focal: s.id === opts.focalId })),
+    actors: actors.map((a) => ({ ...a })).filter((a) => salient.has(a.key)),
+    naming: { actors: actors.map((a) => a.key), articles: sorted.map((s) => s.id), cells },
+    figures: sorted.map(figuresOf),
+    claimGroups,
+  };
+}

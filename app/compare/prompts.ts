@@ -1,0 +1,359 @@
+// Discussion prompts: questions built from the largest measured differences between the compared articles,
+// each citing the spans it rests on. Wording comes from prompt-templates.json and names articles only by the
+// labels given (outlet names, or "Article A" in blind mode); it describes what texts do, then asks.
+import codebook from "#app/analysis/codebook.json";
+import type { CueStance, MarkerType } from "#app/analysis/types";
+import type { LabelClass } from "#app/analysis/naming";
+import type { ArticleFigures, ClaimCell, Comparison, Figure, Trace } from "./compare";
+import templates from "./prompt-templates.json";
+
+export type PromptTemplateId = keyof typeof templates.templates;
+
+export interface DiscussionPrompt {
+  id: string;
+  template: PromptTemplateId;
+  text: string;
+  /** The articles the prompt compares, first the one named first. */
+  articles: number[];
+  evidence: Trace[];
+}
+
+interface Candidate extends DiscussionPrompt {
+  /** Size of the difference, roughly 0 to 1, comparable across kinds. */
+  score: number;
+  family: string;
+}
+
+export const MIN_PROMPTS = 3;
+export const MAX_PROMPTS = 6;
+
+function fill(id: PromptTemplateId, values: Record<string, string | number>): string {
+  return templates.templates[id].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+function labelOf(list: { id: string; label: string }[], id: string): string {
+  return list.find((x) => x.id === id)?.label ?? id;
+}
+
+function pct(n: number, d: number): number {
+  return d ? Math.round((n * 100) / d) : 0;
+}
+
+function num(v: number): string {
+  return (Math.round(v * 10) / 10).toLocaleString("en-GB", { maximumFractionDigits: 1 });
+}
+
+/** A claim as the prompt quotes it: at most 18 words of the article's own text. */
+function quoteClaim(text: string): string {
+  const words = text.replace(/\s+/g, " ").trim().replace(/^["“”'‘’]+|["“”'‘’.,;:]+$/g, "").split(" ");
+  return words.length > 18 ? words.slice(0, 18).join(" ") + " …" : words.join(" ");
+}
+
+function uniqueTrace(trace: Trace[]): Trace[] {
+  const seen = new Set<string>();
+  return trace.filter((t) => {
+    const k = `${t.articleId}:${t.field ?? "body"}:${t.span.start}:${t.span.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Ordered pairs of different articles, focal-first pairs before the others. */
+function pairs(c: Comparison): [ArticleFigures, ArticleFigures][] {
+  const out: [ArticleFigures, ArticleFigures][] = [];
+  for (const a of c.figures) for (const b of c.figures) if (a.articleId !== b.articleId) out.push([a, b]);
+  return out;
+}
+
+function claimCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const g of c.claimGroups) {
+    const byArticle = new Map<number, ClaimCell[]>();
+    for (const cell of g.cells) byArticle.set(cell.articleId, [...(byArticle.get(cell.articleId) ?? []), cell]);
+    if (byArticle.size === 1 && c.articles.length >= 2) {
+      const only = g.cells[0]!;
+      // A claim only one article carries matters most when it is central to that article.
+      const others = c.articles.filter((a) => a.id !== only.articleId).map((a) => label(a.id));
+      out.push({
+        id: "",
+        template: "claim-only-in",
+        family: "claim-only",
+        score: 0.35 + Math.min(0.2, only.centrality / 5),
+        articles: [only.articleId],
+        text: fill("claim-only-in", { a: label(only.articleId), claim: quoteClaim(only.text), others: others.length === 1 ? others[0]! : others.slice(0, -1).join(", ") + " and " + others[others.length - 1] }),
+        evidence: uniqueTrace(only.trace),
+      });
+      continue;
+    }
+    for (const [aId, aCells] of byArticle) {
+      const asserted = aCells.find((x) => x.stance === "asserted");
+      if (!asserted) continue;
+      for (const [bId, bCells] of byArticle) {
+        if (bId === aId || bCells.some((x) => x.stance === "asserted")) continue;
+        const denied = bCells.find((x) => x.stance === "denied");
+        const attributed = bCells.find((x) => x.stance === "attributed" && x.sourceName) ?? (denied?.sourceName ? denied : undefined);
+        const unnamed = bCells.find((x) => x.stance === "unnamed");
+        const hedged = bCells.find((x) => x.stance === "hedged");
+        let template: PromptTemplateId;
+        let score: number;
+        let cells: ClaimCell[];
+        if (attributed && denied) [template, score, cells] = ["claim-attributed-denied", 1, uniqueCells([attributed, denied])];
+        else if (denied) [template, score, cells] = ["claim-denied", 0.95, [denied]];
+        else if (attributed) [template, score, cells] = ["claim-attributed", 0.8, [attributed]];
+        else if (unnamed) [template, score, cells] = ["claim-unnamed", 0.75, [unnamed]];
+        else if (hedged) [template, score, cells] = ["claim-hedged", 0.65, [hedged]];
+        else continue;
+        if (aId === c.focalId) score += 0.05;
+        out.push({
+          id: "",
+          template,
+          family: denied ? "claim-denied" : "claim",
+          score,
+          articles: [aId, bId],
+          text: fill(template, { a: label(aId), b: label(bId), claim: quoteClaim(asserted.text), source: attributed?.sourceName ?? "a source" }),
+          evidence: uniqueTrace([...asserted.trace, ...cells.flatMap((x) => x.trace)]),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function uniqueCells(cells: ClaimCell[]): ClaimCell[] {
+  return cells.filter((x, i) => cells.findIndex((y) => y.claimId === x.claimId && y.articleId === x.articleId) === i);
+}
+
+function unnamedCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [a, b] of pairs(c)) {
+    const ta = a.attributions.value;
+    const tb = b.attributions.value;
+    if (ta < 3 || tb < 3) continue;
+    const pa = a.unnamedAttributions.value / ta;
+    const pb = b.unnamedAttributions.value / tb;
+    if (pa - pb < 0.15) continue;
+    out.push({
+      id: "",
+      template: "unnamed-share",
+      family: "unnamed",
+      score: Math.min(0.9, 0.3 + (pa - pb)),
+      articles: [a.articleId, b.articleId],
+      text: fill("unnamed-share", { a: label(a.articleId), b: label(b.articleId), pa: pct(a.unnamedAttributions.value, ta), pb: pct(b.unnamedAttributions.value, tb), na: a.unnamedAttributions.value, nb: b.unnamedAttributions.value, ta, tb }),
+      evidence: uniqueTrace([...a.unnamedAttributions.trace, ...b.unnamedAttributions.trace]),
+    });
+  }
+  return out;
+}
+
+const DENSITY_TEMPLATES: [MarkerType, PromptTemplateId, number][] = [
+  ["hedge", "hedge-density", 0.7],
+  ["loaded", "loaded-density", 0.7],
+  ["booster", "booster-density", 0.55],
+  ["scare_quote", "scare-quote-density", 0.6],
+];
+
+function densityCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [type, template, weight] of DENSITY_TEMPLATES) {
+    for (const [a, b] of pairs(c)) {
+      const da = a.densities[type].value;
+      const db = b.densities[type].value;
+      const na = a.markerCounts[type].value;
+      const nb = b.markerCounts[type].value;
+      // At least two markers and twice the density: smaller gaps are within what one sentence changes.
+      if (na < 2 || da < 2 * db || da - db < 1.5) continue;
+      out.push({
+        id: "",
+        template,
+        family: type,
+        score: weight * Math.min(1, (da - db) / da) + Math.min(0.15, (da - db) / 100),
+        articles: [a.articleId, b.articleId],
+        text: fill(template, { a: label(a.articleId), b: label(b.articleId), da: num(da), db: num(db), na, nb }),
+        evidence: uniqueTrace([...a.markerCounts[type].trace, ...b.markerCounts[type].trace]),
+      });
+    }
+  }
+  return out;
+}
+
+const LABEL_ORDER: [LabelClass, number][] = [
+  ["terror", 0.95],
+  ["delegitimising", 0.85],
+  ["valorising", 0.85],
+  ["militant_armed", 0.8],
+  ["extremist", 0.8],
+];
+
+function labelCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+  const out: Candidate[] = [];
+  const names = new Map(c.actors.map((a) => [a.key, a.name]));
+  for (const key of c.naming.actors) {
+    const cells = c.naming.cells.filter((x) => x.actorKey === key);
+    for (const [cls, weight] of LABEL_ORDER) {
+      for (const ca of cells) {
+        const fa = ca.labelClasses[cls];
+        if (!fa?.value) continue;
+        const descA = ca.descriptors.find((d) => d.labelClass === cls) ?? ca.descriptors[0];
+        if (!descA) continue;
+        for (const cb of cells) {
+          if (cb.articleId === ca.articleId || cb.labelClasses[cls]?.value || !cb.mentions.value) continue;
+          const descB = cb.descriptors[0];
+          const actor = names.get(key) ?? key;
+          const values = { a: label(ca.articleId), b: label(cb.articleId), actor, da: descA.text, classA: labelOf(codebook.labelClasses, descA.labelClass).toLowerCase(), nb: cb.mentions.value };
+          const template: PromptTemplateId = descB ? "label-vs-other" : "label-vs-none";
+          out.push({
+            id: "",
+            template,
+            family: "label",
+            score: weight + (ca.articleId === c.focalId ? 0.02 : 0),
+            articles: [ca.articleId, cb.articleId],
+            text: fill(template, descB ? { ...values, db: descB.text, classB: labelOf(codebook.labelClasses, descB.labelClass).toLowerCase() } : values),
+            evidence: uniqueTrace([...descA.trace, ...(descB ? descB.trace : cb.mentions.trace)]),
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function voiceGroups(f: ArticleFigures): Map<string, Figure> {
+  const out = new Map<string, Figure>();
+  for (const s of f.sources) {
+    if (!s.wordsQuoted.value) continue;
+    const kind = labelOf(codebook.sourceKinds, s.kind).toLowerCase();
+    const g = s.affiliation ? `${s.affiliation} ${kind} sources` : `${kind} sources`;
+    const e = out.get(g) ?? { value: 0, trace: [] };
+    e.value += s.wordsQuoted.value;
+    e.trace.push(...s.wordsQuoted.trace);
+    out.set(g, e);
+  }
+  return out;
+}
+
+function voiceCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+  const out: Candidate[] = [];
+  const groups = new Map(c.figures.map((f) => [f.articleId, voiceGroups(f)]));
+  const total = (m: Map<string, Figure>) => [...m.values()].reduce((n, f) => n + f.value, 0);
+  for (const [a, b] of pairs(c)) {
+    const ga = groups.get(a.articleId)!;
+    const gb = groups.get(b.articleId)!;
+    const ta = total(ga);
+    const tb = total(gb);
+    if (ta < 20 || tb < 20) continue;
+    for (const [g, fa] of ga) {
+      const fb = gb.get(g);
+      const sa = fa.value / ta;
+      const sb = (fb?.value ?? 0) / tb;
+      if (sa - sb < 0.25) continue;
+      out.push({
+        id: "",
+        template: "voice-share",
+        family: "voice",
+        score: Math.min(0.9, 0.2 + (sa - sb)),
+        articles: [a.articleId, b.articleId],
+        text: fill("voice-share", { a: label(a.articleId), b: label(b.articleId), group: g, pa: pct(fa.value, ta), pb: pct(fb?.value ?? 0, tb) }),
+        // With no quoted words from that group, the other article's quoted words are what its 0% is a share of.
+        evidence: uniqueTrace([...fa.trace, ...(fb?.trace ?? [...gb.values()].flatMap((f) => f.trace))]),
+      });
+    }
+  }
+  return out;
+}
+
+function cueCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+  const out: Candidate[] = [];
+  const stances: CueStance[] = ["distancing", "endorsing", "accusation", "denial"];
+  for (const stance of stances) {
+    const def = codebook.cueStances.find((s) => s.id === stance)?.definition ?? "";
+    const examples = (/\(([^)]*)\)/.exec(def)?.[1] ?? "").split(/,\s*/).slice(0, 2).map((w) => `“${w}”`).join(" or ");
+    for (const [a, b] of pairs(c)) {
+      const na = a.cueStances[stance].value;
+      const nb = b.cueStances[stance].value;
+      if (na < 2 || na < 2 * nb + 1) continue;
+      out.push({
+        id: "",
+        template: "cue-stance",
+        family: "cue",
+        score: Math.min(0.75, 0.3 + 0.1 * (na - nb)),
+        articles: [a.articleId, b.articleId],
+        text: fill("cue-stance", { a: label(a.articleId), b: label(b.articleId), na, nb, stance: labelOf(codebook.cueStances, stance).toLowerCase(), examples }),
+        evidence: uniqueTrace([...a.cueStances[stance].trace, ...b.cueStances[stance].trace]),
+      });
+    }
+  }
+  return out;
+}
+
+function frameCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+  const out: Candidate[] = [];
+  const top = (f: ArticleFigures) => Object.entries(f.frameProfile).sort((x, y) => y[1].value - x[1].value || x[0].localeCompare(y[0]))[0];
+  for (const [a, b] of pairs(c)) {
+    if (a.articleId > b.articleId && a.articleId !== c.focalId) continue;
+    const ta = top(a);
+    const tb = top(b);
+    if (!ta || !tb || !ta[1].value || !tb[1].value || ta[0] === tb[0]) continue;
+    out.push({
+      id: "",
+      template: "frame-top",
+      family: "frame",
+      score: 0.3 + Math.min(0.3, Math.abs(ta[1].value - (b.frameProfile[ta[0] as keyof typeof b.frameProfile]?.value ?? 0))),
+      articles: [a.articleId, b.articleId],
+      text: fill("frame-top", { a: label(a.articleId), b: label(b.articleId), fa: labelOf(codebook.frameDimensions, ta[0]).toLowerCase(), fb: labelOf(codebook.frameDimensions, tb[0]).toLowerCase(), pa: Math.round(ta[1].value * 100), pb: Math.round(tb[1].value * 100) }),
+      evidence: uniqueTrace([...ta[1].trace, ...tb[1].trace]),
+    });
+  }
+  return out;
+}
+
+function overviewCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+  return pairs(c)
+    .filter(([a]) => a.articleId === c.focalId)
+    .map(([a, b]) => ({
+      id: "",
+      template: "sourcing-overview" as const,
+      family: `overview-${b.articleId}`,
+      score: 0.05,
+      articles: [a.articleId, b.articleId],
+      text: fill("sourcing-overview", { a: label(a.articleId), b: label(b.articleId), sa: a.summary, sb: b.summary }),
+      evidence: uniqueTrace([...a.attributions.trace, ...b.attributions.trace]),
+    }));
+}
+
+/**
+ * Three to six questions from the largest differences, each citing its spans; fewer only when the comparison
+ * has fewer than two articles or its articles carry no measurable text. `labels`: article id → how to name it.
+ */
+export function discussionPrompts(comparison: Comparison, labels: Map<number, string>): DiscussionPrompt[] {
+  if (comparison.figures.length < 2) return [];
+  const label = (id: number) => labels.get(id) ?? `Article ${id}`;
+  const all = [
+    ...claimCandidates(comparison, label),
+    ...unnamedCandidates(comparison, label),
+    ...densityCandidates(comparison, label),
+    ...labelCandidates(comparison, label),
+    ...voiceCandidates(comparison, label),
+    ...cueCandidates(comparison, label),
+    ...frameCandidates(comparison, label),
+    ...overviewCandidates(comparison, label),
+  ].filter((x) => x.evidence.length > 0);
+  // Ties break on ids, never on the labels' text, so blind and named prompts pick the same differences.
+  all.sort((x, y) => y.score - x.score || x.template.localeCompare(y.template) || x.articles.join(",").localeCompare(y.articles.join(",")));
+  // Variety first: one prompt per family, then the rest by size if still under three.
+  const picked: Candidate[] = [];
+  const perFamily = new Map<string, number>();
+  for (const cand of all) {
+    if (picked.length >= MAX_PROMPTS) break;
+    const n = perFamily.get(cand.family) ?? 0;
+    if (n >= 1 || (cand.score < 0.3 && picked.length >= MIN_PROMPTS)) continue;
+    if (picked.some((p) => p.text === cand.text)) continue;
+    picked.push(cand);
+    perFamily.set(cand.family, n + 1);
+  }
+  for (const cand of all) {
+    if (picked.length >= MIN_PROMPTS) break;
+    if (!picked.includes(cand) && !picked.some((p) => p.text === cand.text)) picked.push(cand);
+  }
+  return picked.map(({ score: _s, family: _f, ...p }, i) => ({ ...p, id: `p${i + 1}` }));
+}

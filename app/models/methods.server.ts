@@ -1,0 +1,238 @@
+// The methods: every measure and how it is computed, every rule, the lexicons (sizes, origins, licences), the
+// codebook, the analyser version and the measured accuracy. The page and the README section both come from
+// `methodsContent()`, and accuracy is read from eval-results.json (written by `npm run eval`), never typed.
+import fs from "node:fs";
+import path from "node:path";
+import { ANALYSER_VERSION, RULES } from "#app/analysis/index";
+import codebook from "#app/analysis/codebook.json";
+import { ALIGN_THRESHOLD } from "#app/compare/claims-align";
+import { lexiconInfo, type LexiconInfo } from "./lexicon-info.server";
+
+export interface Measure {
+  id: string;
+  name: string;
+  how: string;
+  unit: string;
+  rules: string[];
+}
+
+export interface CodebookSection {
+  id: string;
+  title: string;
+  entries: { id: string; label: string; definition: string }[];
+}
+
+export interface AccuracyRow {
+  key: string;
+  label: string;
+  value: string;
+}
+
+export interface MethodsContent {
+  analyserVersion: string;
+  codebook: { name: string; version: string; origin: string; licence: string; built: string; sections: CodebookSection[] };
+  measures: Measure[];
+  rules: { id: string; sentence: string }[];
+  lexicons: LexiconInfo[];
+  accuracy: { date: string | null; rows: AccuracyRow[] } | null;
+}
+
+const rulesWith = (prefix: string) => Object.keys(RULES).filter((r) => r.startsWith(prefix));
+
+export const MEASURES: Measure[] = [
+  {
+    id: "sourcing-mix",
+    name: "Sourcing mix",
+    how: "Each attribution (who says what: a direct or mixed quotation, reported speech, an \"according to\" phrase, an unnamed source) is found by the attribution rules, and its source is given one of the codebook's source kinds from its title, the gazetteer or the words around the name. The chart counts attributions per kind and, separately, the words quoted (words inside quotation marks in the attributed content; all of them for a direct quotation).",
+    unit: "attributions; words quoted",
+    rules: [...rulesWith("quote."), ...rulesWith("source."), ...rulesWith("attribution.")],
+  },
+  {
+    id: "voices",
+    name: "Whose voice",
+    how: "Mentions of one source (full name, surname, pronoun, title) are merged into one canonical source per article; its attributions and words quoted are summed, and grouped by the affiliation the text gives it.",
+    unit: "attributions; words quoted",
+    rules: [],
+  },
+  {
+    id: "cue-stances",
+    name: "How sources are introduced",
+    how: "The reporting word of each attribution (said, claimed, revealed, denied, accused) is looked up in the cue lexicon, which gives it a stance: neutral, distancing, endorsing, denial or accusation.",
+    unit: "attributions",
+    rules: [],
+  },
+  {
+    id: "named-unnamed",
+    name: "Named and unnamed sources",
+    how: "A source is named when the text gives a person's or organisation's name; attributions to \"officials\", \"sources\", \"critics\" and the like count as unnamed. The unnamed share is unnamed attributions over all attributions.",
+    unit: "sources; share of attributions",
+    rules: [],
+  },
+  {
+    id: "claim-matrix",
+    name: "The claim matrix",
+    how: `Claims are the content of every attribution plus every sentence in the author's own voice. Each gets a stance in its article (asserted, attributed, unnamed source, hedged, denied). Claims of different articles are grouped when their content terms (stems, names, numbers) overlap enough (similarity at least ${ALIGN_THRESHOLD}, single-link); a cell shows the stance each article gives the group, or absent.`,
+    unit: "stance per claim group and article",
+    rules: [...rulesWith("claim."), ...rulesWith("stance.")],
+  },
+  {
+    id: "naming-matrix",
+    name: "The naming matrix",
+    how: "Actors are found by name and alias and merged across articles (same key, a bare surname of a longer name, a shared variant). The words an article puts before or beside an actor's name are classified with the label lexicon; a class describes the word used, never the actor.",
+    unit: "mentions; descriptors by label class",
+    rules: [...rulesWith("naming."), ...rulesWith("actor.")],
+  },
+  {
+    id: "distance-tone",
+    name: "Distance and tone",
+    how: "Hedges and boosters (lexicon), scare quotes (short quoted phrases nobody in the text is quoted as saying, or marked \"so-called\") and loaded terms (lexicon) are counted and divided by the article's word count, per 1,000 words; for the whole article, its lead (first three paragraphs) and its headline.",
+    unit: "per 1,000 words",
+    rules: [...rulesWith("hedge."), ...rulesWith("booster."), ...rulesWith("scare"), ...rulesWith("loaded.")],
+  },
+  {
+    id: "frames",
+    name: "Frame profile",
+    how: "Each paragraph scores in a frame dimension of the Policy Frames Codebook for each word of that dimension's lexicon it contains; an article's profile is each dimension's share of all its frame hits.",
+    unit: "share of frame hits (0 to 1)",
+    rules: rulesWith("frame."),
+  },
+  {
+    id: "sentiment",
+    name: "Tone towards actors",
+    how: "Sentences are scored with the sentiment lexicon (word valences summed with negation and intensifiers, normalised) and attributed to the actors they mention.",
+    unit: "score from -1 to 1",
+    rules: rulesWith("sentiment."),
+  },
+  {
+    id: "timeline",
+    name: "Coverage timeline",
+    how: "Publication dates as recorded for the compared articles and for the coverage still to import (dates only as precise as known: year, month or day).",
+    unit: "dates",
+    rules: [],
+  },
+  {
+    id: "prompts",
+    name: "Discussion prompts",
+    how: "Candidate questions are built from templates for each kind of difference (a claim one article states and another attributes or reports denied, the unnamed-source share, marker densities, labels for the same actor, shares of quoted words, reporting words, the leading frame); each is scored by the size of the measured gap, and the three to six largest of different kinds are shown with the spans they rest on.",
+    unit: "questions",
+    rules: [],
+  },
+];
+
+const CODEBOOK_SECTIONS: [keyof typeof codebook, string][] = [
+  ["sourceKinds", "Source kinds"],
+  ["cueStances", "Cue stances"],
+  ["claimStances", "Claim stances"],
+  ["labelClasses", "Label classes"],
+  ["markerTypes", "Marker types"],
+  ["frameDimensions", "Frame dimensions"],
+];
+
+const ACCURACY_LABELS: Record<string, string> = {
+  ruleCount: "Rules in the analysis",
+  "polnearDev.articles": "PolNeAR dev: articles",
+  "polnearDev.gold": "PolNeAR dev: gold attributions",
+  "polnearDev.predicted": "PolNeAR dev: predicted attributions",
+  "related.articles": "Related coverage: articles queried",
+  "related.library": "Related coverage: library size",
+  "related.msPerQuery": "Related coverage: milliseconds per query",
+  "related.large.recallAt2": "Related coverage, library ×10: recall at 2",
+  "related.large.mrr": "Related coverage, library ×10: mean reciprocal rank",
+  "related.large.articles": "Related coverage, library ×10: articles queried",
+  "related.large.library": "Related coverage, library ×10: library size",
+  "related.large.msPerQuery": "Related coverage, library ×10: milliseconds per query",
+  "related.large.distractors": "Related coverage, library ×10: synthetic distractors",
+  "polnearDev.contentF1At03": "Attribution content F1 (overlap ≥ 0.3), PolNeAR dev",
+  "polnearDev.contentF1At08": "Attribution content F1 (overlap ≥ 0.8), PolNeAR dev",
+  "polnearDev.endToEndF1At03": "Attribution end-to-end F1 (source, cue and content; overlap ≥ 0.3)",
+  "polnearDev.endToEndF1At08": "Attribution end-to-end F1 (overlap ≥ 0.8)",
+  "polnearDev.precisionAt03": "Attribution precision (overlap ≥ 0.3)",
+  "polnearDev.recallAt03": "Attribution recall (overlap ≥ 0.3)",
+  "polnearDev.sourceAccuracy": "Source span accuracy (of matched attributions)",
+  "polnearDev.cueAccuracy": "Cue accuracy (of matched attributions)",
+  "polnearDev.wordsPerSecond": "Throughput (words per second)",
+  "related.recallAt2": "Related coverage: recall at 2",
+  "related.mrr": "Related coverage: mean reciprocal rank",
+};
+
+function formatNumber(v: number): string {
+  if (Number.isInteger(v)) return v.toLocaleString("en-GB");
+  return v < 1 && v > -1 ? v.toFixed(3) : v.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+}
+
+function flatten(v: unknown, prefix: string, out: AccuracyRow[]): void {
+  if (typeof v === "number") out.push({ key: prefix, label: ACCURACY_LABELS[prefix] ?? prefix, value: formatNumber(v) });
+  else if (typeof v === "string" && prefix.endsWith("note")) return;
+  else if (v && typeof v === "object" && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) flatten(x, prefix ? `${prefix}.${k}` : k, out);
+}
+
+/** The accuracy figures of the last `npm run eval`, or null when it has not been run. */
+export function readAccuracy(file = path.resolve(process.cwd(), "app/analysis/eval-results.json")): MethodsContent["accuracy"] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+  if (!raw || typeof raw !== "object") return null;
+  const { date, ...rest } = raw as Record<string, unknown>;
+  const rows: AccuracyRow[] = [];
+  flatten(rest, "", rows);
+  // Found/total pairs read better as one row ("14 of 21").
+  const merged: AccuracyRow[] = [];
+  for (const r of rows) {
+    const m = /^(.*)\.(found|foundWithSource)$/.exec(r.key);
+    const total = m ? rows.find((x) => x.key === `${m[1]}.total`) : undefined;
+    if (m && total) merged.push({ key: r.key, label: `${m[1]}: attributions ${m[2] === "found" ? "found" : "found with the right source"}`, value: `${r.value} of ${total.value}` });
+    else if (!/\.total$/.test(r.key) || !rows.some((x) => x.key === r.key.replace(/total$/, "found"))) merged.push(r);
+  }
+  return { date: typeof date === "string" ? date : null, rows: merged };
+}
+
+export function methodsContent(opts: { evalResultsFile?: string } = {}): MethodsContent {
+  return {
+    analyserVersion: ANALYSER_VERSION,
+    codebook: {
+      name: codebook.name,
+      version: codebook.version,
+      origin: codebook.origin,
+      licence: codebook.licence,
+      built: codebook.built,
+      sections: CODEBOOK_SECTIONS.map(([id, title]) => ({ id, title, entries: codebook[id] as CodebookSection["entries"] })),
+    },
+    measures: MEASURES,
+    rules: Object.entries(RULES)
+      .map(([id, sentence]) => ({ id, sentence }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+    lexicons: lexiconInfo(),
+    accuracy: readAccuracy(opts.evalResultsFile),
+  };
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
+}
+
+/** The same content as Markdown, for the README's methods section. */
+export function methodsMarkdown(opts: { evalResultsFile?: string } = {}): string {
+  const m = methodsContent(opts);
+  const out: string[] = ["## Methods", "", `Analyser version \`${m.analyserVersion}\`; codebook ${m.codebook.name} ${m.codebook.version}.`, "", "### Measures", ""];
+  for (const x of m.measures) out.push(`- **${x.name}** (${x.unit}): ${x.how}${x.rules.length ? ` Rules: ${x.rules.map((r) => `\`${r}\``).join(", ")}.` : ""}`);
+  out.push("", "### Accuracy", "");
+  if (!m.accuracy) out.push("Not measured yet (run `npm run eval`).");
+  else {
+    out.push(`Measured ${m.accuracy.date ?? "(date not recorded)"} by \`npm run eval\` on the shared dev sets.`, "", "| measure | value |", "|---|---|");
+    for (const r of m.accuracy.rows) out.push(`| ${cell(r.label)} | ${r.value} |`);
+  }
+  out.push("", "### Lexicons", "", "| lexicon | version | entries | origin | licence |", "|---|---|---|---|---|");
+  for (const l of m.lexicons) out.push(`| \`${l.file}\` (${l.name}) | ${l.version} | ${l.entries.toLocaleString("en-GB")} | ${cell(l.origin)} | ${cell(l.licence)} |`);
+  out.push("", "### Rules", "", "| rule | what it does |", "|---|---|");
+  for (const r of m.rules) out.push(`| \`${r.id}\` | ${cell(r.sentence)} |`);
+  out.push("", `### Codebook (${m.codebook.version})`, "", m.codebook.origin, "");
+  for (const s of m.codebook.sections) {
+    out.push(`**${s.title}**`, "");
+    for (const e of s.entries) out.push(`- *${e.label}* (\`${e.id}\`): ${e.definition}`);
+    out.push("");
+  }
+  return out.join("\n").trimEnd() + "\n";
+}

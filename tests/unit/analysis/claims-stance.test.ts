@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "#app/analysis/nlp";
+import { toWords } from "#app/analysis/words";
+import { detectActors } from "#app/analysis/actors";
+import { findMarkers } from "#app/analysis/markers";
+import { claimTerms, extractClaims } from "#app/analysis/claims";
+import type { Attribution, SourceEntity } from "#app/analysis/types";
+
+interface A {
+  source?: string;
+  cue: string;
+  content: string;
+  kind?: Attribution["kind"];
+  stance?: Attribution["cueStance"];
+  sourceKey?: string | null;
+  sourceKind?: Attribution["sourceKind"];
+}
+
+function build(text: string, specs: A[], sources: SourceEntity[] = []) {
+  const attributions: Attribution[] = specs.map((s, i) => {
+    const span = (x: string) => {
+      const at = text.indexOf(x);
+      if (at < 0) throw new Error(`not in text: ${x}`);
+      return { start: at, end: at + x.length };
+    };
+    return {
+      id: `a${i + 1}`,
+      kind: s.kind ?? "indirect",
+      source: s.source ? span(s.source) : null,
+      cue: span(s.cue),
+      content: [span(s.content)],
+      sourceKey: s.sourceKey ?? null,
+      sourceKind: s.sourceKind ?? "unnamed",
+      affiliation: null,
+      cueStance: s.stance ?? "neutral",
+      rule: "test",
+      evidence: [],
+    };
+  });
+  const tok = tokenize(text);
+  const words = toWords(tok);
+  const { mentions } = detectActors(text, words);
+  const { markers, quotes } = findMarkers(text, words, tok.paragraphs, attributions);
+  return extractClaims({ text, words, sentences: tok.sentences, attributions, sources, mentions, markers, quotes: quotes.map((q) => q.outer) });
+}
+
+function source(key: string, name: string, named = true): SourceEntity {
+  return { key, name, description: null, kind: "official", affiliation: "Tolvaria", named, kindEvidence: [], mentions: [], attributionIds: [], wordsQuoted: 0 };
+}
+
+describe("claims and their stance", () => {
+  it("takes the content of an attribution as a claim attributed to a named source (claim.attribution)", () => {
+    const text = "Minister Ilse Varga said the dock would reopen on 12 May.";
+    const [c] = build(text, [{ source: "Minister Ilse Varga", cue: "said", content: "the dock would reopen on 12 May", sourceKey: "varga", sourceKind: "official" }], [source("varga", "Ilse Varga")]);
+    expect(c!.rule).toBe("claim.attribution");
+    expect(c!.stance).toBe("attributed");
+    expect(c!.sourceName).toBe("Ilse Varga");
+    expect(text.slice(c!.span.start, c!.span.end)).toBe("the dock would reopen on 12 May");
+    expect(c!.terms).toEqual(expect.arrayContaining(["dock", "reopen", "12"]));
+  });
+
+  it("marks a claim from an unnamed source as unnamed, a sourceless hedged one as hedged", () => {
+    const text = "Officials said the dock was closed. The crane had reportedly collapsed.";
+    const claims = build(text, [
+      { source: "Officials", cue: "said", content: "the dock was closed", sourceKey: "officials", sourceKind: "unnamed" },
+      { cue: "reportedly", content: "The crane had reportedly collapsed", kind: "unnamed" },
+    ], [source("officials", "officials", false)]);
+    expect(claims.map((c) => c.stance)).toEqual(["unnamed", "hedged"]);
+  });
+
+  it("marks denials: a denial cue, or 'no evidence' in the content (stance.denied)", () => {
+    const text = "The Korvath Front denied that it fired first. Inspectors said there was no evidence of sabotage.";
+    const claims = build(text, [
+      { source: "The Korvath Front", cue: "denied", content: "that it fired first", stance: "denial", sourceKey: "kf", sourceKind: "armed_group" },
+      { source: "Inspectors", cue: "said", content: "there was no evidence of sabotage", sourceKey: "insp", sourceKind: "expert" },
+    ], [source("kf", "Korvath Front"), source("insp", "inspectors", false)]);
+    expect(claims.map((c) => c.stance)).toEqual(["denied", "denied"]);
+    expect(claims[1]!.evidence).toContain("no evidence");
+  });
+
+  it("marks the claim a later anaphoric denial answers (stance.denied-later)", () => {
+    const text = "Tolvar accused the Korvath Front of shelling the depot. The Korvath Front denied the allegations.";
+    const claims = build(text, [
+      { source: "Tolvar", cue: "accused", content: "the Korvath Front of shelling the depot", stance: "accusation", sourceKey: "tolvar", sourceKind: "official" },
+      { source: "The Korvath Front denied", cue: "denied", content: "the allegations", stance: "denial", sourceKey: "kf", sourceKind: "armed_group" },
+    ], [source("tolvar", "Tolvar"), source("kf", "Korvath Front")]);
+    expect(claims.map((c) => c.stance)).toEqual(["denied", "denied"]);
+    expect(claims[0]!.evidence[0]).toBe("stance.denied-later");
+  });
+
+  it("takes the author's own assertive sentences, hedged or not, but no questions, quotations or fragments (claim.author)", () => {
+    const text =
+      "The ferry sank near Tolvar harbour on Sunday evening. Would the crew have survived a second storm?\n" +
+      '"We never saw the wave coming until it was on us."\n' +
+      "The hull may have cracked during the earlier storm. Thanks to all. Nobody found any evidence that the hull was faulty.";
+    const claims = build(text, []);
+    expect(claims.map((c) => [c.stance, c.text])).toEqual([
+      ["asserted", "The ferry sank near Tolvar harbour on Sunday evening."],
+      ["hedged", "The hull may have cracked during the earlier storm."],
+      ["asserted", "Nobody found any evidence that the hull was faulty."],
+    ]);
+    expect(claims.every((c) => c.rule === "claim.author" && c.attributionId === null)).toBe(true);
+  });
+
+  it("marks an author's sentence that denies as denied", () => {
+    const [c] = build("The rumour that the mayor resigned is false and baseless.", []);
+    expect(c!.stance).toBe("denied");
+  });
+
+  it("uses actor keys for names, keeps numbers and stems other content words (claim terms)", () => {
+    const text = "ISIL fighters killed 12 guards. The Islamic State killing of guards continued.";
+    const tok = tokenize(text);
+    const words = toWords(tok);
+    const { mentions } = detectActors(text, words);
+    const a = claimTerms(words, [tok.sentences[0]!], mentions);
+    const b = claimTerms(words, [tok.sentences[1]!], mentions);
+    expect(a).toEqual(["@isis", "fighter", "kill", "12", "guard"]);
+    expect(b).toEqual(expect.arrayContaining(["@isis", "kill", "guard"]));
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "#app/analysis/nlp";
+import { toWords } from "#app/analysis/words";
+import { findMarkers, findQuotes, markerDensities } from "#app/analysis/markers";
+import type { Attribution } from "#app/analysis/types";
+
+function markersOf(text: string, attributions: Attribution[] = []) {
+  const tok = tokenize(text);
+  return findMarkers(text, toWords(tok), tok.paragraphs, attributions).markers;
+}
+
+function attribution(text: string, content: string, kind: Attribution["kind"], cue: string): Attribution {
+  const start = text.indexOf(content);
+  const c = text.indexOf(cue);
+  return {
+    id: "a1",
+    kind,
+    source: null,
+    cue: { start: c, end: c + cue.length },
+    content: [{ start, end: start + content.length }],
+    sourceKey: null,
+    sourceKind: "other",
+    affiliation: null,
+    cueStance: "neutral",
+    rule: "test",
+    evidence: [],
+  };
+}
+
+describe("distance markers", () => {
+  it("finds hedges with their spans (hedge.lexicon)", () => {
+    const text = "The convoy was reportedly stopped. It seems the guards apparently left, and more may follow.";
+    const m = markersOf(text).filter((x) => x.type === "hedge");
+    expect(m.map((x) => x.text)).toEqual(["reportedly", "It seems", "apparently", "may"]);
+    for (const x of m) expect(text.slice(x.span.start, x.span.end)).toBe(x.text);
+    expect(m.every((x) => x.rule === "hedge.lexicon")).toBe(true);
+  });
+
+  it("counts 'almost certainly' as one booster, not a hedge plus a booster", () => {
+    const m = markersOf("The claim is almost certainly wrong, and clearly so.");
+    expect(m.map((x) => [x.type, x.text])).toEqual([
+      ["booster", "almost certainly"],
+      ["booster", "clearly"],
+    ]);
+  });
+
+  it("skips the month May and modal uses that are not auxiliaries", () => {
+    const m = markersOf("In May the Tolvar council met. The port may reopen.");
+    expect(m.map((x) => x.text)).toEqual(["may"]);
+  });
+
+  it("marks a short quoted phrase nobody is quoted as saying (scare.short-quote)", () => {
+    const text = 'The council called the plan a "reform" while the "independent" panel watched.';
+    const m = markersOf(text).filter((x) => x.type === "scare_quote");
+    // "called the plan a" is a naming construction, not a speaker's words: both quotes stay candidates.
+    expect(m.map((x) => x.text)).toEqual(['"reform"', '"independent"']);
+  });
+
+  it("does not mark a quotation that an attribution carries", () => {
+    const text = 'Mayor Ilse Varga said the strike was "largely peaceful" on Monday.';
+    const m = markersOf(text, [attribution(text, 'the strike was "largely peaceful"', "mixed", "said")]);
+    expect(m.filter((x) => x.type === "scare_quote")).toEqual([]);
+    // The same words under a stance or action cue stay a scare quote.
+    const t2 = 'They viewed the Korvath Front as a movement aimed at "liberation" of the valley.';
+    const m2 = markersOf(t2, [attribution(t2, 'at "liberation" of the valley', "mixed", "aimed")]);
+    expect(m2.filter((x) => x.type === "scare_quote").map((x) => x.text)).toEqual(['"liberation"']);
+  });
+
+  it("does not mark an echo of a longer quotation, nor long quotations", () => {
+    const text = '"The harbour is a poisonous swamp of debts and lies," Varga said.\nCritics mocked the "poisonous swamp" line.';
+    const m = markersOf(text).filter((x) => x.type === "scare_quote");
+    expect(m).toEqual([]);
+  });
+
+  it("marks so-called, with or without quotation marks (scare.so-called)", () => {
+    const m = markersOf('The so-called "peace council" met. A so-called expert spoke.').filter((x) => x.type === "scare_quote");
+    expect(m.map((x) => [x.text, x.rule])).toEqual([
+      ['"peace council"', "scare.so-called"],
+      ["so-called", "scare.so-called"],
+    ]);
+  });
+
+  it("finds loaded terms with their lexicon category (loaded.lexicon)", () => {
+    const m = markersOf("The morally bankrupt scheme ended in a rampage, and officials were lavishly paid.").filter((x) => x.type === "loaded");
+    expect(m.map((x) => [x.text, x.category])).toEqual([
+      ["morally bankrupt", "moral_judgement"],
+      ["scheme", "contempt"],
+      ["rampage", "violence_emotive"],
+      ["lavishly", "contempt"],
+    ]);
+  });
+
+  it("flags markers inside quotation marks as quoted", () => {
+    const m = markersOf('"This is clearly a massacre," Varga said. The count was clearly low.');
+    expect(m.map((x) => [x.text, x.inQuote])).toEqual([
+      ["clearly", true],
+      ["massacre", true],
+      ["clearly", false],
+    ]);
+  });
+
+  it("pairs straight, curly and single quotation marks but not apostrophes", () => {
+    const text = "Varga's aide said ‘never’ and “soon”, then \"later\"; the crew's boat left.";
+    const q = findQuotes(text, [{ start: 0, end: text.length }]).map((x) => text.slice(x.inner.start, x.inner.end));
+    expect(q).toEqual(["never", "soon", "later"]);
+  });
+
+  it("gives densities per 1,000 words", () => {
+    const d = markerDensities([{ type: "hedge" }, { type: "hedge" }, { type: "loaded" }], 400);
+    expect(d).toEqual({ hedge: 5, booster: 0, scare_quote: 0, loaded: 2.5 });
+    expect(markerDensities([{ type: "hedge" }], 0).hedge).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+// Floors on the measured figures (PolNeAR dev via the shared scorer, and the seed article's gold).
+// Floors only ever go up; they sit slightly below what the engine measures today.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EVAL_SCRIPT, POLNEAR_DIR, SHARED, evalPolnear, scoreGoldArticle, type GoldAttribution } from "../../../scripts/lib/sourcing-eval";
+
+const hasPolnear = fs.existsSync(POLNEAR_DIR) && fs.existsSync(EVAL_SCRIPT);
+const seedText = path.join(SHARED, "corpus/seed-article.txt");
+const seedGold = path.join(SHARED, "gold/seed-article.gold.json");
+const hasSeed = fs.existsSync(seedText) && fs.existsSync(seedGold);
+if (!hasPolnear) console.warn("sourcing eval floors: ../shared/data/polnear-dev is absent, PolNeAR floors skipped");
+if (!hasSeed) console.warn("sourcing eval floors: ../shared/corpus or ../shared/gold is absent, seed floor skipped");
+
+export const FLOORS = { contentF1At03: 0.66, contentF1At08: 0.53, endToEndF1At03: 0.61, seedFoundWithSource: 12 };
+
+describe.skipIf(!hasPolnear)("PolNeAR dev floors", () => {
+  it("content F1 at 0.3 and 0.8, end-to-end F1", () => {
+    const f = evalPolnear();
+    expect(f.contentF1At03).toBeGreaterThanOrEqual(FLOORS.contentF1At03);
+    expect(f.contentF1At08).toBeGreaterThanOrEqual(FLOORS.contentF1At08);
+    expect(f.endToEndF1At03).toBeGreaterThanOrEqual(FLOORS.endToEndF1At03);
+  }, 60_000);
+});
+
+describe.skipIf(!hasSeed)("seed article floor", () => {
+  it("gold attributions found with the right canonical source", () => {
+    const gold = JSON.parse(fs.readFileSync(seedGold, "utf8")) as { attributions: GoldAttribution[] };
+    const s = scoreGoldArticle(fs.readFileSync(seedText, "utf8"), gold.attributions);
+    expect(s.foundWithSource).toBeGreaterThanOrEqual(FLOORS.seedFoundWithSource);
+  });
+});
+
+const tutorialGold = path.resolve("tests/fixtures/tutorial.gold.json");
+describe.skipIf(!fs.existsSync(tutorialGold))("tutorial gold", () => {
+  it("most attributions found with the right source", () => {
+    const g = JSON.parse(fs.readFileSync(tutorialGold, "utf8")) as { articles: { article: string; attributions: GoldAttribution[] }[] };
+    let total = 0;
+    let ok = 0;
+    for (const a of g.articles) {
+      const file = path.resolve("app/demo/tutorial", a.article);
+      if (!fs.existsSync(file)) continue;
+      const s = scoreGoldArticle(fs.readFileSync(file, "utf8"), a.attributions);
+      total += s.total;
+      ok += s.foundWithSource;
+    }
+    expect(ok / Math.max(1, total)).toBeGreaterThanOrEqual(0.6);
+  });
+});
