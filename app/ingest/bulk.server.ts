@@ -82,7 +82,7 @@ export function parseBulkFile(name: string, bytes: Uint8Array): BulkParse {
   if (!TABLE_EXTENSIONS.has(ext)) {
     return fail(
       null,
-      `“${label}” is not a file Parallax can import: use .csv, .tsv, .json, .jsonl, .txt, .md, .html, a .zip of those, or a folder.`
+      `“${label}” is not a file Parallax can import: use .csv, .tsv, .json, .jsonl, .txt, .md, .html, a .zip of those, or a folder.`,
     );
   }
   if (looksBinaryTable(bytes)) return fail(null, `“${label}” is not a text file (it looks binary).`);
@@ -257,7 +257,7 @@ function parseTable(label: string, text: string, kind: "csv" | "tsv"): BulkParse
     const shown = fields.slice(0, 12).join(", ") || "none";
     return fail(
       kind,
-      `“${label}” has no url column (its columns: ${shown}). Add a column named "url" with one web address per row.`
+      `“${label}” has no url column (its columns: ${shown}). Add a column named "url" with one web address per row.`,
     );
   }
   const rowErrors = new Map<number, string>();
@@ -299,8 +299,8 @@ function parseTable(label: string, text: string, kind: "csv" | "tsv"): BulkParse
           language: get("language"),
           text: get("text"),
         },
-        problem ? [`Row ${i + 2}: ${problem}.`] : []
-      )
+        problem ? [`Row ${i + 2}: ${problem}.`] : [],
+      ),
     );
   });
   return finish(kind, items, []);
@@ -313,7 +313,7 @@ function parseJson(label: string, text: string): BulkParse {
   } catch (err) {
     return fail(
       "json",
-      `“${label}” is not valid JSON (${jsonMessage(err)}). Use one record, a list of records, or JSONL (one record per line).`
+      `“${label}” is not valid JSON (${jsonMessage(err)}). Use one record, a list of records, or JSONL (one record per line).`,
     );
   }
   let list: unknown[] | null = Array.isArray(data) ? data : null;
@@ -326,7 +326,7 @@ function parseJson(label: string, text: string): BulkParse {
   return finish(
     "json",
     list.map((r, i) => recordItem(`${label} record ${i + 1}`, r)),
-    []
+    [],
   );
 }
 
@@ -385,7 +385,7 @@ function recordItem(input: string, data: unknown): BulkItem {
       language: get("language"),
       text: get("text"),
     },
-    warnings
+    warnings,
   );
 }
 
@@ -487,4 +487,26 @@ function jsonMessage(err: unknown): string {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** CLI arguments: each is a URL (one item to fetch) or a path (a file or folder to read); items in argument order. */
+export async function readImportInputs(inputs: string[]): Promise<BulkParse> {
+  const items: BulkItem[] = [];
+  const errors: string[] = [];
+  for (const input of inputs) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim())) {
+      items.push(
+        isHttpUrl(input)
+          ? { ok: true, input, record: { url: input.trim() }, warnings: [] }
+          : { ok: false, input, reason: `“${input}” is not an http or https address.` },
+      );
+      continue;
+    }
+    const r = await readBulkPath(input);
+    items.push(...r.items);
+    // A path that cannot be read at all is one failed input, so the other arguments still import.
+    if (r.items.length === 0) for (const e of r.errors) items.push({ ok: false, input, reason: e });
+    else errors.push(...r.errors);
+  }
+  return finish(null, items, errors);
 }

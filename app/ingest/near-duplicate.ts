@@ -69,7 +69,7 @@ export function isNearDuplicate(s: Similarity): boolean {
 /** Candidates that are near-duplicates of `target`, best first. Linear in the candidates' total size. */
 export function findNearDuplicates<Id>(
   target: Fingerprint,
-  candidates: Iterable<{ id: Id; fingerprint: Fingerprint }>
+  candidates: Iterable<{ id: Id; fingerprint: Fingerprint }>,
 ): Array<{ id: Id } & Similarity> {
   const out: Array<{ id: Id } & Similarity> = [];
   for (const c of candidates) {
@@ -163,13 +163,13 @@ const REPORTING_VERBS = new Set(
     "confirmed reveal reveals revealed boast boasts boasted accuse accuses accused charge charges charged contend " +
     "contends contended note notes noted add adds added explain explains explained declare declares declared " +
     "threaten threatens threatened vow vows vowed urge urges urged"
-  ).split(" ")
+  ).split(" "),
 );
 const STOP = new Set(
   (
     "a an the of to in on at by for from with and or but as is was were are be been that this these those " +
     "it its he she they his her their we our you i said says"
-  ).split(" ")
+  ).split(" "),
 );
 
 type Token = { text: string; start: number; end: number; word: boolean };
@@ -195,7 +195,7 @@ export function wordDiff(a: string, b: string): WordDiff {
   const raw = diffArrays(
     ta.map((t) => t.text),
     tb.map((t) => t.text),
-    { maxEditLength: MAX_EDIT_TOKENS }
+    { maxEditLength: MAX_EDIT_TOKENS },
   );
   const empty: WordDiff = {
     comparable: false,
@@ -376,12 +376,12 @@ export function describeChange(c: DiffChange): string {
 // or quote; or a paragraph break. Common abbreviations and initials do not end a sentence.
 const ABBREV = new Set(
   "mr mrs ms dr prof st gen sen rep gov lt col sgt capt maj cmdr adm jr sr no vs etc inc ltd co corp dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e".split(
-    " "
-  )
+    " ",
+  ),
 );
 
-const CLOSERS = new Set(["\"", "'", "”", "’", ")", "]"]);
-const OPENERS = new Set(["\"", "'", "“", "‘", "(", "["]);
+const CLOSERS = new Set(['"', "'", "”", "’", ")", "]"]);
+const OPENERS = new Set(['"', "'", "“", "‘", "(", "["]);
 
 export function sentenceSpans(text: string): Span[] {
   const out: Span[] = [];

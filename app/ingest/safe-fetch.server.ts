@@ -78,13 +78,13 @@ export async function safeFetch(url: string, opts: SafeFetchOptions = {}): Promi
           throw new FetchFailure(
             "bad_redirect",
             `The site answered with a redirect (${status}) but did not say where to.`,
-            status
+            status,
           );
         if (redirects.length >= maxRedirects) {
           throw new FetchFailure(
             "too_many_redirects",
             `The page redirected more than ${maxRedirects} times; Parallax stopped following it.`,
-            status
+            status,
           );
         }
         let next: URL;
@@ -107,9 +107,9 @@ export async function safeFetch(url: string, opts: SafeFetchOptions = {}): Promi
         throw new FetchFailure(
           "bad_content_type",
           `This link leads to a ${describeType(
-            declared
+            declared,
           )}, not a web page. Parallax reads HTML pages and plain text; paste the text instead.`,
-          status
+          status,
         );
       }
       const length = Number(res.headers["content-length"]);
@@ -123,7 +123,7 @@ export async function safeFetch(url: string, opts: SafeFetchOptions = {}): Promi
         throw new FetchFailure(
           "bad_content_type",
           "This link does not lead to a web page or text. Paste the text instead.",
-          status
+          status,
         );
       }
       const body = decode(bytes, res.headers["content-type"]);
@@ -157,7 +157,7 @@ function parseTarget(input: string): URL {
   if (u.protocol !== "http:" && u.protocol !== "https:") {
     throw new FetchFailure(
       "bad_scheme",
-      `Only http and https links can be imported (this one is ${u.protocol.replace(":", "")}).`
+      `Only http and https links can be imported (this one is ${u.protocol.replace(":", "")}).`,
     );
   }
   if (!u.hostname) throw new FetchFailure("invalid_url", "That web address has no host name.");
@@ -210,7 +210,7 @@ async function checkTarget(u: URL, signal: AbortSignal): Promise<Address[]> {
           "blocked_address",
           `Parallax does not fetch from ${host}${
             host === a.address ? "" : ` (${a.address})`
-          }: it is a ${verdict} address, not a public web site.`
+          }: it is a ${verdict} address, not a public web site.`,
         );
       }
     }
@@ -262,7 +262,7 @@ function request(u: URL, pinned: Address[], signal: AbortSignal): Promise<http.I
       if (options?.all)
         cb(
           null,
-          pinned.map((a) => ({ address: a.address, family: a.family }))
+          pinned.map((a) => ({ address: a.address, family: a.family })),
         );
       else cb(null, pinned[0]!.address, pinned[0]!.family);
     };
@@ -284,7 +284,7 @@ function request(u: URL, pinned: Address[], signal: AbortSignal): Promise<http.I
           Host: u.host,
         },
       },
-      resolve
+      resolve,
     );
     req.on("socket", (socket) => {
       socket.once("connect", () => {
@@ -340,7 +340,7 @@ async function readBody(res: http.IncomingMessage, maxBytes: number, signal: Abo
     if (signal.aborted) throw err;
     throw new FetchFailure(
       "network_error",
-      "The page could not be read completely (the connection broke or the compression was invalid)."
+      "The page could not be read completely (the connection broke or the compression was invalid).",
     );
   } finally {
     res.destroy();
@@ -389,7 +389,7 @@ function httpErrorReason(status: number, message: string | undefined): string {
 
 function tooLargeReason(maxBytes: number): string {
   return `The page is larger than ${formatBytes(
-    maxBytes
+    maxBytes,
   )}, more than an article; Parallax stopped reading it. Paste the text instead.`;
 }
 
@@ -422,7 +422,7 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
       (e) => {
         signal.removeEventListener("abort", onAbort);
         reject(e);
-      }
+      },
     );
   });
 }

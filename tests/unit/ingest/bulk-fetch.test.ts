@@ -36,7 +36,13 @@ describe("a coverage list of 200 local pages, end to end through the ingestion l
     });
     articles.forEach((a, i) => {
       const src = site.articles[i]!;
-      expect(a).toMatchObject({ title: src.title, outlet: src.outlet, author: src.author, published: src.published, language: "en" });
+      expect(a).toMatchObject({
+        title: src.title,
+        outlet: src.outlet,
+        author: src.author,
+        published: src.published,
+        language: "en",
+      });
       expect(a.text).toBe(src.paragraphs.join("\n\n"));
       expect(a.url).toBe(normalizeUrl(site.urls[i]!));
     });

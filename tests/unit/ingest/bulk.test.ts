@@ -6,6 +6,7 @@ import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BULK_LIMITS,
+  readImportInputs,
   parseBulkFile,
   parseBulkFiles,
   parseBulkText,
@@ -85,7 +86,7 @@ describe("tables", () => {
     const r = parseBulkText("list.csv", "name,when\nFerry,today\n");
     expect(r.items).toEqual([]);
     expect(r.errors[0]).toBe(
-      '“list.csv” has no url column (its columns: name, when). Add a column named "url" with one web address per row.'
+      '“list.csv” has no url column (its columns: name, when). Add a column named "url" with one web address per row.',
     );
     const broken = parseBulkText("broken.csv", 'url,title\nhttps://a.example/1,"unclosed\nhttps://a.example/2,fine\n');
     expect(broken.errors).toEqual([]);
@@ -121,7 +122,7 @@ describe("JSON and JSONL", () => {
     // A text without a URL is a paste; a record with neither is an error.
     const mixed = parseBulkText(
       "mixed.json",
-      JSON.stringify([{ title: "Only text", text: "Some words here." }, { title: "Nothing" }, 42, { url: ["x"] }])
+      JSON.stringify([{ title: "Only text", text: "Some words here." }, { title: "Nothing" }, 42, { url: ["x"] }]),
     );
     expect(mixed.items.map((i) => i.ok)).toEqual([true, false, false, false]);
     expect(failed(mixed.items).map((i) => i.reason)).toEqual([
@@ -156,7 +157,7 @@ describe("JSON and JSONL", () => {
         const r = parseBulkText(name, s);
         expect(Array.isArray(r.items)).toBe(true);
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 });
@@ -171,13 +172,13 @@ describe("files, folders and archives", () => {
     await writeFile(path.join(dir, "a-fees.txt"), STORY);
     await writeFile(
       path.join(dir, "b-notes.md"),
-      `# Mooring fees debate\n\nThe **harbour board** met on [Wednesday](https://courier.example/x).\n\n- Fees rise by a tenth from January for all moorings in the old harbour.\n`
+      `# Mooring fees debate\n\nThe **harbour board** met on [Wednesday](https://courier.example/x).\n\n- Fees rise by a tenth from January for all moorings in the old harbour.\n`,
     );
     await writeFile(
       path.join(dir, "c-page.html"),
       `<html><head><title>Dredging plan</title><meta property="og:site_name" content="Quay Radio"></head><body><article><h1>Dredging plan</h1><p>${"The harbour board published its dredging plan for the outer channel on Thursday. ".repeat(
-        4
-      )}</p></article></body></html>`
+        4,
+      )}</p></article></body></html>`,
     );
     await writeFile(path.join(dir, "d-photo.png"), Uint8Array.from([0x89, 0x50, 0x4e, 0x47]));
     await writeFile(path.join(dir, ".hidden.txt"), STORY);
@@ -197,7 +198,7 @@ describe("files, folders and archives", () => {
     expect(r.errors).toEqual([]);
     const byInput = Object.fromEntries(r.items.map((i) => [i.input, i]));
     expect(Object.keys(byInput).sort()).toEqual(
-      ["a-fees.txt", "b-notes.md", "c-page.html", "d-photo.png", "more/e-list.jsonl line 1"].sort()
+      ["a-fees.txt", "b-notes.md", "c-page.html", "d-photo.png", "more/e-list.jsonl line 1"].sort(),
     );
     const txt = byInput["a-fees.txt"]!;
     expect(txt.ok && txt.record.title).toBe("Harbour fees to rise in Fernvale");
@@ -208,6 +209,22 @@ describe("files, folders and archives", () => {
     expect(html.ok && html.record).toMatchObject({ title: "Dredging plan", outlet: "Quay Radio" });
     expect(byInput["d-photo.png"]).toMatchObject({ ok: false, reason: expect.stringMatching(/^Skipped/) });
     expect(JSON.stringify(r)).not.toMatch(/Secret/);
+  });
+
+  it("takes CLI arguments: URLs and paths, in order, a bad one failing alone", async () => {
+    const r = await readImportInputs([
+      "https://courier.example/a",
+      path.join(dir, "a-fees.txt"),
+      "ftp://x.example/f",
+      path.join(dir, "missing.csv"),
+    ]);
+    expect(r.items.map((i) => [i.input, i.ok])).toEqual([
+      ["https://courier.example/a", true],
+      ["a-fees.txt", true],
+      ["ftp://x.example/f", false],
+      [path.join(dir, "missing.csv"), false],
+    ]);
+    expect(r.items[0]).toMatchObject({ record: { url: "https://courier.example/a" } });
   });
 
   it("reads a single file path and explains a missing one", async () => {

@@ -16,7 +16,7 @@ describe("extractArticleFromHtml", () => {
     expect(r.canonicalUrl).toBe("https://courier.example/news/2025/04/harbour-ferry-link?utm_source=rss");
     const paras = r.text.split("\n\n");
     expect(paras[0]).toBe(
-      "The Fernvale harbour council voted on Monday to approve a new ferry link between the old quay and the island of Tessaly, ending a dispute that has divided the town for nearly a decade."
+      "The Fernvale harbour council voted on Monday to approve a new ferry link between the old quay and the island of Tessaly, ending a dispute that has divided the town for nearly a decade.",
     );
     // Blocks stay separate: heading, quote and list items each become a paragraph.
     expect(paras).toContain("Costs questioned");

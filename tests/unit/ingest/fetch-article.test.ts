@@ -61,7 +61,7 @@ describe("fetchArticle", () => {
     expect(r.article.language).toBe("ar");
     expect(r.article.outlet).toBe("صحيفة الواحة");
     expect(r.article.languageNote).toBe(
-      "Detected language: Arabic. The analysis is English-only for now; the text is stored and shown."
+      "Detected language: Arabic. The analysis is English-only for now; the text is stored and shown.",
     );
   });
 

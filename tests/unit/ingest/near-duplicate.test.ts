@@ -33,7 +33,7 @@ describe("near-duplicate detection", () => {
     const wire = fp(WIRE.text);
     const found = findNearDuplicates(
       wire,
-      [HERALD, TRIBUNE, COASTLINE, INDEPENDENT].map((c) => ({ id: c.outlet, fingerprint: fp(c.text) }))
+      [HERALD, TRIBUNE, COASTLINE, INDEPENDENT].map((c) => ({ id: c.outlet, fingerprint: fp(c.text) })),
     );
     expect(found.map((f) => f.id).sort()).toEqual(["Coastline Daily", "Northgate Herald", "Valley Tribune"]);
     for (const f of found) expect(f.containment).toBeGreaterThan(0.85);

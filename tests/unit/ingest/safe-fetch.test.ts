@@ -65,7 +65,13 @@ beforeAll(async () => {
     "/cp1251": (_req, res) =>
       res
         .writeHead(200, { "Content-Type": "text/html" })
-        .end(Buffer.concat([Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), Buffer.from("</p></body></html>")])),
+        .end(
+          Buffer.concat([
+            Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'),
+            Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]),
+            Buffer.from("</p></body></html>"),
+          ]),
+        ),
     "/missing": html("gone", 404),
     "/paywalled": html("no", 403),
   });
