@@ -83,12 +83,15 @@ async function settleCandidates(db: Db, opts: ImportOptions, urls: (string | nul
   }
 }
 
-/** "Headline | Outlet" or "Headline - Outlet" (from a page's <title>) → "Headline". */
+/** "Headline | Outlet" or "Headline - Outlet" (from a page's <title>) → "Headline". Plain string checks, no regex. */
 export function stripSiteSuffix(title: string, outlet: string | null | undefined): string {
   if (!outlet) return title;
-  const esc = outlet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const stripped = title.replace(new RegExp(`\\s+[|\\-–—:·•]\\s+${esc}\\s*$`, "i"), "").trim();
-  return stripped || title;
+  const t = title.replace(/\s+/g, " ").trim();
+  const o = outlet.replace(/\s+/g, " ").trim().toLowerCase();
+  for (const sep of [" | ", " - ", " – ", " — ", " : ", " · ", " • "]) {
+    if (t.toLowerCase().endsWith(sep + o)) return t.slice(0, t.length - sep.length - o.length).trim() || title;
+  }
+  return title;
 }
 
 /** Dates as precise as known (YYYY, YYYY-MM, YYYY-MM-DD): a timestamp keeps its day. */
