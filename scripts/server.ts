@@ -11,6 +11,7 @@ import { prepareDatabase } from "#db/prepare";
 import { enqueueJobOnce, runWorker } from "#app/models/jobs.server";
 import { getJobHandlers } from "#app/models/job-handlers.server";
 import { importJob } from "#app/models/import-job.server";
+import { backfillFingerprints } from "#app/models/near-duplicates.server";
 import { makeNonce, securityHeaders } from "#app/utils/security-headers.server";
 import { countUsers, getSessionUser, resolveShareLink, type PublicUser } from "#app/models/auth.server";
 import { decideAccess, isCrossSite, parseCookies, SESSION_COOKIE, SHARE_COOKIE } from "#app/utils/access";
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
   // `npm run worker`) sharing it claim each job once. Stale analyses are one such job, queued at start.
   const workers = new AbortController();
   await enqueueJobOnce(db, "reanalyse", {});
+  void backfillFingerprints(db).catch((e: unknown) => console.error("fingerprint backfill failed:", e));
   const handlers = { ...getJobHandlers(), import: importJob };
   void runWorker({ db, handlers, workerId: `server-${process.pid}`, pollMs: 500, signal: workers.signal }).catch((e: unknown) =>
     console.error("job worker stopped:", e instanceof Error ? e.message : e),

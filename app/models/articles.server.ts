@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { contentHash } from "#app/ingest/content-hash.server";
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import { articles, outlets, type Article, type ArticleOrigin } from "#db/schema";
 import { countWords } from "#app/analysis/nlp";
@@ -6,14 +6,11 @@ import { analyse } from "#app/analysis/index";
 import { getDb, type Db } from "#app/utils/db.server";
 import { findOrCreateOutlet } from "./outlets.server";
 import { storeAnalysis } from "./analyses.server";
+import { fingerprintOf } from "./near-duplicates.server";
 
-export type ArticleWithOutlet = Article & { outletName: string | null; outletCountry: string | null; outletKind: string | null };
+export type ArticleWithOutlet = Omit<Article, "fingerprint"> & { outletName: string | null; outletCountry: string | null; outletKind: string | null };
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
-
-export function contentHash(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
 
 export interface NewArticleInput {
   text: string;
@@ -87,6 +84,7 @@ export async function importArticle(db: Db, input: NewArticleInput): Promise<Imp
         language: input.language || null,
         text,
         contentHash: hash,
+        fingerprint: fingerprintOf(text),
         wordCount: countWords(text),
         origin: input.origin,
         fictional: input.fictional ?? false,

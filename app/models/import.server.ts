@@ -9,6 +9,7 @@ import type { SafeFetchOptions } from "#app/ingest/safe-fetch.server";
 import type { Db } from "#app/utils/db.server";
 import { fallbackTitle, importArticle, InputError } from "./articles.server";
 import { addArticleToComparison } from "./comparisons.server";
+import { findNearDuplicatesOf } from "./near-duplicates.server";
 
 export interface ImportedItem {
   id: number;
@@ -173,6 +174,14 @@ export async function importItem(db: Db, item: BulkItem, opts: ImportOptions = {
     }
   } else {
     outcome = { status: "failed", input: item.input, reason: "Neither text nor a URL to fetch." };
+  }
+  if (outcome.status === "imported") {
+    const near = await findNearDuplicatesOf(db, outcome.article.id, { scan: 5000 });
+    if (near[0]) {
+      const n = near[0];
+      const note = `shares most of its wording with #${n.id} “${n.title}”${n.outlet ? ` (${n.outlet})` : ""}: likely the same wire copy`;
+      outcome.note = outcome.note ? `${outcome.note}; ${note}` : note;
+    }
   }
   await settleCandidates(db, opts, [url, finalUrl], outcome);
   return outcome;

@@ -20,6 +20,8 @@ export const articles = sqliteTable(
     /** Clean text: never changes after import, every span indexes it. */
     text: text().notNull(),
     contentHash: text().notNull().unique(),
+    /** Word 5-shingle fingerprint (base64) for finding the same wire copy in other outlets. */
+    fingerprint: text(),
     wordCount: integer().notNull(),
     origin: text({ enum: ARTICLE_ORIGINS }).notNull(),
     /** True for texts written for Parallax (tutorial, tests): shown as such everywhere. */

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ArticleReader } from "#app/components/article-reader";
 import { ErrorPanel } from "#app/components/error-panel";
 import { FieldError } from "#app/components/field-error";
@@ -10,6 +10,7 @@ import { ArticleByline } from "#app/components/library-list";
 import { attributionHighlights, KindLegend, SourcesPanel } from "#app/components/sourcing-view";
 import { getAnalysis } from "#app/models/analyses.server";
 import { getArticle, InputError, updateArticleMeta } from "#app/models/articles.server";
+import { findNearDuplicatesOf } from "#app/models/near-duplicates.server";
 import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId } from "#app/utils/http.server";
 import { editArticleSchema } from "../articles.new/article-form.schema";
@@ -21,12 +22,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const db = getDb();
   const article = await getArticle(db, id);
   invariantResponse(article, `No article with id ${id}.`);
-  const analysis = await getAnalysis(db, id);
+  const [analysis, near] = await Promise.all([getAnalysis(db, id), findNearDuplicatesOf(db, id)]);
   const notice = new URL(request.url).searchParams.get("notice");
   return {
     article,
     attributions: analysis?.attributions ?? [],
     sources: analysis?.sources ?? [],
+    near,
     notice: notice === "added" ? "The article was added to the library." : notice === "saved" ? "Saved." : null,
   };
 }
@@ -55,7 +57,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function ArticlePage() {
-  const { article, attributions, sources, notice } = useLoaderData<typeof loader>();
+  const { article, attributions, sources, near, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -98,6 +100,24 @@ export default function ArticlePage() {
           <h2 style={{ marginTop: 0 }}>Sources</h2>
           <SourcesPanel sources={sources} />
         </section>
+        {near.length ? (
+          <section className="panel" aria-labelledby="near-h">
+            <h2 id="near-h" style={{ marginTop: 0 }}>
+              Shared copy
+            </h2>
+            <p className="meta">Other articles in the library with mostly the same wording (e.g. one agency story in several outlets):</p>
+            <ul className="card-list">
+              {near.map((n) => (
+                <li key={n.id}>
+                  <Link to={`/articles/${article.id}/diff/${n.id}`}>{n.title}</Link>
+                  <div className="meta">
+                    {[n.outlet, n.published].filter(Boolean).join(" · ")} · {Math.round(n.similarity.containment * 100)}% shared · see what changed
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <section className="panel no-print">
           <h2 style={{ marginTop: 0 }}>Edit details</h2>
           <p className="meta">The text itself cannot be edited: every highlight and export points into it.</p>
