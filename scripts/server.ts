@@ -1,4 +1,5 @@
 // Starts Parallax: migrate and seed the database, then serve the Remix app (production build, or Vite in --dev).
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
@@ -8,9 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "#app/utils/env.server";
 import { isLoopbackHost } from "#app/utils/host.server";
 import { prepareDatabase } from "#db/prepare";
-import { enqueueJobOnce, runWorker } from "#app/models/jobs.server";
-import { getJobHandlers } from "#app/models/job-handlers.server";
-import { importJob } from "#app/models/import-job.server";
+import { startAppWorker } from "#app/models/job-handlers.server";
 import { backfillFingerprints } from "#app/models/near-duplicates.server";
 import { makeNonce, securityHeaders } from "#app/utils/security-headers.server";
 import { countUsers, getSessionUser, resolveShareLink, type PublicUser } from "#app/models/auth.server";
@@ -120,14 +119,12 @@ async function main(): Promise<void> {
   });
 
   // Long work runs off the request path as jobs in the database: any number of app processes (or
-  // `npm run worker`) sharing it claim each job once. Stale analyses are one such job, queued at start.
+  // `npm run worker`) sharing it claim each job once; stale analyses are queued as one such job.
   const workers = new AbortController();
-  await enqueueJobOnce(db, "reanalyse", {});
-  void backfillFingerprints(db).catch((e: unknown) => console.error("fingerprint backfill failed:", e));
-  const handlers = { ...getJobHandlers(), import: importJob };
-  void runWorker({ db, handlers, workerId: `server-${process.pid}`, pollMs: 500, signal: workers.signal }).catch((e: unknown) =>
-    console.error("job worker stopped:", e instanceof Error ? e.message : e),
+  void startAppWorker(db, { workerId: `server:${os.hostname()}:${process.pid}`, signal: workers.signal, pollMs: 500, log: (m) => console.log(m) }).catch(
+    (e: unknown) => console.error("job worker stopped:", e instanceof Error ? e.message : e),
   );
+  void backfillFingerprints(db).catch((e: unknown) => console.error("fingerprint backfill failed:", e));
 
   const stop = () => {
     workers.abort();

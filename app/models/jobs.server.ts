@@ -1,0 +1,281 @@
+import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { jobs, type Job, type JobStatus } from "#db/schema";
+import type { Db } from "#app/utils/db.server";
+
+// Long work (imports, re-analysis) runs off the request path: a row in `jobs`, claimed atomically by one
+// worker (the server process or `npm run worker`), with progress, cancellation and resumption after a crash.
+
+export type { Job, JobStatus };
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+export async function enqueueJob(db: Db, kind: string, payload: unknown, total = 0): Promise<Job> {
+  const [row] = await db.insert(jobs).values({ kind, payload: payload ?? {}, total }).returning();
+  return row!;
+}
+
+/** Enqueues unless a queued or running job of this kind with the same payload exists (returns that one). */
+export async function enqueueJobOnce(db: Db, kind: string, payload: unknown, total = 0): Promise<Job> {
+  const [existing] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, kind), inArray(jobs.status, ["queued", "running"]), sql`${jobs.payload} = ${JSON.stringify(payload ?? {})}`))
+    .orderBy(asc(jobs.id))
+    .limit(1);
+  return existing ?? enqueueJob(db, kind, payload, total);
+}
+
+/**
+ * Claims the oldest queued job (of the given kinds) for this worker, or returns null. One UPDATE statement:
+ * SQLite (and sqld) run it under the write lock and `status = 'queued'` re-checks the row, so two processes
+ * sharing one database never take the same job.
+ */
+export async function claimJob(db: Db, workerId: string, kinds?: string[]): Promise<Job | null> {
+  if (kinds && kinds.length === 0) return null;
+  const kindFilter = kinds ? sql` and kind in ${kinds}` : sql``;
+  const t = now();
+  const rows = await db
+    .update(jobs)
+    .set({ status: "running", lockedBy: workerId, lockedAt: t, updatedAt: t })
+    .where(and(sql`${jobs.id} = (select id from jobs where status = 'queued'${kindFilter} order by id limit 1)`, eq(jobs.status, "queued")))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export interface JobProgress {
+  done?: number;
+  failed?: number;
+  total?: number;
+  current?: string | null;
+  /** One line appended to the job's log. */
+  log?: string;
+}
+
+/**
+ * Records progress (and renews the lock) while this worker still holds the job. Returns "running" to go on,
+ * "cancelled" when someone cancelled it, "lost" when it was requeued or taken by another worker: stop in both.
+ */
+export async function updateJobProgress(db: Db, jobId: number, workerId: string, p: JobProgress = {}): Promise<"running" | "cancelled" | "lost"> {
+  const t = now();
+  const rows = await db
+    .update(jobs)
+    .set({
+      ...(p.done !== undefined ? { done: p.done } : {}),
+      ...(p.failed !== undefined ? { failed: p.failed } : {}),
+      ...(p.total !== undefined ? { total: p.total } : {}),
+      ...(p.current !== undefined ? { current: p.current } : {}),
+      ...(p.log !== undefined ? { log: sql`json_insert(${jobs.log}, '$[#]', ${p.log})` } : {}),
+      lockedAt: t,
+      updatedAt: t,
+    })
+    .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)))
+    .returning({ id: jobs.id });
+  if (rows.length) return "running";
+  const job = await getJob(db, jobId);
+  return job?.status === "cancelled" ? "cancelled" : "lost";
+}
+
+async function settle(db: Db, jobId: number, workerId: string, status: "done" | "failed", log?: string): Promise<boolean> {
+  const t = now();
+  const rows = await db
+    .update(jobs)
+    .set({ status, current: null, updatedAt: t, ...(log ? { log: sql`json_insert(${jobs.log}, '$[#]', ${log})` } : {}) })
+    .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Marks the job done if this worker still holds it (a cancelled or lost job stays as it is). */
+export function finishJob(db: Db, jobId: number, workerId: string): Promise<boolean> {
+  return settle(db, jobId, workerId, "done");
+}
+
+export function failJob(db: Db, jobId: number, workerId: string, error: string): Promise<boolean> {
+  return settle(db, jobId, workerId, "failed", `failed: ${error}`);
+}
+
+/** Cancels a queued or running job; a running one stops at its next progress update. */
+export async function cancelJob(db: Db, jobId: number): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ status: "cancelled", updatedAt: now(), log: sql`json_insert(${jobs.log}, '$[#]', 'cancelled')` })
+    .where(and(eq(jobs.id, jobId), inArray(jobs.status, ["queued", "running"])))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Gives a running job back to the queue (this worker is shutting down); it resumes from its recorded progress. */
+export async function releaseJob(db: Db, jobId: number, workerId: string): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ status: "queued", lockedBy: null, lockedAt: null, updatedAt: now(), log: sql`json_insert(${jobs.log}, '$[#]', ${`released by ${workerId}`})` })
+    .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Requeues running jobs whose worker has been silent (no progress, no heartbeat) for longer than `olderThanMs`. */
+export async function requeueStale(db: Db, olderThanMs: number): Promise<number[]> {
+  const cutoff = new Date(Date.now() - olderThanMs).toISOString();
+  const rows = await db
+    .update(jobs)
+    .set({
+      status: "queued",
+      lockedBy: null,
+      lockedAt: null,
+      updatedAt: now(),
+      log: sql`json_insert(${jobs.log}, '$[#]', 'requeued: worker ' || coalesce(${jobs.lockedBy}, '?') || ' went silent')`,
+    })
+    .where(and(eq(jobs.status, "running"), lt(jobs.lockedAt, cutoff)))
+    .returning({ id: jobs.id });
+  return rows.map((r) => r.id);
+}
+
+/** Renews the lock of a job this worker holds, so a long step without progress is not taken for a dead worker. */
+export async function heartbeatJob(db: Db, jobId: number, workerId: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ lockedAt: now() })
+    .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)));
+}
+
+export async function getJob(db: Db, jobId: number): Promise<Job | null> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, jobId));
+  return row ?? null;
+}
+
+export async function listJobs(db: Db, opts: { status?: JobStatus | JobStatus[]; kind?: string; limit?: number } = {}): Promise<Job[]> {
+  const statuses = opts.status === undefined ? null : Array.isArray(opts.status) ? opts.status : [opts.status];
+  return db
+    .select()
+    .from(jobs)
+    .where(and(statuses ? inArray(jobs.status, statuses) : undefined, opts.kind ? eq(jobs.kind, opts.kind) : undefined))
+    .orderBy(desc(jobs.id))
+    .limit(opts.limit ?? 100);
+}
+
+/** Thrown by `ctx.progress` when the job must stop: cancelled, lost to another worker, or this worker shutting down. */
+export class JobStopped extends Error {
+  constructor(readonly reason: "cancelled" | "lost" | "shutdown") {
+    super(`job stopped: ${reason}`);
+    this.name = "JobStopped";
+  }
+}
+
+export interface JobContext {
+  db: Db;
+  workerId: string;
+  signal: AbortSignal;
+  /** Records progress; throws JobStopped when the job must stop. Call it between units of work. */
+  progress: (p?: JobProgress) => Promise<void>;
+}
+
+export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
+
+export type WorkerEvent =
+  | { type: "claimed" | "done" | "cancelled" | "lost" | "released"; job: Job }
+  | { type: "failed"; job: Job; error: string }
+  | { type: "requeued"; ids: number[] };
+
+export interface RunWorkerOptions {
+  db: Db;
+  handlers: Record<string, JobHandler>;
+  workerId: string;
+  pollMs?: number;
+  signal?: AbortSignal;
+  /** A running job whose lock is older than this is taken for a dead worker's and requeued (default 60 s). */
+  staleMs?: number;
+  heartbeatMs?: number;
+  /** Return as soon as no job is queued (scripts and tests); otherwise poll until the signal aborts. */
+  stopWhenIdle?: boolean;
+  onEvent?: (e: WorkerEvent) => void;
+}
+
+export interface WorkerStats {
+  claimed: number;
+  done: number;
+  failed: number;
+  stopped: number;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** Claims and runs jobs of the kinds it has handlers for, one at a time, until the signal aborts (or idle). */
+export async function runWorker(opts: RunWorkerOptions): Promise<WorkerStats> {
+  const { db, handlers, workerId } = opts;
+  const pollMs = opts.pollMs ?? 1000;
+  const staleMs = opts.staleMs ?? 60_000;
+  const heartbeatMs = opts.heartbeatMs ?? Math.max(50, Math.floor(staleMs / 4));
+  const signal = opts.signal ?? new AbortController().signal;
+  const kinds = Object.keys(handlers);
+  const stats: WorkerStats = { claimed: 0, done: 0, failed: 0, stopped: 0 };
+  const emit = opts.onEvent ?? (() => {});
+
+  let lastSweep = 0;
+  while (!signal.aborted) {
+    // Looking for dead workers' jobs is a write: done now and then, not on every poll.
+    if (Date.now() - lastSweep >= Math.min(staleMs, 5000)) {
+      lastSweep = Date.now();
+      const requeued = await requeueStale(db, staleMs);
+      if (requeued.length) emit({ type: "requeued", ids: requeued });
+    }
+    const job = await claimJob(db, workerId, kinds);
+    if (!job) {
+      if (opts.stopWhenIdle) break;
+      await sleep(pollMs, signal);
+      continue;
+    }
+    stats.claimed++;
+    emit({ type: "claimed", job });
+    const ctx: JobContext = {
+      db,
+      workerId,
+      signal,
+      progress: async (p = {}) => {
+        if (signal.aborted) throw new JobStopped("shutdown");
+        const state = await updateJobProgress(db, job.id, workerId, p);
+        if (state !== "running") throw new JobStopped(state);
+      },
+    };
+    const beat = setInterval(() => void heartbeatJob(db, job.id, workerId).catch(() => {}), heartbeatMs);
+    try {
+      await handlers[job.kind]!(job, ctx);
+      if (signal.aborted) throw new JobStopped("shutdown");
+      if (await finishJob(db, job.id, workerId)) {
+        stats.done++;
+        emit({ type: "done", job });
+      } else {
+        stats.stopped++;
+        const now = await getJob(db, job.id);
+        emit({ type: now?.status === "cancelled" ? "cancelled" : "lost", job });
+      }
+    } catch (e) {
+      if (e instanceof JobStopped) {
+        stats.stopped++;
+        const released = e.reason === "shutdown" && (await releaseJob(db, job.id, workerId));
+        emit({ type: released ? "released" : e.reason === "cancelled" ? "cancelled" : "lost", job });
+      } else {
+        const message = e instanceof Error ? e.message : String(e);
+        stats.failed++;
+        await failJob(db, job.id, workerId, message);
+        emit({ type: "failed", job, error: message });
+      }
+    } finally {
+      clearInterval(beat);
+    }
+  }
+  return stats;
+}
