@@ -1,5 +1,23 @@
 import { Fragment, type ReactNode } from "react";
-import { splitParagraphs } from "#app/analysis/nlp";
+import type { Span } from "#app/analysis/types";
+
+/**
+ * The same paragraphs as `splitParagraphs` in app/analysis/nlp.ts (runs between newlines, trimmed), copied
+ * here because importing nlp.ts would ship the 4 MB language model to the browser.
+ */
+export function paragraphSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
 
 export interface Highlight {
   start: number;
@@ -11,6 +29,38 @@ export interface Highlight {
   /** Explanation shown on hover and focus (the focus card). */
   card?: ReactNode;
   label?: string;
+}
+
+/** A serialisable focus card (loaders build these; the page renders them). */
+export interface CardSpec {
+  heading: string;
+  rows: string[];
+}
+
+/** A highlight as a loader sends it: plain data, turned into a Highlight by `fromSpecs`. */
+export interface HighlightSpec {
+  start: number;
+  end: number;
+  className: string;
+  anchor?: string;
+  card?: CardSpec;
+  label?: string;
+}
+
+export function fromSpecs(specs: HighlightSpec[]): Highlight[] {
+  return specs.map((s) => ({
+    ...s,
+    card: s.card ? (
+      <>
+        <b>{s.card.heading}</b>
+        {s.card.rows.map((r, i) => (
+          <span key={i} className="card-row">
+            {r}
+          </span>
+        ))}
+      </>
+    ) : undefined,
+  }));
 }
 
 interface Segment {
@@ -38,49 +88,62 @@ function segments(pStart: number, pEnd: number, hls: Highlight[]): Segment[] {
   return out;
 }
 
+function renderRange(text: string, from: number, to: number, sorted: Highlight[], anchored: Set<Highlight>, idPrefix: string): ReactNode[] {
+  return segments(from, to, sorted).map((seg) => {
+    const piece = text.slice(seg.start, seg.end);
+    if (seg.active.length === 0) return <Fragment key={seg.start}>{piece}</Fragment>;
+    // Innermost last: nested marks from the outermost (longest) highlight inwards.
+    let node: ReactNode = piece;
+    for (let i = seg.active.length - 1; i >= 0; i--) {
+      const h = seg.active[i]!;
+      const first = !anchored.has(h);
+      if (first) anchored.add(h);
+      node = (
+        <mark
+          className={`hl ${h.className}`}
+          id={first && h.anchor ? `${idPrefix}-${h.anchor}` : undefined}
+          tabIndex={first && h.card ? 0 : undefined}
+          aria-label={first && h.label ? h.label : undefined}
+          data-start={h.start}
+          data-end={h.end}
+        >
+          {node}
+          {first && h.card ? (
+            <span className="focus-card" role="note">
+              {h.card}
+            </span>
+          ) : null}
+        </mark>
+      );
+    }
+    return <Fragment key={seg.start}>{node}</Fragment>;
+  });
+}
+
+function sortHighlights(highlights: Highlight[]): Highlight[] {
+  return [...highlights].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
 /**
  * An article's clean text in paragraphs, with highlight layers. Text is rendered as text (React escapes it),
  * never as HTML. Offsets index the stored clean text, like every span in Parallax.
  */
 export function ArticleReader({ text, highlights = [], idPrefix = "t" }: { text: string; highlights?: Highlight[]; idPrefix?: string }) {
-  const paras = splitParagraphs(text);
-  const sorted = [...highlights].sort((a, b) => a.start - b.start || b.end - a.end);
+  const paras = paragraphSpans(text);
+  const sorted = sortHighlights(highlights);
   const anchored = new Set<Highlight>();
   return (
     <div className="article-text">
       {paras.map((p, pi) => (
         <p key={pi} id={`${idPrefix}-p${pi}`}>
-          {segments(p.start, p.end, sorted).map((seg) => {
-            const piece = text.slice(seg.start, seg.end);
-            if (seg.active.length === 0) return <Fragment key={seg.start}>{piece}</Fragment>;
-            // Innermost last: nested marks from the outermost (longest) highlight inwards.
-            let node: ReactNode = piece;
-            for (let i = seg.active.length - 1; i >= 0; i--) {
-              const h = seg.active[i]!;
-              const first = !anchored.has(h);
-              if (first) anchored.add(h);
-              node = (
-                <mark
-                  className={`hl ${h.className}`}
-                  id={first && h.anchor ? `${idPrefix}-${h.anchor}` : undefined}
-                  tabIndex={first && h.card ? 0 : undefined}
-                  aria-label={first && h.label ? h.label : undefined}
-                  data-start={h.start}
-                  data-end={h.end}
-                >
-                  {node}
-                  {first && h.card ? (
-                    <span className="focus-card" role="note">
-                      {h.card}
-                    </span>
-                  ) : null}
-                </mark>
-              );
-            }
-            return <Fragment key={seg.start}>{node}</Fragment>;
-          })}
+          {renderRange(text, p.start, p.end, sorted, anchored, idPrefix)}
         </p>
       ))}
     </div>
   );
+}
+
+/** A one-line text (a headline, analysed as its own text) with its highlights, for use inside a heading. */
+export function InlineHighlights({ text, highlights = [], idPrefix = "t" }: { text: string; highlights?: Highlight[]; idPrefix?: string }) {
+  return <>{renderRange(text, 0, text.length, sortHighlights(highlights), new Set(), idPrefix)}</>;
 }

@@ -1,24 +1,13 @@
 import type { Attribution, SourceEntity } from "#app/analysis/types";
 import type { Highlight } from "./article-reader";
+import codebook from "#app/analysis/codebook.json";
 
-const KIND_LABEL: Record<string, string> = {
-  official: "official",
-  armed_group: "armed group",
-  politician: "politician or party",
-  expert: "expert",
-  media: "media",
-  document: "document",
-  civil_society: "civil society",
-  ordinary_person: "ordinary person",
-  unnamed: "unnamed",
-  other: "other",
-};
-
+/** Source kind wording from the codebook, lower case for running text ("armed group"). */
 export function kindLabel(kind: string): string {
-  return KIND_LABEL[kind] ?? kind;
+  return codebook.sourceKinds.find((k) => k.id === kind)?.label.toLowerCase() ?? kind;
 }
 
-export const SOURCE_KINDS = Object.keys(KIND_LABEL);
+export const SOURCE_KINDS = codebook.sourceKinds.map((k) => k.id);
 
 /** Highlights for every attribution: content tinted by source kind, source underlined, cue dotted, with a focus card. */
 export function attributionHighlights(text: string, attributions: Attribution[], sources: SourceEntity[]): Highlight[] {
@@ -49,10 +38,10 @@ export function attributionHighlights(text: string, attributions: Attribution[],
 export function KindLegend() {
   return (
     <div className="legend" aria-label="Source kinds">
-      {SOURCE_KINDS.map((k) => (
-        <span key={k} className={`kind-${k}`}>
+      {codebook.sourceKinds.map((k) => (
+        <span key={k.id} className={`kind-${k.id}`} title={k.definition}>
           <span className="swatch" />
-          {kindLabel(k)}
+          {k.label.toLowerCase()}
         </span>
       ))}
     </div>

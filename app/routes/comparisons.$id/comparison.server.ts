@@ -1,41 +1,187 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { getAnalyses } from "#app/models/analyses.server";
+import codebook from "#app/analysis/codebook.json";
+import { RULES, type ArticleAnalysis } from "#app/analysis/index";
+import { blindLabels, maskDeep, maskNames, revealingNamesOf } from "#app/compare/blind";
+import type { Trace } from "#app/compare/compare";
+import type { CardSpec, HighlightSpec } from "#app/components/article-reader";
+import { kindLabel } from "#app/components/sourcing-view";
 import { listArticles } from "#app/models/articles.server";
+import { loadAnalysedComparison } from "#app/models/comparison-analysis.server";
 import { addArticleToComparison, getComparison, removeArticleFromComparison, setFocalArticle } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId } from "#app/utils/http.server";
-import { pickColumns } from "./columns";
+import { pickColumns, withColumns } from "./columns";
+import { discussionPrompts, type DiscussionPrompt } from "#app/compare/prompts";
+import { resolveFocus, shapeDashboard, type Focus } from "./dashboard";
+import { LAYERS, readView, viewQuery, type Layer } from "./view";
+
+function cbLabel(list: { id: string; label: string }[], id: string): string {
+  return list.find((x) => x.id === id)?.label ?? id;
+}
+
+function rule(id: string): string {
+  return RULES[id] ? `${id}: ${RULES[id]}` : id;
+}
+
+/** Highlight specs (serialisable; the page turns cards into markup) for one column's layers and focus. */
+function columnHighlights(
+  articleId: number,
+  text: string,
+  an: ArticleAnalysis | undefined,
+  layers: Layer[],
+  claimTraces: { trace: Trace[]; card: CardSpec }[],
+  focus: { traces: Trace[]; description: string } | null,
+): { body: HighlightSpec[]; title: HighlightSpec[] } {
+  const body: HighlightSpec[] = [];
+  const title: HighlightSpec[] = [];
+  if (an && layers.includes("attr")) {
+    const byKey = new Map(an.sources.map((s) => [s.key, s]));
+    for (const a of an.attributions) {
+      const src = a.sourceKey ? byKey.get(a.sourceKey) : undefined;
+      const cueText = a.cue ? text.slice(a.cue.start, a.cue.end) : null;
+      const sourceName = src ? src.name : a.source ? text.slice(a.source.start, a.source.end) : "none named";
+      const card: CardSpec = {
+        heading: `Attribution: ${kindLabel(a.sourceKind)} source`,
+        rows: [
+          `Source: ${sourceName}${src?.description ? ` (${src.description})` : ""}`,
+          `Kind: ${kindLabel(a.sourceKind)}${a.affiliation ? ` · affiliation: ${a.affiliation}` : ""}`,
+          ...(cueText ? [`Reporting word: “${cueText}” (${cbLabel(codebook.cueStances, a.cueStance).toLowerCase()})`] : []),
+          `Rule ${rule(a.rule)}`,
+        ],
+      };
+      const label = `Attribution to ${sourceName}, ${kindLabel(a.sourceKind)}${cueText ? `, reporting word ${cueText}` : ""}`;
+      a.content.forEach((c, i) => body.push({ start: c.start, end: c.end, className: `hl-content kind-${a.sourceKind}`, card: i === 0 ? card : undefined, label: i === 0 ? label : undefined }));
+      if (a.source) body.push({ start: a.source.start, end: a.source.end, className: `hl-source kind-${a.sourceKind}` });
+      if (a.cue) body.push({ start: a.cue.start, end: a.cue.end, className: "hl-cue" });
+    }
+  }
+  const markerLayer = (t: string): Layer | null => (t === "hedge" || t === "booster" ? "hedge" : t === "scare_quote" ? "scare" : t === "loaded" ? "loaded" : null);
+  if (an) {
+    const markers = [...an.markers.map((m) => ({ ...m, field: "body" as const })), ...(an.title?.markers ?? []).map((m) => ({ ...m, field: "title" as const }))];
+    for (const m of markers) {
+      const l = markerLayer(m.type);
+      if (!l || !layers.includes(l)) continue;
+      const card: CardSpec = {
+        heading: cbLabel(codebook.markerTypes, m.type),
+        rows: [
+          ...(m.lexiconEntry ? [`Lexicon entry: “${m.lexiconEntry}”${m.category && m.category !== m.type ? ` (${m.category})` : ""}`] : []),
+          ...(m.inQuote ? ["Inside a quotation (the words of someone quoted)."] : []),
+          `Rule ${rule(m.rule)}`,
+        ],
+      };
+      (m.field === "title" ? title : body).push({ start: m.span.start, end: m.span.end, className: `hl-${m.type}`, card, label: `${cbLabel(codebook.markerTypes, m.type)}: ${m.text}` });
+    }
+  }
+  for (const c of claimTraces) {
+    c.trace.forEach((t, i) => {
+      if (t.articleId !== articleId) return;
+      (t.field === "title" ? title : body).push({ start: t.span.start, end: t.span.end, className: "hl-claim", card: i === 0 ? c.card : undefined, label: i === 0 ? c.card.heading : undefined });
+    });
+  }
+  if (focus) {
+    const mine = focus.traces.filter((t) => t.articleId === articleId && t.span.end > t.span.start);
+    const card: CardSpec = { heading: "Behind the number", rows: [`Counted in: ${focus.description}`] };
+    const titleT = mine.filter((t) => t.field === "title").sort((a, b) => a.span.start - b.span.start);
+    const bodyT = mine.filter((t) => t.field !== "title").sort((a, b) => a.span.start - b.span.start);
+    titleT.forEach((t, i) => title.push({ start: t.span.start, end: t.span.end, className: "hl-target", anchor: i === 0 ? "focus" : undefined, card: i === 0 ? card : undefined }));
+    bodyT.forEach((t, i) => body.push({ start: t.span.start, end: t.span.end, className: "hl-target", anchor: i === 0 && !titleT.length ? "focus" : undefined, card: i === 0 && !titleT.length ? card : undefined }));
+  }
+  return { body, title };
+}
+
+function promptFocus(prompts: DiscussionPrompt[], token: string): Focus | null {
+  const id = token.split(":").slice(2).join(":");
+  const p = prompts.find((x) => x.id === id);
+  if (!p) return null;
+  return { token, description: "the evidence for a discussion question", traces: p.evidence, articleIds: [...new Set([...p.articles, ...p.evidence.map((t) => t.articleId)])] };
+}
 
 export async function loadComparison(params: { id?: string }, request: Request) {
   const id = parseId(params.id, "comparison");
   const db = getDb();
-  const detail = await getComparison(db, id);
-  invariantResponse(detail, `No comparison with id ${id}.`);
   const url = new URL(request.url);
+  const view = readView(url.searchParams);
+  const loaded = await loadAnalysedComparison(db, id);
+  invariantResponse(loaded, `No comparison with id ${id}.`);
+  const { detail, analyses, comparison: cmp } = loaded;
   const memberIds = detail.articles.map((a) => a.id);
-  const columns = pickColumns(memberIds, url.searchParams.get("cols"));
-  const analyses = await getAnalyses(db, columns);
+
+  // Blind labels as the exports give them: analysed members in the comparison's order (focal first), then the rest.
+  const order = [...memberIds.filter((m) => analyses.has(m)), ...memberIds.filter((m) => !analyses.has(m))];
+  const labels = blindLabels(order.map((x) => ({ id: x })));
+  const names = view.blind ? revealingNamesOf(detail.articles.map((a) => ({ outlet: a.outletName, author: a.author, url: a.url }))) : [];
+  const metas = detail.articles.map((a) => {
+    const label = labels.get(a.id)!;
+    return view.blind
+      ? { id: a.id, short: label, title: maskNames(a.title, names), outlet: label, author: null, url: null, published: a.published, country: null, kind: null, fictional: a.fictional }
+      : { id: a.id, short: a.outletName ? (a.outletName.length > 26 ? a.outletName.slice(0, 25) + "…" : a.outletName) : `Article #${a.id}`, title: a.title, outlet: a.outletName, author: a.author, url: a.url, published: a.published, country: a.outletCountry, kind: a.outletKind, fictional: a.fictional };
+  });
+  // Two articles from one outlet need telling apart on the axes.
+  const seen = new Map<string, number>();
+  for (const m of metas) seen.set(m.short, (seen.get(m.short) ?? 0) + 1);
+  for (const m of metas) if ((seen.get(m.short) ?? 0) > 1) m.short = `${m.short} (#${m.id})`;
+  const metaById = new Map(metas.map((m) => [m.id, m]));
+
+  const dash = cmp ? shapeDashboard(cmp, metas, view.blind ? detail.candidates.map((c) => ({ id: c.id, date: c.date, title: null, outlet: null, status: c.status })) : detail.candidates) : null;
+  const prompts = cmp && cmp.articles.length > 1 ? discussionPrompts(cmp, new Map(metas.map((m) => [m.id, m.short]))) : [];
+  const focus = cmp ? (view.focus?.startsWith("p:") ? promptFocus(prompts, view.focus) : resolveFocus(cmp, view.focus)) : null;
+
+  let columns = pickColumns(memberIds, view.cols);
+  if (focus) columns = withColumns(columns, focus.articleIds.filter((x) => memberIds.includes(x)));
+  if (columns.length < 2 && memberIds.length > 1 && view.focus) columns = withColumns(columns, memberIds.filter((x) => !columns.includes(x)).slice(0, 1));
+
+  const group = view.claimGroup && cmp ? cmp.claimGroups.find((g) => g.id === view.claimGroup) : undefined;
+  const claimTraces = group
+    ? group.cells.map((c) => ({
+        trace: c.trace,
+        card: {
+          heading: `Claim: ${group.label}`,
+          rows: [`Stance: ${cbLabel(codebook.claimStances, c.stance)}${c.sourceName ? ` (source: ${c.sourceName})` : ""}`, `Claim group ${group.id}, carried by ${group.articles.length} article${group.articles.length === 1 ? "" : "s"}`],
+        },
+      }))
+    : [];
+
+  const cols = columns.map((cid) => {
+    const a = detail.articles.find((x) => x.id === cid)!;
+    const m = metaById.get(cid)!;
+    const text = view.blind ? maskNames(a.text, names) : a.text;
+    const hl = columnHighlights(cid, text, analyses.get(cid), view.layers, claimTraces, focus);
+    return {
+      id: cid,
+      /** Kept for callers that read `columns[i].article` (tests, older code). */
+      article: { id: cid, title: m.title },
+      title: m.title,
+      byline: [m.outlet ?? "outlet unknown", m.published, m.author].filter(Boolean).join(" · "),
+      fictional: m.fictional,
+      focal: cid === detail.comparison.focalArticleId,
+      text,
+      highlights: hl.body,
+      titleHighlights: hl.title,
+    };
+  });
+
   const lq = url.searchParams.get("lq")?.slice(0, 200) ?? "";
-  const library = (await listArticles(db, { q: lq, limit: 30 })).filter((a) => !memberIds.includes(a.id));
+  const library = view.blind ? [] : (await listArticles(db, { q: lq, limit: 30 })).filter((a) => !memberIds.includes(a.id)).map((a) => ({ id: a.id, title: a.title, outletName: a.outletName }));
   const notice = url.searchParams.get("notice");
-  return {
-    comparison: detail.comparison,
-    members: detail.articles.map(({ text: _text, ...meta }) => meta),
-    columns: columns.map((cid) => {
-      const a = detail.articles.find((x) => x.id === cid)!;
-      const an = analyses.get(cid);
-      return {
-        article: a,
-        attributions: an?.attributions ?? [],
-        sources: an?.sources ?? [],
-      };
-    }),
-    candidates: detail.candidates,
+  const result = {
+    comparison: { id, name: detail.comparison.name, description: detail.comparison.description, focalArticleId: detail.comparison.focalArticleId },
+    view: { ...view, layers: view.layers as string[] },
+    query: viewQuery(view),
+    members: metas.map((m) => ({ id: m.id, title: m.title, byline: [m.outlet ?? "outlet unknown", m.published, m.author].filter(Boolean).join(" · "), fictional: m.fictional, focal: m.id === detail.comparison.focalArticleId })),
+    dash,
+    focus: focus ? { token: focus.token, description: focus.description, spans: focus.traces.length, articleId: focus.articleIds[0] ?? null } : view.focus ? { token: view.focus, description: "", spans: 0, articleId: null } : null,
+    columns: cols,
+    prompts: prompts.map((p) => ({ id: p.id, text: p.text, token: `p:${p.articles[0] ?? p.evidence[0]?.articleId ?? 0}:${p.id}`, spans: p.evidence.length })),
+    claimGroupOptions: cmp ? cmp.claimGroups.filter((g) => g.articles.length > 1 || g.id === view.claimGroup).slice(0, 80).map((g) => ({ id: g.id, label: g.label.length > 90 ? g.label.slice(0, 89) + "…" : g.label })) : [],
+    candidates: view.blind ? [] : detail.candidates,
     library,
     lq,
     notice: notice === "added" || notice === "duplicate" || notice === "removed" ? notice : null,
+    layerNames: LAYERS,
   };
+  // Nothing that names an outlet, author or URL may leave the server in blind mode: mask every string.
+  return view.blind ? maskDeep(result, names) : result;
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -49,7 +195,9 @@ export async function comparisonAction(params: { id?: string }, request: Request
   const db = getDb();
   const detail = await getComparison(db, id);
   invariantResponse(detail, `No comparison with id ${id}.`);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  const blind = form.get("blind") === "1" ? "&blind=1" : "";
+  const parsed = actionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw data("That request was not understood.", { status: 400 });
   const { intent, articleId } = parsed.data;
   const isMember = detail.articles.some((a) => a.id === articleId);
@@ -57,13 +205,13 @@ export async function comparisonAction(params: { id?: string }, request: Request
     const exists = await db.query.articles.findFirst({ where: (t, { eq }) => eq(t.id, articleId), columns: { id: true } });
     if (!exists) return { error: `There is no article #${articleId} in the library.` };
     await addArticleToComparison(db, id, articleId);
-    return redirect(`/comparisons/${id}?notice=added&article=${articleId}`);
+    return redirect(`/comparisons/${id}?notice=added&article=${articleId}${blind}`);
   }
   if (!isMember) return { error: `Article #${articleId} is not in this comparison.` };
   if (intent === "remove") {
     await removeArticleFromComparison(db, id, articleId);
-    return redirect(`/comparisons/${id}?notice=removed`);
+    return redirect(`/comparisons/${id}?notice=removed${blind}`);
   }
   await setFocalArticle(db, id, articleId);
-  return redirect(`/comparisons/${id}`);
+  return redirect(`/comparisons/${id}${blind ? "?blind=1" : ""}`);
 }

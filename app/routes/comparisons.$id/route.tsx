@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { ArticleReader } from "#app/components/article-reader";
+import { ArticleReader, fromSpecs, InlineHighlights } from "#app/components/article-reader";
+import { DashboardCharts, type DashboardLinks } from "#app/components/charts/dashboard-charts";
+import { Deferred, SSR_MARK } from "#app/components/charts/deferred";
 import { ErrorPanel } from "#app/components/error-panel";
-import { ArticleByline } from "#app/components/library-list";
-import { attributionHighlights, KindLegend } from "#app/components/sourcing-view";
+import { KindLegend } from "#app/components/sourcing-view";
 import { CoverageList } from "#app/components/coverage-list";
+import { DiscussionPrompts } from "./prompts-slot";
 import { MAX_COLUMNS } from "./columns";
 import { comparisonAction, loadComparison } from "./comparison.server";
+import { exportHref, focusHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" }];
 
@@ -21,15 +24,44 @@ export async function action({ params, request }: ActionFunctionArgs) {
 const NOTICES = { added: "The article was added to this comparison.", duplicate: "That article was already in the library; the existing copy was added here.", removed: "The article was removed from this comparison (it stays in the library)." };
 
 export default function ComparisonPage() {
-  const { comparison, members, columns, candidates, library, lq, notice } = useLoaderData<typeof loader>();
+  const d = useLoaderData<typeof loader>();
+  const { comparison, view, query, members, dash, columns, focus, candidates, library, lq, notice } = d;
   const actionData = useActionData<typeof action>();
-  const colIds = columns.map((c) => c.article.id);
+  const q = query as [string, string][];
+  const colIds = columns.map((c) => c.id);
+  const links: DashboardLinks = {
+    focus: (token) => focusHref(q, token),
+    view: (changes) => hrefWith(q, changes, "#chart-" + (changes.by !== undefined ? "sourcing-mix" : "claim-matrix")),
+    exportFile: (file) => exportHref(comparison.id, file, view.blind),
+  };
+  const focal = dash?.articles.find((a) => a.focal);
+  const blindHidden = view.blind ? <input type="hidden" name="blind" value="1" /> : null;
+
   return (
-    <div className="stack">
-      <header>
-        <p className="meta ui">Comparison</p>
+    <div className={`stack dashboard${view.print ? " print-view" : ""}${view.large ? " large" : ""}`} {...{ [SSR_MARK]: "" }}>
+      {/* Large-text mode for projectors: the whole type scale is in rem, so the root size is what changes. */}
+      {view.large ? <style>{"html{font-size:22px}"}</style> : null}
+      {view.print ? (
+        <p className="print-bar ui">
+          Handout layout (A4 or Letter). <a href={hrefWith(q, {})}>Back to the dashboard</a>
+        </p>
+      ) : null}
+      <header className="dash-header">
+        <p className="meta ui">Comparison{view.blind ? " · blind mode" : ""}</p>
         <h1>{comparison.name}</h1>
         {comparison.description ? <p className="lede">{comparison.description}</p> : null}
+        <nav className="view-toggles ui no-print" aria-label="View">
+          {view.blind ? <a href={hrefWith(q, { blind: null })}>Reveal outlets</a> : <a href={hrefWith(q, { blind: "1" })}>Blind mode</a>}
+          {view.large ? <a href={hrefWith(q, { large: null })}>Normal text</a> : <a href={hrefWith(q, { large: "1" })}>Large text (projector)</a>}
+          <a href={hrefWith(q, { print: "1" })}>Print view</a>
+          <span className="meta">Whole comparison:</span>
+          <a href={exportHref(comparison.id, "bundle.json", view.blind)} download>
+            JSON bundle
+          </a>
+          <a href={exportHref(comparison.id, "tables.zip", view.blind)} download>
+            all tables (CSV, zip)
+          </a>
+        </nav>
       </header>
       {notice ? (
         <div className="notice" role="status">
@@ -42,6 +74,132 @@ export default function ComparisonPage() {
         </div>
       ) : null}
 
+      {dash ? (
+        <section aria-labelledby="compared-h">
+          <h2 id="compared-h">The articles compared</h2>
+          <div className="matrix-scroll">
+            <table className="compared">
+              <thead>
+                <tr>
+                  <th scope="col">{view.blind ? "Article" : "Outlet"}</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Country</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Words</th>
+                  <th scope="col">In one line</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dash.articles.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      {a.outlet ?? "outlet unknown"}
+                      {a.focal ? <span className="badge">focal</span> : null}
+                      {a.fictional ? <span className="badge fictional">fictional</span> : null}
+                    </td>
+                    <td>{view.blind ? a.title : <Link to={`/articles/${a.id}`}>{a.title}</Link>}</td>
+                    <td>{a.published ?? "—"}</td>
+                    <td>{a.country ?? "—"}</td>
+                    <td>{a.kind ?? "—"}</td>
+                    <td>{a.wordCount}</td>
+                    <td className="summary">{a.summary}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {focal ? (
+            <p className="meta">
+              Focal article: {focal.short} · “{focal.title}”. Codebook {dash.codebookVersion}; analyser {dash.analyserVersions.join(", ")}.
+              {dash.articles.length > dash.charted.length ? ` Charts show the first ${dash.charted.length} articles.` : ""}
+            </p>
+          ) : null}
+        </section>
+      ) : (
+        <p className="note">No article in this comparison has been analysed yet.</p>
+      )}
+
+      <DiscussionPrompts prompts={d.prompts} href={links.focus} />
+
+      {dash ? (
+        <section aria-labelledby="charts-h">
+          <h2 id="charts-h">How they differ</h2>
+          <p className="meta no-print">Every bar, dot and cell is a link: it opens the reader below with the words behind that number highlighted.</p>
+          <Deferred label="Drawing the charts…">
+            <DashboardCharts dash={dash} links={links} by={view.by} claims={view.claims} claimsAll={view.claimsAll} maxClaims={view.print ? 20 : 40} fileBase={`comparison-${comparison.id}${view.blind ? "-blind" : ""}`} />
+          </Deferred>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="reader-h" className="reader-section" id="reader">
+        <h2 id="reader-h">Side by side</h2>
+        {focus ? (
+          <div className="note focus-note" role="status">
+            {focus.spans ? (
+              <>
+                Highlighted: {focus.description} ({focus.spans} span{focus.spans === 1 ? "" : "s"}).{" "}
+              </>
+            ) : focus.description ? (
+              <>Showing {focus.description}. </>
+            ) : (
+              <>That number is not in this comparison any more. </>
+            )}
+            <a href={hrefWith(q, {}, "#reader")}>Clear</a>
+          </div>
+        ) : null}
+        <Form method="get" className="layer-form no-print" action="#reader">
+          {q
+            .filter(([k]) => k !== "layer" && k !== "layers" && k !== "cg")
+            .map(([k, v], i) => (
+              <input key={i} type="hidden" name={k} value={v} />
+            ))}
+          <input type="hidden" name="layers" value="1" />
+          <fieldset>
+            <legend>Highlight layers</legend>
+            {(Object.keys(LAYER_LABELS) as Layer[]).map((l) => (
+              <label key={l} className="check">
+                <input type="checkbox" name="layer" value={l} defaultChecked={view.layers.includes(l)} /> {LAYER_LABELS[l]}
+              </label>
+            ))}
+            <label className="check">
+              <span className="sr-only">Claim group</span>
+              <select name="cg" defaultValue={view.claimGroup ?? ""} aria-label="Claim group to highlight">
+                <option value="">(choose a claim group)</option>
+                {d.claimGroupOptions.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.id}: {g.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="secondary small">
+              Show
+            </button>
+          </fieldset>
+        </Form>
+        <ReaderLegend layers={view.layers as Layer[]} />
+        <Deferred label="Laying out the texts…">
+          <div className={`columns n${columns.length}`}>
+            {columns.map((c) => (
+              <article key={c.id} className="column" data-article-id={c.id}>
+                <header>
+                  {c.focal ? <div className="focal-tag">Focal article</div> : null}
+                  <h2 id={focus?.token === `art:${c.id}` ? `a${c.id}-focus` : undefined}>
+                    <InlineHighlights text={c.title} highlights={fromSpecs(c.titleHighlights)} idPrefix={`a${c.id}`} />
+                  </h2>
+                  <span className="meta">
+                    {c.byline}
+                    {c.fictional ? <span className="badge fictional">fictional</span> : null}
+                  </span>
+                </header>
+                <ArticleReader text={c.text} idPrefix={`a${c.id}`} highlights={fromSpecs(c.highlights)} />
+              </article>
+            ))}
+          </div>
+        </Deferred>
+      </section>
+
       <section className="panel no-print" aria-label="Articles in this comparison">
         <h2 style={{ marginTop: 0 }}>Articles ({members.length})</h2>
         <ul className="card-list">
@@ -50,19 +208,23 @@ export default function ComparisonPage() {
             const toggled = shown ? colIds.filter((x) => x !== m.id) : [...colIds, m.id].slice(-MAX_COLUMNS);
             return (
               <li key={m.id}>
-                <Link to={`/articles/${m.id}`}>{m.title}</Link> {m.id === comparison.focalArticleId ? <span className="badge">focal</span> : null}
+                {view.blind ? m.title : <Link to={`/articles/${m.id}`}>{m.title}</Link>} {m.focal ? <span className="badge">focal</span> : null}
                 <div>
-                  <ArticleByline a={m} />
+                  <span className="meta">
+                    {m.byline}
+                    {m.fictional ? <span className="badge fictional">fictional</span> : null}
+                  </span>
                 </div>
-                <div className="ui" style={{ display: "flex", gap: "0.8rem", marginTop: "0.3rem", fontSize: "0.85rem" }}>
+                <div className="ui member-actions">
                   {toggled.length > 0 ? (
-                    <Link to={`?cols=${toggled.join(",")}`} preventScrollReset>
+                    <Link to={hrefWith(q, { cols: toggled.join(",") }, "#reader")} preventScrollReset>
                       {shown ? "Hide column" : "Show in a column"}
                     </Link>
                   ) : null}
-                  {m.id !== comparison.focalArticleId ? (
+                  {!m.focal ? (
                     <Form method="post" className="inline">
                       <input type="hidden" name="articleId" value={m.id} />
+                      {blindHidden}
                       <button className="link" name="intent" value="focal">
                         Make focal
                       </button>
@@ -70,6 +232,7 @@ export default function ComparisonPage() {
                   ) : null}
                   <Form method="post" className="inline">
                     <input type="hidden" name="articleId" value={m.id} />
+                    {blindHidden}
                     <button className="link" name="intent" value="remove" aria-label={`Remove “${m.title}” from this comparison`}>
                       Remove
                     </button>
@@ -83,50 +246,98 @@ export default function ComparisonPage() {
           <summary>Add an article</summary>
           <div className="stack" style={{ marginTop: "0.6rem" }}>
             <p>
-              <Link to={`/articles/new?comparison=${comparison.id}`}>Paste or upload a new article</Link>, or pick one from the library:
+              <Link to={`/articles/new?comparison=${comparison.id}`}>Paste or upload a new article</Link>
+              {view.blind ? "." : ", or pick one from the library:"}
             </p>
-            <Form method="get" role="search">
-              <label htmlFor="lq">Search the library</label>
-              <input id="lq" name="lq" type="search" defaultValue={lq} />
-            </Form>
-            {library.length ? (
-              <Form method="post" className="field-row">
-                <select name="articleId" aria-label="Article from the library">
-                  {library.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.title} — {a.outletName ?? "outlet unknown"}
-                    </option>
-                  ))}
-                </select>
-                <button name="intent" value="add">
-                  Add to comparison
-                </button>
-              </Form>
-            ) : (
-              <p className="meta">No other articles in the library match.</p>
+            {view.blind ? null : (
+              <>
+                <Form method="get" role="search">
+                  <label htmlFor="lq">Search the library</label>
+                  <input id="lq" name="lq" type="search" defaultValue={lq} />
+                </Form>
+                {library.length ? (
+                  <Form method="post" className="field-row">
+                    <select name="articleId" aria-label="Article from the library">
+                      {library.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.title} — {a.outletName ?? "outlet unknown"}
+                        </option>
+                      ))}
+                    </select>
+                    <button name="intent" value="add">
+                      Add to comparison
+                    </button>
+                  </Form>
+                ) : (
+                  <p className="meta">No other articles in the library match.</p>
+                )}
+              </>
             )}
           </div>
         </details>
       </section>
 
-      <section aria-label="Side by side">
-        <h2>Side by side</h2>
-        <KindLegend />
-        <div className={`columns n${columns.length}`} style={{ marginTop: "0.8rem" }}>
-          {columns.map(({ article, attributions, sources }) => (
-            <article key={article.id} className="column" data-article-id={article.id}>
-              <header>
-                {article.id === comparison.focalArticleId ? <div className="focal-tag">Focal article</div> : null}
-                <h2>{article.title}</h2>
-                <ArticleByline a={article} />
-              </header>
-              <ArticleReader text={article.text} idPrefix={`a${article.id}`} highlights={attributionHighlights(article.text, attributions, sources)} />
-            </article>
-          ))}
-        </div>
-      </section>
+      {view.blind ? (
+        <p className="panel reveal no-print">
+          Blind mode hides outlets, authors and links (and the coverage list, which names outlets).{" "}
+          <a href={hrefWith(q, { blind: null })} className="button">
+            Reveal the outlets
+          </a>
+        </p>
+      ) : (
+        <Deferred label="Listing the coverage…">
+          <CoverageList candidates={candidates} />
+        </Deferred>
+      )}
+    </div>
+  );
+}
 
-      <CoverageList candidates={candidates} />
+function ReaderLegend({ layers }: { layers: Layer[] }) {
+  return (
+    <div className="reader-legend">
+      {layers.includes("attr") ? <KindLegend /> : null}
+      <div className="legend">
+        {layers.includes("attr") ? (
+          <>
+            <span>
+              <mark className="hl hl-source kind-official">source</mark> underlined
+            </span>
+            <span>
+              <mark className="hl hl-cue">reporting word</mark> dotted
+            </span>
+          </>
+        ) : null}
+        {layers.includes("hedge") ? (
+          <>
+            <span>
+              <mark className="hl hl-hedge">hedge</mark>
+            </span>
+            <span>
+              <mark className="hl hl-booster">booster</mark>
+            </span>
+          </>
+        ) : null}
+        {layers.includes("scare") ? (
+          <span>
+            <mark className="hl hl-scare_quote">scare quote</mark>
+          </span>
+        ) : null}
+        {layers.includes("loaded") ? (
+          <span>
+            <mark className="hl hl-loaded">loaded term</mark>
+          </span>
+        ) : null}
+        {layers.includes("claims") ? (
+          <span>
+            <mark className="hl hl-claim">claim of the chosen group</mark>
+          </span>
+        ) : null}
+        <span>
+          <mark className="hl hl-target">behind the number you chose</mark>
+        </span>
+      </div>
+      <p className="meta">Hover over or tab to a highlighted passage to see why it is marked.</p>
     </div>
   );
 }

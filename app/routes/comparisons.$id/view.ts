@@ -1,0 +1,87 @@
+// The page's view state lives in the URL so that every toggle works without client JS and can be shared:
+// blind, large text, print, chart toggles, reader layers, the claim group and the focused number.
+
+export const LAYERS = ["attr", "hedge", "scare", "loaded", "claims"] as const;
+export type Layer = (typeof LAYERS)[number];
+
+export const LAYER_LABELS: Record<Layer, string> = {
+  attr: "Attributions by source kind",
+  hedge: "Hedges and boosters",
+  scare: "Scare quotes",
+  loaded: "Loaded terms",
+  claims: "Claims of one group",
+};
+
+export interface View {
+  blind: boolean;
+  large: boolean;
+  print: boolean;
+  /** Sourcing mix by attribution count or by words quoted. */
+  by: "count" | "words";
+  claims: "all" | "lacks" | "only";
+  claimsAll: boolean;
+  layers: Layer[];
+  claimGroup: string | null;
+  focus: string | null;
+  cols: string | null;
+}
+
+export function readView(sp: URLSearchParams): View {
+  const flag = (k: string) => sp.get(k) === "1";
+  const claims = sp.get("claims");
+  const raw = sp.getAll("layer").filter((l): l is Layer => (LAYERS as readonly string[]).includes(l));
+  // "layers=1" marks a submitted layer form, where no box ticked means no layer; otherwise attributions show.
+  const layers = sp.has("layers") || raw.length ? raw : (["attr"] as Layer[]);
+  const cg = sp.get("cg");
+  const cols = sp.get("cols");
+  return {
+    blind: flag("blind"),
+    large: flag("large"),
+    print: flag("print"),
+    by: sp.get("by") === "words" ? "words" : "count",
+    claims: claims === "lacks" || claims === "only" ? claims : "all",
+    claimsAll: flag("claimsAll"),
+    layers: cg && !layers.includes("claims") && !sp.has("layers") ? [...layers, "claims"] : layers,
+    claimGroup: cg && /^g\d{1,5}$/.test(cg) ? cg : null,
+    focus: sp.get("focus")?.slice(0, 300) ?? null,
+    cols: cols && /^[\d,]{1,80}$/.test(cols) ? cols : null,
+  };
+}
+
+/** The lasting part of the view as query pairs (not the focus or print), for links that keep the reader's choices. */
+export function viewQuery(v: View): [string, string][] {
+  const q: [string, string][] = [];
+  if (v.cols) q.push(["cols", v.cols]);
+  if (v.blind) q.push(["blind", "1"]);
+  if (v.large) q.push(["large", "1"]);
+  if (v.by !== "count") q.push(["by", v.by]);
+  if (v.claims !== "all") q.push(["claims", v.claims]);
+  if (v.claimsAll) q.push(["claimsAll", "1"]);
+  const defaultLayers = v.layers.length === 1 && v.layers[0] === "attr";
+  if (!defaultLayers) {
+    q.push(["layers", "1"]);
+    for (const l of v.layers) q.push(["layer", l]);
+  }
+  if (v.claimGroup) q.push(["cg", v.claimGroup]);
+  return q;
+}
+
+/** A link to this page with some view pairs changed (null removes one); `focus` and `print` are dropped unless set. */
+export function hrefWith(query: [string, string][], changes: Record<string, string | null>, hash = ""): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of query) if (!(k in changes)) sp.append(k, v);
+  for (const [k, v] of Object.entries(changes)) if (v !== null) sp.set(k, v);
+  const s = sp.toString();
+  return `?${s}${hash}`;
+}
+
+/** The reader link behind a number: the focus token, and the anchor of the first highlighted span. */
+export function focusHref(query: [string, string][], token: string): string {
+  const aid = Number(token.split(":")[1]);
+  return hrefWith(query, { focus: token }, `#a${aid}-focus`);
+}
+
+/** Export links carry blind=1 in blind mode, so the files are blinded too. */
+export function exportHref(comparisonId: number, file: string, blind: boolean): string {
+  return `/comparisons/${comparisonId}/export/${file}${blind ? "?blind=1" : ""}`;
+}
