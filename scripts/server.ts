@@ -12,6 +12,7 @@ import { prepareDatabase } from "#db/prepare";
 import { startAppWorker } from "#app/models/job-handlers.server";
 import { backfillFingerprints } from "#app/models/near-duplicates.server";
 import { makeNonce, securityHeaders } from "#app/utils/security-headers.server";
+import { responseCache } from "#app/utils/response-cache.server";
 import { countUsers, getSessionUser, resolveShareLink, type PublicUser } from "#app/models/auth.server";
 import { decideAccess, isCrossSite, parseCookies, SESSION_COOKIE, SHARE_COOKIE } from "#app/utils/access";
 import type { Db } from "#db/client";
@@ -97,6 +98,15 @@ async function main(): Promise<void> {
     app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
   }
   app.use(accessControl(db));
+  // Comparison pages and their exports: the same URL for the same reader within 2 s is served from memory.
+  app.use(
+    responseCache({
+      ttlMs: 2000,
+      maxEntries: 200,
+      match: (p) => /^\/comparisons\/\d+(\.data|\/export\/[^/]+)?$/.test(p),
+      vary: ["cookie", "accept-encoding"],
+    }),
+  );
   app.all(
     "*",
     createRequestHandler({

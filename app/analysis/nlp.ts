@@ -3,6 +3,9 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { Span } from "./types";
+import { splitParagraphs } from "./paragraphs";
+
+export { splitParagraphs };
 
 const nlp = winkNLP(model);
 const its = nlp.its;
@@ -22,21 +25,6 @@ export interface TokenizedText {
   tokens: Token[];
   sentences: Span[];
   paragraphs: Span[];
-}
-
-/** Paragraphs are runs of text between newlines, trimmed of surrounding white space. */
-export function splitParagraphs(text: string): Span[] {
-  const out: Span[] = [];
-  const re = /[^\n]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    let start = m.index;
-    let end = m.index + m[0].length;
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end > start) out.push({ start, end });
-  }
-  return out;
 }
 
 /**

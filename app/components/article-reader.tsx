@@ -1,23 +1,5 @@
 import { Fragment, type ReactNode } from "react";
-import type { Span } from "#app/analysis/types";
-
-/**
- * The same paragraphs as `splitParagraphs` in app/analysis/nlp.ts (runs between newlines, trimmed), copied
- * here because importing nlp.ts would ship the 4 MB language model to the browser.
- */
-export function paragraphSpans(text: string): Span[] {
-  const out: Span[] = [];
-  const re = /[^\n]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    let start = m.index;
-    let end = m.index + m[0].length;
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end > start) out.push({ start, end });
-  }
-  return out;
-}
+import { splitParagraphs } from "#app/analysis/paragraphs";
 
 export interface Highlight {
   start: number;
@@ -129,7 +111,7 @@ function sortHighlights(highlights: Highlight[]): Highlight[] {
  * never as HTML. Offsets index the stored clean text, like every span in Parallax.
  */
 export function ArticleReader({ text, highlights = [], idPrefix = "t" }: { text: string; highlights?: Highlight[]; idPrefix?: string }) {
-  const paras = paragraphSpans(text);
+  const paras = splitParagraphs(text);
   const sorted = sortHighlights(highlights);
   const anchored = new Set<Highlight>();
   return (

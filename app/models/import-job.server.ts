@@ -3,6 +3,7 @@ import { z } from "zod";
 import { coverageCandidates } from "#db/schema";
 import type { BulkItem } from "#app/ingest/bulk.server";
 import type { Db } from "#app/utils/db.server";
+import { bumpDataVersion } from "#app/utils/response-cache.server";
 import { importItem } from "./import.server";
 import { enqueueJob, type Job, type JobHandler } from "./jobs.server";
 
@@ -65,6 +66,7 @@ export const importJob: JobHandler = async (job, ctx) => {
     await ctx.progress({ current: it.input });
     const o = await importItem(ctx.db, it as BulkItem, { comparisonId: payload.comparisonId, fetch: { signal: ctx.signal } });
     if (o.status === "failed") failed++;
+    else bumpDataVersion();
     const line =
       o.status === "imported" ? `imported #${o.article.id} “${o.article.title}” from ${o.input}${o.note ? ` (${o.note})` : ""}` : o.status === "duplicate" ? `${o.input}: already in the library as #${o.id}` : `${o.input}: ${o.reason}`;
     await ctx.progress({ done: i + 1, failed, log: line });

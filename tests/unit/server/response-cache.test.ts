@@ -1,0 +1,62 @@
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { bumpDataVersion, responseCache } from "#app/utils/response-cache.server";
+
+describe("the comparison micro-cache", () => {
+  let base = "";
+  let renders = 0;
+  let close: () => void = () => {};
+  beforeAll(async () => {
+    const app = express();
+    app.use(responseCache({ ttlMs: 60_000, maxEntries: 10, match: (p) => p.startsWith("/comparisons/"), vary: ["cookie"] }));
+    app.get("/comparisons/:id", (req, res) => {
+      renders++;
+      if (req.query.login) res.setHeader("Set-Cookie", "s=1");
+      res.setHeader("Content-Security-Policy", `script-src 'nonce-${renders}'`);
+      res.write(`<p>render ${renders} for ${req.get("cookie") ?? "nobody"}`);
+      res.end("</p>");
+    });
+    app.post("/comparisons/:id", (_req, res) => void res.status(204).end());
+    app.get("/other", (_req, res) => void res.send(`other ${++renders}`));
+    const srv = app.listen(0, "127.0.0.1");
+    await new Promise((r) => srv.once("listening", r));
+    base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+    close = () => srv.close();
+  });
+  afterAll(() => close());
+
+  test("the same URL for the same reader is rendered once, with the headers that match the body", async () => {
+    const a = await fetch(base + "/comparisons/1");
+    const b = await fetch(base + "/comparisons/1");
+    const [ta, tb] = [await a.text(), await b.text()];
+    expect(ta).toBe(tb);
+    expect(a.headers.get("x-parallax-cache")).toBe("miss");
+    expect(b.headers.get("x-parallax-cache")).toBe("hit");
+    expect(b.headers.get("content-security-policy")).toBe(a.headers.get("content-security-policy"));
+  });
+
+  test("another reader (cookie) gets their own render; responses setting cookies are never cached", async () => {
+    const mine = await (await fetch(base + "/comparisons/2", { headers: { cookie: "u=ann" } })).text();
+    const theirs = await (await fetch(base + "/comparisons/2", { headers: { cookie: "u=ben" } })).text();
+    expect(mine).toContain("u=ann");
+    expect(theirs).toContain("u=ben");
+    await fetch(base + "/comparisons/3?login=1");
+    const again = await fetch(base + "/comparisons/3?login=1");
+    expect(again.headers.get("x-parallax-cache")).toBe("miss");
+  });
+
+  test("a change clears it: a post through this process, or an import", async () => {
+    const first = await (await fetch(base + "/comparisons/4")).text();
+    await fetch(base + "/comparisons/4", { method: "POST" });
+    const afterPost = await (await fetch(base + "/comparisons/4")).text();
+    expect(afterPost).not.toBe(first);
+    bumpDataVersion();
+    const afterImport = await fetch(base + "/comparisons/4");
+    expect(afterImport.headers.get("x-parallax-cache")).toBe("miss");
+  });
+
+  test("other paths are not cached", async () => {
+    expect(await (await fetch(base + "/other")).text()).not.toBe(await (await fetch(base + "/other")).text());
+  });
+});
