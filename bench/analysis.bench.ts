@@ -2,6 +2,8 @@
 // same text (measured in the same run), per-article latency, and memory over 1,000 articles.
 import fs from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { tokenize } from "#app/analysis/nlp";
 import { analyseSourcing } from "#app/analysis/sourcing";
 
@@ -74,7 +76,10 @@ export async function bench(): Promise<void> {
   const perSrc = best(3, () => sample.forEach((a, i) => analyseSourcing(a, toks[i]))) / sample.length;
   console.log(`per 1,000-word article: tokenize ${perTok.toFixed(2)} ms (baseline), sourcing ${perSrc.toFixed(2)} ms given tokens, ${perAll.toFixed(2)} ms in all`);
 
-  // Memory over 1,000 articles: peaks should not grow with the count.
+  // Memory over 1,000 articles: peaks should not grow with the count; the heap retained after a
+  // forced collection shows whether anything accumulates (a collector is exposed at run time).
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
   const marks: string[] = [];
   let peakRss = 0;
   let peakHeap = 0;
@@ -84,7 +89,10 @@ export async function bench(): Promise<void> {
       const m = process.memoryUsage();
       peakRss = Math.max(peakRss, m.rss);
       peakHeap = Math.max(peakHeap, m.heapUsed);
-      if (i === 100 || i === 250 || i === 500 || i === 1000) marks.push(`${i}: rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB`);
+      if (i === 100 || i === 250 || i === 500 || i === 1000) {
+        gc();
+        marks.push(`${i}: rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB (${mb(process.memoryUsage().heapUsed)} MB retained after gc)`);
+      }
     }
   }
   console.log(`memory over 1,000 articles: ${marks.join(" · ")} · peak rss ${mb(peakRss)} MB, peak heap ${mb(peakHeap)} MB`);

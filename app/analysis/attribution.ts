@@ -5,6 +5,10 @@ import type { Token, TokenizedText } from "./nlp";
 import type { AttributionKind, CueStance, Span } from "./types";
 import { QuoteIndex, endsWithQuote, findQuotes, isQuoteMark, startsWithQuote } from "./quotes";
 import { lookupCue, type CueClass } from "./cues";
+import gazetteer from "./lexicons/gazetteer.json";
+
+/** Every role word in the gazetteer (minister, spokesperson, operator, …) can head a speaker phrase. */
+const ROLE_WORDS = new Set(Object.values(gazetteer.entries.titles as Record<string, string[]>).flat());
 
 export interface RawAttribution {
   kind: AttributionKind;
@@ -35,6 +39,8 @@ export const ATTRIBUTION_RULES: Record<string, string> = {
   "indirect.evidence": "A poll, study or report and a verb of showing or finding (the poll shows …).",
   "indirect.participle": "A speech verb in a participle clause that takes the sentence's subject as source (…, saying …).",
   "indirect.colon": "A reporting verb followed by a colon and unquoted content.",
+  "headline.title-case": "A Title Case headline opening the text: the words before a reporting verb are the source (“Senator Slams Plan”).",
+  "noun.possessive": "A reporting noun with a possessor (“X's claim that …”, “her call for …”): the possessor is the source.",
   "according-to.pre": "“According to X, …”: the source before the content.",
   "according-to.post": "“…, according to X.”: the source after the content.",
   "unnamed.reportedly": "An adverb such as “reportedly” or “allegedly” marks an attribution with no named source.",
@@ -50,6 +56,7 @@ const SKIP_BEFORE_CUE = new Set([
   "should", "must", "ever", "actually", "only", "initially", "earlier", "immediately", "apparently", "clearly", "strongly",
 ]);
 const PERSONAL = new Set(["he", "she", "they", "we", "i", "it", "you"]);
+const QUANT_SUBJECTS = new Set(["many", "some", "others", "few", "most", "several", "both", "all", "everyone", "someone", "nobody", "none"]);
 const PERSON_PRON = new Set(["he", "she", "they", "we", "i"]);
 const RELATIVE = new Set(["who", "which", "that"]);
 const TIME_WORDS = new Set([
@@ -78,7 +85,7 @@ const AGENT_NOUNS = new Set(
   ).split(" "),
 );
 const EVIDENCE_NOUNS = new Set(
-  "poll polls survey surveys study studies report reports data analysis research review records document documents letter figures numbers results findings estimate estimates audit investigation evidence model census statistics memo".split(
+  "poll polls survey surveys study studies report reports data analysis research review records document documents letter figures numbers results findings estimate estimates audit investigation evidence model census statistics memo slide slides chart charts graph average averages ad ads video tweet tweets transcript filing filings returns tally count projection projections forecast".split(
     " ",
   ),
 );
@@ -108,6 +115,13 @@ export interface AttributionContext {
 }
 
 const WINDOW = 160;
+const CONTROL_VERBS = new Set(["appear", "try", "seem", "want", "plan", "continue", "refuse", "decline", "promise", "vow", "hope", "begin", "start", "go", "attempt", "seek", "decide", "agree", "threaten", "pledge", "move", "rush", "come", "need", "intend", "expect", "fail", "choose", "offer", "stop"]);
+const GENERIC_STOP = new Set(
+  ("be have do get go come make take give become remain seem begin start happen live die bear win lose run meet visit travel return leave arrive spend pay hold keep include " +
+    "use move put set stand sit turn work play grow rise fall open close help let bring buy sell send receive raise cut hit reach join face serve " +
+    "lead follow try add provide allow create build change show find look hear feel need own cost mean involve contain represent produce increase reduce " +
+    "drop gain earn spend host attend vote sign pass fail manage plan").split(" "),
+);
 const SAY_LIKE = new Set(["say", "tell", "ask", "add", "write", "reply", "respond", "continue", "explain", "insist", "note", "recall", "declare", "shout", "exclaim", "answer", "joke", "warn", "argue", "claim"]);
 
 export function buildContext(text: string, tok: TokenizedText): AttributionContext {
@@ -199,6 +213,8 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
         const lemma = t.lemma.toLowerCase();
         if (UNNAMED_PASSIVE.has(lemma) && isPassive(ctx, i, a)) att = unnamedPassive(ctx, i, a, b, lemma);
         else att = verbCue(ctx, i, a, b, sentenceAtts);
+      } else if (t.pos === "NOUN" && NOUN_CUES.has(t.lemma.toLowerCase()) && i > a && (att = nounCue(ctx, i, a, b))) {
+        // "Trump's claim that …", "her call for …"
       } else if ((t.pos === "NOUN" || t.pos === "ADJ") && /^[a-z]+$/.test(t.value) && i > a) {
         // The tagger sometimes reads a reporting verb as a noun or adjective ("Trump is promising", "she claims").
         const guess = guessVerbLemma(lw);
@@ -220,7 +236,9 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
   }
   speakerLabels(ctx, out);
   dashCredits(ctx, out);
-  return dedupe(out);
+  headline(ctx, out);
+  if (TUNING.contParas) continuationParagraphs(ctx, out);
+  return dedupe(dropNested(splitCoordinated(ctx, out)));
 }
 
 function span(ctx: AttributionContext, a: number, b: number): Span {
@@ -257,9 +275,11 @@ const EVENT_NOUNS = new Set([
   "email", "post", "video", "appearance", "address", "op-ed", "call", "meeting", "broadcast", "episode", "show", "program", "programme",
   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 ]);
-export const TUNING = { dash: false, rel: false, coord: true, pp: false };
+// Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
+// the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false };
 let STOP_DASH = false;
-let STOP_REL = false;
+let STOP_REL = true;
 let STOP_COORD = true;
 let STOP_PP = false;
 export function setTuning(t: Partial<typeof TUNING>): void {
@@ -301,6 +321,20 @@ function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
       const l1 = lower[m + 1]!;
       if (n1.pos === "VERB" && /ing$/.test(l1) && l1 !== "including" && l1 !== "according") return m - 1;
       if (STOP_REL && (l1 === "which" || l1 === "who" || l1 === "where")) return m - 1;
+      if (TUNING.coordClause && (l1 === "and" || l1 === "but") && m + 2 <= b) {
+        // ", and the union stepped in": a new clause with its own subject ends the reported content.
+        const n2 = tokens[m + 2]!;
+        if (n2.pos === "DET" || n2.pos === "PROPN" || n2.pos === "PRON" || n2.pos === "NOUN") {
+          for (let v2 = m + 3; v2 <= Math.min(b, m + 8); v2++) {
+            const vt = tokens[v2]!;
+            if (vt.pos === "VERB" || vt.pos === "AUX") {
+              if (v2 > m + 2 || n2.pos === "PRON") return m - 1;
+              break;
+            }
+            if (vt.pos === "PUNCT") break;
+          }
+        }
+      }
     }
     if (STOP_COORD && (lower[m] === "and" || lower[m] === "but") && m + 1 <= b) {
       let n = m + 1;
@@ -333,6 +367,7 @@ function npLeft(ctx: AttributionContext, j: number, a: number, allowRelative = t
   if (j < a) return null;
   const t = tokens[j]!;
   const lw = lower[j]!;
+  if (QUANT_SUBJECTS.has(lw) && (t.pos === "ADJ" || t.pos === "PRON" || t.pos === "DET" || t.pos === "NOUN")) return [j, j];
   if (t.pos === "PRON" || PERSONAL.has(lw)) {
     if (PERSONAL.has(lw)) return [j, j];
     if (RELATIVE.has(lw) && allowRelative) {
@@ -422,12 +457,12 @@ function npRight(ctx: AttributionContext, k: number, b: number): [number, number
     else if (u.pos === "VERB" && /(ing|ed)$/.test(lu) && head < 0 && m < b && (tokens[m + 1]!.pos === "NOUN" || tokens[m + 1]!.pos === "PROPN")) {
       // "shipping agents", "unnamed officials"
     } else if (u.pos === "DET" || u.pos === "ADJ" || (u.pos === "PRON" && (lu === "his" || lu === "her" || lu === "their" || lu === "its"))) {
-      if (head >= 0 && u.pos === "DET") break;
+      if (head >= 0 && u.pos === "DET" && tokens[m - 1]!.pos !== "ADP") break;
     } else if (u.pos === "PART" && (lu === "’s" || lu === "'s")) {
       // possessive
     } else if (u.pos === "PUNCT" && (u.value === "." || u.value === "-" || u.value === "&") && head >= 0 && m < b && isNameish(tokens[m + 1]!)) {
       // inside a name
-    } else if (u.pos === "ADP" && (lu === "of" || lu === "for" || lu === "at") && head >= 0 && m < b && tokens[m + 1]!.pos !== "VERB") {
+    } else if (u.pos === "ADP" && (lu === "of" || lu === "for" || lu === "at" || lu === "from") && head >= 0 && m < b && tokens[m + 1]!.pos !== "VERB") {
       // "head of the agency"
     } else if (u.pos === "CCONJ" && lu === "and" && head >= 0 && m < b && (isNameish(tokens[m + 1]!) || tokens[m + 1]!.pos === "DET" || tokens[m + 1]!.pos === "NOUN")) {
       // coordinated sources
@@ -465,19 +500,62 @@ function isPassive(ctx: AttributionContext, i: number, a: number): boolean {
 function subjectOk(ctx: AttributionContext, np: [number, number], cls: CueClass): boolean {
   const tokens = ctx.tok.tokens;
   const lower = ctx.lower;
-  if (cls === "speech") {
-    return true;
-  }
+  if (cls === "speech" && !TUNING.speechAgent) return true;
   for (let k = np[0]; k <= np[1]; k++) {
     if (tokens[k]!.pos === "PROPN" || (tokens[k]!.pos !== "DET" && /^\p{Lu}/u.test(tokens[k]!.value) && k > np[0])) return true;
   }
   const head = lower[np[1]]!;
   if (PERSON_PRON.has(head)) return true;
-  if (head === "it") return cls === "evidence";
+  if (head === "it") return cls === "evidence" || cls === "speech";
   if (/^\p{Lu}/u.test(tokens[np[0]]!.value) && tokens[np[0]]!.pos !== "DET" && tokens[np[0]]!.pos !== "PRON" && np[0] > ctx.sentStart[ctx.sid[np[0]]!]!) return true;
   const lemma = tokens[np[1]]!.lemma.toLowerCase();
-  if (cls === "evidence") return EVIDENCE_NOUNS.has(head) || EVIDENCE_NOUNS.has(lemma) || AGENT_NOUNS.has(head);
-  return AGENT_NOUNS.has(head) || AGENT_NOUNS.has(lemma) || head === "many" || head === "some" || head === "others";
+  if (cls === "evidence") return TUNING.anyEvidence ? head !== "this" && head !== "that" : EVIDENCE_NOUNS.has(head) || EVIDENCE_NOUNS.has(lemma) || AGENT_NOUNS.has(head);
+  return AGENT_NOUNS.has(head) || AGENT_NOUNS.has(lemma) || EVIDENCE_NOUNS.has(head) || QUANT_SUBJECTS.has(head) || ROLE_WORDS.has(head) || ROLE_WORDS.has(lemma);
+}
+
+const NOUN_CUES = new Set(
+  ("claim assertion allegation argument plan proposal promise pledge warning call demand belief view insistence suggestion accusation charge denial " +
+    "statement comment remark vow threat theory position decision criticism complaint concern fear hope request offer recommendation prediction " +
+    "estimate finding conclusion contention admission acknowledgment acknowledgement assessment opposition support push bid effort vision").split(" "),
+);
+const POSSESSIVE_PRON = new Set(["his", "her", "their", "its", "our", "my"]);
+
+/** "X's claim that …", "his call for …", "her plan to …": a possessor as source and the complement as content. */
+function nounCue(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  let j = i - 1;
+  while (j >= a && (tokens[j]!.pos === "ADJ" || tokens[j]!.pos === "ADV")) j--;
+  if (j < a) return null;
+  let src: [number, number] | null = null;
+  if (POSSESSIVE_PRON.has(lower[j]!)) src = [j, j];
+  else if ((lower[j] === "’s" || lower[j] === "'s" || lower[j] === "’") && j - 1 >= a) {
+    const np = npLeft(ctx, j - 1, a, false);
+    if (np && subjectOk(ctx, np, "stance")) src = [np[0], j];
+  }
+  if (!src) return null;
+  const n = i + 1;
+  if (n > b) return null;
+  const ln = lower[n]!;
+  let k: number;
+  if (ln === "that" || ln === "to") k = n;
+  else if ((ln === "for" || ln === "of" || ln === "on") && n + 1 <= b) k = n + 1;
+  else return null;
+  const c = contentAfter(ctx, k, b);
+  if (!c) return null;
+  const lemma = tokens[i]!.lemma.toLowerCase();
+  return {
+    kind: "indirect",
+    sourceTok: src,
+    source: span(ctx, src[0], src[1]),
+    cue: span(ctx, i, i),
+    cueLemma: lemma,
+    cueClass: "stance",
+    cueStance: lemma === "claim" || lemma === "allegation" || lemma === "assertion" || lemma === "contention" ? "distancing" : lemma === "denial" ? "denial" : lemma === "accusation" || lemma === "charge" || lemma === "criticism" ? "accusation" : "neutral",
+    content: [c],
+    rule: "noun.possessive",
+    evidence: [`noun cue: ${lemma} with a possessor`],
+  };
 }
 
 /** A crude verb lemma for a mis-tagged word, kept only when the cue lexicon knows it. */
@@ -498,7 +576,13 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   const t = tokens[i]!;
   const lemma = lemmaOverride ?? t.lemma.toLowerCase();
   const next = i < b ? lower[i + 1] : undefined;
-  const found = lookupCue(lemma, next);
+  let found = lookupCue(lemma, next);
+  if (!found && TUNING.generic && t.pos === "VERB" && !GENERIC_STOP.has(lemma) && !/ing$/.test(t.value)) {
+    // Any other verb with a person or organisation as subject and an object after it: a stance or action.
+    const nx = tokens[i + 1];
+    if (nx && i + 1 <= b && (nx.pos === "DET" || nx.pos === "PROPN" || nx.pos === "NOUN" || (nx.pos === "PRON" && nx.value.toLowerCase() !== "it") || lower[i + 1] === "that"))
+      found = { entry: { cue: lemma, stance: "neutral", class: "stance" }, withParticle: false };
+  }
   if (!found) return null;
   const { entry, withParticle } = found;
   const cls = entry.class;
@@ -506,9 +590,13 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   if (inQuote && inQuote.end - inQuote.start > 0 && inQuote.start < t.start && inQuote.end > t.end) return null;
   // Infinitives and passives are not reports by the subject.
   const prev = i > a ? lower[i - 1] : undefined;
-  if (prev === "to" && cls !== "speech") return null;
-  if (prev === "to") return null;
-  if (isPassive(ctx, i, a)) return null;
+  // "X appeared to blame Y", "X tries to draw …": the subject of the governing verb is the source.
+  let controlled = false;
+  if (prev === "to") {
+    if (!TUNING.control || i - 2 < a || tokens[i - 2]!.pos !== "VERB" || !CONTROL_VERBS.has(tokens[i - 2]!.lemma.toLowerCase())) return null;
+    controlled = true;
+  }
+  if (!controlled && isPassive(ctx, i, a)) return null;
   const cueEndTok = withParticle ? i + 1 : i;
   const cueSpan = span(ctx, i, cueEndTok);
   // Narrow senses: "see/view X as", "call X Y" need their complement.
@@ -529,13 +617,14 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
     evidence: [`cue: ${withParticle ? `${lemma} ${lower[i + 1]}` : lemma} (${entry.class}, ${entry.stance})`],
   };
 
-  const j = skipLeftModifiers(ctx, i - 1, a);
+  const j = skipLeftModifiers(ctx, controlled ? i - 3 : i - 1, a);
   const isIng = /ing$/i.test(t.value);
   let progressive = false;
   for (let m = j + 1; m < i; m++) if (tokens[m]!.lemma === "be" || lower[m] === "’s" || lower[m] === "'s") progressive = true;
 
   // Participle clause: ", saying …" takes the subject of the sentence.
-  if (isIng && j >= a && (lower[j] === "," || tokens[j]!.pos === "CCONJ") && (cls === "speech" || cls === "stance")) {
+  const byIng = TUNING.byIng && isIng && j >= a && (lower[j] === "by" || lower[j] === "while" || lower[j] === "after" || lower[j] === "before" || lower[j] === "when");
+  if (isIng && j >= a && (lower[j] === "," || tokens[j]!.pos === "CCONJ" || byIng) && (cls === "speech" || cls === "stance")) {
     const src = sentenceSubject(ctx, a, j, sentenceAtts);
     if (!src) return null;
     const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
@@ -546,10 +635,11 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   // Post-position: "…,” said X" / "…, said X".
   if (cls === "speech" && j >= a && isBoundaryBefore(ctx, j) && lower[cueEndTok + 1] !== ":") {
     const np = npRight(ctx, cueEndTok + 1, b);
-    if (np && endsClause(ctx, np[1] + 1, b)) {
+    if (np && endsClause(ctx, np[1] + 1, b, lemma)) {
       const pieces = contentBefore(ctx, j, a);
       if (pieces) {
-        const all = [pieces, ...contentAfterPost(ctx, np[1] + 1, b)];
+        // After "said X," an appositive describes X; only a new quotation continues the content.
+        const all = [pieces, ...contentAfterPost(ctx, np[1] + 1, b).filter((x) => startsWithQuote(text, x.start))];
         const quoted = endsWithQuote(text, pieces.end);
         return { ...base, kind: quoted ? "direct" : kindOf(ctx, pieces), sourceTok: np, source: span(ctx, np[0], np[1]), content: all, rule: quoted ? "quote.cue-source-after" : "indirect.cue-source-after" };
       }
@@ -559,7 +649,7 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   if (isIng && !progressive) return null;
   let np = npLeft(ctx, j, a);
   let coordinated = false;
-  if (!np && j >= a && lower[j] === "," && !isIng) np = appositiveSource(ctx, j, a);
+  if (!np && j >= a && isCommaLike(lower[j]!) && !isIng) np = appositiveSource(ctx, j, a);
   if (!np && j >= a && (lower[j] === "and" || lower[j] === "but") && !isIng) {
     // "X is telling … and says …": the verb shares the sentence's subject.
     np = sentenceSubject(ctx, a, j, sentenceAtts);
@@ -567,12 +657,19 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   }
   if (!np) return null;
   if (!subjectOk(ctx, np, cls)) return null;
+  // "the policies she supported", "what he called": a cue in a relative clause with its object gapped.
+  if (TUNING.relGap && cls !== "speech" && !coordinated && np[0] - 1 >= a) {
+    const pt = tokens[np[0] - 1]!;
+    const pl = lower[np[0] - 1]!;
+    if (((pt.pos === "NOUN" || pt.pos === "PROPN") && PERSONAL.has(lower[np[0]]!)) || pl === "what" || pl === "whom") return null;
+  }
 
   // Post-position: "…,” she said" / "…, X said."
   const before = np[0] - 1;
-  if (cls === "speech" && !coordinated && lower[cueEndTok + 1] !== ":" && before >= a && isBoundaryBefore(ctx, before) && (endsClause(ctx, cueEndTok + 1, b) || (ctx.quotes.byEnd.has(tokens[before]!.end) && lower[cueEndTok + 1] !== "that" && ctx.quotes.byEnd.get(tokens[before]!.end)!.start <= tokens[a]!.start + 1 && /[,?!]['’”"»]*$/.test(text.slice(tokens[before]!.end - 3, tokens[before]!.end))))) {
+  if ((cls === "speech" || (TUNING.postEvidence && cls === "evidence")) && !coordinated && lower[cueEndTok + 1] !== ":" && before >= a && isBoundaryBefore(ctx, before) && (endsClause(ctx, cueEndTok + 1, b, lemma) || (ctx.quotes.byEnd.has(tokens[before]!.end) && lower[cueEndTok + 1] !== "that" && ctx.quotes.byEnd.get(tokens[before]!.end)!.start <= tokens[a]!.start + 1 && /[,?!]['’”"»]*$/.test(text.slice(tokens[before]!.end - 3, tokens[before]!.end))))) {
     const pieces = contentBefore(ctx, before, a);
-    if (pieces) {
+    // Unquoted content before ", X said" needs a speaker-like X ("talks go on" is no report).
+    if (pieces && (endsWithQuote(text, pieces.end) || !TUNING.postAgent || lower[np[1]] === "it" || subjectOk(ctx, np, "stance") || (cls === "evidence" && subjectOk(ctx, np, "evidence")))) {
       const rest = contentAfterPost(ctx, cueEndTok + 1, b);
       const quoted = endsWithQuote(text, pieces.end);
       return {
@@ -587,12 +684,26 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   }
   // The source stands before the cue and the content after it.
   let k = cueEndTok + 1;
-  if (k <= b && lower[k] === ":" ) return colonIntro(ctx, k, base, np);
+  if (k <= b && lower[k] === ":") return colonIntro(ctx, k, base, np);
+  if (k + 1 <= b && lower[k] === "that" && lower[k + 1] === ":") return colonIntro(ctx, k + 1, base, np);
   const content = contentAfterCue(ctx, k, b, lemma, cls);
   if (!content) return null;
+  // "X sees this as the epitome of betrayal:" followed by a quoted paragraph: the quotation is the content.
+  if (tokens[b]!.value === ":" && ctx.para[b] === ctx.para[i]) {
+    const nextQ = colonIntro(ctx, b, base, np);
+    if (nextQ && nextQ.rule === "quote.colon-intro") return nextQ;
+  }
+  // "In law school, she said professors …": a fronted phrase before the speaker belongs to what is reported.
+  const pieces: Span[] = [content];
+  if (TUNING.fronted && cls === "speech" && np[0] - 1 > a && lower[np[0] - 1] === "," && !content.start.toString().startsWith("-")) {
+    let ok = true;
+    for (let m = a; m < np[0] - 1; m++) if (tokens[m]!.pos === "VERB" || isQuoteMark(tokens[m]!.value) || lookupCue(tokens[m]!.lemma.toLowerCase())) ok = false;
+    const lead = ok ? trimSpan(text, tokens[a]!.start, tokens[np[0] - 1]!.start) : null;
+    if (lead && np[0] - 1 - a >= 2 && lower[a] !== "according") pieces.unshift(lead);
+  }
   const direct = startsWithQuote(text, content.start) && ctx.quotes.byStart.get(content.start)?.end === content.end;
   const rule = direct ? "quote.source-cue-before" : cls === "speech" ? "indirect.said-that" : cls === "evidence" ? "indirect.evidence" : "indirect.stance";
-  return { ...base, kind: direct ? "direct" : kindOf(ctx, content), sourceTok: np, source: span(ctx, np[0], np[1]), content: [content], rule };
+  return { ...base, kind: direct ? "direct" : kindOf(ctx, content), sourceTok: np, source: span(ctx, np[0], np[1]), content: pieces, rule };
 }
 
 /** The subject of the sentence: the source of an earlier attribution in it, or its first name or pronoun. */
@@ -604,6 +715,10 @@ function sentenceSubject(ctx: AttributionContext, a: number, j: number, sentence
   while (m < j && tokens[m]!.pos !== "VERB" && tokens[m]!.pos !== "AUX") m++;
   const np = m > a ? npLeft(ctx, skipLeftModifiers(ctx, m - 1, a), a) : null;
   return np && subjectOk(ctx, np, "stance") ? np : null;
+}
+
+function isCommaLike(v: string): boolean {
+  return v === "," || (TUNING.dashAppos && (v === "--" || v === "—" || v === "–"));
 }
 
 function hasName(ctx: AttributionContext, np: [number, number]): boolean {
@@ -618,16 +733,17 @@ function appositiveSource(ctx: AttributionContext, j: number, a: number): [numbe
   let best: [number, number] | null = null;
   for (let step = 0; step < 3; step++) {
     let k = cur - 1;
-    while (k >= a && cur - k <= 30 && tokens[k]!.value !== "," && !isQuoteMark(tokens[k]!.value) && tokens[k]!.value !== "'") k--;
-    if (k < a || tokens[k]!.value !== ",") {
+    while (k >= a && cur - k <= 30 && !isCommaLike(tokens[k]!.value) && !isQuoteMark(tokens[k]!.value) && tokens[k]!.value !== "'") k--;
+    if (k < a || !isCommaLike(tokens[k]!.value)) {
       const np0 = npLeft(ctx, cur - 1, a, false);
       if (np0 && hasName(ctx, np0) && np0[0] === k + 1) best = [np0[0], j - 1];
       break;
     }
     const np1 = npLeft(ctx, k - 1, a, false);
-    if (!np1 || !(hasName(ctx, np1) || hasName(ctx, [k + 1, cur - 1]))) break;
+    const headLw = np1 ? ctx.lower[np1[1]]! : "";
+    if (!np1 || !(hasName(ctx, np1) || hasName(ctx, [k + 1, cur - 1]) || AGENT_NOUNS.has(headLw) || EVIDENCE_NOUNS.has(headLw))) break;
     best = [np1[0], j - 1];
-    if (np1[0] - 1 >= a && tokens[np1[0] - 1]!.value === ",") cur = np1[0] - 1;
+    if (np1[0] - 1 >= a && isCommaLike(tokens[np1[0] - 1]!.value)) cur = np1[0] - 1;
     else break;
   }
   return best;
@@ -641,12 +757,12 @@ function isBoundaryBefore(ctx: AttributionContext, j: number): boolean {
 }
 
 /** After a post-position speaker/verb, the clause must end (or continue with a comma). */
-function endsClause(ctx: AttributionContext, k: number, b: number): boolean {
+function endsClause(ctx: AttributionContext, k: number, b: number, lemma = "say"): boolean {
   if (k > b) return true;
   const v = ctx.tok.tokens[k]!.value;
-  if (v === "," || v === "." || v === "!" || v === "?" || v === ";" || isQuoteMark(v) || v === "'" || v === "—" || v === "–") return true;
+  if (v === "," || v === "." || v === "!" || v === "?" || v === ";" || v === "(" || isQuoteMark(v) || v === "'" || v === "—" || v === "–") return true;
   // "she said Monday." "he said in a statement."
-  if (ctx.tok.tokens[k]!.pos === "ADP" && ctx.lower[k] !== "that") return true;
+  if (ctx.tok.tokens[k]!.pos === "ADP" && ctx.lower[k] !== "that" && SAY_LIKE.has(lemma) && ctx.lower[k] !== "of" && ctx.lower[k] !== "about") return true;
   let m = k;
   while (m <= b && m < k + 8) {
     const vv = ctx.tok.tokens[m]!.value;
@@ -693,7 +809,9 @@ function contentAfterPost(ctx: AttributionContext, k: number, b: number): Span[]
   if (m <= b && tokens[m]!.value === "," && m + 1 <= b) {
     const first = tokens[m + 1]!;
     const lw = ctx.lower[m + 1]!;
-    const isIng = /ing$/.test(lw) && first.pos === "VERB";
+    let isIng = /ing$/.test(lw) && first.pos === "VERB";
+    // "he said, replacing Clinton would be …": a gerund subject followed by its verb is a clause.
+    if (isIng) for (let n = m + 2; n <= b; n++) if (tokens[n]!.pos === "AUX" || (tokens[n]!.pos === "VERB" && !/ing$/.test(ctx.lower[n]!))) { isIng = false; break; }
     let clause = startsWithQuote(ctx.text, first.start);
     for (let n = m + 1; n <= b && !clause; n++) if (tokens[n]!.pos === "VERB" || tokens[n]!.pos === "AUX") clause = true;
     if (clause && !isIng && !PARTICIPLE_STOP.has(lw) && first.pos !== "ADP" && b - m >= 3) {
@@ -895,6 +1013,47 @@ function speakerLabels(ctx: AttributionContext, out: RawAttribution[]): void {
   }
 }
 
+const HEADLINE_VERBS = new Set(["rip", "hammer", "slam", "blast", "sum", "share", "speak", "go", "break", "corner", "see", "push", "pan", "tout", "knock", "bash", "hit", "fire", "take", "want", "back", "eye", "weigh", "rule", "vote", "duck", "accuse", "deny", "reject", "warn", "urge", "vow", "call", "say", "claim", "defend", "praise", "question", "attack", "mock", "pledge", "promise", "admit", "confirm", "reveal", "demand", "insist"]);
+
+/** A Title Case headline opening the text: "Senator Slams Plan", "Mayor Says …" (the first paragraph only). */
+function headline(ctx: AttributionContext, out: RawAttribution[]): void {
+  const { tok } = ctx;
+  const para = tok.paragraphs[0];
+  if (!para || tok.paragraphs.length < 2) return;
+  const tokens = tok.tokens;
+  let e = 0;
+  while (e < tokens.length && tokens[e]!.end <= para.end) e++;
+  const words = tokens.slice(0, e).filter((t) => /^[\p{L}]/u.test(t.value));
+  if (words.length < 3 || words.length > 18) return;
+  if (words.filter((t) => /^\p{Lu}/u.test(t.value)).length / words.length < 0.7) return;
+  if (out.some((x) => x.content[0]!.start < para.end)) return;
+  for (let i = 1; i < e - 1; i++) {
+    const v = tokens[i]!.value;
+    if (!/^\p{Lu}\p{Ll}+s$/u.test(v)) continue;
+    const lw = v.toLowerCase();
+    const lemma = guessVerbLemma(lw) ?? (HEADLINE_VERBS.has(lw.replace(/e?s$/, "")) ? lw.replace(/e?s$/, "") : HEADLINE_VERBS.has(lw.slice(0, -1)) ? lw.slice(0, -1) : null);
+    if (!lemma) continue;
+    let k = i + 1;
+    if (k < e && /^(Up|After|Out|On|With|Off|Down|Against)$/.test(tokens[k]!.value)) k++;
+    const c = trimSpan(ctx.text, tokens[k]!.start, para.end);
+    if (!c) return;
+    const entry = lookupCue(lemma);
+    out.push({
+      kind: "indirect",
+      sourceTok: [0, i - 1],
+      source: span(ctx, 0, i - 1),
+      cue: span(ctx, i, k - 1),
+      cueLemma: lemma,
+      cueClass: entry?.entry.class ?? "stance",
+      cueStance: entry?.entry.stance ?? "neutral",
+      content: [c],
+      rule: "headline.title-case",
+      evidence: [`headline verb: ${lemma}`],
+    });
+    return;
+  }
+}
+
 /** “…” ― Name: a quotation credited with a dash. */
 function dashCredits(ctx: AttributionContext, out: RawAttribution[]): void {
   const { text, tok } = ctx;
@@ -937,6 +1096,99 @@ export function tokenAt(tokens: Token[], pos: number): number {
     else return mid;
   }
   return -1;
+}
+
+/** Quoted paragraphs with no cue of their own continue the quotation just before them (interviews, transcripts). */
+function continuationParagraphs(ctx: AttributionContext, list: RawAttribution[]): void {
+  const { tok, text } = ctx;
+  const paraOf = (pos: number) => {
+    let lo = 0;
+    let hi = tok.paragraphs.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tok.paragraphs[mid]!.start <= pos) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  };
+  const withCue = new Set<number>();
+  for (const x of list) if (x.cue) withCue.add(paraOf(x.cue.start));
+  const covered = new Set<number>();
+  for (const x of list) for (const c of x.content) covered.add(paraOf(c.start));
+  for (const x of list) {
+    if (!x.rule.startsWith("quote.")) continue;
+    const last = x.content[x.content.length - 1]!;
+    let p = paraOf(last.end - 1);
+    if (p < 0 || tok.paragraphs[p]!.end - last.end > 2) continue;
+    for (let n = 0; n < 6; n++) {
+      const next = tok.paragraphs[++p];
+      if (!next || withCue.has(p) || covered.has(p) || !startsWithQuote(text, next.start)) break;
+      const q = ctx.quotes.byStart.get(next.start);
+      let piece: Span | null;
+      if (q && q.end <= next.end) piece = { start: q.start, end: q.end };
+      else piece = trimSpan(text, next.start + (text[next.start] === "'" ? 2 : 1), next.end);
+      if (!piece) break;
+      x.content.push(piece);
+      covered.add(p);
+    }
+  }
+}
+
+const COORD = new Set(["and", "but", "while", "whereas", "although", "though"]);
+
+/** "X said A, and Y noted that B": the first content stops before the conjunction that opens the second report. */
+function splitCoordinated(ctx: AttributionContext, list: RawAttribution[]): RawAttribution[] {
+  if (!TUNING.coordSplit) return list;
+  const tokens = ctx.tok.tokens;
+  const byEnd = [...list].filter((x) => x.cue).sort((p, q) => p.cue!.start - q.cue!.start);
+  for (const bAtt of list) {
+    if (!bAtt.sourceTok || !bAtt.cue || bAtt.cue.start < bAtt.source!.start) continue;
+    let c = bAtt.sourceTok[0] - 1;
+    if (c < 0 || !COORD.has(ctx.lower[c]!)) continue;
+    const conjStart = tokens[c]!.start;
+    if (ctx.lower[c - 1] === ",") c--;
+    const cut = tokens[c]!.start;
+    for (const aAtt of byEnd) {
+      if (aAtt === bAtt || aAtt.cue!.start >= conjStart) continue;
+      const last = aAtt.content[aAtt.content.length - 1]!;
+      if (last.start < cut && last.end > conjStart && !ctx.quotes.containing(conjStart)) {
+        const t = trimSpan(ctx.text, last.start, cut);
+        if (t) aAtt.content[aAtt.content.length - 1] = t;
+      }
+    }
+  }
+  return list;
+}
+
+/** A stance reported inside someone's speech ("Stein said she plans to …") is part of that speech, not a second attribution. */
+function dropNested(list: RawAttribution[]): RawAttribution[] {
+  if (!TUNING.nested) return list;
+  const speech = list.filter((x) => x.cueClass === "speech" || x.cueClass === "according");
+  if (!speech.length) return list;
+  const sorted = speech.map((x) => x.content).flat().sort((p, q) => p.start - q.start);
+  // Merge the speech contents into disjoint intervals for a binary-searchable cover.
+  const cover: Span[] = [];
+  for (const c of sorted) {
+    const last = cover[cover.length - 1];
+    if (last && c.start <= last.end) last.end = Math.max(last.end, c.end);
+    else cover.push({ start: c.start, end: c.end });
+  }
+  const inside = (pos: number) => {
+    let lo = 0;
+    let hi = cover.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cover[mid]!;
+      if (pos < c.start) hi = mid - 1;
+      else if (pos >= c.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  return list.filter((x) => !(x.cue && (x.cueClass === "stance" || (TUNING.nestedEvidence && x.cueClass === "evidence") || (TUNING.nestedSpeech && x.cueClass === "speech" && x.rule === "indirect.said-that")) && inside(x.cue.start)));
 }
 
 /** Drop exact duplicates (same content and source) and order by content start. */

@@ -49,6 +49,7 @@ const UNNAMED_HEADS = new Set([
   "experts", "diplomats", "aides", "aide", "residents", "witnesses", "someone", "most", "few", "all", "everyone", "person", "supporters",
   "opponents", "members", "activists", "lawmakers", "one", "reports", "media", "voters", "americans", "democrats", "republicans",
 ]);
+const GROUP_ROLES = new Set(["leaders", "leader", "spokesman", "spokeswoman", "spokesperson", "officials", "members", "representatives", "lawyers", "director", "head", "chief"]);
 const DOC_NOUNS = new Set(["letter", "report", "ruling", "statement", "memo", "document", "documents", "filing", "indictment", "verdict", "decision", "study", "poll", "survey", "analysis", "data", "transcript", "email", "emails", "tweet", "ad", "book", "article", "video", "speech", "records", "cable", "complaint", "lawsuit", "order", "resolution", "plan", "proposal", "bill", "law", "note", "message", "polls", "surveys", "website", "research", "findings", "figures"]);
 
 export interface SourceMention {
@@ -86,10 +87,15 @@ export function parseMention(tokens: Token[]): Parsed {
     else if (t.value === ")") depth = Math.max(0, depth - 1);
     else if (depth === 0 && t.value !== "," && t.value !== "--" && t.value !== "—") kept.push(t);
   }
+  // "The letter, as well as other evidence": the first phrase is the source's description.
+  const comma = tokens.findIndex((t, i) => i > 0 && t.value === ",");
+  if (comma > 0 && !tokens.slice(comma).some((t) => t.pos === "PROPN") && !tokens.slice(0, comma).some((t) => t.pos === "PROPN")) kept.splice(comma);
   tokens = kept;
   const vals = tokens.map((t) => t.value);
   const low = vals.map((v) => v.toLowerCase());
   const last = low[low.length - 1] ?? "";
+  if (vals.length === 1 && UNNAMED_HEADS.has(last))
+    return { kind: "unnamed", name: last, description: null, head: last, person: false, plural: true, author: null };
   if (vals.length === 1 && PRONOUNS.has(last))
     return { kind: "pronoun", name: vals[0]!, description: null, head: last, person: last === "he" || last === "she" || last === "i", plural: last === "they" || last === "we", author: null };
   // Documents with an author: "bin Laden's letter", "a ruling from the US Treasury Department".
@@ -99,7 +105,17 @@ export function parseMention(tokens: Token[]): Parsed {
     const inner = parseMention(authorToks);
     return { ...inner, description: vals.slice(0, fromIdx).join(" "), author: inner.name };
   }
+  // "a council statement", "the ministry report": the modifying noun is the author.
+  if (DOC_NOUNS.has(last) && tokens.length >= 2 && tokens[tokens.length - 2]!.pos === "NOUN" && !DOC_NOUNS.has(low[low.length - 2]!) && !tokens.some((t) => t.pos === "PROPN" || t.value === "’s" || t.value === "'s")) {
+    const authorTok = tokens[tokens.length - 2]!;
+    return { kind: "description", name: authorTok.value.toLowerCase(), description: vals.join(" "), head: last, person: false, plural: false, author: authorTok.value.toLowerCase() };
+  }
   const possIdx = low.findIndex((v) => v === "’s" || v === "'s");
+  // "the group's leaders": people speaking for an organisation stand for it.
+  if (possIdx > 0 && possIdx === low.length - 2 && GROUP_ROLES.has(last) && !tokens.slice(0, possIdx).some((t) => t.pos === "PROPN")) {
+    const inner = parseMention(tokens.slice(0, tokens.findIndex((t) => t.value === vals[possIdx])));
+    return { ...inner, description: vals.join(" "), author: inner.name };
+  }
   if (possIdx > 0 && possIdx < low.length - 1 && DOC_NOUNS.has(last)) {
     const inner = parseMention(tokens.slice(0, tokens.findIndex((t) => t.value === vals[possIdx])));
     return { ...inner, description: vals.slice(possIdx + 1).join(" "), author: inner.name };
@@ -115,13 +131,14 @@ export function parseMention(tokens: Token[]): Parsed {
     if (lv === "’s" || lv === "'s") break;
     s--;
   }
-  let nameToks = vals.slice(s, e + 1);
-  while (nameToks.length && DETERMINERS.has(nameToks[0]!.toLowerCase())) nameToks = nameToks.slice(1);
+  let ns = s;
+  while (ns <= e && DETERMINERS.has(vals[ns]!.toLowerCase())) ns++;
+  const nameToks = vals.slice(ns, e + 1);
   if (nameToks.length) {
-    const name = joinName(nameToks);
+    const name = joinTokens(tokens.slice(ns, e + 1));
     const desc = vals.slice(0, s).filter((v, i) => !(i === 0 && DETERMINERS.has(v.toLowerCase()))).join(" ");
     const norm = normaliseName(name);
-    const org = ORGS.has(norm) || STATES.has(norm) || /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Inc|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press)\b/.test(name);
+    const org = ORGS.has(norm) || STATES.has(norm) || /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Corporation|Inc|Ltd|LLC|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press|Club|Fund|Trust|Society|League|Coalition|Alliance|Institution|Organization|Organisation|Federation|Caucus|Board|Authority|Works|Labs|Partners|Forum|Project|Initiative|Movement|Front|Brigades?)\b/.test(name);
     return { kind: "named", name, description: desc || null, head: last, person: !org, plural: false, author: null };
   }
   // A whole-phrase proper organisation name such as "the Roper Center for Public Opinion Research".
@@ -140,6 +157,16 @@ export function parseMention(tokens: Token[]): Parsed {
     plural: /s$/.test(last),
     author: null,
   };
+}
+
+/** Join tokens with the spacing they have in the text. */
+function joinTokens(toks: Token[]): string {
+  let out = "";
+  for (let i = 0; i < toks.length; i++) {
+    if (i > 0 && toks[i]!.start > toks[i - 1]!.end) out += " ";
+    out += toks[i]!.value;
+  }
+  return out;
 }
 
 function joinName(vals: string[]): string {
@@ -165,6 +192,7 @@ export interface ResolveInput {
   mentions: SourceMention[];
   /** Token index positions of a word (lower case) in the article, for description look-ups. */
   wordIndex: Map<string, number[]>;
+  paragraphs: Span[];
 }
 
 /** Build canonical sources; returns entities and, per mention, the entity key (null for no source). */
@@ -210,7 +238,9 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
     const org = ORGS.get(norm);
     if (org) byOrg.set(org.canonical, e);
     if (e.person) bySurname.set(e.nameTokens[e.nameTokens.length - 1]!, e);
+    else for (const w of e.nameTokens) if (w.length > 3 && /^[a-z]/.test(w)) orgWord.set(w, e);
   };
+  const orgWord = new Map<string, Working>();
   const findNamed = (name: string): Working | undefined => {
     const norm = normaliseName(name);
     const hit = byNorm.get(norm);
@@ -218,6 +248,8 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
     const org = ORGS.get(norm);
     if (org) return byOrg.get(org.canonical);
     const toks = norm.split(/[\s-]+/);
+    // "the council" after "Esterhollow City Council": a bare common noun naming an organisation seen before.
+    if (toks.length === 1 && name === name.toLowerCase()) return orgWord.get(toks[0]!);
     const e = bySurname.get(toks[toks.length - 1]!);
     if (!e || !e.named || !e.person) return undefined;
     // A surname (or the tail of a longer name) matching a person already seen.
@@ -229,6 +261,20 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
       return e;
     }
     return undefined;
+  };
+  // A person named in the pronoun's own paragraph wins over a source last seen in an earlier one.
+  const preferNewPerson = (cand: Working | undefined, m: SourceMention): Working | undefined => {
+    const near = nearestPersonName(input, m.span.start);
+    if (!near) return undefined;
+    const pm = paragraphIndex(input.paragraphs, m.span.start);
+    if (paragraphIndex(input.paragraphs, near.start) !== pm) return undefined;
+    if (cand && (cand.lastPos >= near.start || paragraphIndex(input.paragraphs, cand.lastPos) === pm)) return undefined;
+    const hit = findNamed(near.name);
+    if (hit) return hit;
+    const parsed = parseMention(near.tokens);
+    const e = newEntity(near.name, parsed, m, true);
+    e.kindEvidence.push(`“${m.text}” → nearest earlier name in the paragraph, ${near.name}`);
+    return e;
   };
   const recency: Working[] = [];
   const touch = (e: Working) => {
@@ -252,11 +298,19 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
     if (p.kind === "pronoun") {
       const pl = p.head === "they" || p.head === "we";
       ent = recent((e) => (pl ? e.plural || !e.person : p.head === "it" ? !e.person : e.person), m.span.start);
-      if (!ent && (p.head === "he" || p.head === "she")) ent = personBefore(input, m.span.start, findNamed, newEntity, p, m);
+      if (p.head === "he" || p.head === "she") ent = preferNewPerson(ent, m) ?? ent;
       if (ent) viaEvidence.push(`pronoun “${m.text}” → ${ent.name}`);
     } else if (p.author) {
-      ent = findNamed(p.author) ?? newEntity(p.author, p, m, true);
-      viaEvidence.push(`document “${p.description ?? ""}” by ${p.author}`);
+      const lowerAuthor = p.author === p.author.toLowerCase();
+      ent = findNamed(p.author);
+      if (!ent && lowerAuthor && (p.author === "group" || p.author === "organisation" || p.author === "organization" || p.author === "movement"))
+        ent = recent((e) => !e.person, m.span.start);
+      if (!ent && lowerAuthor) {
+        const org = nearestOrgName(input, m.span.start, p.author);
+        if (org) ent = findNamed(org.name) ?? newEntity(org.name, { ...parseMention(org.tokens), person: false }, m, true);
+      }
+      ent ??= newEntity(p.author, p, m, !lowerAuthor);
+      viaEvidence.push(DOC_NOUNS.has(p.head) ? `document “${p.description ?? ""}” by ${ent.name}` : `“${p.description ?? ""}” speak for ${ent.name}`);
     } else if (p.kind === "named") {
       ent = findNamed(p.name) ?? newEntity(p.name, p, m, true);
       if (p.description && !ent.description) ent.description = p.description;
@@ -268,6 +322,8 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
           ent = author;
           viaEvidence.push(`“${m.text}” → document of ${author.name}`);
         }
+      } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "") && (ent = findNamed(p.head))) {
+        viaEvidence.push(`description “${m.text}” → ${ent.name}`);
       } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "")) {
         const hk = TITLE_KIND.get(p.head);
         ent = recent((e) => {
@@ -275,6 +331,7 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
           if (e.description && normaliseName(e.description).includes(p.head)) return true;
           return e.person && (p.head === "author" || p.head === "writer" || hk === "official" || hk === "politician" || hk === "expert");
         }, m.span.start);
+        if (p.head === "author" || p.head === "writer" || hk === "official" || hk === "politician" || hk === "expert" || hk === "armed_group") ent = preferNewPerson(ent, m) ?? ent;
         if (ent) viaEvidence.push(`description “${m.text}” → ${ent.name}`);
       }
       if (!ent) ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, false);
@@ -297,7 +354,14 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
     }
     touch(ent);
   }
-  for (const e of entities) classify(e, input);
+  for (const e of entities) {
+    classify(e, input);
+    // An organisation speaking for itself is its own affiliation.
+    if (e.named && !e.person && !e.affiliation && e.kind !== "other" && e.kind !== "document" && e.kind !== "unnamed") {
+      e.affiliation = e.name;
+      e.kindEvidence.push(`affiliation: the organisation itself`);
+    }
+  }
   return { entities: entities.map(strip), keyOf };
 }
 
@@ -322,35 +386,62 @@ function strip(e: Working): SourceEntity {
   };
 }
 
-/** A person named shortly before a pronoun who is not yet a source (two capitalised words in a row). */
-function personBefore(
-  input: ResolveInput,
-  pos: number,
-  findNamed: (name: string) => Working | undefined,
-  make: (name: string, p: Parsed, m: SourceMention, named: boolean) => Working,
-  p: Parsed,
-  m: SourceMention,
-): Working | undefined {
+const NAME_JOINERS = new Set(["-", "‘", "’", "'", "."]);
+
+/** The nearest capitalised person name (two words or more) before `pos`, within about 120 tokens. */
+function nearestPersonName(input: ResolveInput, pos: number): { start: number; name: string; tokens: Token[] } | null {
   const { tokens } = input;
   let i = lowerBound(tokens, pos) - 1;
   const stop = Math.max(0, i - 120);
   for (; i >= stop; i--) {
     if (tokens[i]!.pos !== "PROPN") continue;
     let s = i;
-    while (s - 1 >= stop && tokens[s - 1]!.pos === "PROPN") s--;
-    const vals = tokens.slice(s, i + 1).map((t) => t.value);
-    const parsed = parseMention(tokens.slice(s, i + 1));
-    if (parsed.kind === "named" && parsed.person && parsed.name.split(" ").length >= 2 && !ORGS.has(normaliseName(parsed.name)) && !STATES.has(normaliseName(parsed.name))) {
-      const existing = findNamed(parsed.name);
-      if (existing) return existing;
-      const e = make(parsed.name, { ...parsed, description: parsed.description }, m, true);
-      e.kindEvidence.push(`pronoun “${m.text}” → nearest earlier name ${vals.join(" ")}`);
-      return e;
+    while (s - 1 >= stop) {
+      const t = tokens[s - 1]!;
+      const joined = tokens[s]!.start === t.end;
+      if (t.pos === "PROPN" || NAME_PARTICLES.has(t.value.toLowerCase()) || (NAME_JOINERS.has(t.value) && (joined || t.end === tokens[s]!.start))) s--;
+      else break;
     }
+    while (s < i && NAME_JOINERS.has(tokens[s]!.value)) s++;
+    const run = tokens.slice(s, i + 1);
+    const parsed = parseMention(run);
+    const words = run.filter((t) => !NAME_JOINERS.has(t.value)).length;
+    if (parsed.kind === "named" && parsed.person && words >= 2 && !ORGS.has(normaliseName(parsed.name)) && !STATES.has(normaliseName(parsed.name)))
+      return { start: run[0]!.start, name: parsed.name, tokens: run };
     i = s;
   }
-  void p;
-  return undefined;
+  return null;
+}
+
+/** The nearest earlier capitalised organisation name ending in `word` ("the council" → "Esterhollow City Council"). */
+function nearestOrgName(input: ResolveInput, pos: number, word: string): { name: string; tokens: Token[] } | null {
+  const positions = input.wordIndex.get(word) ?? [];
+  const { tokens } = input;
+  let k = lowerBoundNum(positions, tokens, pos) - 1;
+  for (let seen = 0; k >= 0 && seen < 40; k--, seen++) {
+    const i = positions[k]!;
+    if (!/^\p{Lu}/u.test(tokens[i]!.value)) continue;
+    let s0 = i;
+    while (s0 - 1 >= 0 && i - s0 < 6 && (tokens[s0 - 1]!.pos === "PROPN" || /^\p{Lu}/u.test(tokens[s0 - 1]!.value)) && tokens[s0 - 1]!.value.toLowerCase() !== "the") s0--;
+    if (s0 === i) continue;
+    const run = tokens.slice(s0, i + 1);
+    return { name: joinTokens(run), tokens: run };
+  }
+  return null;
+}
+
+function paragraphIndex(paragraphs: Span[], pos: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid]!.start <= pos) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
 }
 
 function lowerBound(tokens: Token[], pos: number): number {

@@ -1,7 +1,6 @@
 // Sourcing: who says what in one article. Pure and deterministic: text (and optionally its shared
 // tokenisation) in, attributions and canonical sources out, every item naming the rule that made it.
-import { countWords, type TokenizedText } from "./nlp";
-import { safeTokenize } from "./safe-tokenize";
+import { countWords, tokenize, type TokenizedText } from "./nlp";
 import type { Attribution, SourceEntity, SourceKind } from "./types";
 import { ATTRIBUTION_RULES, buildContext, findAttributions } from "./attribution";
 import { resolveSources, type SourceMention } from "./sources";
@@ -21,7 +20,7 @@ export const RULES: Record<string, string> = {
 };
 
 export function analyseSourcing(text: string, tok?: TokenizedText): SourcingResult {
-  const t = tok ?? safeTokenize(text);
+  const t = tok ?? tokenize(text);
   const ctx = buildContext(text, t);
   const raw = findAttributions(ctx);
   const mentions: SourceMention[] = [];
@@ -40,7 +39,7 @@ export function analyseSourcing(text: string, tok?: TokenizedText): SourcingResu
     if (list) list.push(i);
     else wordIndex.set(k, [i]);
   }
-  const { entities, keyOf } = resolveSources({ text, tokens: t.tokens, mentions, wordIndex });
+  const { entities, keyOf } = resolveSources({ text, tokens: t.tokens, mentions, wordIndex, paragraphs: t.paragraphs });
   const byKey = new Map(entities.map((e) => [e.key, e]));
   const attributions: Attribution[] = raw.map((r, i) => {
     const id = `a${i + 1}`;

@@ -66,7 +66,8 @@ export const importJob: JobHandler = async (job, ctx) => {
     await ctx.progress({ current: it.input });
     const o = await importItem(ctx.db, it as BulkItem, { comparisonId: payload.comparisonId, fetch: { signal: ctx.signal } });
     if (o.status === "failed") failed++;
-    else bumpDataVersion();
+    // Only an import into a comparison changes what its page shows at once; the library picker may lag 2 s.
+    else if (payload.comparisonId) bumpDataVersion();
     const line =
       o.status === "imported" ? `imported #${o.article.id} “${o.article.title}” from ${o.input}${o.note ? ` (${o.note})` : ""}` : o.status === "duplicate" ? `${o.input}: already in the library as #${o.id}` : `${o.input}: ${o.reason}`;
     await ctx.progress({ done: i + 1, failed, log: line });
