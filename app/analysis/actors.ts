@@ -6,7 +6,7 @@ import gazetteer from "./lexicons/gazetteer.json";
 import type { Span } from "./types";
 import { foldName, type Word } from "./words";
 
-export type ActorKind = "person" | "organisation" | "state" | "group" | "other";
+export type ActorKind = "person" | "organisation" | "state" | "group" | "place" | "other";
 
 export interface Actor {
   key: string;
@@ -33,6 +33,7 @@ export const ACTOR_RULES: Record<string, string> = {
   "actor.alias": "A name variant listed in the actor alias lexicon (acronyms, translations, transliterations).",
   "actor.name-run": "A run of capitalised words (with name particles such as al-, bin, abu) that is not a sentence-initial common word.",
   "actor.surname": "A single name that is the last name of a longer name in the same text joins that actor.",
+  "actor.short-name": "A single name that is the first word of a longer organisation name in the same text (Halberd → Halberd Chemical Works) joins that actor.",
   "actor.acronym": "An acronym in brackets after a name, or matching the initials of a name in the text, joins that actor.",
   "actor.salient": "An actor matters when it is mentioned at least twice in an article or appears in two articles of a comparison.",
 };
@@ -71,42 +72,33 @@ for (const s of gazetteer.entries.states as { names: string[]; adjectives: strin
   for (const a of s.adjectives) LABEL_WORDS.add(a.toLowerCase());
 }
 const TITLE_WORDS = new Set(
-  labelLexicon.entries.role_title.flatMap((t) => t.split(" ")).concat(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "the", "former", "acting", "top", "senior", "deputy"]),
+  labelLexicon.entries.role_title.flatMap((t) => t.split(" ").filter((w) => !["of", "the", "in", "to", "and", "for"].includes(w))).concat(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "the", "former", "acting", "top", "senior", "deputy"]),
 );
 const NOT_NAMES = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i we you he she they it this that these those there here but and or yet so however meanwhile moreover furthermore nevertheless indeed also mr mrs ms dr god g-d".split(" "),
 );
 const PARTICLES = new Set(["al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "of", "ad", "da", "bint"]);
+const PLACE_WORDS = new Set(
+  "street river island city county province road square hall airport station port harbour harbor bridge valley mountain mountains sea gulf strip bank coast district quarter market park lake desert peninsula border crossing camp".split(" "),
+);
+const OTHER_WORDS = new Set(
+  "act law bill program programme plan amendment treaty accord agreement report street river island city county province road square mosque church temple airport station port harbour harbor bridge valley mountain sea gulf strip bank prize award war operation".split(" "),
+);
 const LEADING_PARTICLES = new Set(["al", "el", "de", "van", "von", "der", "of", "ad", "da"]);
 const ORG_WORDS = new Set(
-  "department ministry brotherhood party council army forces force brigades brigade group state movement front agency court authority university institute news times post network organisation organization committee commission union association league corps police office bank company corporation fund foundation center centre service assembly congress parliament senate house administration government province command guard".split(" "),
+  "department ministry brotherhood party council army forces force brigades brigade group state movement front agency court authority university institute news times post network organisation organization committee commission union association league corps police office bank company corporation fund foundation center centre service assembly congress parliament senate house administration government province command guard works plant factory labs laboratories industries holdings airlines inc ltd corp co coalition alliance federation".split(" "),
 );
 
 function isCap(w: Word): boolean {
+  const ch = w.text.charCodeAt(0);
+  if (ch >= 65 && ch <= 90) return true;
+  if (ch >= 97 && ch <= 122 && w.text.indexOf("-") < 0) return false;
   return /^(?:\p{Lu}|(?:al|el|ad|ar|as|an|at|az|ibn|bin|abu)-\p{Lu})/u.test(w.text);
-}
-
-/** "Hamas-ISIS" names two actors: split a hyphenated word of capitalised parts when one part is a known alias. */
-function splitCompounds(words: Word[]): Word[] {
-  const out: Word[] = [];
-  for (const w of words) {
-    const parts = w.text.split(/[-‑–]/);
-    if (parts.length < 2 || !parts.every((p) => /^\p{Lu}\p{L}/u.test(p)) || !parts.some((p) => ALIAS_BY_FIRST.has(foldName(p)))) {
-      out.push(w);
-      continue;
-    }
-    let off = w.start;
-    for (const p of parts) {
-      out.push({ ...w, start: off, end: off + p.length, text: p, lower: p.toLowerCase(), lemma: p.toLowerCase(), pos: "PROPN" });
-      off += p.length + 1;
-    }
-  }
-  return out;
 }
 
 interface Candidate {
   from: number;
-  to: number;
+  to: number; // exclusive word index
   key: string | null; // alias key when from the lexicon
   rule: string;
   kind: ActorKind | null;
@@ -115,7 +107,53 @@ interface Candidate {
   initial?: boolean;
 }
 
-function matchAlias(words: Word[], i: number): AliasEntry | null {
+/**
+ * Prepares the word stream for name runs: a possessive "'s" becomes its own word, and a hyphenated word of
+ * capitalised parts ("Hamas-ISIS", "Romney-Ryan") splits when a part is a known alias or stands alone elsewhere.
+ */
+function prepareWords(words: Word[]): Word[] {
+  const standalone = new Set<string>();
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    const ch = w.text.charCodeAt(0);
+    if (ch >= 97 && ch <= 122) continue;
+    if (w.sentence === words[i - 1]!.sentence && /^\p{Lu}\p{L}+$/u.test(w.text)) standalone.add(foldName(w.text));
+  }
+  const out: Word[] = [];
+  for (const w0 of words) {
+    const c0 = w0.text.charCodeAt(0);
+    if ((c0 >= 97 && c0 <= 122) || w0.text.length < 3) {
+      out.push(w0);
+      continue;
+    }
+    let w = w0;
+    let poss: Word | null = null;
+    if (w.text.length > 3 && /['’]s$/.test(w.text) && /^\p{Lu}/u.test(w.text)) {
+      const base = w.text.slice(0, -2);
+      poss = { ...w, start: w.end - 2, text: w.text.slice(-2), lower: "'s", lemma: "'s", pos: "PART" };
+      w = { ...w, end: w.end - 2, text: base, lower: base.toLowerCase(), lemma: base.toLowerCase() };
+    }
+    const parts = /[-‑–]/.test(w.text) ? w.text.split(/[-‑–]/) : null;
+    if (!parts || parts.length < 2 || !parts.every((p) => /^\p{Lu}\p{L}/u.test(p)) || !parts.some((p) => ALIAS_BY_FIRST.has(foldName(p)) || standalone.has(foldName(p)))) {
+      out.push(w);
+    } else {
+      let off = w.start;
+      for (const p of parts) {
+        out.push({ ...w, start: off, end: off + p.length, text: p, lower: p.toLowerCase(), lemma: p.toLowerCase(), pos: "PROPN" });
+        off += p.length + 1;
+      }
+    }
+    if (poss) out.push(poss);
+  }
+  return out;
+}
+
+function matchAlias(words: Word[], i: number, memo?: (AliasEntry | null | undefined)[]): AliasEntry | null {
+  if (memo) {
+    const m = memo[i];
+    if (m !== undefined) return m;
+    return (memo[i] = matchAlias(words, i));
+  }
   const first = foldName(words[i]!.text);
   const list = ALIAS_BY_FIRST.get(first);
   if (!list) return null;
@@ -153,11 +191,23 @@ export interface ActorDetection {
  * Finds actor mentions in one text. `known` (actors of the article body) lets a headline's
  * "Sisi" resolve to the body's "Abdel Fattah al-Sisi".
  */
-export function detectActors(text: string, allWords: Word[], known: Actor[] = []): ActorDetection {
-  const words = splitCompounds(allWords);
+export function detectActors(text: string, allWords: Word[], known: Actor[] = [], opts: { headline?: boolean } = {}): ActorDetection {
+  const words = prepareWords(allWords);
+  // A headline in title case capitalises every word: there, only aliases and names the body knows count.
+  const wordy = opts.headline ? words.filter((w) => /^\p{L}{4,}/u.test(w.text)) : [];
+  const titleCase = wordy.length >= 3 && wordy.filter(isCap).length / wordy.length >= 0.6;
+  const knownSlugs = new Map<string, string>();
+  for (const k of known) {
+    for (const v of [k.name, ...k.variants]) {
+      knownSlugs.set(slug(v), k.key);
+      const last = v.split(/\s+/).pop()!;
+      if (k.kind === "person" && !knownSlugs.has(slug(last))) knownSlugs.set(slug(last), k.key);
+    }
+  }
+  const aliasMemo: (AliasEntry | null | undefined)[] = new Array(words.length);
   const cands: Candidate[] = [];
   for (let i = 0; i < words.length; i++) {
-    const alias = matchAlias(words, i);
+    const alias = matchAlias(words, i, aliasMemo);
     if (alias) {
       cands.push({ from: i, to: i + alias.words.length, key: alias.key, rule: "actor.alias", kind: alias.kind, titled: false });
       i += alias.words.length - 1;
@@ -170,13 +220,20 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     while (j + 1 < words.length) {
       const n = words[j + 1]!;
       if (n.sentence !== w.sentence) break;
-      if (isCap(n) && /[\p{L}]/u.test(n.text) && !matchAlias(words, j + 1)) {
+      // Parts of a split compound ("Romney-Ryan") are separate names.
+      if (n.start === words[j]!.end + 1 && /[-‑–]/.test(text[words[j]!.end] ?? "")) break;
+      if (isCap(n) && /[\p{L}]/u.test(n.text) && !matchAlias(words, j + 1, aliasMemo)) {
         j++;
         continue;
       }
       // "Abu ‘Abdullah": an opening ayn or apostrophe glued to a capitalised word stays in the name.
       const n2 = words[j + 2];
       if (/^[‘'ʿ`]$/.test(n.text) && n2 && n2.start === n.end && isCap(n2) && n2.sentence === w.sentence) {
+        j += 2;
+        continue;
+      }
+      // "Ministry of Water and Environment": "and" joins capitalised words after an "of" in the run.
+      if (n.lower === "and" && n2 && isCap(n2) && n2.sentence === w.sentence && words.slice(i, j + 1).some((x) => x.lower === "of")) {
         j += 2;
         continue;
       }
@@ -188,7 +245,8 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     }
     // Strip leading titles, demonyms, labels and sentence-initial common words; an organisation's
     // name keeps them ("Tolvarian Dock Authority", "Democratic Party").
-    const orgName = ORG_WORDS.has(words[j]!.lower) && j > i;
+    let orgName = false;
+    for (let x = i; x <= j && j > i; x++) if (ORG_WORDS.has(words[x]!.lower)) orgName = true;
     let a = i;
     let titled = false;
     while (a <= j) {
@@ -214,7 +272,18 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     if (b >= a) {
       const surface = text.slice(words[a]!.start, words[b]!.end);
       const initial = a === 0 || words[a - 1]!.sentence !== words[a]!.sentence || /^["“‘(]$/.test(words[a - 1]!.text);
-      if (/\p{L}{2}/u.test(surface) && !/^\p{Lu}\.?$/u.test(surface)) {
+      if (titleCase) {
+        for (let x = a; x <= b; x++) {
+          for (let y = b; y >= x; y--) {
+            const k = knownSlugs.get(slug(text.slice(words[x]!.start, words[y]!.end)));
+            if (k) {
+              cands.push({ from: x, to: y + 1, key: k, rule: "actor.name-run", kind: null, titled });
+              x = y;
+              break;
+            }
+          }
+        }
+      } else if (/\p{L}{2}/u.test(surface) && !/^\p{Lu}\.?$/u.test(surface)) {
         cands.push({ from: a, to: b + 1, key: null, rule: "actor.name-run", kind: null, titled, initial: initial && a === b });
       }
     }
@@ -250,6 +319,18 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   };
   for (const k of known) for (const v of [k.name, ...k.variants]) lastWordIndex(k.key, v);
   for (const c of cands) if (!c.key && c.to - c.from > 1) lastWordIndex(slug(surfaceOf(c)), surfaceOf(c));
+  // Organisations are shortened to their first word ("Halberd" for "Halberd Chemical Works").
+  const firstOfOrg = new Map<string, { key: string; count: number }>();
+  const addOrg = (key: string, name: string) => {
+    const parts = name.split(/\s+/);
+    if (parts.length < 2 || !ORG_WORDS.has(parts[parts.length - 1]!.toLowerCase())) return;
+    const first = foldName(parts[0]!);
+    const prev = firstOfOrg.get(first);
+    if (!prev) firstOfOrg.set(first, { key, count: 1 });
+    else if (prev.key !== key) prev.count++;
+  };
+  for (const k of known) for (const v of [k.name, ...k.variants]) addOrg(k.key, v);
+  for (const c of cands) if (!c.key && c.to - c.from > 1) addOrg(slug(surfaceOf(c)), surfaceOf(c));
   const knownKeys = new Map<string, string>();
   for (const k of known) for (const v of [k.name, ...k.variants]) knownKeys.set(slug(v), k.key);
   const initials = new Map<string, string>();
@@ -277,6 +358,9 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
       } else if (c.to - c.from === 1 && multi.get(foldName(surface))?.count === 1) {
         key = multi.get(foldName(surface))!.key;
         rule = "actor.surname";
+      } else if (c.to - c.from === 1 && firstOfOrg.get(foldName(surface))?.count === 1) {
+        key = firstOfOrg.get(foldName(surface))!.key;
+        rule = "actor.short-name";
       } else key = s;
     }
     if (!key) continue;
@@ -318,6 +402,8 @@ function guessKind(name: string, titled: boolean): ActorKind {
   if (STATE_NAMES.has(foldName(name))) return "state";
   const parts = name.split(/\s+/);
   if (parts.some((p) => ORG_WORDS.has(p.toLowerCase()))) return "organisation";
+  if (PLACE_WORDS.has(parts[parts.length - 1]!.toLowerCase())) return "place";
+  if (parts.some((p) => OTHER_WORDS.has(p.toLowerCase()))) return "other";
   if (titled) return "person";
   if (parts.length >= 2 && parts.length <= 4) return "person";
   if (/^[A-Z]{2,6}$/.test(name)) return "organisation";

@@ -48,7 +48,7 @@ export function claimTerms(words: Word[], spans: Span[], mentions: Mention[]): s
       }
       if (!/[\p{L}\p{N}]/u.test(w.text)) continue;
       if (w.pos === "NUM" || /^\d[\d,.]*$/.test(w.text)) {
-        terms.push(w.lower.replace(/,/g, ""));
+        terms.push(w.lower.replace(/,/g, "").replace(/\.$/, ""));
         continue;
       }
       if (w.pos === "PROPN") {

@@ -21,7 +21,7 @@ import gazetteer from "./lexicons/gazetteer.json";
 import codebook from "./codebook.json";
 
 /** Bump when a rule of the framing or claims stages changes; lexicon versions are added below. */
-const FRAMING_VERSION = 1;
+const FRAMING_VERSION = 2;
 
 export const ANALYSER_VERSION = [
   `framing.${FRAMING_VERSION}`,
@@ -157,7 +157,7 @@ function partFigures(
 function analyseTitle(title: string, known: Actor[]): TitleAnalysis {
   const tok = tokenize(title);
   const words = toWords(tok);
-  const { mentions } = detectActors(title, words, known);
+  const { mentions } = detectActors(title, words, known, { headline: true });
   const descriptors = findDescriptors(title, words, mentions).map((d) => ({ ...d, field: "title" as const }));
   const { markers } = findMarkers(title, words, tok.paragraphs, []);
   const titled = markers.map((m) => ({ ...m, field: "title" as const }));
@@ -176,6 +176,8 @@ function analyseTitle(title: string, known: Actor[]): TitleAnalysis {
 /** Analyses one article's clean text (spans index `text`); the title, if given, is analysed as its own text. */
 export function analyse(text: string, meta: { title?: string | null } = {}): ArticleAnalysis {
   const tok = tokenize(text);
+  // wink gives some tokens no lemma ("cannot"); every later stage expects a string.
+  for (const t of tok.tokens) if (typeof t.lemma !== "string") t.lemma = t.value.toLowerCase();
   const words = toWords(tok);
   const { attributions, sources } = analyseSourcing(text, tok);
   const { actors, mentions } = detectActors(text, words);

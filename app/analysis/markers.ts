@@ -91,6 +91,39 @@ function insideAny(s: Span, spans: Span[]): boolean {
   return false;
 }
 
+const NAMING_VERBS = new Set(["call", "deem", "term", "rate", "describe", "label", "dub", "brand", "refer", "characterise", "characterize", "nickname"]);
+
+function isSpeechCue(w: Word): boolean {
+  if (w.pos !== "VERB" && w.pos !== "NOUN") return false;
+  if (NAMING_VERBS.has(w.lemma)) return true;
+  return lookupCue(w.lemma)?.entry.class === "speech";
+}
+
+const WORDY = /[\p{L}\p{N}]/u;
+
+/** A speech cue within six words before the quote or seven words after it, in the same sentence. */
+function nearSpeechCue(words: Word[], q: Span): boolean {
+  const i = wordAt(words, q.start);
+  const sentence = words[i]?.sentence ?? words[i - 1]?.sentence;
+  for (let k = i - 1, n = 0; k >= 0 && n < 6; k--) {
+    const w = words[k]!;
+    if (w.sentence !== sentence) break;
+    if (!WORDY.test(w.text)) continue;
+    n++;
+    if (isSpeechCue(w)) return true;
+  }
+  for (let j = wordAt(words, q.end), n = 0; j < words.length && n < 7; j++) {
+    const w = words[j]!;
+    if (w.sentence !== sentence) break;
+    if (!WORDY.test(w.text)) continue;
+    n++;
+    if (isSpeechCue(w)) return true;
+  }
+  return false;
+}
+
+const TITLE_SMALL = new Set(["the", "of", "and", "a", "an", "in", "on", "for", "to", "at", "with"]);
+
 export interface MarkerResult {
   markers: MarkerItem[];
   quotes: QuoteSegment[];
@@ -123,7 +156,8 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
     else if (a.kind === "mixed") {
       const w = a.cue ? words[wordAt(words, a.cue.start)] : undefined;
       const cls = w ? lookupCue(w.lemma)?.entry.class : undefined;
-      if (!a.cue || cls === undefined || cls === "speech") realQuotes.push(...a.content);
+      const cueText = a.cue ? text.slice(a.cue.start, a.cue.end).toLowerCase() : "";
+      if (!a.cue || cls === "speech" || /according|^[:,]$/.test(cueText)) realQuotes.push(...a.content);
     }
   }
   // Word n-grams (1-4) of the long quotations, so an echo check is one set look-up.
@@ -132,6 +166,7 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
     const ws = text.slice(q.inner.start, q.inner.end).toLowerCase().match(WORD_RE) ?? [];
     for (let i = 0; i < ws.length; i++) for (let n = 1; n <= 4 && i + n <= ws.length; n++) echoes.add(ws.slice(i, i + n).join(" "));
   }
+  let lastPartial = -1;
   for (const q of quotes) {
     const inner = text.slice(q.inner.start, q.inner.end);
     const n = countWords(inner);
@@ -145,9 +180,20 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
       if (low.length > 3 && echoes.has(low)) continue;
       // "described it as", "called it", "dubbed": a partial quotation of the speaker's word.
       if (/\b(?:call(?:s|ed)?|describ(?:es|ed|e)(?:\s+\w+)?\s+as|dubb(?:ed|s)|term(?:s|ed)|label(?:l?ed|s)|brand(?:s|ed))\s*(?:it|them|him|her|this|that)?\s*$/.test(text.slice(Math.max(0, q.outer.start - 30), q.outer.start).toLowerCase())) continue;
-      // Titles of works and names written in capitals throughout ("Operation Cast Lead") are not distance markers.
+      // A speech cue just before ("called Trump an \"idiot\"") or just after (", the inspector said") marks
+      // a partial quotation the sourcing stage did not attach.
+      if (nearSpeechCue(words, q.outer)) {
+        lastPartial = q.outer.end;
+        continue;
+      }
+      // A quote coordinated with a partial quotation just before it ("\"unacceptable\" and \"inaccurate\"").
+      if (lastPartial >= 0 && q.outer.start - lastPartial <= 6 && /^[\s,]*(?:and|or)?[\s,]*$/.test(text.slice(lastPartial, q.outer.start))) {
+        lastPartial = q.outer.end;
+        continue;
+      }
+      // Titles of works and names in capitals ("Face the Nation", "Operation Cast Lead") are not distance markers.
       const ws = inner.split(/\s+/).filter(Boolean);
-      if (ws.length >= 2 && ws.every((w) => /^\p{Lu}/u.test(w))) continue;
+      if (ws.length >= 2 && /^\p{Lu}/u.test(ws[0]!) && ws.every((w) => /^\p{Lu}/u.test(w) || TITLE_SMALL.has(w.toLowerCase()))) continue;
     }
     push(q.outer, "scare_quote", null, soCalled ? "scare.so-called" : "scare.short-quote", "scare_quote");
   }

@@ -49,6 +49,7 @@ for (const cls of LABEL_PRECEDENCE) {
 }
 const labelMatcher = buildMatcher(entries);
 
+const LABEL_SINGLE = new Set(entries.filter((e) => e.words.length === 1).map((e) => e.words[0]!));
 const POST_NOUNS = new Set(["regime", "government", "authorities", "administration", "movement", "group", "organisation", "organization", "junta", "militia", "leadership", "faction", "network", "state", "army", "forces"]);
 const PREMOD_POS = new Set(["ADJ", "NOUN", "PROPN", "VERB", "NUM"]);
 const STOP_PREMOD = new Set(["'s", "’s", "who", "which", "that", "and", "or", "but", "as", "said", "says", "told"]);
@@ -91,7 +92,8 @@ export function findDescriptors(text: string, words: Word[], mentions: Mention[]
     while (a > 0 && first - a < 6) {
       const p = words[a - 1]!;
       if (p.sentence !== w0.sentence || !PREMOD_POS.has(p.pos) || STOP_PREMOD.has(p.lower)) break;
-      if (p.pos === "VERB" && !/(?:ed|en)$/.test(p.lower) && !p.lower.includes("-")) break;
+      // A verb form counts only when it is itself a label ("outlawed", "exiled", "elected").
+      if (p.pos === "VERB" && !LABEL_SINGLE.has(p.lower)) break;
       a--;
     }
     if (isHead) add(m.actorKey, a, first, "naming.premodifier");

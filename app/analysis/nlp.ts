@@ -68,7 +68,8 @@ function tokenizeSpaced(text: string): TokenizedText {
     for (let i = 0; i < values.length; i++) {
       off += spaces[i]!.length;
       const v = values[i]!;
-      tokens.push({ start: off, end: off + v.length, value: v, pos: pos[i]!, lemma: lemmas[i]!, sentence: -1 });
+      // wink leaves some tokens (e.g. "cannot") without a lemma: fall back to the lower-cased word.
+      tokens.push({ start: off, end: off + v.length, value: v, pos: pos[i] ?? "X", lemma: lemmas[i] || v.toLowerCase(), sentence: -1 });
       off += v.length;
     }
     const spans = doc.sentences().out(its.span) as unknown as [number, number][];

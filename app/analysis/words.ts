@@ -41,7 +41,9 @@ export function toWords(tok: TokenizedText): Word[] {
       j += 2;
     }
     if (j === i) {
-      out.push({ start: t.start, end: t.end, text: t.value, lower: t.value.toLowerCase(), lemma: t.lemma.toLowerCase(), pos: t.pos, sentence: t.sentence, token: i });
+      // wink leaves lemma (and sometimes pos) undefined for a few tokens (e.g. some symbols): fall back to the value.
+      const lower = t.value.toLowerCase();
+      out.push({ start: t.start, end: t.end, text: t.value, lower, lemma: typeof t.lemma === "string" ? t.lemma.toLowerCase() : lower, pos: t.pos ?? "X", sentence: t.sentence, token: i });
     } else {
       const last = ts[j]!;
       let text = "";

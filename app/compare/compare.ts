@@ -2,10 +2,8 @@
 // claim matrix. Every number is a Figure holding the { articleId, span } list it was computed from, so charts
 // and exports can trace any value back to highlighted words. Pure and deterministic.
 import type { ArticleAnalysis } from "#app/analysis/index";
-import type { CueStance, MarkerType, SourceKind, Span } from "#app/analysis/types";
-import type { ClaimStance } from "#app/analysis/types";
-import type { LabelClass } from "#app/analysis/naming";
-import { LABEL_PRECEDENCE } from "#app/analysis/naming";
+import type { ClaimStance, CueStance, MarkerType, SourceKind, Span } from "#app/analysis/types";
+import { LABEL_PRECEDENCE, type LabelClass } from "#app/analysis/naming";
 import { FRAME_DIMENSIONS, type FrameDimension } from "#app/analysis/frames";
 import type { ActorKind } from "#app/analysis/actors";
 import codebook from "#app/analysis/codebook.json";
@@ -214,6 +212,18 @@ function mergeActors(inputs: CompareInput[]): { canon: (key: string) => string; 
     const l = lastOf.get(k);
     if (l && l.length === 1) union(k, l[0]!);
   }
+  // A one-word key ("halberd") joins the only organisation key starting with it ("halberd-chemical-works").
+  const firstOf = new Map<string, string[]>();
+  for (const k of keys) {
+    if (!k.includes("-") || info.get(k)!.kind !== "organisation") continue;
+    const first = k.slice(0, k.indexOf("-"));
+    firstOf.set(first, [...(firstOf.get(first) ?? []), k]);
+  }
+  for (const k of keys) {
+    if (k.includes("-") || info.get(k)!.kind === "person") continue;
+    const l = firstOf.get(k);
+    if (l && l.length === 1) union(k, l[0]!);
+  }
   const merged = new Map<string, ComparisonActor>();
   for (const k of keys) {
     const root = find(k);
@@ -395,7 +405,8 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
     for (const d of [...inp.analysis.descriptors, ...(inp.analysis.title?.descriptors ?? [])]) slot(d.actorKey).descs.push(d);
     byArticle.set(inp.id, m);
   }
-  const actors = allActors.filter((a) => a.articles.length >= 2 || a.articles.some((id) => (byArticle.get(id)?.get(a.key)?.mentions.length ?? 0) >= 2));
+  // Places ("Quay Street") are kept as actors for claim terms but left out of the naming matrix.
+  const actors = allActors.filter((a) => a.kind !== "place" && (a.articles.length >= 2 || a.articles.some((id) => (byArticle.get(id)?.get(a.key)?.mentions.length ?? 0) >= 2)));
   const salient = new Set(actors.map((a) => a.key));
   const cells: NamingCell[] = [];
   for (const actor of actors) {
@@ -473,7 +484,7 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
     codebookVersion: codebook.version,
     analyserVersions: [...new Set(sorted.map((s) => s.analysis.version))],
     articles: sorted.map((s) => ({ id: s.id, title: s.title, outlet: s.outlet, url: s.url, published: s.published, wordCount: s.analysis.wordCount, focal: s.id === opts.focalId })),
-    actors: actors.map((a) => ({ ...a })).filter((a) => salient.has(a.key)),
+    actors: actors.filter((a) => salient.has(a.key)),
     naming: { actors: actors.map((a) => a.key), articles: sorted.map((s) => s.id), cells },
     figures: sorted.map(figuresOf),
     claimGroups,

@@ -303,6 +303,7 @@ export function buildRelatedIndex(docs: RelatedDoc[]): RelatedIndex {
 
   const acc = new Float64Array(n);
   const touched: number[] = [];
+  const maxPosting = Math.max(1000, Math.ceil(n / 20));
 
   return {
     size: n,
@@ -316,6 +317,8 @@ export function buildRelatedIndex(docs: RelatedDoc[]): RelatedIndex {
         const t = q.body.ids[k2]!;
         const wq = q.body.w[k2]!;
         const docsOf = packed[t]!;
+        // A term in more than one article in twenty says little about the event and costs the most: skip it.
+        if (docsOf.length > maxPosting) continue;
         const ws = packedW[t]!;
         for (let p = 0; p < docsOf.length; p++) {
           const d = docsOf[p]!;

@@ -76,3 +76,21 @@ describe("actor detection and merging", () => {
     expect(t.mentions[0]!.actorKey).toBe("tamsin-roderick");
   });
 });
+
+describe("acronyms by initials", () => {
+  it("joins an acronym to the only name in the text with those initials (actor.acronym)", () => {
+    const text = "The Saltmere Dockers Union met on Monday. Later the SDU said the strike would go on.";
+    const { actors, mentions } = detectActors(text, toWords(tokenize(text)));
+    expect(mentions.find((m) => m.surface === "SDU")?.rule).toBe("actor.acronym");
+    expect(actors.find((a) => a.key === "saltmere-dockers-union")?.mentionCount).toBe(2);
+  });
+});
+
+describe("headlines in title case", () => {
+  it("keeps only aliases and names the body knows when every word is capitalised", () => {
+    const body = actorsOf("Councillor Maren Oskvik criticised the Saltmere Port Authority on Monday. Oskvik said talks had failed.");
+    const title = "Oskvik Slams Port Plan As Talks Collapse In Saltmere";
+    const t = detectActors(title, toWords(tokenize(title)), body.actors, { headline: true });
+    expect(t.mentions.map((m) => [m.surface, m.actorKey])).toEqual([["Oskvik", "maren-oskvik"]]);
+  });
+});

@@ -88,6 +88,10 @@ describe("analyse(): the whole framing and claims analysis of one article", () =
     expect(codebook.cueStances.map((k) => k.id)).toEqual(["neutral", "distancing", "endorsing", "denial", "accusation"]);
   });
 
+  it("survives tokens the tagger leaves without a lemma ('cannot')", () => {
+    expect(analyse("The council cannot stop the strike, and workers cannot wait.").claims).toHaveLength(1);
+  });
+
   it("handles empty text and a missing title", () => {
     const e: ArticleAnalysis = analyse("");
     expect(e.wordCount).toBe(0);

@@ -50,10 +50,23 @@ describe("distance markers", () => {
   });
 
   it("marks a short quoted phrase nobody is quoted as saying (scare.short-quote)", () => {
-    const text = 'The council called the plan a "reform" while the "independent" panel watched.';
+    const text = 'The council passed the "reform" while the "independent" panel watched.';
     const m = markersOf(text).filter((x) => x.type === "scare_quote");
-    // "called the plan a" is a naming construction, not a speaker's words: both quotes stay candidates.
-    expect(m.map((x) => x.text)).toEqual(['"reform"', '"independent"']);
+    expect(m.map((x) => [x.text, x.rule])).toEqual([
+      ['"reform"', "scare.short-quote"],
+      ['"independent"', "scare.short-quote"],
+    ]);
+  });
+
+  it("treats a short quote next to a speech or naming verb as a partial quotation, not a scare quote", () => {
+    for (const text of [
+      'Varga called the plan a "reform" on Monday.',
+      'Brennholt dismissed the offer as "insulting" and left.',
+      'The offer was "insulting," Brennholt said.',
+      'Varga called the plan "reckless" and "unworkable" on Monday.',
+    ]) {
+      expect(markersOf(text).filter((x) => x.type === "scare_quote"), text).toEqual([]);
+    }
   });
 
   it("does not mark a quotation that an attribution carries", () => {
@@ -64,6 +77,10 @@ describe("distance markers", () => {
     const t2 = 'They viewed the Korvath Front as a movement aimed at "liberation" of the valley.';
     const m2 = markersOf(t2, [attribution(t2, 'at "liberation" of the valley', "mixed", "aimed")]);
     expect(m2.filter((x) => x.type === "scare_quote").map((x) => x.text)).toEqual(['"liberation"']);
+  });
+
+  it("does not mark titles of works or programmes", () => {
+    expect(markersOf('Varga appeared on "Face the Nation" and on "Harbour Hour".').filter((x) => x.type === "scare_quote")).toEqual([]);
   });
 
   it("does not mark an echo of a longer quotation, nor long quotations", () => {
