@@ -6,7 +6,8 @@ import { analyse } from "#app/analysis/index";
 import { getDb, type Db } from "#app/utils/db.server";
 import { findOrCreateOutlet } from "./outlets.server";
 import { storeAnalysis } from "./analyses.server";
-import { fingerprintOf } from "./near-duplicates.server";
+import { encodeFingerprint, fingerprint } from "#app/ingest/near-duplicate";
+import { matchNearDuplicates, recordNearDuplicates } from "./near-duplicates.server";
 
 export type ArticleWithOutlet = Omit<Article, "fingerprint"> & { outletName: string | null; outletCountry: string | null; outletKind: string | null };
 
@@ -66,8 +67,10 @@ export async function importArticle(db: Db, input: NewArticleInput): Promise<Imp
     if (byUrl[0]) return { status: "duplicate", article: byUrl[0], by: "url" };
   }
 
-  // Pure and possibly slow on long texts: computed before the transaction opens.
+  // Pure (or read-only) and possibly slow on long texts: computed before the transaction opens.
   const analysis = analyse(text, { title });
+  const fp = fingerprint(text);
+  const near = await matchNearDuplicates(db, fp);
 
   const article = await db.transaction(async (tx) => {
     const outlet = input.outlet?.trim()
@@ -84,13 +87,14 @@ export async function importArticle(db: Db, input: NewArticleInput): Promise<Imp
         language: input.language || null,
         text,
         contentHash: hash,
-        fingerprint: fingerprintOf(text),
+        fingerprint: encodeFingerprint(fp),
         wordCount: countWords(text),
         origin: input.origin,
         fictional: input.fictional ?? false,
       })
       .returning();
     await storeAnalysis(tx, row!.id, analysis);
+    await recordNearDuplicates(tx, row!.id, near);
     return row!;
   });
   return { status: "created", article };

@@ -90,6 +90,7 @@ export const backupSchema = z
     settings: z.array(settingRow),
     users: z.array(extraRow).optional(),
     shareLinks: z.array(extraRow).optional(),
+    nearDuplicates: z.array(extraRow).optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -110,6 +111,9 @@ export const backupSchema = z
       if (cov.articleId != null && !articleIds.has(cov.articleId)) issue(`coverage row ${cov.id} names article ${cov.articleId}, which is not in the file`);
     }
     for (const an of b.analyses) if (!articleIds.has(an.articleId)) issue(`an analysis names article ${an.articleId}, which is not in the file`);
+    for (const d of b.nearDuplicates ?? []) {
+      if (!articleIds.has(Number(d.article_id)) || !articleIds.has(Number(d.other_id))) issue(`a near-duplicate pair names an article that is not in the file`);
+    }
     for (const l of b.shareLinks ?? []) {
       if (!comparisonIds.has(Number(l.comparison_id))) issue(`share link ${String(l.id)} belongs to comparison ${String(l.comparison_id)}, which is not in the file`);
     }
@@ -130,6 +134,7 @@ function hashMatches(text: string, hash: string): boolean {
 const EXTRA_TABLES = [
   { key: "users", table: "users", secret: /pass(word)?|secret|salt/i },
   { key: "shareLinks", table: "share_links", secret: null },
+  { key: "nearDuplicates", table: "near_duplicates", secret: null },
 ] as const;
 type ExtraKey = (typeof EXTRA_TABLES)[number]["key"];
 type ExtraRow = Record<string, string | number | boolean | null>;
@@ -173,7 +178,7 @@ export async function createBackup(db: Db, opts: { withSecrets?: boolean } = {})
     const cols = await tableColumns(db, t.table);
     if (!cols) continue;
     const keep = cols.map((c) => c.name).filter((c) => withSecrets || !t.secret?.test(c));
-    const order = keep.includes("id") ? " order by id" : "";
+    const order = keep.includes("id") ? " order by id" : " order by 1, 2";
     const res = await db.$client.execute(`select ${keep.map(quoteIdent).join(", ")} from ${quoteIdent(t.table)}${order}`);
     extras[t.key] = res.rows.map((r) => Object.fromEntries(keep.map((c) => [c, toPlain(r[c])])));
   }
@@ -310,6 +315,7 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<RestoreCoun
     }
     await insertExtra(tx, "users");
     await insertExtra(tx, "shareLinks");
+    await insertExtra(tx, "nearDuplicates");
   });
   return {
     outlets: backup.outlets.length,

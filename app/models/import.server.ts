@@ -176,7 +176,7 @@ export async function importItem(db: Db, item: BulkItem, opts: ImportOptions = {
     outcome = { status: "failed", input: item.input, reason: "Neither text nor a URL to fetch." };
   }
   if (outcome.status === "imported") {
-    const near = await findNearDuplicatesOf(db, outcome.article.id, { scan: 5000 });
+    const near = await findNearDuplicatesOf(db, outcome.article.id);
     if (near[0]) {
       const n = near[0];
       const note = `shares most of its wording with #${n.id} “${n.title}”${n.outlet ? ` (${n.outlet})` : ""}: likely the same wire copy`;

@@ -1,10 +1,51 @@
-import { desc, eq, isNull, ne, sql } from "drizzle-orm";
-import { articles, outlets } from "#db/schema";
-import { decodeFingerprint, encodeFingerprint, fingerprint, isNearDuplicate, similarity, type Similarity } from "#app/ingest/near-duplicate";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { articles, nearDuplicates, outlets } from "#db/schema";
+import { decodeFingerprint, encodeFingerprint, fingerprint, isNearDuplicate, similarity, type Fingerprint } from "#app/ingest/near-duplicate";
 import type { Db } from "#app/utils/db.server";
+
+type Tx = Pick<Db, "select" | "insert" | "update">;
+
+/** How many of the most recent articles a new one is checked against (about 60 ms per 5,000). */
+export const NEAR_DUPLICATE_SCAN = 5000;
 
 export function fingerprintOf(text: string): string {
   return encodeFingerprint(fingerprint(text));
+}
+
+export interface NearMatch {
+  id: number;
+  containment: number;
+  jaccard: number;
+}
+
+/** Articles among the most recent `scan` that share most of this text's wording. */
+export async function matchNearDuplicates(db: Tx, fp: Fingerprint, opts: { exclude?: number; scan?: number } = {}): Promise<NearMatch[]> {
+  const rows = await db
+    .select({ id: articles.id, fp: articles.fingerprint })
+    .from(articles)
+    .where(opts.exclude ? and(ne(articles.id, opts.exclude), sql`${articles.fingerprint} is not null`) : sql`${articles.fingerprint} is not null`)
+    .orderBy(desc(articles.id))
+    .limit(opts.scan ?? NEAR_DUPLICATE_SCAN);
+  const out: NearMatch[] = [];
+  for (const r of rows) {
+    const other = decodeFingerprint(r.fp!);
+    if (!other) continue;
+    const sim = similarity(fp, other);
+    if (isNearDuplicate(sim)) out.push({ id: r.id, containment: sim.containment, jaccard: sim.jaccard });
+  }
+  return out;
+}
+
+/** Stores the pairs both ways, so either article lists the other. */
+export async function recordNearDuplicates(db: Tx, articleId: number, matches: NearMatch[]): Promise<void> {
+  if (matches.length === 0) return;
+  await db
+    .insert(nearDuplicates)
+    .values(matches.flatMap((m) => [
+      { articleId, otherId: m.id, containment: m.containment, jaccard: m.jaccard },
+      { articleId: m.id, otherId: articleId, containment: m.containment, jaccard: m.jaccard },
+    ]))
+    .onConflictDoNothing();
 }
 
 export interface NearDuplicate {
@@ -12,41 +53,43 @@ export interface NearDuplicate {
   title: string;
   outlet: string | null;
   published: string | null;
-  similarity: Similarity;
+  containment: number;
+  jaccard: number;
 }
 
-/** Fills missing fingerprints (articles stored before they existed), a batch at a time. */
-export async function backfillFingerprints(db: Db, batch = 200): Promise<number> {
+/** The articles found at import to share this one's wording, closest first (one indexed query). */
+export async function findNearDuplicatesOf(db: Db, articleId: number): Promise<NearDuplicate[]> {
+  return db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      outlet: outlets.name,
+      published: articles.published,
+      containment: nearDuplicates.containment,
+      jaccard: nearDuplicates.jaccard,
+    })
+    .from(nearDuplicates)
+    .innerJoin(articles, eq(nearDuplicates.otherId, articles.id))
+    .leftJoin(outlets, eq(articles.outletId, outlets.id))
+    .where(eq(nearDuplicates.articleId, articleId))
+    .orderBy(desc(nearDuplicates.containment), articles.id);
+}
+
+/** Fingerprints (and their near-duplicate pairs) for articles stored before fingerprints existed. */
+export async function backfillFingerprints(db: Db, batch = 100): Promise<number> {
   let n = 0;
   for (;;) {
-    const rows = await db.select({ id: articles.id, text: articles.text }).from(articles).where(isNull(articles.fingerprint)).limit(batch);
+    const rows = await db.select({ id: articles.id, text: articles.text }).from(articles).where(isNull(articles.fingerprint)).orderBy(articles.id).limit(batch);
     if (rows.length === 0) return n;
-    for (const r of rows) await db.update(articles).set({ fingerprint: fingerprintOf(r.text) }).where(eq(articles.id, r.id));
-    n += rows.length;
+    for (const r of rows) {
+      const fp = fingerprint(r.text);
+      const matches = await matchNearDuplicates(db, fp, { exclude: r.id });
+      await db.transaction(async (tx) => {
+        await tx.update(articles).set({ fingerprint: encodeFingerprint(fp) }).where(eq(articles.id, r.id));
+        await recordNearDuplicates(tx, r.id, matches);
+      });
+      n++;
+      await new Promise((res) => setImmediate(res));
+    }
   }
-}
-
-/**
- * Other articles that share most of this one's wording (the same wire copy in another outlet), checked
- * against the `scan` most recent articles: about 60 ms per 5,000.
- */
-export async function findNearDuplicatesOf(db: Db, articleId: number, opts: { scan?: number } = {}): Promise<NearDuplicate[]> {
-  const [self] = await db.select({ text: articles.text, fp: articles.fingerprint }).from(articles).where(eq(articles.id, articleId));
-  if (!self) return [];
-  const mine = (self.fp && decodeFingerprint(self.fp)) || fingerprint(self.text);
-  const others = await db
-    .select({ id: articles.id, title: articles.title, published: articles.published, fp: articles.fingerprint, outlet: outlets.name })
-    .from(articles)
-    .leftJoin(outlets, eq(articles.outletId, outlets.id))
-    .where(sql`${ne(articles.id, articleId)} and ${articles.fingerprint} is not null`)
-    .orderBy(desc(articles.id))
-    .limit(opts.scan ?? 20_000);
-  const out: NearDuplicate[] = [];
-  for (const o of others) {
-    const fp = decodeFingerprint(o.fp!);
-    if (!fp) continue;
-    const sim = similarity(mine, fp);
-    if (isNearDuplicate(sim)) out.push({ id: o.id, title: o.title, outlet: o.outlet, published: o.published, similarity: sim });
-  }
-  return out.sort((a, b) => b.similarity.containment - a.similarity.containment || a.id - b.id);
 }

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index } from "drizzle-orm/sqlite-core";
+import { sqliteTable, integer, text, index, real, primaryKey } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { outlets } from "./outlets";
 
@@ -33,3 +33,19 @@ export const articles = sqliteTable(
 
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
+
+/** Pairs of articles sharing most of their wording (the same wire copy), found at import; stored both ways. */
+export const nearDuplicates = sqliteTable(
+  "near_duplicates",
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    otherId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    containment: real().notNull(),
+    jaccard: real().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.otherId] })],
+);

@@ -111,7 +111,7 @@ export default function ArticlePage() {
                 <li key={n.id}>
                   <Link to={`/articles/${article.id}/diff/${n.id}`}>{n.title}</Link>
                   <div className="meta">
-                    {[n.outlet, n.published].filter(Boolean).join(" · ")} · {Math.round(n.similarity.containment * 100)}% shared · see what changed
+                    {[n.outlet, n.published].filter(Boolean).join(" · ")} · {Math.round(n.containment * 100)}% shared · see what changed
                   </div>
                 </li>
               ))}
