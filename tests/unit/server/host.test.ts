@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import { describe, expect, test } from "vitest";
 import { isLoopbackHost } from "#app/utils/host.server";
 import { securityHeaders } from "#app/utils/security-headers.server";
@@ -19,11 +20,17 @@ describe("binding", () => {
   });
 
   test("npm start refuses a public bind without access control, at once and with a message", () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, HOST: "0.0.0.0", DATABASE_URL: "file:tests/.tmp/never-created.db" };
+    const file = `tests/.tmp/no-accounts-${process.pid}-${Date.now()}.db`;
+    const env: NodeJS.ProcessEnv = { ...process.env, HOST: "0.0.0.0", DATABASE_URL: `file:${file}`, PARALLAX_SEED: "0" };
     for (const k of Object.keys(env)) if (k.startsWith("VITEST")) delete env[k];
-    const r = spawnSync("node_modules/.bin/tsx", ["scripts/server.ts"], { env, encoding: "utf8", timeout: 30_000 });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain("Refusing to listen on 0.0.0.0");
+    try {
+      const r = spawnSync("node_modules/.bin/tsx", ["scripts/server.ts"], { env, encoding: "utf8", timeout: 30_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("Refusing to listen on 0.0.0.0");
+      expect(r.stderr).toContain("user add");
+    } finally {
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    }
   }, 40_000);
 });
 
