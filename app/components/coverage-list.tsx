@@ -1,9 +1,10 @@
+import { Form } from "@remix-run/react";
 import type { CoverageCandidate } from "#db/schema";
 
 const STATUS_LABEL: Record<string, string> = { pending: "not yet imported", imported: "imported", failed: "import failed", duplicate: "already in library" };
 
 /** The known coverage of the same events: facts only (outlet, date, title, link), each with its import status. */
-export function CoverageList({ candidates }: { candidates: CoverageCandidate[] }) {
+export function CoverageList({ candidates, comparisonId }: { candidates: CoverageCandidate[]; comparisonId?: number }) {
   if (candidates.length === 0) return null;
   const pending = candidates.filter((c) => c.status === "pending").length;
   return (
@@ -13,8 +14,15 @@ export function CoverageList({ candidates }: { candidates: CoverageCandidate[] }
       </h2>
       <p className="meta">
         Other reports on the same events, listed with their outlet, date and title; {pending} not yet imported. Titles in parentheses describe
-        an item whose original title was not captured.
+        an item whose original title was not captured. Importing fetches each page and adds its article text to this comparison.
       </p>
+      {comparisonId && candidates.some((c) => c.status === "pending" || c.status === "failed") ? (
+        <Form method="post" action={`/comparisons/${comparisonId}/coverage`} className="no-print">
+          <button name="intent" value="all">
+            Import all not yet imported
+          </button>
+        </Form>
+      ) : null}
       <table className="coverage-table">
         <thead>
           <tr>
@@ -23,6 +31,7 @@ export function CoverageList({ candidates }: { candidates: CoverageCandidate[] }
             <th>Title</th>
             <th>Event</th>
             <th>Status</th>
+            {comparisonId ? <th className="no-print" /> : null}
           </tr>
         </thead>
         <tbody>
@@ -41,8 +50,25 @@ export function CoverageList({ candidates }: { candidates: CoverageCandidate[] }
               </td>
               <td className="meta">{c.event}</td>
               <td>
-                <span className={`badge ${c.status}`}>{STATUS_LABEL[c.status] ?? c.status}</span>
+                <span className={`badge ${c.status}`} title={c.error ?? undefined}>
+                  {STATUS_LABEL[c.status] ?? c.status}
+                </span>
+                {c.status === "failed" && c.error ? <div className="meta">{c.error}</div> : null}
               </td>
+              {comparisonId ? (
+                <td className="no-print">
+                  {c.status === "pending" || c.status === "failed" ? (
+                    <Form method="post" action={`/comparisons/${comparisonId}/coverage`}>
+                      <input type="hidden" name="candidateId" value={c.id} />
+                      <button className="secondary" name="intent" value="one" aria-label={`Import ${c.title || c.url}`}>
+                        Import
+                      </button>
+                    </Form>
+                  ) : c.articleId ? (
+                    <a href={`/articles/${c.articleId}`}>open</a>
+                  ) : null}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

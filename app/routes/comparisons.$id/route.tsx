@@ -286,7 +286,7 @@ export default function ComparisonPage() {
         </p>
       ) : (
         <Deferred label="Listing the coverage…">
-          <CoverageList candidates={candidates} />
+          <CoverageList candidates={candidates} comparisonId={comparison.id} />
         </Deferred>
       )}
     </div>
