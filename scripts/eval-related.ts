@@ -1,9 +1,14 @@
 // Related-coverage evaluation on BASIL dev (50 events × 3 outlets): recall at 2 and mean reciprocal rank.
 // The `event` field is the answer: it is read only to score the ranking (and, for the large library, to keep a
 // synthetic distractor from being a rewrite of one event); the ranking itself sees plain RelatedDocs.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path, { join, resolve } from "node:path";
 import { buildRelatedIndex, type RelatedDoc } from "#app/compare/related";
+import { prepareDatabase } from "#db/prepare";
+import { normalizeUrl } from "#app/ingest/normalize-url";
+import { expandTargets, importItems } from "#app/models/import.server";
+import { listArticlesForRelated } from "#app/models/articles.server";
 
 export const BASIL_IMPORT = resolve(process.cwd(), "../shared/data/basil-dev/import");
 
@@ -112,6 +117,33 @@ export function makeDistractor(pool: Record_[], rand: () => number): Omit<Relate
   };
 }
 
+/**
+ * The dev set as the app sees it: imported with the real pipeline (`cli import`'s code) into a throwaway
+ * database, then ranked from the library's rows. The answer key (url → event) is kept apart from the import.
+ */
+async function measureThroughDatabase(dir: string, records: Record_[]): Promise<RelatedFigures> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "parallax-eval-related-"));
+  const db = await prepareDatabase({ url: `file:${path.join(tmp, "eval.db")}`, seed: false });
+  try {
+    const summary = await importItems(db, await expandTargets([dir]));
+    if (summary.failed.length) console.error(`related: ${summary.failed.length} dev article(s) failed to import: ${summary.failed[0]!.reason}`);
+    const lib = await listArticlesForRelated(db);
+    const eventOf = new Map(records.map((r) => [normalizeUrl(r.url ?? "") ?? r.url, r.event]));
+    const idsByEvent = new Map<string, number[]>();
+    for (const d of lib) {
+      const ev = eventOf.get(d.url ?? "");
+      if (ev) idsByEvent.set(ev, [...(idsByEvent.get(ev) ?? []), d.id]);
+    }
+    const queries = lib
+      .filter((d) => eventOf.has(d.url ?? ""))
+      .map((d) => ({ id: d.id, sisters: new Set(idsByEvent.get(eventOf.get(d.url ?? "")!)!.filter((x) => x !== d.id)) }));
+    return measure(lib, queries);
+  } finally {
+    db.$client.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /** Recall at 2 and MRR on BASIL dev, and on a library ten times larger; null when ../shared/data is absent. */
 export async function evalRelated(dir = BASIL_IMPORT): Promise<RelatedEval | null> {
   if (!existsSync(dir)) {
@@ -123,7 +155,7 @@ export async function evalRelated(dir = BASIL_IMPORT): Promise<RelatedEval | nul
   const byEvent = new Map<string, number[]>();
   records.forEach((r, i) => byEvent.set(r.event, [...(byEvent.get(r.event) ?? []), i + 1]));
   const queries = docs.map((d, i) => ({ id: d.id, sisters: new Set(byEvent.get(records[i]!.event)!.filter((x) => x !== d.id)) }));
-  const small = measure(docs, queries);
+  const small = await measureThroughDatabase(dir, records);
 
   // The large library: events split in two halves; queries of one half are ranked in a library whose 1,350
   // distractors are made only from the other half's articles, so no distractor holds a query's own words.
