@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "#app/components/error-panel";
 import { ArticleByline } from "#app/components/library-list";
-import { decodeFingerprint, fingerprint, similarity, wordDiff } from "#app/ingest/near-duplicate";
+import { fingerprint, similarity, wordDiff } from "#app/ingest/near-duplicate";
 import { getArticle } from "#app/models/articles.server";
 import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId } from "#app/utils/http.server";

@@ -4,7 +4,6 @@ import { getEnv } from "./env.server";
 export type { Db };
 
 declare global {
-  // eslint-disable-next-line no-var
   var __parallaxDb: { db: Db; ready: Promise<void> } | undefined;
 }
 

@@ -7,10 +7,6 @@ function actorsOf(text: string) {
   return detectActors(text, toWords(tokenize(text)));
 }
 
-function keyOf(text: string, surface: string) {
-  const { mentions } = actorsOf(text);
-  return mentions.find((m) => m.surface === surface)?.actorKey;
-}
 
 describe("actor detection and merging", () => {
   it("merges the alias lexicon's variants of one group (actor.alias)", () => {
