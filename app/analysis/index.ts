@@ -20,10 +20,13 @@ import cues from "./lexicons/cues.json";
 import gazetteer from "./lexicons/gazetteer.json";
 import codebook from "./codebook.json";
 
+/** Bump when a rule of the sourcing stage (attribution.ts, sources.ts, quotes.ts) changes. */
+const SOURCING_VERSION = 3;
 /** Bump when a rule of the framing or claims stages changes; lexicon versions are added below. */
 const FRAMING_VERSION = 2;
 
 export const ANALYSER_VERSION = [
+  `sourcing.${SOURCING_VERSION}`,
   `framing.${FRAMING_VERSION}`,
   `labels@${labels.version}`,
   `hedges@${hedges.version}`,
