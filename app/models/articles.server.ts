@@ -3,6 +3,7 @@ import { and, desc, eq, or, sql } from "drizzle-orm";
 import { articles, outlets, type Article, type ArticleOrigin } from "#db/schema";
 import { countWords } from "#app/analysis/nlp";
 import { analyse } from "#app/analysis/index";
+import type { RelatedDoc } from "#app/compare/related";
 import { getDb, type Db } from "#app/utils/db.server";
 import { findOrCreateOutlet } from "./outlets.server";
 import { storeAnalysis } from "./analyses.server";
@@ -193,14 +194,6 @@ export async function updateArticleMeta(db: Db, id: number, meta: ArticleMetaUpd
     if (!row) throw new InputError("No such article.");
     return row;
   });
-}
-
-export interface RelatedDoc {
-  id: number;
-  url: string | null;
-  title: string;
-  text: string;
-  published: string | null;
 }
 
 export async function listArticlesForRelated(db: Db = getDb()): Promise<RelatedDoc[]> {
