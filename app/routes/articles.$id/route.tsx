@@ -85,7 +85,9 @@ export default function ArticlePage() {
               </a>
             </div>
           ) : null}
-          <div className="meta">{article.wordCount} words</div>
+          <div className="meta">
+            {article.wordCount} words · <Link to={`/articles/${article.id}/related`}>Find related coverage</Link>
+          </div>
         </header>
         {notice ? (
           <div className="notice" role="status">

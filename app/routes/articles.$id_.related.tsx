@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPanel } from "#app/components/error-panel";
+import { ArticleByline } from "#app/components/library-list";
+import { getArticle, getArticles } from "#app/models/articles.server";
+import { getRelatedIndex } from "#app/models/related.server";
+import { getDb } from "#app/utils/db.server";
+import { invariantResponse, parseId } from "#app/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Related coverage · Parallax" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = parseId(params.id, "article");
+  const db = getDb();
+  const article = await getArticle(db, id);
+  invariantResponse(article, `No article with id ${id}.`);
+  const hits = (await getRelatedIndex(db)).query(id, 10);
+  const metas = await getArticles(
+    db,
+    hits.map((h) => h.id),
+  );
+  const { text: _t, contentHash: _h, ...self } = article;
+  return {
+    article: self,
+    related: hits.map((h) => {
+      const m = metas.find((x) => x.id === h.id)!;
+      const { text: _tt, contentHash: _hh, ...meta } = m;
+      return { ...meta, score: h.score, reasons: h.reasons };
+    }),
+  };
+}
+
+/** Other articles in the library ranked by how likely they report the same event, each with its reasons. */
+export default function Related() {
+  const { article, related } = useLoaderData<typeof loader>();
+  return (
+    <section className="stack" style={{ maxWidth: "56rem" }}>
+      <p className="meta">
+        <Link to={`/articles/${article.id}`}>← {article.title}</Link>
+      </p>
+      <h1>Related coverage</h1>
+      <p className="lede">
+        Articles in the library ranked by how likely they report the same event: shared words in the text and in the headline and lead, shared
+        names, shared quotations, and closeness in date. The reasons under each say what counted.
+      </p>
+      {related.length ? (
+        <ol className="card-list panel" data-related>
+          {related.map((r) => (
+            <li key={r.id}>
+              <Link to={`/articles/${r.id}`}>{r.title}</Link> <span className="meta">score {r.score.toFixed(2)}</span>
+              <div>
+                <ArticleByline a={r} />
+              </div>
+              <ul className="meta">
+                {r.reasons.map((why, i) => (
+                  <li key={i}>{why}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="meta">No other article in the library looks like coverage of the same event.</p>
+      )}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}
