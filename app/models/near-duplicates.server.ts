@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { articles, nearDuplicates, outlets } from "#db/schema";
 import { decodeFingerprint, encodeFingerprint, fingerprint, isNearDuplicate, similarity, type Fingerprint } from "#app/ingest/near-duplicate";
 import type { Db } from "#app/utils/db.server";
@@ -18,22 +18,52 @@ export interface NearMatch {
   jaccard: number;
 }
 
-/** Articles among the most recent `scan` that share most of this text's wording. */
-export async function matchNearDuplicates(db: Tx, fp: Fingerprint, opts: { exclude?: number; scan?: number } = {}): Promise<NearMatch[]> {
+interface RecentFingerprints {
+  maxId: number;
+  /** Newest first. */
+  items: { id: number; fp: Fingerprint }[];
+}
+
+// Decoded fingerprints of the most recent articles, per database handle: loaded once, then only the rows added
+// since (by any process) are read, instead of reading and decoding thousands on every import.
+const recent = new WeakMap<object, RecentFingerprints>();
+
+async function recentFingerprints(db: Tx, scan: number): Promise<RecentFingerprints["items"]> {
+  let c = recent.get(db);
   const rows = await db
     .select({ id: articles.id, fp: articles.fingerprint })
     .from(articles)
-    .where(opts.exclude ? and(ne(articles.id, opts.exclude), sql`${articles.fingerprint} is not null`) : sql`${articles.fingerprint} is not null`)
+    .where(c ? sql`${articles.id} > ${c.maxId} and ${articles.fingerprint} is not null` : sql`${articles.fingerprint} is not null`)
     .orderBy(desc(articles.id))
-    .limit(opts.scan ?? NEAR_DUPLICATE_SCAN);
+    .limit(scan);
+  const fresh = rows.flatMap((r) => {
+    const fp = decodeFingerprint(r.fp!);
+    return fp ? [{ id: r.id, fp }] : [];
+  });
+  if (!c) {
+    c = { maxId: 0, items: [] };
+    recent.set(db, c);
+  }
+  c.items = [...fresh, ...c.items].slice(0, scan);
+  c.maxId = Math.max(c.maxId, rows[0]?.id ?? 0);
+  return c.items;
+}
+
+/** Articles among the most recent `scan` that share most of this text's wording. */
+export async function matchNearDuplicates(db: Tx, fp: Fingerprint, opts: { exclude?: number; scan?: number } = {}): Promise<NearMatch[]> {
+  const items = await recentFingerprints(db, opts.scan ?? NEAR_DUPLICATE_SCAN);
   const out: NearMatch[] = [];
-  for (const r of rows) {
-    const other = decodeFingerprint(r.fp!);
-    if (!other) continue;
-    const sim = similarity(fp, other);
+  for (const r of items) {
+    if (r.id === opts.exclude) continue;
+    const sim = similarity(fp, r.fp);
     if (isNearDuplicate(sim)) out.push({ id: r.id, containment: sim.containment, jaccard: sim.jaccard });
   }
-  return out;
+  if (out.length === 0) return out;
+  // The memory may hold articles deleted since: keep only those still there.
+  const alive = new Set(
+    (await db.select({ id: articles.id }).from(articles).where(inArray(articles.id, out.map((m) => m.id)))).map((r) => r.id),
+  );
+  return out.filter((m) => alive.has(m.id));
 }
 
 /** Stores the pairs both ways, so either article lists the other. */
