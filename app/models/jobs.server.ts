@@ -35,6 +35,10 @@ export async function enqueueJobOnce(db: Db, kind: string, payload: unknown, tot
 export async function claimJob(db: Db, workerId: string, kinds?: string[]): Promise<Job | null> {
   if (kinds && kinds.length === 0) return null;
   const kindFilter = kinds ? sql` and kind in ${kinds}` : sql``;
+  // Look before writing: an idle poll must not queue for the write lock (a local libSQL file blocks the
+  // event loop while another process, e.g. a bulk import, holds it).
+  const [waiting] = await db.select({ id: jobs.id }).from(jobs).where(sql`status = 'queued'${kindFilter}`).limit(1);
+  if (!waiting) return null;
   const t = now();
   const rows = await db
     .update(jobs)
@@ -119,6 +123,8 @@ export async function releaseJob(db: Db, jobId: number, workerId: string): Promi
 /** Requeues running jobs whose worker has been silent (no progress, no heartbeat) for longer than `olderThanMs`. */
 export async function requeueStale(db: Db, olderThanMs: number): Promise<number[]> {
   const cutoff = new Date(Date.now() - olderThanMs).toISOString();
+  const [silent] = await db.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.status, "running"), lt(jobs.lockedAt, cutoff))).limit(1);
+  if (!silent) return [];
   const rows = await db
     .update(jobs)
     .set({

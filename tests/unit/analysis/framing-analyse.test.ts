@@ -24,7 +24,7 @@ describe("analyse(): the whole framing and claims analysis of one article", () =
     expect(JSON.parse(json)).toEqual(a);
     expect(JSON.stringify(analyse(TEXT, { title: TITLE }))).toBe(json);
     expect(a.version).toBe(ANALYSER_VERSION);
-    expect(ANALYSER_VERSION).toMatch(/^framing\.\d+\+labels@/);
+    expect(ANALYSER_VERSION).toMatch(/^sourcing\.\d+\+framing\.\d+\+labels@/);
   });
 
   it("gives body spans inside the text and title spans inside the title", () => {
