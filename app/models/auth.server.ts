@@ -50,12 +50,14 @@ export async function listUsers(db: Db): Promise<PublicUser[]> {
 
 export async function setUserRole(db: Db, id: number, role: Role): Promise<void> {
   if (role !== "owner") await ensureAnotherOwner(db, id);
-  await db.update(users).set({ role }).where(eq(users.id, id));
+  const rows = await db.update(users).set({ role }).where(eq(users.id, id)).returning({ id: users.id });
+  if (!rows.length) throw new InputError(`No account #${id}.`);
 }
 
 export async function deleteUser(db: Db, id: number): Promise<void> {
   await ensureAnotherOwner(db, id);
-  await db.delete(users).where(eq(users.id, id));
+  const rows = await db.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+  if (!rows.length) throw new InputError(`No account #${id}.`);
 }
 
 /** An instance must keep at least one owner, or nobody could manage accounts again. */

@@ -7,6 +7,7 @@ import { LibraryList } from "#app/components/library-list";
 import { InputError, listArticles } from "#app/models/articles.server";
 import { createComparison, listComparisons } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
+import { readForm } from "#app/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Parallax · compare coverage" }];
 
@@ -23,7 +24,7 @@ const newComparisonSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = newComparisonSchema.safeParse({ name: form.get("name") ?? "", description: form.get("description") || undefined });
   if (!parsed.success) return { errors: parsed.error.flatten().fieldErrors };
   try {

@@ -5,6 +5,7 @@ import { ROLES } from "#db/schema";
 import { createUser, deleteUser, listUsers, setUserRole } from "#app/models/auth.server";
 import { InputError } from "#app/models/articles.server";
 import { getDb } from "#app/utils/db.server";
+import { readForm } from "#app/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Accounts · Parallax" }];
 
@@ -21,7 +22,7 @@ const schema = z.discriminatedUnion("intent", [
 export async function action({ request, context }: ActionFunctionArgs) {
   // The access middleware already limits this route to owners; a loopback install without accounts may create the first.
   if (context.authEnabled && context.user?.role !== "owner") return { error: "Only an owner can manage accounts." };
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: "That request was not understood." };
   const db = getDb();
   try {

@@ -5,7 +5,7 @@ import { ErrorPanel } from "#app/components/error-panel";
 import { createShareLink, listShareLinks, revokeShareLink } from "#app/models/auth.server";
 import { getComparison } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
-import { invariantResponse, parseId } from "#app/utils/http.server";
+import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Share · Parallax" }];
 
@@ -27,7 +27,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const id = parseId(params.id, "comparison");
   const db = getDb();
   invariantResponse(await getComparison(db, id), `No comparison with id ${id}.`);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: "That request was not understood." };
   if (parsed.data.intent === "revoke") {
     const mine = (await listShareLinks(db, id)).some((l) => l.id === (parsed.data as { linkId: number }).linkId);

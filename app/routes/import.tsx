@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { comparisons } from "#db/schema";
 import { parseBulkFiles } from "#app/ingest/bulk.server";
@@ -8,6 +9,7 @@ import { isHttpUrl } from "#app/ingest/normalize-url";
 import { importItem } from "#app/models/import.server";
 import { enqueueImport } from "#app/models/import-job.server";
 import { getDb } from "#app/utils/db.server";
+import { discardBody, readForm } from "#app/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Import coverage · Parallax" }];
 
@@ -26,17 +28,27 @@ const urlSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BULK_BYTES) return { error: "That upload is over 50 MB; split it into smaller files." };
-  const form = await request.formData();
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BULK_BYTES) {
+    await discardBody(request);
+    return { error: "That upload is over 50 MB; split it into smaller files." };
+  }
+  const form = await readForm(request, MAX_BULK_BYTES);
   const db = getDb();
   const cidRaw = form.get("comparison");
   const comparisonId = cidRaw ? Number(cidRaw) : null;
   if (comparisonId !== null && !(Number.isSafeInteger(comparisonId) && comparisonId > 0)) return { error: "Choose a comparison from the list." };
+  if (comparisonId !== null && !(await db.select({ id: comparisons.id }).from(comparisons).where(eq(comparisons.id, comparisonId))).length) {
+    return { error: "That comparison no longer exists; choose one from the list." };
+  }
   if (form.get("intent") === "bulk") {
     const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
     if (files.length === 0) return { error: "Choose one or more files (TSV/CSV with a url column, JSON or JSONL records, or .txt/.md/.html articles)." };
     const parsed = parseBulkFiles(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
-    if (parsed.items.length === 0) return { error: parsed.errors.join(" ") || "Nothing to import in those files." };
+    // Nothing importable (every record malformed): say why here, rather than start a job that can only fail.
+    if (!parsed.items.some((i) => i.ok)) {
+      const reasons = [...parsed.errors, ...parsed.items.slice(0, 5).map((i) => (i.ok ? "" : i.reason))].filter(Boolean);
+      return { error: reasons.join(" ") || "Nothing to import in those files." };
+    }
     const job = await enqueueImport(db, parsed.items, comparisonId);
     return redirect(`/jobs/${job.id}`);
   }

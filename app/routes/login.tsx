@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { login } from "#app/models/auth.server";
 import { cookie, SESSION_COOKIE } from "#app/utils/access";
 import { getDb } from "#app/utils/db.server";
+import { readForm } from "#app/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Parallax" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const username = String(form.get("username") ?? "").slice(0, 100);
   const password = String(form.get("password") ?? "").slice(0, 300);
   if (!username || !password) return { error: "Enter your username and password." };

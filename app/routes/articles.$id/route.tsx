@@ -12,7 +12,7 @@ import { getAnalysis } from "#app/models/analyses.server";
 import { getArticle, InputError, updateArticleMeta } from "#app/models/articles.server";
 import { findNearDuplicatesOf } from "#app/models/near-duplicates.server";
 import { getDb } from "#app/utils/db.server";
-import { invariantResponse, parseId } from "#app/utils/http.server";
+import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 import { editArticleSchema } from "../articles.new/article-form.schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.title} · Parallax` : "Article · Parallax" }];
@@ -37,7 +37,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id, "article");
   const db = getDb();
   invariantResponse(await getArticle(db, id), `No article with id ${id}.`);
-  const submission = parseWithZod(await request.formData(), { schema: editArticleSchema });
+  const submission = parseWithZod(await readForm(request), { schema: editArticleSchema });
   if (submission.status !== "success") return submission.reply();
   const v = submission.value;
   try {

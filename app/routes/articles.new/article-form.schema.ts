@@ -13,6 +13,10 @@ export const partialDate = z
   .string()
   .trim()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "Use YYYY, YYYY-MM or YYYY-MM-DD.")
+  .refine((v) => {
+    const [y, m, d] = v.split("-").map(Number);
+    return d === undefined || new Date(Date.UTC(y!, m! - 1, d)).getUTCDate() === d;
+  }, "That day does not exist in that month.")
   .optional();
 
 export const articleMetaFields = {
@@ -33,12 +37,14 @@ export const articleMetaFields = {
     .optional(),
 };
 
+const CHOOSE = "Choose a comparison from the list.";
+
 export const newArticleSchema = z
   .object({
     ...articleMetaFields,
     text: z.string().max(2 * 1024 * 1024 + 1024, "The text is over 2 MB.").optional(),
     file: z.instanceof(File).optional(),
-    comparison: z.coerce.number().int().positive().optional(),
+    comparison: z.coerce.number({ invalid_type_error: CHOOSE }).int(CHOOSE).positive(CHOOSE).optional(),
   })
   .superRefine((v, ctx) => {
     const hasFile = v.file && v.file.size > 0;

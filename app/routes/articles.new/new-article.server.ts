@@ -7,6 +7,7 @@ import { readUpload } from "#app/ingest/upload.server";
 import { fallbackTitle, importArticle, InputError } from "#app/models/articles.server";
 import { addArticleToComparison } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
+import { discardBody, readForm } from "#app/utils/http.server";
 import { newArticleSchema } from "./article-form.schema";
 
 const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
@@ -24,9 +25,10 @@ export async function loadNewArticlePage(request: Request) {
 export async function createArticleFromForm(request: Request) {
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_REQUEST_BYTES) {
+    await discardBody(request);
     return { status: "error" as const, initialValue: null, error: { "": ["The upload is over 2 MB; Parallax takes single articles."] } };
   }
-  const formData = await request.formData();
+  const formData = await readForm(request, MAX_REQUEST_BYTES);
   const submission = parseWithZod(formData, { schema: newArticleSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["file"] });
   const v = submission.value;

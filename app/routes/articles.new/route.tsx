@@ -42,9 +42,9 @@ export default function NewArticle() {
         ) : null}
       </p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="panel">
-        {form.errors ? (
+        {form.errors || fields.comparison.errors ? (
           <div className="form-error" role="alert" id={form.errorId}>
-            {form.errors.join(" ")}
+            {[...(form.errors ?? []), ...(fields.comparison.errors ?? [])].join(" ")}
           </div>
         ) : null}
         {comparison ? <input type="hidden" name="comparison" value={comparison.id} /> : null}

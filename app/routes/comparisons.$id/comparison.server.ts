@@ -10,7 +10,7 @@ import { listArticles } from "#app/models/articles.server";
 import { loadAnalysedComparison } from "#app/models/comparison-analysis.server";
 import { addArticleToComparison, getComparison, removeArticleFromComparison, setFocalArticle } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
-import { invariantResponse, parseId } from "#app/utils/http.server";
+import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 import { pickColumns, withColumns } from "./columns";
 import { discussionPrompts, type DiscussionPrompt } from "#app/compare/prompts";
 import { resolveFocus, shapeDashboard, type Focus } from "./dashboard";
@@ -195,7 +195,7 @@ export async function comparisonAction(params: { id?: string }, request: Request
   const db = getDb();
   const detail = await getComparison(db, id);
   invariantResponse(detail, `No comparison with id ${id}.`);
-  const form = await request.formData();
+  const form = await readForm(request);
   const blind = form.get("blind") === "1" ? "&blind=1" : "";
   const parsed = actionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw data("That request was not understood.", { status: 400 });
