@@ -21,22 +21,45 @@ export function bumpDataVersion(): void {
 
 export function responseCache(opts: { ttlMs: number; maxEntries: number; match: (path: string) => boolean; vary: string[] }): RequestHandler {
   const cache = new Map<string, Entry>();
+  // Requests that arrive while the same page is being rendered wait for that render instead of starting
+  // their own: fifty readers at the moment an entry expires cost one render, not fifty.
+  const inflight = new Map<string, ((e: Entry | null) => void)[]>();
+
+  function send(res: Parameters<RequestHandler>[1], method: string, e: Entry, how: string): void {
+    res.status(e.status);
+    for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
+    res.setHeader("X-Parallax-Cache", how);
+    res.end(method === "HEAD" ? undefined : e.body);
+  }
+
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.on("finish", bumpDataVersion);
       return next();
     }
-    const path = req.path;
-    if (!opts.match(path)) return next();
+    if (!opts.match(req.path)) return next();
     const key = [req.originalUrl, ...opts.vary.map((h) => req.get(h) ?? "")].join("\u0000");
     const hit = cache.get(key);
-    if (hit && hit.version === version && Date.now() - hit.at < opts.ttlMs) {
-      res.status(hit.status);
-      for (const [k, v] of Object.entries(hit.headers)) res.setHeader(k, v);
-      res.setHeader("X-Parallax-Cache", "hit");
-      res.end(req.method === "HEAD" ? undefined : hit.body);
+    const current = hit && hit.version === version;
+    if (current && Date.now() - hit.at < opts.ttlMs) return send(res, req.method, hit, "hit");
+    const waiting = inflight.get(key);
+    if (waiting) {
+      // Same data, only older than the TTL: serve it while the one render in flight refreshes it.
+      if (current) return send(res, req.method, hit, "stale");
+      waiting.push((e) => (e ? send(res, req.method, e, "shared") : next()));
       return;
     }
+    const waiters: ((e: Entry | null) => void)[] = [];
+    inflight.set(key, waiters);
+    let settled = false;
+    const settle = (e: Entry | null) => {
+      if (settled) return;
+      settled = true;
+      inflight.delete(key);
+      for (const w of waiters) w(e);
+    };
+    res.on("close", () => settle(null));
+
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...a: unknown[]) => boolean;
     const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
@@ -47,14 +70,19 @@ export function responseCache(opts: { ttlMs: number; maxEntries: number; match: 
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : "utf8"));
+      let entry: Entry | null = null;
       if (res.statusCode === 200 && !res.getHeader("set-cookie") && version === started) {
         if (cache.size >= opts.maxEntries) cache.delete(cache.keys().next().value!);
         const headers = { ...res.getHeaders() } as Entry["headers"];
         delete headers["content-length"];
         delete headers["content-encoding"];
-        cache.set(key, { at: Date.now(), version, status: 200, headers, body: Buffer.concat(chunks) });
+        delete headers["x-parallax-cache"];
+        entry = { at: Date.now(), version, status: 200, headers, body: Buffer.concat(chunks) };
+        cache.set(key, entry);
       }
-      return end(chunk, ...rest);
+      const out = end(chunk, ...rest);
+      settle(entry);
+      return out;
     }) as typeof res.end;
     res.setHeader("X-Parallax-Cache", "miss");
     next();

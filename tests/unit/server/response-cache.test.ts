@@ -60,3 +60,22 @@ describe("the comparison micro-cache", () => {
     expect(await (await fetch(base + "/other")).text()).not.toBe(await (await fetch(base + "/other")).text());
   });
 });
+
+describe("a burst of readers", () => {
+  test("fifty concurrent requests for one page cost one render", async () => {
+    const app = express();
+    let renders = 0;
+    app.use(responseCache({ ttlMs: 60_000, maxEntries: 10, match: () => true, vary: [] }));
+    app.get("/slow", (_req, res) => {
+      renders++;
+      setTimeout(() => res.end(`render ${renders}`), 150);
+    });
+    const srv = app.listen(0, "127.0.0.1");
+    await new Promise((r) => srv.once("listening", r));
+    const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/slow`;
+    const bodies = await Promise.all(Array.from({ length: 50 }, () => fetch(url).then((r) => r.text())));
+    srv.close();
+    expect(renders).toBe(1);
+    expect(new Set(bodies)).toEqual(new Set(["render 1"]));
+  });
+});
