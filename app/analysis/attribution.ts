@@ -15,6 +15,8 @@ export interface RawAttribution {
   /** Token range of the source phrase, inclusive, or null. */
   sourceTok: [number, number] | null;
   source: Span | null;
+  /** The source as marked in the text when it differs from the phrase resolved (“the senator, who”). */
+  shownSource?: Span;
   cue: Span | null;
   cueLemma: string;
   cueClass: CueClass | "according" | "unnamed" | "punct";
@@ -46,6 +48,9 @@ export const ATTRIBUTION_RULES: Record<string, string> = {
   "unnamed.reportedly": "An adverb such as “reportedly” or “allegedly” marks an attribution with no named source.",
   "unnamed.passive": "A passive reporting verb with no agent (“is said to”, “is believed to”).",
   "unnamed.it-is-said": "“It is said/alleged/reported that …”: an attribution with no named source.",
+  "indirect.passive-agent": "A passive cue with its agent (“the plan was endorsed by the union”): the agent is the source, the subject the content.",
+  "unnamed.passive-stance": "An evaluative passive with no agent (“they have been accused of …”, “it is seen as …”): no source; the subject and the complement are the content.",
+  "unnamed.seem": "“X seems to …”, “it appears that …”: an impression reported with no source; the subject and the complement are its content.",
 };
 
 const SKIP_BEFORE_CUE = new Set([
@@ -65,6 +70,12 @@ const TIME_WORDS = new Set([
   "last", "this", "next", "then", "once", "again", "previously", "repeatedly", "also", "privately", "publicly", "flatly",
   "ago", "on", "late", "early",
 ]);
+const POSTPOSED_TITLE = new Set(["general", "elect", "emeritus"]);
+const OBJECT_CONTROL = new Set(["prompt", "force", "lead", "push", "pressure", "press", "cause", "drive", "compel", "inspire", "persuade", "convince", "move"]);
+/** Verbs that report only with a clause ("maintained that …"), not with a plain object ("maintained the roads"). */
+const CLAUSE_ONLY_CUES = new Set(["maintain", "consider"]);
+const NOT_SPEAKER_LABELS = new Set(["correction", "clarification", "update", "updated", "editor's note", "editor’s note", "the latest", "breaking", "related", "watch", "read more", "photo", "video", "note", "abstract", "source", "sources", "disclosure"]);
+const QUOTE_ONLY_CUES = new Set(["continue"]);
 const OBJECT_CUES = new Set(["tell", "inform", "brief", "assure", "remind", "warn", "advise", "urge", "ask"]);
 const PRON_OBJECTS = new Set(["him", "her", "them", "us", "me", "you", "reporters", "journalists", "lawmakers", "supporters", "voters", "it"]);
 /** Heads that can hold beliefs, wishes or positions (besides names and personal pronouns). */
@@ -90,10 +101,11 @@ const EVIDENCE_NOUNS = new Set(
   ),
 );
 const UNNAMED_ADVERBS = new Set(["reportedly", "allegedly", "purportedly", "supposedly", "rumoredly", "reputedly"]);
-const UNNAMED_PASSIVE = new Set(["say", "report", "believe", "allege", "rumor", "rumour", "think", "understand", "claim", "know"]);
+const UNNAMED_PASSIVE = new Set(["say", "report", "believe", "allege", "rumor", "rumour", "think", "understand", "claim", "know", "expect", "consider", "estimate", "project", "predict", "rumor", "suspect", "assume"]);
 const PASSIVE_FORMS = new Map([
   ["said", "say"], ["reported", "report"], ["believed", "believe"], ["alleged", "allege"], ["rumoured", "rumour"], ["rumored", "rumor"],
-  ["thought", "think"], ["understood", "understand"], ["claimed", "claim"], ["known", "know"],
+  ["thought", "think"], ["understood", "understand"], ["claimed", "claim"], ["known", "know"], ["expected", "expect"], ["considered", "consider"],
+  ["estimated", "estimate"], ["projected", "project"], ["predicted", "predict"], ["suspected", "suspect"], ["assumed", "assume"],
 ]);
 const PARTICIPLE_STOP = new Set(["as", "who", "which", "when", "while", "before", "after", "because", "although", "though", "if", "in", "at", "on", "during", "with", "without"]);
 
@@ -211,8 +223,23 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
       else if (PASSIVE_FORMS.has(lw) && t.pos !== "VERB" && isPassive(ctx, i, a)) att = unnamedPassive(ctx, i, a, b, PASSIVE_FORMS.get(lw)!);
       else if (t.pos === "VERB" || t.pos === "AUX") {
         const lemma = t.lemma.toLowerCase();
-        if (UNNAMED_PASSIVE.has(lemma) && isPassive(ctx, i, a)) att = unnamedPassive(ctx, i, a, b, lemma);
+        if (UNNAMED_PASSIVE.has(lemma) && isPassive(ctx, i, a) && lower[i + 1] !== "by") att = unnamedPassive(ctx, i, a, b, lemma);
+        else if (TUNING.passiveEval && PASSIVE_EVAL.has(lemma) && lower[i + 1] !== "by" && t.pos === "VERB" && isPassive(ctx, i, a) && (att = passiveEval(ctx, i, a, b, lemma))) {
+          // "Peacekeepers have been accused of …"
+        } else if (TUNING.passiveAgent && lower[i + 1] === "by" && t.pos === "VERB" && isPassive(ctx, i, a) && (att = passiveAgent(ctx, i, a, b, lemma))) {
+          // "The plan was endorsed by the union"
+        }
+        else if (TUNING.seem && (lemma === "seem" || lemma === "appear") && (att = seemCue(ctx, i, a, b, lemma))) {
+          // "The plan seems to be failing": an appearance with no one to hold it.
+        }
         else att = verbCue(ctx, i, a, b, sentenceAtts);
+        // "She continued, “…”": a verb that reports speech only when a quotation is its content.
+        if (att && QUOTE_ONLY_CUES.has(att.cueLemma) && !startsWithQuote(ctx.text, att.content[0]!.start)) att = null;
+        // "the senator, who said …": the shown source runs from the antecedent to the relative pronoun (PolNeAR marks "who").
+        if (att && TUNING.relSource && att.sourceTok && att.source) {
+          const j = skipLeftModifiers(ctx, i - 1, a);
+          if (j > att.sourceTok[1] && j - att.sourceTok[1] <= 2 && RELATIVE.has(lower[j]!) && tokens[j]!.start > att.source.end) att.shownSource = { start: att.source.start, end: tokens[j]!.end };
+        }
       } else if (t.pos === "NOUN" && NOUN_CUES.has(t.lemma.toLowerCase()) && i > a && (att = nounCue(ctx, i, a, b))) {
         // "Trump's claim that …", "her call for …"
       } else if ((t.pos === "NOUN" || t.pos === "ADJ") && /^[a-z]+$/.test(t.value) && i > a) {
@@ -226,6 +253,10 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
           prevTok && p === i - 1 && (PERSON_PRON.has(lower[p]!) || prevTok.pos === "PROPN" || (prevTok.pos === "NOUN" && /s$/.test(lw) && objectNext && p > a && tokens[p - 1]!.pos === "DET"));
         const afterBe = p < i - 1 && tokens.slice(p + 1, i).some((x) => x.lemma === "be") && /ing$/.test(lw);
         if (guess && (afterSubject || afterBe)) att = verbCue(ctx, i, a, b, sentenceAtts, guess);
+        else if (TUNING.bareNoun && !guess && afterSubject && t.pos === "NOUN" && lookupCue(lw) && nextTok && (nextTok.pos === "DET" || nextTok.pos === "PROPN" || (nextTok.pos === "PRON" && lower[i + 1] !== "that")) && (PERSON_PRON.has(lower[p]!) || lower[p - 1] === "and")) {
+          // "China and Russia support the government", "they plan a rally": a bare verb read as a noun.
+          att = verbCue(ctx, i, a, b, sentenceAtts, lw);
+        }
       }
       if (att) {
         usedCue.add(i);
@@ -277,7 +308,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -297,6 +328,17 @@ function isFiniteVerb(t: Token, lw: string): boolean {
   if (/ing$/.test(lw)) return false;
   return /(ed|s)$/.test(lw) || lw !== t.lemma.toLowerCase();
 }
+/** Does the relative clause starting at k report speech or a stance of its own ("…, who said …")? */
+function relativeHasCue(ctx: AttributionContext, k: number, b: number): boolean {
+  const tokens = ctx.tok.tokens;
+  for (let m = k; m <= Math.min(b, k + 4); m++) {
+    const t = tokens[m]!;
+    if (t.pos === "VERB") return !!lookupCue(t.lemma.toLowerCase());
+    if (t.pos === "PUNCT") return false;
+  }
+  return false;
+}
+const SUBORDINATORS = new Set(["if", "since", "when", "because", "although", "though", "as", "while", "after", "before", "once", "unless", "until", "whether"]);
 const TRAILING_CLAUSE = new Set(["who", "which", "where", "while", "whereas", "although", "though"]);
 
 /** Where the reported clause ends: before a participle or relative clause, a new coordinated verb, a dash or parenthesis, or a trailing "in a statement on Monday". Quotations are never cut. */
@@ -304,8 +346,17 @@ function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
   const tokens = ctx.tok.tokens;
   const lower = ctx.lower;
   let inQuoteUntil = -1;
+  // A reported clause with its own subject ("said [he left and took the files]") keeps its coordinated verbs and relative clauses.
+  const clausal = (TUNING.clausalCoord || TUNING.clausalRel) && (lower[k] === "that" ? clauseFollows(ctx, k + 1, b) : clauseFollows(ctx, k, b));
+  let verbSeen = false;
+  // "described the show, in which contestants were given tasks and competed …": a verb joined inside a relative clause.
+  let relSeen = false;
+  // "that, if elected, he would …", "that since she left, …": a fronted subordinate clause ends at its comma.
+  let frontSub = SUBORDINATORS.has(lower[lower[k] === "that" ? k + 1 : k] ?? "") || (lower[k] === "that" && lower[k + 1] === ",");
   for (let m = k; m <= b; m++) {
     const t = tokens[m]!;
+    if (m > k && (tokens[m - 1]!.pos === "VERB" || tokens[m - 1]!.pos === "AUX")) verbSeen = true;
+    if (m > k + 1 && RELATIVE.has(lower[m - 1]!) && tokens[m - 1]!.pos !== "SCONJ") relSeen = true;
     if (t.start < inQuoteUntil) continue;
     const q = ctx.quotes.byStart.get(t.start);
     if (q) {
@@ -320,7 +371,12 @@ function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
     if (v === "," && n1 && m + 1 <= b) {
       const l1 = lower[m + 1]!;
       if (n1.pos === "VERB" && /ing$/.test(l1) && l1 !== "including" && l1 !== "according") return m - 1;
-      if (STOP_REL && (l1 === "which" || l1 === "who" || l1 === "where")) return m - 1;
+      // ", the senator added a caveat": a new main clause after the reported one (not after a fronted "that, if elected, …").
+      if (TUNING.commaClause && !frontSub && (n1.pos === "PROPN" || PERSONAL.has(l1) || n1.pos === "DET") && l1 !== "that" && verbSeen && clauseFollows(ctx, m + 1, b)) return m - 1;
+      // ", but her plan would …": a contrasting clause with its own subject.
+      if (TUNING.butClause && !frontSub && verbSeen && (l1 === "but" || l1 === "yet") && m + 2 <= b && clauseFollows(ctx, m + 2, b)) return m - 1;
+      if (m > k + 1) frontSub = false;
+      if (STOP_REL && (l1 === "which" || l1 === "who" || l1 === "where") && !(clausal && TUNING.clausalRel && !relativeHasCue(ctx, m + 2, b))) return m - 1;
       if (TUNING.coordClause && (l1 === "and" || l1 === "but") && m + 2 <= b) {
         // ", and the union stepped in": a new clause with its own subject ends the reported content.
         const n2 = tokens[m + 2]!;
@@ -340,7 +396,7 @@ function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
       let n = m + 1;
       while (n <= b && tokens[n]!.pos === "ADV") n++;
       const vt = tokens[n];
-      if (vt && n <= b && isFiniteVerb(vt, lower[n]!)) return tokens[m - 1]!.value === "," ? m - 2 : m - 1;
+      if (vt && n <= b && isFiniteVerb(vt, lower[n]!) && !((clausal || (relSeen && TUNING.relCoord)) && TUNING.clausalCoord && !lookupCue(vt.lemma.toLowerCase()))) return tokens[m - 1]!.value === "," ? m - 2 : m - 1;
     }
     if (STOP_PP && t.pos === "ADP" && (lower[m] === "during" || ((lower[m] === "in" || lower[m] === "on" || lower[m] === "at") && EVENT_NOUNS.has(lower[m + 2] ?? "") && (lower[m + 1] === "a" || lower[m + 1] === "an" || lower[m + 1] === "the" || lower[m + 1] === "its" || lower[m + 1] === "his" || lower[m + 1] === "her")))) return m - 1;
   }
@@ -400,6 +456,9 @@ function npLeft(ctx: AttributionContext, j: number, a: number, allowRelative = t
     if (pos === "PROPN" || pos === "NOUN" || pos === "NUM" || capWord || (pos === "X" && /^\p{Lu}/u.test(u.value)) || (k === j && k === a && /^\p{Lu}/u.test(u.value) && pos === "VERB")) {
       if (TIME_WORDS.has(lu) && k === j) return null;
       if (head < 0) head = k;
+    } else if (pos === "ADJ" && head < 0 && k === j && POSTPOSED_TITLE.has(lu) && k > a && (tokens[k - 1]!.pos === "NOUN" || tokens[k - 1]!.pos === "PROPN")) {
+      // "the attorney general", "the surgeon general": a title ending in an adjective
+      head = k;
     } else if (pos === "ADJ") {
       if (head < 0 && !/^\p{Lu}/u.test(u.value)) return null;
     } else if (pos === "DET" || lu === "both") {
@@ -442,19 +501,20 @@ function npLeft(ctx: AttributionContext, j: number, a: number, allowRelative = t
 }
 
 /** A noun phrase starting at token k (rightwards), for sources after the cue. */
-function npRight(ctx: AttributionContext, k: number, b: number): [number, number] | null {
+function npRight(ctx: AttributionContext, k: number, b: number, nounVerbs = false): [number, number] | null {
   const tokens = ctx.tok.tokens;
   const lower = ctx.lower;
   if (k > b) return null;
   const t = tokens[k]!;
-  if (t.pos === "PRON") return PERSONAL.has(lower[k]!) ? [k, k] : null;
+  // "according to their attorneys": a possessive opens the phrase.
+  if (t.pos === "PRON" && !(TUNING.possRight && nounVerbs && (lower[k] === "his" || lower[k] === "her" || lower[k] === "their" || lower[k] === "its") && k < b && tokens[k + 1]!.pos !== "PUNCT")) return PERSONAL.has(lower[k]!) ? [k, k] : null;
   let m = k;
   let head = -1;
   while (m <= b && m < k + 14) {
     const u = tokens[m]!;
     const lu = lower[m]!;
     if (u.pos === "PROPN" || u.pos === "NOUN" || u.pos === "NUM" || (u.pos === "X" && /^\p{Lu}/u.test(u.value))) head = m;
-    else if (u.pos === "VERB" && /(ing|ed)$/.test(lu) && head < 0 && m < b && (tokens[m + 1]!.pos === "NOUN" || tokens[m + 1]!.pos === "PROPN")) {
+    else if (u.pos === "VERB" && (/(ing|ed)$/.test(lu) || nounVerbs) && head < 0 && m < b && (tokens[m + 1]!.pos === "NOUN" || tokens[m + 1]!.pos === "PROPN")) {
       // "shipping agents", "unnamed officials"
     } else if (u.pos === "DET" || u.pos === "ADJ" || (u.pos === "PRON" && (lu === "his" || lu === "her" || lu === "their" || lu === "its"))) {
       if (head >= 0 && u.pos === "DET" && tokens[m - 1]!.pos !== "ADP") break;
@@ -558,6 +618,24 @@ function nounCue(ctx: AttributionContext, i: number, a: number, b: number): RawA
   };
 }
 
+const WH_OPENERS = new Set(["how", "why", "what", "whether", "when", "where", "who", "if"]);
+/** A finite clause starts at k ("know [he was there]", "know [how it ends]"), not a noun object ("know the area"). */
+function clauseFollows(ctx: AttributionContext, k: number, b: number): boolean {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (k > b) return false;
+  if (WH_OPENERS.has(lower[k]!)) return true;
+  const t = tokens[k]!;
+  if (!(t.pos === "PRON" || t.pos === "DET" || t.pos === "PROPN" || t.pos === "NOUN")) return false;
+  if (t.pos === "PRON" && !PERSONAL.has(lower[k]!) && lower[k] !== "there") return false;
+  for (let m = k + 1; m <= Math.min(b, k + 6); m++) {
+    const u = tokens[m]!;
+    if (u.pos === "AUX" || (u.pos === "VERB" && !/ing$/.test(lower[m]!))) return true;
+    if (u.pos === "PUNCT" || u.pos === "ADP" || u.pos === "SCONJ") return false;
+  }
+  return false;
+}
+
 /** A crude verb lemma for a mis-tagged word, kept only when the cue lexicon knows it. */
 function guessVerbLemma(w: string): string | null {
   const cands: string[] = [];
@@ -592,6 +670,28 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   const prev = i > a ? lower[i - 1] : undefined;
   // "X appeared to blame Y", "X tries to draw …": the subject of the governing verb is the source.
   let controlled = false;
+  if (prev === "to" && TUNING.objControl && i - 2 >= a && cls !== "evidence") {
+    // "the summit led the minister to demand …", "forced the banker to admit …": the object of the first verb is the source.
+    const np = npLeft(ctx, i - 2, a, false);
+    const v = np && np[0] - 1 >= a ? tokens[np[0] - 1]! : undefined;
+    if (np && v && v.pos === "VERB" && OBJECT_CONTROL.has(v.lemma.toLowerCase()) && subjectOk(ctx, np, "stance")) {
+      const cueEnd = withParticle ? i + 1 : i;
+      const content = contentAfterCue(ctx, cueEnd + 1, b, lemma, cls);
+      if (!content) return null;
+      return {
+        kind: kindOf(ctx, content),
+        sourceTok: np,
+        source: span(ctx, np[0], np[1]),
+        cue: span(ctx, i - 1, cueEnd),
+        cueLemma: lemma,
+        cueClass: cls,
+        cueStance: entry.stance,
+        content: [content],
+        rule: "indirect.stance",
+        evidence: [`cue: ${lemma} (${cls}, ${entry.stance}) after “${v.value} X to”`],
+      };
+    }
+  }
   if (prev === "to") {
     if (!TUNING.control || i - 2 < a || tokens[i - 2]!.pos !== "VERB" || !CONTROL_VERBS.has(tokens[i - 2]!.lemma.toLowerCase())) return null;
     controlled = true;
@@ -608,7 +708,7 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
     }
     if (!ok) return null;
   }
-  if ((lemma === "know" || lemma === "understand" || lemma === "feel") && lower[i + 1] !== "that") return null;
+  if ((lemma === "know" || lemma === "understand" || lemma === "feel" || (TUNING.clauseOnly && CLAUSE_ONLY_CUES.has(lemma) && !withParticle)) && lower[i + 1] !== "that" && !(TUNING.knowClause && clauseFollows(ctx, i + 1, b))) return null;
   const base = {
     cue: cueSpan,
     cueLemma: withParticle ? `${lemma} ${lower[i + 1]}` : lemma,
@@ -633,13 +733,18 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   }
 
   // Post-position: "…,” said X" / "…, said X".
-  if (cls === "speech" && j >= a && isBoundaryBefore(ctx, j) && lower[cueEndTok + 1] !== ":") {
+  // (Inversion is for say-like verbs: "…, said the minister"; "X, an aide, noted the rule" is no inversion.)
+  if (cls === "speech" && j >= a && isBoundaryBefore(ctx, j) && lower[cueEndTok + 1] !== ":" && (!TUNING.inversionSayLike || SAY_LIKE.has(lemma) || ctx.quotes.byEnd.has(tokens[j]!.end) || ctx.quotes.byEnd.has(tokens[j - 1]?.end ?? -1))) {
     const np = npRight(ctx, cueEndTok + 1, b);
-    if (np && endsClause(ctx, np[1] + 1, b, lemma)) {
+    // "…, Flynn said Thursday morning": a time phrase after the verb is no speaker.
+    if (np && endsClause(ctx, np[1] + 1, b, lemma) && !(DAY_WORDS.has(lower[np[1]]!) || MONTHS.has(lower[np[1]]!) || tokens[np[1]]!.pos === "NUM")) {
       const pieces = contentBefore(ctx, j, a);
-      if (pieces) {
+      // Unquoted content before an inverted "said X" is a clause; "Lina Roe, an aide, noted the rule" has none.
+      let clauseBefore = !TUNING.inversionSayLike || /[“”"»]|''/.test(text.slice(pieces?.start ?? 0, pieces?.end ?? 0));
+      for (let m = a; m < j && !clauseBefore; m++) if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") clauseBefore = true;
+      if (pieces && clauseBefore) {
         // After "said X," an appositive describes X; only a new quotation continues the content.
-        const all = [pieces, ...contentAfterPost(ctx, np[1] + 1, b).filter((x) => startsWithQuote(text, x.start))];
+        const all = [pieces, ...(TUNING.quoteScan ? contentAfterPost(ctx, np[1] + 1, b, true) : contentAfterPost(ctx, np[1] + 1, b).filter((x) => startsWithQuote(text, x.start)))];
         const quoted = endsWithQuote(text, pieces.end);
         return { ...base, kind: quoted ? "direct" : kindOf(ctx, pieces), sourceTok: np, source: span(ctx, np[0], np[1]), content: all, rule: quoted ? "quote.cue-source-after" : "indirect.cue-source-after" };
       }
@@ -670,8 +775,9 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
     const pieces = contentBefore(ctx, before, a);
     // Unquoted content before ", X said" needs a speaker-like X ("talks go on" is no report).
     if (pieces && (endsWithQuote(text, pieces.end) || !TUNING.postAgent || lower[np[1]] === "it" || subjectOk(ctx, np, "stance") || (cls === "evidence" && subjectOk(ctx, np, "evidence")))) {
-      const rest = contentAfterPost(ctx, cueEndTok + 1, b);
       const quoted = endsWithQuote(text, pieces.end);
+      // After a quotation and "she said", only another quotation continues her words; ", adding …" or a narrative clause does not.
+      const rest = TUNING.quoteScan && TUNING.quoteRest && quoted ? contentAfterPost(ctx, cueEndTok + 1, b, true) : contentAfterPost(ctx, cueEndTok + 1, b).filter((x) => !TUNING.quoteRest || !quoted || startsWithQuote(text, x.start));
       return {
         ...base,
         kind: quoted ? "direct" : kindOf(ctx, pieces),
@@ -683,7 +789,7 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
     }
   }
   // The source stands before the cue and the content after it.
-  let k = cueEndTok + 1;
+  const k = cueEndTok + 1;
   if (k <= b && lower[k] === ":") return colonIntro(ctx, k, base, np);
   if (k + 1 <= b && lower[k] === "that" && lower[k + 1] === ":") return colonIntro(ctx, k + 1, base, np);
   const content = contentAfterCue(ctx, k, b, lemma, cls);
@@ -801,10 +907,23 @@ function contentBefore(ctx: AttributionContext, j: number, a: number): Span | nu
 }
 
 /** After "…, he said": a second piece (", …" to the sentence end) and quotations that follow in the paragraph. */
-function contentAfterPost(ctx: AttributionContext, k: number, b: number): Span[] {
+function contentAfterPost(ctx: AttributionContext, k: number, b: number, quotesOnly = false): Span[] {
   const tokens = ctx.tok.tokens;
   const out: Span[] = [];
-  let m = k;
+  if (quotesOnly) {
+    // After a quotation and its speaker only quotations continue: "…,” she said, looking up, “but …”.
+    let quoteEnd = -1;
+    for (let m = k; m <= b; m++) {
+      const t = tokens[m]!;
+      if (t.start < quoteEnd) continue;
+      const q = ctx.quotes.byStart.get(t.start);
+      if (q && m > k && (tokens[m - 1]!.value === "," || tokens[m - 1]!.value === "." || tokens[m - 1]!.value === "—")) {
+        out.push({ start: q.start, end: q.end });
+        quoteEnd = q.end;
+      } else if (q) quoteEnd = q.end;
+    }
+  }
+  let m = quotesOnly ? b + 1 : k;
   while (m <= b && tokens[m]!.value !== "," && tokens[m]!.value !== "." && tokens[m]!.value !== ";") m++;
   if (m <= b && tokens[m]!.value === "," && m + 1 <= b) {
     const first = tokens[m + 1]!;
@@ -868,7 +987,84 @@ function contentAfterCue(ctx: AttributionContext, k: number, b: number, lemma: s
   }
   while (k <= b && (lower[k] === "," || lower[k] === "—")) k++;
   if (k > b) return null;
+  if (TUNING.npObject && !OBJECT_CUES.has(lemma)) {
+    const e = nounObjectEnd(ctx, k, b);
+    if (e >= k) return trimSpan(ctx.text, tokens[k]!.start, tokens[e]!.end);
+  }
   return contentAfter(ctx, k, b);
+}
+
+const OBJ_PRON = new Set(["him", "her", "them", "it", "us", "me", "his", "their", "its", "our", "my", "this", "these", "those", "that", "one", "something", "nothing", "anything", "everything"]);
+const CLAUSE_OPENERS = new Set(["that", "to", "if", "whether", "how", "why", "what", "who", "when", "where", "which", "whom"]);
+const CUT_PREPS = new Set(["during", "since", "amid", "despite", "because", "while", "when", "via", "throughout", "last", "earlier", "later"]);
+const DAY_WORDS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week", "month", "year", "weekend"]);
+const MONTHS = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]);
+const EVENT_PREPS = new Set(["in", "on", "at", "after", "before", "with", "following"]);
+const OCCASION_NOUNS = new Set(["forum", "summit", "news", "press", "campaign", "stop", "session", "remarks", "tweets", "posts", "ad", "ads", "op-ed", "column", "editorial", "radio", "television", "tv", "twitter", "facebook", "cnn", "fox", "msnbc", "nbc", "abc", "cbs", "town", "hall", "visit", "trip", "testimony", "hearings", "appearance", "book", "memoir", "essay", "article", "report", "tuesday", "wednesday"]);
+
+/** A cue whose complement is a noun phrase ("attacked her opponent as a fraud in a debate"): the content is the
+ * phrase (with an "as"/"of" complement), not the adverbials after it. Returns its last token, or -1 for a clause. */
+function nounObjectEnd(ctx: AttributionContext, k: number, b: number): number {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (CLAUSE_OPENERS.has(lower[k]!) || isQuoteMark(tokens[k]!.value) || tokens[k]!.value === "'") return -1;
+  let m = k;
+  let head = -1;
+  let asUsed = false;
+  const limit = Math.min(b, k + 40);
+  while (m <= limit) {
+    const t = tokens[m]!;
+    const lw = lower[m]!;
+    const q = ctx.quotes.byStart.get(t.start);
+    if (q && m > k) {
+      // a quoted name or phrase inside the object
+      let e = m;
+      while (e + 1 <= b && tokens[e + 1]!.start < q.end) e++;
+      if (e + 1 > b && tokens[e]!.end < q.end) return -1;
+      head = e;
+      m = e + 1;
+      continue;
+    }
+    const pos = t.pos;
+    if (pos === "NOUN" || pos === "PROPN" || pos === "NUM" || (pos === "PRON" && OBJ_PRON.has(lw) && m === k) || (asUsed && pos === "ADJ")) head = m;
+    else if (pos === "DET" || pos === "ADJ" || (pos === "PRON" && OBJ_PRON.has(lw)) || (pos === "PART" && (lw === "’s" || lw === "'s" || lw === "’")) || pos === "SYM") {
+      // inside the phrase
+    } else if (pos === "ADV" && lw !== "as" && m + 1 <= limit && tokens[m + 1]!.pos === "ADJ") {
+      // "deeply flawed"
+    } else if ((lw === "of" || lw === "-") && head >= 0 && m + 1 <= limit) {
+      // "a series of tweets"
+    } else if ((lw === "and" || lw === "or") && head >= 0 && m + 1 <= limit && ["DET", "NOUN", "PROPN", "ADJ", "NUM"].includes(tokens[m + 1]!.pos) && !(m + 2 <= b && (tokens[m + 2]!.pos === "VERB" || tokens[m + 2]!.pos === "AUX"))) {
+      // "taxes and jobs"
+    } else if (lw === "as" && head >= 0 && !asUsed && m + 1 <= limit && tokens[m + 1]!.pos !== "VERB" && tokens[m + 1]!.pos !== "AUX" && tokens[m + 1]!.pos !== "SCONJ" && tokens[m + 1]!.pos !== "PRON") {
+      asUsed = true;
+    } else break;
+    m++;
+  }
+  if (head < 0) return -1;
+  if (m > b) return -1;
+  // "encouraged his supporters at a rally to vote": an object followed by its infinitive is not cut.
+  for (let n = m; n <= Math.min(b, m + 12); n++) {
+    if (lower[n] === "to" && n + 1 <= b && tokens[n + 1]!.pos === "VERB") return -1;
+    if (tokens[n]!.pos === "PUNCT" && tokens[n]!.value !== "-") break;
+  }
+  if (m > limit) return -1;
+  const lw = lower[m]!;
+  const t = tokens[m]!;
+  if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "PART") return -1;
+  if ((CUT_PREPS.has(lw) && t.value === lw) || DAY_WORDS.has(lw) || t.value === "—" || t.value === "(" || t.value === "--") return head;
+  if (EVENT_PREPS.has(lw)) {
+    // "in a statement", "at a rally on Monday": an occasion, not part of the object.
+    for (let n = m + 1; n <= Math.min(b, m + 6); n++) {
+      const ln = lower[n]!;
+      if (EVENT_NOUNS.has(ln) || DAY_WORDS.has(ln) || OCCASION_NOUNS.has(ln)) return head;
+      if (tokens[n]!.pos === "VERB" || tokens[n]!.pos === "ADP" || tokens[n]!.pos === "PUNCT") break;
+    }
+  }
+  if (lw === "," && m + 1 <= b) {
+    const n = tokens[m + 1]!;
+    if (n.pos === "SCONJ" || lower[m + 1] === "but" || lower[m + 1] === "while" || (n.pos === "ADV" && lower[m + 1] !== "including")) return head;
+  }
+  return -1;
 }
 
 function colonIntro(
@@ -901,7 +1097,8 @@ function kindOf(ctx: AttributionContext, content: Span): AttributionKind {
 
 function accordingTo(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
   const tokens = ctx.tok.tokens;
-  const np = npRight(ctx, i + 2, b);
+  // "according to exit polls", "according to show insiders": a noun the tagger reads as a verb opens the phrase.
+  const np = npRight(ctx, i + 2, b, TUNING.accNounVerb);
   if (!np) return null;
   const cue = span(ctx, i, i + 1);
   const base = { cue, cueLemma: "according to", cueClass: "according" as const, cueStance: "neutral" as CueStance, evidence: ["cue: according to"] };
@@ -965,7 +1162,10 @@ function unnamedPassive(ctx: AttributionContext, i: number, a: number, b: number
   if (lower[i + 1] === "to" && i + 2 <= b) {
     const c = contentAfter(ctx, i + 1, b);
     if (!c) return null;
-    return { ...base, kind: "unnamed", content: [c], rule: "unnamed.passive" };
+    // "Hundreds of fish are said to have died": the subject is part of what is reported.
+    const subj = TUNING.passiveSubject && auxTok - 1 >= a ? npLeft(ctx, auxTok - 1, a, false) : null;
+    const content = subj && !PERSONAL.has(lower[subj[0]]!) ? { start: tokens[subj[0]]!.start, end: c.end } : c;
+    return { ...base, kind: "unnamed", content: [content], rule: "unnamed.passive" };
   }
   if (lower[i + 1] === "that" && auxTok - 1 >= a && lower[auxTok - 1] === "it") {
     const c = contentAfter(ctx, i + 1, b);
@@ -973,6 +1173,108 @@ function unnamedPassive(ctx: AttributionContext, i: number, a: number, b: number
     return { ...base, kind: "unnamed", content: [c], rule: "unnamed.it-is-said" };
   }
   return null;
+}
+
+const PASSIVE_EVAL = new Set(["accuse", "blame", "criticize", "criticise", "mention", "rate", "dub", "call", "describe", "label", "brand", "praise", "charge", "condemn", "question", "credit", "deride", "mock", "hail", "fault", "portray", "characterize", "characterise", "view", "regard", "see", "tout"]);
+
+/** An agentless passive of an evaluative cue ("Peacekeepers have been accused of …", "the rule is seen as …"): no source; the subject and the complement are the content. */
+function passiveEval(ctx: AttributionContext, i: number, a: number, b: number, lemma: string): RawAttribution | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (ctx.quotes.containing(tokens[i]!.start) || i + 1 > b) return null;
+  const nx = lower[i + 1]!;
+  const np1 = tokens[i + 1]!.pos;
+  if (!(nx === "of" || nx === "for" || nx === "as" || nx === "with" || np1 === "DET" || np1 === "ADJ" || np1 === "NOUN" || isQuoteMark(tokens[i + 1]!.value))) return null;
+  let j = i - 1;
+  while (j >= a && (tokens[j]!.pos === "ADV" || tokens[j]!.pos === "AUX" || lower[j] === "not")) j--;
+  if (j < a) return null;
+  const subj = RELATIVE.has(lower[j]!) || PERSONAL.has(lower[j]!) ? ([j, j] as [number, number]) : npLeft(ctx, j, a, false);
+  if (!subj) return null;
+  const c = contentAfter(ctx, nx === "of" || nx === "for" || nx === "with" ? i + 2 : i + 1, b);
+  if (!c) return null;
+  const found = lookupCue(lemma);
+  return {
+    kind: "unnamed",
+    sourceTok: null,
+    source: null,
+    cue: span(ctx, j + 1, nx === "of" || nx === "for" || nx === "as" || nx === "with" ? i + 1 : i),
+    cueLemma: lemma,
+    cueClass: "stance",
+    cueStance: found?.entry.stance ?? "neutral",
+    content: [span(ctx, subj[0], subj[1]), c],
+    rule: "unnamed.passive-stance",
+    evidence: [`passive without agent: ${lemma}`],
+  };
+}
+
+/** "The plan was endorsed by the union", "The story was first reported by the Ledger": the agent is the source, the subject the content. */
+function passiveAgent(ctx: AttributionContext, i: number, a: number, b: number, lemma: string): RawAttribution | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  const found = lookupCue(lemma);
+  if (!found || found.entry.class === "evidence") return null;
+  if (ctx.quotes.containing(tokens[i]!.start)) return null;
+  const np = npRight(ctx, i + 2, b);
+  if (!np || !subjectOk(ctx, np, "stance")) return null;
+  let j = i - 1;
+  while (j >= a && (tokens[j]!.pos === "ADV" || tokens[j]!.pos === "AUX" || lower[j] === "not" || lower[j] === "’s" || lower[j] === "'s")) j--;
+  if (j < a) return null;
+  const subj = RELATIVE.has(lower[j]!) ? ([j, j] as [number, number]) : npLeft(ctx, j, a, false);
+  if (!subj || PERSONAL.has(lower[subj[0]]!)) return null;
+  let s0 = subj[0];
+  // a quotation title as the subject ("“Old Roads” was written by …")
+  const q = ctx.quotes.byEnd.get(tokens[subj[1]]!.end) ?? ctx.quotes.containing(tokens[subj[1]]!.start);
+  if (q && q.start < tokens[s0]!.start) s0 = tokenAt(tokens, q.start);
+  if (s0 < 0) return null;
+  const auxStart = j + 1;
+  return {
+    kind: "indirect",
+    sourceTok: np,
+    source: span(ctx, np[0], np[1]),
+    cue: span(ctx, auxStart, i + 1),
+    cueLemma: lemma,
+    cueClass: found.entry.class,
+    cueStance: found.entry.stance,
+    content: [{ start: tokens[s0]!.start, end: tokens[subj[1]]!.end }],
+    rule: "indirect.passive-agent",
+    evidence: [`passive cue: ${lemma} by an agent`],
+  };
+}
+
+/** "X seems to …", "X seems unlikely", "it appears that …": an impression with no source; the subject and the complement are the content. */
+function seemCue(ctx: AttributionContext, i: number, a: number, b: number, lemma: string): RawAttribution | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (i + 1 > b) return null;
+  const nx = lower[i + 1]!;
+  const np = tokens[i + 1]!.pos;
+  // "appear" also means "show up": only its "to"/"that" readings count.
+  const ok = nx === "to" || nx === "that" || (lemma === "seem" && (np === "ADJ" || (np === "ADV" && tokens[i + 2]?.pos === "ADJ") || nx === "like"));
+  if (!ok) return null;
+  if (ctx.quotes.containing(tokens[i]!.start)) return null;
+  let j = i - 1;
+  while (j >= a && (tokens[j]!.pos === "ADV" || tokens[j]!.pos === "AUX" || lower[j] === "not" || lower[j] === "also")) j--;
+  if (j < a) return null;
+  let subj: [number, number] | null = null;
+  if (lower[j] === "it") subj = null;
+  else if (RELATIVE.has(lower[j]!) || lower[j] === "what" || PERSONAL.has(lower[j]!)) subj = [j, j];
+  else subj = npLeft(ctx, j, a, false);
+  if (!subj && lower[j] !== "it") return null;
+  const c = contentAfter(ctx, nx === "like" ? i + 2 : i + 1, b);
+  if (!c) return null;
+  const content: Span[] = subj ? [span(ctx, subj[0], subj[1]), c] : [c];
+  return {
+    kind: "unnamed",
+    sourceTok: null,
+    source: null,
+    cue: span(ctx, i, i),
+    cueLemma: lemma,
+    cueClass: TUNING.seemNested ? "stance" : "unnamed",
+    cueStance: "neutral",
+    content,
+    rule: "unnamed.seem",
+    evidence: [`impression verb: ${lemma}`],
+  };
 }
 
 /** "NAME: words" at a paragraph start (transcripts, headline credits). */
@@ -992,6 +1294,8 @@ function speakerLabels(ctx: AttributionContext, out: RawAttribution[]): void {
       k++;
     }
     if (!ok || k === first || k >= tokens.length || tokens[k]!.value !== ":" || tokens[k]!.end > para.end) continue;
+    // "Correction:", "Update:", "The Latest:": editorial labels, not speakers.
+    if (TUNING.labelStop && NOT_SPEAKER_LABELS.has(text.slice(tokens[first]!.start, tokens[k - 1]!.end).toLowerCase())) continue;
     const c = trimSpan(text, tokens[k]!.end, para.end);
     if (!c) continue;
     if (text.slice(c.start, c.end).split(/\s+/).length < 3) continue;

@@ -54,7 +54,7 @@ export function analyseSourcing(text: string, tok?: TokenizedText): SourcingResu
     return {
       id,
       kind: ent && !ent.named && r.kind !== "direct" && r.kind !== "mixed" && r.kind !== "according_to" ? "unnamed" : r.kind,
-      source: r.source,
+      source: r.shownSource ?? r.source,
       cue: r.cue,
       content: r.content,
       sourceKey: key,
