@@ -575,10 +575,17 @@ function subjectOk(ctx: AttributionContext, np: [number, number], cls: CueClass)
 
 const NOUN_CUES = new Set(
   ("claim assertion allegation argument plan proposal promise pledge warning call demand belief view insistence suggestion accusation charge denial " +
-    "statement comment remark vow threat theory position decision criticism complaint concern fear hope request offer recommendation prediction " +
-    "estimate finding conclusion contention admission acknowledgment acknowledgement assessment opposition support push bid effort vision").split(" "),
+    "statement comment remark vow threat theory position decision criticism complaint concern fear hope offer recommendation prediction " +
+    "estimate finding conclusion contention admission acknowledgment acknowledgement assessment opposition support push vision " +
+    "determination reluctance commitment disdain adulation eagerness desire willingness refusal attack attacks comments criticisms praise endorsement rejection dismissal defense defence").split(" "),
 );
 const POSSESSIVE_PRON = new Set(["his", "her", "their", "its", "our", "my"]);
+const NOUN_STANCE: Record<string, CueStance> = {
+  claim: "distancing", allegation: "distancing", assertion: "distancing", contention: "distancing",
+  denial: "denial", rejection: "denial", dismissal: "denial", refusal: "denial",
+  accusation: "accusation", charge: "accusation", criticism: "accusation", attack: "accusation", disdain: "accusation",
+  praise: "endorsing", endorsement: "endorsing", defense: "endorsing", defence: "endorsing", acknowledgment: "endorsing", acknowledgement: "endorsing", admission: "endorsing",
+};
 
 /** "X's claim that …", "his call for …", "her plan to …": a possessor as source and the complement as content. */
 function nounCue(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
@@ -599,7 +606,7 @@ function nounCue(ctx: AttributionContext, i: number, a: number, b: number): RawA
   const ln = lower[n]!;
   let k: number;
   if (ln === "that" || ln === "to") k = n;
-  else if ((ln === "for" || ln === "of" || ln === "on") && n + 1 <= b) k = n + 1;
+  else if ((ln === "for" || ln === "of" || ln === "on" || ln === "about" || ln === "against" || ln === "over") && n + 1 <= b) k = n + 1;
   else return null;
   const c = contentAfter(ctx, k, b);
   if (!c) return null;
@@ -611,7 +618,7 @@ function nounCue(ctx: AttributionContext, i: number, a: number, b: number): RawA
     cue: span(ctx, i, i),
     cueLemma: lemma,
     cueClass: "stance",
-    cueStance: lemma === "claim" || lemma === "allegation" || lemma === "assertion" || lemma === "contention" ? "distancing" : lemma === "denial" ? "denial" : lemma === "accusation" || lemma === "charge" || lemma === "criticism" ? "accusation" : "neutral",
+    cueStance: NOUN_STANCE[lemma] ?? "neutral",
     content: [c],
     rule: "noun.possessive",
     evidence: [`noun cue: ${lemma} with a possessor`],

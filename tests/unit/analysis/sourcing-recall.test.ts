@@ -179,3 +179,11 @@ describe("speaker labels", () => {
     expect(run("Commissioner Rhea Tull maintained that the coastal roads were safe.")[0]).toMatchObject({ cue: "maintained", content: ["that the coastal roads were safe"] });
   });
 });
+
+describe("noun cues with a possessor", () => {
+  it("stance nouns take a “to”, “for” or “about” complement", () => {
+    expect(run("There was anger at Senator Orla Vance's reluctance to back the levy.")[0]).toMatchObject({ rule: "noun.possessive", source: "Senator Orla Vance's", cue: "reluctance", content: ["to back the levy"] });
+    const r = analyseSourcing("There was anger at his disdain for the harbour plan.");
+    expect(r.attributions[0]).toMatchObject({ rule: "noun.possessive", cueStance: "accusation" });
+  });
+});
