@@ -63,22 +63,36 @@ function tokenizeSpaced(text: string): TokenizedText {
     const spaces = doc.tokens().out(its.precedingSpaces) as string[];
     const pos = doc.tokens().out(its.pos) as string[];
     const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-    const base = tokens.length;
+    const firstOf: number[] = [];
+    const lastOf: number[] = [];
     let off = para.start;
     for (let i = 0; i < values.length; i++) {
       off += spaces[i]!.length;
       const v = values[i]!;
       // wink leaves some tokens (e.g. "cannot") without a lemma: fall back to the lower-cased word.
-      tokens.push({ start: off, end: off + v.length, value: v, pos: pos[i] ?? "X", lemma: lemmas[i] || v.toLowerCase(), sentence: -1 });
+      const lemma = lemmas[i] || v.toLowerCase();
+      // wink learns words as it reads, so "Clinton's" is one token or two depending on what the process read
+      // before: always split a possessive, so the same text gives the same tokens in any process.
+      firstOf.push(tokens.length);
+      const poss = v.length > 2 && /^[\p{L}\p{N}].*['’]s$/u.test(v) ? v.length - 2 : 0;
+      if (poss) {
+        tokens.push({ start: off, end: off + poss, value: v.slice(0, poss), pos: pos[i] ?? "X", lemma: v.slice(0, poss).toLowerCase(), sentence: -1 });
+        tokens.push({ start: off + poss, end: off + v.length, value: v.slice(poss), pos: "PART", lemma: v.slice(poss).toLowerCase(), sentence: -1 });
+      } else {
+        tokens.push({ start: off, end: off + v.length, value: v, pos: pos[i] ?? "X", lemma, sentence: -1 });
+      }
+      lastOf.push(tokens.length - 1);
       off += v.length;
     }
     const spans = doc.sentences().out(its.span) as unknown as [number, number][];
     for (const [a, b] of spans) {
-      const first = tokens[base + a];
-      const last = tokens[base + b];
-      if (!first || !last) continue;
+      const from = firstOf[a];
+      const to = lastOf[b];
+      if (from === undefined || to === undefined) continue;
+      const first = tokens[from]!;
+      const last = tokens[to]!;
       const idx = sentences.length;
-      for (let t = base + a; t <= base + b; t++) tokens[t]!.sentence = idx;
+      for (let t = from; t <= to; t++) tokens[t]!.sentence = idx;
       sentences.push({ start: first.start, end: last.end });
     }
   }
