@@ -37,9 +37,19 @@ const LONG_RUN = 64;
 export function tokenize(text: string): TokenizedText {
   let masked: string[] | null = null;
   let run = 0;
+  const possessive: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 10 || c === 9 || c === 13) {
+      run = 0;
+      continue;
+    }
+    // wink learns words as it reads ("Clinton's" whole once seen, split before), which would make tokens and
+    // tags depend on what the process read earlier: it always reads a possessive as "Clinton s".
+    if ((c === 39 || c === 0x2019) && (text[i + 1] === "s" || text[i + 1] === "S") && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!) && !/[\p{L}\p{N}]/u.test(text[i + 2] ?? " ")) {
+      masked ??= text.split("");
+      masked[i] = " ";
+      possessive.push(i);
       run = 0;
       continue;
     }
@@ -50,7 +60,22 @@ export function tokenize(text: string): TokenizedText {
       run = 0;
     }
   }
-  return tokenizeSpaced(masked ? masked.join("") : text);
+  if (!masked) return tokenizeSpaced(text);
+  const out = tokenizeSpaced(masked.join(""));
+  // Values from the real text; the "s" after a masked apostrophe becomes the possessive "'s" again.
+  const apostrophes = new Set(possessive);
+  for (const t of out.tokens) {
+    if (apostrophes.has(t.start - 1) && t.end === t.start + 1) {
+      t.start -= 1;
+      t.pos = "PART";
+    }
+    t.value = text.slice(t.start, t.end);
+    if (t.pos === "PART" && apostrophes.has(t.start)) t.lemma = "'s";
+  }
+  for (const sp of out.sentences) {
+    if (apostrophes.has(sp.start - 1)) sp.start -= 1;
+  }
+  return out;
 }
 
 function tokenizeSpaced(text: string): TokenizedText {
@@ -71,16 +96,8 @@ function tokenizeSpaced(text: string): TokenizedText {
       const v = values[i]!;
       // wink leaves some tokens (e.g. "cannot") without a lemma: fall back to the lower-cased word.
       const lemma = lemmas[i] || v.toLowerCase();
-      // wink learns words as it reads, so "Clinton's" is one token or two depending on what the process read
-      // before: always split a possessive, so the same text gives the same tokens in any process.
       firstOf.push(tokens.length);
-      const poss = v.length > 2 && /^[\p{L}\p{N}].*['’]s$/u.test(v) ? v.length - 2 : 0;
-      if (poss) {
-        tokens.push({ start: off, end: off + poss, value: v.slice(0, poss), pos: pos[i] ?? "X", lemma: v.slice(0, poss).toLowerCase(), sentence: -1 });
-        tokens.push({ start: off + poss, end: off + v.length, value: v.slice(poss), pos: "PART", lemma: v.slice(poss).toLowerCase(), sentence: -1 });
-      } else {
-        tokens.push({ start: off, end: off + v.length, value: v, pos: pos[i] ?? "X", lemma, sentence: -1 });
-      }
+      tokens.push({ start: off, end: off + v.length, value: v, pos: pos[i] ?? "X", lemma, sentence: -1 });
       lastOf.push(tokens.length - 1);
       off += v.length;
     }
