@@ -77,6 +77,8 @@ function isCap(v: string): boolean {
   return /^\p{Lu}/u.test(v) || NAME_PARTICLES.has(v.toLowerCase()) || /^(al|el|bin|abu)-\p{Lu}/iu.test(v);
 }
 
+const NAME_APOSTROPHES = new Set(["‘", "’", "'", "ʿ", "ʻ"]);
+
 /** Split a source phrase into name and description. */
 export function parseMention(tokens: Token[]): Parsed {
   // Parenthetical party tags ("(R-IN)") and commas are not part of a name.
@@ -126,6 +128,12 @@ export function parseMention(tokens: Token[]): Parsed {
   while (s - 1 >= 0) {
     const v = vals[s - 1]!;
     const lv = v.toLowerCase().replace(/\.$/, ".");
+    // Inside a name: an apostrophe glued to the next word ("Abu ‘Abdullah"), after a capitalised word.
+    const before = vals[s - 2];
+    if (before && isCap(before) && NAME_APOSTROPHES.has(v) && tokens[s - 1]!.end === tokens[s]?.start) {
+      s--;
+      continue;
+    }
     if (!isCap(v) && v !== "." && v !== "-" && v !== "&") break;
     if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(v))) break;
     if (lv === "’s" || lv === "'s") break;
@@ -136,7 +144,8 @@ export function parseMention(tokens: Token[]): Parsed {
   const nameToks = vals.slice(ns, e + 1);
   if (nameToks.length) {
     const name = joinTokens(tokens.slice(ns, e + 1));
-    const desc = vals.slice(0, s).filter((v, i) => !(i === 0 && DETERMINERS.has(v.toLowerCase()))).join(" ");
+    const descFrom = s > 0 && DETERMINERS.has(vals[0]!.toLowerCase()) ? 1 : 0;
+    const desc = s > descFrom ? joinTokens(tokens.slice(descFrom, s)) : "";
     const norm = normaliseName(name);
     const org = ORGS.has(norm) || STATES.has(norm) || /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Corporation|Inc|Ltd|LLC|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press|Club|Fund|Trust|Society|League|Coalition|Alliance|Institution|Organization|Organisation|Federation|Caucus|Board|Authority|Works|Labs|Partners|Forum|Project|Initiative|Movement|Front|Brigades?)\b/.test(name);
     return { kind: "named", name, description: desc || null, head: last, person: !org, plural: false, author: null };
