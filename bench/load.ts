@@ -90,12 +90,6 @@ async function settle(base: string): Promise<void> {
   }
 }
 
-function findExportRoute(): string | null {
-  const dir = path.join(ROOT, "app/routes");
-  const names = fs.readdirSync(dir);
-  return names.find((n) => /^comparisons\.\$id\.export(\[\.\]|\.)json(\.tsx?|$)/.test(n)) ?? null;
-}
-
 /** Imports attempted vs stored: every id the importer says it created must be in the database, and no errors. */
 async function importSummary(url: string, out: string, err: string): Promise<string> {
   const stats = JSON.parse(out.trim().split("\n").pop() || "{}") as {
@@ -170,10 +164,7 @@ async function main(): Promise<number> {
     if (!page.ok || !FIXTURES.every((f) => html.includes(`${f.replace(/-/g, " ")} (fixture)`))) {
       warnings.push(`WARNING: before the load, ${pagePath} answered ${page.status} without the 4 articles: its figures below measure an error page.`);
     }
-    const exportRoute = findExportRoute();
-    const second = exportRoute
-      ? { label: "JSON export", path: `/comparisons/${comparison.id}/export.json` }
-      : { label: "article page (no JSON export route yet)", path: `/articles/${ids[0]}` };
+    const second = { label: "JSON export (bundle)", path: `/comparisons/${comparison.id}/export/bundle.json` };
     const check = await fetch(base + second.path);
     if (!check.ok) warnings.push(`WARNING: before the load, ${second.path} answered ${check.status}: its figures below measure an error page.`);
     await check.arrayBuffer();
