@@ -75,7 +75,7 @@ export function SourcesPanel({ sources }: { sources: SourceEntity[] }) {
             .map((s) => (
               <tr key={s.key}>
                 <td>
-                  {s.name}
+                  {s.name || "(no source named)"}
                   {s.description ? <div className="meta">{s.description}</div> : null}
                   {!s.named ? <span className="badge">unnamed</span> : null}
                 </td>
