@@ -109,10 +109,6 @@ const PASSIVE_FORMS = new Map([
 ]);
 const PARTICIPLE_STOP = new Set(["as", "who", "which", "when", "while", "before", "after", "because", "although", "though", "if", "in", "at", "on", "during", "with", "without"]);
 
-function isOpenQuoteTok(t: Token | undefined): boolean {
-  return !!t && (t.value === "“" || t.value === "«" || t.value === "„" || ((t.value === '"' || t.value === "″") && true));
-}
-
 export interface AttributionContext {
   text: string;
   tok: TokenizedText;
@@ -339,7 +335,6 @@ function relativeHasCue(ctx: AttributionContext, k: number, b: number): boolean 
   return false;
 }
 const SUBORDINATORS = new Set(["if", "since", "when", "because", "although", "though", "as", "while", "after", "before", "once", "unless", "until", "whether"]);
-const TRAILING_CLAUSE = new Set(["who", "which", "where", "while", "whereas", "although", "though"]);
 
 /** Where the reported clause ends: before a participle or relative clause, a new coordinated verb, a dash or parenthesis, or a trailing "in a statement on Monday". Quotations are never cut. */
 function clauseEnd(ctx: AttributionContext, k: number, b: number): number {

@@ -123,7 +123,7 @@ export function parseMention(tokens: Token[]): Parsed {
     return { ...inner, description: vals.slice(possIdx + 1).join(" "), author: inner.name };
   }
   // Name = trailing run of capitalised words that are not titles, nationality adjectives or org words.
-  let e = vals.length - 1;
+  const e = vals.length - 1;
   let s = e + 1;
   while (s - 1 >= 0) {
     const v = vals[s - 1]!;
@@ -206,7 +206,7 @@ export interface ResolveInput {
 
 /** Build canonical sources; returns entities and, per mention, the entity key (null for no source). */
 export function resolveSources(input: ResolveInput): { entities: SourceEntity[]; keyOf: (string | null)[] } {
-  const { mentions, text } = input;
+  const { mentions } = input;
   const entities: Working[] = [];
   const keyOf: (string | null)[] = new Array(mentions.length).fill(null);
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.span.start - mentions[b]!.span.start);
