@@ -287,21 +287,7 @@ function parseTable(label: string, text: string, kind: "csv" | "tsv"): BulkParse
       const v = col ? row[col] : undefined;
       return typeof v === "string" ? v : undefined;
     };
-    items.push(
-      toItem(
-        input,
-        {
-          url: get("url"),
-          title: get("title"),
-          outlet: get("outlet"),
-          author: get("author"),
-          published: get("published"),
-          language: get("language"),
-          text: get("text"),
-        },
-        problem ? [`Row ${i + 2}: ${problem}.`] : [],
-      ),
-    );
+    items.push(toItem(input, get, problem ? [`Row ${i + 2}: ${problem}.`] : []));
   });
   return finish(kind, items, []);
 }
@@ -374,22 +360,12 @@ function recordItem(input: string, data: unknown): BulkItem {
     }
     return undefined;
   };
-  return toItem(
-    input,
-    {
-      url: get("url"),
-      title: get("title"),
-      outlet: get("outlet"),
-      author: get("author"),
-      published: get("published"),
-      language: get("language"),
-      text: get("text"),
-    },
-    warnings,
-  );
+  return toItem(input, get, warnings);
 }
 
-function toItem(input: string, raw: Record<keyof BulkRecord, string | undefined>, warnings: string[]): BulkItem {
+/** Reads every field through `get` (a table row's or a JSON record's), in FIELD_ALIASES order, then checks it. */
+function toItem(input: string, get: (key: keyof BulkRecord) => string | undefined, warnings: string[]): BulkItem {
+  const raw = Object.fromEntries((Object.keys(FIELD_ALIASES) as (keyof BulkRecord)[]).map((k) => [k, get(k)])) as Record<keyof BulkRecord, string | undefined>;
   const url = raw.url?.trim();
   const text = raw.text ? normaliseText(raw.text) : undefined;
   if (url && !isHttpUrl(url)) {
