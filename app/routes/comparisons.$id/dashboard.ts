@@ -33,18 +33,8 @@ export function parsePartialDate(s: string | null | undefined): { t: number; pre
   return { t: Date.UTC(y, (mo ?? 1) - 1, d ?? 1), precision: d ? "day" : mo ? "month" : "year" };
 }
 
-export interface ArticleMetaIn {
-  id: number;
-  short: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  published: string | null;
-  country: string | null;
-  kind: string | null;
-  fictional: boolean;
-}
+/** What the loader knows of each article; the figures add the rest of a ChartArticle. */
+export type ArticleMetaIn = Omit<ChartArticle, "focal" | "summary" | "wordCount">;
 
 export function shapeDashboard(
   cmp: Comparison,
