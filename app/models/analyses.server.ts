@@ -1,4 +1,4 @@
-import { and, eq, ne, notExists, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import { analyses, articles } from "#db/schema";
 import { analyse, ANALYSER_VERSION, type ArticleAnalysis } from "#app/analysis/index";
 import type { Db } from "#app/utils/db.server";
@@ -29,9 +29,17 @@ export async function getAnalysis(db: Db, articleId: number): Promise<ArticleAna
   return analysis;
 }
 
+/** The current analyses of several articles in one query; any missing one is computed as `getAnalysis` does. */
 export async function getAnalyses(db: Db, ids: number[]): Promise<Map<number, ArticleAnalysis>> {
   const out = new Map<number, ArticleAnalysis>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select({ articleId: analyses.articleId, result: analyses.result })
+    .from(analyses)
+    .where(and(inArray(analyses.articleId, ids), eq(analyses.analyserVersion, ANALYSER_VERSION)));
+  for (const r of rows) out.set(r.articleId, r.result as ArticleAnalysis);
   for (const id of ids) {
+    if (out.has(id)) continue;
     const a = await getAnalysis(db, id);
     if (a) out.set(id, a);
   }
