@@ -4,7 +4,7 @@
 import type { Token, TokenizedText } from "./nlp";
 import type { AttributionKind, CueStance, Span } from "./types";
 import { QuoteIndex, endsWithQuote, findQuotes, isQuoteMark, startsWithQuote } from "./quotes";
-import { lookupCue, type CueClass } from "./cues";
+import { lookupAdjectiveCue, lookupCue, type CueClass } from "./cues";
 import gazetteer from "./lexicons/gazetteer.json";
 
 /** Every role word in the gazetteer (minister, spokesperson, operator, …) can head a speaker phrase. */
@@ -50,12 +50,13 @@ export const ATTRIBUTION_RULES: Record<string, string> = {
   "unnamed.it-is-said": "“It is said/alleged/reported that …”: an attribution with no named source.",
   "indirect.passive-agent": "A passive cue with its agent (“the plan was endorsed by the union”): the agent is the source, the subject the content.",
   "unnamed.passive-stance": "An evaluative passive with no agent (“they have been accused of …”, “it is seen as …”): no source; the subject and the complement are the content.",
+  "indirect.stance-adjective": "A form of be and a stance adjective with its complement (“X was critical of …”, “X is confident that …”): the subject is the source.",
   "unnamed.seem": "“X seems to …”, “it appears that …”: an impression reported with no source; the subject and the complement are its content.",
 };
 
 const SKIP_BEFORE_CUE = new Set([
   "also", "has", "have", "had", "is", "was", "were", "are", "been", "being", "will", "would", "could", "can", "may", "might",
-  "did", "does", "do", "not", "n't", "never", "repeatedly", "later", "previously", "then", "now", "once", "again", "too",
+  "did", "does", "do", "not", "n't", "n’t", "never", "repeatedly", "later", "previously", "then", "now", "once", "again", "too",
   "even", "recently", "already", "still", "publicly", "privately", "flatly", "reportedly", "allegedly", "often", "frequently",
   "just", "further", "first", "last", "subsequently", "long", "always", "quickly", "openly", "explicitly", "simply", "had",
   "should", "must", "ever", "actually", "only", "initially", "earlier", "immediately", "apparently", "clearly", "strongly",
@@ -92,7 +93,10 @@ const AGENT_NOUNS = new Set(
     "poll survey study report letter statement ruling document documents data analysis review memo email emails filing complaint lawsuit " +
     "article book ad video speech website plan proposal bill resolution network newspaper paper magazine outlet channel station fans followers " +
     "teachers parents students workers women men families victims witnesses citizens businesses banks industry consumers investors polls surveys " +
-    "league association federation body network union bank foundation institute center centre organisation organization agency bureau office firm group camp team"
+    "league association federation body network union bank foundation institute center centre organisation organization agency bureau office firm group camp team " +
+    "percent majority plurality respondents businessman businesswoman city country nation nations panel film narrator announcer commissioner " +
+    "publication legislature regulator regulators creditor creditors corporation partner developer moderator reader readers editor editors " +
+    "observer observers administrator bloc veteran veterans enemy enemies spot clip slide speechwriter questioner journal host hosts"
   ).split(" "),
 );
 const EVIDENCE_NOUNS = new Set(
@@ -236,6 +240,8 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
           const j = skipLeftModifiers(ctx, i - 1, a);
           if (j > att.sourceTok[1] && j - att.sourceTok[1] <= 2 && RELATIVE.has(lower[j]!) && tokens[j]!.start > att.source.end) att.shownSource = { start: att.source.start, end: tokens[j]!.end };
         }
+      } else if (TUNING.adjCue && t.pos === "ADJ" && i > a && lookupAdjectiveCue(lw) && (att = adjectiveCue(ctx, i, a, b))) {
+        // "Aides were wary of …", "she is confident that …"
       } else if (t.pos === "NOUN" && NOUN_CUES.has(t.lemma.toLowerCase()) && i > a && (att = nounCue(ctx, i, a, b))) {
         // "Trump's claim that …", "her call for …"
       } else if ((t.pos === "NOUN" || t.pos === "ADJ") && /^[a-z]+$/.test(t.value) && i > a) {
@@ -248,7 +254,10 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
         const afterSubject =
           prevTok && p === i - 1 && (PERSON_PRON.has(lower[p]!) || prevTok.pos === "PROPN" || (prevTok.pos === "NOUN" && /s$/.test(lw) && objectNext && p > a && tokens[p - 1]!.pos === "DET"));
         const afterBe = p < i - 1 && tokens.slice(p + 1, i).some((x) => x.lemma === "be") && /ing$/.test(lw);
+        // "Polls show a close race", "12 percent support the plan": a plural subject before a bare cue the tagger read as a noun.
+        const pluralSubject = TUNING.pluralBare && !guess && p === i - 1 && !!prevTok && ((/[^s]s$/.test(lower[p]!) && (prevTok.pos === "NOUN" || prevTok.pos === "PROPN")) || (lower[p] === "percent" && tokens[p - 1]?.pos === "NUM"));
         if (guess && (afterSubject || afterBe)) att = verbCue(ctx, i, a, b, sentenceAtts, guess);
+        else if (pluralSubject && t.pos === "NOUN" && lookupCue(lw) && nextTok && (nextTok.pos === "DET" || nextTok.pos === "PROPN" || nextTok.pos === "NUM" || nextTok.pos === "PRON" || lower[i + 1] === "that")) att = verbCue(ctx, i, a, b, sentenceAtts, lw);
         else if (TUNING.bareNoun && !guess && afterSubject && t.pos === "NOUN" && lookupCue(lw) && nextTok && (nextTok.pos === "DET" || nextTok.pos === "PROPN" || (nextTok.pos === "PRON" && lower[i + 1] !== "that")) && (PERSON_PRON.has(lower[p]!) || lower[p - 1] === "and")) {
           // "China and Russia support the government", "they plan a rally": a bare verb read as a noun.
           att = verbCue(ctx, i, a, b, sentenceAtts, lw);
@@ -304,7 +313,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -565,7 +574,12 @@ function subjectOk(ctx: AttributionContext, np: [number, number], cls: CueClass)
   if (/^\p{Lu}/u.test(tokens[np[0]]!.value) && tokens[np[0]]!.pos !== "DET" && tokens[np[0]]!.pos !== "PRON" && np[0] > ctx.sentStart[ctx.sid[np[0]]!]!) return true;
   const lemma = tokens[np[1]]!.lemma.toLowerCase();
   if (cls === "evidence") return TUNING.anyEvidence ? head !== "this" && head !== "that" : EVIDENCE_NOUNS.has(head) || EVIDENCE_NOUNS.has(lemma) || AGENT_NOUNS.has(head);
-  return AGENT_NOUNS.has(head) || AGENT_NOUNS.has(lemma) || EVIDENCE_NOUNS.has(head) || QUANT_SUBJECTS.has(head) || ROLE_WORDS.has(head) || ROLE_WORDS.has(lemma);
+  return AGENT_NOUNS.has(head) || AGENT_NOUNS.has(lemma) || EVIDENCE_NOUNS.has(head) || QUANT_SUBJECTS.has(head) || ROLE_WORDS.has(head) || ROLE_WORDS.has(lemma) || personBySuffix(head);
+}
+
+/** Nouns for people by their ending: "environmentalists", "physicians", "a historian". */
+function personBySuffix(w: string): boolean {
+  return w.length > 6 && /(?:ists?|ians?)$/.test(w) && !/(?:lists?|wrists?|twists?|medians?)$/.test(w);
 }
 
 const NOUN_CUES = new Set(
@@ -620,6 +634,57 @@ function nounCue(ctx: AttributionContext, i: number, a: number, b: number): RawA
   };
 }
 
+const BE_FORMS = new Set(["is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m", "remain", "remains", "remained", "become", "becomes", "became"]);
+const ADJ_PREPS = new Set(["about", "of", "on", "over", "with", "at", "by", "toward", "towards"]);
+const ADJ_CLAUSE = new Set(["that", "if", "whether", "how", "what", "why", "who", "when"]);
+
+/** "X was critical of …", "X is confident that …", "X remains open to …": a stance adjective after a form of be, with its complement. */
+function adjectiveCue(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  const entry = lookupAdjectiveCue(lower[i]!);
+  if (!entry || i + 1 > b) return null;
+  if (ctx.quotes.containing(tokens[i]!.start)) return null;
+  // The form of be, with adverbs and a negation between it and the adjective ("was not too concerned").
+  let j = i - 1;
+  while (j >= a && j >= i - 4 && (tokens[j]!.pos === "ADV" || lower[j] === "not" || lower[j] === "n't" || lower[j] === "n’t" || lower[j] === "more" || lower[j] === "less")) j--;
+  if (j < a || !BE_FORMS.has(lower[j]!)) return null;
+  // The complement: a clause, an infinitive, a prepositional phrase, or (after sure/confident/convinced) a bare clause.
+  const n = i + 1;
+  const ln = lower[n]!;
+  let k: number;
+  let cueEnd = i;
+  if (ADJ_CLAUSE.has(ln)) k = n;
+  else if (ln === "to") {
+    if (n + 1 > b) return null;
+    if (tokens[n + 1]!.pos === "VERB" || tokens[n + 1]!.pos === "AUX") k = n;
+    else { k = n + 1; cueEnd = n; }
+  } else if (ADJ_PREPS.has(ln) && tokens[n]!.pos === "ADP") {
+    if (n + 1 > b) return null;
+    k = n + 1;
+    cueEnd = n;
+  } else if (clauseFollows(ctx, n, b) && tokens[n]!.pos === "PRON") k = n;
+  else return null;
+  const content = contentAfterCue(ctx, k, b, lower[i]!, "stance");
+  if (!content) return null;
+  // The subject before the form of be (auxiliaries and adverbs skipped: "has long been wary").
+  const s0 = skipLeftModifiers(ctx, j - 1, a);
+  const np = npLeft(ctx, s0, a);
+  if (!np || !subjectOk(ctx, np, "stance")) return null;
+  return {
+    kind: kindOf(ctx, content),
+    sourceTok: np,
+    source: span(ctx, np[0], np[1]),
+    cue: span(ctx, j, cueEnd),
+    cueLemma: lower[i]!,
+    cueClass: "stance",
+    cueStance: entry.stance,
+    content: [content],
+    rule: "indirect.stance-adjective",
+    evidence: [`stance adjective: ${lower[i]} after “${tokens[j]!.value}”`],
+  };
+}
+
 const WH_OPENERS = new Set(["how", "why", "what", "whether", "when", "where", "who", "if"]);
 /** A finite clause starts at k ("know [he was there]", "know [how it ends]"), not a noun object ("know the area"). */
 function clauseFollows(ctx: AttributionContext, k: number, b: number): boolean {
@@ -633,7 +698,7 @@ function clauseFollows(ctx: AttributionContext, k: number, b: number): boolean {
   for (let m = k + 1; m <= Math.min(b, k + 6); m++) {
     const u = tokens[m]!;
     if (u.pos === "AUX" || (u.pos === "VERB" && !/ing$/.test(lower[m]!))) return true;
-    if (u.pos === "PUNCT" || u.pos === "ADP" || u.pos === "SCONJ") return false;
+    if (u.pos === "PUNCT" || u.pos === "ADP" || u.pos === "SCONJ" || (TUNING.infNoClause && lower[m] === "to")) return false;
   }
   return false;
 }

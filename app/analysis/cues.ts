@@ -7,14 +7,18 @@ export type CueClass = "speech" | "stance" | "evidence";
 export interface CueEntry {
   cue: string;
   particle?: string;
+  /** "adj": an adjective cue after a form of be ("was critical of"); verbs and nouns otherwise. */
+  pos?: "adj";
   stance: CueStance;
   class: CueClass;
 }
 
 const byLemma = new Map<string, CueEntry>();
 const byPhrase = new Map<string, CueEntry>();
+const byAdjective = new Map<string, CueEntry>();
 for (const e of cueData.entries as CueEntry[]) {
-  if (e.particle) byPhrase.set(`${e.cue} ${e.particle}`, e);
+  if (e.pos === "adj") byAdjective.set(e.cue, e);
+  else if (e.particle) byPhrase.set(`${e.cue} ${e.particle}`, e);
   else if (!byLemma.has(e.cue)) byLemma.set(e.cue, e);
 }
 export const CUE_LEXICON_VERSION: string = cueData.version;
@@ -33,4 +37,9 @@ export function lookupCue(lemma: string, next?: string): { entry: CueEntry; with
 /** Stance of a cue by lemma, neutral when not listed (e.g. "according to"). */
 export function cueStanceOf(lemma: string): CueStance {
   return byLemma.get(lemma)?.stance ?? "neutral";
+}
+
+/** The lexicon entry for an adjective that reports a stance ("critical", "confident"), if listed. */
+export function lookupAdjectiveCue(word: string): CueEntry | undefined {
+  return byAdjective.get(word);
 }

@@ -187,3 +187,22 @@ describe("noun cues with a possessor", () => {
     expect(r.attributions[0]).toMatchObject({ rule: "noun.possessive", cueStance: "accusation" });
   });
 });
+
+describe("stance adjectives and plural subjects", () => {
+  it("a form of be and a stance adjective with its complement: the subject is the source", () => {
+    const a = run("Councillor Mira Tallis was critical of the new parking rules in the harbour district.");
+    expect(a[0]).toMatchObject({ rule: "indirect.stance-adjective", source: "Councillor Mira Tallis", cue: "was critical of", content: ["the new parking rules in the harbour district"] });
+    const b = run("The ferry operators are confident that the service will resume by June.");
+    expect(b[0]).toMatchObject({ rule: "indirect.stance-adjective", source: "The ferry operators", content: ["that the service will resume by June"] });
+  });
+
+  it("an adjective that reports no stance, or one without a complement, is not an attribution", () => {
+    expect(run("The tower is tall and the weather was sure to turn.")).toHaveLength(0);
+    expect(run("The harbour master was critical.")).toHaveLength(0);
+  });
+
+  it("people named by their ending (historians, physicians) can hold a stance", () => {
+    const a = run("Historians argue the bridge was never meant to carry trucks.");
+    expect(a[0]).toMatchObject({ source: "Historians", cue: "argue", content: ["the bridge was never meant to carry trucks"] });
+  });
+});
