@@ -256,7 +256,12 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
         const afterBe = p < i - 1 && tokens.slice(p + 1, i).some((x) => x.lemma === "be") && /ing$/.test(lw);
         // "Polls show a close race", "12 percent support the plan": a plural subject before a bare cue the tagger read as a noun.
         const pluralSubject = TUNING.pluralBare && !guess && p === i - 1 && !!prevTok && ((/[^s]s$/.test(lower[p]!) && (prevTok.pos === "NOUN" || prevTok.pos === "PROPN")) || (lower[p] === "percent" && tokens[p - 1]?.pos === "NUM"));
-        if (guess && (afterSubject || afterBe)) att = verbCue(ctx, i, a, b, sentenceAtts, guess);
+        // "The campaign plans to send …", "Pell, a Democrat, vows to …": a cue read as a noun before an infinitive.
+        const plansTo = TUNING.plansTo && !!guess && /s$/.test(lw) && p === i - 1 && !!prevTok && (prevTok.pos === "NOUN" || prevTok.pos === "PROPN" || lower[p] === ",") && lower[i + 1] === "to" && i + 2 <= b && tokens[i + 2]!.pos === "VERB" && !possessedBefore(ctx, p, a);
+        // "Data from the survey show that …", "records show he …": a bare cue read as a noun before a clause.
+        const bareClause = TUNING.bareEvidence && !guess && t.pos === "NOUN" && !!lookupCue(lw) && p === i - 1 && !!prevTok && (prevTok.pos === "NOUN" || prevTok.pos === "PROPN") && !possessedBefore(ctx, p, a) && (lower[i + 1] === "that" ? clauseFollows(ctx, i + 2, b) : i + 1 <= b && (PERSONAL.has(lower[i + 1]!) || tokens[i + 1]!.pos === "PROPN") && clauseFollows(ctx, i + 1, b));
+        if (guess && (afterSubject || afterBe || plansTo)) att = verbCue(ctx, i, a, b, sentenceAtts, guess);
+        else if (bareClause) att = verbCue(ctx, i, a, b, sentenceAtts, lw);
         else if (pluralSubject && t.pos === "NOUN" && lookupCue(lw) && nextTok && (nextTok.pos === "DET" || nextTok.pos === "PROPN" || nextTok.pos === "NUM" || nextTok.pos === "PRON" || lower[i + 1] === "that")) att = verbCue(ctx, i, a, b, sentenceAtts, lw);
         else if (TUNING.bareNoun && !guess && afterSubject && t.pos === "NOUN" && lookupCue(lw) && nextTok && (nextTok.pos === "DET" || nextTok.pos === "PROPN" || (nextTok.pos === "PRON" && lower[i + 1] !== "that")) && (PERSON_PRON.has(lower[p]!) || lower[p - 1] === "and")) {
           // "China and Russia support the government", "they plan a rally": a bare verb read as a noun.
@@ -275,6 +280,16 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
   headline(ctx, out);
   if (TUNING.contParas) continuationParagraphs(ctx, out);
   return dedupe(dropNested(splitCoordinated(ctx, out)));
+}
+
+/** Does the noun phrase ending at p open with a possessor ("its tax plans", "the city's budget")? Then a following word is its noun, not a verb. */
+function possessedBefore(ctx: AttributionContext, p: number, a: number): boolean {
+  const tokens = ctx.tok.tokens;
+  let k = p;
+  while (k >= a && p - k < 6 && (tokens[k]!.pos === "NOUN" || tokens[k]!.pos === "PROPN" || tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "NUM")) k--;
+  if (k < a) return false;
+  const lw = ctx.lower[k]!;
+  return POSSESSIVE_PRON.has(lw) || lw === "'s" || lw === "’s" || lw === "’" || lw === "your";
 }
 
 function span(ctx: AttributionContext, a: number, b: number): Span {
@@ -313,7 +328,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -396,7 +411,7 @@ function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
         }
       }
     }
-    if (STOP_COORD && (lower[m] === "and" || lower[m] === "but") && m + 1 <= b) {
+    if (STOP_COORD && (lower[m] === "and" || lower[m] === "but" || (TUNING.coordYet && lower[m] === "yet")) && m + 1 <= b) {
       let n = m + 1;
       while (n <= b && tokens[n]!.pos === "ADV") n++;
       const vt = tokens[n];
@@ -545,7 +560,9 @@ function skipLeftModifiers(ctx: AttributionContext, j: number, a: number): numbe
   while (j >= a) {
     const lw = ctx.lower[j]!;
     const pos = tokens[j]!.pos;
-    if (SKIP_BEFORE_CUE.has(lw) || (pos === "ADV" && !UNNAMED_ADVERBS.has(lw) && lw !== "that") || (pos === "AUX" && lw !== "'s") || lw === "not") j--;
+    if (SKIP_BEFORE_CUE.has(lw) || (pos === "ADV" && !UNNAMED_ADVERBS.has(lw) && lw !== "that" && !(TUNING.coordYet && lw === "yet")) || (pos === "AUX" && lw !== "'s") || lw === "not") j--;
+    // "he's claiming", "who's called for": a contracted is/has after a pronoun.
+    else if (TUNING.contraction && (lw === "'s" || lw === "’s") && j - 1 >= a && (PERSONAL.has(ctx.lower[j - 1]!) || RELATIVE.has(ctx.lower[j - 1]!))) j--;
     else break;
   }
   return j;
@@ -820,9 +837,23 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
 
   if (isIng && !progressive) return null;
   let np = npLeft(ctx, j, a);
+  // "The Ledger on Saturday wrote …", "the court this month rejected …", "Some members, however, question …": a time phrase or a
+  // comma-enclosed adverb between the subject and the cue.
+  if (TUNING.timeGap && !isIng) {
+    const g = skipTimeGap(ctx, j, a);
+    if (g < j) {
+      const np2 = npLeft(ctx, g, a);
+      if (np2 && (!np || !subjectOk(ctx, np, cls)) && subjectOk(ctx, np2, cls)) np = np2;
+    }
+  }
+  // "The latest poll released Friday shows …", "A union representing pilots endorsed …": a participle phrase after the subject's head.
+  if (TUNING.postModifier && !isIng && j >= a && (!np || !subjectOk(ctx, np, cls))) {
+    const pm = postModifiedSubject(ctx, j, a, cls);
+    if (pm) np = pm;
+  }
   let coordinated = false;
   if (!np && j >= a && isCommaLike(lower[j]!) && !isIng) np = appositiveSource(ctx, j, a);
-  if (!np && j >= a && (lower[j] === "and" || lower[j] === "but") && !isIng) {
+  if (!np && j >= a && (lower[j] === "and" || lower[j] === "but" || (TUNING.coordYet && (lower[j] === "yet" || lower[j] === "or"))) && !isIng) {
     // "X is telling … and says …": the verb shares the sentence's subject.
     np = sentenceSubject(ctx, a, j, sentenceAtts);
     coordinated = true;
@@ -861,6 +892,11 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   if (k + 1 <= b && lower[k] === "that" && lower[k + 1] === ":") return colonIntro(ctx, k + 1, base, np);
   const content = contentAfterCue(ctx, k, b, lemma, cls);
   if (!content) return null;
+  // "she said at a forum", "he said before he left": a time or place phrase is no reported content.
+  if (TUNING.advContent && !withParticle) {
+    const f = tokenAt(tokens, content.start);
+    if (f >= 0 && ADVERBIAL_OPENERS.has(lower[f]!) && (tokens[f]!.pos === "ADP" || tokens[f]!.pos === "SCONJ" || tokens[f]!.pos === "ADV") && !/\bthat\b/.test(text.slice(content.start, content.end))) return null;
+  }
   // "X sees this as the epitome of betrayal:" followed by a quoted paragraph: the quotation is the content.
   if (tokens[b]!.value === ":" && ctx.para[b] === ctx.para[i]) {
     const nextQ = colonIntro(ctx, b, base, np);
@@ -878,6 +914,54 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   const rule = direct ? "quote.source-cue-before" : cls === "speech" ? "indirect.said-that" : cls === "evidence" ? "indirect.evidence" : "indirect.stance";
   return { ...base, kind: direct ? "direct" : kindOf(ctx, content), sourceTok: np, source: span(ctx, np[0], np[1]), content: pieces, rule };
 }
+
+const TIME_UNITS = new Set(["week", "weeks", "month", "months", "year", "years", "weekend", "morning", "afternoon", "evening", "night", "day", "days"]);
+const TIME_LEADS = new Set(["on", "this", "last", "next", "earlier", "in", "late", "early", "over", "during"]);
+/** The token before a time phrase ("on Friday", "this month", "last week", "in 2014") or a comma-enclosed adverb (", however,") ending at j; j when there is none. */
+function skipTimeGap(ctx: AttributionContext, j: number, a: number): number {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (j - 2 >= a && lower[j] === "," && tokens[j - 1]!.pos === "ADV" && lower[j - 2] === ",") return j - 3;
+  let k = j;
+  let timeSeen = false;
+  while (k >= a && j - k < 5) {
+    const lw = lower[k]!;
+    if (DAY_WORDS.has(lw) || MONTHS.has(lw) || TIME_UNITS.has(lw) || (tokens[k]!.pos === "NUM" && /^(1[89]|20)\d\d$/.test(lw))) timeSeen = true;
+    else if (!(tokens[k]!.pos === "NUM" || lw === "the" || lw === "past" || lw === "late" || lw === "early" || TIME_LEADS.has(lw))) break;
+    k--;
+  }
+  if (!timeSeen || k === j) return j;
+  // The phrase opens with a preposition or a determiner of time ("on", "this", "last"), not with a bare noun.
+  const first = lower[k + 1]!;
+  if (!TIME_LEADS.has(first)) return j;
+  return k;
+}
+
+/** A subject whose head noun is followed by a participle phrase ending at j ("the poll released Friday", "data taken from the census"). */
+function postModifiedSubject(ctx: AttributionContext, j: number, a: number, cls: CueClass): [number, number] | null {
+  const tokens = ctx.tok.tokens;
+  for (let m = j; m >= a && j - m < 10; m--) {
+    const t = tokens[m]!;
+    if (t.pos === "PUNCT" || t.pos === "AUX" || RELATIVE.has(ctx.lower[m]!) || isQuoteMark(t.value)) return null;
+    if (t.pos !== "VERB") continue;
+    const lw = ctx.lower[m]!;
+    // A past participle after a poll, report or study ("released", "taken", "conducted"), or a present one after any agent ("representing").
+    const past = /(ed|en|wn)$/.test(lw);
+    const present = /ing$/.test(lw);
+    if ((!past && !present) || m - 1 < a) return null;
+    const h = tokens[m - 1]!;
+    if (h.pos !== "NOUN") return null;
+    const head = ctx.lower[m - 1]!;
+    const hl = h.lemma.toLowerCase();
+    if (past ? !(EVIDENCE_NOUNS.has(head) || EVIDENCE_NOUNS.has(hl)) : !(AGENT_NOUNS.has(head) || AGENT_NOUNS.has(hl) || EVIDENCE_NOUNS.has(head))) return null;
+    const np = npLeft(ctx, m - 1, a, false);
+    if (!np || !subjectOk(ctx, np, cls)) return null;
+    return [np[0], j];
+  }
+  return null;
+}
+
+const ADVERBIAL_OPENERS = new Set(["at", "before", "during", "because", "from", "as", "while"]);
 
 /** The subject of the sentence: the source of an earlier attribution in it, or its first name or pronoun. */
 function sentenceSubject(ctx: AttributionContext, a: number, j: number, sentenceAtts: RawAttribution[]): [number, number] | null {

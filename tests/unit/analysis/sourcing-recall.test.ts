@@ -206,3 +206,40 @@ describe("stance adjectives and plural subjects", () => {
     expect(a[0]).toMatchObject({ source: "Historians", cue: "argue", content: ["the bridge was never meant to carry trucks"] });
   });
 });
+
+describe("subjects separated from the cue", () => {
+  it("a time phrase or a comma-enclosed adverb between the subject and the cue is skipped", () => {
+    expect(run("The Marlow Ledger on Saturday wrote that the mayor had sold the pier.")[0]).toMatchObject({ source: "The Marlow Ledger", cue: "wrote", content: ["that the mayor had sold the pier"] });
+    expect(run("The harbour board this month rejected a request to extend the pier.")[0]).toMatchObject({ source: "The harbour board", cue: "rejected", content: ["a request to extend the pier"] });
+    expect(run("Some officials, however, oppose the cost of the new pier.")[0]).toMatchObject({ source: "Some officials", cue: "oppose", content: ["the cost of the new pier"] });
+  });
+
+  it("a contracted “is” or “has” after a pronoun stands between the subject and the cue", () => {
+    expect(run("He’s claiming that the ferry vote was rigged.")[0]).toMatchObject({ source: "He", cue: "claiming", content: ["that the ferry vote was rigged"] });
+  });
+
+  it("a poll or report with a participle phrase after its head is the source", () => {
+    expect(run("The latest Ostend poll released Friday shows that Vane leads by four points.")[0]).toMatchObject({ rule: "indirect.evidence", source: "The latest Ostend poll released Friday", cue: "shows", content: ["that Vane leads by four points"] });
+  });
+
+  it("a predicate joined by “yet” shares the subject and ends the first content", () => {
+    const rows = run("Pell demands answers yet refuses to release the harbour files.");
+    expect(rows.map((r) => [r.source, r.cue, r.content[0]])).toEqual([["Pell", "demands", "answers"], ["Pell", "refuses", "to release the harbour files"]]);
+  });
+});
+
+describe("cues the tagger reads as nouns", () => {
+  it("“plans to” after a subject and a bare “show that” after data are cues", () => {
+    expect(run("The Tallis campaign plans to send the mayor to Ostend.")[0]).toMatchObject({ source: "The Tallis campaign", cue: "plans", content: ["to send the mayor to Ostend"] });
+    expect(run("Data from the 2019 Harbor Survey show that renters pay more.")[0]).toMatchObject({ rule: "indirect.evidence", source: "Data from the 2019 Harbor Survey", content: ["that renters pay more"] });
+    expect(run("Its tax plans to lower the levy were dropped.")).toHaveLength(0);
+  });
+});
+
+describe("adverbials are not content", () => {
+  it("a speech verb followed only by a time or place phrase reports nothing", () => {
+    expect(run("Ilsa Brandt said at a forum in Ostend.")).toHaveLength(0);
+    expect(run("Ilsa Brandt said before she left.")).toHaveLength(0);
+    expect(run("“The pier is safe,” Mayor Ilsa Brandt said at a forum in Ostend.")[0]).toMatchObject({ rule: "quote.source-cue-after", content: ["“The pier is safe,”"] });
+  });
+});
