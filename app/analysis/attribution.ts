@@ -40,6 +40,7 @@ export const ATTRIBUTION_RULES: Record<string, string> = {
   "indirect.stance": "A person or organisation and a verb of belief, wish or position followed by its object (X believes …, X called for …).",
   "indirect.evidence": "A poll, study or report and a verb of showing or finding (the poll shows …).",
   "indirect.participle": "A speech verb in a participle clause that takes the sentence's subject as source (…, saying …).",
+  "indirect.participle-fronted": "A participle clause opening the sentence (“Citing the report, the mayor said …”): its object is the content and the subject after the comma the source.",
   "indirect.colon": "A reporting verb followed by a colon and unquoted content.",
   "headline.title-case": "A Title Case headline opening the text: the words before a reporting verb are the source (“Senator Slams Plan”).",
   "noun.possessive": "A reporting noun with a possessor (“X's claim that …”, “her call for …”): the possessor is the source.",
@@ -328,7 +329,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -807,7 +808,12 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   for (let m = j + 1; m < i; m++) if (tokens[m]!.lemma === "be" || lower[m] === "’s" || lower[m] === "'s") progressive = true;
 
   // Participle clause: ", saying …" takes the subject of the sentence.
-  const byIng = TUNING.byIng && isIng && j >= a && (lower[j] === "by" || lower[j] === "while" || lower[j] === "after" || lower[j] === "before" || lower[j] === "when");
+  const byIng = TUNING.byIng && isIng && j >= a && (lower[j] === "by" || lower[j] === "while" || lower[j] === "after" || lower[j] === "before" || lower[j] === "when" || (TUNING.prepIng && j > a && ING_PREPS.has(lower[j]!)));
+  // "Citing a report, the mayor said …", "After saying …, she left": a participle opening the sentence takes the subject after its comma.
+  if (TUNING.frontIng && isIng && (j < a || (j === a && (lower[j] === "after" || lower[j] === "before" || lower[j] === "while" || lower[j] === "by" || lower[j] === "in"))) && (cls === "speech" || cls === "stance")) {
+    const fr = frontedParticiple(ctx, cueEndTok + 1, b, base);
+    if (fr) return fr;
+  }
   if (isIng && j >= a && (lower[j] === "," || tokens[j]!.pos === "CCONJ" || byIng) && (cls === "speech" || cls === "stance")) {
     const src = sentenceSubject(ctx, a, j, sentenceAtts);
     if (!src) return null;
@@ -835,8 +841,18 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
     }
   }
 
-  if (isIng && !progressive) return null;
-  let np = npLeft(ctx, j, a);
+  // "footage of the mayor saying …", "with Ostend backing the plan": a name or agent right before the participle is its source.
+  let ingSubject: [number, number] | null = null;
+  if (isIng && !progressive && TUNING.nounIng && j === i - 1 && j >= a && cls !== "evidence") {
+    const pt = tokens[j]!;
+    if (lower[j] === "him" || lower[j] === "her" || lower[j] === "them") ingSubject = [j, j];
+    else if (pt.pos === "PROPN" || (pt.pos === "NOUN" && (AGENT_NOUNS.has(lower[j]!) || ROLE_WORDS.has(lower[j]!)))) {
+      const np0 = npLeft(ctx, j, a, false);
+      if (np0 && subjectOk(ctx, np0, cls)) ingSubject = np0;
+    }
+  }
+  if (isIng && !progressive && !ingSubject) return null;
+  let np = ingSubject ?? npLeft(ctx, j, a);
   // "The Ledger on Saturday wrote …", "the court this month rejected …", "Some members, however, question …": a time phrase or a
   // comma-enclosed adverb between the subject and the cue.
   if (TUNING.timeGap && !isIng) {
@@ -871,8 +887,11 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   const before = np[0] - 1;
   if ((cls === "speech" || (TUNING.postEvidence && cls === "evidence")) && !coordinated && lower[cueEndTok + 1] !== ":" && before >= a && isBoundaryBefore(ctx, before) && (endsClause(ctx, cueEndTok + 1, b, lemma) || (ctx.quotes.byEnd.has(tokens[before]!.end) && lower[cueEndTok + 1] !== "that" && ctx.quotes.byEnd.get(tokens[before]!.end)!.start <= tokens[a]!.start + 1 && /[,?!]['’”"»]*$/.test(text.slice(tokens[before]!.end - 3, tokens[before]!.end))))) {
     const pieces = contentBefore(ctx, before, a);
+    // "In her 2004 memoir, Pell noted …", "Speaking in Ostend, he said": a fronted phrase with no finite verb is no reported clause
+    // (unless the words after the cue go on with a verb: "The pier, she said, is safe").
+    const frontedOnly = TUNING.frontedPost && !!pieces && !/[“”"»]|''/.test(text.slice(pieces.start, pieces.end)) && !hasFiniteVerb(ctx, a, before - 1) && !(lower[cueEndTok + 1] === "," && cueEndTok + 2 <= b && (tokens[cueEndTok + 2]!.pos === "AUX" || isFiniteVerb(tokens[cueEndTok + 2]!, lower[cueEndTok + 2]!)));
     // Unquoted content before ", X said" needs a speaker-like X ("talks go on" is no report).
-    if (pieces && (endsWithQuote(text, pieces.end) || !TUNING.postAgent || lower[np[1]] === "it" || subjectOk(ctx, np, "stance") || (cls === "evidence" && subjectOk(ctx, np, "evidence")))) {
+    if (pieces && !frontedOnly && (endsWithQuote(text, pieces.end) || !TUNING.postAgent || lower[np[1]] === "it" || subjectOk(ctx, np, "stance") || (cls === "evidence" && subjectOk(ctx, np, "evidence")))) {
       const quoted = endsWithQuote(text, pieces.end);
       // After a quotation and "she said", only another quotation continues her words; ", adding …" or a narrative clause does not.
       const rest = TUNING.quoteScan && TUNING.quoteRest && quoted ? contentAfterPost(ctx, cueEndTok + 1, b, true) : contentAfterPost(ctx, cueEndTok + 1, b).filter((x) => !TUNING.quoteRest || !quoted || startsWithQuote(text, x.start));
@@ -962,6 +981,43 @@ function postModifiedSubject(ctx: AttributionContext, j: number, a: number, cls:
 }
 
 const ADVERBIAL_OPENERS = new Set(["at", "before", "during", "because", "from", "as", "while"]);
+
+const ING_PREPS = new Set(["for", "from", "in", "without", "at", "of", "about", "on"]);
+
+/** "Citing a report, the mayor said …": the participle's object up to the comma is the content, the subject after the comma the source. */
+function frontedParticiple(ctx: AttributionContext, k: number, b: number, base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">): RawAttribution | null {
+  const tokens = ctx.tok.tokens;
+  let inQuoteUntil = -1;
+  for (let m = k; m <= b && m < k + 40; m++) {
+    const t = tokens[m]!;
+    if (t.start < inQuoteUntil) continue;
+    const q = ctx.quotes.byStart.get(t.start);
+    if (q) { inQuoteUntil = q.end; continue; }
+    if (t.value === ";" || t.value === "." || t.value === ":") return null;
+    if (t.value !== ",") continue;
+    if (m === k || m + 1 > b) return null;
+    const src = npRight(ctx, m + 1, b);
+    if (!src || !subjectOk(ctx, src, "stance")) return null;
+    // The subject must be followed by its verb ("…, the mayor said"), not be the start of a list.
+    const v = src[1] + 1 <= b ? tokens[src[1] + 1]! : undefined;
+    if (!v || !(v.pos === "VERB" || v.pos === "AUX" || v.pos === "ADV")) return null;
+    const c = trimSpan(ctx.text, tokens[k]!.start, tokens[m - 1]!.end);
+    if (!c) return null;
+    return { ...base, kind: kindOf(ctx, c), sourceTok: src, source: span(ctx, src[0], src[1]), content: [c], rule: "indirect.participle-fronted" };
+  }
+  return null;
+}
+
+/** A finite verb among tokens a..e (not a participle, not an infinitive). */
+function hasFiniteVerb(ctx: AttributionContext, a: number, e: number): boolean {
+  const tokens = ctx.tok.tokens;
+  for (let m = a; m <= e; m++) {
+    const t = tokens[m]!;
+    if (t.pos === "AUX") return true;
+    if (t.pos === "VERB" && !/ing$/.test(ctx.lower[m]!) && ctx.lower[m - 1] !== "to") return true;
+  }
+  return false;
+}
 
 /** The subject of the sentence: the source of an earlier attribution in it, or its first name or pronoun. */
 function sentenceSubject(ctx: AttributionContext, a: number, j: number, sentenceAtts: RawAttribution[]): [number, number] | null {

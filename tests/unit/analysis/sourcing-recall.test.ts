@@ -243,3 +243,17 @@ describe("adverbials are not content", () => {
     expect(run("“The pier is safe,” Mayor Ilsa Brandt said at a forum in Ostend.")[0]).toMatchObject({ rule: "quote.source-cue-after", content: ["“The pier is safe,”"] });
   });
 });
+
+describe("fronted phrases", () => {
+  it("a fronted phrase with no verb before “X noted …” is not the content; a split subject is", () => {
+    expect(run("In her 2004 memoir, Ada Pell noted the collapse of the pier.")[0]).toMatchObject({ rule: "indirect.said-that", source: "Ada Pell", content: ["the collapse of the pier"] });
+    expect(run("The pier, Ada Pell said, is safe for now.")[0]).toMatchObject({ rule: "indirect.split", content: ["The pier", "is safe for now"] });
+  });
+
+  it("a participle opening the sentence takes the subject after its comma as source", () => {
+    const rows = run("Citing a harbour report, Mayor Ilsa Brandt said the pier would close.");
+    expect(rows[0]).toMatchObject({ rule: "indirect.participle-fronted", source: "Mayor Ilsa Brandt", cue: "Citing", content: ["a harbour report"] });
+    expect(rows[1]).toMatchObject({ rule: "indirect.said-that", source: "Mayor Ilsa Brandt", content: ["the pier would close"] });
+    expect(run("After saying the levy was fair, Ada Pell left the hall.")[0]).toMatchObject({ rule: "indirect.participle-fronted", source: "Ada Pell", cue: "saying", content: ["the levy was fair"] });
+  });
+});
