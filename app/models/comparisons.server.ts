@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { comparisonArticles, comparisons, coverageCandidates, type Comparison, type CoverageCandidate } from "#db/schema";
+import { comparisonArticles, comparisonRevisions, comparisons, coverageCandidates, type Comparison, type CoverageCandidate } from "#db/schema";
 import type { Db } from "#app/utils/db.server";
 import { getArticles, InputError, type ArticleWithOutlet } from "./articles.server";
 
@@ -120,3 +120,13 @@ export async function getComparisonBySlug(db: Db, slug: string): Promise<Compari
 }
 
 
+
+/** The comparison's revision (bumped by database triggers on every change its page shows); null: no such comparison. */
+export async function getComparisonRevision(db: Db, id: number): Promise<number | null> {
+  const [row] = await db
+    .select({ id: comparisons.id, revision: comparisonRevisions.revision })
+    .from(comparisons)
+    .leftJoin(comparisonRevisions, eq(comparisonRevisions.comparisonId, comparisons.id))
+    .where(eq(comparisons.id, id));
+  return row ? (row.revision ?? 0) : null;
+}

@@ -1,16 +1,28 @@
-import type { RequestHandler } from "express";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+import type { Request, RequestHandler, Response } from "express";
 
-// A micro-cache for the heaviest pages (a comparison renders eight charts and up to four texts): a burst
-// of readers, e.g. a class opening one shared link, gets one render per couple of seconds instead of one each.
-// Any change made through this process clears it at once; other processes' changes show within `ttlMs`.
+// A page cache for the heaviest pages (a comparison renders eight charts and up to four texts): readers
+// of the same page get one render, compressed once, until what the page shows changes.
+//
+// An entry is current while (1) the page's fingerprint is unchanged (for comparisons: a revision that
+// database triggers bump on every change the page shows, made by any process), (2) nothing was posted
+// through this process since (`bumpDataVersion`), and (3) it is younger than `maxAgeMs`, which bounds
+// what the fingerprint does not see. The cached page keeps the CSP nonce of its render, with the header
+// that names it: any stored change renders a new page with a new nonce.
 
 interface Entry {
   at: number;
   version: number;
+  fingerprint: string;
   status: number;
   headers: Record<string, string | string[] | number>;
   body: Buffer;
+  /** Compressed once per entry, on first request for that encoding (off the main thread). */
+  encoded: Map<Encoding, Promise<Buffer>>;
 }
+
+type Encoding = "br" | "gzip";
 
 let version = 0;
 
@@ -19,17 +31,64 @@ export function bumpDataVersion(): void {
   version++;
 }
 
-export function responseCache(opts: { ttlMs: number; maxEntries: number; match: (path: string) => boolean; vary: string[] }): RequestHandler {
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|x-ndjson)|image\/svg\+xml)/i;
+const MIN_COMPRESS_BYTES = 1024;
+
+function encode(body: Buffer, enc: Encoding): Promise<Buffer> {
+  return enc === "br"
+    ? brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzip(body, { level: 6 });
+}
+
+export interface ResponseCacheOptions {
+  maxAgeMs: number;
+  maxEntries: number;
+  /** Which requests may be cached (GET and HEAD only in any case). */
+  match: (req: Request) => boolean;
+  /** Request headers that make a different page (the session cookie: each reader their own). */
+  vary: string[];
+  /** What the page's data is now: an entry made under another fingerprint is stale. Null: do not cache. */
+  fingerprint?: (req: Request) => Promise<string | null>;
+}
+
+export function responseCache(opts: ResponseCacheOptions): RequestHandler {
   const cache = new Map<string, Entry>();
   // Requests that arrive while the same page is being rendered wait for that render instead of starting
-  // their own: fifty readers at the moment an entry expires cost one render, not fifty.
+  // their own: fifty readers at the moment a page changes cost one render, not fifty.
   const inflight = new Map<string, ((e: Entry | null) => void)[]>();
 
-  function send(res: Parameters<RequestHandler>[1], method: string, e: Entry, how: string): void {
+  function send(req: Request, res: Response, e: Entry, how: string): void {
     res.status(e.status);
     for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
     res.setHeader("X-Parallax-Cache", how);
-    res.end(method === "HEAD" ? undefined : e.body);
+    const type = String(e.headers["content-type"] ?? "");
+    const best = e.body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(type) ? req.acceptsEncodings("br", "gzip", "identity") : "identity";
+    if (best !== "br" && best !== "gzip") {
+      res.setHeader("Content-Length", e.body.length);
+      res.end(req.method === "HEAD" ? undefined : e.body);
+      return;
+    }
+    let p = e.encoded.get(best);
+    if (!p) {
+      p = encode(e.body, best);
+      e.encoded.set(best, p);
+    }
+    p.then(
+      (buf) => {
+        // Already encoded: the compression middleware leaves a response with a Content-Encoding alone.
+        res.setHeader("Content-Encoding", best);
+        res.setHeader("Vary", "Accept-Encoding");
+        res.setHeader("Content-Length", buf.length);
+        res.end(req.method === "HEAD" ? undefined : buf);
+      },
+      () => {
+        e.encoded.delete(best);
+        res.setHeader("Content-Length", e.body.length);
+        res.end(req.method === "HEAD" ? undefined : e.body);
+      },
+    );
   }
 
   return (req, res, next) => {
@@ -37,18 +96,26 @@ export function responseCache(opts: { ttlMs: number; maxEntries: number; match: 
       res.on("finish", bumpDataVersion);
       return next();
     }
-    if (!opts.match(req.path)) return next();
+    if (!opts.match(req)) return next();
     const key = [req.originalUrl, ...opts.vary.map((h) => req.get(h) ?? "")].join("\u0000");
-    const hit = cache.get(key);
-    const current = hit && hit.version === version;
-    if (current && Date.now() - hit.at < opts.ttlMs) return send(res, req.method, hit, "hit");
-    const waiting = inflight.get(key);
-    if (waiting) {
-      // Same data, only older than the TTL: serve it while the one render in flight refreshes it.
-      if (current) return send(res, req.method, hit, "stale");
-      waiting.push((e) => (e ? send(res, req.method, e, "shared") : next()));
-      return;
-    }
+    void (async () => {
+      const fingerprint = opts.fingerprint ? await opts.fingerprint(req) : "";
+      if (fingerprint === null) return next();
+      const hit = cache.get(key);
+      const current = hit && hit.version === version && hit.fingerprint === fingerprint;
+      if (current && Date.now() - hit.at < opts.maxAgeMs) return send(req, res, hit, "hit");
+      const waiting = inflight.get(key);
+      if (waiting) {
+        // Same data, only older than the maximum age: serve it while the one render in flight refreshes it.
+        if (current) return send(req, res, hit, "stale");
+        waiting.push((e) => (e && e.fingerprint === fingerprint ? send(req, res, e, "shared") : next()));
+        return;
+      }
+      render(req, res, next, key, fingerprint);
+    })().catch(next);
+  };
+
+  function render(req: Request, res: Response, next: (err?: unknown) => void, key: string, fingerprint: string): void {
     const waiters: ((e: Entry | null) => void)[] = [];
     inflight.set(key, waiters);
     let settled = false;
@@ -64,20 +131,20 @@ export function responseCache(opts: { ttlMs: number; maxEntries: number; match: 
     const write = res.write.bind(res) as (...a: unknown[]) => boolean;
     const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
     const started = version;
+    const toBuffer = (chunk: unknown, enc: unknown) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof enc === "string" ? (enc as BufferEncoding) : "utf8"));
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : "utf8"));
+      if (chunk) chunks.push(toBuffer(chunk, rest[0]));
       return write(chunk, ...rest);
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : "utf8"));
+      if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
       let entry: Entry | null = null;
       if (res.statusCode === 200 && !res.getHeader("set-cookie") && version === started) {
         if (cache.size >= opts.maxEntries) cache.delete(cache.keys().next().value!);
         const headers = { ...res.getHeaders() } as Entry["headers"];
-        delete headers["content-length"];
-        delete headers["content-encoding"];
-        delete headers["x-parallax-cache"];
-        entry = { at: Date.now(), version, status: 200, headers, body: Buffer.concat(chunks) };
+        for (const h of ["content-length", "content-encoding", "x-parallax-cache", "vary", "transfer-encoding"]) delete headers[h];
+        entry = { at: Date.now(), version, fingerprint, status: 200, headers, body: Buffer.concat(chunks), encoded: new Map() };
+        cache.delete(key);
         cache.set(key, entry);
       }
       const out = end(chunk, ...rest);
@@ -86,5 +153,5 @@ export function responseCache(opts: { ttlMs: number; maxEntries: number; match: 
     }) as typeof res.end;
     res.setHeader("X-Parallax-Cache", "miss");
     next();
-  };
+  }
 }

@@ -57,3 +57,15 @@ export const coverageCandidates = sqliteTable(
 export type Comparison = typeof comparisons.$inferSelect;
 export type ComparisonArticle = typeof comparisonArticles.$inferSelect;
 export type CoverageCandidate = typeof coverageCandidates.$inferSelect;
+
+/**
+ * How many times anything a comparison page shows has changed: its row, its members, their text, outlets
+ * and analyses, its coverage list. Kept by triggers (migration 0003), so writes from any process count,
+ * and read by the page cache to tell a cached page from a stale one. Derived data: not in backups.
+ */
+export const comparisonRevisions = sqliteTable("comparison_revisions", {
+  // No foreign key: triggers fire while a comparison's rows are being cascade-deleted; they only count
+  // comparisons that still exist, and deleting a comparison deletes its row here (a trigger too).
+  comparisonId: integer().primaryKey(),
+  revision: integer().notNull().default(0),
+});

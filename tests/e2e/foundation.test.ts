@@ -62,6 +62,27 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
     await expect(page.locator("article.column").nth(1).innerText()).resolves.toContain("harbour master Anouk Brel");
   });
 
+  test("an article from the library joins a comparison: search, pick, add", async () => {
+    await page.goto(e2e.baseUrl + "/");
+    await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: /^Tutorial:/ }).first().click()]);
+    await page.getByRole("heading", { level: 1, name: /^Tutorial:/ }).waitFor();
+    await page.locator("article.column").first().waitFor();
+    const before = await page.locator("article.column").count();
+    await page.getByText("Add an article", { exact: true }).click();
+    // The library is listed on request (the page without it is cached until the comparison changes).
+    await expect(page.getByLabel("Article from the library").count()).resolves.toBe(0);
+    await page.getByLabel("Search the library").fill("Vell harbour");
+    await page.getByRole("button", { name: "List" }).click();
+    await page.waitForURL(/lq=Vell/);
+    const picker = page.getByLabel("Article from the library");
+    await expect(picker.locator("option").first().innerText()).resolves.toContain("Vell harbour to reopen");
+    await page.getByRole("button", { name: "Add to comparison" }).click();
+    await page.waitForURL(/notice=added/);
+    await page.locator("article.column").nth(before).waitFor();
+    await expect(page.locator("article.column").count()).resolves.toBe(before + 1);
+    await expect(page.locator("article.column h2").allInnerTexts()).resolves.toContain("Vell harbour to reopen");
+  });
+
   test("a bad upload shows its error and stores nothing", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-e2e-"));
     const file = path.join(dir, "scan.txt");

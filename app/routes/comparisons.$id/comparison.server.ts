@@ -161,8 +161,11 @@ export async function loadComparison(params: { id?: string }, request: Request) 
     };
   });
 
+  // The library picker is listed on request (a search, empty for the latest): every import elsewhere
+  // changes that list, and the page without it can be cached until the comparison itself changes.
+  const librarySearched = url.searchParams.has("lq") && !view.blind;
   const lq = url.searchParams.get("lq")?.slice(0, 200) ?? "";
-  const library = view.blind ? [] : (await listArticles(db, { q: lq, limit: 30 })).filter((a) => !memberIds.includes(a.id)).map((a) => ({ id: a.id, title: a.title, outletName: a.outletName }));
+  const library = librarySearched ? (await listArticles(db, { q: lq, limit: 30 })).filter((a) => !memberIds.includes(a.id)).map((a) => ({ id: a.id, title: a.title, outletName: a.outletName })) : [];
   const notice = url.searchParams.get("notice");
   const result = {
     comparison: { id, name: detail.comparison.name, description: detail.comparison.description, focalArticleId: detail.comparison.focalArticleId },
@@ -176,6 +179,7 @@ export async function loadComparison(params: { id?: string }, request: Request) 
     claimGroupOptions: cmp ? cmp.claimGroups.filter((g) => g.articles.length > 1 || g.id === view.claimGroup).slice(0, 80).map((g) => ({ id: g.id, label: g.label.length > 90 ? g.label.slice(0, 89) + "…" : g.label })) : [],
     candidates: view.blind ? [] : detail.candidates,
     library,
+    librarySearched,
     lq,
     notice: notice === "added" || notice === "duplicate" || notice === "removed" ? notice : null,
     layerNames: LAYERS,

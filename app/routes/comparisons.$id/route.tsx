@@ -242,7 +242,7 @@ export default function ComparisonPage() {
             );
           })}
         </ul>
-        <details>
+        <details open={d.librarySearched || undefined}>
           <summary>Add an article</summary>
           <div className="stack" style={{ marginTop: "0.6rem" }}>
             <p>
@@ -251,12 +251,21 @@ export default function ComparisonPage() {
             </p>
             {view.blind ? null : (
               <>
-                <Form method="get" role="search">
+                <Form method="get" role="search" className="field-row" action="#add-article">
+                  {q.map(([k, v], i) => (
+                    <input key={i} type="hidden" name={k} value={v} />
+                  ))}
                   <label htmlFor="lq">Search the library</label>
-                  <input id="lq" name="lq" type="search" defaultValue={lq} />
+                  <input id="lq" name="lq" type="search" defaultValue={lq} aria-describedby="lq-hint" />
+                  <button type="submit" className="secondary small">
+                    {d.librarySearched ? "Search" : "List"}
+                  </button>
                 </Form>
-                {library.length ? (
-                  <Form method="post" className="field-row">
+                <p className="meta" id="lq-hint">
+                  Words from a title or an outlet; leave it empty to list the latest articles.
+                </p>
+                {!d.librarySearched ? null : library.length ? (
+                  <Form method="post" className="field-row" id="add-article">
                     <select name="articleId" aria-label="Article from the library">
                       {library.map((a) => (
                         <option key={a.id} value={a.id}>
@@ -269,7 +278,9 @@ export default function ComparisonPage() {
                     </button>
                   </Form>
                 ) : (
-                  <p className="meta">No other articles in the library match.</p>
+                  <p className="meta" id="add-article">
+                    No other articles in the library match.
+                  </p>
                 )}
               </>
             )}

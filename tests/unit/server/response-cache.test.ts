@@ -1,4 +1,6 @@
 import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
+import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { bumpDataVersion, responseCache } from "#app/utils/response-cache.server";
@@ -7,15 +9,27 @@ describe("the comparison micro-cache", () => {
   let base = "";
   let renders = 0;
   let close: () => void = () => {};
+  // Stands in for the comparison's revision in the database.
+  const revisions = new Map<string, number>();
   beforeAll(async () => {
     const app = express();
-    app.use(responseCache({ ttlMs: 60_000, maxEntries: 10, match: (p) => p.startsWith("/comparisons/"), vary: ["cookie"] }));
+    app.use(compression());
+    app.use(
+      responseCache({
+        maxAgeMs: 60_000,
+        maxEntries: 10,
+        match: (req) => req.path.startsWith("/comparisons/") && req.query.lq === undefined,
+        vary: ["cookie"],
+        fingerprint: async (req) => (req.params && req.path.endsWith("/gone") ? null : String(revisions.get(req.path) ?? 0)),
+      }),
+    );
     app.get("/comparisons/:id", (req, res) => {
       renders++;
       if (req.query.login) res.setHeader("Set-Cookie", "s=1");
       res.setHeader("Content-Security-Policy", `script-src 'nonce-${renders}'`);
+      res.type("html");
       res.write(`<p>render ${renders} for ${req.get("cookie") ?? "nobody"}`);
-      res.end("</p>");
+      res.end(`${req.query.big ? "<!-- padding -->".repeat(500) : ""}</p>`);
     });
     app.post("/comparisons/:id", (_req, res) => void res.status(204).end());
     app.get("/other", (_req, res) => void res.send(`other ${++renders}`));
@@ -56,6 +70,43 @@ describe("the comparison micro-cache", () => {
     expect(afterImport.headers.get("x-parallax-cache")).toBe("miss");
   });
 
+  test("a changed fingerprint (a write by any process) makes the next request render again", async () => {
+    const first = await (await fetch(base + "/comparisons/5")).text();
+    expect((await fetch(base + "/comparisons/5")).headers.get("x-parallax-cache")).toBe("hit");
+    revisions.set("/comparisons/5", 1);
+    const after = await fetch(base + "/comparisons/5");
+    expect(after.headers.get("x-parallax-cache")).toBe("miss");
+    expect(await after.text()).not.toBe(first);
+    expect((await fetch(base + "/comparisons/5")).headers.get("x-parallax-cache")).toBe("hit");
+    // No fingerprint (no such comparison) and the library search are never cached.
+    await fetch(base + "/comparisons/gone");
+    expect((await fetch(base + "/comparisons/gone")).headers.get("x-parallax-cache")).toBeNull();
+    await fetch(base + "/comparisons/5?lq=x");
+    expect((await fetch(base + "/comparisons/5?lq=x")).headers.get("x-parallax-cache")).toBeNull();
+  });
+
+  test("a hit is served compressed in the encoding the reader accepts, compressed once per entry", async () => {
+    const url = base + "/comparisons/6?big=1";
+    const plain = await (await fetch(url, { headers: { "accept-encoding": "identity" } })).text();
+    for (const [accept, enc] of [["gzip", "gzip"], ["br;q=1, gzip;q=0.5", "br"], ["gzip, br", "gzip"], ["identity", null]] as const) {
+      const r = await new Promise<{ enc: string | undefined; cache: string | undefined; body: Buffer }>((resolve, reject) => {
+        // Raw bytes (fetch would decode them): the body must be what Content-Encoding says.
+        void import("node:http").then(({ get }) =>
+          get(url, { headers: { "accept-encoding": accept } }, (res) => {
+            const parts: Buffer[] = [];
+            res.on("data", (c: Buffer) => parts.push(c));
+            res.on("end", () => resolve({ enc: res.headers["content-encoding"], cache: res.headers["x-parallax-cache"] as string, body: Buffer.concat(parts) }));
+          }).on("error", reject),
+        );
+      });
+      expect(r.cache).toBe("hit");
+      expect(r.enc ?? null).toBe(enc);
+      const decoded = enc === "br" ? zlib.brotliDecompressSync(r.body) : enc === "gzip" ? zlib.gunzipSync(r.body) : r.body;
+      expect(decoded.toString()).toBe(plain);
+      if (enc) expect(r.body.length).toBeLessThan(plain.length / 4);
+    }
+  });
+
   test("other paths are not cached", async () => {
     expect(await (await fetch(base + "/other")).text()).not.toBe(await (await fetch(base + "/other")).text());
   });
@@ -65,7 +116,7 @@ describe("a burst of readers", () => {
   test("fifty concurrent requests for one page cost one render", async () => {
     const app = express();
     let renders = 0;
-    app.use(responseCache({ ttlMs: 60_000, maxEntries: 10, match: () => true, vary: [] }));
+    app.use(responseCache({ maxAgeMs: 60_000, maxEntries: 10, match: () => true, vary: [] }));
     app.get("/slow", (_req, res) => {
       renders++;
       setTimeout(() => res.end(`render ${renders}`), 150);
