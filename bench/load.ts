@@ -1,6 +1,7 @@
 // `npm run bench:load`: the production build on a loopback port with its own fresh database, a 4-article
-// comparison, autocannon at 50 connections against the comparison page and the JSON export (or an article
-// page) while a bulk import runs in another process. Prints figures, asserts nothing. Needs `npm run build`.
+// comparison, autocannon at 50 connections against the comparison page and the JSON export while a bulk
+// import runs: a real import job (generated fictional records, as an upload makes), worked by the server's own
+// job worker. Prints figures, asserts nothing. Needs `npm run build`.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -8,11 +9,15 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { eq } from "drizzle-orm";
-import { articles } from "#db/schema";
+import { inArray } from "drizzle-orm";
+import { analyses, articles } from "#db/schema";
 import { prepareDatabase } from "#db/prepare";
 import { importArticle } from "#app/models/articles.server";
 import { createComparison } from "#app/models/comparisons.server";
+import { enqueueImport } from "#app/models/import-job.server";
+import { cancelJob, getJob } from "#app/models/jobs.server";
+import type { BulkItem } from "#app/ingest/bulk.server";
+import { loadFixtureTexts, makeVariant } from "./lib/variants";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // `node --import tsx` rather than the tsx wrapper, so the PIDs held here are the processes themselves.
@@ -21,6 +26,8 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 // LOAD_IMPORT=0 runs the same load without the bulk import beside it (to tell the two effects apart).
 const WITH_IMPORT = process.env.LOAD_IMPORT !== "0";
+// Records in the import job: more than the server imports during the load, so it runs throughout.
+const IMPORT_ITEMS = Number(process.env.LOAD_IMPORT_ITEMS ?? 2000);
 const FIXTURES = ["port-strike", "election-dispute", "drug-recall", "border-incident"];
 
 function freePort(): Promise<number> {
@@ -53,12 +60,33 @@ function pct(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 }
 
-async function hammer(label: string, url: string) {
+// What a browser sends: pages are served compressed (each cached page is compressed once).
+const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br" };
+
+/** CPU seconds a process has used (user + system), from /proc; NaN where there is no /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
+let serverPid: number | undefined;
+
+async function hammer(label: string, url: string, headers: Record<string, string> = BROWSER_HEADERS) {
   const times: number[] = [];
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, timeout: 10 });
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, timeout: 10, headers });
   // autocannon reports p90/p97.5/p99 but not p95: record every response time and compute them here.
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const cpu0 = cpuSeconds(serverPid);
+  const client0 = process.cpuUsage();
   const r = await instance;
+  const serverCpuMs = ((cpuSeconds(serverPid) - cpu0) * 1000) / Math.max(1, r.requests.total);
+  const client = process.cpuUsage(client0);
+  const clientCpuMs = (client.user + client.system) / 1000 / Math.max(1, r.requests.total);
   times.sort((a, b) => a - b);
   const row = {
     target: label,
@@ -71,6 +99,10 @@ async function hammer(label: string, url: string) {
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    // What one request costs the server process, whatever else the machine is doing.
+    "server CPU ms/req": Math.round(serverCpuMs * 100) / 100,
+    // What the load generator (autocannon, in this process) spends on each: on a 2-core machine it competes with the server.
+    "client CPU ms/req": Math.round(clientCpuMs * 100) / 100,
   };
   return row;
 }
@@ -90,27 +122,56 @@ async function settle(base: string): Promise<void> {
   }
 }
 
-/** Imports attempted vs stored: every id the importer says it created must be in the database, and no errors. */
-async function importSummary(url: string, out: string, err: string): Promise<string> {
-  const stats = JSON.parse(out.trim().split("\n").pop() || "{}") as {
-    attempted?: number;
-    created?: number;
-    duplicates?: number;
-    errors?: number;
-    errorSamples?: string[];
-    ids?: number[];
-    ms?: number;
-  };
-  if (!stats.attempted) return `Bulk import: the importer reported nothing.\n${err.slice(-2000)}`;
+/** Queues one bulk import job of generated fictional records, as an upload of a JSONL file would. */
+async function queueImport(url: string, tag: string): Promise<number> {
+  const fixtures = loadFixtureTexts();
+  const items: BulkItem[] = Array.from({ length: IMPORT_ITEMS }, (_, n) => {
+    const v = makeVariant(fixtures, n, tag);
+    return { ok: true, input: `generated-${tag}-${n}.json`, record: { ...v, language: "en" }, warnings: [] };
+  });
   const db = await prepareDatabase({ url, seed: false });
-  const storedIds = new Set((await db.select({ id: articles.id }).from(articles).where(eq(articles.origin, "bulk"))).map((r) => r.id));
+  const job = await enqueueImport(db, items, null);
   db.$client.close();
-  const lost = (stats.ids ?? []).filter((id) => !storedIds.has(id)).length + (stats.errors ?? 0);
-  return (
-    `Bulk import during the load: ${stats.attempted} attempted, ${stats.created} created, ${stats.duplicates} duplicates, ` +
-    `${stats.errors} errors, ${storedIds.size} stored; lost: ${lost}; ${((stats.created ?? 0) / ((stats.ms ?? 1) / 1000)).toFixed(1)} imports/s` +
-    (stats.errorSamples?.length ? `\nimport errors, first ones: ${stats.errorSamples.join(" | ")}` : "")
-  );
+  return job.id;
+}
+
+/** Waits until the server's job worker has claimed the job (so the load starts with the import running). */
+async function waitClaimed(url: string, jobId: number, ms: number): Promise<boolean> {
+  const db = await prepareDatabase({ url, seed: false });
+  try {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const job = await getJob(db, jobId);
+      if (job && job.status !== "queued" && job.done > 0) return true;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return false;
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** Cancels the job and checks what it did: every article its log says it imported is stored with its analysis. */
+async function importSummary(url: string, jobId: number, startedAt: number): Promise<string> {
+  const db = await prepareDatabase({ url, seed: false });
+  try {
+    await cancelJob(db, jobId);
+    const seconds = (Date.now() - startedAt) / 1000;
+    await new Promise((r) => setTimeout(r, 1500)); // the worker stops at its next progress step
+    const job = (await getJob(db, jobId))!;
+    const ids = job.log.flatMap((l) => /^imported #(\d+) /.exec(l)?.[1] ?? []).map(Number);
+    const logged = job.log.filter((l) => /^imported #|: already in the library as #|^generated-/.test(l)).length;
+    const stored = ids.length ? (await db.select({ id: articles.id }).from(articles).where(inArray(articles.id, ids))).length : 0;
+    const analysed = ids.length ? new Set((await db.select({ id: analyses.articleId }).from(analyses).where(inArray(analyses.articleId, ids))).map((r) => r.id)).size : 0;
+    const lost = ids.length - stored + (job.done - logged);
+    return (
+      `Bulk import job during the load (${IMPORT_ITEMS} records queued, worked by the server's job worker): ${job.done} done, ` +
+      `${ids.length} imported, ${job.failed} failed, ${stored} stored, ${analysed} with their analysis; lost: ${lost}; ${(ids.length / seconds).toFixed(1)} imports/s` +
+      (job.failed ? `\nimport failures, first ones: ${job.log.filter((l) => !/^imported #/.test(l)).slice(0, 3).join(" | ")}` : "")
+    );
+  } finally {
+    db.$client.close();
+  }
 }
 
 async function main(): Promise<number> {
@@ -143,14 +204,13 @@ async function main(): Promise<number> {
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: url, PARALLAX_SEED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  serverPid = server.pid;
   let serverLog = "";
   server.stdout?.on("data", (d: Buffer) => (serverLog += d.toString()));
   server.stderr?.on("data", (d: Buffer) => (serverLog += d.toString()));
-  let importer: ChildProcess | undefined;
   // Bounded whatever happens: a watchdog ends both children and this process.
   const watchdog = setTimeout(() => {
     console.error("bench:load: watchdog fired, stopping");
-    importer?.kill("SIGKILL");
     server.kill("SIGKILL");
     process.exit(1);
   }, (SECONDS * 2 + 90) * 1000);
@@ -169,47 +229,51 @@ async function main(): Promise<number> {
     if (!check.ok) warnings.push(`WARNING: before the load, ${second.path} answered ${check.status}: its figures below measure an error page.`);
     await check.arrayBuffer();
 
-    // One request at a time, before any load: what each page costs on its own.
+    // One request at a time, before any load: what each page costs on its own, rendered afresh (a query
+    // the page ignores makes a new cache key) and from the page cache.
     const single: string[] = [];
     for (const [label, p] of [["comparison page", pagePath], [second.label, second.path]] as const) {
-      const ms: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        await (await fetch(base + p)).arrayBuffer();
-        ms.push(performance.now() - t);
+      for (const fresh of [true, false]) {
+        const ms: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const t = performance.now();
+          await (await fetch(base + p + (fresh ? `?render=${i}` : ""), { headers: BROWSER_HEADERS })).arrayBuffer();
+          ms.push(performance.now() - t);
+        }
+        single.push(`${label} ${fresh ? "rendered" : "cached"} ${pct(ms.sort((a, b) => a - b), 50)} ms`);
       }
-      single.push(`${label} ${pct(ms.sort((a, b) => a - b), 50)} ms`);
     }
+    const sizes = await Promise.all(
+      [{ "accept-encoding": "identity" }, BROWSER_HEADERS].map(async (h) => {
+        const r = await fetch(base + pagePath, { headers: h });
+        await r.arrayBuffer();
+        return Number(r.headers.get("content-length") ?? NaN);
+      }),
+    );
 
-    let importOut = "";
-    let importErr = "";
-    let importerDone: Promise<void> = Promise.resolve();
+    let jobId = 0;
+    let importStarted = 0;
     if (WITH_IMPORT) {
-      const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), "bench/load-importer.ts", "--max-seconds", String(SECONDS * 2 + 30), "--tag", `load${process.pid}`], {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: url },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      importer = child;
-      child.stdout?.on("data", (d: Buffer) => (importOut += d.toString()));
-      child.stderr?.on("data", (d: Buffer) => (importErr += d.toString()));
-      importerDone = new Promise<void>((r) => child.on("close", () => r()));
-      await new Promise((r) => setTimeout(r, 1500)); // the importer is past its start-up and writing
+      jobId = await queueImport(url, `load${process.pid}`);
+      importStarted = Date.now();
+      if (!(await waitClaimed(url, jobId, 30_000))) warnings.push("WARNING: the server's job worker did not start the import within 30 s.");
     }
 
     console.error(`bench:load: ${CONNECTIONS} connections, ${SECONDS} s per target, ${WITH_IMPORT ? "bulk import running" : "no bulk import"}; server ${base}`);
     const rows = [await hammer(`comparison page ${pagePath}`, base + pagePath)];
     await settle(base);
     rows.push(await hammer(`${second.label} ${second.path}`, base + second.path));
+    await settle(base);
+    // The same page to a client that accepts no compression: four times the bytes.
+    rows.push(await hammer(`comparison page, uncompressed`, base + pagePath, { "accept-encoding": "identity" }));
 
-    importer?.kill("SIGTERM");
-    await importerDone;
-    const importLine = WITH_IMPORT ? await importSummary(url, importOut, importErr) : "Bulk import: not run (LOAD_IMPORT=0).";
+    const importLine = WITH_IMPORT ? await importSummary(url, jobId, importStarted) : "Bulk import: not run (LOAD_IMPORT=0).";
 
     console.log(`\nLoad: ${CONNECTIONS} connections, ${SECONDS} s per target, production build, file database, loopback`);
     // Shared machines skew latency: say how busy this one was.
     console.log(`Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min)`);
     console.log(`One request at a time, no load (median of 5): ${single.join(", ")}`);
+    console.log(`Comparison page: ${(sizes[0]! / 1024).toFixed(0)} KB, ${(sizes[1]! / 1024).toFixed(0)} KB as sent compressed (accept-encoding: ${BROWSER_HEADERS["accept-encoding"]})`);
     console.table(rows);
     for (const w of warnings) console.log(w);
     console.log(importLine);
@@ -221,7 +285,6 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     clearTimeout(watchdog);
-    importer?.kill("SIGKILL");
     server.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));
     if (server.exitCode === null) server.kill("SIGKILL");

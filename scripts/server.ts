@@ -1,4 +1,5 @@
 // Starts Parallax: migrate and seed the database, then serve the Remix app (production build, or Vite in --dev).
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,9 +11,11 @@ import { getEnv } from "#app/utils/env.server";
 import { isLoopbackHost } from "#app/utils/host.server";
 import { prepareDatabase } from "#db/prepare";
 import { startAppWorker } from "#app/models/job-handlers.server";
+import { startJobProcess, type JobProcess } from "./lib/job-process";
 import { backfillFingerprints } from "#app/models/near-duplicates.server";
 import { makeNonce, securityHeaders } from "#app/utils/security-headers.server";
 import { responseCache } from "#app/utils/response-cache.server";
+import { getComparisonRevision } from "#app/models/comparisons.server";
 import { countUsers, getSessionUser, resolveShareLink, type PublicUser } from "#app/models/auth.server";
 import { decideAccess, isCrossSite, parseCookies, SESSION_COOKIE, SHARE_COOKIE } from "#app/utils/access";
 import type { Db } from "#db/client";
@@ -95,16 +98,38 @@ async function main(): Promise<void> {
     const buildPath = path.join(root, "build/server/index.js");
     build = (await import(buildPath)) as ServerBuild;
     app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+    // The few files at the top of build/client (favicon, robots.txt): looked up by name, so that page
+    // requests do not each cost a file-system lookup on their way to the app.
+    const clientDir = path.join(root, "build/client");
+    const entries = fs.readdirSync(clientDir, { withFileTypes: true });
+    const topFiles = new Set(entries.filter((e) => e.isFile()).map((e) => `/${e.name}`));
+    const topDirs = entries.filter((e) => e.isDirectory() && e.name !== "assets").map((e) => `/${e.name}/`);
+    const serveTop = express.static(clientDir, { maxAge: "1h", index: false });
+    app.use((req, res, next) => (topFiles.has(req.path) || topDirs.some((d) => req.path.startsWith(d)) ? serveTop(req, res, next) : next()));
   }
   app.use(accessControl(db));
-  // Comparison pages and their exports: the same URL for the same reader within 2 s is served from memory.
+  // Comparison pages and their exports: one render per page until the comparison changes (its revision,
+  // kept by database triggers, so changes made by other processes count too). The add-an-article search
+  // (`lq`) lists the whole library, which every import changes: it is rendered each time.
+  // One revision read per comparison per quarter second, however many readers: a change made by another
+  // process shows within that; changes posted here clear the cache at once (bumpDataVersion).
+  const revisionReads = new Map<number, { at: number; value: Promise<string | null> }>();
+  const comparisonRevision = (id: number): Promise<string | null> => {
+    const known = revisionReads.get(id);
+    if (known && Date.now() - known.at < 250) return known.value;
+    const value = getComparisonRevision(db, id).then((r) => (r === null ? null : String(r)));
+    revisionReads.set(id, { at: Date.now(), value });
+    if (revisionReads.size > 1000) revisionReads.delete(revisionReads.keys().next().value!);
+    return value;
+  };
+  const cachedPage = /^\/comparisons\/(\d+)(?:\.data|\/export\/[^/]+)?$/;
   app.use(
     responseCache({
-      ttlMs: 2000,
+      maxAgeMs: 60_000,
       maxEntries: 200,
-      match: (p) => /^\/comparisons\/\d+(\.data|\/export\/[^/]+)?$/.test(p),
-      vary: ["cookie", "accept-encoding"],
+      match: (req) => cachedPage.test(req.path) && req.query.lq === undefined,
+      vary: ["cookie"],
+      fingerprint: (req) => comparisonRevision(Number(cachedPage.exec(req.path)![1])),
     }),
   );
   app.all(
@@ -129,16 +154,24 @@ async function main(): Promise<void> {
   });
 
   // Long work runs off the request path as jobs in the database: any number of app processes (or
-  // `npm run worker`) sharing it claim each job once; stale analyses are queued as one such job.
+  // `npm run worker`) sharing it claim each job once; stale analyses are queued as one such job. By default
+  // this server works them in a child process at lower CPU priority, so a bulk import never holds up a page.
+  const workerId = `server:${os.hostname()}:${process.pid}`;
   const workers = new AbortController();
-  void startAppWorker(db, { workerId: `server:${os.hostname()}:${process.pid}`, signal: workers.signal, pollMs: 500, log: (m) => console.log(m) }).catch(
-    (e: unknown) => console.error("job worker stopped:", e instanceof Error ? e.message : e),
-  );
+  let jobProcess: JobProcess | null = null;
+  if (env.PARALLAX_JOBS === "process") {
+    jobProcess = startJobProcess({ root, workerId: `${workerId}:jobs`, pollMs: 500, log: (m) => console.error(m) });
+  } else if (env.PARALLAX_JOBS === "inline") {
+    void startAppWorker(db, { workerId, signal: workers.signal, pollMs: 500, log: (m) => console.log(m) }).catch((e: unknown) =>
+      console.error("job worker stopped:", e instanceof Error ? e.message : e),
+    );
+  }
   void backfillFingerprints(db).catch((e: unknown) => console.error("fingerprint backfill failed:", e));
 
   const stop = () => {
     workers.abort();
-    server.close(() => process.exit(0));
+    void jobProcess?.stop();
+    server.close(() => void Promise.resolve(jobProcess?.stop()).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.on("SIGTERM", stop);

@@ -1,23 +1,31 @@
 // `npm run worker`: works the job queue (re-analysis, imports) of the database named by DATABASE_URL, beside
 // or instead of the server process. Several workers may share one database: each job is claimed by one only.
+// The server starts one of these as its own child process (see scripts/server.ts), so that analysis never
+// runs on the thread that renders pages.
 import os from "node:os";
 import { prepareDatabase } from "#db/prepare";
-import { runWorker } from "#app/models/jobs.server";
+import { enqueueJobOnce, runWorker } from "#app/models/jobs.server";
+import { findStaleArticleIds } from "#app/models/analyses.server";
 import { getJobHandlers } from "#app/models/job-handlers.server";
+import { yieldCpuToPages } from "#app/utils/background.server";
 
-const USAGE = "usage: worker [--until-idle] [--kinds a,b] [--poll MS] [--id NAME]";
+const USAGE = "usage: worker [--until-idle] [--kinds a,b] [--poll MS] [--id NAME] [--queue-stale] [--normal-priority]";
 
 async function main(argv: string[]): Promise<number> {
   let untilIdle = false;
   let kinds: string[] | undefined;
   let pollMs = 1000;
   let workerId = `${os.hostname()}:${process.pid}`;
+  let queueStale = false;
+  let lowerPriority = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--until-idle") untilIdle = true;
     else if (a === "--kinds") kinds = (argv[++i] ?? "").split(",").filter(Boolean);
     else if (a === "--poll") pollMs = Number(argv[++i]);
     else if (a === "--id") workerId = argv[++i] ?? workerId;
+    else if (a === "--queue-stale") queueStale = true;
+    else if (a === "--normal-priority") lowerPriority = false;
     else {
       console.error(`worker: unknown option "${a}"\n${USAGE}`);
       return 2;
@@ -27,13 +35,19 @@ async function main(argv: string[]): Promise<number> {
     console.error(`worker: --poll needs a number of milliseconds (10 or more)\n${USAGE}`);
     return 2;
   }
+  // Pages first: on a machine that also serves them, imports and re-analysis take the CPU left over.
+  const nice = lowerPriority ? yieldCpuToPages() : null;
   const handlers = getJobHandlers(kinds);
   const db = await prepareDatabase({ seed: false });
   const ac = new AbortController();
   // A stop signal releases the current job back to the queue; another worker resumes it.
   process.on("SIGTERM", () => ac.abort());
   process.on("SIGINT", () => ac.abort());
-  console.error(`worker ${workerId}: kinds ${Object.keys(handlers).join(", ") || "(none)"}`);
+  // Started by the server with an IPC channel: when the server goes (even killed outright), so does this.
+  if (process.send) process.on("disconnect", () => ac.abort());
+  // Analyses from another analyser version are re-computed in the background, as one job for all workers.
+  if (queueStale && (await findStaleArticleIds(db, 1)).length) await enqueueJobOnce(db, "reanalyse", {});
+  console.error(`worker ${workerId}: kinds ${Object.keys(handlers).join(", ") || "(none)"}${nice !== null ? `, nice ${nice}` : ""}`);
   const stats = await runWorker({
     db,
     handlers,
@@ -52,9 +66,14 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
+  (code) => {
+    process.exitCode = code;
+    // The IPC channel to the server would keep this process alive after its work is done.
+    if (process.connected) process.disconnect();
+  },
   (e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exitCode = 1;
+    if (process.connected) process.disconnect();
   },
 );

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import { jobs, type Job, type JobStatus } from "#db/schema";
+import { jobItems, jobs, type Job, type JobStatus } from "#db/schema";
 import type { Db } from "#app/utils/db.server";
 
 // Long work (imports, re-analysis) runs off the request path: a row in `jobs`, claimed atomically by one
@@ -14,6 +14,31 @@ function now(): string {
 export async function enqueueJob(db: Db, kind: string, payload: unknown, total = 0): Promise<Job> {
   const [row] = await db.insert(jobs).values({ kind, payload: payload ?? {}, total }).returning();
   return row!;
+}
+
+/**
+ * Enqueues a job whose work is a list of items (a bulk import's records): the job row and its items are
+ * written in one transaction, the items one row each in `job_items` (read back with `getJobItems`).
+ */
+export async function enqueueJobWithItems(db: Db, kind: string, payload: unknown, items: unknown[]): Promise<Job> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(jobs).values({ kind, payload: payload ?? {}, total: items.length }).returning();
+    for (let i = 0; i < items.length; i += 200) {
+      await tx.insert(jobItems).values(items.slice(i, i + 200).map((item, k) => ({ jobId: row!.id, idx: i + k, item })));
+    }
+    return row!;
+  });
+}
+
+/** Items `from` … `from + limit - 1` of a job, in order. */
+export async function getJobItems(db: Db, jobId: number, from: number, limit: number): Promise<unknown[]> {
+  const rows = await db
+    .select({ item: jobItems.item })
+    .from(jobItems)
+    .where(and(eq(jobItems.jobId, jobId), sql`${jobItems.idx} >= ${from}`))
+    .orderBy(asc(jobItems.idx))
+    .limit(limit);
+  return rows.map((r) => r.item);
 }
 
 /** Enqueues unless a queued or running job of this kind with the same payload exists (returns that one). */

@@ -8,6 +8,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   PARALLAX_SEED: z.enum(["0", "1"]).default("1"),
+  // Where this server works the job queue (imports, re-analysis): "process", a child worker process at lower
+  // CPU priority (pages never wait for analysis); "inline", on the server's own thread; "off", not at all
+  // (run `npm run worker` beside it).
+  PARALLAX_JOBS: z.enum(["process", "inline", "off"]).default("process"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index } from "drizzle-orm/sqlite-core";
+import { sqliteTable, integer, text, index, primaryKey } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 
 export const JOB_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
@@ -26,3 +26,20 @@ export const jobs = sqliteTable(
 );
 
 export type Job = typeof jobs.$inferSelect;
+
+/**
+ * The units of a job's work (a bulk import's records), one row each, out of the job's own row: progress is
+ * written after every unit, and SQLite rewrites a whole row on update, so a job row that held a large
+ * upload would make each progress step cost the size of the upload.
+ */
+export const jobItems = sqliteTable(
+  "job_items",
+  {
+    jobId: integer()
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    idx: integer().notNull(),
+    item: text({ mode: "json" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.idx] })],
+);

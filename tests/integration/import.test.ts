@@ -107,6 +107,31 @@ describe("importing coverage", () => {
     expect(await getJob(db, job.id)).toMatchObject({ status: "done", done: 30, failed: 0 });
   });
 
+  test("a bulk job keeps its items out of its own row, reads them page by page and resumes past a page", async () => {
+    const db = getDb();
+    const { jobs, jobItems } = await import("#db/schema");
+    const items = Array.from({ length: 120 }, (_, i) => ({
+      ok: true as const,
+      input: `paged-${i}.txt`,
+      record: { title: `Paged fictional report ${i}`, outlet: "Quillon Courier", text: `${STORY}\nThis is paged fictional item ${i}, written for this test.` },
+      warnings: [],
+    }));
+    const job = await enqueueImport(db, items, null);
+    expect(job.total).toBe(120);
+    expect(JSON.stringify(job.payload)).not.toContain("paged-");
+    expect((await db.select().from(jobItems).where(eq(jobItems.jobId, job.id))).length).toBe(120);
+    // A worker stopped after 70 items (past the first page of 50): the next one takes up at item 70.
+    await importItems(db, items.slice(0, 70));
+    await db.update(jobs).set({ done: 70 }).where(eq(jobs.id, job.id));
+    const before = (await db.select().from(articles)).length;
+    await runWorker({ db, handlers: { import: importJob }, workerId: "t-paged", stopWhenIdle: true, pollMs: 10 });
+    expect((await db.select().from(articles)).length - before).toBe(50);
+    const after = (await getJob(db, job.id))!;
+    expect(after).toMatchObject({ status: "done", done: 120, failed: 0, current: null });
+    expect(after.log.filter((l) => l.startsWith("imported #"))).toHaveLength(50);
+    expect(after.log.at(-1)).toContain("paged-119.txt");
+  });
+
   test("the CLI imports a folder, then finds everything a duplicate, with a JSON summary last", () => {
     const dbFile = path.join(ROOT, `tests/.tmp/cli-import-${process.pid}.db`);
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });

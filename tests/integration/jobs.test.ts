@@ -195,4 +195,51 @@ describe("jobs", () => {
     await startAppWorker(db, { workerId: "server-test-2", signal: ac2.signal });
     expect(await listJobs(db, { kind: "reanalyse" })).toHaveLength(before + 1);
   });
+
+  test("the server's job process: lower CPU priority, queues stale re-analysis, works it, and stops with the server", async () => {
+    const db = getDb();
+    const a = await createArticle();
+    await db.update(analyses).set({ analyserVersion: "older-still" }).where(eq(analyses.articleId, a.id));
+    const before = (await listJobs(db, { kind: "reanalyse" })).length;
+    const { startJobProcess } = await import("../../scripts/lib/job-process");
+    const logs: string[] = [];
+    const jp = startJobProcess({ root: ROOT, workerId: "jobs-child", pollMs: 50, log: (m) => logs.push(m) });
+    try {
+      const until = Date.now() + 20_000;
+      let rows = await db.select().from(analyses).where(eq(analyses.articleId, a.id));
+      while (Date.now() < until && rows.some((r) => r.analyserVersion !== ANALYSER_VERSION)) {
+        await new Promise((r) => setTimeout(r, 100));
+        rows = await db.select().from(analyses).where(eq(analyses.articleId, a.id));
+      }
+      expect(rows.map((r) => r.analyserVersion)).toEqual([ANALYSER_VERSION]);
+      const jobsNow = await listJobs(db, { kind: "reanalyse" });
+      expect(jobsNow).toHaveLength(before + 1);
+      expect(jobsNow[0]!.lockedBy).toBe("jobs-child");
+    } finally {
+      await jp.stop();
+    }
+    expect(logs.filter((l) => l.includes("restarting"))).toEqual([]);
+  }, 30_000);
+
+  test("scripts/worker.ts runs at nice 10 and stops when the process that started it disconnects", async () => {
+    const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), "scripts/worker.ts", "--poll", "50", "--id", "ipc-worker"], {
+      cwd: ROOT,
+      env: { ...process.env },
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+    const until = Date.now() + 20_000;
+    while (Date.now() < until && !stderr.includes("kinds")) await new Promise((r) => setTimeout(r, 50));
+    expect(stderr).toContain("nice 10");
+    // /proc/PID/stat field 19 is the nice value.
+    const stat = (await import("node:fs")).readFileSync(`/proc/${child.pid}/stat`, "utf8");
+    expect(Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])).toBe(10);
+    child.disconnect();
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    expect(await exited).toBe(0);
+    clearTimeout(timer);
+    expect(stderr).toContain("ipc-worker: stopped");
+  }, 30_000);
 });
