@@ -257,3 +257,22 @@ describe("fronted phrases", () => {
     expect(run("After saying the levy was fair, Ada Pell left the hall.")[0]).toMatchObject({ rule: "indirect.participle-fronted", source: "Ada Pell", cue: "saying", content: ["the levy was fair"] });
   });
 });
+
+describe("stance nouns with a clause", () => {
+  it("a stance noun with a “that” clause: the subject of the governing verb, or no source", () => {
+    expect(run("Officials voiced concerns that the pier would close.")[0]).toMatchObject({ rule: "noun.complement", source: "Officials", cue: "concerns", content: ["that the pier would close"] });
+    const r = analyseSourcing("Amid the rumours that the ferry would stop its service, traders left.");
+    expect(r.attributions[0]).toMatchObject({ rule: "noun.complement", source: null });
+  });
+
+  it("a relative clause after the noun is no complement", () => {
+    expect(run("The promise that he made to voters was broken.")).toHaveLength(0);
+  });
+});
+
+describe("object boundaries", () => {
+  it("a noun-phrase object ends before a comma and a new clause, and before “and” with a second predicate", () => {
+    expect(run("Ada Pell endorsed the levy, the council voted it down.")[0]).toMatchObject({ source: "Ada Pell", cue: "endorsed", content: ["the levy"] });
+    expect(run("Ada Pell promised a veto and attempted to stall the bill.")[0]).toMatchObject({ cue: "promised", content: ["a veto"] });
+  });
+});
