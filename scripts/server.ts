@@ -126,6 +126,8 @@ async function main(): Promise<void> {
   app.use(
     responseCache({
       maxAgeMs: 60_000,
+      // A comparison that another process keeps changing (an import into it) re-renders once a second at most.
+      staleForMs: 1000,
       maxEntries: 200,
       match: (req) => cachedPage.test(req.path) && req.query.lq === undefined,
       vary: ["cookie"],

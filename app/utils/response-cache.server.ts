@@ -51,6 +51,11 @@ export interface ResponseCacheOptions {
   vary: string[];
   /** What the page's data is now: an entry made under another fingerprint is stale. Null: do not cache. */
   fingerprint?: (req: Request) => Promise<string | null>;
+  /**
+   * How long a page whose fingerprint changed may still be served (0, the default: never). Changes posted
+   * through this process are never served stale: their author sees them at once.
+   */
+  staleForMs?: number;
 }
 
 export function responseCache(opts: ResponseCacheOptions): RequestHandler {
@@ -102,13 +107,20 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
       const fingerprint = opts.fingerprint ? await opts.fingerprint(req) : "";
       if (fingerprint === null) return next();
       const hit = cache.get(key);
-      const current = hit && hit.version === version && hit.fingerprint === fingerprint;
-      if (current && Date.now() - hit.at < opts.maxAgeMs) return send(req, res, hit, "hit");
+      const sameVersion = hit && hit.version === version;
+      const current = sameVersion && hit.fingerprint === fingerprint;
+      const age = hit ? Date.now() - hit.at : Infinity;
+      if (current && age < opts.maxAgeMs) return send(req, res, hit, "hit");
+      const tolerant = (opts.staleForMs ?? 0) > 0;
+      // Changed by another process (nothing posted through this one since): the page of the previous revision
+      // is served while it is younger than `staleForMs`, so a page that keeps changing (a bulk import into its
+      // comparison) is rendered at most once per `staleForMs`, however many readers and changes there are.
+      if (sameVersion && tolerant && age < opts.staleForMs!) return send(req, res, hit, "stale");
       const waiting = inflight.get(key);
       if (waiting) {
-        // Same data, only older than the maximum age: serve it while the one render in flight refreshes it.
-        if (current) return send(req, res, hit, "stale");
-        waiting.push((e) => (e && e.fingerprint === fingerprint ? send(req, res, e, "shared") : next()));
+        // Serve the previous page while the one render in flight refreshes it.
+        if (sameVersion && (current || tolerant)) return send(req, res, hit, "stale");
+        waiting.push((e) => (e && (e.fingerprint === fingerprint || tolerant) ? send(req, res, e, "shared") : next()));
         return;
       }
       render(req, res, next, key, fingerprint);

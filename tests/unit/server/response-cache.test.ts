@@ -130,3 +130,47 @@ describe("a burst of readers", () => {
     expect(new Set(bodies)).toEqual(new Set(["render 1"]));
   });
 });
+
+describe("a page that another process keeps changing", () => {
+  test("is served from the previous revision for staleForMs, rendered once per window, and a post here is seen at once", async () => {
+    const app = express();
+    let renders = 0;
+    let revision = 0;
+    app.use(responseCache({ maxAgeMs: 60_000, staleForMs: 2000, maxEntries: 10, match: () => true, vary: [], fingerprint: async () => String(revision) }));
+    app.get("/page", (_req, res) => {
+      const r = ++renders;
+      const rev = revision;
+      setTimeout(() => res.end(`render ${r} of revision ${rev}`), 50);
+    });
+    app.post("/page", (_req, res) => void res.status(204).end());
+    const srv = app.listen(0, "127.0.0.1");
+    await new Promise((r) => srv.once("listening", r));
+    const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/page`;
+    const get = async () => {
+      const r = await fetch(url);
+      return { how: r.headers.get("x-parallax-cache"), body: await r.text() };
+    };
+    try {
+      expect(await get()).toEqual({ how: "miss", body: "render 1 of revision 0" });
+      // Ten changes by "another process" within the window, twenty readers each: no render, the previous page.
+      for (let i = 0; i < 10; i++) {
+        revision++;
+        const burst = await Promise.all(Array.from({ length: 20 }, get));
+        expect(new Set(burst.map((b) => b.how))).toEqual(new Set(["stale"]));
+      }
+      expect(renders).toBe(1);
+      await new Promise((r) => setTimeout(r, 2100));
+      // Past the window: one render of the newest revision, however many readers arrive at once.
+      const after = await Promise.all(Array.from({ length: 50 }, get));
+      expect(renders).toBe(2);
+      expect(after.filter((b) => b.how === "miss")).toEqual([{ how: "miss", body: "render 2 of revision 10" }]);
+      expect((await get()).body).toBe("render 2 of revision 10");
+      // A change posted through this process is never served stale.
+      revision++;
+      await fetch(url, { method: "POST" });
+      expect(await get()).toEqual({ how: "miss", body: "render 3 of revision 11" });
+    } finally {
+      srv.close();
+    }
+  });
+});
