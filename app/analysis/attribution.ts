@@ -332,7 +332,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, dashScan: true, auxEndsClause: true, possApos: true };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -395,7 +395,7 @@ function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
       const l1 = lower[m + 1]!;
       if (n1.pos === "VERB" && /ing$/.test(l1) && l1 !== "including" && l1 !== "according") return m - 1;
       // ", the senator added a caveat": a new main clause after the reported one (not after a fronted "that, if elected, …").
-      if (TUNING.commaClause && !frontSub && (n1.pos === "PROPN" || PERSONAL.has(l1) || n1.pos === "DET") && l1 !== "that" && (verbSeen || (TUNING.commaClauseNp && !clausal && m > k + 1)) && clauseFollows(ctx, m + 1, b)) return m - 1;
+      if (TUNING.commaClause && !frontSub && (n1.pos === "PROPN" || PERSONAL.has(l1) || n1.pos === "DET") && l1 !== "that" && (verbSeen || (TUNING.commaClauseNp && !clausal && m > k + 1 && !CLAUSE_OPENERS.has(lower[k]!))) && clauseFollows(ctx, m + 1, b)) return m - 1;
       // ", but her plan would …": a contrasting clause with its own subject.
       if (TUNING.butClause && !frontSub && verbSeen && (l1 === "but" || l1 === "yet") && m + 2 <= b && clauseFollows(ctx, m + 2, b)) return m - 1;
       if (m > k + 1) frontSub = false;
@@ -834,6 +834,13 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   }
   if (!controlled && isPassive(ctx, i, a)) return null;
   const cueEndTok = withParticle ? i + 1 : i;
+  // "as she put it, …", "“…,” he put it": "put it" reports speech only before a pause, a quotation or an occasion phrase.
+  if (withParticle && lemma === "put") {
+    const nt = tokens[i + 2];
+    let occasion = false;
+    if (lower[i + 2] === "in") for (let m = i + 3; m <= Math.min(b, i + 6); m++) if (EVENT_NOUNS.has(lower[m]!) || OCCASION_NOUNS.has(lower[m]!)) occasion = true;
+    if (nt && i + 2 <= b && !(nt.pos === "PUNCT" || isQuoteMark(nt.value) || occasion)) return null;
+  }
   const cueSpan = span(ctx, i, cueEndTok);
   // Narrow senses: "see/view X as", "call X Y" need their complement.
   if ((lemma === "see" || lemma === "view" || lemma === "regard") && !withParticle) {
@@ -1097,7 +1104,8 @@ function appositiveSource(ctx: AttributionContext, j: number, a: number): [numbe
   let best: [number, number] | null = null;
   for (let step = 0; step < 3; step++) {
     let k = cur - 1;
-    while (k >= a && cur - k <= 30 && !isCommaLike(tokens[k]!.value) && !isQuoteMark(tokens[k]!.value) && tokens[k]!.value !== "'") k--;
+    // (An apostrophe after a plural, "veterans' families", is a possessive, not a quote mark.)
+    while (k >= a && cur - k <= 30 && !isCommaLike(tokens[k]!.value) && !isQuoteMark(tokens[k]!.value) && (tokens[k]!.value !== "'" || (TUNING.possApos && k > a && /s$/i.test(tokens[k - 1]!.value) && tokens[k - 1]!.end === tokens[k]!.start))) k--;
     if (k < a || !isCommaLike(tokens[k]!.value)) {
       const np0 = npLeft(ctx, cur - 1, a, false);
       if (np0 && hasName(ctx, np0) && np0[0] === k + 1) best = [np0[0], j - 1];
@@ -1131,7 +1139,7 @@ function endsClause(ctx: AttributionContext, k: number, b: number, lemma = "say"
   while (m <= b && m < k + 8) {
     const vv = ctx.tok.tokens[m]!.value;
     if (vv === "," || vv === "." || vv === ";") return true;
-    if (ctx.tok.tokens[m]!.pos === "VERB" || ctx.lower[m] === "that") return false;
+    if (ctx.tok.tokens[m]!.pos === "VERB" || ctx.lower[m] === "that" || (TUNING.auxEndsClause && ctx.tok.tokens[m]!.pos === "AUX")) return false;
     m++;
   }
   return m > b;
@@ -1643,6 +1651,54 @@ function dashCredits(ctx: AttributionContext, out: RawAttribution[]): void {
       content: [{ start: q.start, end: q.end }],
       rule: "quote.dash-credit",
       evidence: ["dash after a quotation"],
+    });
+  }
+  if (TUNING.dashScan) dashCreditsByMarks(ctx, out);
+}
+
+/** Dash credits whose quotation the pairing missed (a reversed opening mark, a nested quote): from the closing mark before
+ * the dash back to the first opening mark after the previous closing one, in the same line (at most 4,000 characters back; the scan stops at any closing mark or dash, so each character is read once). */
+function dashCreditsByMarks(ctx: AttributionContext, out: RawAttribution[]): void {
+  const { text, tok } = ctx;
+  const tokens = tok.tokens;
+  const used = new Set<number>();
+  for (const x of out) if (x.rule === "quote.dash-credit" && x.cue) used.add(x.cue.start);
+  for (let d = 0; d < text.length; d++) {
+    const ch = text[d]!;
+    if (ch !== "\u2015" && ch !== "\u2014") continue;
+    if (used.has(d)) continue;
+    let c = d - 1;
+    while (c >= 0 && d - c <= 2 && (text[c] === " " || text[c] === "\u00a0")) c--;
+    if (c < 0 || (text[c] !== "”" && text[c] !== '"')) continue;
+    // The closing mark just before the dash is not the previous closing mark: look before it.
+    let lo = -1;
+    for (let k = c - 1; k >= 0 && c - k < 4000; k--) {
+      const kc = text[k]!;
+      if (kc === "\n" || kc === "”" || kc === "\u2015" || kc === "\u2014") {
+        if (kc === "”" && (k === 0 || /\s/.test(text[k - 1]!))) lo = k;
+        break;
+      }
+      if ((kc === "“" || kc === '"') && (k === 0 || /\s/.test(text[k - 1]!))) lo = k;
+    }
+    if (lo < 0) continue;
+    let p = d + 1;
+    while (p < text.length && (text[p] === " " || text[p] === "\t" || text[p] === "\u00a0")) p++;
+    const ti = tokenAt(tokens, p);
+    if (ti < 0 || !isNameish(tokens[ti]!)) continue;
+    let e = ti;
+    while (e + 1 < tokens.length && isNameish(tokens[e + 1]!) && tokens[e + 1]!.start - tokens[e]!.end <= 1) e++;
+    if (e - ti > 5) continue;
+    out.push({
+      kind: "direct",
+      sourceTok: [ti, e],
+      source: span(ctx, ti, e),
+      cue: { start: d, end: d + 1 },
+      cueLemma: "―",
+      cueClass: "punct",
+      cueStance: "neutral",
+      content: [{ start: lo, end: c + 1 }],
+      rule: "quote.dash-credit",
+      evidence: ["dash after a closing quote mark"],
     });
   }
 }

@@ -20,6 +20,7 @@ function run(text: string) {
 describe("cue lexicon additions", () => {
   it("has a bumped version and knows stance verbs and particle cues", () => {
     expect(CUE_LEXICON_VERSION).not.toBe("1.0.0");
+    expect(lookupCue("put", "it")?.withParticle).toBe(true);
     for (const v of ["express", "downplay", "unleash", "vote", "learn"]) expect(lookupCue(v), v).toBeDefined();
     expect(lookupCue("speak", "of")?.withParticle).toBe(true);
     expect(lookupCue("rail", "against")?.entry.stance).toBe("accusation");
@@ -274,5 +275,37 @@ describe("object boundaries", () => {
   it("a noun-phrase object ends before a comma and a new clause, and before “and” with a second predicate", () => {
     expect(run("Ada Pell endorsed the levy, the council voted it down.")[0]).toMatchObject({ source: "Ada Pell", cue: "endorsed", content: ["the levy"] });
     expect(run("Ada Pell promised a veto and attempted to stall the bill.")[0]).toMatchObject({ cue: "promised", content: ["a veto"] });
+  });
+});
+
+describe("dash credits", () => {
+  it("a quotation credited with a dash is found even when its opening mark is reversed", () => {
+    const rows = run("Readers sent their views.\n\n”The pier is a disgrace and the mayor knows it.” ― Ada Pell\n“We can rebuild the pier in a year.” ― Tam Orrin");
+    const dash = rows.filter((r) => r.rule === "quote.dash-credit");
+    expect(dash.map((r) => [r.source, r.content[0]])).toEqual([
+      ["Ada Pell", "”The pier is a disgrace and the mayor knows it.”"],
+      ["Tam Orrin", "“We can rebuild the pier in a year.”"],
+    ]);
+  });
+});
+
+describe("more speech constructions", () => {
+  it("“as X put it” reports the quotation; “put it on” does not", () => {
+    expect(run("As Ada Pell put it, “the pier is a ruin.”")[0]).toMatchObject({ source: "Ada Pell", cue: "put it", content: ["“the pier is a ruin.”"] });
+    expect(run("He put it on the table.")).toHaveLength(0);
+  });
+
+  it("“…, said X was …” is no inversion when a verb follows the noun phrase", () => {
+    const rows = run("The trip went well. Erin Tull, a former aide who went with her to Ostend in 2011, said Orrin's trip was more important.");
+    expect(rows[0]).toMatchObject({ rule: "indirect.said-that", source: "Erin Tull, a former aide who went with her to Ostend in 2011", content: ["Orrin's trip was more important"] });
+  });
+
+  it("a plural possessive apostrophe inside an appositive is not a quote mark", () => {
+    const rows = run("Ada Pell, who runs the effort for veterans' families, said, \"Vane has ignored our veterans for decades.\"");
+    expect(rows[0]).toMatchObject({ source: "Ada Pell, who runs the effort for veterans' families", cue: "said", kind: "direct" });
+  });
+
+  it("a “that” clause opening with a phrase and a comma is not cut there", () => {
+    expect(run("Ada Pell said that in 1998, Vane allowed her staff to leave early.")[0]!.content).toEqual(["that in 1998, Vane allowed her staff to leave early"]);
   });
 });
