@@ -332,7 +332,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, dashScan: true, auxEndsClause: true, possApos: true };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -362,6 +362,7 @@ function relativeHasCue(ctx: AttributionContext, k: number, b: number): boolean 
   }
   return false;
 }
+const CONTROL_ADJ = new Set(["able", "unable", "ready", "quick", "slow", "free", "prepared", "poised", "set", "due", "likely", "unlikely", "careful"]);
 const SUBORDINATORS = new Set(["if", "since", "when", "because", "although", "though", "as", "while", "after", "before", "once", "unless", "until", "whether"]);
 
 /** Where the reported clause ends: before a participle or relative clause, a new coordinated verb, a dash or parenthesis, or a trailing "in a statement on Monday". Quotations are never cut. */
@@ -450,7 +451,7 @@ function npLeft(ctx: AttributionContext, j: number, a: number, allowRelative = t
   if (t.pos === "PRON" || PERSONAL.has(lw)) {
     if (PERSONAL.has(lw)) return [j, j];
     if (RELATIVE.has(lw) && allowRelative) {
-      if (lower[j - 1] === "," && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
+      if ((lower[j - 1] === "," || (TUNING.dashRel && isCommaLike(lower[j - 1]!))) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
       return npLeft(ctx, j - 1, a, false);
     }
     if (lw === "many" || lw === "some" || lw === "others" || lw === "few" || lw === "most" || lw === "both" || lw === "all" || lw === "everyone" || lw === "someone" || lw === "nobody" || lw === "none")
@@ -458,7 +459,7 @@ function npLeft(ctx: AttributionContext, j: number, a: number, allowRelative = t
     return null;
   }
   if (RELATIVE.has(lw) && allowRelative && t.pos !== "DET") {
-    if (lower[j - 1] === "," && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
+    if ((lower[j - 1] === "," || (TUNING.dashRel && isCommaLike(lower[j - 1]!))) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
     return npLeft(ctx, j - 1, a, false);
   }
   let k = j;
@@ -635,7 +636,11 @@ function nounCue(ctx: AttributionContext, i: number, a: number, b: number): RawA
   if (n > b) return null;
   const ln = lower[n]!;
   let k: number;
-  if (ln === "that" || ln === "to") k = n;
+  const after = n + 1 <= b ? tokens[n + 1]! : undefined;
+  // "his plan that matches …" is a relative clause; "her commitment to the group" a phrase, not an infinitive.
+  if (TUNING.possComplement && ln === "that" && after && (after.pos === "VERB" || after.pos === "AUX")) return null;
+  if (TUNING.possComplement && ln === "to" && after && !(after.pos === "VERB" || after.pos === "AUX" || after.pos === "ADV" || after.pos === "PART")) k = n + 1;
+  else if (ln === "that" || ln === "to") k = n;
   else if ((ln === "for" || ln === "of" || ln === "on" || ln === "about" || ln === "against" || ln === "over") && n + 1 <= b) k = n + 1;
   else return null;
   const c = contentAfter(ctx, k, b);
@@ -829,7 +834,9 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
     }
   }
   if (prev === "to") {
-    if (!TUNING.control || i - 2 < a || tokens[i - 2]!.pos !== "VERB" || !CONTROL_VERBS.has(tokens[i - 2]!.lemma.toLowerCase())) return null;
+    // "she was able to tout …", "he is quick to praise …": an adjective of ability or readiness after a form of be passes its subject on.
+    const adjControl = TUNING.adjControl && i - 3 >= a && tokens[i - 2]!.pos === "ADJ" && CONTROL_ADJ.has(lower[i - 2]!) && BE_FORMS.has(lower[i - 3]!);
+    if (!adjControl && (!TUNING.control || i - 2 < a || tokens[i - 2]!.pos !== "VERB" || !CONTROL_VERBS.has(tokens[i - 2]!.lemma.toLowerCase()))) return null;
     controlled = true;
   }
   if (!controlled && isPassive(ctx, i, a)) return null;
@@ -860,7 +867,7 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
     evidence: [`cue: ${withParticle ? `${lemma} ${lower[i + 1]}` : lemma} (${entry.class}, ${entry.stance})`],
   };
 
-  const j = skipLeftModifiers(ctx, controlled ? i - 3 : i - 1, a);
+  const j = skipLeftModifiers(ctx, controlled ? (BE_FORMS.has(lower[i - 3] ?? "") && tokens[i - 2]!.pos === "ADJ" ? i - 4 : i - 3) : i - 1, a);
   const isIng = /ing$/i.test(t.value);
   let progressive = false;
   for (let m = j + 1; m < i; m++) if (tokens[m]!.lemma === "be" || lower[m] === "’s" || lower[m] === "'s") progressive = true;
@@ -1562,6 +1569,12 @@ function speakerLabels(ctx: AttributionContext, out: RawAttribution[]): void {
     if (!ok || k === first || k >= tokens.length || tokens[k]!.value !== ":" || tokens[k]!.end > para.end) continue;
     // "Correction:", "Update:", "The Latest:": editorial labels, not speakers.
     if (TUNING.labelStop && NOT_SPEAKER_LABELS.has(text.slice(tokens[first]!.start, tokens[k - 1]!.end).toLowerCase())) continue;
+    // "The Gap Goes On:", "Stealth Over Health:": a section title of three or more words with a verb, article or preposition is no speaker.
+    if (TUNING.titleLabel && k - first >= 3) {
+      let fn = false;
+      for (let m = first; m < k; m++) if (tokens[m]!.pos === "DET" || tokens[m]!.pos === "ADP" || tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") fn = true;
+      if (fn) continue;
+    }
     const c = trimSpan(text, tokens[k]!.end, para.end);
     if (!c) continue;
     if (text.slice(c.start, c.end).split(/\s+/).length < 3) continue;

@@ -309,3 +309,19 @@ describe("more speech constructions", () => {
     expect(run("Ada Pell said that in 1998, Vane allowed her staff to leave early.")[0]!.content).toEqual(["that in 1998, Vane allowed her staff to leave early"]);
   });
 });
+
+describe("labels, possessed nouns and adjectives of ability", () => {
+  it("a section title before a colon is no speaker label", () => {
+    expect(run("THE HARBOUR PLAN GOES ON: The council met again and the pier was discussed at length.\n\nThe vote is Monday.")).toHaveLength(0);
+  });
+
+  it("a possessed noun takes a phrase after “to”, and a relative “that” is no complement", () => {
+    expect(run("There was doubt about Ada Pell's commitment to the harbour trust.")[0]).toMatchObject({ rule: "noun.possessive", cue: "commitment", content: ["the harbour trust"] });
+    expect(run("Ada Pell's plan that matches her rhetoric was dropped.")).toHaveLength(0);
+  });
+
+  it("“was able to”, “is quick to” pass the subject on to the cue", () => {
+    expect(run("Ada Pell is quick to praise the ferry crews.")[0]).toMatchObject({ source: "Ada Pell", cue: "praise", content: ["the ferry crews"] });
+    expect(run("Ada Pell was able to tout her polling strength.")[0]).toMatchObject({ source: "Ada Pell", cue: "tout" });
+  });
+});
