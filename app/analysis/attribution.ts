@@ -332,7 +332,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true, nounDup: true };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -1822,9 +1822,18 @@ function dropNested(list: RawAttribution[]): RawAttribution[] {
   return list.filter((x) => !(x.cue && (x.cueClass === "stance" || (TUNING.nestedEvidence && x.cueClass === "evidence") || (TUNING.nestedSpeech && x.cueClass === "speech" && x.rule === "indirect.said-that")) && inside(x.cue.start)));
 }
 
-/** Drop exact duplicates (same content and source) and order by content start. */
+/** Drop exact duplicates (same content and source) and order by content start. A stance noun whose clause is already
+ * another attribution's content ("says her belief that …") is part of that attribution. */
 function dedupe(list: RawAttribution[]): RawAttribution[] {
   const seen = new Set<string>();
+  if (TUNING.nounDup) {
+    const ends = new Map<number, RawAttribution[]>();
+    for (const x of list) {
+      const e = x.content[x.content.length - 1]!.end;
+      (ends.get(e) ?? ends.set(e, []).get(e)!).push(x);
+    }
+    list = list.filter((x) => x.rule !== "noun.complement" || !(ends.get(x.content[0]!.end) ?? []).some((y) => y !== x && y.rule !== "noun.complement"));
+  }
   const out: RawAttribution[] = [];
   for (const x of list) {
     const key = `${x.content[0]!.start}:${x.content[x.content.length - 1]!.end}:${x.cue?.start ?? -1}`;

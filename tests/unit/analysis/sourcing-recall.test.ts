@@ -325,3 +325,11 @@ describe("labels, possessed nouns and adjectives of ability", () => {
     expect(run("Ada Pell was able to tout her polling strength.")[0]).toMatchObject({ source: "Ada Pell", cue: "tout" });
   });
 });
+
+describe("duplicate contents", () => {
+  it("a stance noun whose clause is already a speech verb's content adds no second attribution", () => {
+    const rows = run("Ada Pell highlighted the message that the pier must reopen soon.");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ source: "Ada Pell", cue: "highlighted", content: ["that the pier must reopen soon"] });
+  });
+});
