@@ -333,3 +333,13 @@ describe("duplicate contents", () => {
     expect(rows[0]).toMatchObject({ source: "Ada Pell", cue: "highlighted", content: ["that the pier must reopen soon"] });
   });
 });
+
+describe("objects and light verbs", () => {
+  it("a hyphenated addressee and a time phrase after “told” are skipped", () => {
+    expect(run("The mayor told Anglo-Saxons this weekend he would consider it a personal insult.")[0]).toMatchObject({ cue: "told", content: ["he would consider it a personal insult"] });
+  });
+
+  it("“expressed misgivings about X”: the content follows the stance noun's preposition", () => {
+    expect(run("Younger voters have expressed misgivings about Ada Pell because of her record.")[0]).toMatchObject({ source: "Younger voters", cue: "expressed", content: ["Ada Pell"] });
+  });
+});
