@@ -343,3 +343,16 @@ describe("objects and light verbs", () => {
     expect(run("Younger voters have expressed misgivings about Ada Pell because of her record.")[0]).toMatchObject({ source: "Younger voters", cue: "expressed", content: ["Ada Pell"] });
   });
 });
+
+describe("criticism faced and dash pairs", () => {
+  it("criticism or questions faced with no critic named: the complement is the content", () => {
+    expect(run("Ada Pell has faced questions about business practices at her harbour trust.")[0]).toMatchObject({ rule: "unnamed.faced-criticism", source: null, cue: "faced questions about", content: ["business practices at her harbour trust"] });
+    expect(run("In 2009, the council came under withering criticism for its failure to speak out.")[0]).toMatchObject({ rule: "unnamed.faced-criticism", content: ["its failure to speak out"] });
+    expect(run("Ada Pell faced a long trip to Ostend.")).toHaveLength(0);
+  });
+
+  it("a contracted “has” before a particle cue, inside a dash pair that ends the content", () => {
+    const rows = run("Ada Pell — who’s called for a levy on the rich — spoke at the pier.");
+    expect(rows[0]).toMatchObject({ cue: "called for", content: ["a levy on the rich"], canonical: "Ada Pell" });
+  });
+});
