@@ -356,3 +356,21 @@ describe("criticism faced and dash pairs", () => {
     expect(rows[0]).toMatchObject({ cue: "called for", content: ["a levy on the rich"], canonical: "Ada Pell" });
   });
 });
+
+describe("phrasal verbs", () => {
+  it("a particle after the cue (“backed out”, “showed up”) is no content", () => {
+    expect(run("The council backed out of the harbour deal.")).toHaveLength(0);
+    expect(run("Ada Pell showed up at the debate in Ostend.")).toHaveLength(0);
+  });
+});
+
+describe("polls opening a sentence and possessed nouns as subjects", () => {
+  it("“In the latest poll, …”: the poll is the source of the clause after the comma", () => {
+    expect(run("In the latest Ostend Ledger poll, conducted in early May, Vane led Pell by five points.")[0]).toMatchObject({ rule: "indirect.in-evidence", source: "the latest Ostend Ledger poll", cue: "In", content: ["Vane led Pell by five points"] });
+    expect(run("In his report, the auditor was harsh.")).toHaveLength(0);
+  });
+
+  it("a possessed noun opening the clause: its infinitive ends before the main verb", () => {
+    expect(run("Ada Pell's decision to leave the council surprised her allies.")[0]).toMatchObject({ rule: "noun.possessive", cue: "decision", content: ["to leave the council"] });
+  });
+});
