@@ -374,3 +374,11 @@ describe("polls opening a sentence and possessed nouns as subjects", () => {
     expect(run("Ada Pell's decision to leave the council surprised her allies.")[0]).toMatchObject({ rule: "noun.possessive", cue: "decision", content: ["to leave the council"] });
   });
 });
+
+describe("questions put", () => {
+  it("“Asked about …, X said …”: the question is an attribution with no source, the answer is the speaker's", () => {
+    const rows = run("Asked about the new levy on the harbour, Ada Pell said, “I think we need the facts first.”");
+    expect(rows[0]).toMatchObject({ rule: "unnamed.asked", source: null, cue: "Asked about", content: ["the new levy on the harbour"] });
+    expect(rows[1]).toMatchObject({ rule: "quote.source-cue-before", source: "Ada Pell", content: ["“I think we need the facts first.”"] });
+  });
+});
