@@ -341,7 +341,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true, nounDup: true, hyphenNp: true, dayAfterCue: true, lightVerb: true, facedCriticism: true, hasParticle: true, dashPair: true, particleContent: true, possSubject: true, inEvidence: true, askedFront: true };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true, nounDup: true, hyphenNp: true, dayAfterCue: true, lightVerb: true, facedCriticism: true, hasParticle: true, dashPair: true, particleContent: true, possSubject: true, inEvidence: true, askedFront: true, whatSays: true };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -1037,6 +1037,21 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   }
   const direct = startsWithQuote(text, content.start) && ctx.quotes.byStart.get(content.start)?.end === content.end;
   const rule = direct ? "quote.source-cue-before" : cls === "speech" ? "indirect.said-that" : cls === "evidence" ? "indirect.evidence" : "indirect.stance";
+  // "what the mayor says the levy would do": the fronted "what" is part of the reported clause, which ends with it.
+  if (TUNING.whatSays && cls === "speech" && !direct && np[0] - 1 >= a && lower[np[0] - 1] === "what" && pieces.length === 1) {
+    let e = tokenAt(tokens, content.start);
+    let end = content.end;
+    for (let m = e + 1; m <= b && tokens[m]!.start < content.end; m++) {
+      if (lower[m] === "," || ((lower[m] === "and" || lower[m] === "or") && m + 1 <= b && WH_OPENERS.has(lower[m + 1]!))) { end = tokens[m - 1]!.end; break; }
+      e = m;
+    }
+    const cut = trimSpan(text, content.start, end);
+    const first = tokens[tokenAt(tokens, content.start)]!;
+    // "what she said when she resigned": an adverbial clause after the cue is not part of the content.
+    const whatOnly = first.pos === "SCONJ" || (first.pos === "ADP" && lower[tokenAt(tokens, content.start)] !== "that") || lower[tokenAt(tokens, content.start)] === "when";
+    if (whatOnly) return { ...base, kind: "indirect", sourceTok: np, source: span(ctx, np[0], np[1]), content: [span(ctx, np[0] - 1, np[0] - 1)], rule };
+    if (cut) return { ...base, kind: "indirect", sourceTok: np, source: span(ctx, np[0], np[1]), content: [span(ctx, np[0] - 1, np[0] - 1), cut], rule };
+  }
   return { ...base, kind: direct ? "direct" : kindOf(ctx, content), sourceTok: np, source: span(ctx, np[0], np[1]), content: pieces, rule };
 }
 

@@ -382,3 +382,10 @@ describe("questions put", () => {
     expect(rows[1]).toMatchObject({ rule: "quote.source-cue-before", source: "Ada Pell", content: ["“I think we need the facts first.”"] });
   });
 });
+
+describe("“what X says”", () => {
+  it("a fronted “what” is part of the reported clause, which ends before a coordinated question", () => {
+    expect(run("The gap between what Ada Pell says her levy would do and how it would work has grown.")[0]).toMatchObject({ source: "Ada Pell", cue: "says", content: ["what", "her levy would do"] });
+    expect(run("That was what Ada Pell said when she resigned from the board.")[0]).toMatchObject({ source: "Ada Pell", cue: "said", content: ["what"] });
+  });
+});
