@@ -295,6 +295,36 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
   return dedupe(dropNested(splitCoordinated(ctx, out)));
 }
 
+const ANONYMITY_VERBS = new Set(["ask", "request", "decline", "refuse", "agree", "demand", "insist", "prefer", "want", "wish"]);
+const ANONYMITY_WORDS = new Set(["named", "identified", "quoted", "name", "identify", "quote"]);
+/** "not to be named", "to be identified", "anonymity" starting at k: the index of its last token, or -1. */
+function anonymityRequestEnd(ctx: AttributionContext, k: number, b: number): number {
+  const lower = ctx.lower;
+  if (k > b) return -1;
+  if (lower[k] === "anonymity") return k;
+  let m = k;
+  if (lower[m] === "not") m++;
+  if (lower[m] !== "to") return -1;
+  m++;
+  if (lower[m] === "be" && ANONYMITY_WORDS.has(lower[m + 1] ?? "")) return m + 1 <= b ? m + 1 : -1;
+  // "declined to give her name"
+  if ((lower[m] === "give" || lower[m] === "provide") && /^(his|her|their|its)$/.test(lower[m + 1] ?? "") && lower[m + 2] === "name") return m + 2 <= b ? m + 2 : -1;
+  return -1;
+}
+
+function anonymityRequestAt(ctx: AttributionContext, k: number, b: number): boolean {
+  return anonymityRequestEnd(ctx, k, b) >= 0;
+}
+
+/** "An official who asked not to be named said …": the relative clause ending at j; the index of its "who", or -1. */
+function anonymityClauseBefore(ctx: AttributionContext, j: number, a: number): number {
+  for (let w = j - 3; w >= a && w >= j - 9; w--) {
+    const lw = ctx.lower[w];
+    if ((lw === "who" || lw === "that") && ANONYMITY_VERBS.has(ctx.tok.tokens[w + 1]!.lemma.toLowerCase()) && anonymityRequestEnd(ctx, w + 2, j) === j) return w;
+  }
+  return -1;
+}
+
 /** Does the noun phrase ending at p open with a possessor ("its tax plans", "the city's budget")? Then a following word is its noun, not a verb. */
 function possessedBefore(ctx: AttributionContext, p: number, a: number): boolean {
   const tokens = ctx.tok.tokens;
@@ -341,7 +371,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true, nounDup: true, hyphenNp: true, dayAfterCue: true, lightVerb: true, facedCriticism: true, hasParticle: true, dashPair: true, particleContent: true, possSubject: true, inEvidence: true, askedFront: true, whatSays: true };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, anonymityRequest: true, whoAppositive: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true, nounDup: true, hyphenNp: true, dayAfterCue: true, lightVerb: true, facedCriticism: true, hasParticle: true, dashPair: true, particleContent: true, possSubject: true, inEvidence: true, askedFront: true, whatSays: true };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -840,6 +870,9 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
       found = { entry: { cue: lemma, stance: "neutral", class: "stance" }, withParticle: false };
   }
   if (!found) return null;
+  // "who asked not to be named", "declined to be identified", "requested anonymity": a source's request for
+  // anonymity is about the source, not something it reports; the verb that follows carries the attribution.
+  if (TUNING.anonymityRequest && ANONYMITY_VERBS.has(lemma) && anonymityRequestAt(ctx, i + 1, b)) return null;
   const { entry, withParticle } = found;
   const cls = entry.class;
   const inQuote = ctx.quotes.containing(t.start);
@@ -970,6 +1003,11 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   if (TUNING.postModifier && !isIng && j >= a && (!np || !subjectOk(ctx, np, cls))) {
     const pm = postModifiedSubject(ctx, j, a, cls);
     if (pm) np = pm;
+  }
+  if (TUNING.anonymityRequest && !isIng && j > a) {
+    const w = anonymityClauseBefore(ctx, j, a);
+    const np3 = w > a ? npLeft(ctx, w - 1, a) : null;
+    if (np3 && subjectOk(ctx, np3, cls)) np = np3;
   }
   let coordinated = false;
   if (!np && j >= a && isCommaLike(lower[j]!) && !isIng) np = appositiveSource(ctx, j, a);
@@ -1271,7 +1309,9 @@ function appositiveSource(ctx: AttributionContext, j: number, a: number): [numbe
     }
     const np1 = npLeft(ctx, k - 1, a, false);
     const headLw = np1 ? ctx.lower[np1[1]]! : "";
-    if (!np1 || !(hasName(ctx, np1) || hasName(ctx, [k + 1, cur - 1]) || AGENT_NOUNS.has(headLw) || EVIDENCE_NOUNS.has(headLw))) break;
+    // ", who …,": a relative "who" says the noun before it is a person, whatever the noun.
+    const personRel = TUNING.whoAppositive && ctx.lower[k + 1] === "who" && tokens[np1?.[1] ?? k]!.pos === "NOUN";
+    if (!np1 || !(hasName(ctx, np1) || hasName(ctx, [k + 1, cur - 1]) || AGENT_NOUNS.has(headLw) || EVIDENCE_NOUNS.has(headLw) || personRel)) break;
     best = [np1[0], j - 1];
     if (np1[0] - 1 >= a && isCommaLike(tokens[np1[0] - 1]!.value)) cur = np1[0] - 1;
     else break;

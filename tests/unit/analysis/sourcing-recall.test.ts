@@ -389,3 +389,27 @@ describe("“what X says”", () => {
     expect(run("That was what Ada Pell said when she resigned from the board.")[0]).toMatchObject({ source: "Ada Pell", cue: "said", content: ["what"] });
   });
 });
+
+describe("sources who ask not to be named", () => {
+  it("the request for anonymity is no attribution; the verb after it reports, with the source before it", () => {
+    const a = run("One freight forwarder, who asked not to be named, said some customers were already diverting cargo.");
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ cue: "said", content: ["some customers were already diverting cargo"] });
+    expect(a[0]!.source).toMatch(/^One freight forwarder/);
+    const b = run("A ferry captain, who declined to be identified, told reporters the harbour was unsafe.");
+    expect(b).toHaveLength(1);
+    expect(b[0]).toMatchObject({ cue: "told", content: ["the harbour was unsafe"] });
+  });
+
+  it("without commas too, and the source is the noun before the relative clause", () => {
+    expect(run("An official who asked not to be named said the leak had been brought under control.")).toEqual([
+      expect.objectContaining({ source: "An official", cue: "said", content: ["the leak had been brought under control"] }),
+    ]);
+    expect(run("A guard who declined to give his name told reporters the gate had been locked.")[0]).toMatchObject({ source: "A guard", cue: "told" });
+  });
+
+  it("asking for something else is still a report", () => {
+    expect(run("The mayor asked residents to stay indoors.")[0]).toMatchObject({ source: "The mayor", cue: "asked", content: ["residents to stay indoors"] });
+    expect(run("The councillor asked not to be named.")).toHaveLength(0);
+  });
+});
