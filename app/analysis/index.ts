@@ -21,7 +21,7 @@ import gazetteer from "./lexicons/gazetteer.json";
 import codebook from "./codebook.json";
 
 /** Bump when a rule of the sourcing stage (attribution.ts, sources.ts, quotes.ts) changes. */
-const SOURCING_VERSION = 4;
+const SOURCING_VERSION = 5;
 /** Bump when a rule of the framing or claims stages changes; lexicon versions are added below. */
 const FRAMING_VERSION = 2;
 
