@@ -1845,41 +1845,46 @@ function headline(ctx: AttributionContext, out: RawAttribution[]): void {
 
 /** “…” ― Name: a quotation credited with a dash. */
 function dashCredits(ctx: AttributionContext, out: RawAttribution[]): void {
-  const { text, tok } = ctx;
-  const tokens = tok.tokens;
+  const { text } = ctx;
   for (const q of ctx.quotes.quotes) {
     let p = q.end;
     while (p < text.length && (text[p] === " " || text[p] === "\t")) p++;
     if (!/[\u2015\u2014\u2013-]/.test(text[p] ?? "")) continue;
-    const dash = p;
-    p++;
-    while (p < text.length && (text[p] === " " || text[p] === "\t")) p++;
-    const ti = tokenAt(tokens, p);
-    if (ti < 0 || !isNameish(tokens[ti]!)) continue;
-    let e = ti;
-    while (e + 1 < tokens.length && isNameish(tokens[e + 1]!) && tokens[e + 1]!.start - tokens[e]!.end <= 1) e++;
-    if (e - ti > 5) continue;
-    out.push({
-      kind: "direct",
-      sourceTok: [ti, e],
-      source: span(ctx, ti, e),
-      cue: { start: dash, end: dash + 1 },
-      cueLemma: "―",
-      cueClass: "punct",
-      cueStance: "neutral",
-      content: [{ start: q.start, end: q.end }],
-      rule: "quote.dash-credit",
-      evidence: ["dash after a quotation"],
-    });
+    const att = dashCredit(ctx, p, { start: q.start, end: q.end }, "dash after a quotation");
+    if (att) out.push(att);
   }
   if (TUNING.dashScan) dashCreditsByMarks(ctx, out);
+}
+
+/** The name after the dash at `dash` credits `content`, or null when no short name follows. */
+function dashCredit(ctx: AttributionContext, dash: number, content: Span, evidence: string): RawAttribution | null {
+  const { text, tok } = ctx;
+  const tokens = tok.tokens;
+  let p = dash + 1;
+  while (p < text.length && (text[p] === " " || text[p] === "\t" || text[p] === "\u00a0")) p++;
+  const ti = tokenAt(tokens, p);
+  if (ti < 0 || !isNameish(tokens[ti]!)) return null;
+  let e = ti;
+  while (e + 1 < tokens.length && isNameish(tokens[e + 1]!) && tokens[e + 1]!.start - tokens[e]!.end <= 1) e++;
+  if (e - ti > 5) return null;
+  return {
+    kind: "direct",
+    sourceTok: [ti, e],
+    source: span(ctx, ti, e),
+    cue: { start: dash, end: dash + 1 },
+    cueLemma: "―",
+    cueClass: "punct",
+    cueStance: "neutral",
+    content: [content],
+    rule: "quote.dash-credit",
+    evidence: [evidence],
+  };
 }
 
 /** Dash credits whose quotation the pairing missed (a reversed opening mark, a nested quote): from the closing mark before
  * the dash back to the first opening mark after the previous closing one, in the same line (at most 4,000 characters back; the scan stops at any closing mark or dash, so each character is read once). */
 function dashCreditsByMarks(ctx: AttributionContext, out: RawAttribution[]): void {
-  const { text, tok } = ctx;
-  const tokens = tok.tokens;
+  const { text } = ctx;
   const used = new Set<number>();
   for (const x of out) if (x.rule === "quote.dash-credit" && x.cue) used.add(x.cue.start);
   for (let d = 0; d < text.length; d++) {
@@ -1900,25 +1905,8 @@ function dashCreditsByMarks(ctx: AttributionContext, out: RawAttribution[]): voi
       if ((kc === "“" || kc === '"') && (k === 0 || /\s/.test(text[k - 1]!))) lo = k;
     }
     if (lo < 0) continue;
-    let p = d + 1;
-    while (p < text.length && (text[p] === " " || text[p] === "\t" || text[p] === "\u00a0")) p++;
-    const ti = tokenAt(tokens, p);
-    if (ti < 0 || !isNameish(tokens[ti]!)) continue;
-    let e = ti;
-    while (e + 1 < tokens.length && isNameish(tokens[e + 1]!) && tokens[e + 1]!.start - tokens[e]!.end <= 1) e++;
-    if (e - ti > 5) continue;
-    out.push({
-      kind: "direct",
-      sourceTok: [ti, e],
-      source: span(ctx, ti, e),
-      cue: { start: d, end: d + 1 },
-      cueLemma: "―",
-      cueClass: "punct",
-      cueStance: "neutral",
-      content: [{ start: lo, end: c + 1 }],
-      rule: "quote.dash-credit",
-      evidence: ["dash after a closing quote mark"],
-    });
+    const att = dashCredit(ctx, d, { start: lo, end: c + 1 }, "dash after a closing quote mark");
+    if (att) out.push(att);
   }
 }
 
