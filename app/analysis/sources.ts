@@ -79,6 +79,12 @@ function isCap(v: string): boolean {
 
 const NAME_APOSTROPHES = new Set(["‘", "’", "'", "ʿ", "ʻ"]);
 
+/** Heads of "X of Place" names that are bodies, not people ("commission of", "government of", "University of"). */
+const INSTITUTION_HEADS = new Set(
+  ("commission committee council court government ministry department parliament assembly army police university college institute " +
+    "board authority agency office bureau tribunal senate congress legislature administration cabinet bank museum academy union federation").split(" "),
+);
+
 /** Split a source phrase into name and description. */
 export function parseMention(tokens: Token[]): Parsed {
   // Parenthetical party tags ("(R-IN)") and commas are not part of a name.
@@ -121,6 +127,14 @@ export function parseMention(tokens: Token[]): Parsed {
   if (possIdx > 0 && possIdx < low.length - 1 && DOC_NOUNS.has(last)) {
     const inner = parseMention(tokens.slice(0, tokens.findIndex((t) => t.value === vals[possIdx])));
     return { ...inner, description: vals.slice(possIdx + 1).join(" "), author: inner.name };
+  }
+  // "the electoral commission of Tarnland", "the University of Aldmere": an institution of a place or body
+  // speaks, not the place; the whole phrase is the name.
+  const ofIdx = low.indexOf("of");
+  if (ofIdx > 0 && ofIdx < low.length - 1 && INSTITUTION_HEADS.has(low[ofIdx - 1]!) && tokens.slice(ofIdx + 1).every((t) => isCap(t.value) || DETERMINERS.has(t.value.toLowerCase()))) {
+    const from = DETERMINERS.has(low[0]!) ? 1 : 0;
+    const name = joinTokens(tokens.slice(from));
+    return { kind: "named", name, description: null, head: low[ofIdx - 1]!, person: false, plural: false, author: null };
   }
   // Name = trailing run of capitalised words that are not titles, nationality adjectives or org words.
   const e = vals.length - 1;
@@ -601,6 +615,9 @@ function classify(e: Working, input: ResolveInput): void {
   ev.push("no title or gazetteer entry → other");
 }
 
+const BUSINESS_WORDS = new Set(["company", "firm", "corporation", "business", "airline", "carmaker", "manufacturer", "maker", "retailer", "operator", "insurer", "lender", "developer", "contractor", "supplier", "startup"]);
+const COMPANY_ROLES = new Set(["spokesman", "spokeswoman", "spokesperson", "director", "chief", "officer", "adviser", "advisor", "aide", "secretary", "inspector"]);
+
 function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
   const low = normaliseName(d);
   // Two-word titles first, then single words from the right (the head decides).
@@ -610,6 +627,9 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
     const w = words[i]!;
     const k = TITLE_KIND.get(w);
     if (k) {
+      // "a company spokesperson", "the firm's director": a business's role is not a state's.
+      const business = words.slice(0, i).find((x) => BUSINESS_WORDS.has(x.replace(/['’]s$/, "")));
+      if (business && k === "official" && COMPANY_ROLES.has(w)) return { kind: "other", why: `title “${w}” of a ${business.replace(/['’]s$/, "")} → other` };
       // "ISIS fighter", "Hamas leader": an armed group's name before a role word makes the role the group's.
       const orgBefore = words.slice(0, i).map((x) => ORGS.get(x)).find((o) => o);
       if (orgBefore && orgBefore.kind === "armed_group" && (k === "politician" || k === "official" || k === "armed_group"))

@@ -413,3 +413,17 @@ describe("sources who ask not to be named", () => {
     expect(run("The councillor asked not to be named.")).toHaveLength(0);
   });
 });
+
+describe("source names and kinds of bodies and businesses", () => {
+  const sources = (text: string) => analyseSourcing(text).sources.map((s) => ({ name: s.name, kind: s.kind, why: s.kindEvidence.join("; ") }));
+
+  it("an institution of a place is the source, not the place", () => {
+    expect(sources("The electoral commission of Tarnland said the count was final.")[0]).toMatchObject({ name: "electoral commission of Tarnland", kind: "official" });
+    expect(sources("The University of Aldmere said the lecture would go ahead.")[0]).toMatchObject({ name: "University of Aldmere", kind: "expert" });
+  });
+
+  it("a business's spokesperson is no official; a ministry's is", () => {
+    expect(sources("A company spokesperson said the plant would reopen.")[0]).toMatchObject({ kind: "other", why: expect.stringContaining("of a company") });
+    expect(sources("A ministry spokesperson said the border was calm.")[0]).toMatchObject({ kind: "official" });
+  });
+});
