@@ -32,7 +32,7 @@ export const ATTRIBUTION_RULES: Record<string, string> = {
   "quote.cue-source-after": "A quotation followed by a reporting verb and its speaker (“…,” said the minister).",
   "quote.source-cue-before": "A speaker and a reporting verb followed directly by a quotation (He said, “…”).",
   "quote.dash-credit": "A quotation followed by a dash and the speaker's name.",
-  "quote.speaker-label": "A paragraph that opens with a capitalised speaker label and a colon (transcripts, headlines).",
+  "quote.speaker-label": "A paragraph that opens with a capitalised speaker label and a colon (transcripts, headlines), or with an inverted speech verb, the speaker and a colon (“Said Ellis: …”).",
   "indirect.said-that": "A speaker and a speech verb followed by reported content (X said (that) …).",
   "indirect.source-cue-after": "Reported content followed by its speaker and a speech verb (…, X said.).",
   "indirect.cue-source-after": "Reported content followed by a speech verb and its speaker (…, said X.).",
@@ -371,7 +371,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, anonymityRequest: true, whoAppositive: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true, nounDup: true, hyphenNp: true, dayAfterCue: true, lightVerb: true, facedCriticism: true, hasParticle: true, dashPair: true, particleContent: true, possSubject: true, inEvidence: true, askedFront: true, whatSays: true };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, anonymityRequest: true, whoAppositive: true, invertedLabel: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true, nounDup: true, hyphenNp: true, dayAfterCue: true, lightVerb: true, facedCriticism: true, hasParticle: true, dashPair: true, particleContent: true, possSubject: true, inEvidence: true, askedFront: true, whatSays: true };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -1775,8 +1775,11 @@ function speakerLabels(ctx: AttributionContext, out: RawAttribution[]): void {
     if (!ok || k === first || k >= tokens.length || tokens[k]!.value !== ":" || tokens[k]!.end > para.end) continue;
     // "Correction:", "Update:", "The Latest:": editorial labels, not speakers.
     if (TUNING.labelStop && NOT_SPEAKER_LABELS.has(text.slice(tokens[first]!.start, tokens[k - 1]!.end).toLowerCase())) continue;
+    // "Said Ellis: “…”", "Added the mayor: …": an inverted speech verb is the cue, the words after it the speaker.
+    const verb = TUNING.invertedLabel && k - first >= 2 && k - first <= 4 ? lookupCue(tokens[first]!.lemma.toLowerCase()) : undefined;
+    const inverted = !!verb && verb.entry.class === "speech" && /^(said|says|added|adds|asked|asks|wrote|writes|replied|replies|explained|explains|recalled|recalls|noted|notes)$/.test(ctx.lower[first]!);
     // "The Gap Goes On:", "Stealth Over Health:": a section title of three or more words with a verb, article or preposition is no speaker.
-    if (TUNING.titleLabel && k - first >= 3) {
+    if (TUNING.titleLabel && !inverted && k - first >= 3) {
       let fn = false;
       for (let m = first; m < k; m++) if (tokens[m]!.pos === "DET" || tokens[m]!.pos === "ADP" || tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") fn = true;
       if (fn) continue;
@@ -1789,15 +1792,15 @@ function speakerLabels(ctx: AttributionContext, out: RawAttribution[]): void {
     const content = trimSpan(text, c.start, end) ?? c;
     out.push({
       kind: /[“”"]/.test(text.slice(content.start, content.end)) ? "mixed" : "direct",
-      sourceTok: [first, k - 1],
-      source: span(ctx, first, k - 1),
-      cue: span(ctx, k, k),
-      cueLemma: ":",
-      cueClass: "punct",
-      cueStance: "neutral",
+      sourceTok: [inverted ? first + 1 : first, k - 1],
+      source: span(ctx, inverted ? first + 1 : first, k - 1),
+      cue: inverted ? span(ctx, first, first) : span(ctx, k, k),
+      cueLemma: inverted ? verb!.entry.cue : ":",
+      cueClass: inverted ? "speech" : "punct",
+      cueStance: inverted ? verb!.entry.stance : "neutral",
       content: [content],
       rule: "quote.speaker-label",
-      evidence: ["speaker label before a colon"],
+      evidence: [inverted ? `inverted speech verb “${tokens[first]!.value}” before the speaker and a colon` : "speaker label before a colon"],
     });
   }
 }

@@ -427,3 +427,13 @@ describe("source names and kinds of bodies and businesses", () => {
     expect(sources("A ministry spokesperson said the border was calm.")[0]).toMatchObject({ kind: "official" });
   });
 });
+
+describe("inverted speaker labels", () => {
+  it("'Said Ellis:' gives the speaker Ellis and the cue 'Said'", () => {
+    const rows = run("The board met on Monday.\n\nSaid Orla Penhallow: “Nobody here wants the ferry to stop.”");
+    expect(rows).toEqual([expect.objectContaining({ rule: "quote.speaker-label", source: "Orla Penhallow", cue: "Said", canonical: "Orla Penhallow", content: ["“Nobody here wants the ferry to stop.”"] })]);
+  });
+  it("a plain label keeps the colon as its cue", () => {
+    expect(run("PENHALLOW: Nobody here wants the ferry to stop.")[0]).toMatchObject({ rule: "quote.speaker-label", source: "PENHALLOW", cue: ":" });
+  });
+});
