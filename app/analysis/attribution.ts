@@ -312,10 +312,6 @@ function anonymityRequestEnd(ctx: AttributionContext, k: number, b: number): num
   return -1;
 }
 
-function anonymityRequestAt(ctx: AttributionContext, k: number, b: number): boolean {
-  return anonymityRequestEnd(ctx, k, b) >= 0;
-}
-
 /** "An official who asked not to be named said …": the relative clause ending at j; the index of its "who", or -1. */
 function anonymityClauseBefore(ctx: AttributionContext, j: number, a: number): number {
   for (let w = j - 3; w >= a && w >= j - 9; w--) {
@@ -371,7 +367,7 @@ const EVENT_NOUNS = new Set([
 ]);
 // Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
 // the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, prepIng: false, frontIng: true, nounIng: false, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, anonymityRequest: true, whoAppositive: true, invertedLabel: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true, nounDup: true, hyphenNp: true, dayAfterCue: true, lightVerb: true, facedCriticism: true, hasParticle: true, dashPair: true, particleContent: true, possSubject: true, inEvidence: true, askedFront: true, whatSays: true };
+export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, frontIng: true, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, anonymityRequest: true, whoAppositive: true, invertedLabel: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true, nounDup: true, hyphenNp: true, dayAfterCue: true, lightVerb: true, facedCriticism: true, hasParticle: true, dashPair: true, particleContent: true, possSubject: true, inEvidence: true, askedFront: true, whatSays: true };
 let STOP_DASH = false;
 let STOP_REL = true;
 let STOP_COORD = true;
@@ -757,19 +753,17 @@ function nounComplement(ctx: AttributionContext, i: number, a: number, b: number
     const np = npLeft(ctx, skipLeftModifiers(ctx, m - 1, a), a);
     if (np && subjectOk(ctx, np, "stance")) src = np;
   }
-  if (src)
-    return { kind: kindOf(ctx, c), sourceTok: src, source: span(ctx, src[0], src[1]), cue: span(ctx, i, i), cueLemma: lemma, cueClass: "stance", cueStance: NOUN_STANCE[lemma] ?? "neutral", content: [c], rule: "noun.complement", evidence: [`noun cue: ${lemma} with a "that" clause, held by the subject`] };
   return {
-    kind: "unnamed",
-    sourceTok: null,
-    source: null,
+    kind: src ? kindOf(ctx, c) : "unnamed",
+    sourceTok: src,
+    source: src ? span(ctx, src[0], src[1]) : null,
     cue: span(ctx, i, i),
     cueLemma: lemma,
     cueClass: "stance",
     cueStance: NOUN_STANCE[lemma] ?? "neutral",
     content: [c],
     rule: "noun.complement",
-    evidence: [`noun cue: ${lemma} with a "that" clause`],
+    evidence: [`noun cue: ${lemma} with a "that" clause${src ? ", held by the subject" : ""}`],
   };
 }
 
@@ -872,7 +866,7 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   if (!found) return null;
   // "who asked not to be named", "declined to be identified", "requested anonymity": a source's request for
   // anonymity is about the source, not something it reports; the verb that follows carries the attribution.
-  if (TUNING.anonymityRequest && ANONYMITY_VERBS.has(lemma) && anonymityRequestAt(ctx, i + 1, b)) return null;
+  if (TUNING.anonymityRequest && ANONYMITY_VERBS.has(lemma) && anonymityRequestEnd(ctx, i + 1, b) >= 0) return null;
   const { entry, withParticle } = found;
   const cls = entry.class;
   const inQuote = ctx.quotes.containing(t.start);
@@ -945,7 +939,7 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   for (let m = j + 1; m < i; m++) if (tokens[m]!.lemma === "be" || lower[m] === "’s" || lower[m] === "'s") progressive = true;
 
   // Participle clause: ", saying …" takes the subject of the sentence.
-  const byIng = TUNING.byIng && isIng && j >= a && (lower[j] === "by" || lower[j] === "while" || lower[j] === "after" || lower[j] === "before" || lower[j] === "when" || (TUNING.prepIng && j > a && ING_PREPS.has(lower[j]!)));
+  const byIng = TUNING.byIng && isIng && j >= a && (lower[j] === "by" || lower[j] === "while" || lower[j] === "after" || lower[j] === "before" || lower[j] === "when");
   // "Citing a report, the mayor said …", "After saying …, she left": a participle opening the sentence takes the subject after its comma.
   if (TUNING.frontIng && isIng && (j < a || (j === a && (lower[j] === "after" || lower[j] === "before" || lower[j] === "while" || lower[j] === "by" || lower[j] === "in"))) && (cls === "speech" || cls === "stance")) {
     const fr = frontedParticiple(ctx, cueEndTok + 1, b, base);
@@ -978,18 +972,8 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
     }
   }
 
-  // "footage of the mayor saying …", "with Ostend backing the plan": a name or agent right before the participle is its source.
-  let ingSubject: [number, number] | null = null;
-  if (isIng && !progressive && TUNING.nounIng && j === i - 1 && j >= a && cls !== "evidence") {
-    const pt = tokens[j]!;
-    if (lower[j] === "him" || lower[j] === "her" || lower[j] === "them") ingSubject = [j, j];
-    else if (pt.pos === "PROPN" || (pt.pos === "NOUN" && (AGENT_NOUNS.has(lower[j]!) || ROLE_WORDS.has(lower[j]!)))) {
-      const np0 = npLeft(ctx, j, a, false);
-      if (np0 && subjectOk(ctx, np0, cls)) ingSubject = np0;
-    }
-  }
-  if (isIng && !progressive && !ingSubject) return null;
-  let np = ingSubject ?? npLeft(ctx, j, a);
+  if (isIng && !progressive) return null;
+  let np = npLeft(ctx, j, a);
   // "The Ledger on Saturday wrote …", "the court this month rejected …", "Some members, however, question …": a time phrase or a
   // comma-enclosed adverb between the subject and the cue.
   if (TUNING.timeGap && !isIng) {
@@ -1142,30 +1126,37 @@ function postModifiedSubject(ctx: AttributionContext, j: number, a: number, cls:
 const PARTICLE_WORDS = new Set(["out", "up", "down", "away", "though", "anyway", "back"]);
 const ADVERBIAL_OPENERS = new Set(["at", "before", "during", "because", "from", "as", "while"]);
 
-const ING_PREPS = new Set(["for", "from", "in", "without", "at", "of", "about", "on"]);
-
 /** "Citing a report, the mayor said …": the participle's object up to the comma is the content, the subject after the comma the source. */
 function frontedParticiple(ctx: AttributionContext, k: number, b: number, base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">): RawAttribution | null {
   const tokens = ctx.tok.tokens;
+  const m = firstCommaOutsideQuotes(ctx, k, b, k + 40);
+  if (m < 0 || m === k || m + 1 > b) return null;
+  const src = npRight(ctx, m + 1, b);
+  if (!src || !subjectOk(ctx, src, "stance")) return null;
+  // The subject must be followed by its verb ("…, the mayor said"), not be the start of a list.
+  const v = src[1] + 1 <= b ? tokens[src[1] + 1]! : undefined;
+  if (!v || !(v.pos === "VERB" || v.pos === "AUX" || v.pos === "ADV")) return null;
+  const c = trimSpan(ctx.text, tokens[k]!.start, tokens[m - 1]!.end);
+  if (!c) return null;
+  return { ...base, kind: kindOf(ctx, c), sourceTok: src, source: span(ctx, src[0], src[1]), content: [c], rule: "indirect.participle-fronted" };
+}
+
+/** The first comma outside quotation marks from token k up to b and before token `until`; -1 when a ";", "." or ":" comes first. */
+function firstCommaOutsideQuotes(ctx: AttributionContext, k: number, b: number, until: number): number {
+  const tokens = ctx.tok.tokens;
   let inQuoteUntil = -1;
-  for (let m = k; m <= b && m < k + 40; m++) {
+  for (let m = k; m <= b && m < until; m++) {
     const t = tokens[m]!;
     if (t.start < inQuoteUntil) continue;
     const q = ctx.quotes.byStart.get(t.start);
-    if (q) { inQuoteUntil = q.end; continue; }
-    if (t.value === ";" || t.value === "." || t.value === ":") return null;
-    if (t.value !== ",") continue;
-    if (m === k || m + 1 > b) return null;
-    const src = npRight(ctx, m + 1, b);
-    if (!src || !subjectOk(ctx, src, "stance")) return null;
-    // The subject must be followed by its verb ("…, the mayor said"), not be the start of a list.
-    const v = src[1] + 1 <= b ? tokens[src[1] + 1]! : undefined;
-    if (!v || !(v.pos === "VERB" || v.pos === "AUX" || v.pos === "ADV")) return null;
-    const c = trimSpan(ctx.text, tokens[k]!.start, tokens[m - 1]!.end);
-    if (!c) return null;
-    return { ...base, kind: kindOf(ctx, c), sourceTok: src, source: span(ctx, src[0], src[1]), content: [c], rule: "indirect.participle-fronted" };
+    if (q) {
+      inQuoteUntil = q.end;
+      continue;
+    }
+    if (t.value === ";" || t.value === "." || t.value === ":") return -1;
+    if (t.value === ",") return m;
   }
-  return null;
+  return -1;
 }
 
 const FACE_VERBS = new Set(["face", "draw", "receive", "attract", "come", "take", "earn", "prompt", "spark"]);
@@ -1245,20 +1236,12 @@ const ASKED_NEXT = new Set(["about", "whether", "if", "how", "why", "what", "whe
 /** "Asked about the levy, …", "Asked whether she would run, …": the question up to the comma is the content; no source. */
 function askedFront(ctx: AttributionContext, i: number, b: number): RawAttribution | null {
   const tokens = ctx.tok.tokens;
-  let inQuoteUntil = -1;
-  for (let m = i + 2; m <= b && m < i + 40; m++) {
-    const t = tokens[m]!;
-    if (t.start < inQuoteUntil) continue;
-    const q = ctx.quotes.byStart.get(t.start);
-    if (q) { inQuoteUntil = q.end; continue; }
-    if (t.value === ";" || t.value === "." || t.value === ":") return null;
-    if (t.value !== ",") continue;
-    const k = ctx.lower[i + 1] === "about" || ctx.lower[i + 1] === "for" ? i + 2 : i + 1;
-    const c = trimSpan(ctx.text, tokens[k]!.start, tokens[m - 1]!.end);
-    if (!c) return null;
-    return { kind: "unnamed", sourceTok: null, source: null, cue: span(ctx, i, k - 1), cueLemma: "ask", cueClass: "unnamed", cueStance: "neutral", content: [c], rule: "unnamed.asked", evidence: ["a question put, opening the sentence"] };
-  }
-  return null;
+  const m = firstCommaOutsideQuotes(ctx, i + 2, b, i + 40);
+  if (m < 0) return null;
+  const k = ctx.lower[i + 1] === "about" || ctx.lower[i + 1] === "for" ? i + 2 : i + 1;
+  const c = trimSpan(ctx.text, tokens[k]!.start, tokens[m - 1]!.end);
+  if (!c) return null;
+  return { kind: "unnamed", sourceTok: null, source: null, cue: span(ctx, i, k - 1), cueLemma: "ask", cueClass: "unnamed", cueStance: "neutral", content: [c], rule: "unnamed.asked", evidence: ["a question put, opening the sentence"] };
 }
 
 /** A finite verb among tokens a..e (not a participle, not an infinitive; a sentence-opening "Asked about …" is a participle). */
