@@ -1,5 +1,6 @@
-// The bulk import that runs beside the load test: imports generated fictional variants through the models
-// until SIGTERM (or --max-seconds), then prints {attempted, created, duplicates, errors, ids} as JSON on stdout.
+// A bulk importer for the crash test (tests/integration/crash.test.ts kills it mid-import): imports generated
+// fictional variants through the models until SIGTERM (or --max-seconds), then prints {attempted, created,
+// duplicates, errors, ids} as JSON on stdout. bench:load drives a real import job instead.
 import { prepareDatabase } from "#db/prepare";
 import { importArticle } from "#app/models/articles.server";
 import { loadFixtureTexts, makeVariant } from "./lib/variants";

@@ -172,8 +172,9 @@ async function main(): Promise<void> {
 
   const stop = () => {
     workers.abort();
-    void jobProcess?.stop();
-    server.close(() => void Promise.resolve(jobProcess?.stop()).finally(() => process.exit(0)));
+    // The job worker stops while open requests finish; the process exits when both are done.
+    const jobsStopped = jobProcess?.stop();
+    server.close(() => void Promise.resolve(jobsStopped).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.on("SIGTERM", stop);

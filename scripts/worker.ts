@@ -4,9 +4,8 @@
 // runs on the thread that renders pages.
 import os from "node:os";
 import { prepareDatabase } from "#db/prepare";
-import { enqueueJobOnce, runWorker } from "#app/models/jobs.server";
-import { findStaleArticleIds } from "#app/models/analyses.server";
-import { getJobHandlers } from "#app/models/job-handlers.server";
+import { runWorker } from "#app/models/jobs.server";
+import { getJobHandlers, queueStaleReanalysis } from "#app/models/job-handlers.server";
 import { yieldCpuToPages } from "#app/utils/background.server";
 
 const USAGE = "usage: worker [--until-idle] [--kinds a,b] [--poll MS] [--id NAME] [--queue-stale] [--normal-priority]";
@@ -46,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   // Started by the server with an IPC channel: when the server goes (even killed outright), so does this.
   if (process.send) process.on("disconnect", () => ac.abort());
   // Analyses from another analyser version are re-computed in the background, as one job for all workers.
-  if (queueStale && (await findStaleArticleIds(db, 1)).length) await enqueueJobOnce(db, "reanalyse", {});
+  if (queueStale) await queueStaleReanalysis(db);
   console.error(`worker ${workerId}: kinds ${Object.keys(handlers).join(", ") || "(none)"}${nice !== null ? `, nice ${nice}` : ""}`);
   const stats = await runWorker({
     db,

@@ -41,6 +41,11 @@ export function getJobHandlers(kinds?: string[]): Record<string, JobHandler> {
   return Object.fromEntries(Object.entries(JOB_HANDLERS).filter(([k]) => kinds.includes(k)));
 }
 
+/** Queues one re-analysis job when some stored analysis is from another analyser version (never two at once). */
+export async function queueStaleReanalysis(db: Db): Promise<void> {
+  if ((await findStaleArticleIds(db, 1)).length) await enqueueJobOnce(db, "reanalyse", {});
+}
+
 /**
  * For the server process: queues a re-analysis when some analysis is from another analyser version, then works
  * the queue until `signal` aborts. Several servers sharing one database split the jobs; none runs one twice.
@@ -50,7 +55,7 @@ export async function startAppWorker(
   opts: { workerId: string; signal: AbortSignal; pollMs?: number; log?: (msg: string) => void },
 ): Promise<void> {
   const log = opts.log ?? (() => {});
-  if ((await findStaleArticleIds(db, 1)).length) await enqueueJobOnce(db, "reanalyse", {});
+  await queueStaleReanalysis(db);
   await runWorker({
     db,
     handlers: getJobHandlers(),

@@ -68,13 +68,13 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
     res.status(e.status);
     for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
     res.setHeader("X-Parallax-Cache", how);
+    const body = (buf: Buffer) => {
+      res.setHeader("Content-Length", buf.length);
+      res.end(req.method === "HEAD" ? undefined : buf);
+    };
     const type = String(e.headers["content-type"] ?? "");
     const best = e.body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(type) ? req.acceptsEncodings("br", "gzip", "identity") : "identity";
-    if (best !== "br" && best !== "gzip") {
-      res.setHeader("Content-Length", e.body.length);
-      res.end(req.method === "HEAD" ? undefined : e.body);
-      return;
-    }
+    if (best !== "br" && best !== "gzip") return body(e.body);
     let p = e.encoded.get(best);
     if (!p) {
       p = encode(e.body, best);
@@ -85,13 +85,11 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
         // Already encoded: the compression middleware leaves a response with a Content-Encoding alone.
         res.setHeader("Content-Encoding", best);
         res.setHeader("Vary", "Accept-Encoding");
-        res.setHeader("Content-Length", buf.length);
-        res.end(req.method === "HEAD" ? undefined : buf);
+        body(buf);
       },
       () => {
         e.encoded.delete(best);
-        res.setHeader("Content-Length", e.body.length);
-        res.end(req.method === "HEAD" ? undefined : e.body);
+        body(e.body);
       },
     );
   }
