@@ -28,6 +28,12 @@ export default defineConfig({
   // Three projects: fast pure-function tests, integration tests on a real libSQL file per worker,
   // and browser tests against one production build and server (started in global setup; files run one at a time).
   test: {
+    // `npm test` prints a coverage summary of the analysis and the comparison code (the parts whose rules matter).
+    coverage: {
+      provider: "v8",
+      include: ["app/analysis/**", "app/compare/**"],
+      reporter: ["text-summary"],
+    },
     projects: [
       {
         plugins: [tsconfigPaths()],
