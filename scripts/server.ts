@@ -12,6 +12,7 @@ import { isLoopbackHost } from "#app/utils/host.server";
 import { prepareDatabase } from "#db/prepare";
 import { startAppWorker } from "#app/models/job-handlers.server";
 import { startJobProcess, type JobProcess } from "./lib/job-process";
+import { installAnalysisThread } from "./lib/analysis-thread";
 import { backfillFingerprints } from "#app/models/near-duplicates.server";
 import { makeNonce, securityHeaders } from "#app/utils/security-headers.server";
 import { responseCache } from "#app/utils/response-cache.server";
@@ -149,6 +150,10 @@ async function main(): Promise<void> {
     }),
   );
 
+  // Request handlers that need an analysis (a pasted article, one not yet re-analysed) wait for this thread
+  // instead of computing it on the event loop that serves every page.
+  const analysisThread = installAnalysisThread();
+
   const server = app.listen(env.PORT, env.HOST, () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : env.PORT;
@@ -174,6 +179,7 @@ async function main(): Promise<void> {
     workers.abort();
     // The job worker stops while open requests finish; the process exits when both are done.
     const jobsStopped = jobProcess?.stop();
+    void analysisThread.close();
     server.close(() => void Promise.resolve(jobsStopped).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();
   };

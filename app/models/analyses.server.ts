@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import { analyses, articles } from "#db/schema";
-import { analyse, ANALYSER_VERSION, type ArticleAnalysis } from "#app/analysis/index";
+import { ANALYSER_VERSION, type ArticleAnalysis } from "#app/analysis/index";
+import { runAnalysis } from "#app/utils/analysis-runner.server";
 import type { Db } from "#app/utils/db.server";
 
 type Tx = Pick<Db, "insert" | "select" | "delete">;
@@ -14,7 +15,7 @@ export async function storeAnalysis(db: Tx, articleId: number, analysis: Article
 
 /**
  * The current analysis of an article. A missing one (new analyser version, not yet reached by the
- * background pass) is computed now and stored: one article takes milliseconds.
+ * background pass) is computed now (on the server's analysis thread) and stored: one article takes milliseconds.
  */
 export async function getAnalysis(db: Db, articleId: number): Promise<ArticleAnalysis | null> {
   const [row] = await db
@@ -24,7 +25,7 @@ export async function getAnalysis(db: Db, articleId: number): Promise<ArticleAna
   if (row) return row.result as ArticleAnalysis;
   const [article] = await db.select({ text: articles.text, title: articles.title }).from(articles).where(eq(articles.id, articleId));
   if (!article) return null;
-  const analysis = analyse(article.text, { title: article.title });
+  const analysis = await runAnalysis(article.text, { title: article.title });
   await storeAnalysis(db, articleId, analysis);
   return analysis;
 }

@@ -2,7 +2,7 @@ import { contentHash } from "#app/ingest/content-hash.server";
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import { articles, outlets, type Article, type ArticleOrigin } from "#db/schema";
 import { countWords } from "#app/analysis/nlp";
-import { analyse } from "#app/analysis/index";
+import { runAnalysis } from "#app/utils/analysis-runner.server";
 import type { RelatedDoc } from "#app/compare/related";
 import { getDb, type Db } from "#app/utils/db.server";
 import { findOrCreateOutlet } from "./outlets.server";
@@ -68,8 +68,8 @@ export async function importArticle(db: Db, input: NewArticleInput): Promise<Imp
     if (byUrl[0]) return { status: "duplicate", article: byUrl[0], by: "url" };
   }
 
-  // Pure (or read-only) and possibly slow on long texts: computed before the transaction opens.
-  const analysis = analyse(text, { title });
+  // Pure and possibly slow on long texts: computed before the transaction opens, on the server's analysis thread.
+  const analysis = await runAnalysis(text, { title });
   const fp = fingerprint(text);
   const near = await matchNearDuplicates(db, fp);
 
