@@ -25,7 +25,7 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
 
   async function openDemo(): Promise<void> {
     await page.goto(e2e.baseUrl + "/");
-    await page.getByRole("link", { name: "ISIS fighter's letter on Hamas ties (2016)" }).click();
+    await page.getByRole("link", { name: "A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)" }).click();
     await page.waitForURL(/\/comparisons\/\d+/);
   }
 
