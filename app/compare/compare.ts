@@ -196,7 +196,8 @@ function mergeActors(inputs: CompareInput[]): { canon: (key: string) => string; 
     for (const v of info.get(k)!.variants) {
       const s = slug(v);
       const prev = byVariant.get(s);
-      if (prev && prev !== k) union(prev, k);
+      // A shared variant never joins a person to an organisation, state or place ("Trump" ≠ "Trump Organization").
+      if (prev && prev !== k && (info.get(prev)!.kind === "person") === (info.get(k)!.kind === "person")) union(prev, k);
       else byVariant.set(s, k);
     }
   }
@@ -405,8 +406,9 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
     for (const d of [...inp.analysis.descriptors, ...(inp.analysis.title?.descriptors ?? [])]) slot(d.actorKey).descs.push(d);
     byArticle.set(inp.id, m);
   }
-  // Places ("Quay Street") are kept as actors for claim terms but left out of the naming matrix.
-  const actors = allActors.filter((a) => a.kind !== "place" && (a.articles.length >= 2 || a.articles.some((id) => (byArticle.get(id)?.get(a.key)?.mentions.length ?? 0) >= 2)));
+  // Places ("Quay Street") are kept as actors for claim terms but left out of the naming matrix; an actor
+  // any article labels is shown even when it is mentioned once.
+  const actors = allActors.filter((a) => a.kind !== "place" && (a.articles.length >= 2 || a.articles.some((id) => (byArticle.get(id)?.get(a.key)?.mentions.length ?? 0) >= 2 || (byArticle.get(id)?.get(a.key)?.descs.length ?? 0) >= 1)));
   const salient = new Set(actors.map((a) => a.key));
   const cells: NamingCell[] = [];
   for (const actor of actors) {
