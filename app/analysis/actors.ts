@@ -59,6 +59,23 @@ for (const e of aliasLexicon.entries) {
     ALIASES.push({ key: e.key, name: e.name, kind: e.kind as ActorKind, words, exact });
   }
 }
+// Every state of the gazetteer is known by its name, as the alias lexicon's states are ("Ukraine" as "Russia").
+const aliasKeys = new Set(aliasLexicon.entries.map((e) => e.key));
+const aliasFolded = new Set(ALIASES.map((a) => a.words.join(" ")));
+for (const st of gazetteer.entries.states as { names: string[] }[]) {
+  const name = st.names[0]!;
+  const words = name.split(/\s+/).map(foldName);
+  const key = words.join("-");
+  if (aliasFolded.has(words.join(" ")) || aliasKeys.has(key)) continue;
+  ALIASES.push({ key, name, kind: "state", words, exact: null });
+}
+/** Leading words an organisation's name does not keep when the rest is still a name ("the Islamist Korvath Front"). */
+// Names of religions stay ("Jewish Affairs Council", "Catholic Relief Services"); "-ist" descriptors go.
+const KEEP_IN_NAMES = new Set(["islamic", "muslim", "jewish", "christian", "catholic", "orthodox", "evangelical", "hindu", "buddhist", "druze", "sunni", "shiite", "shi'ite", "shia", "alawite", "conservative", "liberal", "religious", "secular"]);
+const LEADING_LABELS = new Set(
+  (["terror", "extremism", "ideological_religious", "sponsorship_qualifier", "legitimacy_denying", "contested_legal_status", "substitute_name", "pejorative_governance"] as const).flatMap((c) => labelLexicon.entries[c].filter((t) => !t.includes(" ") && !KEEP_IN_NAMES.has(t))),
+);
+const LEADING_SUFFIX = /-(backed|sponsored|funded|run|led|controlled|aligned)$/;
 const ALIAS_BY_FIRST = new Map<string, AliasEntry[]>();
 for (const a of ALIASES) {
   const k = a.words[0]!;
@@ -92,7 +109,7 @@ const TITLE_WORDS = new Set(
   labelLexicon.entries.role_title.flatMap((t) => t.split(" ").filter((w) => !["of", "the", "in", "to", "and", "for"].includes(w))).concat(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "the", "former", "acting", "top", "senior", "deputy"]),
 );
 const NOT_NAMES = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i we you he she they it this that these those there here but and or yet so however meanwhile moreover furthermore nevertheless indeed also mr mrs ms dr god g-d".split(" "),
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i we you he she they it this that these those there here but and or yet so however meanwhile moreover furthermore nevertheless indeed also mr mrs ms dr god g-d supporters members followers opponents critics envoys residents leaders".split(" "),
 );
 const PARTICLES = new Set(["al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "of", "ad", "da", "bint"]);
 const PLACE_WORDS = new Set(
@@ -254,7 +271,7 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
         j += 2;
         continue;
       }
-      if (PARTICLES.has(n.lower) && words[j + 2] && isCap(words[j + 2]!) && words[j + 2]!.sentence === w.sentence) {
+      if (PARTICLES.has(n.lower) && words[j + 2] && isCap(words[j + 2]!) && words[j + 2]!.sentence === w.sentence && !matchAlias(words, j + 2, aliasMemo)) {
         j += 2;
         continue;
       }
@@ -266,6 +283,9 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     for (let x = i; x <= j && j > i; x++) if (ORG_WORDS.has(words[x]!.lower)) orgName = true;
     let a = i;
     let titled = false;
+    // "Islamist Korvath Front", "Iran-backed Korvath Front": a leading label is not part of an organisation's name
+    // when at least two words of the name remain.
+    while (orgName && a + 2 <= j && (LEADING_LABELS.has(words[a]!.lower) || LEADING_SUFFIX.test(words[a]!.lower))) a++;
     while (a <= j) {
       const x = words[a]!;
       const low = x.lower.replace(/[‘’']/g, "'");

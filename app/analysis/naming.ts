@@ -35,6 +35,7 @@ export const NAMING_RULES: Record<string, string> = {
   "naming.and-other": "A noun phrase after \"and other\" that follows a name (\"Korvath and other armed groups\"): the name is counted among them.",
   "naming.possessive": "A label noun after \"his\", \"her\", \"its\" or \"their\" (\"his regime\"), given to the nearest name of that kind in the same or the previous sentence.",
   "naming.anaphor": "A sentence that opens with \"the\" and a marked label before a group word (\"The Islamist movement said …\", \"The militia …\") refers back to the nearest organisation or state named in the previous sentence; a bare \"the group\" is not counted.",
+  "naming.compound": "Label nouns that a name modifies, naming the actor's members or bodies (\"Hamas fighters\", \"the Korvath regime\", \"Marenland troops\").",
   "naming.demonym": "The words after a state's adjective that name its institutions or forces (\"Israeli forces\", \"the Egyptian military regime\"): the state is the actor they describe.",
 };
 
@@ -75,6 +76,8 @@ const SUFFIXES: [string, LabelClass][] = Object.entries(labelLexicon.suffixes).f
 const LABEL_SINGLE = new Set(entries.filter((e) => e.words.length === 1).map((e) => e.words[0]!));
 const ROLE_PHRASES = entries.filter((e) => e.data === "role_title" && e.words.length > 1 && e.words.includes("of"));
 const POST_NOUNS = new Set(["regime", "government", "authorities", "administration", "movement", "group", "organisation", "organization", "junta", "militia", "leadership", "faction", "network", "state", "army", "forces", "dictatorship"]);
+/** Label nouns for an actor's members or bodies that a name can modify ("Hamas fighters", "Korvath regime"). */
+const COMPOUND_HEADS = new Set([...POST_NOUNS, "fighters", "militants", "gunmen", "troops", "soldiers", "militiamen", "operatives", "officials", "authorities", "terrorists", "extremists", "insurgents", "rebels", "loyalists", "proxies", "police", "military", "leadership", "supporters", "martyrs", "heroes", "defenders", "occupation", "occupiers", "criminals"]);
 /** Head nouns that "the …" can use to refer back to a named organisation or state. */
 const ANAPHOR_HEADS = new Set(["group", "movement", "organisation", "organization", "militia", "faction", "regime", "government", "junta", "network", "outfit", "party", "administration"]);
 const PREMOD_POS = new Set(["ADJ", "NOUN", "PROPN", "VERB", "NUM"]);
@@ -195,12 +198,26 @@ export function findDescriptors(text: string, words: Word[], mentions: Mention[]
       while (same(words[b]) && b - last <= 4 && words[b]!.pos === "ADJ") b++;
       if (same(words[b]) && POST_NOUNS.has(words[b]!.lemma)) add(m.actorKey, last + 2, b + 1, "naming.postmodifier");
     }
+    // "Hamas fighters", "Korvath security forces", "the Varga government": the name modifies a label noun that
+    // names the actor's members or bodies, as a demonym does ("Israeli forces").
+    if (same(after) && after.text === after.lower && (after.pos === "NOUN" || after.pos === "ADJ")) {
+      let b = last + 1;
+      while (same(words[b]) && b - last <= 3 && words[b]!.text === words[b]!.lower && (words[b]!.pos === "NOUN" || words[b]!.pos === "ADJ")) b++;
+      const head = words[b - 1]!;
+      const nx = words[b];
+      if (COMPOUND_HEADS.has(head.lower) && !(same(nx) && nx.pos === "PROPN" && nx.text !== nx.lower)) add(m.actorKey, last + 1, b, "naming.compound");
+    }
     // Appositive: "Hamas, the Islamist group that ..., said".
     if (same(after) && after.text === "," && words[last + 2]) {
       let b = last + 2;
       const start = b;
       while (b < words.length && b - start < 8) {
         const x = words[b]!;
+        // A possessive apostrophe glued to its word stays in the phrase ("a residents' group").
+        if (/^['’]$/.test(x.text) && b > start && x.start === words[b - 1]!.end) {
+          b++;
+          continue;
+        }
         if (x.sentence !== w0.sentence || x.pos === "PUNCT" || x.pos === "VERB" || x.pos === "AUX" || x.pos === "PRON" || x.pos === "SCONJ" || (x.pos === "ADP" && b > start)) break;
         b++;
       }
