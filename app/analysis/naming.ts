@@ -26,17 +26,17 @@ export interface Descriptor {
 }
 
 export const NAMING_RULES: Record<string, string> = {
-  "naming.premodifier": "Words standing directly before a name in the same noun phrase (\"the Palestinian militant group Hamas\") that include a label lexicon entry.",
-  "naming.postmodifier": "A label noun directly after a name preceded by \"the\", or after a name's possessive (\"the Sisi regime\", \"the Hamas movement\", \"Korvath's regime\").",
-  "naming.appositive": "A noun phrase set off by a comma right after a name (\"Hamas, the Islamist group\") that includes a label lexicon entry.",
+  "naming.premodifier": "Words standing directly before a name in the same noun phrase (\"the Tolvarian armed group Korvath\", \"the elected Marenland council\") that include a label lexicon entry.",
+  "naming.postmodifier": "A label noun directly after a name preceded by \"the\", or after a name's possessive (\"the Varga regime\", \"the Korvath movement\", \"Marenland's government\").",
+  "naming.appositive": "A noun phrase set off by a comma right after a name (\"Korvath, the Islamist group\", \"Marenland, the Zionist party\") that includes a label lexicon entry.",
   "naming.as": "A noun phrase after \"as\" that follows a name (\"viewing Korvath as a movement\", \"described Korvath as a terror group\").",
   "naming.predicate": "A noun phrase after a form of \"be\" or \"remain\" that follows a name (\"Korvath is a terrorist group\").",
   "naming.designation": "A noun phrase after a relative clause that designates, calls, considers or lists the named actor (\"Korvath, which Marenland designates a terrorist organisation\").",
   "naming.and-other": "A noun phrase after \"and other\" that follows a name (\"Korvath and other armed groups\"): the name is counted among them.",
   "naming.possessive": "A label noun after \"his\", \"her\", \"its\" or \"their\" (\"his regime\"), given to the nearest name of that kind in the same or the previous sentence.",
   "naming.anaphor": "A sentence that opens with \"the\" and a marked label before a group word (\"The Islamist movement said …\", \"The militia …\") refers back to the nearest organisation or state named in the previous sentence; a bare \"the group\" is not counted.",
-  "naming.compound": "Label nouns that a name modifies, naming the actor's members or bodies (\"Hamas fighters\", \"the Korvath regime\", \"Marenland troops\").",
-  "naming.demonym": "The words after a state's adjective that name its institutions or forces (\"Israeli forces\", \"the Egyptian military regime\"): the state is the actor they describe.",
+  "naming.compound": "Label nouns that a name modifies, naming the actor's members or bodies (\"Korvath fighters\", \"the Varga regime\", \"Marenland troops\").",
+  "naming.demonym": "The words after a state's adjective that name its institutions or forces (\"Tolvarian forces\", \"the Marenlandic military regime\"; for real states, Israeli, Egyptian, Iranian or Palestinian alike): the state is the actor they describe.",
 };
 
 /**
