@@ -49,6 +49,8 @@ interface AliasEntry {
   kind: ActorKind;
   words: string[];
   exact: string[] | null; // case-sensitive surface words for short acronyms
+  /** A state's name from the gazetteer: not a match inside a person's name ("Jim Jordan"). */
+  auto?: boolean;
 }
 
 const ALIASES: AliasEntry[] = [];
@@ -67,7 +69,7 @@ for (const st of gazetteer.entries.states as { names: string[] }[]) {
   const words = name.split(/\s+/).map(foldName);
   const key = words.join("-");
   if (aliasFolded.has(words.join(" ")) || aliasKeys.has(key)) continue;
-  ALIASES.push({ key, name, kind: "state", words, exact: null });
+  ALIASES.push({ key, name, kind: "state", words, exact: null, auto: true });
 }
 /** Leading words an organisation's name does not keep when the rest is still a name ("the Islamist Korvath Front"). */
 // Names of religions stay ("Jewish Affairs Council", "Catholic Relief Services"); "-ist" descriptors go.
@@ -207,6 +209,8 @@ function matchAlias(words: Word[], i: number, memo?: (AliasEntry | null | undefi
     // Single lower-case words are never names ("state", "is").
     if (ok && a.words.length === 1 && !isCap(words[i]!)) ok = false;
     if (ok && a.words.length > 1 && !words.slice(i, i + a.words.length).some(isCap)) ok = false;
+    const prev = words[i - 1];
+    if (ok && a.auto && prev && prev.sentence === words[i]!.sentence && prev.end + 1 >= words[i]!.start && isCap(prev) && /^\p{Lu}\p{Ll}+$/u.test(prev.text)) ok = false;
     if (ok) return a;
   }
   return null;
@@ -240,8 +244,15 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   }
   const aliasMemo: (AliasEntry | null | undefined)[] = new Array(words.length);
   const cands: Candidate[] = [];
+  // A state's name that ends a person's name in this text ("Jim Jordan") is left to the surname rule.
+  const personLast = new Set<string>();
+  for (let i = 1; i < words.length; i++) {
+    const p = words[i - 1]!;
+    if (p.sentence === words[i]!.sentence && isCap(p) && /^\p{Lu}\p{Ll}+$/u.test(p.text) && !matchAlias(words, i - 1, aliasMemo)) personLast.add(foldName(words[i]!.text));
+  }
   for (let i = 0; i < words.length; i++) {
-    const alias = matchAlias(words, i, aliasMemo);
+    let alias = matchAlias(words, i, aliasMemo);
+    if (alias?.auto && alias.words.length === 1 && personLast.has(alias.words[0]!)) alias = null;
     if (alias) {
       cands.push({ from: i, to: i + alias.words.length, key: alias.key, rule: "actor.alias", kind: alias.kind, titled: false });
       i += alias.words.length - 1;

@@ -59,3 +59,10 @@ describe("actors kept apart", () => {
     expect(varga?.key).not.toBe("varga-organization");
   });
 });
+
+describe("states known by name", () => {
+  it("knows every gazetteer state by its name, but leaves a person's surname to the surname rule", () => {
+    expect(keys("Officials said Ukraine and Yemen had agreed.").map((x) => x[1])).toEqual(["ukraine", "yemen"]);
+    expect(keys("Rep. Tomas Jordan said the plan failed. Jordan said he would vote no.").map((x) => x[1])).toEqual(["tomas-jordan", "tomas-jordan"]);
+  });
+});
