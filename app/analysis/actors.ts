@@ -37,8 +37,8 @@ export const ACTOR_RULES: Record<string, string> = {
   "actor.alias": "A name variant listed in the actor alias lexicon (acronyms, translations, transliterations).",
   "actor.name-run": "A run of capitalised words (with name particles such as al-, bin, abu) that is not a sentence-initial common word.",
   "actor.surname": "A single name that is the last name of a longer person's name in the same text joins that actor (never an organisation's or a place's last word: House is not White House).",
-  "actor.short-name": "A single name that is the first word of a longer organisation name in the same text (Halberd → Halberd Chemical Works) joins that actor, unless the text gives it a personal title (President Trump is not Trump Organization).",
-  "actor.demonym": "A state's adjective before a word for its institutions, officials or forces (Israeli forces, the Egyptian army, the Iranian regime, Palestinian gunmen, Russian or Ukrainian troops alike) is a mention of that state.",
+  "actor.short-name": "A single name that is the first word of a longer organisation name in the same text (Halberd → Halberd Chemical Works) joins that actor, unless the text gives it a personal title or \"he\" follows it (President Varga is not Varga Holdings).",
+  "actor.demonym": "A state's adjective before a word for its institutions, officials or forces (Tolvarian forces, the Marenlandic army, the Tolvarian government, Marenlandic gunmen; every state of the gazetteer alike) is a mention of that state.",
   "actor.acronym": "An acronym in brackets after a name, or matching the initials of a name in the text, joins that actor.",
   "actor.salient": "An actor matters when it is mentioned at least twice in an article or appears in two articles of a comparison.",
 };
