@@ -39,8 +39,8 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
     expect(body).not.toContain("YOU ARE IN");
     expect(body).not.toContain("Most recent items in");
     // The coverage list ships with the demo, not yet imported.
-    await expect(page.locator(".coverage-table tbody tr").count()).resolves.toBe(56);
-    await expect(page.locator(".coverage-table .badge.pending").count()).resolves.toBe(56);
+    await expect(page.locator(".coverage-table tbody tr").count()).resolves.toBe(60);
+    await expect(page.locator(".coverage-table .badge.pending").count()).resolves.toBe(60);
   });
 
   test("pasting an article into the comparison shows two columns side by side", async () => {
