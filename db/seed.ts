@@ -12,9 +12,9 @@ const DEMO_DIR = fileURLToPath(new URL("../app/demo/", import.meta.url));
 
 export const DEMO = {
   slug: "demo",
-  name: "ISIS fighter's letter on Hamas ties (2016)",
+  name: "A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)",
   description:
-    "An analysis piece on a letter by an ISIS fighter about ties between ISIS in Sinai and Hamas in Gaza, beside the other known coverage of the events it discusses (to import).",
+    "An article by an advocacy organisation about a letter attributed to an ISIS member that describes contacts between ISIS in Sinai and Hamas in Gaza; Hamas has denied such cooperation. Beside it, the other known coverage of the events it discusses, including the accused parties' responses where found (to import).",
   outlet: "Australia/Israel & Jewish Affairs Council",
   outletCountry: "Australia",
   outletKind: "advocacy organisation",

@@ -1,5 +1,7 @@
 // Actor detection: names from the alias lexicon plus capitalised name runs, merged into one actor per
-// entity by general rules (bare surname → full name, "al-" ignored, acronyms defined in brackets).
+// entity by general rules (bare surname → full name of a person, "al-" ignored, acronyms defined in brackets),
+// and states named by their adjective before a word for their institutions or forces ("Israeli forces").
+// Merging never joins a person to an organisation or place, nor an organisation to its branch.
 import aliasLexicon from "./lexicons/actor-aliases.json";
 import labelLexicon from "./lexicons/labels.json";
 import gazetteer from "./lexicons/gazetteer.json";
@@ -27,13 +29,16 @@ export interface Mention {
   surface: string;
   rule: string;
   field?: "title" | "body";
+  /** The kind of the actor mentioned (set by detectActors). */
+  kind?: ActorKind;
 }
 
 export const ACTOR_RULES: Record<string, string> = {
   "actor.alias": "A name variant listed in the actor alias lexicon (acronyms, translations, transliterations).",
   "actor.name-run": "A run of capitalised words (with name particles such as al-, bin, abu) that is not a sentence-initial common word.",
-  "actor.surname": "A single name that is the last name of a longer name in the same text joins that actor.",
-  "actor.short-name": "A single name that is the first word of a longer organisation name in the same text (Halberd → Halberd Chemical Works) joins that actor.",
+  "actor.surname": "A single name that is the last name of a longer person's name in the same text joins that actor (never an organisation's or a place's last word: House is not White House).",
+  "actor.short-name": "A single name that is the first word of a longer organisation name in the same text (Halberd → Halberd Chemical Works) joins that actor, unless the text gives it a personal title or \"he\" follows it (President Varga is not Varga Holdings).",
+  "actor.demonym": "A state's adjective before a word for its institutions, officials or forces (Tolvarian forces, the Marenlandic army, the Tolvarian government, Marenlandic gunmen; every state of the gazetteer alike) is a mention of that state.",
   "actor.acronym": "An acronym in brackets after a name, or matching the initials of a name in the text, joins that actor.",
   "actor.salient": "An actor matters when it is mentioned at least twice in an article or appears in two articles of a comparison.",
 };
@@ -44,6 +49,8 @@ interface AliasEntry {
   kind: ActorKind;
   words: string[];
   exact: string[] | null; // case-sensitive surface words for short acronyms
+  /** A state's name from the gazetteer: not a match inside a person's name ("Jim Jordan"). */
+  auto?: boolean;
 }
 
 const ALIASES: AliasEntry[] = [];
@@ -54,6 +61,23 @@ for (const e of aliasLexicon.entries) {
     ALIASES.push({ key: e.key, name: e.name, kind: e.kind as ActorKind, words, exact });
   }
 }
+// Every state of the gazetteer is known by its name, as the alias lexicon's states are ("Ukraine" as "Russia").
+const aliasKeys = new Set(aliasLexicon.entries.map((e) => e.key));
+const aliasFolded = new Set(ALIASES.map((a) => a.words.join(" ")));
+for (const st of gazetteer.entries.states as { names: string[] }[]) {
+  const name = st.names[0]!;
+  const words = name.split(/\s+/).map(foldName);
+  const key = words.join("-");
+  if (aliasFolded.has(words.join(" ")) || aliasKeys.has(key)) continue;
+  ALIASES.push({ key, name, kind: "state", words, exact: null, auto: true });
+}
+/** Leading words an organisation's name does not keep when the rest is still a name ("the Islamist Korvath Front"). */
+// Names of religions stay ("Jewish Affairs Council", "Catholic Relief Services"); "-ist" descriptors go.
+const KEEP_IN_NAMES = new Set(["islamic", "muslim", "jewish", "christian", "catholic", "orthodox", "evangelical", "hindu", "buddhist", "druze", "sunni", "shiite", "shi'ite", "shia", "alawite", "conservative", "liberal", "religious", "secular"]);
+const LEADING_LABELS = new Set(
+  (["terror", "extremism", "ideological_religious", "sponsorship_qualifier", "legitimacy_denying", "contested_legal_status", "substitute_name", "pejorative_governance"] as const).flatMap((c) => labelLexicon.entries[c].filter((t) => !t.includes(" ") && !KEEP_IN_NAMES.has(t))),
+);
+const LEADING_SUFFIX = /-(backed|sponsored|funded|run|led|controlled|aligned)$/;
 const ALIAS_BY_FIRST = new Map<string, AliasEntry[]>();
 for (const a of ALIASES) {
   const k = a.words[0]!;
@@ -67,15 +91,27 @@ for (const l of ALIAS_BY_FIRST.values()) l.sort((x, y) => y.words.length - x.wor
 export const LABEL_WORDS = new Set<string>();
 for (const list of Object.values(labelLexicon.entries)) for (const t of list) if (!t.includes(" ")) LABEL_WORDS.add(t);
 const STATE_NAMES = new Map<string, string>();
+/** A state's adjective → the state it names (key and name as the alias lexicon has them). */
+const DEMONYMS = new Map<string, { key: string; name: string }>();
+const aliasKeyOf = new Map<string, { key: string; name: string }>();
+for (const e of aliasLexicon.entries) for (const a of e.aliases) aliasKeyOf.set(foldName(a), { key: e.key, name: e.name });
 for (const s of gazetteer.entries.states as { names: string[]; adjectives: string[]; affiliation: string }[]) {
   for (const n of s.names) STATE_NAMES.set(foldName(n), s.affiliation);
-  for (const a of s.adjectives) LABEL_WORDS.add(a.toLowerCase());
+  const target = aliasKeyOf.get(foldName(s.names[0]!)) ?? { key: foldName(s.names[0]!).replace(/[^\p{L}\p{N}]+/gu, "-"), name: s.names[0]! };
+  for (const a of s.adjectives) {
+    LABEL_WORDS.add(a.toLowerCase());
+    if (/^\p{Lu}\p{Ll}/u.test(a)) DEMONYMS.set(a, target);
+  }
 }
+/** Words for a state's institutions, officials or forces, and for armed men: after a demonym they name the state. */
+const BODY_NOUNS = new Set(
+  "forces army military troops soldiers police navy government authorities authority officials regime administration leadership ministry cabinet parliament intelligence junta occupation state embassy diplomats gunmen militants fighters militias militia security services".split(" "),
+);
 const TITLE_WORDS = new Set(
   labelLexicon.entries.role_title.flatMap((t) => t.split(" ").filter((w) => !["of", "the", "in", "to", "and", "for"].includes(w))).concat(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "the", "former", "acting", "top", "senior", "deputy"]),
 );
 const NOT_NAMES = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i we you he she they it this that these those there here but and or yet so however meanwhile moreover furthermore nevertheless indeed also mr mrs ms dr god g-d".split(" "),
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i we you he she they it this that these those there here but and or yet so however meanwhile moreover furthermore nevertheless indeed also mr mrs ms dr god g-d supporters members followers opponents critics envoys residents leaders".split(" "),
 );
 const PARTICLES = new Set(["al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "of", "ad", "da", "bint"]);
 const PLACE_WORDS = new Set(
@@ -173,6 +209,8 @@ function matchAlias(words: Word[], i: number, memo?: (AliasEntry | null | undefi
     // Single lower-case words are never names ("state", "is").
     if (ok && a.words.length === 1 && !isCap(words[i]!)) ok = false;
     if (ok && a.words.length > 1 && !words.slice(i, i + a.words.length).some(isCap)) ok = false;
+    const prev = words[i - 1];
+    if (ok && a.auto && prev && prev.sentence === words[i]!.sentence && prev.end + 1 >= words[i]!.start && isCap(prev) && /^\p{Lu}\p{Ll}+$/u.test(prev.text)) ok = false;
     if (ok) return a;
   }
   return null;
@@ -206,8 +244,15 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   }
   const aliasMemo: (AliasEntry | null | undefined)[] = new Array(words.length);
   const cands: Candidate[] = [];
+  // A state's name that ends a person's name in this text ("Jim Jordan") is left to the surname rule.
+  const personLast = new Set<string>();
+  for (let i = 1; i < words.length; i++) {
+    const p = words[i - 1]!;
+    if (p.sentence === words[i]!.sentence && isCap(p) && /^\p{Lu}\p{Ll}+$/u.test(p.text) && !matchAlias(words, i - 1, aliasMemo)) personLast.add(foldName(words[i]!.text));
+  }
   for (let i = 0; i < words.length; i++) {
-    const alias = matchAlias(words, i, aliasMemo);
+    let alias = matchAlias(words, i, aliasMemo);
+    if (alias?.auto && alias.words.length === 1 && personLast.has(alias.words[0]!)) alias = null;
     if (alias) {
       cands.push({ from: i, to: i + alias.words.length, key: alias.key, rule: "actor.alias", kind: alias.kind, titled: false });
       i += alias.words.length - 1;
@@ -237,7 +282,7 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
         j += 2;
         continue;
       }
-      if (PARTICLES.has(n.lower) && words[j + 2] && isCap(words[j + 2]!) && words[j + 2]!.sentence === w.sentence) {
+      if (PARTICLES.has(n.lower) && words[j + 2] && isCap(words[j + 2]!) && words[j + 2]!.sentence === w.sentence && !matchAlias(words, j + 2, aliasMemo)) {
         j += 2;
         continue;
       }
@@ -249,6 +294,9 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     for (let x = i; x <= j && j > i; x++) if (ORG_WORDS.has(words[x]!.lower)) orgName = true;
     let a = i;
     let titled = false;
+    // "Islamist Korvath Front", "Iran-backed Korvath Front": a leading label is not part of an organisation's name
+    // when at least two words of the name remain.
+    while (orgName && a + 2 <= j && (LEADING_LABELS.has(words[a]!.lower) || LEADING_SUFFIX.test(words[a]!.lower))) a++;
     while (a <= j) {
       const x = words[a]!;
       const low = x.lower.replace(/[‘’']/g, "'");
@@ -309,16 +357,19 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   // Resolve generic candidates to keys.
   const surfaceOf = (c: Candidate) => text.slice(words[c.from]!.start, words[c.to - 1]!.end);
   const multi = new Map<string, { key: string; count: number }>(); // last folded word → key
-  const lastWordIndex = (key: string, name: string) => {
+  // Only a person's name lends its last word: "House" is not "White House", "Bank" not "West Bank".
+  const lastWordIndex = (key: string, name: string, kind: ActorKind | null = null) => {
     const parts = name.split(/\s+/);
     if (parts.length < 2) return;
+    if (kind && kind !== "person") return;
+    if (guessKind(name, false) !== "person") return;
     const last = foldName(parts[parts.length - 1]!);
     const prev = multi.get(last);
     if (!prev) multi.set(last, { key, count: 1 });
     else if (prev.key !== key) prev.count++;
   };
-  for (const k of known) for (const v of [k.name, ...k.variants]) lastWordIndex(k.key, v);
-  for (const c of cands) if (!c.key && c.to - c.from > 1) lastWordIndex(slug(surfaceOf(c)), surfaceOf(c));
+  for (const k of known) for (const v of [k.name, ...k.variants]) lastWordIndex(k.key, v, k.kind);
+  for (const c of cands) if (!c.key && c.to - c.from > 1) lastWordIndex(slug(surfaceOf(c)), surfaceOf(c), c.titled ? "person" : null);
   // Organisations are shortened to their first word ("Halberd" for "Halberd Chemical Works").
   const firstOfOrg = new Map<string, { key: string; count: number }>();
   const addOrg = (key: string, name: string) => {
@@ -331,6 +382,19 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   };
   for (const k of known) for (const v of [k.name, ...k.variants]) addOrg(k.key, v);
   for (const c of cands) if (!c.key && c.to - c.from > 1) addOrg(slug(surfaceOf(c)), surfaceOf(c));
+  // A single name the text gives a personal title ("President Trump", "Mr Trump") is a person: never an organisation's short name.
+  const titledSingles = new Set<string>();
+  for (const c of cands) if (!c.key && c.to - c.from === 1 && c.titled) titledSingles.add(foldName(surfaceOf(c)));
+  // "Trump said he …": a single name followed in its clause by "he" or "she" before any other name is a person.
+  for (const c of cands) {
+    if (c.key || c.to - c.from !== 1) continue;
+    for (let x = c.to; x < Math.min(words.length, c.to + 6); x++) {
+      const w = words[x]!;
+      if (w.sentence !== words[c.from]!.sentence || isCap(w) || /^[;,]$/.test(w.text)) break;
+      if (w.lower === "he" || w.lower === "she") titledSingles.add(foldName(surfaceOf(c)));
+    }
+  }
+  for (const k of known) if (k.kind === "person") for (const v of k.variants) if (!v.includes(" ")) titledSingles.add(foldName(v));
   const knownKeys = new Map<string, string>();
   for (const k of known) for (const v of [k.name, ...k.variants]) knownKeys.set(slug(v), k.key);
   const initials = new Map<string, string>();
@@ -340,9 +404,30 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     if (caps.length >= 2) initials.set(caps, slug(surfaceOf(c)));
   }
 
+  // States named by their adjective before a word for their institutions or forces ("the Egyptian military regime").
+  const coveredWord = new Set<number>();
+  for (const c of cands) for (let x = c.from; x < c.to; x++) coveredWord.add(x);
+  const demonymCands: Candidate[] = [];
+  if (!titleCase) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const state = DEMONYMS.get(w.text);
+      if (!state || coveredWord.has(i)) continue;
+      let b = i + 1;
+      while (b < words.length && b - i <= 3 && words[b]!.sentence === w.sentence && words[b]!.text === words[b]!.lower && (words[b]!.pos === "NOUN" || words[b]!.pos === "ADJ")) b++;
+      const head = words[b - 1]!;
+      if (b === i + 1 || !(BODY_NOUNS.has(head.lower) || BODY_NOUNS.has(head.lemma)) || coveredWord.has(b)) continue;
+      // "Israeli army spokesman Peter Lerner": the noun phrase heads a person's name, not the state.
+      const nx = words[b];
+      if (nx && nx.sentence === w.sentence && isCap(nx) && nx.pos === "PROPN") continue;
+      demonymCands.push({ from: i, to: i + 1, key: state.key, rule: "actor.demonym", kind: "state", titled: false });
+    }
+  }
+  const demonymName = new Map([...DEMONYMS.values()].map((d) => [d.key, d.name]));
+
   const mentions: Mention[] = [];
   const info = new Map<string, { name: string; kind: ActorKind | null; variants: Set<string>; count: number; rules: Set<string>; titled: boolean }>();
-  for (const c of cands) {
+  for (const c of [...cands, ...demonymCands].sort((x, y) => x.from - y.from)) {
     const surface = surfaceOf(c);
     let key = c.key;
     let rule = c.rule;
@@ -358,7 +443,7 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
       } else if (c.to - c.from === 1 && multi.get(foldName(surface))?.count === 1) {
         key = multi.get(foldName(surface))!.key;
         rule = "actor.surname";
-      } else if (c.to - c.from === 1 && firstOfOrg.get(foldName(surface))?.count === 1) {
+      } else if (c.to - c.from === 1 && firstOfOrg.get(foldName(surface))?.count === 1 && !titledSingles.has(foldName(surface))) {
         key = firstOfOrg.get(foldName(surface))!.key;
         rule = "actor.short-name";
       } else key = s;
@@ -373,6 +458,7 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     if (c.titled) e.titled = true;
     if (c.kind) e.kind = c.kind;
     if (!c.key && surface.length > e.name.length && rule === "actor.name-run") e.name = surface;
+    if (rule === "actor.demonym" && e.count === 1) e.name = demonymName.get(key) ?? surface;
   }
 
   const actors: Actor[] = [];
@@ -380,7 +466,7 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   const knownByKey = new Map(known.map((k) => [k.key, k]));
   for (const [key, e] of info) {
     const k = knownByKey.get(key);
-    const name = aliasName.get(key) ?? k?.name ?? e.name;
+    const name = aliasName.get(key) ?? k?.name ?? (e.rules.has("actor.demonym") ? demonymName.get(key) : undefined) ?? e.name;
     const kind = e.kind ?? k?.kind ?? guessKind(name, e.titled);
     actors.push({
       key,
@@ -395,6 +481,8 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     });
   }
   actors.sort((x, y) => y.mentionCount - x.mentionCount || x.key.localeCompare(y.key));
+  const kindByKey = new Map(actors.map((a) => [a.key, a.kind]));
+  for (const m of mentions) m.kind = kindByKey.get(m.actorKey);
   return { actors, mentions };
 }
 

@@ -10,6 +10,7 @@ import { findMarkers, MARKER_RULES, markerDensities, type MarkerDensities, type 
 import { FRAME_DIMENSIONS, FRAME_RULES, emptyProfile, scoreFrames, type FrameProfile, type FrameScore } from "./frames";
 import { actorSentiment, scoreSentences, SENTIMENT_RULES, type ActorSentiment } from "./sentiment";
 import { CLAIM_RULES, extractClaims, type ClaimItem } from "./claims";
+import { findWordChoices, WORD_CHOICE_RULES, type WordChoice } from "./word-choices";
 import labels from "./lexicons/labels.json";
 import hedges from "./lexicons/hedges-boosters.json";
 import loaded from "./lexicons/loaded.json";
@@ -23,7 +24,7 @@ import codebook from "./codebook.json";
 /** Bump when a rule of the sourcing stage (attribution.ts, sources.ts, quotes.ts) changes. */
 const SOURCING_VERSION = 5;
 /** Bump when a rule of the framing or claims stages changes; lexicon versions are added below. */
-const FRAMING_VERSION = 2;
+const FRAMING_VERSION = 3;
 
 export const ANALYSER_VERSION = [
   `sourcing.${SOURCING_VERSION}`,
@@ -48,6 +49,7 @@ export const RULES: Record<string, string> = {
   ...FRAME_RULES,
   ...SENTIMENT_RULES,
   ...CLAIM_RULES,
+  ...WORD_CHOICE_RULES,
 };
 
 export interface AttributionItem extends Attribution {
@@ -94,6 +96,8 @@ export interface ArticleAnalysis {
   frameProfile: FrameProfile;
   sentiment: ActorSentiment[];
   claims: ClaimItem[];
+  /** Killings with and without an agent, causal-sequence words and place-name variants (listed, not scored). */
+  wordChoices: WordChoice[];
   lead: PartFigures;
   title: TitleAnalysis | null;
 }
@@ -230,6 +234,7 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
     frameProfile: profile,
     sentiment: actorSentiment(mentions, tok.sentences, scored),
     claims: claims.map((c) => ({ ...c, field: "body" as const })),
+    wordChoices: findWordChoices(text, words),
     lead,
     title: meta.title ? analyseTitle(meta.title, actors) : null,
   };

@@ -1,6 +1,7 @@
 // Comparing several articles: actors merged across articles, the naming matrix, per-article figures and the
 // claim matrix. Every number is a Figure holding the { articleId, span } list it was computed from, so charts
 // and exports can trace any value back to highlighted words. Pure and deterministic.
+import aliasLexicon from "#app/analysis/lexicons/actor-aliases.json";
 import type { ArticleAnalysis } from "#app/analysis/index";
 import type { ClaimStance, CueStance, MarkerType, SourceKind, Span } from "#app/analysis/types";
 import { LABEL_PRECEDENCE, type LabelClass } from "#app/analysis/naming";
@@ -160,6 +161,8 @@ function per1000(f: Figure, words: number): Figure {
   return { value: words ? Math.round((f.value * 100000) / words) / 100 : 0, trace: f.trace };
 }
 
+const LEXICON_KEYS = new Set(aliasLexicon.entries.map((e) => e.key));
+
 /** Merges actor keys across articles: same key, a bare surname of a longer name, or a shared variant. */
 function mergeActors(inputs: CompareInput[]): { canon: (key: string) => string; actors: ComparisonActor[] } {
   const parent = new Map<string, string>();
@@ -196,7 +199,8 @@ function mergeActors(inputs: CompareInput[]): { canon: (key: string) => string; 
     for (const v of info.get(k)!.variants) {
       const s = slug(v);
       const prev = byVariant.get(s);
-      if (prev && prev !== k) union(prev, k);
+      // A shared variant never joins a person to an organisation, state or place ("Trump" ≠ "Trump Organization").
+      if (prev && prev !== k && (info.get(prev)!.kind === "person") === (info.get(k)!.kind === "person")) union(prev, k);
       else byVariant.set(s, k);
     }
   }
@@ -207,10 +211,12 @@ function mergeActors(inputs: CompareInput[]): { canon: (key: string) => string; 
     const last = k.slice(k.lastIndexOf("-") + 1);
     lastOf.set(last, [...(lastOf.get(last) ?? []), k]);
   }
+  // Two entries of the alias lexicon are different actors by construction ("isis" and its Sinai province).
+  const listed = (a: string, b: string) => LEXICON_KEYS.has(a) && LEXICON_KEYS.has(b);
   for (const k of keys) {
     if (k.includes("-")) continue;
     const l = lastOf.get(k);
-    if (l && l.length === 1) union(k, l[0]!);
+    if (l && l.length === 1 && !listed(k, l[0]!)) union(k, l[0]!);
   }
   // A one-word key ("halberd") joins the only organisation key starting with it ("halberd-chemical-works").
   const firstOf = new Map<string, string[]>();
@@ -220,9 +226,10 @@ function mergeActors(inputs: CompareInput[]): { canon: (key: string) => string; 
     firstOf.set(first, [...(firstOf.get(first) ?? []), k]);
   }
   for (const k of keys) {
-    if (k.includes("-") || info.get(k)!.kind === "person") continue;
+    const kind = info.get(k)!.kind;
+    if (k.includes("-") || kind === "person" || kind === "place" || kind === "state") continue;
     const l = firstOf.get(k);
-    if (l && l.length === 1) union(k, l[0]!);
+    if (l && l.length === 1 && !listed(k, l[0]!)) union(k, l[0]!);
   }
   const merged = new Map<string, ComparisonActor>();
   for (const k of keys) {
@@ -405,8 +412,9 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
     for (const d of [...inp.analysis.descriptors, ...(inp.analysis.title?.descriptors ?? [])]) slot(d.actorKey).descs.push(d);
     byArticle.set(inp.id, m);
   }
-  // Places ("Quay Street") are kept as actors for claim terms but left out of the naming matrix.
-  const actors = allActors.filter((a) => a.kind !== "place" && (a.articles.length >= 2 || a.articles.some((id) => (byArticle.get(id)?.get(a.key)?.mentions.length ?? 0) >= 2)));
+  // Places ("Quay Street") are kept as actors for claim terms but left out of the naming matrix; an actor
+  // any article labels is shown even when it is mentioned once.
+  const actors = allActors.filter((a) => a.kind !== "place" && (a.articles.length >= 2 || a.articles.some((id) => (byArticle.get(id)?.get(a.key)?.mentions.length ?? 0) >= 2 || (byArticle.get(id)?.get(a.key)?.descs.length ?? 0) >= 1)));
   const salient = new Set(actors.map((a) => a.key));
   const cells: NamingCell[] = [];
   for (const actor of actors) {

@@ -3,7 +3,7 @@
 // labels given (outlet names, or "Article A" in blind mode); it describes what texts do, then asks.
 import codebook from "#app/analysis/codebook.json";
 import type { CueStance, MarkerType } from "#app/analysis/types";
-import type { LabelClass } from "#app/analysis/naming";
+import { MARKED_LABEL_CLASSES, type LabelClass } from "#app/analysis/naming";
 import type { ArticleFigures, ClaimCell, Comparison, Figure, Trace } from "./compare";
 import templates from "./prompt-templates.json";
 
@@ -177,13 +177,8 @@ function densityCandidates(c: Comparison, label: (id: number) => string): Candid
   return out;
 }
 
-const LABEL_ORDER: [LabelClass, number][] = [
-  ["terror", 0.95],
-  ["delegitimising", 0.85],
-  ["valorising", 0.85],
-  ["militant_armed", 0.8],
-  ["extremist", 0.8],
-];
+// Every marked label class weighs the same: no class of word is a graver difference than another.
+const LABEL_ORDER: [LabelClass, number][] = MARKED_LABEL_CLASSES.map((c) => [c, 0.85]);
 
 function labelCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];

@@ -98,8 +98,8 @@ export const MEASURES: Measure[] = [
   },
   {
     id: "sentiment",
-    name: "Tone towards actors",
-    how: "Sentences are scored with the sentiment lexicon (word valences summed with negation and intensifiers, normalised) and attributed to the actors they mention.",
+    name: "Sentiment of sentences naming an actor",
+    how: "Sentences are scored with the sentiment lexicon (word valences summed with negation and intensifiers, normalised) and attributed to the actors they mention. What it is not: an outlet's attitude towards an actor, or whether the actor is shown in a good or bad light; a sentence reporting deaths an actor suffered scores as negative as one reporting deaths it caused, and label words (terrorist, martyr, regime) carry no score here (the naming matrix shows them).",
     unit: "score from -1 to 1",
     rules: rulesWith("sentiment."),
   },

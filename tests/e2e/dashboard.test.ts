@@ -31,7 +31,7 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
     });
     // Our own state: the demo comparison plus one article pasted for this test.
     await page.goto(e2e.baseUrl + "/");
-    await page.getByRole("link", { name: "ISIS fighter's letter on Hamas ties (2016)" }).click();
+    await page.getByRole("link", { name: "A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)" }).click();
     await page.waitForURL(/\/comparisons\/\d+/);
     const id = /\/comparisons\/(\d+)/.exec(page.url())![1];
     await page.goto(`${e2e.baseUrl}/articles/new?comparison=${id}`);

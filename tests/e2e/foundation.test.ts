@@ -25,7 +25,7 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
 
   async function openDemo(): Promise<void> {
     await page.goto(e2e.baseUrl + "/");
-    await page.getByRole("link", { name: "ISIS fighter's letter on Hamas ties (2016)" }).click();
+    await page.getByRole("link", { name: "A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)" }).click();
     await page.waitForURL(/\/comparisons\/\d+/);
   }
 
@@ -39,8 +39,8 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
     expect(body).not.toContain("YOU ARE IN");
     expect(body).not.toContain("Most recent items in");
     // The coverage list ships with the demo, not yet imported.
-    await expect(page.locator(".coverage-table tbody tr").count()).resolves.toBe(56);
-    await expect(page.locator(".coverage-table .badge.pending").count()).resolves.toBe(56);
+    await expect(page.locator(".coverage-table tbody tr").count()).resolves.toBe(60);
+    await expect(page.locator(".coverage-table .badge.pending").count()).resolves.toBe(60);
   });
 
   test("pasting an article into the comparison shows two columns side by side", async () => {

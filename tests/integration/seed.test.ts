@@ -11,7 +11,11 @@ describe("the seeded demo", () => {
     const db = getDb();
     expect(await seedDb(db)).toBe(true);
     const demo = await getComparisonBySlug(db, "demo");
-    expect(demo?.name).toBe("ISIS fighter's letter on Hamas ties (2016)");
+    expect(demo?.name).toBe("A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)");
+    // The description names the outlet's type and the accused party's denial, and presupposes nothing.
+    expect(demo?.description).toMatch(/advocacy organisation/);
+    expect(demo?.description).toMatch(/Hamas has denied/);
+    expect(demo?.description).not.toMatch(/analysis piece|ties between/);
     const detail = await getComparison(db, demo!.id);
     const focal = detail!.articles[0]!;
     expect(focal.id).toBe(demo!.focalArticleId);
@@ -24,14 +28,14 @@ describe("the seeded demo", () => {
     expect(focal.text).not.toContain(DEMO.title);
   });
 
-  test("the 56 known reports are listed as coverage to import, facts only", async () => {
+  test("the 60 known reports are listed as coverage to import, facts only", async () => {
     const db = getDb();
     await seedDb(db);
     const demo = await getComparisonBySlug(db, "demo");
     const rows = await db.select().from(coverageCandidates).where(eq(coverageCandidates.comparisonId, demo!.id));
-    expect(rows).toHaveLength(56);
+    expect(rows).toHaveLength(60);
     expect(rows.every((r) => r.status === "pending" && r.url.startsWith("http") && r.outlet && r.title)).toBe(true);
-    expect(rows.find((r) => r.manifestId === "1")).toMatchObject({ outlet: "MEMRI", date: "2016-03-07", event: "ISIS letter" });
+    expect(rows.find((r) => r.manifestId === "1")).toMatchObject({ outlet: "MEMRI", date: "2016-03-07", event: "ISIS letter", kind: "media monitoring organisation" });
   });
 
   test("the fictional tutorial has three articles, marked fictional", async () => {

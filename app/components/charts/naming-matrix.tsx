@@ -1,4 +1,4 @@
-import { codebookLabel } from "./palette";
+import { codebookDefinition, codebookLabel } from "./palette";
 import type { ChartArticle, NamingRow } from "./types";
 
 /** Actors (rows) × articles: how often each article names the actor (small bar) and the descriptors it uses. */
@@ -48,7 +48,7 @@ export function NamingMatrix({ rows, articles, href }: { rows: NamingRow[]; arti
                       <ul className="descriptors">
                         {c.descriptors.map((d) => (
                           <li key={d.f}>
-                            <a href={href(d.f)} title={codebookLabel("labelClasses", d.labelClass)} aria-label={`${a.short} calls ${r.name} “${d.text}” (${codebookLabel("labelClasses", d.labelClass)}), ${d.count} times`}>
+                            <a href={href(d.f)} title={`${codebookLabel("labelClasses", d.labelClass)}: ${codebookDefinition("labelClasses", d.labelClass)}`} aria-label={`${a.short} calls ${r.name} “${d.text}” (${codebookLabel("labelClasses", d.labelClass)}), ${d.count} times`}>
                               “{d.text}”
                             </a>
                             <span className={`label-class lc-${d.labelClass}`}> {codebookLabel("labelClasses", d.labelClass).toLowerCase()}</span>

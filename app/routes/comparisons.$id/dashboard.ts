@@ -137,7 +137,9 @@ export function shapeDashboard(
 
   const cellsByActor = new Map<string, Comparison["naming"]["cells"]>();
   for (const c of cmp.naming.cells) cellsByActor.set(c.actorKey, [...(cellsByActor.get(c.actorKey) ?? []), c]);
-  const naming: NamingRow[] = cmp.actors.slice(0, MAX_ACTORS).map((a) => ({
+  // The most mentioned actors, and every actor any article labels, even once.
+  const namingActors = cmp.actors.filter((a, i) => i < MAX_ACTORS || (cellsByActor.get(a.key) ?? []).some((c) => c.descriptors.length > 0));
+  const naming: NamingRow[] = namingActors.map((a) => ({
     key: a.key,
     name: a.name,
     kind: a.kind,

@@ -41,14 +41,14 @@ describe("analyse(): the whole framing and claims analysis of one article", () =
     const t = a.title!;
     expect(t.markers.every((m) => m.field === "title" && TITLE.slice(m.span.start, m.span.end) === m.text)).toBe(true);
     expect(t.markers.map((m) => m.type).sort()).toEqual(["booster", "scare_quote"]);
-    expect(t.descriptors.map((d) => [d.text, d.labelClass, d.field])).toEqual([["regime", "delegitimising", "title"]]);
+    expect(t.descriptors.map((d) => [d.text, d.labelClass, d.field])).toEqual([["regime", "pejorative_governance", "title"]]);
     expect(t.mentions.some((m) => m.actorKey === "korvath-front")).toBe(true);
   });
 
   it("composes actors, naming, markers, claims, frames, sentiment and the lead", () => {
     const kf = a.actors.find((x) => x.key === "korvath-front")!;
     expect(kf.salient).toBe(true);
-    expect(a.descriptors.find((d) => d.actorKey === "korvath-front")?.labelClass).toBe("delegitimising");
+    expect(a.descriptors.find((d) => d.actorKey === "korvath-front")?.labelClass).toBe("contested_legal_status");
     expect(a.markers.map((m) => m.type)).toEqual(expect.arrayContaining(["hedge", "booster", "scare_quote", "loaded"]));
     expect(a.densities.hedge).toBeGreaterThan(0);
     expect(a.claims.length).toBeGreaterThan(3);

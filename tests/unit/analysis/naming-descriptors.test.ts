@@ -15,10 +15,10 @@ describe("naming: descriptors and label classes", () => {
   it("classifies premodifiers by the most marked label (naming.premodifier)", () => {
     const cases: [string, string, string][] = [
       ["Officials met the Palestinian terrorist movement Hamas on Monday.", "Palestinian terrorist movement", "terror"],
-      ["Officials met the Palestinian militant group Hamas on Monday.", "Palestinian militant group", "militant_armed"],
+      ["Officials met the Palestinian militant group Hamas on Monday.", "Palestinian militant group", "armed_actor"],
       ["Officials met the Palestinian Islamist movement Hamas on Monday.", "Palestinian Islamist movement", "ideological_religious"],
-      ["Police raided offices of the outlawed Muslim Brotherhood on Monday.", "outlawed", "delegitimising"],
-      ["Supporters praised the resistance movement Hamas on Monday.", "resistance movement", "valorising"],
+      ["Police raided offices of the outlawed Muslim Brotherhood on Monday.", "outlawed", "contested_legal_status"],
+      ["Supporters praised the resistance movement Hamas on Monday.", "resistance movement", "self_designation"],
     ];
     for (const [text, words, cls] of cases) {
       const d = describeText(text);
@@ -32,9 +32,9 @@ describe("naming: descriptors and label classes", () => {
 
   it("finds a label noun after a name (naming.postmodifier): the Sisi regime, the Sisi government", () => {
     const a = describeText("Critics said the Sisi regime had jailed reporters.");
-    expect(a.map((d) => [d.actorKey, d.text, d.labelClass])).toEqual([["sisi", "regime", "delegitimising"]]);
+    expect(a.map((d) => [d.actorKey, d.text, d.labelClass])).toEqual([["sisi", "regime", "pejorative_governance"]]);
     const b = describeText("Diplomats said the Sisi government had freed reporters.");
-    expect(b.map((d) => [d.actorKey, d.text, d.labelClass])).toEqual([["sisi", "government", "legitimising"]]);
+    expect(b.map((d) => [d.actorKey, d.text, d.labelClass])).toEqual([["sisi", "government", "governance"]]);
   });
 
   it("finds an appositive after a comma (naming.appositive)", () => {
@@ -42,7 +42,7 @@ describe("naming: descriptors and label classes", () => {
     expect(d).toHaveLength(1);
     expect(d[0]!.rule).toBe("naming.appositive");
     expect(d[0]!.text).toBe("the armed group");
-    expect(d[0]!.labelClass).toBe("militant_armed");
+    expect(d[0]!.labelClass).toBe("armed_actor");
   });
 
   it("gives roles and titles their own class and ignores names that only modify a noun", () => {
