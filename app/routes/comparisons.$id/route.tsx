@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { loader as rootLoader } from "#app/root";
 import { ArticleReader, fromSpecs, InlineHighlights } from "#app/components/article-reader";
 import { DashboardCharts, type DashboardLinks } from "#app/components/charts/dashboard-charts";
 import { Deferred, SSR_MARK } from "#app/components/charts/deferred";
@@ -35,12 +36,12 @@ export default function ComparisonPage() {
     exportFile: (file) => exportHref(comparison.id, file, view.blind),
   };
   const focal = dash?.articles.find((a) => a.focal);
+  // Large text is the root's (a cookie keeps it across pages); the query flag still works on its own.
+  const large = useRouteLoaderData<typeof rootLoader>("root")?.large ?? view.large;
   const blindHidden = view.blind ? <input type="hidden" name="blind" value="1" /> : null;
 
   return (
-    <div className={`stack dashboard${view.print ? " print-view" : ""}${view.large ? " large" : ""}`} {...{ [SSR_MARK]: "" }}>
-      {/* Large-text mode for projectors: the whole type scale is in rem, so the root size is what changes. */}
-      {view.large ? <style>{"html{font-size:22px}"}</style> : null}
+    <div className={`stack dashboard${view.print ? " print-view" : ""}${large ? " large" : ""}`} {...{ [SSR_MARK]: "" }}>
       {view.print ? (
         <p className="print-bar ui">
           Handout layout (A4 or Letter). <a href={hrefWith(q, {})}>Back to the dashboard</a>
@@ -52,7 +53,7 @@ export default function ComparisonPage() {
         {comparison.description ? <p className="lede">{comparison.description}</p> : null}
         <nav className="view-toggles ui no-print" aria-label="View">
           {view.blind ? <a href={hrefWith(q, { blind: null })}>Reveal outlets</a> : <a href={hrefWith(q, { blind: "1" })}>Blind mode</a>}
-          {view.large ? <a href={hrefWith(q, { large: null })}>Normal text</a> : <a href={hrefWith(q, { large: "1" })}>Large text (projector)</a>}
+          {large ? <a href={hrefWith(q, { large: "0" })}>Normal text</a> : <a href={hrefWith(q, { large: "1" })}>Large text (projector)</a>}
           <a href={hrefWith(q, { print: "1" })}>Print view</a>
           <span className="meta">Whole comparison:</span>
           <a href={exportHref(comparison.id, "bundle.json", view.blind)} download>
