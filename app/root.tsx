@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPanel } from "#app/components/error-panel";
 import { useNonce } from "#app/utils/nonce-provider";
@@ -35,6 +35,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const root = useRouteLoaderData<typeof loader>("root");
+  // A page opened by a share link offers reading only: no navigation to editing or to other pages.
+  const shared = useMatches().some((m) => Boolean((m.data as { shared?: unknown } | undefined)?.shared));
   return (
     <html lang="en" className={root?.large ? "large-text" : undefined}>
       <head>
@@ -48,10 +50,14 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="site-header">
-          <Link to="/" className="brand">
-            Parallax
-          </Link>
-          <nav aria-label="Main">
+          {shared ? (
+            <span className="brand">Parallax</span>
+          ) : (
+            <Link to="/" className="brand">
+              Parallax
+            </Link>
+          )}
+          {shared ? null : <nav aria-label="Main">
             <NavLink to="/" end>
               Comparisons
             </NavLink>
@@ -59,7 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/articles/new">Add article</NavLink>
             <NavLink to="/import">Import</NavLink>
             <NavLink to="/methods">Methods</NavLink>
-          </nav>
+          </nav>}
           {root?.user ? (
             <Form method="post" action="/logout" className="session ui">
               <span className="meta">

@@ -14,19 +14,20 @@ import { exportHref, focusHref, hrefWith, LAYER_LABELS, type Layer } from "./vie
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" }];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  return loadComparison(params, request);
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  return loadComparison(params, request, context);
 }
 
-export async function action({ params, request }: ActionFunctionArgs) {
-  return comparisonAction(params, request);
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  return comparisonAction(params, request, context);
 }
 
-const NOTICES = { added: "The article was added to this comparison.", duplicate: "That article was already in the library; the existing copy was added here.", removed: "The article was removed from this comparison (it stays in the library)." };
+const NOTICES = { added: "The article was added to this comparison.", duplicate: "That article was already in the library; the existing copy was added here.", removed: "The article was removed from this comparison (it stays in the library).", renamed: "The comparison was renamed." };
 
 export default function ComparisonPage() {
   const d = useLoaderData<typeof loader>();
-  const { comparison, view, query, members, dash, columns, focus, candidates, library, lq, notice } = d;
+  const { comparison, view, query, members, dash, columns, focus, candidates, library, lq, notice, headlines, coverage, shared } = d;
+  const alone = members.length === 1;
   const actionData = useActionData<typeof action>();
   const q = query as [string, string][];
   const colIds = columns.map((c) => c.id);
@@ -48,13 +49,22 @@ export default function ComparisonPage() {
         </p>
       ) : null}
       <header className="dash-header">
-        <p className="meta ui">Comparison{view.blind ? " · blind mode" : ""}</p>
+        <p className="meta ui">
+          Comparison{view.blind ? " · blind mode" : ""}
+          {shared ? " · shared read-only" : ""}
+        </p>
         <h1>{comparison.name}</h1>
         {comparison.description ? <p className="lede">{comparison.description}</p> : null}
         <nav className="view-toggles ui no-print" aria-label="View">
-          {view.blind ? <a href={hrefWith(q, { blind: null })}>Reveal outlets</a> : <a href={hrefWith(q, { blind: "1" })}>Blind mode</a>}
+          {shared ? null : view.blind ? <a href={hrefWith(q, { blind: null })}>Reveal outlets</a> : <a href={hrefWith(q, { blind: "1" })}>Blind mode</a>}
+          {shared ? null : <Link to={`/comparisons/${comparison.id}/share`}>Share with a class</Link>}
           {large ? <a href={hrefWith(q, { large: "0" })}>Normal text</a> : <a href={hrefWith(q, { large: "1" })}>Large text (projector)</a>}
           <a href={hrefWith(q, { print: "1" })}>Print view</a>
+          {!view.blind && !shared && coverage.total ? (
+            <a href="#coverage-h">
+              Coverage list ({coverage.total} known, {coverage.imported} imported)
+            </a>
+          ) : null}
           <span className="meta">Whole comparison:</span>
           <a href={exportHref(comparison.id, "bundle.json", view.blind)} download>
             JSON bundle
@@ -64,6 +74,35 @@ export default function ComparisonPage() {
           </a>
         </nav>
       </header>
+      <HeadlineStrip headlines={headlines} blind={view.blind} />
+      {members.length === 0 ? (
+        <div className="note first-step" role="note">
+          <strong>This comparison has no articles yet.</strong>{" "}
+          {shared ? null : (
+            <>
+              Next: <Link to={`/articles/new?comparison=${comparison.id}`}>paste or upload an article</Link>, or{" "}
+              <a href={hrefWith(q, { lq: "" }, "#add-article")}>pick one from the library</a>.
+            </>
+          )}
+        </div>
+      ) : alone ? (
+        <div className="note first-step" role="note">
+          <strong>One article so far, so there is nothing to compare yet:</strong> the charts below describe this article alone.{" "}
+          {shared ? null : (
+            <>
+              Next, add other coverage of the same events:{" "}
+              {coverage.total && !view.blind ? (
+                <>
+                  <a href="#coverage-h">import from its coverage list</a> ({coverage.total} known, {coverage.imported} imported),{" "}
+                </>
+              ) : null}
+              <Link to={`/articles/new?comparison=${comparison.id}`}>paste or upload an article</Link>, or{" "}
+              <a href={hrefWith(q, { lq: "" }, "#add-article")}>pick one from the library</a>.
+            </>
+          )}
+        </div>
+      ) : null}
+      {alone && !view.blind && !shared ? <CoverageList candidates={candidates} comparisonId={comparison.id} /> : null}
       {notice ? (
         <div className="notice" role="status">
           {NOTICES[notice as keyof typeof NOTICES]}
@@ -118,7 +157,7 @@ export default function ComparisonPage() {
           ) : null}
         </section>
       ) : (
-        <p className="note">No article in this comparison has been analysed yet.</p>
+        members.length ? <p className="note">The articles of this comparison are still being analysed; reload in a moment.</p> : null
       )}
 
       <DiscussionPrompts prompts={d.prompts} href={links.focus} />
@@ -201,6 +240,7 @@ export default function ComparisonPage() {
         </Deferred>
       </section>
 
+      {shared ? null : (
       <section className="panel no-print" aria-label="Articles in this comparison">
         <h2 style={{ marginTop: 0 }}>Articles ({members.length})</h2>
         <ul className="card-list">
@@ -287,22 +327,80 @@ export default function ComparisonPage() {
             )}
           </div>
         </details>
+        <details>
+          <summary>Rename or delete this comparison</summary>
+          <div className="stack" style={{ marginTop: "0.6rem" }}>
+            <Form method="post" className="stack">
+              {blindHidden}
+              <div className="field">
+                <label htmlFor="rename-name">Name</label>
+                <input id="rename-name" name="name" type="text" required maxLength={200} defaultValue={comparison.name} />
+              </div>
+              <div className="field">
+                <label htmlFor="rename-description">Description (optional)</label>
+                <input id="rename-description" name="description" type="text" maxLength={2000} defaultValue={comparison.description ?? ""} />
+              </div>
+              <button name="intent" value="rename" className="secondary">
+                Rename
+              </button>
+            </Form>
+            <Form method="post" className="panel danger-zone">
+              <p>
+                Deleting removes this comparison, its coverage list and its share links. Its {members.length} article{members.length === 1 ? "" : "s"} stay
+                {members.length === 1 ? "s" : ""} in the library.
+              </p>
+              <label className="check">
+                <input type="checkbox" name="confirm" value="yes" required /> Yes, delete “{comparison.name}”
+              </label>
+              <button name="intent" value="delete" className="danger">
+                Delete the comparison
+              </button>
+            </Form>
+          </div>
+        </details>
       </section>
+      )}
 
-      {view.blind ? (
+      {shared ? null : view.blind ? (
         <p className="panel reveal no-print">
           Blind mode hides outlets, authors and links (and the coverage list, which names outlets).{" "}
           <a href={hrefWith(q, { blind: null })} className="button">
             Reveal the outlets
           </a>
         </p>
-      ) : (
+      ) : alone ? null : (
         <Deferred label="Listing the coverage…">
           <CoverageList candidates={candidates} comparisonId={comparison.id} />
         </Deferred>
       )}
     </div>
   );
+}
+
+/** The compared coverage first: each article's outlet (or blind label), date, headline and first sentence. */
+function HeadlineStrip({ headlines, blind }: { headlines: { id: number; label: string; published: string | null; title: string; first: string; focal: boolean }[]; blind: boolean }) {
+  if (headlines.length === 0) return null;
+  return (
+    <ol className="headline-strip" aria-label="The articles compared">
+      {headlines.map((h) => (
+        <li key={h.id} data-article-id={h.id}>
+          <p className="meta ui">
+            <strong>{h.label}</strong>
+            {h.focal ? <span className="badge">focal</span> : null} · {h.published ? <DateText value={h.published} /> : "date unknown"}
+          </p>
+          <p className="headline">{blind ? h.title : <Link to={`/articles/${h.id}`}>{h.title}</Link>}</p>
+          <p className="first-sentence">{h.first}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A date shown at its precision: "2016" stays a year, "2016-04" a month. */
+export function DateText({ value }: { value: string }) {
+  const y = /^\d{4}$/.test(value);
+  const ym = /^\d{4}-\d{2}$/.test(value);
+  return <time dateTime={value} title={y ? "year only" : ym ? "month only" : undefined}>{value}{y ? " (year only)" : ym ? " (month only)" : ""}</time>;
 }
 
 function ReaderLegend({ layers }: { layers: Layer[] }) {
