@@ -36,7 +36,9 @@ function columnHighlights(
 ): { body: HighlightSpec[]; title: HighlightSpec[] } {
   const body: HighlightSpec[] = [];
   const title: HighlightSpec[] = [];
-  if (an && layers.includes("attr")) {
+  // Every layer is rendered, tagged with its layer; the page shows the chosen ones (toggled in the browser at once).
+  void layers;
+  if (an) {
     const byKey = new Map(an.sources.map((s) => [s.key, s]));
     for (const a of an.attributions) {
       const src = a.sourceKey ? byKey.get(a.sourceKey) : undefined;
@@ -52,9 +54,9 @@ function columnHighlights(
         ],
       };
       const label = `Attribution to ${sourceName}, ${kindLabel(a.sourceKind)}${cueText ? `, reporting word ${cueText}` : ""}`;
-      a.content.forEach((c, i) => body.push({ start: c.start, end: c.end, className: `hl-content kind-${a.sourceKind}`, card: i === 0 ? card : undefined, label: i === 0 ? label : undefined }));
-      if (a.source) body.push({ start: a.source.start, end: a.source.end, className: `hl-source kind-${a.sourceKind}` });
-      if (a.cue) body.push({ start: a.cue.start, end: a.cue.end, className: "hl-cue" });
+      a.content.forEach((c, i) => body.push({ start: c.start, end: c.end, className: `hl-content kind-${a.sourceKind} layer-attr`, card: i === 0 ? card : undefined, label: i === 0 ? label : undefined }));
+      if (a.source) body.push({ start: a.source.start, end: a.source.end, className: `hl-source kind-${a.sourceKind} layer-attr` });
+      if (a.cue) body.push({ start: a.cue.start, end: a.cue.end, className: "hl-cue layer-attr" });
     }
   }
   const markerLayer = (t: string): Layer | null => (t === "hedge" || t === "booster" ? "hedge" : t === "scare_quote" ? "scare" : t === "loaded" ? "loaded" : null);
@@ -62,7 +64,7 @@ function columnHighlights(
     const markers = [...an.markers.map((m) => ({ ...m, field: "body" as const })), ...(an.title?.markers ?? []).map((m) => ({ ...m, field: "title" as const }))];
     for (const m of markers) {
       const l = markerLayer(m.type);
-      if (!l || !layers.includes(l)) continue;
+      if (!l) continue;
       const card: CardSpec = {
         heading: cbLabel(codebook.markerTypes, m.type),
         rows: [
@@ -71,13 +73,13 @@ function columnHighlights(
           `Rule ${rule(m.rule)}`,
         ],
       };
-      (m.field === "title" ? title : body).push({ start: m.span.start, end: m.span.end, className: `hl-${m.type}`, card, label: `${cbLabel(codebook.markerTypes, m.type)}: ${m.text}` });
+      (m.field === "title" ? title : body).push({ start: m.span.start, end: m.span.end, className: `hl-${m.type} layer-${l}`, card, label: `${cbLabel(codebook.markerTypes, m.type)}: ${m.text}` });
     }
   }
   for (const c of claimTraces) {
     c.trace.forEach((t, i) => {
       if (t.articleId !== articleId) return;
-      (t.field === "title" ? title : body).push({ start: t.span.start, end: t.span.end, className: "hl-claim", card: i === 0 ? c.card : undefined, label: i === 0 ? c.card.heading : undefined });
+      (t.field === "title" ? title : body).push({ start: t.span.start, end: t.span.end, className: "hl-claim layer-claims", card: i === 0 ? c.card : undefined, label: i === 0 ? c.card.heading : undefined });
     });
   }
   if (focus) {
@@ -135,6 +137,8 @@ export async function loadComparison(params: { id?: string }, request: Request, 
   if (columns.length < 2 && memberIds.length > 1 && view.focus) columns = withColumns(columns, memberIds.filter((x) => !columns.includes(x)).slice(0, 1));
 
   const group = view.claimGroup && cmp ? cmp.claimGroups.find((g) => g.id === view.claimGroup) : undefined;
+  // A chosen claim group shows every article that carries it, so the columns can be aligned on its members.
+  if (group) columns = withColumns(columns, [...new Set(group.cells.map((c) => c.articleId))].filter((x) => memberIds.includes(x)));
   const claimTraces = group
     ? group.cells.map((c) => ({
         trace: c.trace,

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useEffect, useState } from "react";
 import { Form, Link, useActionData, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { loader as rootLoader } from "#app/root";
 import { ArticleReader, fromSpecs, InlineHighlights } from "#app/components/article-reader";
@@ -28,11 +29,44 @@ export default function ComparisonPage() {
   const d = useLoaderData<typeof loader>();
   const { comparison, view, query, members, dash, columns, focus, candidates, library, lq, notice, headlines, coverage, shared } = d;
   const alone = members.length === 1;
+  // Layers toggle in the browser at once (every layer is in the page, hidden by class); without JavaScript
+  // the form's "Show" button asks the server, which marks the same classes.
+  const serverLayers = (view.layers as Layer[]).join(",");
+  const [layers, setLayers] = useState<Layer[]>(view.layers as Layer[]);
+  useEffect(() => setLayers(serverLayers ? (serverLayers.split(",") as Layer[]) : []), [serverLayers]);
+  function toggleLayer(l: Layer, on: boolean) {
+    const next = (Object.keys(LAYER_LABELS) as Layer[]).filter((x) => (x === l ? on : layers.includes(x)));
+    setLayers(next);
+    const sp = new URLSearchParams(window.location.search);
+    sp.delete("layer");
+    sp.set("layers", "1");
+    for (const x of next) sp.append("layer", x);
+    window.history.replaceState(window.history.state, "", `?${sp.toString()}${window.location.hash}`);
+  }
+  // Align every column on the chosen number or claim group: each column's text scrolls to its first member.
+  const alignKey = `${focus?.token ?? ""}|${view.claimGroup ?? ""}`;
+  useEffect(() => {
+    if (alignKey === "|" || window.matchMedia("(max-width: 700px)").matches) return;
+    for (const el of document.querySelectorAll<HTMLElement>(".reader-section .column .article-text")) {
+      const m = el.querySelector<HTMLElement>("mark.hl-target") ?? el.querySelector<HTMLElement>("mark.hl-claim");
+      if (!m) continue;
+      // Room below the last member, so that every column can bring its member to the same height.
+      el.classList.add("aligned");
+      el.scrollTop += m.getBoundingClientRect().top - el.getBoundingClientRect().top - 40;
+    }
+  }, [alignKey]);
   const actionData = useActionData<typeof action>();
   const q = query as [string, string][];
   const colIds = columns.map((c) => c.id);
   const links: DashboardLinks = {
-    focus: (token) => focusHref(q, token),
+    // A claim cell also chooses its group: every column that carries it opens, aligned on its members.
+    focus: (token) => {
+      const m = /^cl:(\d+):(g\d+)$/.exec(token);
+      if (!m) return focusHref(q, token);
+      const sp = new URLSearchParams(hrefWith(q, { focus: token, cg: m[2]! }).slice(1));
+      if (sp.has("layers") && !sp.getAll("layer").includes("claims")) sp.append("layer", "claims");
+      return `?${sp.toString()}#a${m[1]}-focus`;
+    },
     view: (changes) => hrefWith(q, changes, "#chart-" + (changes.by !== undefined ? "sourcing-mix" : "claim-matrix")),
     exportFile: (file) => exportHref(comparison.id, file, view.blind),
   };
@@ -75,6 +109,11 @@ export default function ComparisonPage() {
         </nav>
       </header>
       <HeadlineStrip headlines={headlines} blind={view.blind} />
+      {dash ? (
+        <nav className="skip-links ui no-print" aria-label="Skip to">
+          Skip to: <a href="#reader">the side-by-side reader</a> · <a href="#chart-claim-matrix">the claim matrix</a> · <a href="#charts-h">the charts</a>
+        </nav>
+      ) : null}
       {members.length === 0 ? (
         <div className="note first-step" role="note">
           <strong>This comparison has no articles yet.</strong>{" "}
@@ -172,7 +211,7 @@ export default function ComparisonPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="reader-h" className="reader-section" id="reader">
+      <section aria-labelledby="reader-h" className={`reader-section${layers.map((l) => ` show-${l}`).join("")}`} id="reader" tabIndex={-1}>
         <h2 id="reader-h">Side by side</h2>
         {focus ? (
           <div className="note focus-note" role="status">
@@ -199,7 +238,7 @@ export default function ComparisonPage() {
             <legend>Highlight layers</legend>
             {(Object.keys(LAYER_LABELS) as Layer[]).map((l) => (
               <label key={l} className="check">
-                <input type="checkbox" name="layer" value={l} defaultChecked={view.layers.includes(l)} /> {LAYER_LABELS[l]}
+                <input type="checkbox" name="layer" value={l} checked={layers.includes(l)} onChange={(e) => toggleLayer(l, e.currentTarget.checked)} /> {LAYER_LABELS[l]}
               </label>
             ))}
             <label className="check">
@@ -218,7 +257,7 @@ export default function ComparisonPage() {
             </button>
           </fieldset>
         </Form>
-        <ReaderLegend layers={view.layers as Layer[]} />
+        <ReaderLegend layers={layers} />
         <Deferred label="Laying out the texts…">
           <div className={`columns n${columns.length}`}>
             {columns.map((c) => (
