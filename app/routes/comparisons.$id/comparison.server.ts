@@ -184,6 +184,7 @@ export async function loadComparison(params: { id?: string }, request: Request, 
   });
   const coverage = { total: detail.candidates.length, imported: detail.candidates.filter((c) => c.status === "imported").length };
   const result = {
+    printTexts: view.print && url.searchParams.get("texts") === "1",
     headlines,
     coverage,
     shared: share ? { blind: share.blind } : null,

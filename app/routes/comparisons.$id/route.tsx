@@ -76,10 +76,12 @@ export default function ComparisonPage() {
   const blindHidden = view.blind ? <input type="hidden" name="blind" value="1" /> : null;
 
   return (
-    <div className={`stack dashboard${view.print ? " print-view" : ""}${large ? " large" : ""}`} {...{ [SSR_MARK]: "" }}>
+    <div className={`stack dashboard${view.print ? " print-view" : ""}${d.printTexts ? " with-texts" : ""}${large ? " large" : ""}`} {...{ [SSR_MARK]: "" }}>
       {view.print ? (
         <p className="print-bar ui">
-          Handout layout (A4 or Letter). <a href={hrefWith(q, {})}>Back to the dashboard</a>
+          Handout layout (A4 or Letter): print it or save it as PDF from the browser.{" "}
+          {d.printTexts ? <a href={hrefWith(q, { print: "1" })}>Without the texts</a> : <a href={hrefWith(q, { print: "1", texts: "1" })}>Include the texts, with highlights</a>} ·{" "}
+          <a href={hrefWith(q, {})}>Back to the dashboard</a>
         </p>
       ) : null}
       <header className="dash-header">
@@ -206,7 +208,7 @@ export default function ComparisonPage() {
           <h2 id="charts-h">How they differ</h2>
           <p className="meta no-print">Every bar, dot and cell is a link: it opens the reader below with the words behind that number highlighted.</p>
           <Deferred label="Drawing the charts…">
-            <DashboardCharts dash={dash} links={links} by={view.by} claims={view.claims} claimsAll={view.claimsAll} maxClaims={view.print ? 20 : 40} fileBase={`comparison-${comparison.id}${view.blind ? "-blind" : ""}`} />
+            <DashboardCharts dash={dash} links={links} by={view.by} claims={view.claims} claimsAll={view.claimsAll} maxClaims={view.print ? 12 : 40} fileBase={`comparison-${comparison.id}${view.blind ? "-blind" : ""}`} />
           </Deferred>
         </section>
       ) : null}
