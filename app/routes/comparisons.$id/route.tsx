@@ -208,7 +208,7 @@ export default function ComparisonPage() {
           <h2 id="charts-h">How they differ</h2>
           <p className="meta no-print">Every bar, dot and cell is a link: it opens the reader below with the words behind that number highlighted.</p>
           <Deferred label="Drawing the charts…">
-            <DashboardCharts dash={dash} links={links} by={view.by} claims={view.claims} claimsAll={view.claimsAll} maxClaims={view.print ? 12 : 40} fileBase={`comparison-${comparison.id}${view.blind ? "-blind" : ""}`} />
+            <DashboardCharts dash={dash} links={links} by={view.by} claims={view.claims} claimsAll={view.claimsAll} maxClaims={view.print ? 12 : 40} fileBase={`parallax-${comparison.id}${view.blind ? "-blind" : ""}`} />
           </Deferred>
         </section>
       ) : null}
