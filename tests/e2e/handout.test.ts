@@ -58,7 +58,7 @@ describe.skipIf(!e2e.baseUrl)("the print handout", () => {
       marks: document.querySelectorAll(".reader-section mark.hl-content").length,
     }));
     expect(shown.reader).toBe("block");
-    expect(shown.columns).toBe(3);
+    expect(shown.columns).toBeGreaterThanOrEqual(3);
     expect(shown.marks).toBeGreaterThan(5);
     const withTexts = pdfPages(await page.pdf({ format: "A4" }));
     console.log("pages without, with texts:", without, withTexts);
