@@ -1,5 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPanel } from "#app/components/error-panel";
 import { useNonce } from "#app/utils/nonce-provider";
@@ -12,15 +12,33 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Parallax" }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return { user: context.user ? { username: context.user.username, role: context.user.role } : null, authEnabled: Boolean(context.authEnabled) };
+export const LARGE_COOKIE = "parallax_large";
+
+/**
+ * Large text for a projector: `?large=1` turns it on and `?large=0` off, and a cookie keeps the choice
+ * across pages (the page cache varies on cookies, so each setting is its own cached page).
+ */
+function largeText(request: Request): { large: boolean; setCookie: string | null } {
+  const q = new URL(request.url).searchParams.get("large");
+  const had = /(?:^|;\s*)parallax_large=1(?:;|$)/.test(request.headers.get("cookie") ?? "");
+  if (q === "1" && !had) return { large: true, setCookie: `${LARGE_COOKIE}=1; Path=/; Max-Age=31536000; SameSite=Lax` };
+  if (q === "0" && had) return { large: false, setCookie: `${LARGE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax` };
+  return { large: q === "1" || (q !== "0" && had), setCookie: null };
+}
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const { large, setCookie } = largeText(request);
+  const body = { user: context.user ? { username: context.user.username, role: context.user.role } : null, authEnabled: Boolean(context.authEnabled), large };
+  return setCookie ? data(body, { headers: { "Set-Cookie": setCookie } }) : body;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const root = useRouteLoaderData<typeof loader>("root");
+  // A page opened by a share link offers reading only: no navigation to editing or to other pages.
+  const shared = useMatches().some((m) => Boolean((m.data as { shared?: unknown } | undefined)?.shared));
   return (
-    <html lang="en">
+    <html lang="en" className={root?.large ? "large-text" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -28,11 +46,18 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
         <header className="site-header">
-          <Link to="/" className="brand">
-            Parallax
-          </Link>
-          <nav aria-label="Main">
+          {shared ? (
+            <span className="brand">Parallax</span>
+          ) : (
+            <Link to="/" className="brand">
+              Parallax
+            </Link>
+          )}
+          {shared ? null : <nav aria-label="Main">
             <NavLink to="/" end>
               Comparisons
             </NavLink>
@@ -40,7 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/articles/new">Add article</NavLink>
             <NavLink to="/import">Import</NavLink>
             <NavLink to="/methods">Methods</NavLink>
-          </nav>
+          </nav>}
           {root?.user ? (
             <Form method="post" action="/logout" className="session ui">
               <span className="meta">
@@ -55,7 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
           ) : null}
         </header>
-        <main className="site-main">{children}</main>
+        <main className="site-main" id="main">{children}</main>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

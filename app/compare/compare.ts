@@ -256,7 +256,10 @@ function mergeActors(inputs: CompareInput[]): { canon: (key: string) => string; 
 }
 
 function summaryOf(f: Omit<ArticleFigures, "summary">): string {
-  const parts = [`${f.attributions.value} attribution${f.attributions.value === 1 ? "" : "s"}`, `${f.namedSources.value} named source${f.namedSources.value === 1 ? "" : "s"}`, `${f.unnamedAttributions.value} unnamed`];
+  // Each count names its unit: attributions (passages) come from sources (who speaks), named or not.
+  const named = f.sources.filter((s) => s.named).length;
+  const n = f.sources.length;
+  const parts = [`${f.attributions.value} attribution${f.attributions.value === 1 ? "" : "s"} from ${n} source${n === 1 ? "" : "s"}: ${named} named, ${n - named} unnamed`];
   const total = f.wordsQuotedByAffiliation.reduce((n, a) => n + a.words.value, 0);
   let tail = "";
   // The largest share of quoted words by affiliation and kind ("from Israel (official)").

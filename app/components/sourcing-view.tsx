@@ -51,13 +51,13 @@ export function KindLegend() {
 /** Per article: each canonical source with kind, affiliation, attributions, words quoted, named or not. */
 export function SourcesPanel({ sources }: { sources: SourceEntity[] }) {
   const total = sources.reduce((n, s) => n + s.attributionIds.length, 0);
-  const named = sources.filter((s) => s.named).reduce((n, s) => n + s.attributionIds.length, 0);
+  const namedSources = sources.filter((s) => s.named).length;
   if (sources.length === 0) return <p className="meta">No attributed sources found.</p>;
+  // Two units, each named: attributions (passages) come from sources (who speaks), and sources are named or not.
   return (
     <div className="sources-panel">
-      <p className="meta">
-        {sources.length} source{sources.length === 1 ? "" : "s"}, {total} attribution{total === 1 ? "" : "s"};{" "}
-        {total ? Math.round((100 * named) / total) : 0}% from named sources.
+      <p className="meta" data-count-line>
+        {plural(total, "attribution")} from {plural(sources.length, "source")}: {namedSources} named, {sources.length - namedSources} unnamed.
       </p>
       <table>
         <thead>
@@ -92,4 +92,8 @@ export function SourcesPanel({ sources }: { sources: SourceEntity[] }) {
       </table>
     </div>
   );
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }

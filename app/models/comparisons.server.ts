@@ -9,6 +9,7 @@ export interface ComparisonSummary {
   description: string | null;
   articleCount: number;
   focalArticleId: number | null;
+  slug: string | null;
 }
 
 export async function listComparisons(db: Db): Promise<ComparisonSummary[]> {
@@ -18,6 +19,7 @@ export async function listComparisons(db: Db): Promise<ComparisonSummary[]> {
       name: comparisons.name,
       description: comparisons.description,
       focalArticleId: comparisons.focalArticleId,
+      slug: comparisons.slug,
       articleCount: sql<number>`(select count(*) from ${comparisonArticles} where ${comparisonArticles.comparisonId} = ${comparisons.id})`,
     })
     .from(comparisons)
@@ -112,6 +114,32 @@ export async function removeArticleFromComparison(db: Db, comparisonId: number, 
 
 export async function setFocalArticle(db: Db, comparisonId: number, articleId: number): Promise<void> {
   await db.update(comparisons).set({ focalArticleId: articleId }).where(eq(comparisons.id, comparisonId));
+}
+
+/** A new name (and description); the articles and their analyses are untouched. */
+export async function renameComparison(db: Db, id: number, input: { name: string; description?: string | null }): Promise<void> {
+  const name = input.name.trim();
+  if (!name) throw new InputError("A comparison needs a name.", "name");
+  await db
+    .update(comparisons)
+    .set({ name, ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}) })
+    .where(eq(comparisons.id, id));
+}
+
+/** Deletes the comparison, its membership rows, coverage list and share links (by cascade); its articles stay in the library. */
+export async function deleteComparison(db: Db, id: number): Promise<boolean> {
+  const gone = await db.delete(comparisons).where(eq(comparisons.id, id)).returning({ id: comparisons.id });
+  return gone.length > 0;
+}
+
+/** The comparisons that hold an article, for its page. */
+export async function comparisonsOfArticle(db: Db, articleId: number): Promise<{ id: number; name: string }[]> {
+  return db
+    .select({ id: comparisons.id, name: comparisons.name })
+    .from(comparisonArticles)
+    .innerJoin(comparisons, eq(comparisons.id, comparisonArticles.comparisonId))
+    .where(eq(comparisonArticles.articleId, articleId))
+    .orderBy(asc(comparisons.id));
 }
 
 export async function getComparisonBySlug(db: Db, slug: string): Promise<Comparison | null> {

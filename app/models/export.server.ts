@@ -19,6 +19,8 @@ export interface ExportOptions {
   blind?: boolean;
   /** The URL (or command line) the export was made from, recorded in its provenance. */
   source?: string | null;
+  /** The site's origin (https://host), so the provenance can link the comparison; none from the CLI. */
+  origin?: string | null;
   now?: Date;
 }
 
@@ -48,6 +50,8 @@ export interface Provenance {
   versions: Versions;
   exportedAt: string;
   source: string | null;
+  /** The comparison's page (absolute), when the export was made through the site. */
+  link: string | null;
 }
 
 export interface Versions {
@@ -128,6 +132,7 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
     versions,
     exportedAt: (opts.now ?? new Date()).toISOString(),
     source: opts.source ?? null,
+    link: opts.origin ? `${opts.origin}/comparisons/${id}${blind ? "?blind=1" : ""}` : null,
   };
 
   const tables = comparisonTables(comparison, tableArticles, candidates);
@@ -219,8 +224,15 @@ function stem(exp: ComparisonExport): string {
   return `parallax-${exp.id}${exp.blind ? "-blind" : ""}`;
 }
 
+/** Provenance as the last columns of every CSV row: the file stays a plain table and still says where it came from. */
+export const CSV_PROVENANCE_COLUMNS = ["comparison_id", "comparison_name", "comparison_link", "analyser_version", "exported_at"] as const;
+
 export function tableCsvFile(exp: ComparisonExport, table: TableId): ExportFile {
-  return { filename: `${stem(exp)}-${table}.csv`, contentType: "text/csv; charset=utf-8", body: tableToCsv(exp.tables[table]) };
+  const t = exp.tables[table];
+  const p = exp.provenance;
+  const extra = { comparison_id: p.comparison.id, comparison_name: p.comparison.name, comparison_link: p.link ?? "", analyser_version: p.versions.analyser, exported_at: p.exportedAt };
+  const withProvenance = { ...t, columns: [...t.columns, ...CSV_PROVENANCE_COLUMNS], rows: t.rows.map((r) => ({ ...r, cells: { ...r.cells, ...extra } })) };
+  return { filename: `${stem(exp)}-${table}.csv`, contentType: "text/csv; charset=utf-8", body: tableToCsv(withProvenance) };
 }
 
 export function tableJsonFile(exp: ComparisonExport, table: TableId): ExportFile {
@@ -284,7 +296,7 @@ export async function exportResponse(db: Db, rawId: string | undefined, rawFile:
   const file = rawFile ?? "";
   if (!isExportFileName(file)) return notFound(`No export named “${file}”. Available: ${EXPORT_FILE_NAMES.join(", ")}.`);
   const url = new URL(request.url);
-  const exp = await buildComparisonExport(db, id, { blind: url.searchParams.get("blind") === "1", source: url.pathname + url.search });
+  const exp = await buildComparisonExport(db, id, { blind: url.searchParams.get("blind") === "1", source: url.pathname + url.search, origin: url.origin });
   if (!exp) return notFound(`No comparison with id ${id}.`);
   return attachmentResponse(exportFileByName(exp, file)!);
 }

@@ -14,8 +14,12 @@ export const meta: MetaFunction = () => [{ title: "Parallax · compare coverage"
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 200) ?? "";
-  const [comparisons, library] = await Promise.all([listComparisons(db), listArticles(db, { q, limit: 50 })]);
-  return { comparisons, library, q };
+  const [all, library] = await Promise.all([listComparisons(db), listArticles(db, { q, limit: 50 })]);
+  // The tutorial first: the neutral warm-up before any contested case.
+  const comparisons = [...all.filter((c) => c.slug === "tutorial"), ...all.filter((c) => c.slug !== "tutorial")];
+  const sp = new URL(request.url).searchParams;
+  const deleted = sp.get("notice") === "deleted" ? Number(sp.get("n")) || 0 : null;
+  return { comparisons, library, q, deleted };
 }
 
 const newComparisonSchema = z.object({
@@ -37,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Home() {
-  const { comparisons, library, q } = useLoaderData<typeof loader>();
+  const { comparisons, library, q, deleted } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="grid-2">
@@ -47,12 +51,18 @@ export default function Home() {
           Parallax puts one article beside other coverage of the same events and shows how they differ in who they quote, how they name the
           actors, how sure they sound and which claims they carry. It measures and shows; it does not rate outlets.
         </p>
+        {deleted !== null ? (
+          <div className="notice" role="status">
+            The comparison was deleted. Its {deleted} article{deleted === 1 ? "" : "s"} stay{deleted === 1 ? "s" : ""} in the library.
+          </div>
+        ) : null}
         <ul className="card-list panel">
           {comparisons.map((c) => (
             <li key={c.id}>
               <Link to={`/comparisons/${c.id}`}>
                 <strong>{c.name}</strong>
               </Link>{" "}
+              {c.slug === "tutorial" ? <span className="badge">start here: warm-up</span> : null}{" "}
               <span className="meta">
                 {c.articleCount} article{c.articleCount === 1 ? "" : "s"}
               </span>

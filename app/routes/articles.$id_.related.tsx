@@ -3,6 +3,8 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "#app/components/error-panel";
 import { ArticleByline } from "#app/components/library-list";
 import { getArticle, getArticles } from "#app/models/articles.server";
+import { RELATED_MIN_SCORE } from "#app/compare/related";
+import { comparisonsOfArticle } from "#app/models/comparisons.server";
 import { getRelatedIndex } from "#app/models/related.server";
 import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId } from "#app/utils/http.server";
@@ -14,13 +16,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const db = getDb();
   const article = await getArticle(db, id);
   invariantResponse(article, `No article with id ${id}.`);
-  const hits = (await getRelatedIndex(db)).query(id, 10);
+  // Only hits with some evidence: a score near zero lists unrelated articles, which is worse than none.
+  const hits = (await getRelatedIndex(db)).query(id, 10).filter((h) => h.score >= RELATED_MIN_SCORE);
+  const holding = await comparisonsOfArticle(db, id);
   const metas = await getArticles(
     db,
     hits.map((h) => h.id),
   );
   const { text: _t, contentHash: _h, ...self } = article;
   return {
+    holding,
+    minScore: RELATED_MIN_SCORE,
     article: self,
     related: hits.map((h) => {
       const m = metas.find((x) => x.id === h.id)!;
@@ -32,7 +38,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 /** Other articles in the library ranked by how likely they report the same event, each with its reasons. */
 export default function Related() {
-  const { article, related } = useLoaderData<typeof loader>();
+  const { article, related, holding, minScore } = useLoaderData<typeof loader>();
   return (
     <section className="stack" style={{ maxWidth: "56rem" }}>
       <p className="meta">
@@ -41,7 +47,8 @@ export default function Related() {
       <h1>Related coverage</h1>
       <p className="lede">
         Articles in the library ranked by how likely they report the same event: shared words in the text and in the headline and lead, shared
-        names, shared quotations, and closeness in date. The reasons under each say what counted.
+        names, shared quotations, and closeness in date. The reasons under each say what counted. Scores under {minScore.toFixed(2)} are not
+        listed: they are no evidence of the same event.
       </p>
       {related.length ? (
         <ol className="card-list panel" data-related>
@@ -60,7 +67,27 @@ export default function Related() {
           ))}
         </ol>
       ) : (
-        <p className="meta">No other article in the library looks like coverage of the same event.</p>
+        <div className="note" data-related-empty>
+          <p style={{ margin: 0 }}>
+            <strong>Nothing related in your library yet.</strong> No other article scores {minScore.toFixed(2)} or more as coverage of the same event.
+          </p>
+          <p style={{ margin: "0.4rem 0 0" }}>
+            To bring coverage in:{" "}
+            {holding.length ? (
+              <>
+                the coverage list of{" "}
+                {holding.map((c, i) => (
+                  <span key={c.id}>
+                    {i ? ", " : ""}
+                    <Link to={`/comparisons/${c.id}#coverage-h`}>{c.name}</Link>
+                  </span>
+                ))}
+                , or{" "}
+              </>
+            ) : null}
+            <Link to="/import">import by address or file</Link>.
+          </p>
+        </div>
       )}
     </section>
   );

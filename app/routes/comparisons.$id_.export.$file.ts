@@ -3,7 +3,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportResponse } from "#app/models/export.server";
 import { getDb } from "#app/utils/db.server";
+import { shareSession } from "./comparisons.$id/share-session.server";
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  return exportResponse(getDb(), params.id, params.file, request);
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const db = getDb();
+  const id = Number(params.id);
+  // A blind share link's exports are blind whatever the URL says, like its page.
+  if (Number.isSafeInteger(id) && id > 0 && (await shareSession(db, request, context.user, id))?.blind) {
+    const url = new URL(request.url);
+    url.searchParams.set("blind", "1");
+    return exportResponse(db, params.id, params.file, new Request(url, { headers: request.headers }));
+  }
+  return exportResponse(db, params.id, params.file, request);
 }

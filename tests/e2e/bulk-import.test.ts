@@ -71,7 +71,7 @@ describe.skipIf(!e2e.baseUrl)("a bulk import in the browser", () => {
       if (Date.now() > until) throw new Error(`the import did not finish; last: ${text}`);
       await page.waitForTimeout(250);
     }
-    expect(await counts.innerText()).toContain(`${N} of ${N} done · 0 failed`);
+    expect(await counts.innerText()).toContain(`${N} of ${N} processed · 0 failed`);
     // The bar moved through intermediate values without the user reloading the page.
     expect(seen.size).toBeGreaterThan(3);
     expect(reloaded).toBe(true);

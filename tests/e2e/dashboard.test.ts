@@ -98,6 +98,24 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
       return { error: !!doc.querySelector("parsererror"), width: Number(doc.documentElement.getAttribute("width")), text: doc.documentElement.textContent ?? "" };
     }, svg);
     expect(parsed.error).toBe(false);
+    // Links inside the file are absolute (a relative "?focus=" is dead outside the app), and every line of the
+    // title, legend and footer fits inside the drawing.
+    const fit = await page.evaluate((s) => {
+      const host = document.createElement("div");
+      host.innerHTML = s;
+      document.body.appendChild(host);
+      const svg = host.querySelector("svg")!;
+      const width = Number(svg.getAttribute("width"));
+      const links = [...svg.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? a.getAttribute("xlink:href") ?? "");
+      const own = [...svg.children].filter((c) => c.tagName === "text") as SVGTextElement[];
+      const overflow = own.filter((t) => t.getBBox().x + t.getBBox().width > width + 0.5).map((t) => t.textContent);
+      host.remove();
+      return { links, overflow };
+    }, svg);
+    expect(fit.links.length).toBeGreaterThan(0);
+    for (const l of fit.links) expect(l).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/comparisons\/\d+\?/);
+    expect(fit.overflow).toEqual([]);
+    expect(svgDl.suggestedFilename()).toMatch(/^parallax-\d+-sourcing-mix\.svg$/);
     expect(parsed.text).toContain("Sourcing mix");
     expect(parsed.text).toContain("Codebook");
     const [pngDl] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: /as PNG/ }).click()]);

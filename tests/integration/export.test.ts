@@ -96,6 +96,13 @@ describe("export routes", () => {
     const withSpans = rows.slice(1).filter((r) => /^\d+-\d+/.test(r[spans]!));
     expect(withSpans.length).toBeGreaterThan(0);
     expect(withSpans.some((r) => r[1] === A.outlet && r[3] === A.url)).toBe(true);
+    // A single CSV still says where it came from: provenance in its own last columns, the same on every row.
+    expect(header.slice(-5)).toEqual(["comparison_id", "comparison_name", "comparison_link", "analyser_version", "exported_at"]);
+    for (const r of rows.slice(1)) {
+      expect(r.slice(-5, -2)).toEqual([String(comparisonId), "Dunmere bridge (fictional)", `http://localhost/comparisons/${comparisonId}`]);
+      expect(r.at(-2)).toMatch(/\S/);
+      expect(r.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    }
   });
 
   test("a table as JSON carries provenance and span lists", async () => {

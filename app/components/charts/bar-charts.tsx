@@ -31,9 +31,10 @@ function SegmentLabel(raw: unknown) {
 /** The value just after the end of a bar (plain text, see plainTick). */
 function EndLabel(raw: unknown) {
   const { x = 0, y = 0, width = 0, height = 0, value } = raw as { x?: number; y?: number; width?: number; height?: number; value?: number };
-  if (!value) return <g />;
+  // A zero is a measured value too: it shows "0" at the axis, so a missing bar never reads as missing data.
+  if (typeof value !== "number" || !Number.isFinite(value)) return <g />;
   return (
-    <text x={x + width + 4} y={y + height / 2} dy={3.5} fontSize={10} fill="#1d2430" pointerEvents="none">
+    <text x={x + width + 4} y={y + height / 2} dy={3.5} fontSize={11} fill="#1d2430" pointerEvents="none">
       {fmt(value)}
     </text>
   );
@@ -50,7 +51,7 @@ export function SourcingChart({ rows, articles, by, href, kinds }: { rows: Sourc
   const unit = by === "words" ? "words quoted" : "attributions";
   return (
     <BarChart id="chart-sourcing-mix-svg" width={CHART_WIDTH} height={height} data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} barCategoryGap={8}>
-      <Customized component={<PatternDefs prefix="sm-pat" patterns={KIND_PATTERNS} />} />
+      <Customized component={<PatternDefs prefix="sm-pat" patterns={KIND_PATTERNS} light={["unnamed"]} />} />
       <CartesianGrid horizontal={false} stroke="#e4e0d8" />
       <XAxis type="number" allowDecimals={false} interval={0} tick={plainTick({ anchor: "middle", dy: 12 })} />
       <YAxis type="category" dataKey="name" width={160} interval={0} tick={plainTick({ anchor: "end", max: 24, fontSize: 12 })} />

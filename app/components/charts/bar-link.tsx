@@ -53,21 +53,27 @@ export function linkedDot(link: (row: Record<string, unknown>) => { href: string
 }
 
 /** Hatch patterns (one per kind) so stacked colours stay apart in greyscale. */
-export function PatternDefs({ prefix, patterns }: { prefix: string; patterns: Record<string, string | null> }) {
+export function PatternDefs({ prefix, patterns, light = [] }: { prefix: string; patterns: Record<string, string | null>; light?: string[] }) {
   return (
     <defs>
-      {Object.entries(patterns).map(([k, p]) =>
-        p ? (
+      {Object.entries(patterns).map(([k, p]) => {
+        if (!p) return null;
+        // On a dark fill (unnamed is black) the hatch is drawn in white, or it would not show.
+        const ink = light.includes(k) ? "#fff" : "#000";
+        return (
           <pattern key={k} id={`${prefix}-${k}`} patternUnits="userSpaceOnUse" width={6} height={6}>
-            {p === "diag" ? <path d="M0,6 L6,0" stroke="#000" strokeOpacity={0.45} strokeWidth={1} /> : null}
-            {p === "back" ? <path d="M0,0 L6,6" stroke="#000" strokeOpacity={0.45} strokeWidth={1} /> : null}
-            {p === "horiz" ? <path d="M0,3 L6,3" stroke="#000" strokeOpacity={0.45} strokeWidth={1} /> : null}
-            {p === "vert" ? <path d="M3,0 L3,6" stroke="#000" strokeOpacity={0.45} strokeWidth={1} /> : null}
-            {p === "dots" ? <circle cx={3} cy={3} r={1} fill="#000" fillOpacity={0.5} /> : null}
-            {p === "cross" ? <path d="M0,3 L6,3 M3,0 L3,6" stroke="#000" strokeOpacity={0.4} strokeWidth={0.8} /> : null}
+            {p === "diag" ? <path d="M0,6 L6,0" stroke={ink} strokeOpacity={0.45} strokeWidth={1} /> : null}
+            {p === "back" ? <path d="M0,0 L6,6" stroke={ink} strokeOpacity={0.45} strokeWidth={1} /> : null}
+            {p === "horiz" ? <path d="M0,3 L6,3" stroke={ink} strokeOpacity={0.45} strokeWidth={1} /> : null}
+            {p === "vert" ? <path d="M3,0 L3,6" stroke={ink} strokeOpacity={0.45} strokeWidth={1} /> : null}
+            {p === "dots" ? <circle cx={3} cy={3} r={1} fill={ink} fillOpacity={0.5} /> : null}
+            {p === "cross" ? <path d="M0,3 L6,3 M3,0 L3,6" stroke={ink} strokeOpacity={0.4} strokeWidth={0.8} /> : null}
+            {p === "xcross" ? <path d="M0,0 L6,6 M0,6 L6,0" stroke={ink} strokeOpacity={0.4} strokeWidth={0.8} /> : null}
+            {p === "rings" ? <circle cx={3} cy={3} r={1.6} fill="none" stroke={ink} strokeOpacity={0.7} strokeWidth={0.8} /> : null}
+            {p === "zigzag" ? <path d="M0,4 L1.5,2 L3,4 L4.5,2 L6,4" fill="none" stroke={ink} strokeOpacity={0.5} strokeWidth={0.8} /> : null}
           </pattern>
-        ) : null,
-      )}
+        );
+      })}
     </defs>
   );
 }

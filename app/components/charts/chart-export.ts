@@ -13,7 +13,9 @@ const NS = "http://www.w3.org/2000/svg";
 function wrap(text: string, max: number): string[] {
   const out: string[] = [];
   let line = "";
-  for (const w of text.split(/\s+/)) {
+  // A word longer than a line (an address) is cut, so no line can run past the edge.
+  const words = text.split(/\s+/).flatMap((w) => (w.length > max ? (w.match(new RegExp(`.{1,${Math.max(1, max)}}`, "g")) ?? [w]) : [w]));
+  for (const w of words) {
     if (line && (line + " " + w).length > max) {
       out.push(line);
       line = w;
@@ -43,7 +45,8 @@ export function buildChartSvg(figure: HTMLElement, meta: ChartExportMeta): { svg
   const ch = Number(surface.getAttribute("height")) || surface.getBoundingClientRect().height;
   const width = Math.max(cw, 480);
   const pad = 16;
-  const titleLines = wrap(meta.title, Math.floor((width - 2 * pad) / 9));
+  // Conservative average glyph widths (bold 16 px ≈ 10 px, 10.5 px ≈ 6.6 px), so wrapped lines always fit.
+  const titleLines = wrap(meta.title, Math.floor((width - 2 * pad) / 10));
   const headerH = pad + titleLines.length * 22 + 6;
   // Legend items flow in rows.
   const legendRows: { label: string; colour: string; x: number }[][] = [[]];
@@ -58,7 +61,7 @@ export function buildChartSvg(figure: HTMLElement, meta: ChartExportMeta): { svg
     x += w;
   }
   const legendH = meta.legend.length ? legendRows.length * 20 + 8 : 0;
-  const noteLines = wrap(meta.note, Math.floor((width - 2 * pad) / 6.2));
+  const noteLines = wrap(meta.note, Math.floor((width - 2 * pad) / 6.6));
   const height = Math.ceil(headerH + ch + legendH + noteLines.length * 15 + pad);
 
   const root = doc.createElementNS(NS, "svg");
@@ -78,6 +81,13 @@ export function buildChartSvg(figure: HTMLElement, meta: ChartExportMeta): { svg
   root.appendChild(title);
   titleLines.forEach((l, i) => root.appendChild(textEl(doc, pad, pad + 16 + i * 22, l, 16, "bold")));
   const chart = surface.cloneNode(true) as SVGSVGElement;
+  // In-app links ("?focus=…") are dead in a file: make each absolute, to the page it was made from.
+  for (const a of chart.querySelectorAll("a")) {
+    for (const attr of ["href", "xlink:href"]) {
+      const v = a.getAttribute(attr);
+      if (v !== null) a.setAttribute(attr, new URL(v, doc.location.href).href);
+    }
+  }
   chart.setAttribute("x", "0");
   chart.setAttribute("y", String(headerH));
   chart.setAttribute("width", String(cw));

@@ -232,7 +232,7 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
       <ChartFrame
         id="timeline"
         title="Coverage timeline"
-        guide="When the compared articles (squares) and the other known coverage of the same events (dots; filled once imported) were published."
+        guide="When the compared articles (squares) and the other known coverage of the same events (dots; filled once imported) were published. A date known only to the year or the month is drawn as a band across that period, its mark in the middle."
         units="publication date"
         legend={[
           { label: "Compared article", colour: "#1d2430" },

@@ -1,6 +1,12 @@
 import { codebookDefinition, codebookLabel } from "./palette";
 import type { ChartArticle, NamingRow } from "./types";
 
+/** One scale for every column: bars in rem (not a share of each column's own width, which differs). */
+const BAR_REM = 6;
+export function barWidth(v: number, max: number): string {
+  return `${Math.max(0.2, (v / Math.max(1, max)) * BAR_REM).toFixed(2)}rem`;
+}
+
 /** Actors (rows) × articles: how often each article names the actor (small bar) and the descriptors it uses. */
 export function NamingMatrix({ rows, articles, href }: { rows: NamingRow[]; articles: ChartArticle[]; href: (token: string) => string }) {
   if (!rows.length) return <p className="meta">No actor is named often enough to compare.</p>;
@@ -30,15 +36,15 @@ export function NamingMatrix({ rows, articles, href }: { rows: NamingRow[]; arti
                 const c = r.cells.find((x) => x.articleId === a.id);
                 if (!c || (!c.mentions.v && !c.descriptors.length))
                   return (
-                    <td key={a.id} className="meta">
-                      —
+                    <td key={a.id} className="meta" aria-label={`${a.short}: ${r.name} not mentioned`}>
+                      0×
                     </td>
                   );
                 return (
                   <td key={a.id}>
                     {c.mentions.f ? (
                       <a href={href(c.mentions.f)} className="mini-bar-link" aria-label={`${a.short}: ${r.name} mentioned ${c.mentions.v} times`}>
-                        <span className="mini-bar" style={{ width: `${Math.max(4, (c.mentions.v / max) * 100)}%` }} />
+                        <span className="mini-bar" style={{ width: barWidth(c.mentions.v, max) }} />
                         <span className="mini-bar-value">{c.mentions.v}×</span>
                       </a>
                     ) : (

@@ -15,8 +15,10 @@ export const KIND_COLOURS: Record<string, string> = {
   other: "#b5b5b5",
 };
 
-/** A hatch per kind so stacked segments stay apart in greyscale print (null: plain fill). */
-export const KIND_PATTERNS: Record<string, "diag" | "back" | "horiz" | "vert" | "dots" | "cross" | null> = {
+export type KindPattern = "diag" | "back" | "horiz" | "vert" | "dots" | "cross" | "xcross" | "rings" | "zigzag";
+
+/** A different hatch per kind (none twice), so stacked segments stay apart in greyscale print (null: plain fill). */
+export const KIND_PATTERNS: Record<string, KindPattern | null> = {
   official: null,
   armed_group: "diag",
   politician: "dots",
@@ -24,9 +26,9 @@ export const KIND_PATTERNS: Record<string, "diag" | "back" | "horiz" | "vert" | 
   media: "back",
   document: "vert",
   civil_society: "cross",
-  ordinary_person: "diag",
-  unnamed: null,
-  other: "dots",
+  ordinary_person: "xcross",
+  unnamed: "rings",
+  other: "zigzag",
 };
 
 const ARTICLE_SHADES = ["#1d2430", "#5b6a82", "#98a5ba", "#cfd6e1", "#3c4658", "#b3bdcc"];

@@ -10,6 +10,7 @@ import { ArticleByline } from "#app/components/library-list";
 import { attributionHighlights, KindLegend, SourcesPanel } from "#app/components/sourcing-view";
 import { getAnalysis } from "#app/models/analyses.server";
 import { getArticle, InputError, updateArticleMeta } from "#app/models/articles.server";
+import { addArticleToComparison, comparisonsOfArticle, createComparison, listComparisons } from "#app/models/comparisons.server";
 import { findNearDuplicatesOf } from "#app/models/near-duplicates.server";
 import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
@@ -22,22 +23,39 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const db = getDb();
   const article = await getArticle(db, id);
   invariantResponse(article, `No article with id ${id}.`);
-  const [analysis, near] = await Promise.all([getAnalysis(db, id), findNearDuplicatesOf(db, id)]);
+  const [analysis, near, holding, all] = await Promise.all([getAnalysis(db, id), findNearDuplicatesOf(db, id), comparisonsOfArticle(db, id), listComparisons(db)]);
   const notice = new URL(request.url).searchParams.get("notice");
+  const held = new Set(holding.map((c) => c.id));
   return {
+    holding,
+    others: all.filter((c) => !held.has(c.id)).map((c) => ({ id: c.id, name: c.name })),
     article,
     attributions: analysis?.attributions ?? [],
     sources: analysis?.sources ?? [],
     near,
-    notice: notice === "added" ? "The article was added to the library." : notice === "saved" ? "Saved." : null,
+    notice: notice === "added" ? "The article was added to the library. Next: add it to a comparison, or compare it with other coverage (see Comparisons)." : notice === "saved" ? "Saved." : null,
   };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id, "article");
   const db = getDb();
-  invariantResponse(await getArticle(db, id), `No article with id ${id}.`);
-  const submission = parseWithZod(await readForm(request), { schema: editArticleSchema });
+  const article = await getArticle(db, id);
+  invariantResponse(article, `No article with id ${id}.`);
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
+  if (intent === "add-to") {
+    const cid = Number(formData.get("comparisonId"));
+    if (!Number.isSafeInteger(cid) || cid <= 0 || !(await listComparisons(db)).some((c) => c.id === cid)) throw new Response("Choose a comparison from the list.", { status: 400 });
+    await addArticleToComparison(db, cid, id);
+    return redirect(`/comparisons/${cid}?notice=added&article=${id}`);
+  }
+  if (intent === "compare") {
+    const name = String(formData.get("name") ?? "").trim().slice(0, 200) || `Compared with “${article.title.slice(0, 150)}”`;
+    const c = await createComparison(db, { name, articleIds: [id], focalArticleId: id });
+    return redirect(`/comparisons/${c.id}`);
+  }
+  const submission = parseWithZod(formData, { schema: editArticleSchema });
   if (submission.status !== "success") return submission.reply();
   const v = submission.value;
   try {
@@ -57,7 +75,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function ArticlePage() {
-  const { article, attributions, sources, near, notice } = useLoaderData<typeof loader>();
+  const { article, attributions, sources, near, notice, holding, others } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -91,13 +109,53 @@ export default function ArticlePage() {
         </header>
         {notice ? (
           <div className="notice" role="status">
-            {notice}
+            {notice} {notice.startsWith("The article was added") ? <a href="#compare">Go there</a> : null}
           </div>
         ) : null}
         <KindLegend />
         <ArticleReader text={article.text} idPrefix={`a${article.id}`} highlights={attributionHighlights(article.text, attributions, sources)} />
       </article>
       <aside className="stack">
+        <section className="panel" aria-labelledby="in-comparisons-h" id="compare">
+          <h2 id="in-comparisons-h" style={{ marginTop: 0 }}>
+            Comparisons
+          </h2>
+          {holding.length ? (
+            <ul className="card-list" aria-label="Comparisons holding this article">
+              {holding.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/comparisons/${c.id}`}>{c.name}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="meta">This article is in no comparison yet.</p>
+          )}
+          {others.length ? (
+            <Form method="post" className="field-row" style={{ marginTop: "0.6rem" }}>
+              <label htmlFor="add-to" className="sr-only">
+                Comparison
+              </label>
+              <select id="add-to" name="comparisonId">
+                {others.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              <button name="intent" value="add-to" className="secondary">
+                Add to a comparison
+              </button>
+            </Form>
+          ) : null}
+          <Form method="post" style={{ marginTop: "0.6rem" }}>
+            <input type="hidden" name="name" value="" />
+            <button name="intent" value="compare">
+              Compare with…
+            </button>{" "}
+            <span className="meta">starts a comparison with this article as its focus, then add other coverage.</span>
+          </Form>
+        </section>
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>Sources</h2>
           <SourcesPanel sources={sources} />

@@ -8,12 +8,13 @@ import type { CardSpec, HighlightSpec } from "#app/components/article-reader";
 import { kindLabel } from "#app/components/sourcing-view";
 import { listArticles } from "#app/models/articles.server";
 import { loadAnalysedComparison } from "#app/models/comparison-analysis.server";
-import { addArticleToComparison, getComparison, removeArticleFromComparison, setFocalArticle } from "#app/models/comparisons.server";
+import { addArticleToComparison, deleteComparison, getComparison, removeArticleFromComparison, renameComparison, setFocalArticle } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 import { pickColumns, withColumns } from "./columns";
 import { discussionPrompts, type DiscussionPrompt } from "#app/compare/prompts";
 import { resolveFocus, shapeDashboard, type Focus } from "./dashboard";
+import { shareSession } from "./share-session.server";
 import { LAYERS, readView, viewQuery, type Layer } from "./view";
 
 function cbLabel(list: { id: string; label: string }[], id: string): string {
@@ -35,7 +36,9 @@ function columnHighlights(
 ): { body: HighlightSpec[]; title: HighlightSpec[] } {
   const body: HighlightSpec[] = [];
   const title: HighlightSpec[] = [];
-  if (an && layers.includes("attr")) {
+  // Every layer is rendered, tagged with its layer; the page shows the chosen ones (toggled in the browser at once).
+  void layers;
+  if (an) {
     const byKey = new Map(an.sources.map((s) => [s.key, s]));
     for (const a of an.attributions) {
       const src = a.sourceKey ? byKey.get(a.sourceKey) : undefined;
@@ -51,9 +54,9 @@ function columnHighlights(
         ],
       };
       const label = `Attribution to ${sourceName}, ${kindLabel(a.sourceKind)}${cueText ? `, reporting word ${cueText}` : ""}`;
-      a.content.forEach((c, i) => body.push({ start: c.start, end: c.end, className: `hl-content kind-${a.sourceKind}`, card: i === 0 ? card : undefined, label: i === 0 ? label : undefined }));
-      if (a.source) body.push({ start: a.source.start, end: a.source.end, className: `hl-source kind-${a.sourceKind}` });
-      if (a.cue) body.push({ start: a.cue.start, end: a.cue.end, className: "hl-cue" });
+      a.content.forEach((c, i) => body.push({ start: c.start, end: c.end, className: `hl-content kind-${a.sourceKind} layer-attr`, card: i === 0 ? card : undefined, label: i === 0 ? label : undefined }));
+      if (a.source) body.push({ start: a.source.start, end: a.source.end, className: `hl-source kind-${a.sourceKind} layer-attr` });
+      if (a.cue) body.push({ start: a.cue.start, end: a.cue.end, className: "hl-cue layer-attr" });
     }
   }
   const markerLayer = (t: string): Layer | null => (t === "hedge" || t === "booster" ? "hedge" : t === "scare_quote" ? "scare" : t === "loaded" ? "loaded" : null);
@@ -61,7 +64,7 @@ function columnHighlights(
     const markers = [...an.markers.map((m) => ({ ...m, field: "body" as const })), ...(an.title?.markers ?? []).map((m) => ({ ...m, field: "title" as const }))];
     for (const m of markers) {
       const l = markerLayer(m.type);
-      if (!l || !layers.includes(l)) continue;
+      if (!l) continue;
       const card: CardSpec = {
         heading: cbLabel(codebook.markerTypes, m.type),
         rows: [
@@ -70,13 +73,13 @@ function columnHighlights(
           `Rule ${rule(m.rule)}`,
         ],
       };
-      (m.field === "title" ? title : body).push({ start: m.span.start, end: m.span.end, className: `hl-${m.type}`, card, label: `${cbLabel(codebook.markerTypes, m.type)}: ${m.text}` });
+      (m.field === "title" ? title : body).push({ start: m.span.start, end: m.span.end, className: `hl-${m.type} layer-${l}`, card, label: `${cbLabel(codebook.markerTypes, m.type)}: ${m.text}` });
     }
   }
   for (const c of claimTraces) {
     c.trace.forEach((t, i) => {
       if (t.articleId !== articleId) return;
-      (t.field === "title" ? title : body).push({ start: t.span.start, end: t.span.end, className: "hl-claim", card: i === 0 ? c.card : undefined, label: i === 0 ? c.card.heading : undefined });
+      (t.field === "title" ? title : body).push({ start: t.span.start, end: t.span.end, className: "hl-claim layer-claims", card: i === 0 ? c.card : undefined, label: i === 0 ? c.card.heading : undefined });
     });
   }
   if (focus) {
@@ -97,11 +100,13 @@ function promptFocus(prompts: DiscussionPrompt[], token: string): Focus | null {
   return { token, description: "the evidence for a discussion question", traces: p.evidence, articleIds: [...new Set([...p.articles, ...p.evidence.map((t) => t.articleId)])] };
 }
 
-export async function loadComparison(params: { id?: string }, request: Request) {
+export async function loadComparison(params: { id?: string }, request: Request, context: { user?: unknown } = {}) {
   const id = parseId(params.id, "comparison");
   const db = getDb();
   const url = new URL(request.url);
-  const view = readView(url.searchParams);
+  const share = await shareSession(db, request, context.user, id);
+  // A blind share link is blind on the server, whatever the URL asks for: there is no reveal to reach.
+  const view = { ...readView(url.searchParams), ...(share?.blind ? { blind: true } : {}) };
   const loaded = await loadAnalysedComparison(db, id);
   invariantResponse(loaded, `No comparison with id ${id}.`);
   const { detail, analyses, comparison: cmp } = loaded;
@@ -132,6 +137,8 @@ export async function loadComparison(params: { id?: string }, request: Request) 
   if (columns.length < 2 && memberIds.length > 1 && view.focus) columns = withColumns(columns, memberIds.filter((x) => !columns.includes(x)).slice(0, 1));
 
   const group = view.claimGroup && cmp ? cmp.claimGroups.find((g) => g.id === view.claimGroup) : undefined;
+  // A chosen claim group shows every article that carries it, so the columns can be aligned on its members.
+  if (group) columns = withColumns(columns, [...new Set(group.cells.map((c) => c.articleId))].filter((x) => memberIds.includes(x)));
   const claimTraces = group
     ? group.cells.map((c) => ({
         trace: c.trace,
@@ -167,7 +174,20 @@ export async function loadComparison(params: { id?: string }, request: Request) 
   const lq = url.searchParams.get("lq")?.slice(0, 200) ?? "";
   const library = librarySearched ? (await listArticles(db, { q: lq, limit: 30 })).filter((a) => !memberIds.includes(a.id)).map((a) => ({ id: a.id, title: a.title, outletName: a.outletName })) : [];
   const notice = url.searchParams.get("notice");
+  // The headline strip: what each article is, before any number (in blind mode the masking below covers it).
+  const headlines = detail.articles.map((a) => {
+    const m = metaById.get(a.id)!;
+    const text = view.blind ? maskNames(a.text, names) : a.text;
+    const s0 = analyses.get(a.id)?.segmentation.sentences[0];
+    const first = (s0 ? text.slice(s0.start, s0.end) : text.split(/\n/)[0] ?? "").trim();
+    return { id: a.id, label: view.blind ? m.outlet! : (m.outlet ?? "Outlet unknown"), published: m.published, title: m.title, first: first.length > 260 ? first.slice(0, 259) + "…" : first, focal: a.id === detail.comparison.focalArticleId };
+  });
+  const coverage = { total: detail.candidates.length, imported: detail.candidates.filter((c) => c.status === "imported").length };
   const result = {
+    printTexts: view.print && url.searchParams.get("texts") === "1",
+    headlines,
+    coverage,
+    shared: share ? { blind: share.blind } : null,
     comparison: { id, name: detail.comparison.name, description: detail.comparison.description, focalArticleId: detail.comparison.focalArticleId },
     view: { ...view, layers: view.layers as string[] },
     query: viewQuery(view),
@@ -181,7 +201,7 @@ export async function loadComparison(params: { id?: string }, request: Request) 
     library,
     librarySearched,
     lq,
-    notice: notice === "added" || notice === "duplicate" || notice === "removed" ? notice : null,
+    notice: notice === "added" || notice === "duplicate" || notice === "removed" || notice === "renamed" ? notice : null,
     layerNames: LAYERS,
   };
   // Nothing that names an outlet, author or URL may leave the server in blind mode: mask every string.
@@ -194,13 +214,30 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("focal"), articleId: z.coerce.number().int().positive() }),
 ]);
 
-export async function comparisonAction(params: { id?: string }, request: Request) {
+const renameSchema = z.object({
+  name: z.string().trim().min(1, "A comparison needs a name.").max(200, "The name is too long (at most 200 characters)."),
+  description: z.string().trim().max(2000, "The description is too long (at most 2,000 characters).").optional(),
+});
+
+export async function comparisonAction(params: { id?: string }, request: Request, context: { user?: unknown } = {}) {
   const id = parseId(params.id, "comparison");
   const db = getDb();
   const detail = await getComparison(db, id);
   invariantResponse(detail, `No comparison with id ${id}.`);
+  if (await shareSession(db, request, context.user, id)) throw data("A share link is read-only: nothing can be changed from it.", { status: 403 });
   const form = await readForm(request);
   const blind = form.get("blind") === "1" ? "&blind=1" : "";
+  if (form.get("intent") === "rename") {
+    const r = renameSchema.safeParse({ name: form.get("name") ?? "", description: form.get("description") ?? undefined });
+    if (!r.success) return { error: r.error.issues[0]?.message ?? "That name was not understood.", field: "name" as const };
+    await renameComparison(db, id, { name: r.data.name, description: r.data.description ?? null });
+    return redirect(`/comparisons/${id}?notice=renamed${blind}`);
+  }
+  if (form.get("intent") === "delete") {
+    if (form.get("confirm") !== "yes") return { error: "Tick the box to confirm the deletion; nothing was deleted." };
+    await deleteComparison(db, id);
+    return redirect(`/?notice=deleted&n=${detail.articles.length}`);
+  }
   const parsed = actionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw data("That request was not understood.", { status: 400 });
   const { intent, articleId } = parsed.data;

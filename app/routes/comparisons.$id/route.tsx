@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { Form, Link, useActionData, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { loader as rootLoader } from "#app/root";
 import { ArticleReader, fromSpecs, InlineHighlights } from "#app/components/article-reader";
 import { DashboardCharts, type DashboardLinks } from "#app/components/charts/dashboard-charts";
 import { Deferred, SSR_MARK } from "#app/components/charts/deferred";
@@ -13,47 +15,92 @@ import { exportHref, focusHref, hrefWith, LAYER_LABELS, type Layer } from "./vie
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" }];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  return loadComparison(params, request);
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  return loadComparison(params, request, context);
 }
 
-export async function action({ params, request }: ActionFunctionArgs) {
-  return comparisonAction(params, request);
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  return comparisonAction(params, request, context);
 }
 
-const NOTICES = { added: "The article was added to this comparison.", duplicate: "That article was already in the library; the existing copy was added here.", removed: "The article was removed from this comparison (it stays in the library)." };
+const NOTICES = { added: "The article was added to this comparison.", duplicate: "That article was already in the library; the existing copy was added here.", removed: "The article was removed from this comparison (it stays in the library).", renamed: "The comparison was renamed." };
 
 export default function ComparisonPage() {
   const d = useLoaderData<typeof loader>();
-  const { comparison, view, query, members, dash, columns, focus, candidates, library, lq, notice } = d;
+  const { comparison, view, query, members, dash, columns, focus, candidates, library, lq, notice, headlines, coverage, shared } = d;
+  const alone = members.length === 1;
+  // Layers toggle in the browser at once (every layer is in the page, hidden by class); without JavaScript
+  // the form's "Show" button asks the server, which marks the same classes.
+  const serverLayers = (view.layers as Layer[]).join(",");
+  const [layers, setLayers] = useState<Layer[]>(view.layers as Layer[]);
+  useEffect(() => setLayers(serverLayers ? (serverLayers.split(",") as Layer[]) : []), [serverLayers]);
+  function toggleLayer(l: Layer, on: boolean) {
+    const next = (Object.keys(LAYER_LABELS) as Layer[]).filter((x) => (x === l ? on : layers.includes(x)));
+    setLayers(next);
+    const sp = new URLSearchParams(window.location.search);
+    sp.delete("layer");
+    sp.set("layers", "1");
+    for (const x of next) sp.append("layer", x);
+    window.history.replaceState(window.history.state, "", `?${sp.toString()}${window.location.hash}`);
+  }
+  // Align every column on the chosen number or claim group: each column's text scrolls to its first member.
+  const alignKey = `${focus?.token ?? ""}|${view.claimGroup ?? ""}`;
+  useEffect(() => {
+    if (alignKey === "|" || window.matchMedia("(max-width: 700px)").matches) return;
+    for (const el of document.querySelectorAll<HTMLElement>(".reader-section .column .article-text")) {
+      const m = el.querySelector<HTMLElement>("mark.hl-target") ?? el.querySelector<HTMLElement>("mark.hl-claim");
+      if (!m) continue;
+      // Room below the last member, so that every column can bring its member to the same height.
+      el.classList.add("aligned");
+      el.scrollTop += m.getBoundingClientRect().top - el.getBoundingClientRect().top - 40;
+    }
+  }, [alignKey]);
   const actionData = useActionData<typeof action>();
   const q = query as [string, string][];
   const colIds = columns.map((c) => c.id);
   const links: DashboardLinks = {
-    focus: (token) => focusHref(q, token),
+    // A claim cell also chooses its group: every column that carries it opens, aligned on its members.
+    focus: (token) => {
+      const m = /^cl:(\d+):(g\d+)$/.exec(token);
+      if (!m) return focusHref(q, token);
+      const sp = new URLSearchParams(hrefWith(q, { focus: token, cg: m[2]! }).slice(1));
+      if (sp.has("layers") && !sp.getAll("layer").includes("claims")) sp.append("layer", "claims");
+      return `?${sp.toString()}#a${m[1]}-focus`;
+    },
     view: (changes) => hrefWith(q, changes, "#chart-" + (changes.by !== undefined ? "sourcing-mix" : "claim-matrix")),
     exportFile: (file) => exportHref(comparison.id, file, view.blind),
   };
   const focal = dash?.articles.find((a) => a.focal);
+  // Large text is the root's (a cookie keeps it across pages); the query flag still works on its own.
+  const large = useRouteLoaderData<typeof rootLoader>("root")?.large ?? view.large;
   const blindHidden = view.blind ? <input type="hidden" name="blind" value="1" /> : null;
 
   return (
-    <div className={`stack dashboard${view.print ? " print-view" : ""}${view.large ? " large" : ""}`} {...{ [SSR_MARK]: "" }}>
-      {/* Large-text mode for projectors: the whole type scale is in rem, so the root size is what changes. */}
-      {view.large ? <style>{"html{font-size:22px}"}</style> : null}
+    <div className={`stack dashboard${view.print ? " print-view" : ""}${d.printTexts ? " with-texts" : ""}${large ? " large" : ""}`} {...{ [SSR_MARK]: "" }}>
       {view.print ? (
         <p className="print-bar ui">
-          Handout layout (A4 or Letter). <a href={hrefWith(q, {})}>Back to the dashboard</a>
+          Handout layout (A4 or Letter): print it or save it as PDF from the browser.{" "}
+          {d.printTexts ? <a href={hrefWith(q, { print: "1" })}>Without the texts</a> : <a href={hrefWith(q, { print: "1", texts: "1" })}>Include the texts, with highlights</a>} ·{" "}
+          <a href={hrefWith(q, {})}>Back to the dashboard</a>
         </p>
       ) : null}
       <header className="dash-header">
-        <p className="meta ui">Comparison{view.blind ? " · blind mode" : ""}</p>
+        <p className="meta ui">
+          Comparison{view.blind ? " · blind mode" : ""}
+          {shared ? " · shared read-only" : ""}
+        </p>
         <h1>{comparison.name}</h1>
         {comparison.description ? <p className="lede">{comparison.description}</p> : null}
         <nav className="view-toggles ui no-print" aria-label="View">
-          {view.blind ? <a href={hrefWith(q, { blind: null })}>Reveal outlets</a> : <a href={hrefWith(q, { blind: "1" })}>Blind mode</a>}
-          {view.large ? <a href={hrefWith(q, { large: null })}>Normal text</a> : <a href={hrefWith(q, { large: "1" })}>Large text (projector)</a>}
+          {shared ? null : view.blind ? <a href={hrefWith(q, { blind: null })}>Reveal outlets</a> : <a href={hrefWith(q, { blind: "1" })}>Blind mode</a>}
+          {shared ? null : <Link to={`/comparisons/${comparison.id}/share`}>Share with a class</Link>}
+          {large ? <a href={hrefWith(q, { large: "0" })}>Normal text</a> : <a href={hrefWith(q, { large: "1" })}>Large text (projector)</a>}
           <a href={hrefWith(q, { print: "1" })}>Print view</a>
+          {!view.blind && !shared && coverage.total ? (
+            <a href="#coverage-h">
+              Coverage list ({coverage.total} known, {coverage.imported} imported)
+            </a>
+          ) : null}
           <span className="meta">Whole comparison:</span>
           <a href={exportHref(comparison.id, "bundle.json", view.blind)} download>
             JSON bundle
@@ -63,6 +110,40 @@ export default function ComparisonPage() {
           </a>
         </nav>
       </header>
+      <HeadlineStrip headlines={headlines} blind={view.blind} />
+      {dash ? (
+        <nav className="skip-links ui no-print" aria-label="Skip to">
+          Skip to: <a href="#reader">the side-by-side reader</a> · <a href="#chart-claim-matrix">the claim matrix</a> · <a href="#charts-h">the charts</a>
+        </nav>
+      ) : null}
+      {members.length === 0 ? (
+        <div className="note first-step" role="note">
+          <strong>This comparison has no articles yet.</strong>{" "}
+          {shared ? null : (
+            <>
+              Next: <Link to={`/articles/new?comparison=${comparison.id}`}>paste or upload an article</Link>, or{" "}
+              <a href={hrefWith(q, { lq: "" }, "#add-article")}>pick one from the library</a>.
+            </>
+          )}
+        </div>
+      ) : alone ? (
+        <div className="note first-step" role="note">
+          <strong>One article so far, so there is nothing to compare yet:</strong> the charts below describe this article alone.{" "}
+          {shared ? null : (
+            <>
+              Next, add other coverage of the same events:{" "}
+              {coverage.total && !view.blind ? (
+                <>
+                  <a href="#coverage-h">import from its coverage list</a> ({coverage.total} known, {coverage.imported} imported),{" "}
+                </>
+              ) : null}
+              <Link to={`/articles/new?comparison=${comparison.id}`}>paste or upload an article</Link>, or{" "}
+              <a href={hrefWith(q, { lq: "" }, "#add-article")}>pick one from the library</a>.
+            </>
+          )}
+        </div>
+      ) : null}
+      {alone && !view.blind && !shared ? <CoverageList candidates={candidates} comparisonId={comparison.id} /> : null}
       {notice ? (
         <div className="notice" role="status">
           {NOTICES[notice as keyof typeof NOTICES]}
@@ -117,7 +198,7 @@ export default function ComparisonPage() {
           ) : null}
         </section>
       ) : (
-        <p className="note">No article in this comparison has been analysed yet.</p>
+        members.length ? <p className="note">The articles of this comparison are still being analysed; reload in a moment.</p> : null
       )}
 
       <DiscussionPrompts prompts={d.prompts} href={links.focus} />
@@ -127,12 +208,12 @@ export default function ComparisonPage() {
           <h2 id="charts-h">How they differ</h2>
           <p className="meta no-print">Every bar, dot and cell is a link: it opens the reader below with the words behind that number highlighted.</p>
           <Deferred label="Drawing the charts…">
-            <DashboardCharts dash={dash} links={links} by={view.by} claims={view.claims} claimsAll={view.claimsAll} maxClaims={view.print ? 20 : 40} fileBase={`comparison-${comparison.id}${view.blind ? "-blind" : ""}`} />
+            <DashboardCharts dash={dash} links={links} by={view.by} claims={view.claims} claimsAll={view.claimsAll} maxClaims={view.print ? 12 : 40} fileBase={`parallax-${comparison.id}${view.blind ? "-blind" : ""}`} />
           </Deferred>
         </section>
       ) : null}
 
-      <section aria-labelledby="reader-h" className="reader-section" id="reader">
+      <section aria-labelledby="reader-h" className={`reader-section${layers.map((l) => ` show-${l}`).join("")}`} id="reader" tabIndex={-1}>
         <h2 id="reader-h">Side by side</h2>
         {focus ? (
           <div className="note focus-note" role="status">
@@ -159,7 +240,7 @@ export default function ComparisonPage() {
             <legend>Highlight layers</legend>
             {(Object.keys(LAYER_LABELS) as Layer[]).map((l) => (
               <label key={l} className="check">
-                <input type="checkbox" name="layer" value={l} defaultChecked={view.layers.includes(l)} /> {LAYER_LABELS[l]}
+                <input type="checkbox" name="layer" value={l} checked={layers.includes(l)} onChange={(e) => toggleLayer(l, e.currentTarget.checked)} /> {LAYER_LABELS[l]}
               </label>
             ))}
             <label className="check">
@@ -178,7 +259,7 @@ export default function ComparisonPage() {
             </button>
           </fieldset>
         </Form>
-        <ReaderLegend layers={view.layers as Layer[]} />
+        <ReaderLegend layers={layers} />
         <Deferred label="Laying out the texts…">
           <div className={`columns n${columns.length}`}>
             {columns.map((c) => (
@@ -200,6 +281,7 @@ export default function ComparisonPage() {
         </Deferred>
       </section>
 
+      {shared ? null : (
       <section className="panel no-print" aria-label="Articles in this comparison">
         <h2 style={{ marginTop: 0 }}>Articles ({members.length})</h2>
         <ul className="card-list">
@@ -286,22 +368,80 @@ export default function ComparisonPage() {
             )}
           </div>
         </details>
+        <details>
+          <summary>Rename or delete this comparison</summary>
+          <div className="stack" style={{ marginTop: "0.6rem" }}>
+            <Form method="post" className="stack">
+              {blindHidden}
+              <div className="field">
+                <label htmlFor="rename-name">Name</label>
+                <input id="rename-name" name="name" type="text" required maxLength={200} defaultValue={comparison.name} />
+              </div>
+              <div className="field">
+                <label htmlFor="rename-description">Description (optional)</label>
+                <input id="rename-description" name="description" type="text" maxLength={2000} defaultValue={comparison.description ?? ""} />
+              </div>
+              <button name="intent" value="rename" className="secondary">
+                Rename
+              </button>
+            </Form>
+            <Form method="post" className="panel danger-zone">
+              <p>
+                Deleting removes this comparison, its coverage list and its share links. Its {members.length} article{members.length === 1 ? "" : "s"} stay
+                {members.length === 1 ? "s" : ""} in the library.
+              </p>
+              <label className="check">
+                <input type="checkbox" name="confirm" value="yes" required /> Yes, delete “{comparison.name}”
+              </label>
+              <button name="intent" value="delete" className="danger">
+                Delete the comparison
+              </button>
+            </Form>
+          </div>
+        </details>
       </section>
+      )}
 
-      {view.blind ? (
+      {shared ? null : view.blind ? (
         <p className="panel reveal no-print">
           Blind mode hides outlets, authors and links (and the coverage list, which names outlets).{" "}
           <a href={hrefWith(q, { blind: null })} className="button">
             Reveal the outlets
           </a>
         </p>
-      ) : (
+      ) : alone ? null : (
         <Deferred label="Listing the coverage…">
           <CoverageList candidates={candidates} comparisonId={comparison.id} />
         </Deferred>
       )}
     </div>
   );
+}
+
+/** The compared coverage first: each article's outlet (or blind label), date, headline and first sentence. */
+function HeadlineStrip({ headlines, blind }: { headlines: { id: number; label: string; published: string | null; title: string; first: string; focal: boolean }[]; blind: boolean }) {
+  if (headlines.length === 0) return null;
+  return (
+    <ol className="headline-strip" aria-label="The articles compared">
+      {headlines.map((h) => (
+        <li key={h.id} data-article-id={h.id}>
+          <p className="meta ui">
+            <strong>{h.label}</strong>
+            {h.focal ? <span className="badge">focal</span> : null} · {h.published ? <DateText value={h.published} /> : "date unknown"}
+          </p>
+          <p className="headline">{blind ? h.title : <Link to={`/articles/${h.id}`}>{h.title}</Link>}</p>
+          <p className="first-sentence">{h.first}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A date shown at its precision: "2016" stays a year, "2016-04" a month. */
+export function DateText({ value }: { value: string }) {
+  const y = /^\d{4}$/.test(value);
+  const ym = /^\d{4}-\d{2}$/.test(value);
+  return <time dateTime={value} title={y ? "year only" : ym ? "month only" : undefined}>{value}{y ? " (year only)" : ym ? " (month only)" : ""}</time>;
 }
 
 function ReaderLegend({ layers }: { layers: Layer[] }) {

@@ -64,7 +64,7 @@ describe("compareArticles", () => {
       const kinds = Object.values(f.bySourceKind).reduce((n, k) => n + k.count.value, 0);
       expect(kinds).toBe(a.attributions.length);
       expect(f.densities.hedge.value).toBeCloseTo((f.markerCounts.hedge.value * 1000) / a.wordCount, 1);
-      expect(f.summary).toMatch(/^\d+ attributions?, \d+ named sources?, \d+ unnamed/);
+      expect(f.summary).toMatch(/^\d+ attributions? from \d+ sources?: \d+ named, \d+ unnamed/);
     }
     // Article C (id 3) leans on unnamed sources: the tutorial was written that way.
     const c = cmp.figures.find((f) => f.articleId === 3)!;
