@@ -1,71 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { analyse, type ArticleAnalysis, type AttributionItem } from "#app/analysis/index";
-import type { SourceEntity, Span } from "#app/analysis/types";
 import { compareArticles } from "#app/compare/compare";
 import { applyCorrections, finalValues, resolveTarget, validateCorrection, type Correction } from "#app/compare/corrections";
 
-// A fictional text; the items of the analysis are set by hand below, so these tests do not move when the
-// attribution rules change: they test the corrections, not the machine.
-const TEXT =
-  `Brenna Castell, director of the Ostwick Residents' Coalition, said the new bridge toll would hurt commuters. "We were never asked," Castell said.\n\n` +
-  `The toll is reportedly meant to pay for repairs, according to the Ostwick transport office. Officials said the plan was fair.\n\n` +
-  `The hardline Dunmere Guard called the toll theft, a council clerk told reporters.`;
-const TITLE = "Ostwick toll divides riverside towns";
-
-function at(words: string, from = 0): Span {
-  const start = TEXT.indexOf(words, from);
-  if (start < 0) throw new Error(`not in the text: ${words}`);
-  return { start, end: start + words.length };
-}
-
-const CASTELL = at("Brenna Castell, director of the Ostwick Residents' Coalition");
-const CASTELL2 = at("Castell said", 110);
-const CASTELL2_NAME = { start: CASTELL2.start, end: CASTELL2.start + "Castell".length };
-const OFFICE = at("the Ostwick transport office");
-const OFFICIALS = at("Officials");
-const CONTENT1 = at("the new bridge toll would hurt commuters");
-const QUOTE = at(`"We were never asked,"`);
-const TOLL = at("The toll is reportedly meant to pay for repairs");
-const FAIR = at("the plan was fair");
-const CLERK_CONTENT = at("The hardline Dunmere Guard called the toll theft");
-const CLERK = at("a council clerk");
-const TOLD = at("told");
-const HARDLINE = at("The hardline Dunmere Guard");
-const REPORTEDLY = at("reportedly");
-
-function attribution(id: string, source: Span | null, content: Span, sourceKey: string | null, sourceKind: AttributionItem["sourceKind"], quotedWords = 0): AttributionItem {
-  return { id, kind: quotedWords ? "direct" : "indirect", source, cue: null, content: [content], sourceKey, sourceKind, affiliation: null, cueStance: "neutral", rule: "indirect.said-that", evidence: [], words: 5, quotedWords };
-}
-
-function source(key: string, name: string, kind: SourceEntity["kind"], mentions: Span[], attributionIds: string[], wordsQuoted = 0): SourceEntity {
-  return { key, name, description: null, kind, affiliation: null, named: kind !== "unnamed", kindEvidence: [], mentions, attributionIds, wordsQuoted };
-}
-
-/** The machine's analysis, with a wrong kind (the coalition director as official), a source not merged and a spurious attribution. */
-function machine(): ArticleAnalysis {
-  const an = analyse(TEXT, { title: TITLE });
-  an.sources = [
-    source("s1", "Brenna Castell", "official", [CASTELL], ["a1"]),
-    source("s2", "Castell", "other", [CASTELL2_NAME], ["a2"], 4),
-    source("s3", "Ostwick transport office", "official", [OFFICE], ["a3"]),
-    source("s4", "officials", "unnamed", [OFFICIALS], ["a4", "a5"]),
-  ];
-  an.attributions = [
-    attribution("a1", CASTELL, CONTENT1, "s1", "official"),
-    attribution("a2", CASTELL2_NAME, QUOTE, "s2", "other", 4),
-    attribution("a3", OFFICE, TOLL, "s3", "official"),
-    attribution("a4", OFFICIALS, FAIR, "s4", "unnamed"),
-    attribution("a5", OFFICIALS, at("Officials said the plan was fair"), "s4", "unnamed"),
-  ];
-  an.claims = [
-    { id: "c1", span: CONTENT1, spans: [CONTENT1], stance: "attributed", attributionId: "a1", sourceKey: "s1", terms: ["toll", "commut"], rule: "claim.attribution", text: "", sourceName: null, evidence: [] },
-    { id: "c2", span: TOLL, spans: [TOLL], stance: "hedged", attributionId: null, sourceKey: null, terms: ["toll", "repair"], rule: "claim.author", text: "", sourceName: null, evidence: [] },
-  ];
-  an.markers = [{ span: REPORTEDLY, type: "hedge", lexiconEntry: "reportedly", rule: "hedge.lexicon", field: "body", text: "reportedly", category: "hedge", inQuote: false }];
-  an.descriptors = [{ actorKey: "dunmere guard", span: HARDLINE, text: "The hardline Dunmere Guard", labelClass: "extremist", labels: [], rule: "naming.premodifier", field: "body" }];
-  an.lead.markerIdx = [0];
-  return an;
-}
+import { at, CASTELL, CASTELL2_NAME, CLERK, CLERK_CONTENT, CONTENT1, FAIR, HARDLINE, machine, OFFICE, OFFICIALS, QUOTE, REPORTEDLY, TEXT, TITLE, TOLD, TOLL } from "#tests/fixtures/corrections-analysis";
+import type { ArticleAnalysis } from "#app/analysis/index";
+import type { Span } from "#app/analysis/types";
 
 let nextId = 1;
 function corr(layer: Correction["layer"], target: Span, field: string, value: unknown, extra: Partial<Correction> = {}): Correction {
