@@ -72,8 +72,8 @@ function groupOf(c: Correction): AgreementGroup | null {
 }
 
 /** One coder's value per unit (`group|itemKey`), from their corrections resolved on the machine's analysis. */
-export function coderValues(an: ArticleAnalysis, text: string, title: string | null, corrections: Correction[]): Map<string, { value: string; unit: CodingUnit }> {
-  const out = new Map<string, { value: string; unit: CodingUnit }>();
+export function coderValues(an: ArticleAnalysis, text: string, title: string | null, corrections: Correction[]): Map<string, { value: string; unit: CodingUnit; correctionId: number }> {
+  const out = new Map<string, { value: string; unit: CodingUnit; correctionId: number }>();
   for (const c of [...corrections].sort((a, b) => a.id - b.id)) {
     const group = groupOf(c);
     if (!group) continue; // merges and splits change the units themselves; not measured here
@@ -89,7 +89,7 @@ export function coderValues(an: ArticleAnalysis, text: string, title: string | n
       group === "marker.status" ? str(resolveTarget(an, "marker", c.target, "add")!.value) : group === "attribution.status" ? (hit.value === "present" ? "present" : ABSENT) : str(hit.value);
     const target = { start: hit.span.start, end: hit.span.end, field };
     const words = ((field === "title" ? title : text) ?? "").slice(target.start, target.end);
-    out.set(`${group}|${hit.itemKey}`, { value, unit: { articleId: c.articleId, group, itemKey: hit.itemKey, target, words, machineValue } });
+    out.set(`${group}|${hit.itemKey}`, { value, correctionId: c.id, unit: { articleId: c.articleId, group, itemKey: hit.itemKey, target, words, machineValue } });
   }
   return out;
 }
@@ -147,6 +147,8 @@ export function krippendorffAlphaNominal(units: (string | null)[][]): number | n
 export interface Difference {
   unit: CodingUnit;
   values: Record<string, string>;
+  /** Each coder's correction behind their value (null: they left the machine's value). */
+  corrections: Record<string, number | null>;
 }
 
 export interface GroupAgreement {
@@ -173,15 +175,18 @@ export function agreement(articles: ArticleCoding[], correctionsByCoder: Record<
   const coders = Object.keys(correctionsByCoder).sort();
   const units = new Map<string, CodingUnit>();
   const values = new Map<string, Map<string, string>>(); // coder → unit key → value
+  const ids = new Map<string, Map<string, number>>();
+  for (const coder of coders) ids.set(coder, new Map());
   for (const coder of coders) values.set(coder, new Map());
   for (const a of articles) {
     for (const u of machineUnits(a.articleId, a.text, a.title, a.analysis)) units.set(`${a.articleId}|${u.group}|${u.itemKey}`, u);
     for (const coder of coders) {
       const mine = correctionsByCoder[coder]!.filter((c) => c.articleId === a.articleId);
-      for (const [k, { value, unit }] of coderValues(a.analysis, a.text, a.title, mine)) {
+      for (const [k, { value, unit, correctionId }] of coderValues(a.analysis, a.text, a.title, mine)) {
         const key = `${a.articleId}|${k}`;
         if (!units.has(key)) units.set(key, unit);
         values.get(coder)!.set(key, value);
+        ids.get(coder)!.set(key, correctionId);
       }
     }
   }
@@ -202,7 +207,7 @@ export function agreement(articles: ArticleCoding[], correctionsByCoder: Record<
     for (const [k, u] of list) {
       const vals = Object.fromEntries(coders.map((c) => [c, valueOf(c, k, u)]));
       const distinct = new Set(Object.values(vals));
-      if (coders.length > 1 ? distinct.size > 1 : [...distinct][0] !== u.machineValue) differences.push({ unit: u, values: vals });
+      if (coders.length > 1 ? distinct.size > 1 : [...distinct][0] !== u.machineValue) differences.push({ unit: u, values: vals, corrections: Object.fromEntries(coders.map((c) => [c, ids.get(c)!.get(k) ?? null])) });
     }
     out.push({
       group: g.id,
