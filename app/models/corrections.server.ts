@@ -335,3 +335,43 @@ export async function adoptValue(
   if (!hit) return { error: "The machine no longer has this item; reload the agreement view." };
   return addCorrection(db, { articleId: input.articleId, coder: input.to, userId: input.userId, layer, target: input.target, field, value: hit.value, note });
 }
+
+export interface CorrectionsSummary {
+  /** How many corrections no longer fit the current analysis ("3 corrections need a look"). */
+  needReview: number;
+  /** Where to look at them: the article pages (with their lists of corrections). */
+  reviewArticles: number[];
+  /** "People changed 4 of 31 source kinds here", by layer; null when nobody changed anything. */
+  sentence: string | null;
+  counts: ChangeCount[];
+  coders: string[];
+}
+
+/** What a comparison page says about people's corrections. */
+export function correctionsSummary(items: { id: number; text: string; title: string }[], applied: CorrectionsApplied): CorrectionsSummary {
+  const counts = changeCounts(items, applied);
+  return {
+    needReview: applied.review.length,
+    reviewArticles: [...new Set(applied.review.map((r) => r.articleId))],
+    sentence: changeSentence(counts)?.replace(/\.$/, " here.") ?? null,
+    counts,
+    coders: [...new Set(applied.rows.map((r) => r.coder))].sort(),
+  };
+}
+
+/** Across the library: the items people changed, by layer and field (the methods page). */
+export async function libraryChangeCounts(db: Db): Promise<{ layer: string; field: string; changed: number; articles: number }[]> {
+  const rows = await db.select().from(corrections).where(eq(corrections.status, "active")).orderBy(asc(corrections.id));
+  const last = new Map<string, CorrectionRow>();
+  for (const r of rows) last.set(`${r.coder}|${r.articleId}|${r.layer}|${r.targetField}:${r.targetStart}-${r.targetEnd}|${r.field}`, r);
+  const by = new Map<string, { layer: string; field: string; items: Set<string>; articles: Set<number> }>();
+  for (const r of last.values()) {
+    if (JSON.stringify(r.machineValue ?? null) === JSON.stringify(r.value)) continue;
+    const k = `${r.layer}.${r.field}`;
+    const e = by.get(k) ?? { layer: r.layer, field: r.field, items: new Set(), articles: new Set() };
+    e.items.add(`${r.articleId}|${r.targetField}:${r.targetStart}-${r.targetEnd}`);
+    e.articles.add(r.articleId);
+    by.set(k, e);
+  }
+  return [...by.values()].map((e) => ({ layer: e.layer, field: e.field, changed: e.items.size, articles: e.articles.size })).sort((a, b) => a.layer.localeCompare(b.layer) || a.field.localeCompare(b.field));
+}

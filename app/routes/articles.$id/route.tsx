@@ -12,23 +12,30 @@ import { getAnalysis } from "#app/models/analyses.server";
 import { getArticle, InputError, updateArticleMeta } from "#app/models/articles.server";
 import { findNearDuplicatesOf } from "#app/models/near-duplicates.server";
 import { getDb } from "#app/utils/db.server";
+import { applyStoredCorrections } from "#app/models/corrections.server";
+import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.server";
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 import { editArticleSchema } from "../articles.new/article-form.schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.title} · Parallax` : "Article · Parallax" }];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const id = parseId(params.id, "article");
   const db = getDb();
   const article = await getArticle(db, id);
   invariantResponse(article, `No article with id ${id}.`);
-  const [analysis, near] = await Promise.all([getAnalysis(db, id), findNearDuplicatesOf(db, id)]);
+  const [machine, near] = await Promise.all([getAnalysis(db, id), findNearDuplicatesOf(db, id)]);
+  // Corrections hook (issue 17): the reader's corrections on top of the machine's analysis.
+  const corrected = machine ? await applyStoredCorrections(db, [article], new Map([[id, machine]]), { coder: coderOf(context).view }) : null;
+  const analysis = corrected?.analyses.get(id) ?? machine;
   const notice = new URL(request.url).searchParams.get("notice");
   return {
     article,
     attributions: analysis?.attributions ?? [],
     sources: analysis?.sources ?? [],
     near,
+    canCorrect: canCorrect(context),
+    corrections: { count: corrected?.rows.length ?? 0, needReview: corrected?.review.length ?? 0 },
     notice: notice === "added" ? "The article was added to the library." : notice === "saved" ? "Saved." : null,
   };
 }
@@ -57,7 +64,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function ArticlePage() {
-  const { article, attributions, sources, near, notice } = useLoaderData<typeof loader>();
+  const { article, attributions, sources, near, notice, canCorrect: mayCorrect, corrections } = useLoaderData<typeof loader>();
+  const back = `/articles/${article.id}`;
+  const correctHref = mayCorrect ? (layer: string, s: { start: number; end: number }, field: string) => `/articles/${article.id}/corrections?layer=${layer}&field=${field}&start=${s.start}&end=${s.end}&back=${encodeURIComponent(back)}` : undefined;
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -95,12 +104,24 @@ export default function ArticlePage() {
           </div>
         ) : null}
         <KindLegend />
-        <ArticleReader text={article.text} idPrefix={`a${article.id}`} highlights={attributionHighlights(article.text, attributions, sources)} />
+        <ArticleReader text={article.text} idPrefix={`a${article.id}`} highlights={attributionHighlights(article.text, attributions, sources, correctHref)} />
       </article>
       <aside className="stack">
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>Sources</h2>
-          <SourcesPanel sources={sources} />
+          <SourcesPanel sources={sources} correctHref={correctHref ? (s) => (s.mentions[0] ? correctHref("source", s.mentions[0], "kind") : null) : undefined} />
+          <p className="meta">
+            <Link to={`/articles/${article.id}/corrections`}>
+              {corrections.count ? `${corrections.count} correction${corrections.count === 1 ? "" : "s"}` : "Corrections"}
+              {corrections.needReview ? ` (${corrections.needReview} need${corrections.needReview === 1 ? "s" : ""} a look)` : ""}
+            </Link>
+            {mayCorrect ? (
+              <>
+                {" · "}
+                <Link to={`/articles/${article.id}/corrections?layer=attribution&field=add&back=${encodeURIComponent(back)}`}>Add a missed attribution</Link>
+              </>
+            ) : null}
+          </p>
         </section>
         {near.length ? (
           <section className="panel" aria-labelledby="near-h">

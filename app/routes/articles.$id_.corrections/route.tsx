@@ -72,7 +72,7 @@ export default function CorrectionsPage() {
                         <input type="hidden" name="intent" value="withdraw" />
                         <input type="hidden" name="correctionId" value={c.id} />
                         <input type="hidden" name="back" value={`/articles/${d.article.id}/corrections`} />
-                        <button type="submit" className="link-button">
+                        <button type="submit">
                           Withdraw
                         </button>
                       </Form>

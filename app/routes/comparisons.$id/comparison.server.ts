@@ -1,4 +1,4 @@
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import codebook from "#app/analysis/codebook.json";
 import { RULES, type ArticleAnalysis } from "#app/analysis/index";
@@ -15,6 +15,8 @@ import { pickColumns, withColumns } from "./columns";
 import { discussionPrompts, type DiscussionPrompt } from "#app/compare/prompts";
 import { resolveFocus, shapeDashboard, type Focus } from "./dashboard";
 import { LAYERS, readView, viewQuery, type Layer } from "./view";
+import { correctionsSummary } from "#app/models/corrections.server";
+import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.server";
 
 function cbLabel(list: { id: string; label: string }[], id: string): string {
   return list.find((x) => x.id === id)?.label ?? id;
@@ -32,6 +34,7 @@ function columnHighlights(
   layers: Layer[],
   claimTraces: { trace: Trace[]; card: CardSpec }[],
   focus: { traces: Trace[]; description: string } | null,
+  correctLink: ((layer: string, s: { start: number; end: number }, field: string) => CardSpec["link"]) | null = null,
 ): { body: HighlightSpec[]; title: HighlightSpec[] } {
   const body: HighlightSpec[] = [];
   const title: HighlightSpec[] = [];
@@ -49,6 +52,8 @@ function columnHighlights(
           ...(cueText ? [`Reporting word: “${cueText}” (${cbLabel(codebook.cueStances, a.cueStance).toLowerCase()})`] : []),
           `Rule ${rule(a.rule)}`,
         ],
+        // Corrections hook (issue 17): from the focus card to a form for this item.
+        ...(correctLink && a.content[0] ? { link: a.source ? correctLink("source", a.source, "kind") : correctLink("attribution", a.content[0], "status") } : {}),
       };
       const label = `Attribution to ${sourceName}, ${kindLabel(a.sourceKind)}${cueText ? `, reporting word ${cueText}` : ""}`;
       a.content.forEach((c, i) => body.push({ start: c.start, end: c.end, className: `hl-content kind-${a.sourceKind}`, card: i === 0 ? card : undefined, label: i === 0 ? label : undefined }));
@@ -97,12 +102,13 @@ function promptFocus(prompts: DiscussionPrompt[], token: string): Focus | null {
   return { token, description: "the evidence for a discussion question", traces: p.evidence, articleIds: [...new Set([...p.articles, ...p.evidence.map((t) => t.articleId)])] };
 }
 
-export async function loadComparison(params: { id?: string }, request: Request) {
+export async function loadComparison(params: { id?: string }, request: Request, context: AppLoadContext = {}) {
   const id = parseId(params.id, "comparison");
   const db = getDb();
   const url = new URL(request.url);
   const view = readView(url.searchParams);
-  const loaded = await loadAnalysedComparison(db, id);
+  // Corrections hook (issue 17): an account sees its own corrections; single-user mode everyone's.
+  const loaded = await loadAnalysedComparison(db, id, { coder: coderOf(context).view });
   invariantResponse(loaded, `No comparison with id ${id}.`);
   const { detail, analyses, comparison: cmp } = loaded;
   const memberIds = detail.articles.map((a) => a.id);
@@ -146,7 +152,12 @@ export async function loadComparison(params: { id?: string }, request: Request) 
     const a = detail.articles.find((x) => x.id === cid)!;
     const m = metaById.get(cid)!;
     const text = view.blind ? maskNames(a.text, names) : a.text;
-    const hl = columnHighlights(cid, text, analyses.get(cid), view.layers, claimTraces, focus);
+    const back = `/comparisons/${id}?${new URLSearchParams(viewQuery(view)).toString()}#reader`;
+    const correctLink =
+      !view.blind && canCorrect(context)
+        ? (layer: string, s: { start: number; end: number }, field: string) => ({ href: `/articles/${cid}/corrections?layer=${layer}&field=${field}&start=${s.start}&end=${s.end}&back=${encodeURIComponent(back)}`, label: "Correct this" })
+        : null;
+    const hl = columnHighlights(cid, text, analyses.get(cid), view.layers, claimTraces, focus, correctLink);
     return {
       id: cid,
       /** Kept for callers that read `columns[i].article` (tests, older code). */
@@ -183,6 +194,7 @@ export async function loadComparison(params: { id?: string }, request: Request) 
     lq,
     notice: notice === "added" || notice === "duplicate" || notice === "removed" ? notice : null,
     layerNames: LAYERS,
+    corrections: { comparisonId: id, blind: view.blind, ...correctionsSummary(loaded.articles, loaded.corrections) },
   };
   // Nothing that names an outlet, author or URL may leave the server in blind mode: mask every string.
   return view.blind ? maskDeep(result, names) : result;

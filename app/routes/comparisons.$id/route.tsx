@@ -9,12 +9,13 @@ import { CoverageList } from "#app/components/coverage-list";
 import { DiscussionPrompts } from "./prompts-slot";
 import { MAX_COLUMNS } from "./columns";
 import { comparisonAction, loadComparison } from "./comparison.server";
+import { CorrectionsNotice } from "#app/components/corrections-notice";
 import { exportHref, focusHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" }];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  return loadComparison(params, request);
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  return loadComparison(params, request, context);
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -68,6 +69,7 @@ export default function ComparisonPage() {
           {NOTICES[notice as keyof typeof NOTICES]}
         </div>
       ) : null}
+      <CorrectionsNotice {...d.corrections} />
       {actionData && "error" in actionData ? (
         <div className="form-error" role="alert">
           {actionData.error}
