@@ -9,6 +9,7 @@ import { markerDensities, type MarkerItem } from "#app/analysis/markers";
 import type { Descriptor, LabelClass } from "#app/analysis/naming";
 import { countWords } from "#app/analysis/nlp";
 import type { AttributionKind, ClaimStance, CueStance, MarkerType, SourceEntity, SourceKind, Span } from "#app/analysis/types";
+import type { ClaimCell, ClaimGroupRow, Comparison } from "./compare";
 
 export const CORRECTION_LAYERS = ["source", "attribution", "claim", "marker", "descriptor"] as const;
 export type CorrectionLayer = (typeof CORRECTION_LAYERS)[number];
@@ -17,7 +18,7 @@ export type CorrectionLayer = (typeof CORRECTION_LAYERS)[number];
 export const CORRECTION_FIELDS: Record<CorrectionLayer, readonly string[]> = {
   source: ["kind", "affiliation", "name", "merge", "split"],
   attribution: ["status", "add"],
-  claim: ["stance"],
+  claim: ["stance", "group"],
   marker: ["status", "add"],
   descriptor: ["label_class"],
 };
@@ -135,6 +136,13 @@ export function validateCorrection(c: Pick<Correction, "layer" | "field" | "valu
     }
     case "claim.stance":
       return oneOf(CLAIM_STANCES, "A claim stance");
+    case "claim.group": {
+      if (v === null) return null;
+      const g = v as Record<string, unknown>;
+      return v && typeof v === "object" && Number.isInteger(g.articleId) && (g.articleId as number) > 0 && isSpan(v)
+        ? null
+        : "A claim moves into the group of another claim, named by {articleId, start, end}, or out of its group with null.";
+    }
     case "marker.add": {
       const t = v && typeof v === "object" ? (v as Record<string, unknown>).type : v;
       return typeof t === "string" && MARKER_TYPES.includes(t) ? null : `An added marker needs a type: ${MARKER_TYPES.join(", ")}.`;
@@ -173,6 +181,10 @@ export function findSource(an: ArticleAnalysis, target: Span): { item: SourceEnt
   return best(an.sources, (s) => sourceSpans(an, s), target);
 }
 
+export function findClaim(an: ArticleAnalysis, target: Span): ArticleAnalysis["claims"][number] | null {
+  return best(an.claims, (c) => [c.span, ...(c.spans ?? [])], target)?.item ?? null;
+}
+
 export function findAttribution(an: ArticleAnalysis, target: Span): { item: AttributionItem; span: Span } | null {
   return best(an.attributions, (a) => a.content, target);
 }
@@ -208,7 +220,7 @@ export function resolveTarget(an: ArticleAnalysis, layer: CorrectionLayer, targe
     case "claim": {
       if (f !== "body") return null;
       const hit = best(an.claims, (c) => [c.span, ...(c.spans ?? [])], target);
-      return hit ? { itemKey: `claim:${hit.item.id}`, span: hit.item.span, value: hit.item.stance } : null;
+      return hit ? { itemKey: `claim:${hit.item.id}`, span: hit.item.span, value: field === "group" ? null : hit.item.stance } : null;
     }
     case "marker": {
       const hit = best(markersOf(an, f), (m) => [m.span], target);
@@ -386,6 +398,10 @@ export function applyCorrections(text: string, title: string | null, analysis: A
       }
     } else if (c.layer === "claim") {
       const claim = an.claims.find((x) => `claim:${x.id}` === hit.itemKey)!;
+      if (key === "claim.group") {
+        record(c.value); // applied to the comparison's claim groups by `moveClaims`
+        continue;
+      }
       claim.stance = c.value as ClaimStance;
       record(claim.stance);
     } else if (c.layer === "marker") {
@@ -424,4 +440,48 @@ export function finalValues(applied: AppliedCorrection[]): AppliedCorrection[] {
   const last = new Map<string, AppliedCorrection>();
   for (const a of applied) last.set(`${a.itemKey}|${a.field}`, a);
   return [...last.values()];
+}
+
+export interface ClaimMove {
+  correctionId: number;
+  articleId: number;
+  claimId: string;
+  /** The claim whose group to join, or null: out of its group, into one of its own. */
+  into: { articleId: number; claimId: string } | null;
+}
+
+function regroup(g: ClaimGroupRow, cells: ClaimCell[], focalId: number, articleOrder: number[]): ClaimGroupRow {
+  const sorted = [...cells].sort((x, y) => articleOrder.indexOf(x.articleId) - articleOrder.indexOf(y.articleId) || y.centrality - x.centrality);
+  const arts = [...new Set(sorted.map((c) => c.articleId))];
+  const stances: ClaimGroupRow["stances"] = {};
+  for (const c of sorted) stances[c.stance] = (stances[c.stance] ?? 0) + 1;
+  return { ...g, cells: sorted, articles: arts, onlyIn: arts.length === 1 ? arts[0]! : null, focalLacks: !arts.includes(focalId), stances };
+}
+
+/**
+ * People's claim-group moves on top of the comparison's alignment (in order; a later move of one claim wins).
+ * A move whose claim or target group is not in the comparison is returned for review.
+ */
+export function moveClaims(cmp: Comparison, moves: ClaimMove[]): { comparison: Comparison; review: ReviewItem[] } {
+  if (!moves.length) return { comparison: cmp, review: [] };
+  const review: ReviewItem[] = [];
+  let groups = cmp.claimGroups.map((g) => ({ ...g, cells: [...g.cells] }));
+  const order = cmp.articles.map((a) => a.id);
+  let next = groups.length + 1;
+  const where = (articleId: number, claimId: string) => groups.findIndex((g) => g.cells.some((c) => c.articleId === articleId && c.claimId === claimId));
+  for (const m of moves) {
+    const from = where(m.articleId, m.claimId);
+    const to = m.into ? where(m.into.articleId, m.into.claimId) : -1;
+    if (from < 0 || (m.into && to < 0)) {
+      review.push({ correctionId: m.correctionId, reason: from < 0 ? "The claim is not in this comparison's claim matrix." : "The claim whose group it should join is not in this comparison's claim matrix." });
+      continue;
+    }
+    if (from === to) continue;
+    const cell = groups[from]!.cells.find((c) => c.articleId === m.articleId && c.claimId === m.claimId)!;
+    groups[from] = regroup(groups[from]!, groups[from]!.cells.filter((c) => c !== cell), cmp.focalId, order);
+    if (to >= 0) groups[to] = regroup(groups[to]!, [...groups[to]!.cells, cell], cmp.focalId, order);
+    else groups.push(regroup({ id: `g${next++}`, label: cell.text, articles: [], cells: [], onlyIn: null, focalLacks: true, stances: {} }, [cell], cmp.focalId, order));
+  }
+  groups = groups.filter((g) => g.cells.length);
+  return { comparison: { ...cmp, claimGroups: groups }, review };
 }

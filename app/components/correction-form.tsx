@@ -100,6 +100,17 @@ export function CorrectionForm(p: CorrectionFormProps) {
           <label htmlFor="corr-value">{key === "source.affiliation" ? "Affiliation (empty for none)" : key === "source.name" ? "Name" : "Name of the new source (optional)"}</label>
           <input id="corr-value" name="value" type="text" required={key === "source.name"} defaultValue={key === "source.name" && typeof p.currentValue === "string" ? p.currentValue : ""} />
         </div>
+      ) : key === "claim.group" ? (
+        <>
+          <div className="field">
+            <label htmlFor="corr-into-article">Article number of the claim to join (empty: this article)</label>
+            <input id="corr-into-article" name="intoArticle" type="number" min={1} />
+          </div>
+          <div className="field">
+            <label htmlFor="corr-content">Words of the claim whose group to join, exactly as in its text (empty: take this claim out of its group)</label>
+            <textarea id="corr-content" name="content" rows={2} />
+          </div>
+        </>
       ) : key === "source.merge" ? (
         <div className="field">
           <label htmlFor="corr-into">Merge into</label>

@@ -1,4 +1,5 @@
 import { compareArticles, type Comparison } from "#app/compare/compare";
+import { moveClaims } from "#app/compare/corrections";
 import type { ArticleAnalysis } from "#app/analysis/index";
 import type { Db } from "#app/utils/db.server";
 import { getAnalyses } from "./analyses.server";
@@ -36,6 +37,10 @@ export async function loadAnalysedComparison(db: Db, id: number, opts: { article
     .filter((a) => analyses.has(a.id))
     .map((a) => ({ id: a.id, title: a.title, outlet: a.outletName, url: a.url, published: a.published, analysis: analyses.get(a.id)! }));
   const focalId = detail.comparison.focalArticleId ?? inputs[0]?.id ?? 0;
-  const comparison = inputs.length ? compareArticles(inputs, { focalId }) : null;
+  const machineComparison = inputs.length ? compareArticles(inputs, { focalId }) : null;
+  // Corrections hook (issue 17): claims people moved between groups of the claim matrix.
+  const moved = machineComparison ? moveClaims(machineComparison, corrections.claimMoves) : null;
+  if (moved) corrections.review.push(...moved.review.map((r) => ({ ...r, articleId: corrections.claimMoves.find((m) => m.correctionId === r.correctionId)?.articleId ?? 0 })));
+  const comparison = moved?.comparison ?? null;
   return { detail, analyses, comparison, articles, corrections };
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { articles, comparisonArticles, corrections, type CorrectionRow } from "#db/schema";
 import { ANALYSER_VERSION, type ArticleAnalysis } from "#app/analysis/index";
 import { agreement, machineUnits, AGREEMENT_GROUPS, type GroupAgreement } from "#app/compare/agreement";
-import { applyCorrections, CORRECTION_LAYERS, finalValues, resolveTarget, validateCorrection, type AppliedCorrection, type Correction, type CorrectionLayer, type ReviewItem } from "#app/compare/corrections";
+import { applyCorrections, CORRECTION_LAYERS, finalValues, findClaim, resolveTarget, validateCorrection, type AppliedCorrection, type ClaimMove, type Correction, type CorrectionLayer, type ReviewItem } from "#app/compare/corrections";
 import type { Db } from "#app/utils/db.server";
 import { getAnalyses, getAnalysis } from "./analyses.server";
 
@@ -80,6 +80,11 @@ export async function prepareCorrection(db: Db, input: NewCorrection, cache = ne
     const words = (field === "title" ? art.title : art.text).slice(input.target.start, input.target.end);
     return { error: `Unknown target: article #${input.articleId} has no ${input.layer} at ${input.target.start}-${input.target.end} (“${words.slice(0, 60)}”).` };
   }
+  if (input.layer === "claim" && input.field === "group" && input.value) {
+    const into = input.value as { articleId: number; start: number; end: number };
+    const other = into.articleId === input.articleId ? art.analysis : await getAnalysis(db, into.articleId);
+    if (!other || !findClaim(other, into)) return { error: `Unknown target: article #${into.articleId} has no claim at ${into.start}-${into.end} whose group to join.` };
+  }
   if (input.layer === "source" && input.field === "merge" && !resolveTarget(art.analysis, "source", input.value as { start: number; end: number }, "kind")) {
     return { error: `Unknown target: article #${input.articleId} has no source to merge into at the given span.` };
   }
@@ -119,6 +124,8 @@ export interface CorrectionsApplied {
   review: (ReviewItem & { articleId: number })[];
   rows: CorrectionRow[];
   coder: string | null;
+  /** Claims people moved between groups of the claim matrix (applied to the comparison by `moveClaims`). */
+  claimMoves: ClaimMove[];
 }
 
 /**
@@ -129,7 +136,7 @@ export interface CorrectionsApplied {
 export async function applyStoredCorrections(db: Db, items: { id: number; text: string; title: string }[], machine: Map<number, ArticleAnalysis>, opts: { coder?: string | null } = {}): Promise<CorrectionsApplied> {
   const coder = opts.coder ?? null;
   const rows = await listCorrections(db, { articleIds: items.map((a) => a.id), coder });
-  const out: CorrectionsApplied = { analyses: new Map(machine), machine, applied: new Map(), review: [], rows, coder };
+  const out: CorrectionsApplied = { analyses: new Map(machine), machine, applied: new Map(), review: [], rows, coder, claimMoves: [] };
   if (!rows.length) return out;
   const byArticle = new Map<number, CorrectionRow[]>();
   for (const r of rows) byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r]);
@@ -142,6 +149,20 @@ export async function applyStoredCorrections(db: Db, items: { id: number; text: 
     out.applied.set(a.id, res.applied);
     for (const r of res.review) out.review.push({ ...r, articleId: a.id });
     await reconcile(db, mine, res.applied, res.review, an.version);
+  }
+  // Claim-group moves name a claim of another article: resolved once every article is corrected.
+  for (const [articleId, list] of out.applied) {
+    for (const a of finalValues(list)) {
+      if (a.layer !== "claim" || a.field !== "group") continue;
+      const v = a.finalValue as { articleId: number; start: number; end: number } | null;
+      const other = v ? out.analyses.get(v.articleId) : null;
+      const into = v && other ? findClaim(other, v) : null;
+      if (v && !into) {
+        out.review.push({ articleId, correctionId: a.correctionId, reason: `The claim to join (article #${v.articleId}, ${v.start}-${v.end}) is not in this comparison.` });
+        continue;
+      }
+      out.claimMoves.push({ correctionId: a.correctionId, articleId, claimId: a.itemKey.slice("claim:".length), into: into && v ? { articleId: v.articleId, claimId: into.id } : null });
+    }
   }
   return out;
 }
@@ -182,7 +203,7 @@ export function changeCounts(items: { id: number; text: string; title: string }[
   for (const [articleId, list] of applied.applied) {
     for (const x of finalValues(list)) {
       if (!x.corrected) continue;
-      const group = x.layer === "source" ? (["kind", "affiliation", "name"].includes(x.field) ? `source.${x.field}` : "source.structure") : x.layer === "claim" ? "claim.stance" : x.layer === "descriptor" ? "descriptor.label_class" : `${x.layer}.status`;
+      const group = x.layer === "source" ? (["kind", "affiliation", "name"].includes(x.field) ? `source.${x.field}` : "source.structure") : x.layer === "claim" ? `claim.${x.field}` : x.layer === "descriptor" ? "descriptor.label_class" : `${x.layer}.status`;
       const set = changed.get(group) ?? new Set<string>();
       set.add(`${articleId}|${x.itemKey}`);
       changed.set(group, set);
@@ -190,12 +211,12 @@ export function changeCounts(items: { id: number; text: string; title: string }[
       if (x.field === "add" && x.machineValue === "absent") totals.set(group, (totals.get(group) ?? 0) + 1);
     }
   }
-  const labels: Record<string, string> = { ...Object.fromEntries(AGREEMENT_GROUPS.map((g) => [g.id, g.label])), "source.structure": "sources (merged or split)", "source.name": "source names" };
+  const labels: Record<string, string> = { ...Object.fromEntries(AGREEMENT_GROUPS.map((g) => [g.id, g.label])), "source.structure": "sources (merged or split)", "source.name": "source names", "claim.group": "claims moved between groups" };
   for (const [group, set] of changed) {
-    const total = group === "source.name" || group === "source.structure" ? (totals.get("source.kind") ?? set.size) : (totals.get(group) ?? set.size);
+    const total = group === "source.name" || group === "source.structure" ? (totals.get("source.kind") ?? set.size) : group === "claim.group" ? (totals.get("claim.stance") ?? set.size) : (totals.get(group) ?? set.size);
     out.push({ group, label: labels[group] ?? group, changed: set.size, total: Math.max(total, set.size) });
   }
-  const order = [...AGREEMENT_GROUPS.map((g) => g.id as string), "source.structure"];
+  const order = [...AGREEMENT_GROUPS.map((g) => g.id as string), "source.structure", "claim.group"];
   return out.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
 }
 

@@ -215,6 +215,30 @@ describe("two coders", () => {
   });
 });
 
+describe("claim groups", () => {
+  test("a claim moved into another article's claim group changes the claim matrix and the bundle", async () => {
+    const { db: d } = await open("corr-claims");
+    const lib = await library(d);
+    const a = (await getAnalysis(d, lib.ids[0]!))!;
+    const b = (await getAnalysis(d, lib.ids[1]!))!;
+    const before = (await loadAnalysedComparison(d, lib.comparisonId))!.comparison!;
+    const groupOf = (cmp: typeof before, articleId: number, claimId: string) => cmp.claimGroups.find((g) => g.cells.some((c) => c.articleId === articleId && c.claimId === claimId))!;
+    // A claim of the second article that the machine did not group with the first article's last claim.
+    const last = a.claims.at(-1)!;
+    const mover = b.claims.find((c) => groupOf(before, lib.ids[1]!, c.id) !== groupOf(before, lib.ids[0]!, last.id))!;
+    const res = await addCorrection(d, { articleId: lib.ids[1]!, coder: "ana", layer: "claim", target: mover.span, field: "group", value: { articleId: lib.ids[0]!, ...last.span }, note: "the same claim in other words" });
+    if ("error" in res) throw new Error(res.error);
+    const after = (await loadAnalysedComparison(d, lib.comparisonId))!.comparison!;
+    expect(groupOf(after, lib.ids[1]!, mover.id)).toBe(groupOf(after, lib.ids[0]!, last.id));
+    expect(groupOf(after, lib.ids[1]!, mover.id).articles.sort()).toEqual([...lib.ids].sort());
+    const bundle = JSON.parse(exportFileByName((await buildComparisonExport(d, lib.comparisonId))!, "bundle.json")!.body as string) as { claimMatrix: { groups: typeof after.claimGroups } };
+    expect(bundle.claimMatrix.groups.find((g) => g.cells.some((c) => c.articleId === lib.ids[1] && c.claimId === mover.id))!.articles.length).toBe(2);
+    const bad = await addCorrection(d, { articleId: lib.ids[1]!, coder: "ana", layer: "claim", target: mover.span, field: "group", value: { articleId: lib.ids[0]!, start: 0, end: 3 }, note: "x" });
+    expect(bad).toMatchObject({ error: expect.stringMatching(/Unknown target/) });
+    d.$client.close();
+  });
+});
+
 describe("corrections export and import (the CLI)", () => {
   test("export, then import into a fresh database with the same articles, reproduces the final values", async () => {
     const an = (await getAnalysis(db, ids[1]!))!;

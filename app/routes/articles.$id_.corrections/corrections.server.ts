@@ -45,6 +45,7 @@ const FIELD_LABELS: Record<string, string> = {
   "attribution.status": "Reject this attribution (nobody is reported as saying this)",
   "attribution.add": "Add an attribution the machine missed",
   "claim.stance": "Change the stance",
+  "claim.group": "Move it into another claim's group, or out of its group",
   "marker.status": "Reject this marker",
   "marker.add": "Add a marker (or change this one's type)",
   "descriptor.label_class": "Change the label class",
@@ -129,6 +130,7 @@ const form = z.object({
   source: z.string().max(500).optional(),
   cue: z.string().max(200).optional(),
   into: z.string().max(40).optional(),
+  intoArticle: z.coerce.number().int().positive().optional().catch(undefined),
   note: z.string().max(2000).optional(),
   back: z.string().max(2000).optional(),
   correctionId: z.coerce.number().int().positive().optional(),
@@ -182,6 +184,17 @@ export async function correctionAction(params: { id?: string }, request: Request
   }
   const input = correctionFromForm(v, article.text, id, coder, context.user?.id ?? null);
   if ("error" in input) return data({ error: input.error }, { status: 400 });
+  if (input.layer === "claim" && input.field === "group") {
+    // The claim whose group to join, by its words in its own article; none given: out of its group.
+    const words = v.content?.trim();
+    if (words) {
+      const other = v.intoArticle ? await getArticle(db, v.intoArticle) : article;
+      if (!other) return data({ error: `There is no article #${v.intoArticle}.` }, { status: 400 });
+      const span = locate(other.text, words);
+      if (!span) return data({ error: `“${words.slice(0, 60)}” is not in article #${other.id}: copy the words exactly.` }, { status: 400 });
+      input.value = { articleId: other.id, ...span };
+    } else input.value = null;
+  }
   const res = await addCorrection(db, input);
   if ("error" in res) return data({ error: res.error }, { status: 400 });
   return redirect(back);

@@ -81,7 +81,8 @@ function columnHighlights(
   for (const c of claimTraces) {
     c.trace.forEach((t, i) => {
       if (t.articleId !== articleId) return;
-      (t.field === "title" ? title : body).push({ start: t.span.start, end: t.span.end, className: "hl-claim", card: i === 0 ? c.card : undefined, label: i === 0 ? c.card.heading : undefined });
+      const card = correctLink && t.field !== "title" ? { ...c.card, link: correctLink("claim", t.span, "stance") } : c.card;
+      (t.field === "title" ? title : body).push({ start: t.span.start, end: t.span.end, className: "hl-claim", card: i === 0 ? card : undefined, label: i === 0 ? c.card.heading : undefined });
     });
   }
   if (focus) {

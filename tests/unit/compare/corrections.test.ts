@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareArticles } from "#app/compare/compare";
-import { applyCorrections, finalValues, resolveTarget, validateCorrection, type Correction } from "#app/compare/corrections";
+import { applyCorrections, finalValues, moveClaims, resolveTarget, validateCorrection, type Correction } from "#app/compare/corrections";
+import { analyse } from "#app/analysis/index";
 
 import { at, CASTELL, CASTELL2_NAME, CLERK, CLERK_CONTENT, CONTENT1, FAIR, HARDLINE, machine, OFFICE, OFFICIALS, QUOTE, REPORTEDLY, TEXT, TITLE, TOLD, TOLL } from "#tests/fixtures/corrections-analysis";
 import type { ArticleAnalysis } from "#app/analysis/index";
@@ -190,5 +191,58 @@ describe("validating corrections", () => {
     const out = applyCorrections(TEXT, TITLE, machine(), [corr("source", CASTELL, "kind", "villain")]);
     expect(out.applied).toEqual([]);
     expect(out.review).toHaveLength(1);
+  });
+});
+
+describe("moving claims between groups of the claim matrix", () => {
+  const OTHER = `Castell said the toll would hurt commuters badly. The bridge opened in 1931.`;
+  function comparison() {
+    const a = machine();
+    const b = analyse(OTHER, { title: "Second report" });
+    const hurt = { start: OTHER.indexOf("the toll"), end: OTHER.indexOf(" badly") };
+    const opened = { start: OTHER.indexOf("The bridge"), end: OTHER.length - 1 };
+    b.claims = [
+      { id: "c1", span: hurt, spans: [hurt], stance: "attributed", attributionId: null, sourceKey: null, terms: ["toll", "hurt", "commut"], rule: "claim.attribution", text: OTHER.slice(hurt.start, hurt.end), sourceName: null, evidence: [] },
+      { id: "c2", span: opened, spans: [opened], stance: "asserted", attributionId: null, sourceKey: null, terms: ["bridg", "open", "1931"], rule: "claim.author", text: OTHER.slice(opened.start, opened.end), sourceName: null, evidence: [] },
+    ];
+    const cmp = compareArticles(
+      [
+        { id: 1, title: TITLE, outlet: "Ostwick Ledger", url: null, published: null, analysis: a },
+        { id: 2, title: "Second report", outlet: "Harrowmere Bell", url: null, published: null, analysis: b },
+      ],
+      { focalId: 1 },
+    );
+    return { cmp, opened };
+  }
+  const groupOf = (cmp: ReturnType<typeof comparison>["cmp"], articleId: number, claimId: string) => cmp.claimGroups.find((g) => g.cells.some((c) => c.articleId === articleId && c.claimId === claimId))!;
+
+  it("moves a claim into another claim's group, and out of its group again", () => {
+    const { cmp } = comparison();
+    expect(groupOf(cmp, 2, "c2").articles).toEqual([2]);
+    const joined = moveClaims(cmp, [{ correctionId: 1, articleId: 2, claimId: "c2", into: { articleId: 1, claimId: "c2" } }]).comparison;
+    const g = groupOf(joined, 2, "c2");
+    expect(g.cells.map((c) => `${c.articleId}:${c.claimId}`).sort()).toEqual(["1:c2", "2:c2"]);
+    expect(g).toMatchObject({ articles: [1, 2], onlyIn: null, focalLacks: false });
+    expect(joined.claimGroups.length).toBe(cmp.claimGroups.length - 1);
+    const out = moveClaims(joined, [{ correctionId: 2, articleId: 2, claimId: "c2", into: null }]).comparison;
+    expect(groupOf(out, 2, "c2")).toMatchObject({ articles: [2], onlyIn: 2, focalLacks: true });
+    expect(groupOf(out, 1, "c2").articles).toEqual([1]);
+    // The machine's comparison is not changed.
+    expect(groupOf(cmp, 2, "c2").articles).toEqual([2]);
+  });
+
+  it("a move whose claims are not in the comparison is listed for review", () => {
+    const { cmp } = comparison();
+    const res = moveClaims(cmp, [{ correctionId: 9, articleId: 2, claimId: "c99", into: null }]);
+    expect(res.review).toEqual([{ correctionId: 9, reason: expect.stringContaining("not in this comparison") }]);
+    expect(res.comparison.claimGroups).toEqual(cmp.claimGroups);
+  });
+
+  it("the group correction is validated and recorded on the article", () => {
+    expect(validateCorrection({ layer: "claim", field: "group", value: { start: 1, end: 4 }, note: "x", target: { start: 0, end: 4 } })).toMatch(/articleId/);
+    expect(validateCorrection({ layer: "claim", field: "group", value: null, note: "x", target: { start: 0, end: 4 } })).toBeNull();
+    const out = applyCorrections(TEXT, TITLE, machine(), [corr("claim", TOLL, "group", { articleId: 2, start: 3, end: 9 })]);
+    expect(out.applied[0]).toMatchObject({ itemKey: "claim:c2", field: "group", finalValue: { articleId: 2, start: 3, end: 9 } });
+    expect(out.analysis.claims.find((c) => c.id === "c2")!.stance).toBe("hedged");
   });
 });
