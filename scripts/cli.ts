@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   backup: { summary: "backup FILE   the whole library as one JSON file", load: () => import("./commands/backup") },
   restore: { summary: "restore FILE   bring a backup into an empty database", load: () => import("./commands/restore") },
   methods: { summary: "methods   every measure, rule, lexicon and accuracy figure, as Markdown", load: () => import("./commands/methods") },
+  corrections: { summary: "corrections export --comparison ID [--coder NAME] FILE | corrections import FILE   people's corrections as JSON", load: () => import("./commands/corrections") },
   user: { summary: "user add NAME --role owner|editor|viewer | user list   accounts for a shared instance", load: () => import("./commands/user") },
 };
 

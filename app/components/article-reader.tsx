@@ -17,6 +17,8 @@ export interface Highlight {
 export interface CardSpec {
   heading: string;
   rows: string[];
+  /** A link inside the card (e.g. "Correct this"), reachable by keyboard while the card is open. */
+  link?: { href: string; label: string };
 }
 
 /** A highlight as a loader sends it: plain data, turned into a Highlight by `fromSpecs`. */
@@ -40,6 +42,11 @@ export function fromSpecs(specs: HighlightSpec[]): Highlight[] {
             {r}
           </span>
         ))}
+        {s.card.link ? (
+          <a className="card-row card-link" href={s.card.link.href}>
+            {s.card.link.label}
+          </a>
+        ) : null}
       </>
     ) : undefined,
   }));

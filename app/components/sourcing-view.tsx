@@ -10,7 +10,7 @@ export function kindLabel(kind: string): string {
 export const SOURCE_KINDS = codebook.sourceKinds.map((k) => k.id);
 
 /** Highlights for every attribution: content tinted by source kind, source underlined, cue dotted, with a focus card. */
-export function attributionHighlights(text: string, attributions: Attribution[], sources: SourceEntity[]): Highlight[] {
+export function attributionHighlights(text: string, attributions: Attribution[], sources: SourceEntity[], correctHref?: (layer: string, span: { start: number; end: number }, field: string) => string): Highlight[] {
   const byKey = new Map(sources.map((s) => [s.key, s]));
   const out: Highlight[] = [];
   for (const a of attributions) {
@@ -23,6 +23,18 @@ export function attributionHighlights(text: string, attributions: Attribution[],
         {src?.description ? ` (${src.description})` : ""} · {kindLabel(kind)}
         {a.affiliation ? ` · ${a.affiliation}` : ""}
         {cueText ? ` · cue “${cueText}” (${a.cueStance})` : ""} · rule: {a.rule}
+        {correctHref && a.content[0] ? (
+          <>
+            {" · "}
+            <a href={correctHref("attribution", a.content[0], "status")}>Correct this attribution</a>
+            {a.source ? (
+              <>
+                {" · "}
+                <a href={correctHref("source", a.source, "kind")}>Correct its source</a>
+              </>
+            ) : null}
+          </>
+        ) : null}
       </>
     );
     const label = `Attribution ${a.id}: source ${src?.name ?? "none named"}, ${kindLabel(kind)}${cueText ? `, cue ${cueText}` : ""}`;
@@ -49,7 +61,7 @@ export function KindLegend() {
 }
 
 /** Per article: each canonical source with kind, affiliation, attributions, words quoted, named or not. */
-export function SourcesPanel({ sources }: { sources: SourceEntity[] }) {
+export function SourcesPanel({ sources, correctHref }: { sources: SourceEntity[]; correctHref?: (s: SourceEntity) => string | null }) {
   const total = sources.reduce((n, s) => n + s.attributionIds.length, 0);
   const namedSources = sources.filter((s) => s.named).length;
   if (sources.length === 0) return <p className="meta">No attributed sources found.</p>;
@@ -78,6 +90,13 @@ export function SourcesPanel({ sources }: { sources: SourceEntity[] }) {
                   {s.name || "(no source named)"}
                   {s.description ? <div className="meta">{s.description}</div> : null}
                   {!s.named ? <span className="badge">unnamed</span> : null}
+                  {correctHref?.(s) ? (
+                    <div>
+                      <a href={correctHref(s)!} className="meta" aria-label={`Correct the source ${s.name || "with no name"}`}>
+                        Correct
+                      </a>
+                    </div>
+                  ) : null}
                 </td>
                 <td className={`kind-${s.kind}`} title={s.kindEvidence.join("; ")}>
                   <span className="swatch" />

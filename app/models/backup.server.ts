@@ -91,6 +91,7 @@ export const backupSchema = z
     users: z.array(extraRow).optional(),
     shareLinks: z.array(extraRow).optional(),
     nearDuplicates: z.array(extraRow).optional(),
+    corrections: z.array(extraRow).optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -114,6 +115,7 @@ export const backupSchema = z
     for (const d of b.nearDuplicates ?? []) {
       if (!articleIds.has(Number(d.article_id)) || !articleIds.has(Number(d.other_id))) issue(`a near-duplicate pair names an article that is not in the file`);
     }
+    for (const c of b.corrections ?? []) if (!articleIds.has(Number(c.article_id))) issue(`correction ${String(c.id)} names article ${String(c.article_id)}, which is not in the file`);
     for (const l of b.shareLinks ?? []) {
       if (!comparisonIds.has(Number(l.comparison_id))) issue(`share link ${String(l.id)} belongs to comparison ${String(l.comparison_id)}, which is not in the file`);
     }
@@ -135,6 +137,7 @@ const EXTRA_TABLES = [
   { key: "users", table: "users", secret: /pass(word)?|secret|salt/i },
   { key: "shareLinks", table: "share_links", secret: null },
   { key: "nearDuplicates", table: "near_duplicates", secret: null },
+  { key: "corrections", table: "corrections", secret: null },
 ] as const;
 type ExtraKey = (typeof EXTRA_TABLES)[number]["key"];
 type ExtraRow = Record<string, string | number | boolean | null>;
@@ -316,6 +319,7 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<RestoreCoun
     await insertExtra(tx, "users");
     await insertExtra(tx, "shareLinks");
     await insertExtra(tx, "nearDuplicates");
+    await insertExtra(tx, "corrections");
   });
   return {
     outlets: backup.outlets.length,

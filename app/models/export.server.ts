@@ -12,6 +12,7 @@ import { comparisonTables, isTableId, tableJsonRows, tableToCsv, TABLE_IDS, type
 import type { Db } from "#app/utils/db.server";
 import { loadAnalysedComparison } from "./comparison-analysis.server";
 import { lexiconVersions } from "./lexicon-info.server";
+import { bundleCorrections, correctionsCsv, provenanceLookup, type BundleCorrection } from "./corrections-export.server";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -22,6 +23,8 @@ export interface ExportOptions {
   /** The site's origin (https://host), so the provenance can link the comparison; none from the CLI. */
   origin?: string | null;
   now?: Date;
+  /** Whose corrections to apply (issue 17): one coder's, or all coders' (the later wins) when null. */
+  coder?: string | null;
 }
 
 export interface ExportArticle {
@@ -68,6 +71,8 @@ export interface ComparisonExport {
   provenance: Provenance;
   tables: ComparisonTables;
   bundle: Record<string, unknown>;
+  /** People's corrections the export applied or lists for review (`corrections.csv`, the bundle's list). */
+  corrections: BundleCorrection[];
 }
 
 export interface ExportFile {
@@ -82,7 +87,7 @@ function emptyComparison(): Comparison {
 
 /** Everything one comparison's exports need, blinded when asked; null when there is no such comparison. */
 export async function buildComparisonExport(db: Db, id: number, opts: ExportOptions = {}): Promise<ComparisonExport | null> {
-  const loaded = await loadAnalysedComparison(db, id);
+  const loaded = await loadAnalysedComparison(db, id, { coder: opts.coder ?? null });
   if (!loaded) return null;
   const blind = !!opts.blind;
   const { detail, analyses } = loaded;
@@ -142,6 +147,10 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
   const textOf = new Map(members.map((a) => [a.id, a.text]));
   const titleOf = new Map(members.map((a) => [a.id, a.title]));
   const words = (articleId: number, s: Span | null | undefined, field: "title" | "body" = "body") => (s ? ((field === "title" ? titleOf : textOf).get(articleId) ?? "").slice(s.start, s.end) : null);
+  // Corrections hook (issue 17): each item says whether people changed it, with the machine's value beside it.
+  const prov = provenanceLookup(loaded.corrections);
+  const machineSourceKind = (articleId: number, attributionId: string) => loaded.corrections.machine.get(articleId)?.attributions.find((a) => a.id === attributionId)?.sourceKind ?? null;
+  const corrections = bundleCorrections(loaded.corrections, (articleId, field) => (field === "title" ? titleOf : textOf).get(articleId) ?? "");
   const attributions = members.flatMap((m) => {
     const an = analyses.get(m.id)!;
     const sourceName = new Map(an.sources.map((s) => [s.key, s.name]));
@@ -164,17 +173,19 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
       quotedWords: x.quotedWords,
       rule: x.rule,
       evidence: x.evidence,
+      machineSourceKind: machineSourceKind(m.id, x.id),
+      ...prov(m.id, [`attr:${x.id}`, ...(x.sourceKey ? [`source:${x.sourceKey}`] : [])]),
     }));
   });
-  const sources = members.flatMap((m) => analyses.get(m.id)!.sources.map((s) => ({ articleId: m.id, ...s })));
+  const sources = members.flatMap((m) => analyses.get(m.id)!.sources.map((s) => ({ articleId: m.id, ...s, ...prov(m.id, [`source:${s.key}`]) })));
   const markers = members.flatMap((m) => {
     const an = analyses.get(m.id)!;
-    return [...(an.title?.markers ?? []), ...an.markers].map((x) => ({ articleId: m.id, field: x.field ?? "body", ...x, text: words(m.id, x.span, x.field ?? "body") }));
+    return [...(an.title?.markers ?? []), ...an.markers].map((x) => ({ articleId: m.id, field: x.field ?? "body", ...x, text: words(m.id, x.span, x.field ?? "body"), ...prov(m.id, [`marker:${x.field ?? "body"}:${x.span.start}-${x.span.end}`]) }));
   });
-  const claims = members.flatMap((m) => analyses.get(m.id)!.claims.map((c) => ({ articleId: m.id, field: c.field ?? "body", ...c })));
+  const claims = members.flatMap((m) => analyses.get(m.id)!.claims.map((c) => ({ articleId: m.id, field: c.field ?? "body", ...c, ...prov(m.id, [`claim:${c.id}`]) })));
   const descriptors = members.flatMap((m) => {
     const an = analyses.get(m.id)!;
-    return [...(an.title?.descriptors ?? []), ...an.descriptors].map((d) => ({ articleId: m.id, field: d.field ?? "body", ...d }));
+    return [...(an.title?.descriptors ?? []), ...an.descriptors].map((d) => ({ articleId: m.id, field: d.field ?? "body", ...d, ...prov(m.id, [`desc:${d.field ?? "body"}:${d.span.start}-${d.span.end}`]) }));
   });
   const mentions = members.flatMap((m) => {
     const an = analyses.get(m.id)!;
@@ -211,13 +222,14 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
     prompts: comparison.articles.length ? discussionPrompts(comparison, promptLabels) : [],
     rules: RULES,
     codebook,
+    corrections,
   };
   if (blind) {
     // The names of outlets and authors also occur inside the texts' own words (sources, claims, titles).
     bundle = maskDeep(bundle, names);
-    return { id, blind, provenance: maskDeep(provenance, names), tables: maskDeep(tables, names), bundle };
+    return { id, blind, provenance: maskDeep(provenance, names), tables: maskDeep(tables, names), bundle, corrections: maskDeep(corrections, names) };
   }
-  return { id, blind, provenance, tables, bundle };
+  return { id, blind, provenance, tables, bundle, corrections };
 }
 
 function stem(exp: ComparisonExport): string {
@@ -245,12 +257,22 @@ export function bundleFile(exp: ComparisonExport): ExportFile {
   return { filename: `${stem(exp)}-bundle.json`, contentType: "application/json; charset=utf-8", body: JSON.stringify(exp.bundle, null, 1) + "\n" };
 }
 
+/** People's corrections, one row per correction: machine value, final value, corrected flag, correction id. */
+export function correctionsCsvFile(exp: ComparisonExport): ExportFile {
+  return { filename: `${stem(exp)}-corrections.csv`, contentType: "text/csv; charset=utf-8", body: correctionsCsv(exp.corrections) };
+}
+
 /** One CSV per table, plus the provenance as JSON (a CSV has nowhere to carry it). */
 export function tablesZipFile(exp: ComparisonExport): ExportFile {
   const files: Record<string, Uint8Array> = {};
   for (const t of TABLE_IDS) {
     const f = tableCsvFile(exp, t);
     files[f.filename] = strToU8(f.body as string);
+  }
+  // People's corrections, when there are any (a comparison nobody corrected keeps its one CSV per table).
+  if (exp.corrections.length) {
+    const cf = correctionsCsvFile(exp);
+    files[cf.filename] = strToU8(cf.body as string);
   }
   files[`${stem(exp)}-provenance.json`] = strToU8(JSON.stringify(exp.provenance, null, 1) + "\n");
   return { filename: `${stem(exp)}-tables.zip`, contentType: "application/zip", body: zipSync(files, { level: 6, mtime: new Date(exp.provenance.exportedAt) }) };
@@ -260,6 +282,7 @@ export function tablesZipFile(exp: ComparisonExport): ExportFile {
 export function exportFileByName(exp: ComparisonExport, name: string): ExportFile | null {
   if (name === "bundle.json") return bundleFile(exp);
   if (name === "tables.zip") return tablesZipFile(exp);
+  if (name === "corrections.csv") return correctionsCsvFile(exp);
   const m = /^([a-z-]+)\.(csv|json)$/.exec(name);
   if (!m || !isTableId(m[1]!)) return null;
   return m[2] === "csv" ? tableCsvFile(exp, m[1]) : tableJsonFile(exp, m[1]);
@@ -267,12 +290,12 @@ export function exportFileByName(exp: ComparisonExport, name: string): ExportFil
 
 /** Whether a route's `$file` could name an export at all (checked before any database work). */
 export function isExportFileName(name: string): boolean {
-  if (name === "bundle.json" || name === "tables.zip") return true;
+  if (name === "bundle.json" || name === "tables.zip" || name === "corrections.csv") return true;
   const m = /^([a-z-]+)\.(csv|json)$/.exec(name);
   return !!m && isTableId(m[1]!);
 }
 
-export const EXPORT_FILE_NAMES = ["bundle.json", "tables.zip", ...TABLE_IDS.flatMap((t) => [`${t}.csv`, `${t}.json`])];
+export const EXPORT_FILE_NAMES = ["bundle.json", "tables.zip", "corrections.csv", ...TABLE_IDS.flatMap((t) => [`${t}.csv`, `${t}.json`])];
 
 export function attachmentResponse(file: ExportFile): Response {
   return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {

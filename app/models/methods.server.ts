@@ -117,6 +117,21 @@ export const MEASURES: Measure[] = [
     unit: "questions",
     rules: [],
   },
+  // People's corrections (issue 17).
+  {
+    id: "corrections",
+    name: "People's corrections",
+    how: "An editor can correct any item the machine made (a source's kind, affiliation or name; merge or split sources; reject or add an attribution; a claim's stance; reject or add a marker; a descriptor's label class), with a note. Corrections are stored apart from the analysis and anchored to the text by the item's span; charts, tables and exports use the corrected values, and exports keep the machine's value beside each one, with a corrected flag and the correction's id. After an analyser upgrade each correction is found again by its span (or a span overlapping it by at least 80%); one that no longer fits is listed for review, never dropped. Items a person added carry the rule `correction.person`.",
+    unit: "values changed",
+    rules: [],
+  },
+  {
+    id: "agreement",
+    name: "Agreement between coders",
+    how: "Several accounts can code one comparison independently; a coder's value for an item is their last correction of it, or the machine's value where they left it alone. Per layer, percent agreement (agreeing pairs of values over all pairs) and Krippendorff's alpha for nominal data (1 − observed/expected disagreement from the coincidence matrix; not defined when every value is the same) are given between the coders and between each coder and the machine. Merges and splits change the items themselves and are not part of these figures.",
+    unit: "share and alpha (−1 to 1)",
+    rules: [],
+  },
 ];
 
 const CODEBOOK_SECTIONS: [keyof typeof codebook, string][] = [

@@ -2,11 +2,15 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "#app/components/error-panel";
 import { methodsContent } from "#app/models/methods.server";
+import { libraryChangeCounts } from "#app/models/corrections.server";
+import { LibraryCorrections } from "#app/components/corrections-notice";
+import { getDb } from "#app/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Methods · Parallax" }];
 
 export async function loader() {
-  return methodsContent();
+  // Corrections hook (issue 17): how many values people changed across the library.
+  return { ...methodsContent(), corrections: await libraryChangeCounts(getDb()) };
 }
 
 export default function Methods() {
@@ -55,6 +59,8 @@ export default function Methods() {
           ))}
         </dl>
       </section>
+
+      <LibraryCorrections counts={m.corrections} />
 
       <section aria-labelledby="accuracy">
         <h2 id="accuracy">Accuracy</h2>

@@ -5,3 +5,4 @@ export * from "./analyses";
 export * from "./jobs";
 export * from "./settings";
 export * from "./auth";
+export * from "./corrections";

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "#db/prepare";
-import { bundleFile, buildComparisonExport, tableCsvFile, type ExportFile } from "#app/models/export.server";
+import { bundleFile, buildComparisonExport, correctionsCsvFile, tableCsvFile, type ExportFile } from "#app/models/export.server";
 import { TABLE_IDS } from "#app/compare/tables";
 
 const USAGE = "usage: export --comparison ID --format json|csv --out DIR [--blind]";
@@ -53,6 +53,8 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
     const files: ExportFile[] = format === "json" ? [bundleFile(exp)] : TABLE_IDS.map((t) => tableCsvFile(exp, t));
+    // People's corrections (issue 17): in the bundle always; as their own CSV when there are any.
+    if (format === "csv" && exp.corrections.length) files.push(correctionsCsvFile(exp));
     fs.mkdirSync(out, { recursive: true });
     for (const f of files) {
       const p = path.resolve(out, f.filename);

@@ -13,17 +13,22 @@ import { getArticle, InputError, updateArticleMeta } from "#app/models/articles.
 import { addArticleToComparison, comparisonsOfArticle, createComparison, listComparisons } from "#app/models/comparisons.server";
 import { findNearDuplicatesOf } from "#app/models/near-duplicates.server";
 import { getDb } from "#app/utils/db.server";
+import { applyStoredCorrections } from "#app/models/corrections.server";
+import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.server";
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 import { editArticleSchema } from "../articles.new/article-form.schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.title} · Parallax` : "Article · Parallax" }];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const id = parseId(params.id, "article");
   const db = getDb();
   const article = await getArticle(db, id);
   invariantResponse(article, `No article with id ${id}.`);
-  const [analysis, near, holding, all] = await Promise.all([getAnalysis(db, id), findNearDuplicatesOf(db, id), comparisonsOfArticle(db, id), listComparisons(db)]);
+  const [machine, near, holding, all] = await Promise.all([getAnalysis(db, id), findNearDuplicatesOf(db, id), comparisonsOfArticle(db, id), listComparisons(db)]);
+  // Corrections hook (issue 17): the reader's corrections on top of the machine's analysis.
+  const corrected = machine ? await applyStoredCorrections(db, [article], new Map([[id, machine]]), { coder: coderOf(context).view }) : null;
+  const analysis = corrected?.analyses.get(id) ?? machine;
   const notice = new URL(request.url).searchParams.get("notice");
   const held = new Set(holding.map((c) => c.id));
   return {
@@ -33,6 +38,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     attributions: analysis?.attributions ?? [],
     sources: analysis?.sources ?? [],
     near,
+    canCorrect: canCorrect(context),
+    corrections: { count: corrected?.rows.length ?? 0, needReview: corrected?.review.length ?? 0 },
     notice: notice === "added" ? "The article was added to the library. Next: add it to a comparison, or compare it with other coverage (see Comparisons)." : notice === "saved" ? "Saved." : null,
   };
 }
@@ -75,7 +82,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function ArticlePage() {
-  const { article, attributions, sources, near, notice, holding, others } = useLoaderData<typeof loader>();
+  const { article, attributions, sources, near, notice, holding, others, canCorrect: mayCorrect, corrections } = useLoaderData<typeof loader>();
+  const back = `/articles/${article.id}`;
+  const correctHref = mayCorrect ? (layer: string, s: { start: number; end: number }, field: string) => `/articles/${article.id}/corrections?layer=${layer}&field=${field}&start=${s.start}&end=${s.end}&back=${encodeURIComponent(back)}` : undefined;
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -113,7 +122,7 @@ export default function ArticlePage() {
           </div>
         ) : null}
         <KindLegend />
-        <ArticleReader text={article.text} idPrefix={`a${article.id}`} highlights={attributionHighlights(article.text, attributions, sources)} />
+        <ArticleReader text={article.text} idPrefix={`a${article.id}`} highlights={attributionHighlights(article.text, attributions, sources, correctHref)} />
       </article>
       <aside className="stack">
         <section className="panel" aria-labelledby="in-comparisons-h" id="compare">
@@ -158,7 +167,19 @@ export default function ArticlePage() {
         </section>
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>Sources</h2>
-          <SourcesPanel sources={sources} />
+          <SourcesPanel sources={sources} correctHref={correctHref ? (s) => (s.mentions[0] ? correctHref("source", s.mentions[0], "kind") : null) : undefined} />
+          <p className="meta">
+            <Link to={`/articles/${article.id}/corrections`}>
+              {corrections.count ? `${corrections.count} correction${corrections.count === 1 ? "" : "s"}` : "Corrections"}
+              {corrections.needReview ? ` (${corrections.needReview} need${corrections.needReview === 1 ? "s" : ""} a look)` : ""}
+            </Link>
+            {mayCorrect ? (
+              <>
+                {" · "}
+                <Link to={`/articles/${article.id}/corrections?layer=attribution&field=add&back=${encodeURIComponent(back)}`}>Add a missed attribution</Link>
+              </>
+            ) : null}
+          </p>
         </section>
         {near.length ? (
           <section className="panel" aria-labelledby="near-h">

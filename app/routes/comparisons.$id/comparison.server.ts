@@ -1,4 +1,4 @@
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import codebook from "#app/analysis/codebook.json";
 import { RULES, type ArticleAnalysis } from "#app/analysis/index";
@@ -16,6 +16,8 @@ import { discussionPrompts, type DiscussionPrompt } from "#app/compare/prompts";
 import { resolveFocus, shapeDashboard, type Focus } from "./dashboard";
 import { shareSession } from "./share-session.server";
 import { LAYERS, readView, viewQuery, type Layer } from "./view";
+import { correctionsSummary } from "#app/models/corrections.server";
+import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.server";
 
 function cbLabel(list: { id: string; label: string }[], id: string): string {
   return list.find((x) => x.id === id)?.label ?? id;
@@ -33,6 +35,7 @@ function columnHighlights(
   layers: Layer[],
   claimTraces: { trace: Trace[]; card: CardSpec }[],
   focus: { traces: Trace[]; description: string } | null,
+  correctLink: ((layer: string, s: { start: number; end: number }, field: string) => CardSpec["link"]) | null = null,
 ): { body: HighlightSpec[]; title: HighlightSpec[] } {
   const body: HighlightSpec[] = [];
   const title: HighlightSpec[] = [];
@@ -52,6 +55,8 @@ function columnHighlights(
           ...(cueText ? [`Reporting word: “${cueText}” (${cbLabel(codebook.cueStances, a.cueStance).toLowerCase()})`] : []),
           `Rule ${rule(a.rule)}`,
         ],
+        // Corrections hook (issue 17): from the focus card to a form for this item.
+        ...(correctLink && a.content[0] ? { link: a.source ? correctLink("source", a.source, "kind") : correctLink("attribution", a.content[0], "status") } : {}),
       };
       const label = `Attribution to ${sourceName}, ${kindLabel(a.sourceKind)}${cueText ? `, reporting word ${cueText}` : ""}`;
       a.content.forEach((c, i) => body.push({ start: c.start, end: c.end, className: `hl-content kind-${a.sourceKind} layer-attr`, card: i === 0 ? card : undefined, label: i === 0 ? label : undefined }));
@@ -79,7 +84,8 @@ function columnHighlights(
   for (const c of claimTraces) {
     c.trace.forEach((t, i) => {
       if (t.articleId !== articleId) return;
-      (t.field === "title" ? title : body).push({ start: t.span.start, end: t.span.end, className: "hl-claim layer-claims", card: i === 0 ? c.card : undefined, label: i === 0 ? c.card.heading : undefined });
+      const card = correctLink && t.field !== "title" ? { ...c.card, link: correctLink("claim", t.span, "stance") } : c.card;
+      (t.field === "title" ? title : body).push({ start: t.span.start, end: t.span.end, className: "hl-claim layer-claims", card: i === 0 ? card : undefined, label: i === 0 ? c.card.heading : undefined });
     });
   }
   if (focus) {
@@ -100,14 +106,15 @@ function promptFocus(prompts: DiscussionPrompt[], token: string): Focus | null {
   return { token, description: "the evidence for a discussion question", traces: p.evidence, articleIds: [...new Set([...p.articles, ...p.evidence.map((t) => t.articleId)])] };
 }
 
-export async function loadComparison(params: { id?: string }, request: Request, context: { user?: unknown } = {}) {
+export async function loadComparison(params: { id?: string }, request: Request, context: AppLoadContext = {}) {
   const id = parseId(params.id, "comparison");
   const db = getDb();
   const url = new URL(request.url);
   const share = await shareSession(db, request, context.user, id);
   // A blind share link is blind on the server, whatever the URL asks for: there is no reveal to reach.
   const view = { ...readView(url.searchParams), ...(share?.blind ? { blind: true } : {}) };
-  const loaded = await loadAnalysedComparison(db, id);
+  // Corrections hook (issue 17): an account sees its own corrections; single-user mode everyone's.
+  const loaded = await loadAnalysedComparison(db, id, { coder: coderOf(context).view });
   invariantResponse(loaded, `No comparison with id ${id}.`);
   const { detail, analyses, comparison: cmp } = loaded;
   const memberIds = detail.articles.map((a) => a.id);
@@ -153,7 +160,12 @@ export async function loadComparison(params: { id?: string }, request: Request, 
     const a = detail.articles.find((x) => x.id === cid)!;
     const m = metaById.get(cid)!;
     const text = view.blind ? maskNames(a.text, names) : a.text;
-    const hl = columnHighlights(cid, text, analyses.get(cid), view.layers, claimTraces, focus);
+    const back = `/comparisons/${id}?${new URLSearchParams(viewQuery(view)).toString()}#reader`;
+    const correctLink =
+      !view.blind && !share && canCorrect(context)
+        ? (layer: string, s: { start: number; end: number }, field: string) => ({ href: `/articles/${cid}/corrections?layer=${layer}&field=${field}&start=${s.start}&end=${s.end}&back=${encodeURIComponent(back)}`, label: "Correct this" })
+        : null;
+    const hl = columnHighlights(cid, text, analyses.get(cid), view.layers, claimTraces, focus, correctLink);
     return {
       id: cid,
       /** Kept for callers that read `columns[i].article` (tests, older code). */
@@ -203,6 +215,7 @@ export async function loadComparison(params: { id?: string }, request: Request, 
     lq,
     notice: notice === "added" || notice === "duplicate" || notice === "removed" || notice === "renamed" ? notice : null,
     layerNames: LAYERS,
+    corrections: { comparisonId: id, blind: view.blind, ...correctionsSummary(loaded.articles, loaded.corrections) },
   };
   // Nothing that names an outlet, author or URL may leave the server in blind mode: mask every string.
   return view.blind ? maskDeep(result, names) : result;

@@ -11,6 +11,7 @@ import { CoverageList } from "#app/components/coverage-list";
 import { DiscussionPrompts } from "./prompts-slot";
 import { MAX_COLUMNS } from "./columns";
 import { comparisonAction, loadComparison } from "./comparison.server";
+import { CorrectionsNotice } from "#app/components/corrections-notice";
 import { exportHref, focusHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" }];
@@ -149,6 +150,7 @@ export default function ComparisonPage() {
           {NOTICES[notice as keyof typeof NOTICES]}
         </div>
       ) : null}
+      <CorrectionsNotice {...d.corrections} />
       {actionData && "error" in actionData ? (
         <div className="form-error" role="alert">
           {actionData.error}
