@@ -53,9 +53,9 @@ export function voiceAt(quoted: Span[], span: Span): Voice {
 }
 
 export const MARKER_RULES: Record<string, string> = {
-  "hedge.lexicon": "A word or phrase from the hedge list that lowers the writer's commitment (reportedly, apparently, may, it seems).",
-  "booster.lexicon": "A word or phrase from the booster list that raises the writer's commitment (clearly, certainly, almost certainly).",
-  "loaded.lexicon": "An evaluative or emotive word or phrase from the loaded-language list (rampage, morally bankrupt, lavishly).",
+  "hedge.lexicon": "A word or phrase from the hedge list that lowers the writer's commitment to what is or was (reportedly, apparently, it seems, may); \"could\" as possibility (\"could settle\"), not ability (\"could not attend\").",
+  "booster.lexicon": "A word or phrase from the booster list that raises the writer's certainty or emphasis (clearly, certainly, almost certainly, in fact).",
+  "loaded.lexicon": "An evaluative word or phrase from the loaded-language list, by class: evaluative reporting verbs (blasted, scoffed), intensifiers (sharply, fierce), evaluative adjectives and nouns (brash, tirade), metaphors of conflict and scandal (firestorm, torpedo), dysphemisms and euphemisms, emotive violence words, moral verdicts and grave charges.",
   "scare.short-quote": "A quoted phrase of at most four words that no attribution quotes and that does not repeat a longer quotation in the text.",
   "scare.so-called": "A quoted phrase right after \"so-called\", or \"so-called\" itself before a name or noun.",
 };
@@ -69,11 +69,29 @@ for (const type of ["hedge", "booster"] as const) {
 }
 const hbMatcher = buildMatcher(hbEntries);
 
+/** A loaded-language entry: a word or phrase, or one restricted to a part of speech. */
+export type LoadedEntry = string | { term: string; pos?: string };
 const loadedEntries: PhraseEntry<{ term: string; category: string }>[] = [];
-for (const [category, list] of Object.entries(loadedLexicon.entries)) {
-  for (const term of list) loadedEntries.push({ words: phraseWords(term), data: { term, category } });
+for (const [category, list] of Object.entries(loadedLexicon.entries as Record<string, LoadedEntry[]>)) {
+  for (const e of list) {
+    const term = typeof e === "string" ? e : e.term;
+    loadedEntries.push({ words: phraseWords(term), data: { term, category }, pos: typeof e === "string" ? undefined : e.pos });
+  }
 }
+
 const loadedMatcher = buildMatcher(loadedEntries);
+
+/**
+ * "could" is a hedge as possibility ("could settle", "could have fled"), not as ability ("she could not attend",
+ * "could see the smoke"): negated, or before a verb of ability or perception, it is left out.
+ */
+const COULD_ABILITY = new Set(["see", "hear", "feel", "afford", "attend", "reach", "find", "get", "go", "come", "do", "walk", "sleep", "eat", "speak", "read", "understand", "remember", "imagine", "believe", "tell", "help", "stop", "only", "barely", "hardly", "scarcely", "no", "not", "n't", "never"]);
+function possibilityCould(words: Word[], i: number): boolean {
+  const next = words[i + 1];
+  if (!next || next.sentence !== words[i]!.sentence) return false;
+  const after = next.lower === "also" || next.lower === "still" || next.lower === "well" ? words[i + 2] : next;
+  return !!after && !COULD_ABILITY.has(after.lower) && !COULD_ABILITY.has(after.lemma);
+}
 
 export interface QuoteSegment {
   /** The quoted words, without the quotation marks. */
@@ -177,6 +195,7 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
     markers.push({ span, type, lexiconEntry: entry, rule, text: text.slice(span.start, span.end), category, inQuote: insideAny(span, quoted), voice: "writer" });
 
   for (const h of hbMatcher.match(words)) {
+    if (h.to - h.from === 1 && words[h.from]!.lower === "could" && !possibilityCould(words, h.from)) continue;
     const span = { start: words[h.from]!.start, end: words[h.to - 1]!.end };
     push(span, h.entry.data.type, h.entry.data.term, `${h.entry.data.type}.lexicon`, h.entry.data.type);
   }
