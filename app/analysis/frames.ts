@@ -50,18 +50,19 @@ export const FRAME_RULES: Record<string, string> = {
 };
 
 const AMBIGUOUS = new Set((framesLexicon.ambiguous as string[]).map((t) => phraseWords(t).join(" ")));
-const NAME_JOINERS = new Set(["of", "for", "and", "the", "al", "el"]);
+const NAME_JOINERS = new Set(["of", "for", "the", "al", "el"]);
 const isCap = (w: Word) => /^\p{Lu}/u.test(w.text);
 
 /**
  * For each word of a paragraph, the extent of the capitalised name it stands in ("Muslim Brotherhood", "Department
  * of Justice"), or null. Sentence-initial capitals count only when the next word is capitalised too; a paragraph
- * written mostly in capitals (a title in title case) has no names by this rule.
+ * in title case (a headline) has no names by this rule.
  */
-function nameRuns(slice: Word[]): ([number, number] | null)[] {
+export function nameRuns(slice: Word[], titleCase = true): ([number, number] | null)[] {
   const out: ([number, number] | null)[] = slice.map(() => null);
-  const wordy = slice.filter((w) => /\p{L}/u.test(w.text));
-  if (wordy.length >= 3 && wordy.filter(isCap).length / wordy.length > 0.6) return out;
+  // Title case: no longer word after the first of its sentence is written in lower case.
+  const long = slice.filter((w, k) => k > 0 && w.sentence === slice[k - 1]!.sentence && /^\p{L}{4,}$/u.test(w.text));
+  if (titleCase && long.length >= 5 && long.every(isCap)) return out;
   let i = 0;
   while (i < slice.length) {
     if (!isCap(slice[i]!)) {

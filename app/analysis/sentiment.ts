@@ -6,6 +6,7 @@ import type { Span } from "./types";
 import type { Mention } from "./actors";
 import type { Word } from "./words";
 import { voiceAt, type Voice } from "./markers";
+import { nameRuns } from "./frames";
 
 const VALENCE = new Map<string, number>(Object.entries(sentimentLexicon.entries.valence));
 const NEGATORS = new Set(sentimentLexicon.entries.negators);
@@ -48,7 +49,7 @@ export interface ActorEvidence {
   score: number;
   /** Writer-voice words counted for this actor. */
   words: { span: Span; entry: string; valence: number }[];
-  /** Words left out for this actor: harmful acts it is the target of, and quoted words. */
+  /** Words left out for this actor: all of a sentence that makes it the target of a harmful act, and quoted words. */
   excluded: { span: Span; entry: string; valence: number; why: "target" | "quoted" }[];
 }
 
@@ -66,9 +67,10 @@ export interface ActorSentiment {
 
 export const SENTIMENT_RULES: Record<string, string> = {
   "sentiment.lexicon": "A sentence's score sums the valences of its lexicon words in the writer's voice (intensified words grow), normalised to -1…1; quoted words make a separate score, the speaker's.",
-  "sentiment.negation": "A negator (not, never, no longer, without, fail to, refuse to) flips the words after it up to the end of its clause (at most five words); a negated negative word counts at half strength.",
+  "sentiment.negation": "A negator (not, never, no longer, without, fail to, refuse to) flips the words after it up to the end of its clause (at most five words); a negated negative word counts at half strength, a negated harmful act (\"not to attack\") not at all.",
   "sentiment.contrast": "Words after \"but\", \"however\" or \"yet\" weigh 1.5 times, words before them half; a clause opened by \"although\", \"though\" or \"despite\" weighs half.",
-  "sentiment.role": "A harmful act (a negative verb, or a negative noun followed by on/against/of) is not counted for the actor it is done to: the object after the verb, the subject of a passive, the noun after \"on/against/of\".",
+  "sentiment.role": "An actor that a sentence makes the target of a harmful act (a negative verb, or a negative noun followed by on/against/of: the object after the verb, the subject of a passive, the noun after \"on/against/of\") is not charged with that sentence's words: they describe the agent.",
+  "sentiment.named-entity": "A word inside a capitalised name (Justice Department, Islamic Jihad) carries no tone.",
   "sentiment.actor": "An actor's score is the mean writer-voice score of the sentences that mention it; it describes the wording around the name, not the actor.",
 };
 
@@ -92,6 +94,8 @@ export function scoreSentences(words: Word[], sentences: Span[], quoted: Span[] 
 
 function scoreSentence(words: Word[], from: number, to: number, s: number, sentences: Span[], quoted: Span[]): SentenceSentiment | null {
   const hits: SentimentHit[] = [];
+  // Words inside a capitalised name ("Justice Department", "Islamic Jihad") are part of the name, not tone.
+  const runs = nameRuns(words.slice(from, to), false);
   let negLeft = 0;
   let negWord = "";
   let concessive = false;
@@ -124,6 +128,8 @@ function scoreSentence(words: Word[], from: number, to: number, s: number, sente
       continue;
     }
     let v = VALENCE.get(w.lower) ?? VALENCE.get(w.lemma);
+    const run = runs[i - from];
+    if (run && run[1] - run[0] > 1) v = undefined;
     if (v === undefined) {
       if (negLeft > 0 && isWordy(w)) negLeft--;
       continue;
@@ -132,14 +138,15 @@ function scoreSentence(words: Word[], from: number, to: number, s: number, sente
     const prev = words[i - 1];
     if (prev && INTENSIFIERS.has(prev.lower)) v += v > 0 ? 0.3 : -0.3;
     const hit: SentimentHit = { span: { start: w.start, end: w.end }, entry, valence: 0, voice: voiceAt(quoted, w) };
-    if (negLeft > 0) {
-      v = v > 0 ? v * -0.74 : v * -0.5;
-      hit.negatedBy = negWord;
-      negLeft--;
-    }
-    if (v < 0 && !hit.negatedBy) {
+    if (v < 0) {
       if (w.pos === "VERB") hit.act = "verb";
       else if (w.pos === "NOUN" && TARGET_PREP.has(words[i + 1]?.lower ?? "")) hit.act = "noun";
+    }
+    if (negLeft > 0) {
+      // A harmful act not done ("not to attack") is no praise: it counts nothing; other words flip.
+      v = hit.act === "verb" ? 0 : v > 0 ? v * -0.74 : v * -0.5;
+      hit.negatedBy = negWord;
+      negLeft--;
     }
     if (concessive) v *= 0.5;
     hit.valence = Math.round(v * 100) / 100;
@@ -233,10 +240,12 @@ export function actorSentiment(mentions: Mention[], sentences: Span[], scored: S
       const ev: ActorEvidence = { sentence: i, span: sentences[i]!, score: 0, words: [], excluded: [] };
       if (sc) {
         let x = 0;
+        // The target of a harmful act in this sentence is its patient: the sentence's words describe the agent.
+        const patient = words.length > 0 && sc.hits.some((h) => h.voice === "writer" && bySent.get(i)!.every((m) => isTarget(words, h, m)));
         for (const h of sc.hits) {
           const item = { span: h.span, entry: h.entry, valence: h.valence };
           if (h.voice === "quoted") ev.excluded.push({ ...item, why: "quoted" });
-          else if (words.length && bySent.get(i)!.every((m) => isTarget(words, h, m))) ev.excluded.push({ ...item, why: "target" });
+          else if (patient) ev.excluded.push({ ...item, why: "target" });
           else {
             ev.words.push(item);
             x += h.valence;
