@@ -18,6 +18,8 @@ const CONCESSIVE = new Set(["although", "though", "despite", "notwithstanding"])
 const CLAUSE_END = /^[,;:.!?()\u2013\u2014]+$/;
 const BE = new Set(["was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "getting", "am", "'s", "’s"]);
 const TARGET_PREP = new Set(["on", "against", "of", "at", "upon"]);
+/** Verbs of judging speech: what follows them is the content of the judgement, about someone else. */
+const SPEECH_ACTS = new Set(["accuse", "blame", "condemn", "denounce", "criticise", "criticize", "deny", "reject", "allege", "warn", "decry", "charge"]);
 
 export interface SentimentHit {
   span: Span;
@@ -29,6 +31,8 @@ export interface SentimentHit {
   negatedBy?: string;
   /** A harmful act (negative verb, or negative noun with "on/against/of" after it): its target is not charged with it. */
   act?: "verb" | "noun";
+  /** A verb of judging speech (accuse, condemn, deny): its subject is charged with neither it nor what follows it. */
+  speechAct?: boolean;
 }
 
 export interface SentenceSentiment {
@@ -49,8 +53,9 @@ export interface ActorEvidence {
   score: number;
   /** Writer-voice words counted for this actor. */
   words: { span: Span; entry: string; valence: number }[];
-  /** Words left out for this actor: all of a sentence that makes it the target of a harmful act, and quoted words. */
-  excluded: { span: Span; entry: string; valence: number; why: "target" | "quoted" }[];
+  /** Words left out for this actor: all of a sentence that makes it the target of a harmful act, quoted words, and
+   *  a judging verb it is the subject of with what follows ("reported"). */
+  excluded: { span: Span; entry: string; valence: number; why: "target" | "quoted" | "reported" }[];
 }
 
 export interface ActorSentiment {
@@ -71,6 +76,7 @@ export const SENTIMENT_RULES: Record<string, string> = {
   "sentiment.contrast": "Words after \"but\", \"however\" or \"yet\" weigh 1.5 times, words before them half; a clause opened by \"although\", \"though\" or \"despite\" weighs half.",
   "sentiment.role": "An actor that a sentence makes the target of a harmful act (a negative verb, or a negative noun followed by on/against/of: the object after the verb, the subject of a passive, the noun after \"on/against/of\") is not charged with that sentence's words: they describe the agent.",
   "sentiment.named-entity": "A word inside a capitalised name (Justice Department, Islamic Jihad) carries no tone.",
+  "sentiment.speech-act": "The subject of a judging verb (accuse, blame, condemn, deny, reject, warn) is charged with neither the verb nor the words after it: they are the content of its judgement, about someone else.",
   "sentiment.actor": "An actor's score is the mean writer-voice score of the sentences that mention it; it describes the wording around the name, not the actor.",
 };
 
@@ -138,6 +144,7 @@ function scoreSentence(words: Word[], from: number, to: number, s: number, sente
     const prev = words[i - 1];
     if (prev && INTENSIFIERS.has(prev.lower)) v += v > 0 ? 0.3 : -0.3;
     const hit: SentimentHit = { span: { start: w.start, end: w.end }, entry, valence: 0, voice: voiceAt(quoted, w) };
+    if (SPEECH_ACTS.has(w.lemma) && w.pos === "VERB") hit.speechAct = true;
     if (v < 0) {
       if (w.pos === "VERB") hit.act = "verb";
       else if (w.pos === "NOUN" && TARGET_PREP.has(words[i + 1]?.lower ?? "")) hit.act = "noun";
@@ -242,10 +249,14 @@ export function actorSentiment(mentions: Mention[], sentences: Span[], scored: S
         let x = 0;
         // The target of a harmful act in this sentence is its patient: the sentence's words describe the agent.
         const patient = words.length > 0 && sc.hits.some((h) => h.voice === "writer" && bySent.get(i)!.every((m) => isTarget(words, h, m)));
+        // The subject of a judging verb ("Egypt accused X of the killing") is charged with neither the verb nor its content.
+        const mentionsHere = bySent.get(i)!;
+        const speech = sc.hits.find((h) => h.speechAct && h.voice === "writer" && mentionsHere.every((m) => m.end <= h.span.start));
         for (const h of sc.hits) {
           const item = { span: h.span, entry: h.entry, valence: h.valence };
           if (h.voice === "quoted") ev.excluded.push({ ...item, why: "quoted" });
           else if (patient) ev.excluded.push({ ...item, why: "target" });
+          else if (speech && h.span.start >= speech.span.start) ev.excluded.push({ ...item, why: "reported" });
           else {
             ev.words.push(item);
             x += h.valence;

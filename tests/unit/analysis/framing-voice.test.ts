@@ -79,6 +79,16 @@ describe("tone that reads its sentence", () => {
     expect(front.evidence[0]!.words.map((w) => w.entry)).toEqual(["attacked"]);
   });
 
+  it("does not charge the subject of a judging verb with what it judges", () => {
+    const a = analyse("The Tarnland government accused the Korvath Front of a brutal massacre. The Tarnland government praised the rescue teams.");
+    const tarn = a.sentiment.find((s) => s.actorKey === "tarnland")!;
+    expect(tarn.evidence[0]!.score).toBe(0);
+    expect(tarn.evidence[0]!.excluded.map((x) => x.why)).toEqual(["reported", "reported", "reported"]);
+    expect(tarn.mean).toBeGreaterThan(0);
+    // The one accused is the target of the accusation, not charged with it either.
+    expect(a.sentiment.find((s) => s.actorKey === "korvath-front")!.mean).toBe(0);
+  });
+
   it("treats the same sentence alike whichever side is named (a swap changes nothing)", () => {
     const one = analyse("Tarnland troops killed three Brennholt fighters, and Brennholt did not condemn the attack.");
     const two = analyse("Brennholt troops killed three Tarnland fighters, and Tarnland did not condemn the attack.");
