@@ -51,7 +51,11 @@ export const FRAME_RULES: Record<string, string> = {
 
 const AMBIGUOUS = new Set((framesLexicon.ambiguous as string[]).map((t) => phraseWords(t).join(" ")));
 const NAME_JOINERS = new Set(["of", "for", "the", "al", "el"]);
-const isCap = (w: Word) => /^\p{Lu}/u.test(w.text);
+function isCap(w: Word): boolean {
+  const c = w.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(w.text);
+}
 
 /**
  * For each word of a paragraph, the extent of the capitalised name it stands in ("Muslim Brotherhood", "Department
@@ -61,8 +65,11 @@ const isCap = (w: Word) => /^\p{Lu}/u.test(w.text);
 export function nameRuns(slice: Word[], titleCase = true): ([number, number] | null)[] {
   const out: ([number, number] | null)[] = slice.map(() => null);
   // Title case: no longer word after the first of its sentence is written in lower case.
-  const long = slice.filter((w, k) => k > 0 && w.sentence === slice[k - 1]!.sentence && /^\p{L}{4,}$/u.test(w.text));
-  if (titleCase && long.length >= 5 && long.every(isCap)) return out;
+  // (Only short paragraphs are looked at: a headline or a masthead line, not body text.)
+  if (titleCase && slice.length <= 40) {
+    const long = slice.filter((w, k) => k > 0 && w.sentence === slice[k - 1]!.sentence && /^\p{L}{4,}$/u.test(w.text));
+    if (long.length >= 5 && long.every(isCap)) return out;
+  }
   let i = 0;
   while (i < slice.length) {
     if (!isCap(slice[i]!)) {

@@ -80,35 +80,40 @@ export const SENTIMENT_RULES: Record<string, string> = {
   "sentiment.actor": "An actor's score is the mean writer-voice score of the sentences that mention it; it describes the wording around the name, not the actor.",
 };
 
+/** Cheap first test before the punctuation regex: most words start with an ASCII letter. */
+function isLetterStart(t: string): boolean {
+  const c = t.charCodeAt(0) | 32;
+  return c >= 97 && c <= 122;
+}
 const norm = (x: number) => Math.round((x / Math.sqrt(x * x + 15)) * 1000) / 1000;
 const isWordy = (w: Word) => /[\p{L}\p{N}]/u.test(w.text);
 
 /** Scores every sentence that has at least one lexicon word (others score 0 and are not listed). */
 export function scoreSentences(words: Word[], sentences: Span[], quoted: Span[] = []): SentenceSentiment[] {
   const out: SentenceSentiment[] = [];
+  // Words inside a capitalised name ("Justice Department", "Islamic Jihad") are part of the name, not tone.
+  const runs = nameRuns(words, false);
   let i = 0;
   while (i < words.length) {
     const s = words[i]!.sentence;
     let j = i;
     while (j < words.length && words[j]!.sentence === s) j++;
-    const scored = scoreSentence(words, i, j, s, sentences, quoted);
+    const scored = scoreSentence(words, i, j, s, sentences, quoted, runs);
     if (scored) out.push(scored);
     i = j;
   }
   return out;
 }
 
-function scoreSentence(words: Word[], from: number, to: number, s: number, sentences: Span[], quoted: Span[]): SentenceSentiment | null {
+function scoreSentence(words: Word[], from: number, to: number, s: number, sentences: Span[], quoted: Span[], runs: ([number, number] | null)[]): SentenceSentiment | null {
   const hits: SentimentHit[] = [];
-  // Words inside a capitalised name ("Justice Department", "Islamic Jihad") are part of the name, not tone.
-  const runs = nameRuns(words.slice(from, to), false);
   let negLeft = 0;
   let negWord = "";
   let concessive = false;
   let contrastAt = -1;
   for (let i = from; i < to; i++) {
     const w = words[i]!;
-    if (CLAUSE_END.test(w.text)) {
+    if (!isLetterStart(w.text) && CLAUSE_END.test(w.text)) {
       negLeft = 0;
       concessive = false;
       continue;
@@ -134,7 +139,7 @@ function scoreSentence(words: Word[], from: number, to: number, s: number, sente
       continue;
     }
     let v = VALENCE.get(w.lower) ?? VALENCE.get(w.lemma);
-    const run = runs[i - from];
+    const run = runs[i];
     if (run && run[1] - run[0] > 1) v = undefined;
     if (v === undefined) {
       if (negLeft > 0 && isWordy(w)) negLeft--;
