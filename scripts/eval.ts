@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { RULE_COUNT } from "#app/analysis/sourcing";
 import { EVAL_SCRIPT, POLNEAR_DIR, SHARED, evalPolnear, scoreGoldArticle, type GoldAttribution } from "./lib/sourcing-eval";
+import { runLexicalEval } from "./lib/lexical-eval";
 
 const pct = (x: number) => (100 * x).toFixed(1);
 
@@ -58,6 +59,8 @@ async function main(): Promise<number> {
     console.log(`tutorial: ${withSource} of ${total} found with right source (${found} found)`);
     results.tutorial = { total, found, foundWithSource: withSource };
   }
+
+  results.lexicalBias = runLexicalEval();
 
   const related = path.resolve("scripts/eval-related.ts");
   if (fs.existsSync(related)) {

@@ -3,6 +3,7 @@
 import framesLexicon from "./lexicons/frames.json";
 import type { Span } from "./types";
 import { buildMatcher, phraseWords, wordAt, type PhraseEntry, type Word } from "./words";
+import { voiceAt, type Voice } from "./markers";
 
 export const FRAME_DIMENSIONS = [
   "economic",
@@ -32,6 +33,10 @@ export interface FrameScore {
   hits: Span[];
   /** The lexicon entries that hit, in the order of `hits`. */
   entries: string[];
+  /** The words of the text that hit, in the order of `hits` (so a reader can check the sense). */
+  words: string[];
+  /** Whose words each hit is, in the order of `hits`; `score` counts the writer's only when any is quoted. */
+  voices: Voice[];
   rule: string;
 }
 
@@ -39,8 +44,51 @@ export type FrameProfile = Record<FrameDimension, number>;
 
 export const FRAME_RULES: Record<string, string> = {
   "frame.lexicon": "A paragraph scores in a frame dimension for each word or phrase of that dimension's lexicon it contains (hits per 100 words).",
-  "frame.profile": "An article's frame profile is each dimension's share of all frame hits in its paragraphs.",
+  "frame.profile": "An article's frame profile is each dimension's share of all frame hits in its paragraphs, in the writer's voice.",
+  "frame.named-entity": "A frame word inside a capitalised name (Muslim Brotherhood, Justice Department, Islamic State) is part of the name and does not count for its common meaning.",
+  "frame.second-cue": "An ambiguous frame word (listed in the lexicon's \"ambiguous\") counts only when the same paragraph holds another, unambiguous word of the same dimension.",
 };
+
+const AMBIGUOUS = new Set((framesLexicon.ambiguous as string[]).map((t) => phraseWords(t).join(" ")));
+const NAME_JOINERS = new Set(["of", "for", "the", "al", "el"]);
+function isCap(w: Word): boolean {
+  const c = w.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(w.text);
+}
+
+/**
+ * For each word of a paragraph, the extent of the capitalised name it stands in ("Muslim Brotherhood", "Department
+ * of Justice"), or null. Sentence-initial capitals count only when the next word is capitalised too; a paragraph
+ * in title case (a headline) has no names by this rule.
+ */
+export function nameRuns(slice: Word[], titleCase = true): ([number, number] | null)[] {
+  const out: ([number, number] | null)[] = slice.map(() => null);
+  // Title case: no longer word after the first of its sentence is written in lower case.
+  // (Only short paragraphs are looked at: a headline or a masthead line, not body text.)
+  if (titleCase && slice.length <= 40) {
+    const long = slice.filter((w, k) => k > 0 && w.sentence === slice[k - 1]!.sentence && /^\p{L}{4,}$/u.test(w.text));
+    if (long.length >= 5 && long.every(isCap)) return out;
+  }
+  let i = 0;
+  while (i < slice.length) {
+    if (!isCap(slice[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < slice.length) {
+      const w = slice[j]!;
+      if (w.sentence !== slice[i]!.sentence) break;
+      if (isCap(w)) j++;
+      else if (NAME_JOINERS.has(w.lower) && slice[j + 1] && isCap(slice[j + 1]!) && slice[j + 1]!.sentence === w.sentence) j += 2;
+      else break;
+    }
+    if (j - i >= 2) for (let k = i; k < j; k++) out[k] = [i, j];
+    i = j;
+  }
+  return out;
+}
 
 const byPhrase = new Map<string, FrameDimension[]>();
 for (const [dim, list] of Object.entries(framesLexicon.entries)) {
@@ -59,7 +107,7 @@ export function emptyProfile(): FrameProfile {
 }
 
 /** Frame scores for every paragraph (only dimensions with hits are listed) and the article profile. */
-export function scoreFrames(words: Word[], paragraphs: Span[]): { frames: FrameScore[]; profile: FrameProfile } {
+export function scoreFrames(words: Word[], paragraphs: Span[], quoted: Span[] = []): { frames: FrameScore[]; profile: FrameProfile } {
   const frames: FrameScore[] = [];
   const totals = emptyProfile();
   let all = 0;
@@ -68,22 +116,33 @@ export function scoreFrames(words: Word[], paragraphs: Span[]): { frames: FrameS
     const b = wordAt(words, p.end);
     const slice = words.slice(a, b);
     const nWords = slice.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).length;
-    const per = new Map<FrameDimension, { hits: Span[]; entries: string[] }>();
+    const runs = nameRuns(slice);
+    const per = new Map<FrameDimension, { hits: Span[]; entries: string[]; words: string[]; voices: Voice[]; plain: boolean }>();
     for (const h of matcher.match(slice)) {
+      // A single word inside a longer capitalised name is part of the name (phrase entries are names themselves).
+      const run = runs[h.from];
+      if (run && h.to - h.from === 1 && run[1] - run[0] > 1) continue;
       const span = { start: slice[h.from]!.start, end: slice[h.to - 1]!.end };
+      const entry = h.entry.words.join(" ");
+      const voice = voiceAt(quoted, span);
       for (const d of h.entry.data) {
-        const e = per.get(d) ?? { hits: [], entries: [] };
+        const e = per.get(d) ?? { hits: [], entries: [], words: [], voices: [], plain: false };
         e.hits.push(span);
-        e.entries.push(h.entry.words.join(" "));
+        e.entries.push(entry);
+        e.words.push(slice.slice(h.from, h.to).map((w) => w.text).join(" "));
+        e.voices.push(voice);
+        if (!AMBIGUOUS.has(entry)) e.plain = true;
         per.set(d, e);
       }
     }
     for (const d of FRAME_DIMENSIONS) {
       const e = per.get(d);
-      if (!e) continue;
-      frames.push({ paragraph: pi, dimension: d, score: nWords ? Math.round((e.hits.length * 10000) / nWords) / 100 : 0, hits: e.hits, entries: e.entries, rule: "frame.lexicon" });
-      totals[d] += e.hits.length;
-      all += e.hits.length;
+      // Ambiguous words alone are not evidence of the dimension.
+      if (!e || !e.plain) continue;
+      const writer = e.voices.filter((v) => v === "writer").length;
+      frames.push({ paragraph: pi, dimension: d, score: nWords ? Math.round((writer * 10000) / nWords) / 100 : 0, hits: e.hits, entries: e.entries, words: e.words, voices: e.voices, rule: "frame.lexicon" });
+      totals[d] += writer;
+      all += writer;
     }
   });
   const profile = emptyProfile();

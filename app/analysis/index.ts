@@ -6,7 +6,7 @@ import type { Attribution, MarkerType, Segmentation, SourceEntity, Span } from "
 import { toWords } from "./words";
 import { ACTOR_RULES, detectActors, type Actor, type Mention } from "./actors";
 import { findDescriptors, NAMING_RULES, type Descriptor, type LabelClass } from "./naming";
-import { findMarkers, MARKER_RULES, markerDensities, type MarkerDensities, type MarkerItem } from "./markers";
+import { findMarkers, MARKER_RULES, markerDensities, quotedSpans, voiceWordCounts, type MarkerDensities, type MarkerItem } from "./markers";
 import { FRAME_DIMENSIONS, FRAME_RULES, emptyProfile, scoreFrames, type FrameProfile, type FrameScore } from "./frames";
 import { actorSentiment, scoreSentences, SENTIMENT_RULES, type ActorSentiment } from "./sentiment";
 import { CLAIM_RULES, extractClaims, type ClaimItem } from "./claims";
@@ -63,7 +63,11 @@ export interface AttributionItem extends Attribution {
 export interface PartFigures {
   span: Span | null;
   wordCount: number;
+  /** Words of the part in the writer's own voice (outside quoted speech): the base of `densities`. */
+  writerWordCount: number;
+  /** Writer-voice markers only. */
   markerCounts: Record<MarkerType, number>;
+  /** Writer-voice markers per 1,000 writer-voice words. */
   densities: MarkerDensities;
   labelClassCounts: Partial<Record<LabelClass, number>>;
   frameProfile: FrameProfile;
@@ -91,7 +95,14 @@ export interface ArticleAnalysis {
   mentions: Mention[];
   descriptors: Descriptor[];
   markers: MarkerItem[];
+  /** The stretches of quoted speech (quotations and direct/mixed attribution contents) that decide each item's voice. */
+  quoted: Span[];
+  /** Words in the writer's own voice and in quoted speech. */
+  voiceWords: { writer: number; quoted: number };
+  /** Writer-voice markers per 1,000 writer-voice words (the outlet's own words). */
   densities: MarkerDensities;
+  /** Quoted-speech markers per 1,000 quoted words (the words the outlet quotes), a series of its own. */
+  quotedDensities: MarkerDensities;
   frames: FrameScore[];
   frameProfile: FrameProfile;
   sentiment: ActorSentiment[];
@@ -120,6 +131,7 @@ function quotedWordsOf(text: string, a: Attribution): number {
 function partFigures(
   span: Span | null,
   wordCount: number,
+  writerWordCount: number,
   markers: MarkerItem[],
   descriptors: Descriptor[],
   frameScores: FrameScore[],
@@ -131,7 +143,7 @@ function partFigures(
   markers.forEach((m, i) => {
     if (!inPart(m.span)) return;
     markerIdx.push(i);
-    markerCounts[m.type]++;
+    if (m.voice === "writer") markerCounts[m.type]++;
   });
   const descriptorIdx: number[] = [];
   const labelClassCounts: Partial<Record<LabelClass, number>> = {};
@@ -144,16 +156,18 @@ function partFigures(
   let all = 0;
   for (const f of frameScores) {
     if (!paragraphOk(f.paragraph)) continue;
-    totals[f.dimension] += f.hits.length;
-    all += f.hits.length;
+    const n = f.voices ? f.voices.filter((v) => v === "writer").length : f.hits.length;
+    totals[f.dimension] += n;
+    all += n;
   }
   const frameProfile = emptyProfile();
   if (all) for (const d of FRAME_DIMENSIONS) frameProfile[d] = Math.round((totals[d] * 1000) / all) / 1000;
   return {
     span,
     wordCount,
+    writerWordCount,
     markerCounts,
-    densities: markerDensities(markerIdx.map((i) => markers[i]!), wordCount),
+    densities: markerDensities(markerIdx.map((i) => markers[i]!), writerWordCount, "writer"),
     labelClassCounts,
     frameProfile,
     markerIdx,
@@ -166,17 +180,19 @@ function analyseTitle(title: string, known: Actor[]): TitleAnalysis {
   const words = toWords(tok);
   const { mentions } = detectActors(title, words, known, { headline: true });
   const descriptors = findDescriptors(title, words, mentions).map((d) => ({ ...d, field: "title" as const }));
-  const { markers } = findMarkers(title, words, tok.paragraphs, []);
+  const quoted = quotedSpans(title, tok.paragraphs, []);
+  const { markers } = findMarkers(title, words, tok.paragraphs, [], quoted);
   const titled = markers.map((m) => ({ ...m, field: "title" as const }));
-  const { frames: fs } = scoreFrames(words, tok.paragraphs);
+  const { frames: fs } = scoreFrames(words, tok.paragraphs, quoted);
   const wordCount = countWords(title);
+  const writerWords = voiceWordCounts(title, quoted).writer;
   return {
     text: title,
     wordCount,
     mentions: mentions.map((m) => ({ ...m, field: "title" as const })),
     descriptors,
     markers: titled,
-    figures: partFigures(title ? { start: 0, end: title.length } : null, wordCount, titled, descriptors, fs, () => true, () => true),
+    figures: partFigures(title ? { start: 0, end: title.length } : null, wordCount, writerWords, titled, descriptors, fs, () => true, () => true),
   };
 }
 
@@ -200,18 +216,23 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
     }
   }
   const descriptors = findDescriptors(text, words, mentions).map((d) => ({ ...d, field: "body" as const }));
-  const { markers, quotes } = findMarkers(text, words, tok.paragraphs, attributions);
+  // One voice decision for every stage: words inside quoted speech are the speaker's, not the outlet's.
+  const quoted = quotedSpans(text, tok.paragraphs, attributions);
+  const { markers, quotes } = findMarkers(text, words, tok.paragraphs, attributions, quoted);
   const wordCount = countWords(text);
-  const { frames: frameScores, profile } = scoreFrames(words, tok.paragraphs);
-  const scored = scoreSentences(words, tok.sentences);
+  const voiceWords = voiceWordCounts(text, quoted);
+  const { frames: frameScores, profile } = scoreFrames(words, tok.paragraphs, quoted);
+  const scored = scoreSentences(words, tok.sentences, quoted);
   const claims = extractClaims({ text, words, sentences: tok.sentences, attributions, sources, mentions, markers, quotes: quotes.map((q) => q.outer) });
 
   const leadParas = tok.paragraphs.slice(0, 3);
   const leadSpan = leadParas.length ? { start: leadParas[0]!.start, end: leadParas[leadParas.length - 1]!.end } : null;
   const leadWords = leadParas.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0);
+  const leadQuoted = leadSpan ? quoted.filter((q) => q.start < leadSpan.end).map((q) => ({ start: q.start, end: Math.min(q.end, leadSpan.end) })) : [];
   const lead = partFigures(
     leadSpan,
     leadWords,
+    Math.max(0, leadWords - leadQuoted.reduce((n, q) => n + countWords(text.slice(q.start, q.end)), 0)),
     markers,
     descriptors,
     frameScores,
@@ -229,10 +250,13 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
     mentions: mentions.map((m) => ({ ...m, field: "body" as const })),
     descriptors,
     markers: markers.map((m) => ({ ...m, field: "body" as const })),
-    densities: markerDensities(markers, wordCount),
+    quoted,
+    voiceWords,
+    densities: markerDensities(markers, voiceWords.writer, "writer"),
+    quotedDensities: markerDensities(markers, voiceWords.quoted, "quoted"),
     frames: frameScores,
     frameProfile: profile,
-    sentiment: actorSentiment(mentions, tok.sentences, scored),
+    sentiment: actorSentiment(mentions, tok.sentences, scored, words),
     claims: claims.map((c) => ({ ...c, field: "body" as const })),
     wordChoices: findWordChoices(text, words),
     lead,

@@ -6,6 +6,10 @@ import type { Attribution, Marker, MarkerType, Span } from "./types";
 import { buildMatcher, phraseWords, wordAt, type PhraseEntry, type Word } from "./words";
 import { lookupCue } from "./cues";
 import { countWords } from "./nlp";
+import { findQuotes as findQuotations } from "./quotes";
+
+/** Whose words: the writer's own, or words the text quotes (inside quotation marks, or the content of a direct or mixed quotation). */
+export type Voice = "writer" | "quoted";
 
 export interface MarkerItem extends Marker {
   text: string;
@@ -13,12 +17,45 @@ export interface MarkerItem extends Marker {
   category: string | null;
   /** True when the marker stands inside quotation marks (the words of someone quoted). */
   inQuote: boolean;
+  /** The writer's own words, or quoted speech (see `quotedSpans`). Scare quotes are the writer's act. */
+  voice: Voice;
+}
+
+/**
+ * The stretches of quoted speech in a text: every quotation the shared finder (quotes.ts) sees, and the content
+ * of every direct or mixed attribution. Sorted and merged, so `voiceAt` is one binary search.
+ */
+export function quotedSpans(text: string, paragraphs: Span[], attributions: Attribution[]): Span[] {
+  const all: Span[] = findQuotations(text, paragraphs).map((q) => ({ start: q.start, end: q.end }));
+  for (const a of attributions) if (a.kind === "direct" || a.kind === "mixed") for (const c of a.content) all.push({ start: c.start, end: c.end });
+  all.sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: Span[] = [];
+  for (const s of all) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** "quoted" when the span starts inside one of the (sorted, merged) quoted stretches. */
+export function voiceAt(quoted: Span[], span: Span): Voice {
+  let lo = 0;
+  let hi = quoted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quoted[mid]!;
+    if (span.start < q.start) hi = mid - 1;
+    else if (span.start >= q.end) lo = mid + 1;
+    else return "quoted";
+  }
+  return "writer";
 }
 
 export const MARKER_RULES: Record<string, string> = {
-  "hedge.lexicon": "A word or phrase from the hedge list that lowers the writer's commitment (reportedly, apparently, may, it seems).",
-  "booster.lexicon": "A word or phrase from the booster list that raises the writer's commitment (clearly, certainly, almost certainly).",
-  "loaded.lexicon": "An evaluative or emotive word or phrase from the loaded-language list (rampage, morally bankrupt, lavishly).",
+  "hedge.lexicon": "A word or phrase from the hedge list that lowers the writer's commitment to what is or was (reportedly, apparently, it seems, may); \"could\" as possibility (\"could settle\"), not ability (\"could not attend\").",
+  "booster.lexicon": "A word or phrase from the booster list that raises the writer's certainty or emphasis (clearly, certainly, almost certainly, in fact).",
+  "loaded.lexicon": "An evaluative word or phrase from the loaded-language list, by class: evaluative reporting verbs (blasted, scoffed), intensifiers (sharply, fierce), evaluative adjectives and nouns (brash, tirade), metaphors of conflict and scandal (firestorm, torpedo), dysphemisms and euphemisms, emotive violence words, moral verdicts and grave charges.",
   "scare.short-quote": "A quoted phrase of at most four words that no attribution quotes and that does not repeat a longer quotation in the text.",
   "scare.so-called": "A quoted phrase right after \"so-called\", or \"so-called\" itself before a name or noun.",
 };
@@ -32,11 +69,29 @@ for (const type of ["hedge", "booster"] as const) {
 }
 const hbMatcher = buildMatcher(hbEntries);
 
+/** A loaded-language entry: a word or phrase, or one restricted to a part of speech. */
+export type LoadedEntry = string | { term: string; pos?: string };
 const loadedEntries: PhraseEntry<{ term: string; category: string }>[] = [];
-for (const [category, list] of Object.entries(loadedLexicon.entries)) {
-  for (const term of list) loadedEntries.push({ words: phraseWords(term), data: { term, category } });
+for (const [category, list] of Object.entries(loadedLexicon.entries as Record<string, LoadedEntry[]>)) {
+  for (const e of list) {
+    const term = typeof e === "string" ? e : e.term;
+    loadedEntries.push({ words: phraseWords(term), data: { term, category }, pos: typeof e === "string" ? undefined : e.pos });
+  }
 }
+
 const loadedMatcher = buildMatcher(loadedEntries);
+
+/**
+ * "could" is a hedge as possibility ("could settle", "could have fled"), not as ability ("she could not attend",
+ * "could see the smoke"): negated, or before a verb of ability or perception, it is left out.
+ */
+const COULD_ABILITY = new Set(["see", "hear", "feel", "afford", "attend", "reach", "find", "get", "go", "come", "do", "walk", "sleep", "eat", "speak", "read", "understand", "remember", "imagine", "believe", "tell", "help", "stop", "only", "barely", "hardly", "scarcely", "no", "not", "n't", "never"]);
+function possibilityCould(words: Word[], i: number): boolean {
+  const next = words[i + 1];
+  if (!next || next.sentence !== words[i]!.sentence) return false;
+  const after = next.lower === "also" || next.lower === "still" || next.lower === "well" ? words[i + 2] : next;
+  return !!after && !COULD_ABILITY.has(after.lower) && !COULD_ABILITY.has(after.lemma);
+}
 
 export interface QuoteSegment {
   /** The quoted words, without the quotation marks. */
@@ -130,15 +185,17 @@ export interface MarkerResult {
 }
 
 /** Hedges, boosters, loaded terms and scare quotes of one text. */
-export function findMarkers(text: string, words: Word[], paragraphs: Span[], attributions: Attribution[]): MarkerResult {
+export function findMarkers(text: string, words: Word[], paragraphs: Span[], attributions: Attribution[], quotedStretches?: Span[]): MarkerResult {
   const quotes = findQuotes(text, paragraphs);
+  const speech = quotedStretches ?? quotedSpans(text, paragraphs, attributions);
   const longQuotes = quotes.filter((q) => countWords(text.slice(q.inner.start, q.inner.end)) > 4);
   const quoted = quotes.map((q) => q.outer);
   const markers: MarkerItem[] = [];
   const push = (span: Span, type: MarkerType, entry: string | null, rule: string, category: string | null) =>
-    markers.push({ span, type, lexiconEntry: entry, rule, text: text.slice(span.start, span.end), category, inQuote: insideAny(span, quoted) });
+    markers.push({ span, type, lexiconEntry: entry, rule, text: text.slice(span.start, span.end), category, inQuote: insideAny(span, quoted), voice: "writer" });
 
   for (const h of hbMatcher.match(words)) {
+    if (h.to - h.from === 1 && words[h.from]!.lower === "could" && !possibilityCould(words, h.from)) continue;
     const span = { start: words[h.from]!.start, end: words[h.to - 1]!.end };
     push(span, h.entry.data.type, h.entry.data.term, `${h.entry.data.type}.lexicon`, h.entry.data.type);
   }
@@ -201,16 +258,33 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
   for (const w of words) {
     if (w.lower === "so-called" && !/["“‘']/.test(text[w.end + 1] ?? "")) push({ start: w.start, end: w.end }, "scare_quote", "so-called", "scare.so-called", "scare_quote");
   }
+  // A scare quote is the writer's act of distancing unless it stands inside a longer quotation; its own marks
+  // make it a quotation for the finder, so it is checked from just before its opening mark.
+  for (const m of markers) {
+    if (m.type === "scare_quote") m.voice = m.span.start > 0 && voiceAt(speech, { start: m.span.start - 1, end: m.span.start }) === "quoted" ? "quoted" : "writer";
+    else m.voice = voiceAt(speech, m.span);
+  }
   markers.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   return { markers, quotes };
 }
 
 export type MarkerDensities = Record<MarkerType, number>;
 
-/** Markers per 1,000 words, by type (0 for an empty text). */
-export function markerDensities(markers: { type: MarkerType }[], wordCount: number): MarkerDensities {
+/** Words of the text inside quoted speech and in the writer's own voice. */
+export function voiceWordCounts(text: string, quoted: Span[]): { writer: number; quoted: number } {
+  let q = 0;
+  for (const s of quoted) q += countWords(text.slice(s.start, s.end));
+  const all = countWords(text);
+  return { writer: Math.max(0, all - q), quoted: Math.min(q, all) };
+}
+
+/**
+ * Markers per 1,000 words, by type (0 for an empty text). With `voice`, only markers of that voice count (markers
+ * without a voice count as the writer's), and `wordCount` should be the words in that voice.
+ */
+export function markerDensities(markers: { type: MarkerType; voice?: Voice }[], wordCount: number, voice?: Voice): MarkerDensities {
   const d: MarkerDensities = { hedge: 0, booster: 0, scare_quote: 0, loaded: 0 };
-  for (const m of markers) d[m.type]++;
+  for (const m of markers) if (!voice || (m.voice ?? "writer") === voice) d[m.type]++;
   if (wordCount > 0) for (const k of Object.keys(d) as MarkerType[]) d[k] = Math.round((d[k] * 1000 * 100) / wordCount) / 100;
   else for (const k of Object.keys(d) as MarkerType[]) d[k] = 0;
   return d;

@@ -98,9 +98,16 @@ export interface ArticleFigures {
   cueStances: Record<CueStance, Figure>;
   namedSources: Figure;
   unnamedAttributions: Figure;
-  /** Per 1,000 words; the trace lists the markers counted. */
+  /** Markers in the writer's own voice per 1,000 of the writer's words; the trace lists the markers counted. */
   densities: Record<MarkerType, Figure>;
+  /** Writer-voice markers. */
   markerCounts: Record<MarkerType, Figure>;
+  /** The words the article quotes, as their own series: quoted markers per 1,000 quoted words. */
+  quotedDensities: Record<MarkerType, Figure>;
+  quotedMarkerCounts: Record<MarkerType, Figure>;
+  /** Words in the writer's voice and in quoted speech (the bases of the two series). */
+  voiceWords: { writer: number; quoted: number };
+  /** Shares of the writer-voice frame hits. */
   frameProfile: Record<FrameDimension, Figure>;
   labelClasses: Partial<Record<LabelClass, Figure>>;
   claimStances: Record<ClaimStance, Figure>;
@@ -326,19 +333,26 @@ function figuresOf(inp: CompareInput): ArticleFigures {
   }
   const wordsQuotedByAffiliation = [...byAff].map(([affiliation, words]) => ({ affiliation, words })).sort((x, y) => y.words.value - x.words.value || x.affiliation.localeCompare(y.affiliation));
 
+  // Two voices: the outlet's own words, and the words it quotes as a series of their own. Analyses stored before
+  // voices existed have no `voice` (their markers count as the writer's) and no `voiceWords`.
+  const voiceWords = a.voiceWords ?? { writer: a.wordCount, quoted: 0 };
   const markerCounts = record(MARKER_TYPES);
+  const quotedMarkerCounts = record(MARKER_TYPES);
   for (const m of a.markers) {
-    markerCounts[m.type].value++;
-    markerCounts[m.type].trace.push(tr(m.span));
+    const c = m.voice === "quoted" ? quotedMarkerCounts : markerCounts;
+    c[m.type].value++;
+    c[m.type].trace.push(tr(m.span));
   }
-  const densities = Object.fromEntries(MARKER_TYPES.map((t) => [t, per1000(markerCounts[t], a.wordCount)])) as Record<MarkerType, Figure>;
+  const densities = Object.fromEntries(MARKER_TYPES.map((t) => [t, per1000(markerCounts[t], voiceWords.writer)])) as Record<MarkerType, Figure>;
+  const quotedDensities = Object.fromEntries(MARKER_TYPES.map((t) => [t, per1000(quotedMarkerCounts[t], voiceWords.quoted)])) as Record<MarkerType, Figure>;
 
   const frameHits = record(FRAME_DIMENSIONS);
   let allHits = 0;
   for (const f of a.frames) {
-    frameHits[f.dimension].value += f.hits.length;
-    frameHits[f.dimension].trace.push(...f.hits.map((h) => tr(h)));
-    allHits += f.hits.length;
+    const hits = f.voices ? f.hits.filter((_, k) => f.voices[k] !== "quoted") : f.hits;
+    frameHits[f.dimension].value += hits.length;
+    frameHits[f.dimension].trace.push(...hits.map((h) => tr(h)));
+    allHits += hits.length;
   }
   const frameProfile = Object.fromEntries(
     FRAME_DIMENSIONS.map((d) => [d, { value: allHits ? Math.round((frameHits[d].value * 1000) / allHits) / 1000 : 0, trace: frameHits[d].trace }]),
@@ -360,7 +374,7 @@ function figuresOf(inp: CompareInput): ArticleFigures {
     const counts = record(MARKER_TYPES);
     for (const i of markerIdx) {
       const m = markers[i];
-      if (!m) continue;
+      if (!m || m.voice === "quoted") continue;
       counts[m.type].value++;
       counts[m.type].trace.push(tr(m.span, field));
     }
@@ -370,8 +384,8 @@ function figuresOf(inp: CompareInput): ArticleFigures {
       densities: Object.fromEntries(MARKER_TYPES.map((t) => [t, per1000(counts[t], wordCount)])) as Record<MarkerType, Figure>,
     };
   };
-  const lead = part(a.lead.markerIdx, a.lead.wordCount, a.lead.frameProfile, a.markers, "body");
-  const headline = a.title ? part(a.title.figures.markerIdx, a.title.wordCount, a.title.figures.frameProfile, a.title.markers, "title") : null;
+  const lead = part(a.lead.markerIdx, a.lead.writerWordCount ?? a.lead.wordCount, a.lead.frameProfile, a.markers, "body");
+  const headline = a.title ? part(a.title.figures.markerIdx, a.title.figures.writerWordCount ?? a.title.wordCount, a.title.figures.frameProfile, a.title.markers, "title") : null;
 
   const base = {
     articleId: id,
@@ -385,6 +399,9 @@ function figuresOf(inp: CompareInput): ArticleFigures {
     unnamedAttributions,
     densities,
     markerCounts,
+    quotedDensities,
+    quotedMarkerCounts,
+    voiceWords,
     frameProfile,
     labelClasses,
     claimStances,

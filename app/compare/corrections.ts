@@ -5,7 +5,7 @@
 // provenance of each changed value: the machine's value beside the final one, and the correction's id.
 import codebook from "#app/analysis/codebook.json";
 import type { ArticleAnalysis, AttributionItem } from "#app/analysis/index";
-import { markerDensities, type MarkerItem } from "#app/analysis/markers";
+import { markerDensities, voiceAt, type MarkerItem } from "#app/analysis/markers";
 import type { Descriptor, LabelClass } from "#app/analysis/naming";
 import { countWords } from "#app/analysis/nlp";
 import type { AttributionKind, ClaimStance, CueStance, MarkerType, SourceEntity, SourceKind, Span } from "#app/analysis/types";
@@ -255,7 +255,9 @@ function recountSource(an: ArticleAnalysis, s: SourceEntity): void {
 
 /** Lead and headline figures hold marker and descriptor indices: rebuild them after markers change. */
 function refreshParts(an: ArticleAnalysis): void {
-  an.densities = markerDensities(an.markers, an.wordCount);
+  // The same bases as the analysis: writer-voice markers per 1,000 writer words, quoted speech apart.
+  an.densities = markerDensities(an.markers, an.voiceWords?.writer ?? an.wordCount, "writer");
+  if (an.voiceWords) an.quotedDensities = markerDensities(an.markers, an.voiceWords.quoted, "quoted");
   const lead = an.lead;
   const inLead = (s: Span) => !!lead.span && s.start >= lead.span.start && s.end <= lead.span.end;
   const recount = (part: typeof lead, markers: MarkerItem[], descriptors: Descriptor[], inPart: (s: Span) => boolean) => {
@@ -264,11 +266,12 @@ function refreshParts(an: ArticleAnalysis): void {
     markers.forEach((m, i) => {
       if (!inPart(m.span)) return;
       part.markerIdx.push(i);
-      part.markerCounts[m.type]++;
+      if ((m.voice ?? "writer") === "writer") part.markerCounts[m.type]++;
     });
     part.densities = markerDensities(
       part.markerIdx.map((i) => markers[i]!),
-      part.wordCount,
+      part.writerWordCount ?? part.wordCount,
+      "writer",
     );
     part.descriptorIdx = [];
     part.labelClassCounts = {};
@@ -418,7 +421,9 @@ export function applyCorrections(text: string, title: string | null, analysis: A
           m.type = type;
         } else {
           const span = { start: c.target.start, end: c.target.end };
-          list.push({ span, type, lexiconEntry: null, rule: CORRECTION_RULE, field: f, text: fieldText.slice(span.start, span.end), category: type, inQuote: false });
+          // A marker a person adds takes its voice from where it stands, as the machine's do (scare quotes are the writer's).
+          const voice = f === "body" && type !== "scare_quote" && an.quoted ? voiceAt(an.quoted, span) : "writer";
+          list.push({ span, type, lexiconEntry: null, rule: CORRECTION_RULE, field: f, text: fieldText.slice(span.start, span.end), category: type, inQuote: voice === "quoted", voice });
           list.sort((a, b) => a.span.start - b.span.start);
           record(type, "absent");
         }

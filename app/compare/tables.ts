@@ -149,18 +149,21 @@ export function comparisonTables(comparison: Comparison, articles: TableArticle[
       const c = f.cueStances[k];
       cues.push(row(id, { cue_stance: k, cue_stance_label: labelOf(codebook.cueStances, k), attributions: c.value }, c.trace));
     }
-    const parts: [string, { densities: Record<MarkerType, Figure>; wordCount: number }][] = [
-      ["article", { densities: f.densities, wordCount: f.wordCount }],
-      ["lead", f.lead],
+    // The writer's voice by default (words: the writer's words of the part); quoted speech as its own series.
+    const voiceWords = f.voiceWords ?? { writer: f.wordCount, quoted: 0 };
+    const parts: [string, "writer" | "quoted", { densities: Record<MarkerType, Figure>; wordCount: number }][] = [
+      ["article", "writer", { densities: f.densities, wordCount: voiceWords.writer }],
+      ["lead", "writer", f.lead],
     ];
-    if (f.headline) parts.push(["headline", f.headline]);
-    for (const [part, p] of parts) {
+    if (f.headline) parts.push(["headline", "writer", f.headline]);
+    if (f.quotedDensities) parts.push(["article", "quoted", { densities: f.quotedDensities, wordCount: voiceWords.quoted }]);
+    for (const [part, voice, p] of parts) {
       for (const k of MARKER_TYPES) {
         const d = p.densities[k];
         tone.push(
           row(
             id,
-            { part, marker_type: k, marker_type_label: labelOf(codebook.markerTypes, k), count: d.trace.length, words: p.wordCount, per_1000_words: d.value },
+            { part, voice, marker_type: k, marker_type_label: labelOf(codebook.markerTypes, k), count: d.trace.length, words: p.wordCount, per_1000_words: d.value },
             d.trace,
           ),
         );
@@ -235,7 +238,7 @@ export function comparisonTables(comparison: Comparison, articles: TableArticle[
       claims,
     ),
     "naming-matrix": table("naming-matrix", "The naming matrix", "How each article names each actor: mentions, the descriptors used and their label classes (counts).", ["actor_key", "actor_name", "mentions", "descriptors", ...labelCols], naming),
-    "distance-tone": table("distance-tone", "Distance and tone", "Hedges, boosters, scare quotes and loaded terms per 1,000 words, for the whole article, its lead and its headline.", ["part", "marker_type", "marker_type_label", "count", "words", "per_1000_words"], tone),
+    "distance-tone": table("distance-tone", "Distance and tone", "Hedges, boosters, scare quotes and loaded terms per 1,000 words in the writer's own voice, for the whole article, its lead and its headline; then the words the article quotes as their own series (voice \"quoted\", per 1,000 quoted words).", ["part", "voice", "marker_type", "marker_type_label", "count", "words", "per_1000_words"], tone),
     frames: table("frames", "Frame profile", "Each frame dimension's share of the article's frame-lexicon hits (0 to 1).", ["dimension", "dimension_label", "hits", "share"], frames),
     timeline: table("timeline", "Coverage timeline", "Publication dates of the compared articles and of the coverage still to import.", ["kind", "date", "article_id", "outlet", "title", "url", "country", "status", "codebook_version"], timeline),
   };

@@ -1,6 +1,8 @@
-// `cli analyze [--json] FILE...`: attributions for text (.txt, .md) or import-shaped JSON files.
+// `cli analyze [--json] [--all] FILE...`: attributions for text (.txt, .md) or import-shaped JSON files; with
+// --all (and --json) every layer of the analysis too: markers with their voice, claims, sources, descriptors.
 // Offsets are JavaScript string indices into the text as read (the JSON's "text"), end exclusive.
 import { analyseSourcing, type SourcingResult } from "#app/analysis/sourcing";
+import { analyse, type ArticleAnalysis } from "#app/analysis/index";
 import type { Span } from "#app/analysis/types";
 import { readArticleFile } from "../lib/article-file";
 
@@ -36,16 +38,34 @@ export function attributionRows(text: string, r: SourcingResult) {
   });
 }
 
+/** The --all layers of one analysed text (the contract of `analyze --json --all`). */
+export function allLayers(text: string, a: ArticleAnalysis) {
+  const actorName = new Map(a.actors.map((x) => [x.key, x.name]));
+  return {
+    markers: a.markers.map((m) => ({ type: m.type, start: m.span.start, end: m.span.end, text: text.slice(m.span.start, m.span.end), lexiconEntry: m.lexiconEntry, rule: m.rule, voice: m.voice })),
+    claims: a.claims.map((c) => ({ start: c.span.start, end: c.span.end, text: text.slice(c.span.start, c.span.end), stance: c.stance })),
+    sources: a.sources.map((s) => ({ name: s.name, kind: s.kind, affiliation: s.affiliation, named: s.named })),
+    descriptors: a.descriptors.map((d) => ({ actor: actorName.get(d.actorKey) ?? d.actorKey, start: d.span.start, end: d.span.end, text: text.slice(d.span.start, d.span.end), labelClass: d.labelClass })),
+  };
+}
+
+const USAGE = "usage: analyze [--json] [--all] FILE...";
+
 export async function run(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
-  const files = argv.filter((a) => a !== "--json");
+  const all = argv.includes("--all");
+  const files = argv.filter((a) => a !== "--json" && a !== "--all");
   const unknown = files.filter((f) => f.startsWith("--"));
   if (unknown.length) {
-    console.error(`analyze: unknown option ${unknown.join(", ")}\nusage: analyze [--json] FILE...`);
+    console.error(`analyze: unknown option ${unknown.join(", ")}\n${USAGE}`);
+    return 2;
+  }
+  if (all && !json) {
+    console.error(`analyze: --all needs --json (every layer is printed as JSON)\n${USAGE}`);
     return 2;
   }
   if (!files.length) {
-    console.error("usage: analyze [--json] FILE...");
+    console.error(USAGE);
     return 2;
   }
   let failed = 0;
@@ -56,6 +76,11 @@ export async function run(argv: string[]): Promise<number> {
     } catch (e) {
       console.error((e as Error).message);
       failed++;
+      continue;
+    }
+    if (all) {
+      const a = analyse(art.text);
+      process.stdout.write(JSON.stringify({ file: art.name, attributions: attributionRows(art.text, a), ...allLayers(art.text, a) }) + "\n");
       continue;
     }
     const r = analyseSourcing(art.text);

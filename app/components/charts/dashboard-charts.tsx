@@ -201,8 +201,8 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
       <ChartFrame
         id="distance-tone"
         title="Distance and tone: hedges, boosters, scare quotes and loaded terms"
-        guide="How often each article softens (hedges), strengthens (boosters), sets words apart in quotation marks (scare quotes) or uses evaluative words (loaded terms), per 1,000 words so that long and short articles compare."
-        units="markers per 1,000 words"
+        guide="How often each article, in its own voice, softens (hedges), strengthens (boosters), sets words apart in quotation marks (scare quotes) or uses evaluative words (loaded terms), per 1,000 of its own words so that long and short articles compare. The words it quotes are counted apart (table: quoted speech)."
+        units="markers per 1,000 words in the writer's voice"
         legend={articleLegend}
         {...common}
         {...exp("distance-tone")}
@@ -210,6 +210,7 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
           <>
             <CategoryTable rows={dash.tone} articles={articles} href={href} unit="per 1,000 words" head="Per 1,000 words" />
             <CategoryTable rows={dash.toneCounts} articles={articles} href={href} unit="markers" head="Count" />
+            <CategoryTable rows={dash.toneQuoted ?? []} articles={articles} href={href} unit="per 1,000 quoted words" head="Quoted speech, per 1,000 quoted words" />
           </>
         }
       >

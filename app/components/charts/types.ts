@@ -94,6 +94,8 @@ export interface DashboardData {
   cues: CategoryRow[];
   tone: CategoryRow[];
   toneCounts: CategoryRow[];
+  /** Markers in quoted speech per 1,000 quoted words (the writer's voice is `tone`). */
+  toneQuoted: CategoryRow[];
   frames: CategoryRow[];
   claims: ClaimMatrixRow[];
   claimTotals: { all: number; focalLacks: number; onlyFocal: number };

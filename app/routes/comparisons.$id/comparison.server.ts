@@ -74,11 +74,11 @@ function columnHighlights(
         heading: cbLabel(codebook.markerTypes, m.type),
         rows: [
           ...(m.lexiconEntry ? [`Lexicon entry: “${m.lexiconEntry}”${m.category && m.category !== m.type ? ` (${m.category})` : ""}`] : []),
-          ...(m.inQuote ? ["Inside a quotation (the words of someone quoted)."] : []),
+          ...((m.voice ?? (m.inQuote ? "quoted" : "writer")) === "quoted" ? ["Quoted speech: the words of someone quoted, counted apart from the outlet's own words."] : []),
           `Rule ${rule(m.rule)}`,
         ],
       };
-      (m.field === "title" ? title : body).push({ start: m.span.start, end: m.span.end, className: `hl-${m.type} layer-${l}`, card, label: `${cbLabel(codebook.markerTypes, m.type)}: ${m.text}` });
+      (m.field === "title" ? title : body).push({ start: m.span.start, end: m.span.end, className: `hl-${m.type} layer-${l}${(m.voice ?? (m.inQuote ? "quoted" : "writer")) === "quoted" ? " hl-quoted-voice" : ""}`, card, label: `${cbLabel(codebook.markerTypes, m.type)}: ${m.text}` });
     }
   }
   for (const c of claimTraces) {

@@ -118,6 +118,8 @@ export function shapeDashboard(
   const cues = byCategory(CUE_STANCE_IDS, codebook.cueStances, (f, id) => f.cueStances[id as keyof typeof f.cueStances], "c");
   const tone = byCategory(MARKER_IDS, codebook.markerTypes, (f, id) => f.densities[id as keyof typeof f.densities], "m");
   const toneCounts = byCategory(MARKER_IDS, codebook.markerTypes, (f, id) => f.markerCounts[id as keyof typeof f.markerCounts], "m");
+  // Quoted speech as its own series: the words the article quotes, per 1,000 quoted words.
+  const toneQuoted = byCategory(MARKER_IDS, codebook.markerTypes, (f, id) => f.quotedDensities?.[id as keyof typeof f.quotedDensities], "mq");
   const frames = byCategory(FRAME_IDS, codebook.frameDimensions, (f, id) => f.frameProfile[id as keyof typeof f.frameProfile], "fr", 100);
 
   const chartedSet = new Set(charted);
@@ -176,6 +178,7 @@ export function shapeDashboard(
     cues,
     tone,
     toneCounts,
+    toneQuoted,
     frames,
     claims,
     claimTotals: { all: claims.length, focalLacks: claims.filter((c) => c.focalLacks).length, onlyFocal: claims.filter((c) => c.onlyFocal).length },
@@ -225,6 +228,8 @@ export function resolveFocus(cmp: Comparison, token: string | null): Focus | nul
       return out(`reporting words: ${label(codebook.cueStances, a!).toLowerCase()}`, f.cueStances[a as keyof typeof f.cueStances]);
     case "m":
       return out(`${label(codebook.markerTypes, a!).toLowerCase()}s`, f.markerCounts[a as keyof typeof f.markerCounts]);
+    case "mq":
+      return out(`${label(codebook.markerTypes, a!).toLowerCase()}s in quoted speech`, f.quotedMarkerCounts?.[a as keyof typeof f.quotedMarkerCounts]);
     case "fr":
       return out(`frame: ${label(codebook.frameDimensions, a!)}`, f.frameProfile[a as keyof typeof f.frameProfile]);
     case "cl": {

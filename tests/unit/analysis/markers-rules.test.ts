@@ -49,6 +49,21 @@ describe("distance markers", () => {
     expect(m.map((x) => x.text)).toEqual(["may"]);
   });
 
+  it("counts a modal as a hedge when it is epistemic (possibility), not ability", () => {
+    const hedges = (t: string) => markersOf(t).filter((x) => x.type === "hedge").map((x) => x.text);
+    expect(hedges("The guards may have left before dawn.")).toEqual(["may"]);
+    expect(hedges("The figure could well be higher.")).toEqual(["could"]);
+    expect(hedges("The leak might not have been an accident.")).toEqual(["might"]);
+    expect(hedges("The solvent could settle in the riverbed.")).toEqual(["could"]);
+    expect(hedges("She could not attend the hearing, and he could see the smoke.")).toEqual([]);
+  });
+
+  it("keeps boosters to certainty and emphasis, not degree or frequency", () => {
+    const boosters = (t: string) => markersOf(t).filter((x) => x.type === "booster").map((x) => x.text);
+    expect(boosters("The mill was completely flooded and crews frequently came.")).toEqual([]);
+    expect(boosters("The mill was clearly flooded; in fact it was.")).toEqual(["clearly", "in fact"]);
+  });
+
   it("marks a short quoted phrase nobody is quoted as saying (scare.short-quote)", () => {
     const text = 'The council passed the "reform" while the "independent" panel watched.';
     const m = markersOf(text).filter((x) => x.type === "scare_quote");
@@ -101,18 +116,54 @@ describe("distance markers", () => {
     const m = markersOf("The morally bankrupt scheme ended in a rampage, and officials were lavishly paid.").filter((x) => x.type === "loaded");
     expect(m.map((x) => [x.text, x.category])).toEqual([
       ["morally bankrupt", "moral_judgement"],
-      ["scheme", "contempt"],
+      ["scheme", "evaluative_adjective_noun"],
       ["rampage", "violence_emotive"],
-      ["lavishly", "contempt"],
+      ["lavishly", "evaluative_adjective_noun"],
     ]);
+  });
+
+  it("finds each class of word choice: reporting verbs, intensifiers, evaluative words, metaphors, euphemisms", () => {
+    const text =
+      "Senator Orla Venn blasted the plan and sharply rebuked the brash mayor. The vote set off a firestorm. " +
+      "Two guards were neutralised. Venn doubled down.";
+    const m = markersOf(text).filter((x) => x.type === "loaded");
+    expect(m.map((x) => [x.text, x.category])).toEqual([
+      ["blasted", "evaluative_reporting_verb"],
+      ["sharply", "intensifier"],
+      ["rebuked", "evaluative_reporting_verb"],
+      ["brash", "evaluative_adjective_noun"],
+      ["firestorm", "metaphor_conflict_scandal"],
+      ["neutralised", "dysphemism_euphemism"],
+      ["doubled down", "evaluative_reporting_verb"],
+    ]);
+    // A part of speech restriction: "blast" the noun is no reporting verb.
+    expect(markersOf("A blast shook the depot.").filter((x) => x.type === "loaded")).toEqual([]);
+  });
+
+  it("marks every side's grave charges alike", () => {
+    const a = markersOf("Brennholt is a terrorist group that uses human shields.").filter((x) => x.type === "loaded");
+    const b = markersOf("Tarnland is an apartheid state that imposes collective punishment.").filter((x) => x.type === "loaded");
+    expect(a.map((x) => x.category)).toEqual(["grave_charge", "grave_charge"]);
+    expect(b.map((x) => x.category)).toEqual(["grave_charge", "grave_charge"]);
   });
 
   it("flags markers inside quotation marks as quoted", () => {
     const m = markersOf('"This is clearly a massacre," Varga said. The count was clearly low.');
-    expect(m.map((x) => [x.text, x.inQuote])).toEqual([
-      ["clearly", true],
-      ["massacre", true],
-      ["clearly", false],
+    expect(m.map((x) => [x.text, x.inQuote, x.voice])).toEqual([
+      ["clearly", true, "quoted"],
+      ["massacre", true, "quoted"],
+      ["clearly", false, "writer"],
+    ]);
+  });
+
+  it("gives the voice of the speaker to the content of a mixed quotation, and the writer's to a scare quote", () => {
+    const text = 'Varga said the raid was a massacre "by any measure". The council passed the "reform" after a massacre.';
+    const content = 'the raid was a massacre "by any measure"';
+    const m = markersOf(text, [attribution(text, content, "mixed", "said")]);
+    expect(m.map((x) => [x.text, x.voice])).toEqual([
+      ["massacre", "quoted"],
+      ['"reform"', "writer"],
+      ["massacre", "writer"],
     ]);
   });
 

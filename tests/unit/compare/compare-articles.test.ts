@@ -63,7 +63,10 @@ describe("compareArticles", () => {
       expect(f.attributions.value).toBe(a.attributions.length);
       const kinds = Object.values(f.bySourceKind).reduce((n, k) => n + k.count.value, 0);
       expect(kinds).toBe(a.attributions.length);
-      expect(f.densities.hedge.value).toBeCloseTo((f.markerCounts.hedge.value * 1000) / a.wordCount, 1);
+      // Densities are the writer's voice: writer-voice markers per 1,000 writer-voice words; quoted speech apart.
+      expect(f.markerCounts.hedge.value).toBe(a.markers.filter((m) => m.type === "hedge" && m.voice === "writer").length);
+      expect(f.quotedMarkerCounts.hedge.value).toBe(a.markers.filter((m) => m.type === "hedge" && m.voice === "quoted").length);
+      expect(f.densities.hedge.value).toBeCloseTo((f.markerCounts.hedge.value * 1000) / a.voiceWords.writer, 1);
       expect(f.summary).toMatch(/^\d+ attributions? from \d+ sources?: \d+ named, \d+ unnamed/);
     }
     // Article C (id 3) leans on unnamed sources: the tutorial was written that way.

@@ -46,8 +46,10 @@ describe("comparison tables", () => {
     expect(tables["cue-stances"].rows).toHaveLength(3 * codebook.cueStances.length);
     expect(tables.frames.rows).toHaveLength(3 * codebook.frameDimensions.length);
     expect(tables["naming-matrix"].rows).toHaveLength(3 * comparison.naming.actors.length);
-    // Whole article, lead and headline (all three have titles) × marker types.
-    expect(tables["distance-tone"].rows).toHaveLength(3 * 3 * codebook.markerTypes.length);
+    // Whole article, lead and headline (all three have titles) in the writer's voice, and the quoted speech of the
+    // whole article as its own series, × marker types.
+    expect(tables["distance-tone"].rows).toHaveLength(3 * 4 * codebook.markerTypes.length);
+    expect(tables["distance-tone"].rows.filter((r) => r.cells.voice === "quoted")).toHaveLength(3 * codebook.markerTypes.length);
     const claimRows = tables["claim-matrix"].rows;
     for (const g of comparison.claimGroups) {
       const rows = claimRows.filter((r) => r.cells.claim_group === g.id);
