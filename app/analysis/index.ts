@@ -23,7 +23,7 @@ import codebook from "./codebook.json";
 /** Bump when a rule of the sourcing stage (attribution.ts, sources.ts, quotes.ts) changes. */
 const SOURCING_VERSION = 5;
 /** Bump when a rule of the framing or claims stages changes; lexicon versions are added below. */
-const FRAMING_VERSION = 2;
+const FRAMING_VERSION = 3;
 
 export const ANALYSER_VERSION = [
   `sourcing.${SOURCING_VERSION}`,

@@ -75,7 +75,7 @@ describe("claims and their stance", () => {
       { source: "Inspectors", cue: "said", content: "there was no evidence of sabotage", sourceKey: "insp", sourceKind: "expert" },
     ], [source("kf", "Korvath Front"), source("insp", "inspectors", false)]);
     expect(claims.map((c) => c.stance)).toEqual(["denied", "denied"]);
-    expect(claims[1]!.evidence).toContain("no evidence");
+    expect(claims[1]!.evidence).toContain("there was no evidence");
   });
 
   it("marks the claim a later anaphoric denial answers (stance.denied-later)", () => {
