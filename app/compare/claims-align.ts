@@ -204,14 +204,11 @@ export function pairSimilarities(claims: AlignClaim[]): { strict: Map<number, nu
 /**
  * Groups claims that state the same proposition across articles; every claim ends in exactly one group.
  * Two claims are linked only when they share a predicate or theme word (not only actors or numbers) and at least
- * two informative terms; groups grow by average link (a claim joins a group when it is close to its members on
- * average, never through one member alone), so one broad claim cannot glue unrelated ones together.
+ * three informative terms, and each is the other's best match in its article; two groups join only when they are
+ * close on average, so one broad claim cannot glue unrelated ones together.
  */
 export function alignClaims(claims: AlignClaim[], opts: AlignOptions = {}): AlignedGroup[] {
   const threshold = opts.threshold ?? ALIGN_THRESHOLD;
-  const n = claims.length;
-  const { vecs, postings } = buildVectors(claims);
-
   const { strict, loose } = pairSimilarities(claims);
   return mutualBestGroups(claims, strict, threshold, loose);
 }
