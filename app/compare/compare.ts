@@ -122,6 +122,10 @@ export interface ClaimCell {
   similarity: number;
   /** Why it is in this group: the names and words it shares with the most central claim, as they read in this claim. */
   sharedWithCentral: string[];
+  /** The words that decided the stance (a denial cue, "there is no evidence", a hedge), as they stand in the text. */
+  stanceEvidence: string[];
+  /** Where the attribution names its source and cue (empty for the author's own claims). */
+  attributionTrace: Trace[];
 }
 
 /** The focal article's claim closest to a group it is not in: shown so a reader can judge whether it is really absent. */
@@ -148,6 +152,8 @@ export interface ClaimGroupRow {
   focalLacks: boolean;
   /** For a group the focal article is not in: its closest claim, when one shares words with the group. */
   focalClosest: ClosestClaim | null;
+  /** Every article not in the group whose closest claim shares words with it, with that similarity. */
+  closest: { articleId: number; claimId: string; similarity: number }[];
   stances: Partial<Record<ClaimStance, number>>;
 }
 
@@ -473,7 +479,8 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
   const order = new Map(sorted.map((s, i) => [s.id, i]));
   const claimGroups: ClaimGroupRow[] = groups.map((g, gi) => {
     const cellsOf: ClaimCell[] = g.members.map((m) => {
-      const { c } = claimIndex.get(`${m.articleId}|${m.claimId}`)!;
+      const { c, inp } = claimIndex.get(`${m.articleId}|${m.claimId}`)!;
+      const att = c.attributionId ? inp.analysis.attributions.find((x) => x.id === c.attributionId) : undefined;
       return {
         articleId: m.articleId,
         claimId: c.id,
@@ -485,6 +492,8 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
         centrality: m.centrality,
         similarity: m.similarity,
         sharedWithCentral: readableTerms(m.shared, c.text, actorName),
+        stanceEvidence: (c.evidence ?? []).filter((e) => !/^stance\./.test(e)),
+        attributionTrace: att ? [att.source, att.cue].filter((x): x is Span => !!x).map((span) => ({ articleId: m.articleId, span, field: c.field ?? "body" })) : [],
       };
     });
     cellsOf.sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)! || y.centrality - x.centrality);
@@ -511,6 +520,7 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
       onlyIn: arts.length === 1 ? arts[0]! : null,
       focalLacks: !arts.includes(opts.focalId) && !(focalClosest && focalClosest.similarity >= MAY_CARRY),
       focalClosest,
+      closest: g.closest,
       stances,
     };
   });
