@@ -131,8 +131,21 @@ export function formatComparisonFigures(f: ComparisonFigures): string {
   ].join("\n");
 }
 
+/** The figures as eval-results.json keeps them for the methods page (`comparison.*`; the confusion table stays out). */
+export interface ComparisonResults {
+  events: number;
+  claimCellRecall: number | null;
+  stanceAccuracy: number | null;
+  deniedPrecision: number | null;
+  deniedMarked: number;
+  groupingRecall: number | null;
+  groupingPrecision: number | null;
+  lacksPrecision: number | null;
+  lacksRecall: number | null;
+}
+
 /** For `npm run eval`: the figures printed and returned, or null (with a message) when the gold is absent. */
-export async function runComparisonEval(): Promise<ComparisonFigures | null> {
+export async function runComparisonEval(): Promise<ComparisonResults | null> {
   if (!comparisonGoldPresent()) {
     console.log("comparison gold: skipped (../shared/gold/basil-dev, ../shared/data/basil-dev or the shared eval script is absent)");
     return null;
@@ -140,7 +153,17 @@ export async function runComparisonEval(): Promise<ComparisonFigures | null> {
   console.error("comparison gold: building 12 comparisons with `cli compare`…");
   const f = await evalComparisons({ log: (m) => console.error(`  ${m}`) });
   console.log(formatComparisonFigures(f));
-  return f;
+  return {
+    events: f.events,
+    claimCellRecall: f.cellRecall,
+    stanceAccuracy: f.stanceAccuracy,
+    deniedPrecision: f.deniedPrecision,
+    deniedMarked: f.deniedCount,
+    groupingRecall: f.groupRecall,
+    groupingPrecision: f.groupPrecision,
+    lacksPrecision: f.lacksPrecision,
+    lacksRecall: f.lacksRecall,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
