@@ -111,6 +111,7 @@ function wordCount(text: string): number {
 function piecesBySentence(text: string, pieces: Span[], sentences: Span[]): Span[][] {
   const out: Span[][] = [];
   let si = 0;
+  let lastSentence = -1;
   for (const p of pieces) {
     while (si < sentences.length && sentences[si]!.end <= p.start) si++;
     let covered = false;
@@ -120,11 +121,14 @@ function piecesBySentence(text: string, pieces: Span[], sentences: Span[]): Span
       if (part.end <= part.start) continue;
       covered = true;
       const last = out[out.length - 1];
-      const lastSentence = last ? sentences.findIndex((x) => x.start <= last[0]!.start && last[0]!.start < x.end) : -1;
       if (last && lastSentence === k) last.push(part);
       else out.push([part]);
+      lastSentence = k;
     }
-    if (!covered) out.push([p]);
+    if (!covered) {
+      out.push([p]);
+      lastSentence = -1;
+    }
   }
   // A fragment of two words or fewer ("he added.") stays with its neighbour rather than standing alone.
   const merged: Span[][] = [];
@@ -142,7 +146,20 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
   const { text, words, attributions, sources } = input;
   const sentences = claimSentences(text, input.sentences);
   const mentions = [...input.mentions].sort((a, b) => a.span.start - b.span.start);
-  const hedges = input.markers.filter((m) => m.type === "hedge");
+  const hedges = input.markers.filter((m) => m.type === "hedge").sort((x, y) => x.span.start - y.span.start);
+  /** Hedges overlapping [from, to), by binary search (hedge spans are short and do not nest). */
+  const hedgesNear = (from: number, to: number): MarkerItem[] => {
+    let lo = 0;
+    let hi = hedges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hedges[mid]!.span.end <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: MarkerItem[] = [];
+    for (let k = Math.max(0, lo - 1); k < hedges.length && hedges[k]!.span.start < to; k++) out.push(hedges[k]!);
+    return out;
+  };
   const sourceByKey = new Map(sources.map((s) => [s.key, s]));
   const claims: ClaimItem[] = [];
 
@@ -187,9 +204,9 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
         evidence.push(denial[0]);
       } else if (src && src.named && a.kind !== "unnamed" && a.sourceKind !== "unnamed") {
         stance = "attributed";
-      } else if (!a.source && hedges.some((h) => around.some((s) => overlaps(s, h.span)) || (a.cue && overlaps(a.cue, h.span)))) {
+      } else if (!a.source && hedgesNear(Math.min(...around.map((x) => x.start)), Math.max(...around.map((x) => x.end))).some((h) => around.some((s) => overlaps(s, h.span)) || (a.cue && overlaps(a.cue, h.span)))) {
         stance = "hedged";
-        evidence.push(...hedges.filter((h) => around.some((s) => overlaps(s, h.span))).map((h) => h.text));
+        evidence.push(...hedgesNear(Math.min(...around.map((x) => x.start)), Math.max(...around.map((x) => x.end))).filter((h) => around.some((s) => overlaps(s, h.span))).map((h) => h.text));
       } else if (!a.source && !src) {
         stance = a.kind === "according_to" ? "attributed" : "unnamed";
       } else stance = "unnamed";
@@ -254,7 +271,7 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
     let stance: ClaimStance = "asserted";
     const evidence: string[] = [];
     const denial = DENIAL.exec(st);
-    const hedge = hedges.find((h) => !h.inQuote && h.span.start >= s.start && h.span.end <= s.end);
+    const hedge = hedgesNear(s.start, s.end).find((h) => !h.inQuote && h.span.start >= s.start && h.span.end <= s.end);
     if (denial) {
       stance = "denied";
       evidence.push(denial[0]);
