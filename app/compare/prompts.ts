@@ -315,7 +315,9 @@ function voiceCandidates(c: Comparison, label: (id: number) => string): Candidat
 
 function cueCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
-  const stances: CueStance[] = ["distancing", "endorsing", "accusation", "denial"];
+  // No denial count: the cue lexicon also counts negated and refusing forms ("did not dispute", "neither confirm nor
+  // deny", "declined"), so a count of denials could be false.
+  const stances: CueStance[] = ["distancing", "endorsing", "accusation"];
   for (const stance of stances) {
     const def = codebook.cueStances.find((s) => s.id === stance)?.definition ?? "";
     const examples = (/\(([^)]*)\)/.exec(def)?.[1] ?? "").split(/,\s*/).slice(0, 2).map((w) => `“${w}”`).join(" or ");
