@@ -10,6 +10,7 @@ import { freshDbUrl, runCli, TMP } from "#tests/utils/processes";
 import { startServer, type LocalServer } from "#tests/unit/ingest/local-server";
 
 // `cli compare` as a child process on a fresh database file: files, a URL from a local server and a library id.
+// Each test starts several CLI processes (a few seconds each on a busy machine), hence the long timeouts.
 const fresh = freshDbUrl("cli-compare");
 const dir = path.join(TMP, `cli-compare-${process.pid}-${Date.now()}`);
 let site: LocalServer;
@@ -86,7 +87,7 @@ describe("cli compare", () => {
     } finally {
       db3.$client.close();
     }
-  });
+  }, 180_000);
 
   test("an unknown id or a missing file creates no comparison and says why; bad options exit 2", async () => {
     const env = { DATABASE_URL: fresh.url };
@@ -112,5 +113,5 @@ describe("cli compare", () => {
     const db2 = await prepareDatabase({ url: fresh.url, seed: false });
     expect(await db2.select().from(comparisons).where(eq(comparisons.id, before + 1))).toEqual([]);
     db2.$client.close();
-  });
+  }, 180_000);
 });
