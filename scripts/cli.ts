@@ -5,6 +5,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   analyze: { summary: "analyze [--json] FILE...   attributions (and more) for text or JSON files", load: () => import("./commands/analyze") },
   import: { summary: "import PATH|URL... [--comparison ID] [--json]   bring articles into the library", load: () => import("./commands/import") },
   related: { summary: "related --json [--k N]   related coverage for every article in the library", load: () => import("./commands/related") },
+  compare: { summary: "compare [--name NAME] [--focal N] [--json] PATH|URL|ID...   make a comparison of these articles, in this order", load: () => import("./commands/compare") },
   list: { summary: "list [--json]   the comparisons and their articles", load: () => import("./commands/list") },
   export: { summary: "export --comparison ID --format json|csv --out DIR", load: () => import("./commands/export") },
   backup: { summary: "backup FILE   the whole library as one JSON file", load: () => import("./commands/backup") },

@@ -76,6 +76,7 @@ async function main(): Promise<number> {
     }
   }
 
+  results.comparison = await (await import("./lib/comparison-eval")).runComparisonEval();
   fs.writeFileSync(path.resolve("app/analysis/eval-results.json"), JSON.stringify(results, null, 1) + "\n");
   console.error("wrote app/analysis/eval-results.json");
   return 0;

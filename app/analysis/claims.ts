@@ -19,15 +19,20 @@ export interface ClaimItem extends Claim {
 export const CLAIM_RULES: Record<string, string> = {
   "claim.attribution": "The content of an attribution is a claim; its stance comes from the cue and the source.",
   "claim.author": "A sentence in the author's own voice (no attribution, not a question, mostly not quoted, with a verb) is a claim the author makes.",
-  "stance.denied": "The cue is a denial, or the claim says there is no evidence, denies or calls something false or baseless.",
+  "stance.denied": "The cue denies or rebuts (deny, reject, dispute, refute), or the words call the claim false, baseless or unproven (\"there is no evidence that\", \"falsely claimed\", \"is untrue\"). A refusal to comment or to act is no denial, nor is a negative word inside the claim.",
   "stance.denied-later": "A denial right after a claim (\"Halberd denied the allegations\", in the same or the next paragraph) marks the claim it answers as denied.",
+  "claim.sentence-split": "An attribution whose content runs over several sentences gives one claim per sentence: a proposition never spans sentences.",
+  "claim.author-remainder": "Where an attribution covers only part of a sentence, the rest of the sentence (at least five words, with a verb) stays the author's own claim.",
   "stance.attributed": "The claim is attributed to a named source.",
   "stance.unnamed": "The claim is attributed to a source the text does not name (officials, sources, critics).",
   "stance.hedged": "The claim carries a hedge (reportedly, allegedly, may, it seems) and no named source.",
   "stance.asserted": "The author states the claim as fact, without attribution or hedge.",
 };
 
-const DENIAL = /\b(?:no evidence|no proof|not true|untrue|false(?:ly)?|baseless|unfounded|groundless|fabricat\w*|den(?:y|ies|ied|ying|ial)|refut\w*|rejects? (?:the|these|those) (?:claims?|allegations?|accusations?|reports?)|dismiss(?:ed|es)? (?:the|these|those) (?:claims?|allegations?|accusations?|reports?))\b/i;
+/** Words that rebut a proposition they carry: "there is no evidence that P", "falsely claimed P", "P is untrue". */
+const DENIAL = /\b(?:there (?:is|was|has been|had been) no (?:evidence|proof)|no evidence (?:that|of)|falsely|(?:is|are|was|were|be|been) (?:\w+ )?(?:false|untrue|baseless|unfounded|groundless|fabricated)|baseless|unfounded|groundless|(?:called|calling|dismissed|rejected|denounced) (?:\w+ ){0,5}(?:false|untrue|a lie|lies|baseless|fabricated|fake))\b/i;
+/** A cue that refuses (to comment, to act) is not a denial of anything. */
+const REFUSAL = /\b(?:declin\w*|refus\w*|would(?: not|n['’]t)|will(?: not|n['’]t)|did(?: not|n['’]t) (?:respond|return|reply|comment)|no comment)\b/i;
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
@@ -84,57 +89,147 @@ export interface ClaimInput {
   quotes: Span[];
 }
 
+/** Sentence spans with splits inside a clock time or decimal ("11.|20pm", "3.|5 per cent") joined again. */
+export function claimSentences(text: string, sentences: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    const a = prev ? text.slice(prev.start, prev.end) : "";
+    const b = text.slice(s.start, s.end);
+    if (prev && s.start === prev.end && ((/\d[.:]$/.test(a) && /^\d/.test(b)) || (/\d$/.test(a) && /^[.:]\d/.test(b)))) {
+      out[out.length - 1] = { start: prev.start, end: s.end };
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** The content pieces of an attribution cut at sentence boundaries: one list of pieces per sentence touched. */
+function piecesBySentence(text: string, pieces: Span[], sentences: Span[]): Span[][] {
+  const out: Span[][] = [];
+  let si = 0;
+  let lastSentence = -1;
+  for (const p of pieces) {
+    while (si < sentences.length && sentences[si]!.end <= p.start) si++;
+    let covered = false;
+    for (let k = si; k < sentences.length && sentences[k]!.start < p.end; k++) {
+      const sn = sentences[k]!;
+      const part = { start: Math.max(p.start, sn.start), end: Math.min(p.end, sn.end) };
+      if (part.end <= part.start) continue;
+      covered = true;
+      const last = out[out.length - 1];
+      if (last && lastSentence === k) last.push(part);
+      else out.push([part]);
+      lastSentence = k;
+    }
+    if (!covered) {
+      out.push([p]);
+      lastSentence = -1;
+    }
+  }
+  // A fragment of two words or fewer ("he added.") stays with its neighbour rather than standing alone.
+  const merged: Span[][] = [];
+  for (const g of out) {
+    const words = wordCount(g.map((x) => text.slice(x.start, x.end)).join(" "));
+    if (words <= 2 && merged.length) merged[merged.length - 1]!.push(...g);
+    else if (merged.length && wordCount(merged[merged.length - 1]!.map((x) => text.slice(x.start, x.end)).join(" ")) <= 2) merged[merged.length - 1]!.push(...g);
+    else merged.push(g);
+  }
+  return merged;
+}
+
 /** Claims of one text, in text order. */
 export function extractClaims(input: ClaimInput): ClaimItem[] {
-  const { text, words, sentences, attributions, sources } = input;
+  const { text, words, attributions, sources } = input;
+  const sentences = claimSentences(text, input.sentences);
   const mentions = [...input.mentions].sort((a, b) => a.span.start - b.span.start);
-  const hedges = input.markers.filter((m) => m.type === "hedge");
+  const hedges = input.markers.filter((m) => m.type === "hedge").sort((x, y) => x.span.start - y.span.start);
+  /** Hedges overlapping [from, to), by binary search (hedge spans are short and do not nest). */
+  const hedgesNear = (from: number, to: number): MarkerItem[] => {
+    let lo = 0;
+    let hi = hedges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hedges[mid]!.span.end <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: MarkerItem[] = [];
+    for (let k = Math.max(0, lo - 1); k < hedges.length && hedges[k]!.span.start < to; k++) out.push(hedges[k]!);
+    return out;
+  };
   const sourceByKey = new Map(sources.map((s) => [s.key, s]));
   const claims: ClaimItem[] = [];
 
+  // A content piece the attribution engine ended at a split inside "11.20pm" runs on to the end of the real sentence.
+  const mergedEnd = new Map<number, number>();
+  let oi = 0;
+  for (const m of sentences) {
+    while (oi < input.sentences.length && input.sentences[oi]!.end <= m.end) {
+      const e = input.sentences[oi]!.end;
+      if (e < m.end) mergedEnd.set(e, m.end);
+      oi++;
+    }
+  }
+  const repair = (c: Span): Span => {
+    const to = mergedEnd.get(c.end) ?? mergedEnd.get(c.end + 1);
+    if (to === undefined) return c;
+    const tail = text.slice(c.end, to).replace(/[\s.,;:"”’)]+$/, "");
+    return { start: c.start, end: c.end + tail.length };
+  };
   for (const a of attributions) {
-    const pieces = a.content.filter((c) => c.end > c.start).sort((x, y) => x.start - y.start);
-    if (!pieces.length) continue;
-    const span = { start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end };
-    const ctext = pieces.map((p) => text.slice(p.start, p.end)).join(" … ");
+    const all = a.content
+      .filter((c) => c.end > c.start)
+      .map(repair)
+      .sort((x, y) => x.start - y.start);
+    if (!all.length) continue;
+    const groups = piecesBySentence(text, all, sentences);
     const src = a.sourceKey ? sourceByKey.get(a.sourceKey) : undefined;
-    const around: Span[] = [...pieces, ...(a.cue ? [a.cue] : []), ...(a.source ? [a.source] : [])];
-    const evidence: string[] = [];
-    let stance: ClaimStance;
-    const denial = DENIAL.exec(ctext);
-    if (a.cueStance === "denial") {
-      stance = "denied";
-      if (a.cue) evidence.push(text.slice(a.cue.start, a.cue.end));
-    } else if (denial) {
-      stance = "denied";
-      evidence.push(denial[0]);
-    } else if (src && src.named && a.kind !== "unnamed" && a.sourceKind !== "unnamed") {
-      stance = "attributed";
-    } else if (!a.source && hedges.some((h) => around.some((s) => overlaps(s, h.span)) || (a.cue && overlaps(a.cue, h.span)))) {
-      stance = "hedged";
-      evidence.push(...hedges.filter((h) => around.some((s) => overlaps(s, h.span))).map((h) => h.text));
-    } else if (!a.source && !src) {
-      stance = a.kind === "according_to" ? "attributed" : "unnamed";
-    } else stance = "unnamed";
-    claims.push({
-      id: `c${claims.length + 1}`,
-      span,
-      spans: pieces,
-      text: ctext,
-      stance,
-      attributionId: a.id,
-      sourceKey: a.sourceKey,
-      sourceName: src?.name ?? (a.source ? text.slice(a.source.start, a.source.end) : null),
-      terms: claimTerms(words, pieces, mentions),
-      rule: "claim.attribution",
-      evidence: [`stance.${stance}`, ...evidence],
-    });
+    const cueText = a.cue ? text.slice(a.cue.start, a.cue.end) : "";
+    const refusal = REFUSAL.test(cueText);
+    for (const pieces of groups) {
+      const span = { start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end };
+      const ctext = pieces.map((p) => text.slice(p.start, p.end)).join(" … ");
+      const around: Span[] = [...pieces, ...(a.cue ? [a.cue] : []), ...(a.source ? [a.source] : [])];
+      const evidence: string[] = [];
+      let stance: ClaimStance;
+      const denial = DENIAL.exec(ctext);
+      if (a.cueStance === "denial" && !refusal) {
+        stance = "denied";
+        if (a.cue) evidence.push(cueText);
+      } else if (denial) {
+        stance = "denied";
+        evidence.push(denial[0]);
+      } else if (src && src.named && a.kind !== "unnamed" && a.sourceKind !== "unnamed") {
+        stance = "attributed";
+      } else if (!a.source && hedgesNear(Math.min(...around.map((x) => x.start)), Math.max(...around.map((x) => x.end))).some((h) => around.some((s) => overlaps(s, h.span)) || (a.cue && overlaps(a.cue, h.span)))) {
+        stance = "hedged";
+        evidence.push(...hedgesNear(Math.min(...around.map((x) => x.start)), Math.max(...around.map((x) => x.end))).filter((h) => around.some((s) => overlaps(s, h.span))).map((h) => h.text));
+      } else if (!a.source && !src) {
+        stance = a.kind === "according_to" ? "attributed" : "unnamed";
+      } else stance = "unnamed";
+      claims.push({
+        id: `c${claims.length + 1}`,
+        span,
+        spans: pieces,
+        text: ctext,
+        stance,
+        attributionId: a.id,
+        sourceKey: a.sourceKey,
+        sourceName: src?.name ?? (a.source ? text.slice(a.source.start, a.source.end) : null),
+        terms: claimTerms(words, pieces, mentions),
+        rule: groups.length > 1 ? "claim.sentence-split" : "claim.attribution",
+        evidence: [`stance.${stance}`, ...evidence],
+      });
+    }
   }
 
-  // Author's own assertive sentences: sentences no attribution touches.
+  // Author's own assertive sentences: sentences no attribution touches, or the rest of a sentence one touches.
   const taken: Span[] = [];
   for (const a of attributions) {
-    for (const c of a.content) taken.push(c);
+    for (const c of a.content) taken.push(repair(c));
     if (a.cue) taken.push(a.cue);
     if (a.source) taken.push(a.source);
   }
@@ -143,11 +238,18 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
   let ti = 0;
   let qi = 0;
   let wi = 0;
-  for (const s of sentences) {
-    while (ti < taken.length && taken[ti]!.end <= s.start) ti++;
-    let touched = false;
-    for (let k = ti; k < taken.length && taken[k]!.start < s.end; k++) if (overlaps(taken[k]!, s)) touched = true;
-    if (touched) continue;
+  for (const sentence of sentences) {
+    while (ti < taken.length && taken[ti]!.end <= sentence.start) ti++;
+    const touching: Span[] = [];
+    for (let k = ti; k < taken.length && taken[k]!.start < sentence.end; k++) if (overlaps(taken[k]!, sentence)) touching.push(taken[k]!);
+    let s = sentence;
+    let rule = "claim.author";
+    if (touching.length) {
+      const rest = longestRemainder(text, sentence, touching);
+      if (!rest) continue;
+      s = rest;
+      rule = "claim.author-remainder";
+    }
     const st = text.slice(s.start, s.end).trim();
     if (/\?["”’)]*$/.test(st)) continue;
     while (qi < quoteSpans.length && quoteSpans[qi]!.end <= s.start) qi++;
@@ -157,10 +259,11 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       quotedChars += Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start));
     }
     if (quotedChars > 0.4 * (s.end - s.start)) continue;
-    while (wi < words.length && words[wi]!.end <= s.start) wi++;
+    while (wi < words.length && words[wi]!.end <= sentence.start) wi++;
     let nWords = 0;
     let verb = false;
     for (let k = wi; k < words.length && words[k]!.start < s.end; k++) {
+      if (words[k]!.start < s.start) continue;
       if (/[\p{L}\p{N}]/u.test(words[k]!.text)) nWords++;
       if (words[k]!.pos === "VERB" || words[k]!.pos === "AUX") verb = true;
     }
@@ -168,7 +271,7 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
     let stance: ClaimStance = "asserted";
     const evidence: string[] = [];
     const denial = DENIAL.exec(st);
-    const hedge = hedges.find((h) => !h.inQuote && h.span.start >= s.start && h.span.end <= s.end);
+    const hedge = hedgesNear(s.start, s.end).find((h) => !h.inQuote && h.span.start >= s.start && h.span.end <= s.end);
     if (denial) {
       stance = "denied";
       evidence.push(denial[0]);
@@ -186,7 +289,7 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       sourceKey: null,
       sourceName: null,
       terms: claimTerms(words, [s], mentions),
-      rule: "claim.author",
+      rule,
       evidence: [`stance.${stance}`, ...evidence],
     });
   }
@@ -194,6 +297,32 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
   markAnsweredDenials(text, claims, attributions);
   claims.forEach((c, i) => (c.id = `c${i + 1}`));
   return claims;
+}
+
+/** The longest stretch of a sentence outside the attribution spans, trimmed of joining words and punctuation. */
+function longestRemainder(text: string, sentence: Span, touching: Span[]): Span | null {
+  const gaps: Span[] = [];
+  let pos = sentence.start;
+  for (const t of [...touching].sort((x, y) => x.start - y.start)) {
+    if (t.start > pos) gaps.push({ start: pos, end: Math.min(t.start, sentence.end) });
+    pos = Math.max(pos, t.end);
+  }
+  if (pos < sentence.end) gaps.push({ start: pos, end: sentence.end });
+  let best: Span | null = null;
+  let bestWords = 0;
+  for (const g of gaps) {
+    let seg = text.slice(g.start, g.end);
+    const lead = seg.match(/^[\s,;:—–"“”'‘’(-]*(?:(?:and|but|as|while|after|that|because|when|though|although)\b[\s,]*)?/i)![0].length;
+    const trail = seg.match(/[\s,;:—–"“”'‘’(-]*(?:\b(?:and|but|as|while|after|that|because|when|though|although|according to))?[\s,;:—–"“”'‘’(-]*$/i)![0].length;
+    if (lead + trail >= seg.length) continue;
+    seg = seg.slice(lead, seg.length - trail);
+    const n = wordCount(seg);
+    if (n > bestWords) {
+      bestWords = n;
+      best = { start: g.start + lead, end: g.start + lead + seg.length };
+    }
+  }
+  return best && bestWords >= 5 ? best : null;
 }
 
 const ANAPHORIC = /^(?:(?:the|these|those|this|that|such|all|any)\s+(?:\w+\s+)?(?:allegations?|claims?|accusations?|reports?|charges?|suggestions?|assertions?|account|version)|it|this|that|them|any (?:wrongdoing|involvement|role|link|links))$/i;

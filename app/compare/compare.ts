@@ -8,7 +8,8 @@ import { LABEL_PRECEDENCE, type LabelClass } from "#app/analysis/naming";
 import { FRAME_DIMENSIONS, type FrameDimension } from "#app/analysis/frames";
 import type { ActorKind } from "#app/analysis/actors";
 import codebook from "#app/analysis/codebook.json";
-import { alignClaims } from "./claims-align";
+import { alignClaims, MAY_CARRY } from "./claims-align";
+import { stem } from "#app/analysis/stem";
 
 export interface CompareInput {
   id: number;
@@ -125,6 +126,23 @@ export interface ClaimCell {
   text: string;
   trace: Trace[];
   centrality: number;
+  /** Similarity to the group's most central claim (1 for that claim). */
+  similarity: number;
+  /** Why it is in this group: the names and words it shares with the most central claim, as they read in this claim. */
+  sharedWithCentral: string[];
+  /** The words that decided the stance (a denial cue, "there is no evidence", a hedge), as they stand in the text. */
+  stanceEvidence: string[];
+  /** Where the attribution names its source and cue (empty for the author's own claims). */
+  attributionTrace: Trace[];
+}
+
+/** The focal article's claim closest to a group it is not in: shown so a reader can judge whether it is really absent. */
+export interface ClosestClaim {
+  articleId: number;
+  claimId: string;
+  text: string;
+  similarity: number;
+  trace: Trace[];
 }
 
 export interface ClaimGroupRow {
@@ -135,8 +153,15 @@ export interface ClaimGroupRow {
   cells: ClaimCell[];
   /** The one article carrying this claim, when only one does. */
   onlyIn: number | null;
-  /** Other articles carry the claim and the focal article does not. */
+  /**
+   * Other articles carry the claim and the focal article does not in any form we can see: not in the group, and no
+   * focal claim is as close as MAY_CARRY (then `focalClosest` shows the closest one and its similarity).
+   */
   focalLacks: boolean;
+  /** For a group the focal article is not in: its closest claim, when one shares words with the group. */
+  focalClosest: ClosestClaim | null;
+  /** Every article not in the group whose closest claim shares words with it, with that similarity. */
+  closest: { articleId: number; claimId: string; similarity: number }[];
   stances: Partial<Record<ClaimStance, number>>;
 }
 
@@ -477,10 +502,13 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
     }),
   );
   const groups = alignClaims(alignInput, { threshold: opts.alignThreshold });
+  const actorNames = new Map(allActors.map((a) => [a.key, a.name]));
+  const actorName = (key: string) => actorNames.get(key) ?? key;
   const order = new Map(sorted.map((s, i) => [s.id, i]));
   const claimGroups: ClaimGroupRow[] = groups.map((g, gi) => {
     const cellsOf: ClaimCell[] = g.members.map((m) => {
-      const { c } = claimIndex.get(`${m.articleId}|${m.claimId}`)!;
+      const { c, inp } = claimIndex.get(`${m.articleId}|${m.claimId}`)!;
+      const att = c.attributionId ? inp.analysis.attributions.find((x) => x.id === c.attributionId) : undefined;
       return {
         articleId: m.articleId,
         claimId: c.id,
@@ -490,19 +518,37 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
         text: c.text,
         trace: (c.spans ?? [c.span]).map((s) => ({ articleId: m.articleId, span: s, field: c.field ?? "body" })),
         centrality: m.centrality,
+        similarity: m.similarity,
+        sharedWithCentral: readableTerms(m.shared, c.text, actorName),
+        stanceEvidence: (c.evidence ?? []).filter((e) => !/^stance\./.test(e)),
+        attributionTrace: att ? [att.source, att.cue].filter((x): x is Span => !!x).map((span) => ({ articleId: m.articleId, span, field: c.field ?? "body" })) : [],
       };
     });
     cellsOf.sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)! || y.centrality - x.centrality);
     const arts = [...new Set(cellsOf.map((c) => c.articleId))];
     const stances: Partial<Record<ClaimStance, number>> = {};
     for (const c of cellsOf) stances[c.stance] = (stances[c.stance] ?? 0) + 1;
+    const near = arts.includes(opts.focalId) ? undefined : g.closest.find((x) => x.articleId === opts.focalId);
+    const nearClaim = near ? claimIndex.get(`${near.articleId}|${near.claimId}`)?.c : undefined;
+    const focalClosest: ClosestClaim | null =
+      near && nearClaim
+        ? {
+            articleId: near.articleId,
+            claimId: nearClaim.id,
+            text: nearClaim.text,
+            similarity: near.similarity,
+            trace: (nearClaim.spans ?? [nearClaim.span]).map((s) => ({ articleId: near.articleId, span: s, field: nearClaim.field ?? "body" })),
+          }
+        : null;
     return {
       id: `g${gi + 1}`,
       label: g.label,
       articles: arts,
       cells: cellsOf,
       onlyIn: arts.length === 1 ? arts[0]! : null,
-      focalLacks: !arts.includes(opts.focalId),
+      focalLacks: !arts.includes(opts.focalId) && !(focalClosest && focalClosest.similarity >= MAY_CARRY),
+      focalClosest,
+      closest: g.closest,
       stances,
     };
   });
@@ -517,4 +563,15 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
     figures: sorted.map(figuresOf),
     claimGroups,
   };
+}
+
+/** Terms as a reader sees them: an actor key becomes the actor's name, a stem the first word of the text with that stem. */
+function readableTerms(terms: string[], text: string, actorName: (key: string) => string): string[] {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? [];
+  const out: string[] = [];
+  for (const t of terms) {
+    if (t.startsWith("@")) out.push(actorName(t.slice(1)));
+    else out.push(words.find((w) => w.toLowerCase() === t || stem(w.toLowerCase().replace(/[’']s$/, "")) === t) ?? t);
+  }
+  return [...new Set(out)];
 }

@@ -460,7 +460,10 @@ function regroup(g: ClaimGroupRow, cells: ClaimCell[], focalId: number, articleO
   const arts = [...new Set(sorted.map((c) => c.articleId))];
   const stances: ClaimGroupRow["stances"] = {};
   for (const c of sorted) stances[c.stance] = (stances[c.stance] ?? 0) + 1;
-  return { ...g, cells: sorted, articles: arts, onlyIn: arts.length === 1 ? arts[0]! : null, focalLacks: !arts.includes(focalId), stances };
+  // The machine's "closest claim" notes only hold for articles still outside the group after a person's move.
+  const closest = g.closest.filter((c) => !arts.includes(c.articleId));
+  const focalClosest = arts.includes(focalId) ? null : g.focalClosest;
+  return { ...g, cells: sorted, articles: arts, onlyIn: arts.length === 1 ? arts[0]! : null, focalLacks: !arts.includes(focalId), focalClosest, closest, stances };
 }
 
 /**
@@ -485,7 +488,7 @@ export function moveClaims(cmp: Comparison, moves: ClaimMove[]): { comparison: C
     const cell = groups[from]!.cells.find((c) => c.articleId === m.articleId && c.claimId === m.claimId)!;
     groups[from] = regroup(groups[from]!, groups[from]!.cells.filter((c) => c !== cell), cmp.focalId, order);
     if (to >= 0) groups[to] = regroup(groups[to]!, [...groups[to]!.cells, cell], cmp.focalId, order);
-    else groups.push(regroup({ id: `g${next++}`, label: cell.text, articles: [], cells: [], onlyIn: null, focalLacks: true, stances: {} }, [cell], cmp.focalId, order));
+    else groups.push(regroup({ id: `g${next++}`, label: cell.text, articles: [], cells: [], onlyIn: null, focalLacks: true, focalClosest: null, closest: [], stances: {} }, [cell], cmp.focalId, order));
   }
   groups = groups.filter((g) => g.cells.length);
   return { comparison: { ...cmp, claimGroups: groups }, review };

@@ -4,7 +4,7 @@
 import codebook from "#app/analysis/codebook.json";
 import type { CueStance, MarkerType } from "#app/analysis/types";
 import { MARKED_LABEL_CLASSES, type LabelClass } from "#app/analysis/naming";
-import type { ArticleFigures, ClaimCell, Comparison, Figure, Trace } from "./compare";
+import type { ArticleFigures, ClaimCell, Comparison, Figure, NamingCell, NamingDescriptor, Trace } from "./compare";
 import templates from "./prompt-templates.json";
 
 export type PromptTemplateId = keyof typeof templates.templates;
@@ -66,14 +66,31 @@ function pairs(c: Comparison): [ArticleFigures, ArticleFigures][] {
   return out;
 }
 
+/** Two cells of one group are close enough to quote as one claim: both at least this similar to the central claim. */
+export const PROMPT_SIMILARITY = 0.5;
+/** Reporting words inside a claim: an "own voice" claim that contains them gives someone else's view. */
+const REPORTING = /\b(?:said|says|say|told|tells|according to|counter(?:s|ed)?|argue[sd]?|contend(?:s|ed)?|insist(?:s|ed)?|maintain(?:s|ed)?|claim(?:s|ed)?|believe[sd]?|suggest(?:s|ed)?|warn(?:s|ed)?|think|thinks|allege[sd]?|accuse[sd]?|wrote|writes)\b/i;
+
+function words(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
+}
+
+/** A claim worth naming alone: a clause of six words or more, not a question, not a fragment starting mid-sentence. */
+function standsAlone(text: string): boolean {
+  const t = text.trim().replace(/^["“‘']+/, "");
+  return /^[\p{Lu}\p{N}]/u.test(t) && !/\?["”’]*$/.test(t) && !t.includes(" … ") && (t.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 6;
+}
+
 function claimCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
   for (const g of c.claimGroups) {
     const byArticle = new Map<number, ClaimCell[]>();
     for (const cell of g.cells) byArticle.set(cell.articleId, [...(byArticle.get(cell.articleId) ?? []), cell]);
     if (byArticle.size === 1 && c.articles.length >= 2) {
+      // Check: no claim of another article shares even two of its terms (else it may be there in other words),
+      // and the claim reads as a claim on its own.
       const only = g.cells[0]!;
-      // A claim only one article carries matters most when it is central to that article.
+      if ((g.closest ?? []).length > 0 || !standsAlone(only.text)) continue;
       const others = c.articles.filter((a) => a.id !== only.articleId).map((a) => label(a.id));
       out.push({
         id: "",
@@ -86,23 +103,29 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
       });
       continue;
     }
+    // Check: both cells close to the group's central claim, so the two quotes state one proposition; the "own
+    // voice" claim holds no reporting words and is not the other article's quoted words (a quotation set without
+    // marks); the other claim holds no second attribution of its own.
+    const close = (x: ClaimCell) => (x.similarity ?? 0) >= PROMPT_SIMILARITY;
     for (const [aId, aCells] of byArticle) {
-      const asserted = aCells.find((x) => x.stance === "asserted");
+      const asserted = aCells.find((x) => x.stance === "asserted" && close(x) && !REPORTING.test(x.text));
       if (!asserted) continue;
+      const own = words(asserted.text);
       for (const [bId, bCells] of byArticle) {
         if (bId === aId || bCells.some((x) => x.stance === "asserted")) continue;
-        const denied = bCells.find((x) => x.stance === "denied");
-        const attributed = bCells.find((x) => x.stance === "attributed" && x.sourceName) ?? (denied?.sourceName ? denied : undefined);
-        const unnamed = bCells.find((x) => x.stance === "unnamed");
-        const hedged = bCells.find((x) => x.stance === "hedged");
+        const cand = bCells.filter((x) => close(x) && !/\b(?:said|says|told)\b/i.test(x.text) && !words(x.text).includes(own) && !own.includes(words(x.text)));
+        const denied = cand.find((x) => x.stance === "denied" && x.stanceEvidence?.length);
+        const attributed = cand.find((x) => x.stance === "attributed" && x.sourceName && x.attributionTrace?.length);
+        const unnamed = cand.find((x) => x.stance === "unnamed" && x.attributionTrace?.length);
+        const hedged = cand.find((x) => x.stance === "hedged" && x.stanceEvidence?.length);
         let template: PromptTemplateId;
         let score: number;
-        let cells: ClaimCell[];
-        if (attributed && denied) [template, score, cells] = ["claim-attributed-denied", 1, uniqueCells([attributed, denied])];
-        else if (denied) [template, score, cells] = ["claim-denied", 0.95, [denied]];
-        else if (attributed) [template, score, cells] = ["claim-attributed", 0.8, [attributed]];
-        else if (unnamed) [template, score, cells] = ["claim-unnamed", 0.75, [unnamed]];
-        else if (hedged) [template, score, cells] = ["claim-hedged", 0.65, [hedged]];
+        let cell: ClaimCell;
+        let extra: Record<string, string> = {};
+        if (denied) [template, score, cell, extra] = ["claim-denied", 0.95, denied, { denial: quoteClaim(denied.stanceEvidence[0]!) }];
+        else if (attributed) [template, score, cell, extra] = ["claim-attributed", 0.8, attributed, { source: attributed.sourceName! }];
+        else if (unnamed) [template, score, cell] = ["claim-unnamed", 0.75, unnamed];
+        else if (hedged) [template, score, cell, extra] = ["claim-hedged", 0.65, hedged, { hedge: hedged.stanceEvidence[0]! }];
         else continue;
         if (aId === c.focalId) score += 0.05;
         out.push({
@@ -111,17 +134,13 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
           family: denied ? "claim-denied" : "claim",
           score,
           articles: [aId, bId],
-          text: fill(template, { a: label(aId), b: label(bId), claim: quoteClaim(asserted.text), source: attributed?.sourceName ?? "a source" }),
-          evidence: uniqueTrace([...asserted.trace, ...cells.flatMap((x) => x.trace)]),
+          text: fill(template, { a: label(aId), b: label(bId), claimA: quoteClaim(asserted.text), claimB: quoteClaim(cell.text), ...extra }),
+          evidence: uniqueTrace([...asserted.trace, ...cell.trace, ...(cell.attributionTrace ?? [])]),
         });
       }
     }
   }
   return out;
-}
-
-function uniqueCells(cells: ClaimCell[]): ClaimCell[] {
-  return cells.filter((x, i) => cells.findIndex((y) => y.claimId === x.claimId && y.articleId === x.articleId) === i);
 }
 
 function unnamedCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
@@ -146,11 +165,12 @@ function unnamedCandidates(c: Comparison, label: (id: number) => string): Candid
   return out;
 }
 
+// No scare-quote prompt: the detector cannot tell a partial quotation ("called it “a disaster”") from distance
+// marks well enough to state a count as fact; the chart shows it with its guide.
 const DENSITY_TEMPLATES: [MarkerType, PromptTemplateId, number][] = [
   ["hedge", "hedge-density", 0.7],
   ["loaded", "loaded-density", 0.7],
   ["booster", "booster-density", 0.55],
-  ["scare_quote", "scare-quote-density", 0.6],
 ];
 
 function densityCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
@@ -177,23 +197,55 @@ function densityCandidates(c: Comparison, label: (id: number) => string): Candid
   return out;
 }
 
-// Every marked label class weighs the same: no class of word is a graver difference than another.
-const LABEL_ORDER: [LabelClass, number][] = MARKED_LABEL_CLASSES.map((c) => [c, 0.85]);
+/** Every marked label class (naming.ts decides which are unmarked: governance, role or title, descriptive) weighs alike. */
+const LABEL_WEIGHT = 0.85;
+const MARKED_CLASSES: LabelClass[] = MARKED_LABEL_CLASSES;
+
+/**
+ * Checks for a label prompt: the descriptor stands next to a mention of the actor in that article (a modifier right
+ * before it, or an apposition after a comma), holds no other name, and is not inside someone's quoted or reported
+ * words (those are the speaker's words, not the article's).
+ */
+function descriptorHolds(c: Comparison, cell: NamingCell, d: NamingDescriptor, actorName: string): boolean {
+  const fig = c.figures.find((f) => f.articleId === cell.articleId);
+  const speech = fig?.attributions.trace ?? [];
+  const mentions = cell.mentions.trace;
+  const nameWords = new Set((actorName.match(/\p{Lu}[\p{L}.'’-]*/gu) ?? []).map((w) => w.toLowerCase()));
+  // Another person's name inside the descriptor ("billionaire George Soros") means it describes someone else.
+  for (const m of d.text.matchAll(/(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)/gu)) if (!nameWords.has(m[1]!.toLowerCase()) && !nameWords.has(m[2]!.toLowerCase())) return false;
+  // A descriptor that starts like a clause or a count ("which states", "two senior officials") or with a capital (a
+  // piece of a title or name: "Secretary of State") is not a word the article chose for the actor.
+  if (!/^\p{Ll}/u.test(d.text) || /^(?:which|who|that|whose|where|when|one|two|three|four|five|several|many|some|\d)/i.test(d.text)) return false;
+  return d.trace.some(
+    (t) =>
+      !speech.some((s) => s.articleId === t.articleId && s.span.start <= t.span.start && t.span.end <= s.span.end) &&
+      // Right before the name ("presumptive nominee Clinton") or after it with a comma between ("Clinton, the nominee");
+      // a word right after the name is a noun the name modifies ("the Bush administration").
+      mentions.some((m) => m.articleId === t.articleId && (m.span.start - t.span.end === 1 || t.span.start - m.span.end === 2)),
+  );
+}
 
 function labelCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
   const names = new Map(c.actors.map((a) => [a.key, a.name]));
+  // Places and states named as settings ("Afghanistan", "the United States") draw descriptors of the events around
+  // them ("a military fight"): label prompts only for people, organisations and groups.
+  const labelled = new Set(c.actors.filter((a) => a.kind === "person" || a.kind === "organisation" || a.kind === "group").map((a) => a.key));
   for (const key of c.naming.actors) {
+    if (!labelled.has(key)) continue;
     const cells = c.naming.cells.filter((x) => x.actorKey === key);
-    for (const [cls, weight] of LABEL_ORDER) {
+    for (const cls of MARKED_CLASSES) {
+      const weight = LABEL_WEIGHT;
       for (const ca of cells) {
         const fa = ca.labelClasses[cls];
         if (!fa?.value) continue;
-        const descA = ca.descriptors.find((d) => d.labelClass === cls) ?? ca.descriptors[0];
-        if (!descA) continue;
+        const descA = ca.descriptors.find((d) => d.labelClass === cls);
+        if (!descA || !descriptorHolds(c, ca, descA, names.get(key) ?? key)) continue;
         for (const cb of cells) {
           if (cb.articleId === ca.articleId || cb.labelClasses[cls]?.value || !cb.mentions.value) continue;
-          const descB = cb.descriptors[0];
+          const first = cb.descriptors[0];
+          const descB = first && descriptorHolds(c, cb, first, names.get(key) ?? key) ? first : undefined;
+          if (first && !descB) continue;
           const actor = names.get(key) ?? key;
           const values = { a: label(ca.articleId), b: label(cb.articleId), actor, da: descA.text, classA: labelOf(codebook.labelClasses, descA.labelClass).toLowerCase(), nb: cb.mentions.value };
           const template: PromptTemplateId = descB ? "label-vs-other" : "label-vs-none";
@@ -259,7 +311,9 @@ function voiceCandidates(c: Comparison, label: (id: number) => string): Candidat
 
 function cueCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
-  const stances: CueStance[] = ["distancing", "endorsing", "accusation", "denial"];
+  // No denial count: the cue lexicon also counts negated and refusing forms ("did not dispute", "neither confirm nor
+  // deny", "declined"), so a count of denials could be false.
+  const stances: CueStance[] = ["distancing", "endorsing", "accusation"];
   for (const stance of stances) {
     const def = codebook.cueStances.find((s) => s.id === stance)?.definition ?? "";
     const examples = (/\(([^)]*)\)/.exec(def)?.[1] ?? "").split(/,\s*/).slice(0, 2).map((w) => `“${w}”`).join(" or ");

@@ -113,7 +113,7 @@ export const MEASURES: Measure[] = [
   {
     id: "prompts",
     name: "Discussion prompts",
-    how: "Candidate questions are built from templates for each kind of difference (a claim one article states and another attributes or reports denied, the unnamed-source share, marker densities, labels for the same actor, shares of quoted words, reporting words, the leading frame); each is scored by the size of the measured gap, and the three to six largest of different kinds are shown with the spans they rest on.",
+    how: "Candidate questions are built from templates for each kind of difference (a claim one article states and another attributes, hedges or carries with a denial, a claim only one article carries, the unnamed-source share, marker densities, labels for the same actor, shares of quoted words, reporting words, the leading frame). Each template states what it checks, and the check runs on the analysis before the question is offered: claim questions quote both articles' own words and need the two claims close enough to state one proposition; an article's own voice never holds reporting words; label questions weigh every marked class alike and need the descriptor next to the name, outside anyone's quoted words. Each is scored by the size of the measured gap, and the three to six largest of different kinds are shown with the spans they rest on; fewer kinds of question rather than a false one.",
     unit: "questions",
     rules: [],
   },
@@ -167,6 +167,15 @@ const ACCURACY_LABELS: Record<string, string> = {
   "polnearDev.cueAccuracy": "Cue accuracy (of matched attributions)",
   "polnearDev.wordsPerSecond": "Throughput (words per second)",
   "related.recallAt2": "Related coverage: recall at 2",
+  "comparison.events": "Comparison gold (BASIL dev): events, each built with `cli compare`",
+  "comparison.claimCellRecall": "Claim matrix: hand-annotated claim cells found",
+  "comparison.stanceAccuracy": "Claim matrix: stance right (of cells found)",
+  "comparison.deniedPrecision": "Claim matrix: cells marked denied that are denied",
+  "comparison.deniedMarked": "Claim matrix: cells marked denied",
+  "comparison.groupingRecall": "Claim groups: pairs of the same claim grouped together (recall)",
+  "comparison.groupingPrecision": "Claim groups: grouped pairs that are the same claim (precision)",
+  "comparison.lacksPrecision": "Claims an article lacks: listed that are really absent (precision)",
+  "comparison.lacksRecall": "Claims an article lacks: really absent that are listed (recall)",
   "related.mrr": "Related coverage: mean reciprocal rank",
 };
 

@@ -51,21 +51,24 @@ export function ClaimMatrix({ rows, articles, href }: { rows: ClaimMatrixRow[]; 
               </th>
               {articles.map((a) => {
                 const cells = r.cells.filter((c) => c.articleId === a.id);
-                if (!cells.length)
+                if (!cells.length) {
+                  const near = r.focalClosest && r.focalClosest.articleId === a.id ? r.focalClosest : null;
                   return (
-                    <td key={a.id} className="stance-cell absent">
+                    <td key={a.id} className="stance-cell absent" title={near ? `Closest claim in this article (similarity ${near.similarity.toFixed(2)}): ${near.text}` : undefined}>
                       <span className="stance stance-absent" aria-hidden="true">
                         {STANCE_GLYPHS.absent}
                       </span>
                       {" "}absent
+                      {near ? <span className="meta"> · closest {near.similarity.toFixed(2)}</span> : null}
                     </td>
                   );
+                }
                 const c = cells[0]!;
                 const stance = codebookLabel("claimStances", c.stance);
                 const who = c.stance === "attributed" || c.stance === "unnamed" || c.stance === "denied" ? c.sourceName : null;
                 return (
                   <td key={a.id} className="stance-cell">
-                    <a href={href(c.f)} title={c.text} aria-label={`${a.short}: ${stance}${who ? `, ${who}` : ""}. ${r.label}`}>
+                    <a href={href(c.f)} title={c.why ? `${c.text}\n(${c.why})` : c.text} aria-label={`${a.short}: ${stance}${who ? `, ${who}` : ""}. ${r.label}`}>
                       <span className={`stance stance-${c.stance}`} aria-hidden="true">
                         {STANCE_GLYPHS[c.stance]}
                       </span>{" "}

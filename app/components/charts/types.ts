@@ -53,6 +53,8 @@ export interface ClaimMatrixCell {
   sourceName: string | null;
   text: string;
   f: string;
+  /** Why the claim is in this group (shared names and words, similarity); absent for a group of one. */
+  why?: string;
 }
 
 export interface ClaimMatrixRow {
@@ -61,6 +63,8 @@ export interface ClaimMatrixRow {
   focalLacks: boolean;
   onlyFocal: boolean;
   cells: ClaimMatrixCell[];
+  /** For a group the focal article is not in: its closest claim and the similarity, so a reader can judge. */
+  focalClosest?: { articleId: number; text: string; similarity: number } | null;
 }
 
 export interface NamingRow {

@@ -151,7 +151,11 @@ export async function loadComparison(params: { id?: string }, request: Request, 
         trace: c.trace,
         card: {
           heading: `Claim: ${group.label}`,
-          rows: [`Stance: ${cbLabel(codebook.claimStances, c.stance)}${c.sourceName ? ` (source: ${c.sourceName})` : ""}`, `Claim group ${group.id}, carried by ${group.articles.length} article${group.articles.length === 1 ? "" : "s"}`],
+          rows: [
+            `Stance: ${cbLabel(codebook.claimStances, c.stance)}${c.sourceName ? ` (source: ${c.sourceName})` : ""}`,
+            `Claim group ${group.id}, carried by ${group.articles.length} article${group.articles.length === 1 ? "" : "s"}`,
+            ...(group.cells.length > 1 ? [whyGrouped(c)] : []),
+          ],
         },
       }))
     : [];
@@ -268,4 +272,11 @@ export async function comparisonAction(params: { id?: string }, request: Request
   }
   await setFocalArticle(db, id, articleId);
   return redirect(`/comparisons/${id}${blind ? "?blind=1" : ""}`);
+}
+
+/** The claim card's reason for a grouping: the names and words a claim shares with the group's most central claim. */
+function whyGrouped(c: { similarity?: number; sharedWithCentral?: string[] }): string {
+  if (c.similarity === undefined || c.similarity >= 1) return "The group's most central claim: its label comes from here";
+  const shared = c.sharedWithCentral?.length ? c.sharedWithCentral.join(", ") : "no words";
+  return `Grouped because it shares ${shared} with the group's most central claim (similarity ${c.similarity.toFixed(2)})`;
 }

@@ -131,7 +131,17 @@ export function shapeDashboard(
       onlyFocal: g.onlyIn === cmp.focalId,
       cells: g.cells
         .filter((c) => chartedSet.has(c.articleId))
-        .map((c) => ({ articleId: c.articleId, stance: c.stance, sourceName: c.sourceName, text: c.text, f: `cl:${c.articleId}:${g.id}` })),
+        .map((c) => ({
+          articleId: c.articleId,
+          stance: c.stance,
+          sourceName: c.sourceName,
+          text: c.text,
+          f: `cl:${c.articleId}:${g.id}`,
+          ...(g.cells.length > 1 && c.similarity !== undefined
+            ? { why: c.similarity >= 1 ? "the group's most central claim" : `shares ${c.sharedWithCentral?.join(", ") || "no words"} with the most central claim (similarity ${c.similarity.toFixed(2)})` }
+            : {}),
+        })),
+      focalClosest: g.focalClosest ? { articleId: g.focalClosest.articleId, text: g.focalClosest.text, similarity: g.focalClosest.similarity } : null,
     }))
     .filter((r) => r.cells.length > 0);
   // Shared claims first: they are where the articles can be compared directly.

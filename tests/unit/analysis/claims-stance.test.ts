@@ -75,7 +75,7 @@ describe("claims and their stance", () => {
       { source: "Inspectors", cue: "said", content: "there was no evidence of sabotage", sourceKey: "insp", sourceKind: "expert" },
     ], [source("kf", "Korvath Front"), source("insp", "inspectors", false)]);
     expect(claims.map((c) => c.stance)).toEqual(["denied", "denied"]);
-    expect(claims[1]!.evidence).toContain("no evidence");
+    expect(claims[1]!.evidence).toContain("there was no evidence");
   });
 
   it("marks the claim a later anaphoric denial answers (stance.denied-later)", () => {
@@ -116,5 +116,41 @@ describe("claims and their stance", () => {
     const b = claimTerms(words, [tok.sentences[1]!], mentions);
     expect(a).toEqual(["@isis", "fighter", "kill", "12", "guard"]);
     expect(b).toEqual(expect.arrayContaining(["@isis", "kill", "guard"]));
+  });
+
+  it("does not take a refusal to comment, or a negative word inside a claim, for a denial", () => {
+    const text = "The ministry declined to comment on the report. Ilse Varga pleaded guilty to giving false statements to inspectors.";
+    const claims = build(text, [{ source: "The ministry", cue: "declined", content: "to comment on the report", stance: "denial", sourceKey: "min", sourceKind: "official" }], [source("min", "ministry")]);
+    expect(claims.find((c) => c.text.includes("comment"))!.stance).not.toBe("denied");
+    const plea = claims.find((c) => c.text.includes("false statements"))!;
+    expect(plea.rule).toBe("claim.author");
+    expect(plea.stance).toBe("asserted");
+  });
+
+  it("marks a claim the article calls false or unproven, and one a source rebuts (stance.denied)", () => {
+    const claims = build("Varga falsely claimed that the dock had been sold. There is no evidence that the crane was sabotaged.", []);
+    expect(claims.map((c) => c.stance)).toEqual(["denied", "denied"]);
+    expect(claims[1]!.evidence).toContain("There is no evidence");
+  });
+
+  it("keeps the author's own claim when an attribution covers only part of the sentence (claim.author-remainder)", () => {
+    const text = "The Tolvar ferry sank in the harbour on Sunday night after the storm, the coastguard said.";
+    const claims = build(text, [{ source: "the coastguard", cue: "said", content: "after the storm", sourceKey: "cg", sourceKind: "official" }], [source("cg", "coastguard", false)]);
+    const own = claims.find((c) => c.rule === "claim.author-remainder");
+    expect(own?.text).toBe("The Tolvar ferry sank in the harbour on Sunday night");
+    expect(own?.stance).toBe("asserted");
+  });
+
+  it("gives one claim per sentence of a quotation running over several sentences (claim.sentence-split)", () => {
+    const text = '"The dock will reopen on Monday. The crane crews have been paid in full," Ilse Varga said.';
+    const claims = build(text, [{ source: "Ilse Varga", cue: "said", content: "The dock will reopen on Monday. The crane crews have been paid in full,", kind: "direct", sourceKey: "varga", sourceKind: "official" }], [source("varga", "Ilse Varga")]);
+    expect(claims.map((c) => c.text)).toEqual(["The dock will reopen on Monday.", "The crane crews have been paid in full,"]);
+    expect(claims.every((c) => c.rule === "claim.sentence-split" && c.stance === "attributed")).toBe(true);
+  });
+
+  it("does not split a claim inside a clock time such as 11.20pm", () => {
+    const text = "The report says the outlet valve failed at 11.20pm on Tuesday and an alarm sounded within minutes.";
+    const claims = build(text, [{ source: "The report", cue: "says", content: "the outlet valve failed at 11", sourceKey: "rep", sourceKind: "document" }], [source("rep", "report")]);
+    expect(claims.map((c) => c.text)).toEqual(["the outlet valve failed at 11.20pm on Tuesday and an alarm sounded within minutes"]);
   });
 });

@@ -70,4 +70,35 @@ describe("discussion prompts", () => {
     const one = compareArticles([inputs[0]!], { focalId: 1 });
     expect(discussionPrompts(one, blind)).toEqual([]);
   });
+
+  it("states what each template checks, and quotes both articles' own words in claim prompts", () => {
+    const checks = (templates as { checks?: Record<string, string> }).checks ?? {};
+    for (const id of Object.keys(templates.templates)) expect(checks[id], id).toBeTruthy();
+    const texts = new Map(inputs.map((x, i) => [x.id, fs.readFileSync(path.join(dir, manifest.articles[i]!.file), "utf8")]));
+    for (const p of discussionPrompts(comparison, blind)) {
+      if (!/^claim-(attributed|unnamed|hedged|denied)$/.test(p.template)) continue;
+      const quotes = [...p.text.matchAll(/“([^”]+)”/g)].map((m) => m[1]!.replace(/ …$/, ""));
+      expect(quotes.length).toBeGreaterThanOrEqual(2);
+      const [a, b] = p.articles;
+      expect(texts.get(a!)!.replace(/\s+/g, " ")).toContain(quotes[0]!.split(" … ")[0]);
+      expect(texts.get(b!)!.replace(/\s+/g, " ")).toContain(quotes[quotes.length - 1]!.split(" … ")[0]);
+      // The attribution's source and cue are part of the evidence a reader can open.
+      if (p.template !== "claim-hedged") expect(p.evidence.filter((t) => t.articleId === b).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("offers no claim prompt when the two claims are not close enough to be one proposition", () => {
+    const loose: Comparison = {
+      ...comparison,
+      claimGroups: comparison.claimGroups.map((g) => ({
+        ...g,
+        cells: g.cells.map((c) => ({ ...c, similarity: g.cells.length > 1 ? 0.3 : 1 })),
+        // Something close in another article: "only in one article" can no longer be said.
+        closest: g.articles.length === 1 ? [{ articleId: g.articles[0] === 1 ? 2 : 1, claimId: "c1", similarity: 0.2 }] : g.closest,
+      })),
+    };
+    const prompts = discussionPrompts(loose, blind);
+    expect(prompts.filter((p) => p.template.startsWith("claim-"))).toEqual([]);
+    expect(prompts.length).toBeGreaterThanOrEqual(MIN_PROMPTS);
+  });
 });

@@ -1,0 +1,178 @@
+// The comparison gold (BASIL dev: 12 events, three outlets each): each event's comparison is built in a throwaway
+// database with the `cli compare` code path, exported with the export code, and scored by the shared script.
+// `npm run eval` calls evalComparisons(); `tsx scripts/lib/comparison-eval.ts [--verbose]` runs it alone.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import { prepareDatabase } from "#db/prepare";
+import { bundleFile, buildComparisonExport } from "#app/models/export.server";
+import { buildComparison } from "../commands/compare";
+
+const SHARED = path.resolve(process.cwd(), "../shared");
+export const COMPARISON_GOLD_DIR = path.join(SHARED, "gold/basil-dev");
+export const COMPARISON_IMPORT_DIR = path.join(SHARED, "data/basil-dev/import");
+export const COMPARISON_EVAL_SCRIPT = path.join(SHARED, "eval/comparison-eval.mjs");
+
+export interface ComparisonFigures {
+  events: number;
+  cellRecall: number | null;
+  stanceAccuracy: number | null;
+  /** Of the cells the app marks denied (matched to gold cells), the share gold marks denied. */
+  deniedPrecision: number | null;
+  deniedCount: number;
+  groupRecall: number | null;
+  groupPrecision: number | null;
+  lacksPrecision: number | null;
+  lacksRecall: number | null;
+  sourcesRecall: number | null;
+  stanceConfusion: Record<string, number>;
+}
+
+export function comparisonGoldPresent(): boolean {
+  return fs.existsSync(COMPARISON_GOLD_DIR) && fs.existsSync(COMPARISON_IMPORT_DIR) && fs.existsSync(COMPARISON_EVAL_SCRIPT);
+}
+
+/** Builds the bundles into `outDir` (one per gold event); returns their paths. */
+export async function buildGoldBundles(outDir: string, log: (m: string) => void = () => {}): Promise<string[]> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-compare-eval-"));
+  const db = await prepareDatabase({ url: `file:${path.join(work, "eval.db")}`, seed: false });
+  const written: string[] = [];
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+    const events = fs.readdirSync(COMPARISON_GOLD_DIR).filter((f) => f.endsWith(".gold.json")).sort();
+    for (const f of events) {
+      const event = f.replace(/\.gold\.json$/, "");
+      const files = [1, 2, 3].map((n) => path.join(COMPARISON_IMPORT_DIR, `${event}_${n}.json`)).filter((p) => fs.existsSync(p));
+      if (files.length < 2) {
+        log(`${event}: import files missing, skipped`);
+        continue;
+      }
+      const r = await buildComparison(db, files, { name: `BASIL ${event}` });
+      if (!r.ok) {
+        log(`${event}: ${r.failed.map((x) => `${x.input}: ${x.reason}`).join("; ")}`);
+        continue;
+      }
+      const exp = await buildComparisonExport(db, r.id, { source: "comparison eval", now: new Date(0) });
+      if (!exp) continue;
+      const p = path.join(outDir, `${event}.json`);
+      fs.writeFileSync(p, bundleFile(exp).body);
+      written.push(p);
+    }
+  } finally {
+    db.$client.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return written;
+}
+
+interface ScriptOutput {
+  events: number;
+  sources: { recall: number | null };
+  claims: {
+    cellRecall: number | null;
+    stanceAccuracy: number | null;
+    groupRecall: number | null;
+    groupPrecision: number | null;
+    lacksPrecision: number | null;
+    lacksRecall: number | null;
+    stanceConfusion: Record<string, number>;
+  };
+}
+
+/** Builds every gold event's comparison, scores it with the shared script, returns the figures. */
+export async function evalComparisons(opts: { verbose?: boolean; log?: (m: string) => void } = {}): Promise<ComparisonFigures> {
+  const bundles = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-bundles-"));
+  try {
+    await buildGoldBundles(bundles, opts.log);
+    const args = [COMPARISON_EVAL_SCRIPT, "--gold", COMPARISON_GOLD_DIR, "--import", COMPARISON_IMPORT_DIR, "--bundles", bundles];
+    if (opts.verbose) process.stderr.write(execFileSync(process.execPath, [...args, "--verbose"], { encoding: "utf8", maxBuffer: 64 << 20 }));
+    const out = JSON.parse(execFileSync(process.execPath, [...args, "--json"], { encoding: "utf8", maxBuffer: 64 << 20 })) as ScriptOutput;
+    const conf = out.claims.stanceConfusion ?? {};
+    let deniedApp = 0;
+    let deniedOk = 0;
+    for (const [k, v] of Object.entries(conf)) {
+      const [gold, app] = k.split("->");
+      if (app === "denied") {
+        deniedApp += v;
+        if (gold === "denied") deniedOk += v;
+      }
+    }
+    return {
+      events: out.events,
+      cellRecall: out.claims.cellRecall,
+      stanceAccuracy: out.claims.stanceAccuracy,
+      deniedPrecision: deniedApp ? deniedOk / deniedApp : null,
+      deniedCount: deniedApp,
+      groupRecall: out.claims.groupRecall,
+      groupPrecision: out.claims.groupPrecision,
+      lacksPrecision: out.claims.lacksPrecision,
+      lacksRecall: out.claims.lacksRecall,
+      sourcesRecall: out.sources.recall,
+      stanceConfusion: conf,
+    };
+  } finally {
+    fs.rmSync(bundles, { recursive: true, force: true });
+  }
+}
+
+const f3 = (x: number | null) => (x == null ? "n/a" : x.toFixed(3));
+
+/** The lines `npm run eval` prints. */
+export function formatComparisonFigures(f: ComparisonFigures): string {
+  return [
+    `comparison gold (BASIL dev, ${f.events} events): claim cells found ${f3(f.cellRecall)}, stance accuracy ${f3(f.stanceAccuracy)}, denied precision ${f3(f.deniedPrecision)} (${f.deniedCount} marked)`,
+    `  grouping recall ${f3(f.groupRecall)} / precision ${f3(f.groupPrecision)}, lacks precision ${f3(f.lacksPrecision)} / recall ${f3(f.lacksRecall)}`,
+    `  stance confusion (gold->app): ${Object.entries(f.stanceConfusion)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  ].join("\n");
+}
+
+/** The figures as eval-results.json keeps them for the methods page (`comparison.*`; the confusion table stays out). */
+export interface ComparisonResults {
+  events: number;
+  claimCellRecall: number | null;
+  stanceAccuracy: number | null;
+  deniedPrecision: number | null;
+  deniedMarked: number;
+  groupingRecall: number | null;
+  groupingPrecision: number | null;
+  lacksPrecision: number | null;
+  lacksRecall: number | null;
+}
+
+/** For `npm run eval`: the figures printed and returned, or null (with a message) when the gold is absent. */
+export async function runComparisonEval(): Promise<ComparisonResults | null> {
+  if (!comparisonGoldPresent()) {
+    console.log("comparison gold: skipped (../shared/gold/basil-dev, ../shared/data/basil-dev or the shared eval script is absent)");
+    return null;
+  }
+  console.error("comparison gold: building 12 comparisons with `cli compare`…");
+  const f = await evalComparisons({ log: (m) => console.error(`  ${m}`) });
+  console.log(formatComparisonFigures(f));
+  return {
+    events: f.events,
+    claimCellRecall: f.cellRecall,
+    stanceAccuracy: f.stanceAccuracy,
+    deniedPrecision: f.deniedPrecision,
+    deniedMarked: f.deniedCount,
+    groupingRecall: f.groupRecall,
+    groupingPrecision: f.groupPrecision,
+    lacksPrecision: f.lacksPrecision,
+    lacksRecall: f.lacksRecall,
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  if (!comparisonGoldPresent()) {
+    console.log("comparison gold absent");
+  } else {
+    const keep = process.argv.includes("--keep") ? process.argv[process.argv.indexOf("--keep") + 1] : null;
+    if (keep) await buildGoldBundles(keep);
+    const f = await evalComparisons({ verbose: process.argv.includes("--verbose"), log: (m) => console.error(m) });
+    console.log(formatComparisonFigures(f));
+  }
+}
