@@ -132,13 +132,6 @@ export interface AttributionContext {
 }
 
 const WINDOW = 160;
-const CONTROL_VERBS = new Set(["appear", "try", "seem", "want", "plan", "continue", "refuse", "decline", "promise", "vow", "hope", "begin", "start", "go", "attempt", "seek", "decide", "agree", "threaten", "pledge", "move", "rush", "come", "need", "intend", "expect", "fail", "choose", "offer", "stop"]);
-const GENERIC_STOP = new Set(
-  ("be have do get go come make take give become remain seem begin start happen live die bear win lose run meet visit travel return leave arrive spend pay hold keep include " +
-    "use move put set stand sit turn work play grow rise fall open close help let bring buy sell send receive raise cut hit reach join face serve " +
-    "lead follow try add provide allow create build change show find look hear feel need own cost mean involve contain represent produce increase reduce " +
-    "drop gain earn spend host attend vote sign pass fail manage plan").split(" "),
-);
 const SAY_LIKE = new Set(["say", "tell", "ask", "add", "write", "reply", "respond", "continue", "explain", "insist", "note", "recall", "declare", "shout", "exclaim", "answer", "joke", "warn", "argue", "claim"]);
 
 export function buildContext(text: string, tok: TokenizedText): AttributionContext {
@@ -223,11 +216,11 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
       const t = tokens[i]!;
       const lw = lower[i]!;
       let att: RawAttribution | null = null;
-      if (TUNING.facedCriticism && (t.pos === "VERB" || t.pos === "NOUN") && FACE_VERBS.has(t.lemma.toLowerCase()) && i + 2 <= b && (att = facedCriticism(ctx, i, b))) {
+      if ((t.pos === "VERB" || t.pos === "NOUN") && FACE_VERBS.has(t.lemma.toLowerCase()) && i + 2 <= b && (att = facedCriticism(ctx, i, b))) {
         // "the agency has faced criticism for …", "she came under fire over …": criticism with no one named.
-      } else if (TUNING.askedFront && lw === "asked" && i === a && i + 2 <= b && ASKED_NEXT.has(lower[i + 1]!) && (att = askedFront(ctx, i, b))) {
+      } else if (lw === "asked" && i === a && i + 2 <= b && ASKED_NEXT.has(lower[i + 1]!) && (att = askedFront(ctx, i, b))) {
         // "Asked about the levy, the mayor said …": the question put, with no one named as asking.
-      } else if (TUNING.inEvidence && lw === "in" && i === a && i + 2 <= b && (att = inEvidence(ctx, i, b))) {
+      } else if (lw === "in" && i === a && i + 2 <= b && (att = inEvidence(ctx, i, b))) {
         // "In the latest poll, Vane leads by four points."
       } else if (lw === "according" && lower[i + 1] === "to" && i + 1 <= b) att = accordingTo(ctx, i, a, b);
       else if (UNNAMED_ADVERBS.has(lw)) att = unnamedAdverb(ctx, i, a, b);
@@ -235,27 +228,27 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
       else if (t.pos === "VERB" || t.pos === "AUX") {
         const lemma = t.lemma.toLowerCase();
         if (UNNAMED_PASSIVE.has(lemma) && isPassive(ctx, i, a) && lower[i + 1] !== "by") att = unnamedPassive(ctx, i, a, b, lemma);
-        else if (TUNING.passiveEval && PASSIVE_EVAL.has(lemma) && lower[i + 1] !== "by" && t.pos === "VERB" && isPassive(ctx, i, a) && (att = passiveEval(ctx, i, a, b, lemma))) {
+        else if (PASSIVE_EVAL.has(lemma) && lower[i + 1] !== "by" && t.pos === "VERB" && isPassive(ctx, i, a) && (att = passiveEval(ctx, i, a, b, lemma))) {
           // "Peacekeepers have been accused of …"
-        } else if (TUNING.passiveAgent && lower[i + 1] === "by" && t.pos === "VERB" && isPassive(ctx, i, a) && (att = passiveAgent(ctx, i, a, b, lemma))) {
+        } else if (lower[i + 1] === "by" && t.pos === "VERB" && isPassive(ctx, i, a) && (att = passiveAgent(ctx, i, a, b, lemma))) {
           // "The plan was endorsed by the union"
         }
-        else if (TUNING.seem && (lemma === "seem" || lemma === "appear") && (att = seemCue(ctx, i, a, b, lemma))) {
+        else if ((lemma === "seem" || lemma === "appear") && (att = seemCue(ctx, i, a, b, lemma))) {
           // "The plan seems to be failing": an appearance with no one to hold it.
         }
         else att = verbCue(ctx, i, a, b, sentenceAtts);
         // "She continued, “…”": a verb that reports speech only when a quotation is its content.
         if (att && QUOTE_ONLY_CUES.has(att.cueLemma) && !startsWithQuote(ctx.text, att.content[0]!.start)) att = null;
         // "the senator, who said …": the shown source runs from the antecedent to the relative pronoun (PolNeAR marks "who").
-        if (att && TUNING.relSource && att.sourceTok && att.source) {
+        if (att && att.sourceTok && att.source) {
           const j = skipLeftModifiers(ctx, i - 1, a);
           if (j > att.sourceTok[1] && j - att.sourceTok[1] <= 2 && RELATIVE.has(lower[j]!) && tokens[j]!.start > att.source.end) att.shownSource = { start: att.source.start, end: tokens[j]!.end };
         }
-      } else if (TUNING.adjCue && t.pos === "ADJ" && i > a && lookupAdjectiveCue(lw) && (att = adjectiveCue(ctx, i, a, b))) {
+      } else if (t.pos === "ADJ" && i > a && lookupAdjectiveCue(lw) && (att = adjectiveCue(ctx, i, a, b))) {
         // "Aides were wary of …", "she is confident that …"
       } else if (t.pos === "NOUN" && NOUN_CUES.has(t.lemma.toLowerCase()) && i > a && (att = nounCue(ctx, i, a, b))) {
         // "Trump's claim that …", "her call for …"
-      } else if (TUNING.nounThat && t.pos === "NOUN" && lower[i + 1] === "that" && i + 2 <= b && NOUN_THAT.has(t.lemma.toLowerCase()) && (att = nounComplement(ctx, i, a, b))) {
+      } else if (t.pos === "NOUN" && lower[i + 1] === "that" && i + 2 <= b && NOUN_THAT.has(t.lemma.toLowerCase()) && (att = nounComplement(ctx, i, a, b))) {
         // "amid fears that …", "the recognition that …": a complement clause with no possessor.
       } else if ((t.pos === "NOUN" || t.pos === "ADJ") && /^[a-z]+$/.test(t.value) && i > a) {
         // The tagger sometimes reads a reporting verb as a noun or adjective ("Trump is promising", "she claims").
@@ -268,15 +261,15 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
           prevTok && p === i - 1 && (PERSON_PRON.has(lower[p]!) || prevTok.pos === "PROPN" || (prevTok.pos === "NOUN" && /s$/.test(lw) && objectNext && p > a && tokens[p - 1]!.pos === "DET"));
         const afterBe = p < i - 1 && tokens.slice(p + 1, i).some((x) => x.lemma === "be") && /ing$/.test(lw);
         // "Polls show a close race", "12 percent support the plan": a plural subject before a bare cue the tagger read as a noun.
-        const pluralSubject = TUNING.pluralBare && !guess && p === i - 1 && !!prevTok && ((/[^s]s$/.test(lower[p]!) && (prevTok.pos === "NOUN" || prevTok.pos === "PROPN")) || (lower[p] === "percent" && tokens[p - 1]?.pos === "NUM"));
+        const pluralSubject = !guess && p === i - 1 && !!prevTok && ((/[^s]s$/.test(lower[p]!) && (prevTok.pos === "NOUN" || prevTok.pos === "PROPN")) || (lower[p] === "percent" && tokens[p - 1]?.pos === "NUM"));
         // "The campaign plans to send …", "Pell, a Democrat, vows to …": a cue read as a noun before an infinitive.
-        const plansTo = TUNING.plansTo && !!guess && /s$/.test(lw) && p === i - 1 && !!prevTok && (prevTok.pos === "NOUN" || prevTok.pos === "PROPN" || lower[p] === ",") && lower[i + 1] === "to" && i + 2 <= b && tokens[i + 2]!.pos === "VERB" && !possessedBefore(ctx, p, a);
+        const plansTo = !!guess && /s$/.test(lw) && p === i - 1 && !!prevTok && (prevTok.pos === "NOUN" || prevTok.pos === "PROPN" || lower[p] === ",") && lower[i + 1] === "to" && i + 2 <= b && tokens[i + 2]!.pos === "VERB" && !possessedBefore(ctx, p, a);
         // "Data from the survey show that …", "records show he …": a bare cue read as a noun before a clause.
-        const bareClause = TUNING.bareEvidence && !guess && t.pos === "NOUN" && !!lookupCue(lw) && p === i - 1 && !!prevTok && (prevTok.pos === "NOUN" || prevTok.pos === "PROPN") && !possessedBefore(ctx, p, a) && (lower[i + 1] === "that" ? clauseFollows(ctx, i + 2, b) : i + 1 <= b && (PERSONAL.has(lower[i + 1]!) || tokens[i + 1]!.pos === "PROPN") && clauseFollows(ctx, i + 1, b));
+        const bareClause = !guess && t.pos === "NOUN" && !!lookupCue(lw) && p === i - 1 && !!prevTok && (prevTok.pos === "NOUN" || prevTok.pos === "PROPN") && !possessedBefore(ctx, p, a) && (lower[i + 1] === "that" ? clauseFollows(ctx, i + 2, b) : i + 1 <= b && (PERSONAL.has(lower[i + 1]!) || tokens[i + 1]!.pos === "PROPN") && clauseFollows(ctx, i + 1, b));
         if (guess && (afterSubject || afterBe || plansTo)) att = verbCue(ctx, i, a, b, sentenceAtts, guess);
         else if (bareClause) att = verbCue(ctx, i, a, b, sentenceAtts, lw);
         else if (pluralSubject && t.pos === "NOUN" && lookupCue(lw) && nextTok && (nextTok.pos === "DET" || nextTok.pos === "PROPN" || nextTok.pos === "NUM" || nextTok.pos === "PRON" || lower[i + 1] === "that")) att = verbCue(ctx, i, a, b, sentenceAtts, lw);
-        else if (TUNING.bareNoun && !guess && afterSubject && t.pos === "NOUN" && lookupCue(lw) && nextTok && (nextTok.pos === "DET" || nextTok.pos === "PROPN" || (nextTok.pos === "PRON" && lower[i + 1] !== "that")) && (PERSON_PRON.has(lower[p]!) || lower[p - 1] === "and")) {
+        else if (!guess && afterSubject && t.pos === "NOUN" && lookupCue(lw) && nextTok && (nextTok.pos === "DET" || nextTok.pos === "PROPN" || (nextTok.pos === "PRON" && lower[i + 1] !== "that")) && (PERSON_PRON.has(lower[p]!) || lower[p - 1] === "and")) {
           // "China and Russia support the government", "they plan a rally": a bare verb read as a noun.
           att = verbCue(ctx, i, a, b, sentenceAtts, lw);
         }
@@ -291,7 +284,7 @@ export function findAttributions(ctx: AttributionContext): RawAttribution[] {
   speakerLabels(ctx, out);
   dashCredits(ctx, out);
   headline(ctx, out);
-  if (TUNING.contParas) continuationParagraphs(ctx, out);
+  continuationParagraphs(ctx, out);
   return dedupe(dropNested(splitCoordinated(ctx, out)));
 }
 
@@ -365,20 +358,6 @@ const EVENT_NOUNS = new Set([
   "email", "post", "video", "appearance", "address", "op-ed", "call", "meeting", "broadcast", "episode", "show", "program", "programme",
   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 ]);
-// Switches for the boundary and filter heuristics, measured one by one on PolNeAR dev (scratch ablations);
-// the defaults are the measured best. Not a user setting: changing them changes the analyser's output.
-export const TUNING = { dash: false, rel: true, coord: true, pp: false, nested: true, nestedEvidence: true, nestedSpeech: true, relGap: true, generic: false, coordSplit: true, coordClause: false, control: false, byIng: true, postAgent: true, anyEvidence: false, postEvidence: true, dashAppos: true, contParas: true, fronted: false, speechAgent: false, quoteRest: true, npObject: true, passiveSubject: true, seem: true, seemNested: true, knowClause: true, clausalCoord: true, clausalRel: true, commaClause: true, relSource: true, bareNoun: true, passiveAgent: true, objControl: true, passiveEval: true, relCoord: true, butClause: true, quoteScan: true, accNounVerb: true, possRight: true, inversionSayLike: true, clauseOnly: true, labelStop: true, pluralBare: true, adjCue: true, infNoClause: true, timeGap: true, contraction: true, coordYet: true, bareEvidence: true, plansTo: true, postModifier: true, advContent: true, frontedPost: true, frontIng: true, nounThat: true, ccVerbNoClause: true, commaClauseNp: true, anonymityRequest: true, whoAppositive: true, invertedLabel: true, dashScan: true, auxEndsClause: true, possApos: true, titleLabel: true, possComplement: true, adjControl: true, dashRel: true, nounDup: true, hyphenNp: true, dayAfterCue: true, lightVerb: true, facedCriticism: true, hasParticle: true, dashPair: true, particleContent: true, possSubject: true, inEvidence: true, askedFront: true, whatSays: true };
-let STOP_DASH = false;
-let STOP_REL = true;
-let STOP_COORD = true;
-let STOP_PP = false;
-export function setTuning(t: Partial<typeof TUNING>): void {
-  Object.assign(TUNING, t);
-  STOP_DASH = TUNING.dash;
-  STOP_REL = TUNING.rel;
-  STOP_COORD = TUNING.coord;
-  STOP_PP = TUNING.pp;
-}
 const FINITE_AUX = new Set(["did", "does", "has", "had", "is", "was", "were", "are", "have", "do"]);
 /** A verb form that starts a new coordinated predicate (past or third person), not a bare infinitive. */
 function isFiniteVerb(t: Token, lw: string): boolean {
@@ -406,7 +385,7 @@ function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
   const lower = ctx.lower;
   let inQuoteUntil = -1;
   // A reported clause with its own subject ("said [he left and took the files]") keeps its coordinated verbs and relative clauses.
-  const clausal = (TUNING.clausalCoord || TUNING.clausalRel) && (lower[k] === "that" ? clauseFollows(ctx, k + 1, b) : clauseFollows(ctx, k, b));
+  const clausal = (lower[k] === "that" ? clauseFollows(ctx, k + 1, b) : clauseFollows(ctx, k, b));
   let verbSeen = false;
   // "described the show, in which contestants were given tasks and competed …": a verb joined inside a relative clause.
   let relSeen = false;
@@ -414,7 +393,7 @@ function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
   let frontSub = SUBORDINATORS.has(lower[lower[k] === "that" ? k + 1 : k] ?? "") || (lower[k] === "that" && lower[k + 1] === ",");
   // "X — who has called for a levy — spoke": inside a dash pair, the content ends at the closing dash.
   let inDashPair = false;
-  if (TUNING.dashPair) {
+  {
     const s0 = ctx.sentStart[ctx.sid[k]!]!;
     let dashes = 0;
     for (let m = Math.max(s0, k - 60); m < k; m++) if (isDashToken(ctx, m)) dashes++;
@@ -435,38 +414,22 @@ function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
     const n1 = tokens[m + 1];
     if (v === ";" || v === "(") return m - 1;
     if (inDashPair && isDashToken(ctx, m)) return m - 1;
-    if (STOP_DASH && (v === "—" || v === "―" || v === "--" || (v === "-" && ctx.text[t.start - 1] === " "))) return m - 1;
     if (v === "," && n1 && m + 1 <= b) {
       const l1 = lower[m + 1]!;
       if (n1.pos === "VERB" && /ing$/.test(l1) && l1 !== "including" && l1 !== "according") return m - 1;
       // ", the senator added a caveat": a new main clause after the reported one (not after a fronted "that, if elected, …").
-      if (TUNING.commaClause && !frontSub && (n1.pos === "PROPN" || PERSONAL.has(l1) || n1.pos === "DET") && l1 !== "that" && (verbSeen || (TUNING.commaClauseNp && !clausal && m > k + 1 && !CLAUSE_OPENERS.has(lower[k]!))) && clauseFollows(ctx, m + 1, b)) return m - 1;
+      if (!frontSub && (n1.pos === "PROPN" || PERSONAL.has(l1) || n1.pos === "DET") && l1 !== "that" && (verbSeen || (!clausal && m > k + 1 && !CLAUSE_OPENERS.has(lower[k]!))) && clauseFollows(ctx, m + 1, b)) return m - 1;
       // ", but her plan would …": a contrasting clause with its own subject.
-      if (TUNING.butClause && !frontSub && verbSeen && (l1 === "but" || l1 === "yet") && m + 2 <= b && clauseFollows(ctx, m + 2, b)) return m - 1;
+      if (!frontSub && verbSeen && (l1 === "but" || l1 === "yet") && m + 2 <= b && clauseFollows(ctx, m + 2, b)) return m - 1;
       if (m > k + 1) frontSub = false;
-      if (STOP_REL && (l1 === "which" || l1 === "who" || l1 === "where") && !(clausal && TUNING.clausalRel && !relativeHasCue(ctx, m + 2, b))) return m - 1;
-      if (TUNING.coordClause && (l1 === "and" || l1 === "but") && m + 2 <= b) {
-        // ", and the union stepped in": a new clause with its own subject ends the reported content.
-        const n2 = tokens[m + 2]!;
-        if (n2.pos === "DET" || n2.pos === "PROPN" || n2.pos === "PRON" || n2.pos === "NOUN") {
-          for (let v2 = m + 3; v2 <= Math.min(b, m + 8); v2++) {
-            const vt = tokens[v2]!;
-            if (vt.pos === "VERB" || vt.pos === "AUX") {
-              if (v2 > m + 2 || n2.pos === "PRON") return m - 1;
-              break;
-            }
-            if (vt.pos === "PUNCT") break;
-          }
-        }
-      }
+      if ((l1 === "which" || l1 === "who" || l1 === "where") && !(clausal && !relativeHasCue(ctx, m + 2, b))) return m - 1;
     }
-    if (STOP_COORD && (lower[m] === "and" || lower[m] === "but" || (TUNING.coordYet && lower[m] === "yet")) && m + 1 <= b) {
+    if ((lower[m] === "and" || lower[m] === "but" || lower[m] === "yet") && m + 1 <= b) {
       let n = m + 1;
       while (n <= b && tokens[n]!.pos === "ADV") n++;
       const vt = tokens[n];
-      if (vt && n <= b && isFiniteVerb(vt, lower[n]!) && !((clausal || (relSeen && TUNING.relCoord)) && TUNING.clausalCoord && !lookupCue(vt.lemma.toLowerCase()))) return tokens[m - 1]!.value === "," ? m - 2 : m - 1;
+      if (vt && n <= b && isFiniteVerb(vt, lower[n]!) && !((clausal || relSeen) && !lookupCue(vt.lemma.toLowerCase()))) return tokens[m - 1]!.value === "," ? m - 2 : m - 1;
     }
-    if (STOP_PP && t.pos === "ADP" && (lower[m] === "during" || ((lower[m] === "in" || lower[m] === "on" || lower[m] === "at") && EVENT_NOUNS.has(lower[m + 2] ?? "") && (lower[m + 1] === "a" || lower[m + 1] === "an" || lower[m + 1] === "the" || lower[m + 1] === "its" || lower[m + 1] === "his" || lower[m + 1] === "her")))) return m - 1;
   }
   return b;
 }
@@ -500,7 +463,7 @@ function npLeft(ctx: AttributionContext, j: number, a: number, allowRelative = t
   if (t.pos === "PRON" || PERSONAL.has(lw)) {
     if (PERSONAL.has(lw)) return [j, j];
     if (RELATIVE.has(lw) && allowRelative) {
-      if ((lower[j - 1] === "," || (TUNING.dashRel && isCommaLike(lower[j - 1]!))) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
+      if ((lower[j - 1] === "," || (isCommaLike(lower[j - 1]!))) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
       return npLeft(ctx, j - 1, a, false);
     }
     if (lw === "many" || lw === "some" || lw === "others" || lw === "few" || lw === "most" || lw === "both" || lw === "all" || lw === "everyone" || lw === "someone" || lw === "nobody" || lw === "none")
@@ -508,7 +471,7 @@ function npLeft(ctx: AttributionContext, j: number, a: number, allowRelative = t
     return null;
   }
   if (RELATIVE.has(lw) && allowRelative && t.pos !== "DET") {
-    if ((lower[j - 1] === "," || (TUNING.dashRel && isCommaLike(lower[j - 1]!))) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
+    if ((lower[j - 1] === "," || (isCommaLike(lower[j - 1]!))) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
     return npLeft(ctx, j - 1, a, false);
   }
   let k = j;
@@ -580,7 +543,7 @@ function npRight(ctx: AttributionContext, k: number, b: number, nounVerbs = fals
   if (k > b) return null;
   const t = tokens[k]!;
   // "according to their attorneys": a possessive opens the phrase.
-  if (t.pos === "PRON" && !(TUNING.possRight && nounVerbs && (lower[k] === "his" || lower[k] === "her" || lower[k] === "their" || lower[k] === "its") && k < b && tokens[k + 1]!.pos !== "PUNCT")) return PERSONAL.has(lower[k]!) ? [k, k] : null;
+  if (t.pos === "PRON" && !(nounVerbs && (lower[k] === "his" || lower[k] === "her" || lower[k] === "their" || lower[k] === "its") && k < b && tokens[k + 1]!.pos !== "PUNCT")) return PERSONAL.has(lower[k]!) ? [k, k] : null;
   let m = k;
   let head = -1;
   while (m <= b && m < k + 14) {
@@ -593,7 +556,7 @@ function npRight(ctx: AttributionContext, k: number, b: number, nounVerbs = fals
       if (head >= 0 && u.pos === "DET" && tokens[m - 1]!.pos !== "ADP") break;
     } else if (u.pos === "PART" && (lu === "’s" || lu === "'s")) {
       // possessive
-    } else if (TUNING.hyphenNp && u.value === "-" && m > k && m < b && tokens[m - 1]!.end === u.start && tokens[m + 1]!.start === u.end && (tokens[m - 1]!.pos === "ADJ" || tokens[m - 1]!.pos === "PROPN" || tokens[m - 1]!.pos === "NOUN")) {
+    } else if (u.value === "-" && m > k && m < b && tokens[m - 1]!.end === u.start && tokens[m + 1]!.start === u.end && (tokens[m - 1]!.pos === "ADJ" || tokens[m - 1]!.pos === "PROPN" || tokens[m - 1]!.pos === "NOUN")) {
       // "African-Americans", "Vietnam-era veterans": a hyphenated compound
     } else if (u.pos === "PUNCT" && (u.value === "." || u.value === "-" || u.value === "&") && head >= 0 && m < b && isNameish(tokens[m + 1]!)) {
       // inside a name
@@ -616,9 +579,9 @@ function skipLeftModifiers(ctx: AttributionContext, j: number, a: number): numbe
   while (j >= a) {
     const lw = ctx.lower[j]!;
     const pos = tokens[j]!.pos;
-    if (SKIP_BEFORE_CUE.has(lw) || (pos === "ADV" && !UNNAMED_ADVERBS.has(lw) && lw !== "that" && !(TUNING.coordYet && lw === "yet")) || (pos === "AUX" && lw !== "'s") || lw === "not") j--;
+    if (SKIP_BEFORE_CUE.has(lw) || (pos === "ADV" && !UNNAMED_ADVERBS.has(lw) && lw !== "that" && !(lw === "yet")) || (pos === "AUX" && lw !== "'s") || lw === "not") j--;
     // "he's claiming", "who's called for": a contracted is/has after a pronoun.
-    else if (TUNING.contraction && (lw === "'s" || lw === "’s") && j - 1 >= a && (PERSONAL.has(ctx.lower[j - 1]!) || RELATIVE.has(ctx.lower[j - 1]!))) j--;
+    else if ((lw === "'s" || lw === "’s") && j - 1 >= a && (PERSONAL.has(ctx.lower[j - 1]!) || RELATIVE.has(ctx.lower[j - 1]!))) j--;
     else break;
   }
   return j;
@@ -637,16 +600,16 @@ function isPassive(ctx: AttributionContext, i: number, a: number): boolean {
 function subjectOk(ctx: AttributionContext, np: [number, number], cls: CueClass): boolean {
   const tokens = ctx.tok.tokens;
   const lower = ctx.lower;
-  if (cls === "speech" && !TUNING.speechAgent) return true;
+  if (cls === "speech") return true;
   for (let k = np[0]; k <= np[1]; k++) {
     if (tokens[k]!.pos === "PROPN" || (tokens[k]!.pos !== "DET" && /^\p{Lu}/u.test(tokens[k]!.value) && k > np[0])) return true;
   }
   const head = lower[np[1]]!;
   if (PERSON_PRON.has(head)) return true;
-  if (head === "it") return cls === "evidence" || cls === "speech";
+  if (head === "it") return cls === "evidence";
   if (/^\p{Lu}/u.test(tokens[np[0]]!.value) && tokens[np[0]]!.pos !== "DET" && tokens[np[0]]!.pos !== "PRON" && np[0] > ctx.sentStart[ctx.sid[np[0]]!]!) return true;
   const lemma = tokens[np[1]]!.lemma.toLowerCase();
-  if (cls === "evidence") return TUNING.anyEvidence ? head !== "this" && head !== "that" : EVIDENCE_NOUNS.has(head) || EVIDENCE_NOUNS.has(lemma) || AGENT_NOUNS.has(head);
+  if (cls === "evidence") return EVIDENCE_NOUNS.has(head) || EVIDENCE_NOUNS.has(lemma) || AGENT_NOUNS.has(head);
   return AGENT_NOUNS.has(head) || AGENT_NOUNS.has(lemma) || EVIDENCE_NOUNS.has(head) || QUANT_SUBJECTS.has(head) || ROLE_WORDS.has(head) || ROLE_WORDS.has(lemma) || personBySuffix(head);
 }
 
@@ -689,15 +652,15 @@ function nounCue(ctx: AttributionContext, i: number, a: number, b: number): RawA
   let k: number;
   const after = n + 1 <= b ? tokens[n + 1]! : undefined;
   // "his plan that matches …" is a relative clause; "her commitment to the group" a phrase, not an infinitive.
-  if (TUNING.possComplement && ln === "that" && after && (after.pos === "VERB" || after.pos === "AUX")) return null;
-  if (TUNING.possComplement && ln === "to" && after && !(after.pos === "VERB" || after.pos === "AUX" || after.pos === "ADV" || after.pos === "PART")) k = n + 1;
+  if (ln === "that" && after && (after.pos === "VERB" || after.pos === "AUX")) return null;
+  if (ln === "to" && after && !(after.pos === "VERB" || after.pos === "AUX" || after.pos === "ADV" || after.pos === "PART")) k = n + 1;
   else if (ln === "that" || ln === "to") k = n;
   else if ((ln === "for" || ln === "of" || ln === "on" || ln === "about" || ln === "against" || ln === "over") && n + 1 <= b) k = n + 1;
   else return null;
   let c = contentAfter(ctx, k, b);
   if (!c) return null;
   // "His plan to widen the road angered residents": when the possessed noun opens the clause, its infinitive ends before the main verb.
-  if (TUNING.possSubject && ln === "to" && (src[0] === a || lower[src[0] - 1] === "," || tokens[src[0] - 1]!.pos === "CCONJ" || tokens[src[0] - 1]!.pos === "SCONJ")) {
+  if (ln === "to" && (src[0] === a || lower[src[0] - 1] === "," || tokens[src[0] - 1]!.pos === "CCONJ" || tokens[src[0] - 1]!.pos === "SCONJ")) {
     for (let m = k + 2; m <= b && tokens[m]!.start < c.end; m++) {
       const t = tokens[m]!;
       if (ctx.quotes.containing(t.start)) continue;
@@ -831,9 +794,9 @@ function clauseFollows(ctx: AttributionContext, k: number, b: number): boolean {
   for (let m = k + 1; m <= Math.min(b, k + 6); m++) {
     const u = tokens[m]!;
     if (u.pos === "AUX" || (u.pos === "VERB" && !/ing$/.test(lower[m]!))) return true;
-    if (u.pos === "PUNCT" || u.pos === "ADP" || u.pos === "SCONJ" || (TUNING.infNoClause && lower[m] === "to")) return false;
+    if (u.pos === "PUNCT" || u.pos === "ADP" || u.pos === "SCONJ" || (lower[m] === "to")) return false;
     // "a veto and attempted …": a verb after a conjunction opens a second predicate, not this phrase's clause.
-    if (TUNING.ccVerbNoClause && u.pos === "CCONJ" && m + 1 <= b && (tokens[m + 1]!.pos === "VERB" || tokens[m + 1]!.pos === "AUX")) return false;
+    if (u.pos === "CCONJ" && m + 1 <= b && (tokens[m + 1]!.pos === "VERB" || tokens[m + 1]!.pos === "AUX")) return false;
   }
   return false;
 }
@@ -856,17 +819,11 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   const t = tokens[i]!;
   const lemma = lemmaOverride ?? t.lemma.toLowerCase();
   const next = i < b ? lower[i + 1] : undefined;
-  let found = lookupCue(lemma, next);
-  if (!found && TUNING.generic && t.pos === "VERB" && !GENERIC_STOP.has(lemma) && !/ing$/.test(t.value)) {
-    // Any other verb with a person or organisation as subject and an object after it: a stance or action.
-    const nx = tokens[i + 1];
-    if (nx && i + 1 <= b && (nx.pos === "DET" || nx.pos === "PROPN" || nx.pos === "NOUN" || (nx.pos === "PRON" && nx.value.toLowerCase() !== "it") || lower[i + 1] === "that"))
-      found = { entry: { cue: lemma, stance: "neutral", class: "stance" }, withParticle: false };
-  }
+  const found = lookupCue(lemma, next);
   if (!found) return null;
   // "who asked not to be named", "declined to be identified", "requested anonymity": a source's request for
   // anonymity is about the source, not something it reports; the verb that follows carries the attribution.
-  if (TUNING.anonymityRequest && ANONYMITY_VERBS.has(lemma) && anonymityRequestEnd(ctx, i + 1, b) >= 0) return null;
+  if (ANONYMITY_VERBS.has(lemma) && anonymityRequestEnd(ctx, i + 1, b) >= 0) return null;
   const { entry, withParticle } = found;
   const cls = entry.class;
   const inQuote = ctx.quotes.containing(t.start);
@@ -875,7 +832,7 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   const prev = i > a ? lower[i - 1] : undefined;
   // "X appeared to blame Y", "X tries to draw …": the subject of the governing verb is the source.
   let controlled = false;
-  if (prev === "to" && TUNING.objControl && i - 2 >= a && cls !== "evidence") {
+  if (prev === "to" && i - 2 >= a && cls !== "evidence") {
     // "the summit led the minister to demand …", "forced the banker to admit …": the object of the first verb is the source.
     const np = npLeft(ctx, i - 2, a, false);
     const v = np && np[0] - 1 >= a ? tokens[np[0] - 1]! : undefined;
@@ -899,12 +856,12 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   }
   if (prev === "to") {
     // "she was able to tout …", "he is quick to praise …": an adjective of ability or readiness after a form of be passes its subject on.
-    const adjControl = TUNING.adjControl && i - 3 >= a && tokens[i - 2]!.pos === "ADJ" && CONTROL_ADJ.has(lower[i - 2]!) && BE_FORMS.has(lower[i - 3]!);
-    if (!adjControl && (!TUNING.control || i - 2 < a || tokens[i - 2]!.pos !== "VERB" || !CONTROL_VERBS.has(tokens[i - 2]!.lemma.toLowerCase()))) return null;
+    const adjControl = i - 3 >= a && tokens[i - 2]!.pos === "ADJ" && CONTROL_ADJ.has(lower[i - 2]!) && BE_FORMS.has(lower[i - 3]!);
+    if (!adjControl) return null;
     controlled = true;
   }
   // "who's called for …": a contracted "has" before a particle cue is no passive.
-  const hasContracted = TUNING.hasParticle && found.withParticle && (lower[i - 1] === "’s" || lower[i - 1] === "'s") && i - 2 >= a && (PERSONAL.has(lower[i - 2]!) || RELATIVE.has(lower[i - 2]!));
+  const hasContracted = found.withParticle && (lower[i - 1] === "’s" || lower[i - 1] === "'s") && i - 2 >= a && (PERSONAL.has(lower[i - 2]!) || RELATIVE.has(lower[i - 2]!));
   if (!controlled && !hasContracted && isPassive(ctx, i, a)) return null;
   const cueEndTok = withParticle ? i + 1 : i;
   // "as she put it, …", "“…,” he put it": "put it" reports speech only before a pause, a quotation or an occasion phrase.
@@ -924,7 +881,7 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
     }
     if (!ok) return null;
   }
-  if ((lemma === "know" || lemma === "understand" || lemma === "feel" || (TUNING.clauseOnly && CLAUSE_ONLY_CUES.has(lemma) && !withParticle)) && lower[i + 1] !== "that" && !(TUNING.knowClause && clauseFollows(ctx, i + 1, b))) return null;
+  if ((lemma === "know" || lemma === "understand" || lemma === "feel" || (CLAUSE_ONLY_CUES.has(lemma) && !withParticle)) && lower[i + 1] !== "that" && !(clauseFollows(ctx, i + 1, b))) return null;
   const base = {
     cue: cueSpan,
     cueLemma: withParticle ? `${lemma} ${lower[i + 1]}` : lemma,
@@ -939,9 +896,9 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   for (let m = j + 1; m < i; m++) if (tokens[m]!.lemma === "be" || lower[m] === "’s" || lower[m] === "'s") progressive = true;
 
   // Participle clause: ", saying …" takes the subject of the sentence.
-  const byIng = TUNING.byIng && isIng && j >= a && (lower[j] === "by" || lower[j] === "while" || lower[j] === "after" || lower[j] === "before" || lower[j] === "when");
+  const byIng = isIng && j >= a && (lower[j] === "by" || lower[j] === "while" || lower[j] === "after" || lower[j] === "before" || lower[j] === "when");
   // "Citing a report, the mayor said …", "After saying …, she left": a participle opening the sentence takes the subject after its comma.
-  if (TUNING.frontIng && isIng && (j < a || (j === a && (lower[j] === "after" || lower[j] === "before" || lower[j] === "while" || lower[j] === "by" || lower[j] === "in"))) && (cls === "speech" || cls === "stance")) {
+  if (isIng && (j < a || (j === a && (lower[j] === "after" || lower[j] === "before" || lower[j] === "while" || lower[j] === "by" || lower[j] === "in"))) && (cls === "speech" || cls === "stance")) {
     const fr = frontedParticiple(ctx, cueEndTok + 1, b, base);
     if (fr) return fr;
   }
@@ -955,17 +912,17 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
 
   // Post-position: "…,” said X" / "…, said X".
   // (Inversion is for say-like verbs: "…, said the minister"; "X, an aide, noted the rule" is no inversion.)
-  if (cls === "speech" && j >= a && isBoundaryBefore(ctx, j) && lower[cueEndTok + 1] !== ":" && (!TUNING.inversionSayLike || SAY_LIKE.has(lemma) || ctx.quotes.byEnd.has(tokens[j]!.end) || ctx.quotes.byEnd.has(tokens[j - 1]?.end ?? -1))) {
+  if (cls === "speech" && j >= a && isBoundaryBefore(ctx, j) && lower[cueEndTok + 1] !== ":" && (SAY_LIKE.has(lemma) || ctx.quotes.byEnd.has(tokens[j]!.end) || ctx.quotes.byEnd.has(tokens[j - 1]?.end ?? -1))) {
     const np = npRight(ctx, cueEndTok + 1, b);
     // "…, Flynn said Thursday morning": a time phrase after the verb is no speaker.
     if (np && endsClause(ctx, np[1] + 1, b, lemma) && !(DAY_WORDS.has(lower[np[1]]!) || MONTHS.has(lower[np[1]]!) || tokens[np[1]]!.pos === "NUM")) {
       const pieces = contentBefore(ctx, j, a);
       // Unquoted content before an inverted "said X" is a clause; "Lina Roe, an aide, noted the rule" has none.
-      let clauseBefore = !TUNING.inversionSayLike || /[“”"»]|''/.test(text.slice(pieces?.start ?? 0, pieces?.end ?? 0));
+      let clauseBefore = /[“”"»]|''/.test(text.slice(pieces?.start ?? 0, pieces?.end ?? 0));
       for (let m = a; m < j && !clauseBefore; m++) if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") clauseBefore = true;
       if (pieces && clauseBefore) {
         // After "said X," an appositive describes X; only a new quotation continues the content.
-        const all = [pieces, ...(TUNING.quoteScan ? contentAfterPost(ctx, np[1] + 1, b, true) : contentAfterPost(ctx, np[1] + 1, b).filter((x) => startsWithQuote(text, x.start)))];
+        const all = [pieces, ...(contentAfterPost(ctx, np[1] + 1, b, true))];
         const quoted = endsWithQuote(text, pieces.end);
         return { ...base, kind: quoted ? "direct" : kindOf(ctx, pieces), sourceTok: np, source: span(ctx, np[0], np[1]), content: all, rule: quoted ? "quote.cue-source-after" : "indirect.cue-source-after" };
       }
@@ -976,7 +933,7 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   let np = npLeft(ctx, j, a);
   // "The Ledger on Saturday wrote …", "the court this month rejected …", "Some members, however, question …": a time phrase or a
   // comma-enclosed adverb between the subject and the cue.
-  if (TUNING.timeGap && !isIng) {
+  if (!isIng) {
     const g = skipTimeGap(ctx, j, a);
     if (g < j) {
       const np2 = npLeft(ctx, g, a);
@@ -984,18 +941,18 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
     }
   }
   // "The latest poll released Friday shows …", "A union representing pilots endorsed …": a participle phrase after the subject's head.
-  if (TUNING.postModifier && !isIng && j >= a && (!np || !subjectOk(ctx, np, cls))) {
+  if (!isIng && j >= a && (!np || !subjectOk(ctx, np, cls))) {
     const pm = postModifiedSubject(ctx, j, a, cls);
     if (pm) np = pm;
   }
-  if (TUNING.anonymityRequest && !isIng && j > a) {
+  if (!isIng && j > a) {
     const w = anonymityClauseBefore(ctx, j, a);
     const np3 = w > a ? npLeft(ctx, w - 1, a) : null;
     if (np3 && subjectOk(ctx, np3, cls)) np = np3;
   }
   let coordinated = false;
   if (!np && j >= a && isCommaLike(lower[j]!) && !isIng) np = appositiveSource(ctx, j, a);
-  if (!np && j >= a && (lower[j] === "and" || lower[j] === "but" || (TUNING.coordYet && (lower[j] === "yet" || lower[j] === "or"))) && !isIng) {
+  if (!np && j >= a && (lower[j] === "and" || lower[j] === "but" || ((lower[j] === "yet" || lower[j] === "or"))) && !isIng) {
     // "X is telling … and says …": the verb shares the sentence's subject.
     np = sentenceSubject(ctx, a, j, sentenceAtts);
     coordinated = true;
@@ -1003,7 +960,7 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   if (!np) return null;
   if (!subjectOk(ctx, np, cls)) return null;
   // "the policies she supported", "what he called": a cue in a relative clause with its object gapped.
-  if (TUNING.relGap && cls !== "speech" && !coordinated && np[0] - 1 >= a) {
+  if (cls !== "speech" && !coordinated && np[0] - 1 >= a) {
     const pt = tokens[np[0] - 1]!;
     const pl = lower[np[0] - 1]!;
     if (((pt.pos === "NOUN" || pt.pos === "PROPN") && PERSONAL.has(lower[np[0]]!)) || pl === "what" || pl === "whom") return null;
@@ -1011,16 +968,16 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
 
   // Post-position: "…,” she said" / "…, X said."
   const before = np[0] - 1;
-  if ((cls === "speech" || (TUNING.postEvidence && cls === "evidence")) && !coordinated && lower[cueEndTok + 1] !== ":" && before >= a && isBoundaryBefore(ctx, before) && (endsClause(ctx, cueEndTok + 1, b, lemma) || (ctx.quotes.byEnd.has(tokens[before]!.end) && lower[cueEndTok + 1] !== "that" && ctx.quotes.byEnd.get(tokens[before]!.end)!.start <= tokens[a]!.start + 1 && /[,?!]['’”"»]*$/.test(text.slice(tokens[before]!.end - 3, tokens[before]!.end))))) {
+  if ((cls === "speech" || (cls === "evidence")) && !coordinated && lower[cueEndTok + 1] !== ":" && before >= a && isBoundaryBefore(ctx, before) && (endsClause(ctx, cueEndTok + 1, b, lemma) || (ctx.quotes.byEnd.has(tokens[before]!.end) && lower[cueEndTok + 1] !== "that" && ctx.quotes.byEnd.get(tokens[before]!.end)!.start <= tokens[a]!.start + 1 && /[,?!]['’”"»]*$/.test(text.slice(tokens[before]!.end - 3, tokens[before]!.end))))) {
     const pieces = contentBefore(ctx, before, a);
     // "In her 2004 memoir, Pell noted …", "Speaking in Ostend, he said": a fronted phrase with no finite verb is no reported clause
     // (unless the words after the cue go on with a verb: "The pier, she said, is safe").
-    const frontedOnly = TUNING.frontedPost && !!pieces && !/[“”"»]|''/.test(text.slice(pieces.start, pieces.end)) && (!hasFiniteVerb(ctx, a, before - 1) || (TUNING.askedFront && lower[a] === "asked" && ASKED_NEXT.has(lower[a + 1] ?? ""))) && !(lower[cueEndTok + 1] === "," && cueEndTok + 2 <= b && (tokens[cueEndTok + 2]!.pos === "AUX" || isFiniteVerb(tokens[cueEndTok + 2]!, lower[cueEndTok + 2]!)));
+    const frontedOnly = !!pieces && !/[“”"»]|''/.test(text.slice(pieces.start, pieces.end)) && (!hasFiniteVerb(ctx, a, before - 1) || (lower[a] === "asked" && ASKED_NEXT.has(lower[a + 1] ?? ""))) && !(lower[cueEndTok + 1] === "," && cueEndTok + 2 <= b && (tokens[cueEndTok + 2]!.pos === "AUX" || isFiniteVerb(tokens[cueEndTok + 2]!, lower[cueEndTok + 2]!)));
     // Unquoted content before ", X said" needs a speaker-like X ("talks go on" is no report).
-    if (pieces && !frontedOnly && (endsWithQuote(text, pieces.end) || !TUNING.postAgent || lower[np[1]] === "it" || subjectOk(ctx, np, "stance") || (cls === "evidence" && subjectOk(ctx, np, "evidence")))) {
+    if (pieces && !frontedOnly && (endsWithQuote(text, pieces.end) || lower[np[1]] === "it" || subjectOk(ctx, np, "stance") || (cls === "evidence" && subjectOk(ctx, np, "evidence")))) {
       const quoted = endsWithQuote(text, pieces.end);
       // After a quotation and "she said", only another quotation continues her words; ", adding …" or a narrative clause does not.
-      const rest = TUNING.quoteScan && TUNING.quoteRest && quoted ? contentAfterPost(ctx, cueEndTok + 1, b, true) : contentAfterPost(ctx, cueEndTok + 1, b).filter((x) => !TUNING.quoteRest || !quoted || startsWithQuote(text, x.start));
+      const rest = quoted ? contentAfterPost(ctx, cueEndTok + 1, b, true) : contentAfterPost(ctx, cueEndTok + 1, b);
       return {
         ...base,
         kind: quoted ? "direct" : kindOf(ctx, pieces),
@@ -1038,11 +995,11 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   const content = contentAfterCue(ctx, k, b, lemma, cls);
   if (!content) return null;
   // "she said at a forum", "he said before he left": a time or place phrase is no reported content.
-  if (TUNING.advContent && !withParticle) {
+  if (!withParticle) {
     const f = tokenAt(tokens, content.start);
     if (f >= 0 && ADVERBIAL_OPENERS.has(lower[f]!) && (tokens[f]!.pos === "ADP" || tokens[f]!.pos === "SCONJ" || tokens[f]!.pos === "ADV") && !/\bthat\b/.test(text.slice(content.start, content.end))) return null;
     // "the city backed out", "he showed up at the debate": a phrasal verb's particle is no content.
-    if (TUNING.particleContent && f >= 0 && f === k && PARTICLE_WORDS.has(lower[f]!) && tokens[f]!.pos !== "NOUN" && tokens[f]!.pos !== "PROPN") return null;
+    if (f >= 0 && f === k && PARTICLE_WORDS.has(lower[f]!) && tokens[f]!.pos !== "NOUN" && tokens[f]!.pos !== "PROPN") return null;
   }
   // "X sees this as the epitome of betrayal:" followed by a quoted paragraph: the quotation is the content.
   if (tokens[b]!.value === ":" && ctx.para[b] === ctx.para[i]) {
@@ -1051,16 +1008,10 @@ function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sente
   }
   // "In law school, she said professors …": a fronted phrase before the speaker belongs to what is reported.
   const pieces: Span[] = [content];
-  if (TUNING.fronted && cls === "speech" && np[0] - 1 > a && lower[np[0] - 1] === "," && !content.start.toString().startsWith("-")) {
-    let ok = true;
-    for (let m = a; m < np[0] - 1; m++) if (tokens[m]!.pos === "VERB" || isQuoteMark(tokens[m]!.value) || lookupCue(tokens[m]!.lemma.toLowerCase())) ok = false;
-    const lead = ok ? trimSpan(text, tokens[a]!.start, tokens[np[0] - 1]!.start) : null;
-    if (lead && np[0] - 1 - a >= 2 && lower[a] !== "according") pieces.unshift(lead);
-  }
   const direct = startsWithQuote(text, content.start) && ctx.quotes.byStart.get(content.start)?.end === content.end;
   const rule = direct ? "quote.source-cue-before" : cls === "speech" ? "indirect.said-that" : cls === "evidence" ? "indirect.evidence" : "indirect.stance";
   // "what the mayor says the levy would do": the fronted "what" is part of the reported clause, which ends with it.
-  if (TUNING.whatSays && cls === "speech" && !direct && np[0] - 1 >= a && lower[np[0] - 1] === "what" && pieces.length === 1) {
+  if (cls === "speech" && !direct && np[0] - 1 >= a && lower[np[0] - 1] === "what" && pieces.length === 1) {
     let e = tokenAt(tokens, content.start);
     let end = content.end;
     for (let m = e + 1; m <= b && tokens[m]!.start < content.end; m++) {
@@ -1248,7 +1199,7 @@ function askedFront(ctx: AttributionContext, i: number, b: number): RawAttributi
 function hasFiniteVerb(ctx: AttributionContext, a: number, e: number): boolean {
   const tokens = ctx.tok.tokens;
   for (let m = a; m <= e; m++) {
-    if (TUNING.askedFront && m === a && ctx.lower[m] === "asked") continue;
+    if (m === a && ctx.lower[m] === "asked") continue;
     const t = tokens[m]!;
     if (t.pos === "AUX") return true;
     if (t.pos === "VERB" && !/ing$/.test(ctx.lower[m]!) && ctx.lower[m - 1] !== "to") return true;
@@ -1268,7 +1219,7 @@ function sentenceSubject(ctx: AttributionContext, a: number, j: number, sentence
 }
 
 function isCommaLike(v: string): boolean {
-  return v === "," || (TUNING.dashAppos && (v === "--" || v === "—" || v === "–"));
+  return v === "," || ((v === "--" || v === "—" || v === "–"));
 }
 
 function hasName(ctx: AttributionContext, np: [number, number]): boolean {
@@ -1284,7 +1235,7 @@ function appositiveSource(ctx: AttributionContext, j: number, a: number): [numbe
   for (let step = 0; step < 3; step++) {
     let k = cur - 1;
     // (An apostrophe after a plural, "veterans' families", is a possessive, not a quote mark.)
-    while (k >= a && cur - k <= 30 && !isCommaLike(tokens[k]!.value) && !isQuoteMark(tokens[k]!.value) && (tokens[k]!.value !== "'" || (TUNING.possApos && k > a && /s$/i.test(tokens[k - 1]!.value) && tokens[k - 1]!.end === tokens[k]!.start))) k--;
+    while (k >= a && cur - k <= 30 && !isCommaLike(tokens[k]!.value) && !isQuoteMark(tokens[k]!.value) && (tokens[k]!.value !== "'" || (k > a && /s$/i.test(tokens[k - 1]!.value) && tokens[k - 1]!.end === tokens[k]!.start))) k--;
     if (k < a || !isCommaLike(tokens[k]!.value)) {
       const np0 = npLeft(ctx, cur - 1, a, false);
       if (np0 && hasName(ctx, np0) && np0[0] === k + 1) best = [np0[0], j - 1];
@@ -1293,7 +1244,7 @@ function appositiveSource(ctx: AttributionContext, j: number, a: number): [numbe
     const np1 = npLeft(ctx, k - 1, a, false);
     const headLw = np1 ? ctx.lower[np1[1]]! : "";
     // ", who …,": a relative "who" says the noun before it is a person, whatever the noun.
-    const personRel = TUNING.whoAppositive && ctx.lower[k + 1] === "who" && tokens[np1?.[1] ?? k]!.pos === "NOUN";
+    const personRel = ctx.lower[k + 1] === "who" && tokens[np1?.[1] ?? k]!.pos === "NOUN";
     if (!np1 || !(hasName(ctx, np1) || hasName(ctx, [k + 1, cur - 1]) || AGENT_NOUNS.has(headLw) || EVIDENCE_NOUNS.has(headLw) || personRel)) break;
     best = [np1[0], j - 1];
     if (np1[0] - 1 >= a && isCommaLike(tokens[np1[0] - 1]!.value)) cur = np1[0] - 1;
@@ -1320,7 +1271,7 @@ function endsClause(ctx: AttributionContext, k: number, b: number, lemma = "say"
   while (m <= b && m < k + 8) {
     const vv = ctx.tok.tokens[m]!.value;
     if (vv === "," || vv === "." || vv === ";") return true;
-    if (ctx.tok.tokens[m]!.pos === "VERB" || ctx.lower[m] === "that" || (TUNING.auxEndsClause && ctx.tok.tokens[m]!.pos === "AUX")) return false;
+    if (ctx.tok.tokens[m]!.pos === "VERB" || ctx.lower[m] === "that" || (ctx.tok.tokens[m]!.pos === "AUX")) return false;
     m++;
   }
   return m > b;
@@ -1433,16 +1384,16 @@ function contentAfterCue(ctx: AttributionContext, k: number, b: number, lemma: s
     }
   }
   // "weighed in Friday about …": a day after any cue is a time phrase.
-  if (TUNING.dayAfterCue && cls !== "speech") while (k <= b && DAY_WORDS.has(lower[k]!) && k < b) k++;
+  if (cls !== "speech") while (k <= b && DAY_WORDS.has(lower[k]!) && k < b) k++;
   // "expressed misgivings about X", "voiced support for X": a light verb and a stance noun; the content follows the preposition.
-  if (TUNING.lightVerb && LIGHT_VERBS.has(lemma)) {
+  if (LIGHT_VERBS.has(lemma)) {
     let m = k;
     while (m <= b && m < k + 3 && (tokens[m]!.pos === "ADJ" || tokens[m]!.pos === "ADV" || (tokens[m]!.pos === "DET" && m === k))) m++;
     if (m + 2 <= b && tokens[m]!.pos === "NOUN" && STANCE_NOUNS.has(tokens[m]!.lemma.toLowerCase()) && LIGHT_PREPS.has(lower[m + 1]!)) k = m + 2;
   }
   while (k <= b && (lower[k] === "," || lower[k] === "—")) k++;
   if (k > b) return null;
-  if (TUNING.npObject && !OBJECT_CUES.has(lemma)) {
+  if (!OBJECT_CUES.has(lemma)) {
     const e = nounObjectEnd(ctx, k, b);
     if (e >= k) return trimSpan(ctx.text, tokens[k]!.start, tokens[e]!.end);
   }
@@ -1560,7 +1511,7 @@ function kindOf(ctx: AttributionContext, content: Span): AttributionKind {
 function accordingTo(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
   const tokens = ctx.tok.tokens;
   // "according to exit polls", "according to show insiders": a noun the tagger reads as a verb opens the phrase.
-  const np = npRight(ctx, i + 2, b, TUNING.accNounVerb);
+  const np = npRight(ctx, i + 2, b, true);
   if (!np) return null;
   const cue = span(ctx, i, i + 1);
   const base = { cue, cueLemma: "according to", cueClass: "according" as const, cueStance: "neutral" as CueStance, evidence: ["cue: according to"] };
@@ -1625,7 +1576,7 @@ function unnamedPassive(ctx: AttributionContext, i: number, a: number, b: number
     const c = contentAfter(ctx, i + 1, b);
     if (!c) return null;
     // "Hundreds of fish are said to have died": the subject is part of what is reported.
-    const subj = TUNING.passiveSubject && auxTok - 1 >= a ? npLeft(ctx, auxTok - 1, a, false) : null;
+    const subj = auxTok - 1 >= a ? npLeft(ctx, auxTok - 1, a, false) : null;
     const content = subj && !PERSONAL.has(lower[subj[0]]!) ? { start: tokens[subj[0]]!.start, end: c.end } : c;
     return { ...base, kind: "unnamed", content: [content], rule: "unnamed.passive" };
   }
@@ -1731,7 +1682,7 @@ function seemCue(ctx: AttributionContext, i: number, a: number, b: number, lemma
     source: null,
     cue: span(ctx, i, i),
     cueLemma: lemma,
-    cueClass: TUNING.seemNested ? "stance" : "unnamed",
+    cueClass: "stance",
     cueStance: "neutral",
     content,
     rule: "unnamed.seem",
@@ -1757,12 +1708,12 @@ function speakerLabels(ctx: AttributionContext, out: RawAttribution[]): void {
     }
     if (!ok || k === first || k >= tokens.length || tokens[k]!.value !== ":" || tokens[k]!.end > para.end) continue;
     // "Correction:", "Update:", "The Latest:": editorial labels, not speakers.
-    if (TUNING.labelStop && NOT_SPEAKER_LABELS.has(text.slice(tokens[first]!.start, tokens[k - 1]!.end).toLowerCase())) continue;
+    if (NOT_SPEAKER_LABELS.has(text.slice(tokens[first]!.start, tokens[k - 1]!.end).toLowerCase())) continue;
     // "Said Ellis: “…”", "Added the mayor: …": an inverted speech verb is the cue, the words after it the speaker.
-    const verb = TUNING.invertedLabel && k - first >= 2 && k - first <= 4 ? lookupCue(tokens[first]!.lemma.toLowerCase()) : undefined;
+    const verb = k - first >= 2 && k - first <= 4 ? lookupCue(tokens[first]!.lemma.toLowerCase()) : undefined;
     const inverted = !!verb && verb.entry.class === "speech" && /^(said|says|added|adds|asked|asks|wrote|writes|replied|replies|explained|explains|recalled|recalls|noted|notes)$/.test(ctx.lower[first]!);
     // "The Gap Goes On:", "Stealth Over Health:": a section title of three or more words with a verb, article or preposition is no speaker.
-    if (TUNING.titleLabel && !inverted && k - first >= 3) {
+    if (!inverted && k - first >= 3) {
       let fn = false;
       for (let m = first; m < k; m++) if (tokens[m]!.pos === "DET" || tokens[m]!.pos === "ADP" || tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") fn = true;
       if (fn) continue;
@@ -1839,7 +1790,7 @@ function dashCredits(ctx: AttributionContext, out: RawAttribution[]): void {
     const att = dashCredit(ctx, p, { start: q.start, end: q.end }, "dash after a quotation");
     if (att) out.push(att);
   }
-  if (TUNING.dashScan) dashCreditsByMarks(ctx, out);
+  dashCreditsByMarks(ctx, out);
 }
 
 /** The name after the dash at `dash` credits `content`, or null when no short name follows. */
@@ -1952,7 +1903,6 @@ const COORD = new Set(["and", "but", "while", "whereas", "although", "though"]);
 
 /** "X said A, and Y noted that B": the first content stops before the conjunction that opens the second report. */
 function splitCoordinated(ctx: AttributionContext, list: RawAttribution[]): RawAttribution[] {
-  if (!TUNING.coordSplit) return list;
   const tokens = ctx.tok.tokens;
   const byEnd = [...list].filter((x) => x.cue).sort((p, q) => p.cue!.start - q.cue!.start);
   for (const bAtt of list) {
@@ -1976,7 +1926,6 @@ function splitCoordinated(ctx: AttributionContext, list: RawAttribution[]): RawA
 
 /** A stance reported inside someone's speech ("Stein said she plans to …") is part of that speech, not a second attribution. */
 function dropNested(list: RawAttribution[]): RawAttribution[] {
-  if (!TUNING.nested) return list;
   const speech = list.filter((x) => x.cueClass === "speech" || x.cueClass === "according");
   if (!speech.length) return list;
   const sorted = speech.map((x) => x.content).flat().sort((p, q) => p.start - q.start);
@@ -1999,14 +1948,14 @@ function dropNested(list: RawAttribution[]): RawAttribution[] {
     }
     return false;
   };
-  return list.filter((x) => !(x.cue && (x.cueClass === "stance" || (TUNING.nestedEvidence && x.cueClass === "evidence") || (TUNING.nestedSpeech && x.cueClass === "speech" && x.rule === "indirect.said-that")) && inside(x.cue.start)));
+  return list.filter((x) => !(x.cue && (x.cueClass === "stance" || (x.cueClass === "evidence") || (x.cueClass === "speech" && x.rule === "indirect.said-that")) && inside(x.cue.start)));
 }
 
 /** Drop exact duplicates (same content and source) and order by content start. A stance noun whose clause is already
  * another attribution's content ("says her belief that …") is part of that attribution. */
 function dedupe(list: RawAttribution[]): RawAttribution[] {
   const seen = new Set<string>();
-  if (TUNING.nounDup) {
+  {
     const ends = new Map<number, RawAttribution[]>();
     for (const x of list) {
       const e = x.content[x.content.length - 1]!.end;
