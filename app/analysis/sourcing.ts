@@ -2,7 +2,7 @@
 // tokenisation) in, attributions and canonical sources out, every item naming the rule that made it.
 import { countWords, tokenize, type TokenizedText } from "./nlp";
 import type { Attribution, SourceEntity, SourceKind } from "./types";
-import { ATTRIBUTION_RULES, buildContext, findAttributions } from "./attribution";
+import { ATTRIBUTION_RULES, buildContext, findAttributions, type FindOptions } from "./attribution";
 import { resolveSources, type SourceMention } from "./sources";
 
 export interface SourcingResult {
@@ -19,10 +19,11 @@ export const RULES: Record<string, string> = {
   "source.kind": "A source's kind and affiliation come from the gazetteer, its title or role words, or are left as other.",
 };
 
-export function analyseSourcing(text: string, tok?: TokenizedText): SourcingResult {
+/** `options.disabled` leaves rules out for this call only (measuring a rule, its tests); nothing is global. */
+export function analyseSourcing(text: string, tok?: TokenizedText, options: FindOptions = {}): SourcingResult {
   const t = tok ?? tokenize(text);
   const ctx = buildContext(text, t);
-  const raw = findAttributions(ctx);
+  const raw = findAttributions(ctx, options);
   const mentions: SourceMention[] = [];
   const mentionOf: number[] = new Array(raw.length).fill(-1);
   raw.forEach((r, i) => {
