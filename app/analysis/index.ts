@@ -16,17 +16,15 @@ import loaded from "./lexicons/loaded.json";
 import frames from "./lexicons/frames.json";
 import aliases from "./lexicons/actor-aliases.json";
 import sentiment from "./lexicons/sentiment.json";
-import cues from "./lexicons/cues.json";
-import gazetteer from "./lexicons/gazetteer.json";
 import codebook from "./codebook.json";
+import { SOURCING_LEXICONS, SOURCING_VERSION } from "./attribution/version";
 
-/** Bump when a rule of the sourcing stage (attribution.ts, sources.ts, quotes.ts) changes. */
-const SOURCING_VERSION = 5;
 /** Bump when a rule of the framing or claims stages changes; lexicon versions are added below. */
 const FRAMING_VERSION = 2;
 
 export const ANALYSER_VERSION = [
-  `sourcing.${SOURCING_VERSION}`,
+  // Derived from the engine revision and its rules' ids and order (attribution/version.ts).
+  SOURCING_VERSION,
   `framing.${FRAMING_VERSION}`,
   `labels@${labels.version}`,
   `hedges@${hedges.version}`,
@@ -34,8 +32,7 @@ export const ANALYSER_VERSION = [
   `frames@${frames.version}`,
   `aliases@${aliases.version}`,
   `sentiment@${sentiment.version}`,
-  `cues@${cues.version}`,
-  `gazetteer@${gazetteer.version}`,
+  ...SOURCING_LEXICONS.map((l) => `${l.name}@${l.version}`),
   `codebook@${codebook.version}`,
 ].join("+");
 

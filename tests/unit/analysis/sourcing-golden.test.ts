@@ -3,10 +3,11 @@
 // green; a change meant to alter results bumps ENGINE_REVISION and rewrites it (scripts/sourcing-golden.ts).
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { GOLDEN_FILE, buildGolden } from "#tests/utils/sourcing-golden";
+import { GOLDEN_FILE, buildGolden, versionGuard, type Golden } from "#tests/utils/sourcing-golden";
 import { ENGINE_REVISION } from "#app/analysis/attribution/version";
+import { ANALYSER_VERSION } from "#app/analysis/index";
 
-const golden = JSON.parse(fs.readFileSync(GOLDEN_FILE, "utf8")) as { revision: number; texts: ReturnType<typeof buildGolden> };
+const golden = JSON.parse(fs.readFileSync(GOLDEN_FILE, "utf8")) as { revision: number; texts: Golden };
 
 describe("sourcing golden snapshot", () => {
   const now = buildGolden();
@@ -19,7 +20,26 @@ describe("sourcing golden snapshot", () => {
       expect(now[name]).toEqual(golden.texts[name]);
     });
   }
-  it("was written with the current engine revision", () => {
-    expect(golden.revision, "the snapshot is from another ENGINE_REVISION: rewrite it with `npx tsx scripts/sourcing-golden.ts --write`").toBe(ENGINE_REVISION);
+  it("passes the version guard: output unchanged, or changed with a new ENGINE_REVISION and a rewritten snapshot", () => {
+    expect(versionGuard(golden, now, ENGINE_REVISION)).toBeNull();
+  });
+  it("the engine revision is part of the analyser version", () => {
+    expect(ANALYSER_VERSION).toContain(`sourcing.${ENGINE_REVISION}.`);
+  });
+});
+
+describe("the version guard", () => {
+  // A deliberately changed rule: the same engine with "X said (that) …" switched off for this call.
+  const changed = buildGolden({ disabled: new Set(["indirect.said-that"]) });
+  it("fails a changed rule whose revision was not bumped, saying which version to bump", () => {
+    const msg = versionGuard(golden, changed, golden.revision);
+    expect(msg).toMatch(/ENGINE_REVISION is still \d+: bump ENGINE_REVISION in app\/analysis\/attribution\/version\.ts/);
+    expect(msg).toContain("app/demo/tutorial/article-a.txt");
+  });
+  it("after the bump, still fails until the snapshot is rewritten", () => {
+    expect(versionGuard(golden, changed, golden.revision + 1)).toMatch(/rewrite it/);
+  });
+  it("passes once the snapshot is rewritten with the bumped revision", () => {
+    expect(versionGuard({ revision: golden.revision + 1, texts: changed }, changed, golden.revision + 1)).toBeNull();
   });
 });
