@@ -4,7 +4,6 @@ import { contentAfter, contentAfterPost, contentBefore } from "../clauses";
 import { type AttributionContext, type RawAttribution, span } from "../context";
 import { npRight } from "../phrases";
 import type { RuleFamily, TokenMatcher } from "../rule";
-import { EXAMPLES } from "./examples";
 
 export function accordingTo(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
   const tokens = ctx.tok.tokens;
@@ -37,8 +36,8 @@ export function accordingTo(ctx: AttributionContext, i: number, a: number, b: nu
 export const FAMILY: RuleFamily = {
   family: "according-to",
   rules: [
-    { id: "according-to.pre", description: "“According to X, …”: the source before the content.", examples: EXAMPLES["according-to.pre"] ?? [] },
-    { id: "according-to.post", description: "“…, according to X.”: the source after the content.", examples: EXAMPLES["according-to.post"] ?? [] },
+    { id: "according-to.pre", description: "“According to X, …”: the source before the content.", examples: [{ text: "According to the harbour authority, the port will reopen on Friday.", expect: { source: "the harbour authority", cue: "According to", content: "the port will reopen on Friday" } }] },
+    { id: "according-to.post", description: "“…, according to X.”: the source after the content.", examples: [{ text: "The port will reopen on Friday, according to the harbour authority.", expect: { source: "the harbour authority", cue: "according to", content: "The port will reopen on Friday" } }] },
   ],
 };
 

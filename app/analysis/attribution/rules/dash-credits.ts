@@ -2,7 +2,6 @@ import { type Span } from "../../types";
 import { type AttributionContext, type RawAttribution, span, tokenAt } from "../context";
 import { isNameish } from "../phrases";
 import type { RuleFamily } from "../rule";
-import { EXAMPLES } from "./examples";
 
 /** “…” ― Name: a quotation credited with a dash. */
 export function dashCredits(ctx: AttributionContext, out: RawAttribution[]): void {
@@ -76,6 +75,9 @@ export const FAMILY: RuleFamily = {
   family: "dash-credits",
   document: [{ id: "dashCredits", produces: ["quote.dash-credit"], run: dashCredits }],
   rules: [
-    { id: "quote.dash-credit", description: "A quotation followed by a dash and the speaker's name.", examples: EXAMPLES["quote.dash-credit"] ?? [] },
+    { id: "quote.dash-credit", description: "A quotation followed by a dash and the speaker's name.", examples: [
+      { text: "“We will rebuild the bridge.” — Ilse Brandt", expect: { source: "Ilse Brandt", cue: "—", content: "“We will rebuild the bridge.”" } },
+      { text: "“We will rebuild the bridge” — Ilse Brandt, mayor of Varden.", expect: { source: "Ilse Brandt", cue: "—", content: "“We will rebuild the bridge”" } },
+    ] },
   ],
 };

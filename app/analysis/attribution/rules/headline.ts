@@ -3,7 +3,6 @@ import { type AttributionContext, type RawAttribution, span, trimSpan } from "..
 import { guessVerbLemma } from "../phrases";
 import { HEADLINE_VERBS } from "../word-sets";
 import type { RuleFamily } from "../rule";
-import { EXAMPLES } from "./examples";
 
 /** A Title Case headline opening the text: "Senator Slams Plan", "Mayor Says …" (the first paragraph only). */
 export function headline(ctx: AttributionContext, out: RawAttribution[]): void {
@@ -49,6 +48,6 @@ export const FAMILY: RuleFamily = {
   family: "headline",
   document: [{ id: "headline", produces: ["headline.title-case"], run: headline }],
   rules: [
-    { id: "headline.title-case", description: "A Title Case headline opening the text: the words before a reporting verb are the source (“Senator Slams Plan”).", examples: EXAMPLES["headline.title-case"] ?? [] },
+    { id: "headline.title-case", description: "A Title Case headline opening the text: the words before a reporting verb are the source (“Senator Slams Plan”).", examples: [{ text: "Senator Vane Slams Port Levy\n\nThe senator spoke on Tuesday.", expect: { source: "Senator Vane", cue: "Slams", content: "Port Levy" } }] },
   ],
 };

@@ -2,7 +2,6 @@ import { clauseFollows, contentAfter } from "../clauses";
 import { type AttributionContext, type RawAttribution, span } from "../context";
 import { POLL_NOUNS } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
-import { EXAMPLES } from "./examples";
 
 /** "In the latest Ostend poll, Vane leads by four points": a poll, survey or study opening the sentence is the source of the clause after its comma. */
 export function inEvidence(ctx: AttributionContext, i: number, b: number): RawAttribution | null {
@@ -44,7 +43,7 @@ export function inEvidence(ctx: AttributionContext, i: number, b: number): RawAt
 export const FAMILY: RuleFamily = {
   family: "in-evidence",
   rules: [
-    { id: "indirect.in-evidence", description: "“In the latest poll, X leads …”: a poll, survey, study or count opening the sentence is the source of the clause after its comma.", examples: EXAMPLES["indirect.in-evidence"] ?? [] },
+    { id: "indirect.in-evidence", description: "“In the latest poll, X leads …”: a poll, survey, study or count opening the sentence is the source of the clause after its comma.", examples: [{ text: "In the latest poll, Vane leads Pell by four points.", expect: { source: "the latest poll", cue: "In", content: "Vane leads Pell by four points" } }] },
   ],
 };
 

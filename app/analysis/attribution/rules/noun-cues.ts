@@ -3,7 +3,6 @@ import { type AttributionContext, type RawAttribution, kindOf, span, trimSpan } 
 import { isFiniteVerb, isPassive, npLeft, skipLeftModifiers, subjectOk } from "../phrases";
 import { NOUN_CUES, NOUN_STANCE, NOUN_THAT, POSSESSIVE_PRON, RELATIVE } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
-import { EXAMPLES } from "./examples";
 
 /** "X's claim that …", "his call for …", "her plan to …": a possessor as source and the complement as content. */
 export function nounCue(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
@@ -99,8 +98,11 @@ export function nounComplement(ctx: AttributionContext, i: number, a: number, b:
 export const FAMILY: RuleFamily = {
   family: "noun-cues",
   rules: [
-    { id: "noun.possessive", description: "A reporting noun with a possessor (“X's claim that …”, “her call for …”): the possessor is the source.", examples: EXAMPLES["noun.possessive"] ?? [] },
-    { id: "noun.complement", description: "A reporting or stance noun with a “that” clause and no possessor (“fears that …”, “voiced concerns that …”): the subject of the governing verb is the source, or there is none.", examples: EXAMPLES["noun.complement"] ?? [] },
+    { id: "noun.possessive", description: "A reporting noun with a possessor (“X's claim that …”, “her call for …”): the possessor is the source.", examples: [
+      { text: "Critics rejected Brandt's claim that the bridge is safe.", expect: { source: "Brandt's", cue: "claim", content: "that the bridge is safe" } },
+      { text: "The union renewed its call for a new levy.", expect: { source: "its", cue: "call", content: "a new levy" } },
+    ] },
+    { id: "noun.complement", description: "A reporting or stance noun with a “that” clause and no possessor (“fears that …”, “voiced concerns that …”): the subject of the governing verb is the source, or there is none.", examples: [{ text: "The vote came amid fears that the plant would close.", expect: { source: null, cue: "fears", content: "that the plant would close" } }] },
   ],
 };
 

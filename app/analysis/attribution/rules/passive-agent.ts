@@ -3,7 +3,6 @@ import { type AttributionContext, type RawAttribution, span, tokenAt } from "../
 import { isPassive, npLeft, npRight, subjectOk } from "../phrases";
 import { PERSONAL, RELATIVE } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
-import { EXAMPLES } from "./examples";
 
 /** "The plan was endorsed by the union", "The story was first reported by the Ledger": the agent is the source, the subject the content. */
 export function passiveAgent(ctx: AttributionContext, i: number, a: number, b: number, lemma: string): RawAttribution | null {
@@ -43,7 +42,7 @@ export function passiveAgent(ctx: AttributionContext, i: number, a: number, b: n
 export const FAMILY: RuleFamily = {
   family: "passive-agent",
   rules: [
-    { id: "indirect.passive-agent", description: "A passive cue with its agent (“the plan was endorsed by the union”): the agent is the source, the subject the content.", examples: EXAMPLES["indirect.passive-agent"] ?? [] },
+    { id: "indirect.passive-agent", description: "A passive cue with its agent (“the plan was endorsed by the union”): the agent is the source, the subject the content.", examples: [{ text: "The plan was endorsed by the Varden Union.", expect: { source: "the Varden Union", cue: "was endorsed by", content: "The plan" } }] },
   ],
 };
 

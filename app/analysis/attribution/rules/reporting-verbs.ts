@@ -6,7 +6,6 @@ import { type AttributionContext, type RawAttribution, kindOf, span, tokenAt, tr
 import { anonymityClauseBefore, anonymityRequestEnd, appositiveSource, hasFiniteVerb, isBoundaryBefore, isCommaLike, isFiniteVerb, isPassive, npLeft, npRight, postModifiedSubject, sentenceSubject, skipLeftModifiers, skipTimeGap, subjectOk } from "../phrases";
 import { ADVERBIAL_OPENERS, ANONYMITY_VERBS, ASKED_NEXT, BE_FORMS, CLAUSE_ONLY_CUES, CONTROL_ADJ, DAY_WORDS, EVENT_NOUNS, MONTHS, OBJECT_CONTROL, OCCASION_NOUNS, PARTICLE_WORDS, PERSONAL, QUOTE_ONLY_CUES, RELATIVE, SAY_LIKE, WH_OPENERS } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
-import { EXAMPLES } from "./examples";
 
 export function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sentenceAtts: RawAttribution[], lemmaOverride?: string): RawAttribution | null {
   const { tok, lower, text } = ctx;
@@ -263,19 +262,22 @@ export function colonIntro(
 export const FAMILY: RuleFamily = {
   family: "reporting-verbs",
   rules: [
-    { id: "quote.colon-intro", description: "A reporting verb followed by a colon introduces the quotation that follows, even a multi-paragraph one.", examples: EXAMPLES["quote.colon-intro"] ?? [] },
-    { id: "quote.source-cue-after", description: "A quotation followed by its speaker and a reporting verb (“…,” she said).", examples: EXAMPLES["quote.source-cue-after"] ?? [] },
-    { id: "quote.cue-source-after", description: "A quotation followed by a reporting verb and its speaker (“…,” said the minister).", examples: EXAMPLES["quote.cue-source-after"] ?? [] },
-    { id: "quote.source-cue-before", description: "A speaker and a reporting verb followed directly by a quotation (He said, “…”).", examples: EXAMPLES["quote.source-cue-before"] ?? [] },
-    { id: "indirect.said-that", description: "A speaker and a speech verb followed by reported content (X said (that) …).", examples: EXAMPLES["indirect.said-that"] ?? [] },
-    { id: "indirect.source-cue-after", description: "Reported content followed by its speaker and a speech verb (…, X said.).", examples: EXAMPLES["indirect.source-cue-after"] ?? [] },
-    { id: "indirect.cue-source-after", description: "Reported content followed by a speech verb and its speaker (…, said X.).", examples: EXAMPLES["indirect.cue-source-after"] ?? [] },
-    { id: "indirect.split", description: "Content split around an inserted speaker and verb (…, he said, …).", examples: EXAMPLES["indirect.split"] ?? [] },
-    { id: "indirect.stance", description: "A person or organisation and a verb of belief, wish or position followed by its object (X believes …, X called for …).", examples: EXAMPLES["indirect.stance"] ?? [] },
-    { id: "indirect.evidence", description: "A poll, study or report and a verb of showing or finding (the poll shows …).", examples: EXAMPLES["indirect.evidence"] ?? [] },
-    { id: "indirect.participle", description: "A speech verb in a participle clause that takes the sentence's subject as source (…, saying …).", examples: EXAMPLES["indirect.participle"] ?? [] },
-    { id: "indirect.participle-fronted", description: "A participle clause opening the sentence (“Citing the report, the mayor said …”): its object is the content and the subject after the comma the source.", examples: EXAMPLES["indirect.participle-fronted"] ?? [] },
-    { id: "indirect.colon", description: "A reporting verb followed by a colon and unquoted content.", examples: EXAMPLES["indirect.colon"] ?? [] },
+    { id: "quote.colon-intro", description: "A reporting verb followed by a colon introduces the quotation that follows, even a multi-paragraph one.", examples: [{ text: "Mayor Ilse Brandt said: “The bridge will reopen in May.”", expect: { source: "Mayor Ilse Brandt", cue: "said", content: "“The bridge will reopen in May.”" } }] },
+    { id: "quote.source-cue-after", description: "A quotation followed by its speaker and a reporting verb (“…,” she said).", examples: [{ text: "“The bridge will reopen in May,” Mayor Ilse Brandt said.", expect: { source: "Mayor Ilse Brandt", cue: "said", content: "“The bridge will reopen in May,”" } }] },
+    { id: "quote.cue-source-after", description: "A quotation followed by a reporting verb and its speaker (“…,” said the minister).", examples: [{ text: "“The bridge will reopen in May,” said Mayor Ilse Brandt.", expect: { source: "Mayor Ilse Brandt", cue: "said", content: "“The bridge will reopen in May,”" } }] },
+    { id: "quote.source-cue-before", description: "A speaker and a reporting verb followed directly by a quotation (He said, “…”).", examples: [{ text: "Mayor Ilse Brandt said, “The bridge will reopen in May.”", expect: { source: "Mayor Ilse Brandt", cue: "said", content: "“The bridge will reopen in May.”" } }] },
+    { id: "indirect.said-that", description: "A speaker and a speech verb followed by reported content (X said (that) …).", examples: [{ text: "Mayor Ilse Brandt said that the bridge would reopen in May.", expect: { source: "Mayor Ilse Brandt", cue: "said", content: "that the bridge would reopen in May" } }] },
+    { id: "indirect.source-cue-after", description: "Reported content followed by its speaker and a speech verb (…, X said.).", examples: [{ text: "The bridge will reopen in May, Mayor Ilse Brandt said.", expect: { source: "Mayor Ilse Brandt", cue: "said", content: "The bridge will reopen in May" } }] },
+    { id: "indirect.cue-source-after", description: "Reported content followed by a speech verb and its speaker (…, said X.).", examples: [{ text: "The bridge will reopen in May, said Mayor Ilse Brandt.", expect: { source: "Mayor Ilse Brandt", cue: "said", content: "The bridge will reopen in May" } }] },
+    { id: "indirect.split", description: "Content split around an inserted speaker and verb (…, he said, …).", examples: [{ text: "The bridge, Mayor Ilse Brandt said, will reopen in May.", expect: { source: "Mayor Ilse Brandt", cue: "said", content: "The bridge … will reopen in May" } }] },
+    { id: "indirect.stance", description: "A person or organisation and a verb of belief, wish or position followed by its object (X believes …, X called for …).", examples: [
+      { text: "The Varden Union believes the levy is unfair.", expect: { source: "The Varden Union", cue: "believes", content: "the levy is unfair" } },
+      { text: "The Varden Union called for a new levy on shipping.", expect: { source: "The Varden Union", cue: "called for", content: "a new levy on shipping" } },
+    ] },
+    { id: "indirect.evidence", description: "A poll, study or report and a verb of showing or finding (the poll shows …).", examples: [{ text: "A new survey by the Orlen Institute shows that most residents back the levy.", expect: { source: "the Orlen Institute", cue: "shows", content: "that most residents back the levy" } }] },
+    { id: "indirect.participle", description: "A speech verb in a participle clause that takes the sentence's subject as source (…, saying …).", examples: [{ text: "The union rejected the offer on Tuesday, saying it ignored rising costs.", expect: { source: "The union", cue: "saying", content: "it ignored rising costs" } }] },
+    { id: "indirect.participle-fronted", description: "A participle clause opening the sentence (“Citing the report, the mayor said …”): its object is the content and the subject after the comma the source.", examples: [{ text: "Citing the audit, the mayor said the bridge was unsafe.", expect: { source: "the mayor", cue: "Citing", content: "the audit" } }] },
+    { id: "indirect.colon", description: "A reporting verb followed by a colon and unquoted content.", examples: [{ text: "Councillor Pell explained: the fund is empty.", expect: { source: "Councillor Pell", cue: "explained", content: "the fund is empty" } }] },
   ],
 };
 

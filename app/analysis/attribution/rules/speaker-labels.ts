@@ -3,7 +3,6 @@ import { endsWithQuote, isQuoteMark } from "../../quotes";
 import { type AttributionContext, type RawAttribution, span, trimSpan } from "../context";
 import { NOT_SPEAKER_LABELS } from "../word-sets";
 import type { RuleFamily } from "../rule";
-import { EXAMPLES } from "./examples";
 
 /** "NAME: words" at a paragraph start (transcripts, headline credits). */
 export function speakerLabels(ctx: AttributionContext, out: RawAttribution[]): void {
@@ -59,6 +58,9 @@ export const FAMILY: RuleFamily = {
   family: "speaker-labels",
   document: [{ id: "speakerLabels", produces: ["quote.speaker-label"], run: speakerLabels }],
   rules: [
-    { id: "quote.speaker-label", description: "A paragraph that opens with a capitalised speaker label and a colon (transcripts, headlines), or with an inverted speech verb, the speaker and a colon (“Said Ellis: …”).", examples: EXAMPLES["quote.speaker-label"] ?? [] },
+    { id: "quote.speaker-label", description: "A paragraph that opens with a capitalised speaker label and a colon (transcripts, headlines), or with an inverted speech verb, the speaker and a colon (“Said Ellis: …”).", examples: [
+      { text: "Pell: The fund is empty and we all know it.\n\nBrandt: That is not true.", expect: { source: "Pell", cue: ":", content: "The fund is empty and we all know it" } },
+      { text: "Said Brandt: “We will rebuild the bridge.”", expect: { source: "Brandt", cue: "Said", content: "“We will rebuild the bridge.”" } },
+    ] },
   ],
 };

@@ -4,7 +4,6 @@ import { type AttributionContext, type RawAttribution, kindOf, span } from "../c
 import { npLeft, skipLeftModifiers, subjectOk } from "../phrases";
 import { ADJ_CLAUSE, ADJ_PREPS, BE_FORMS } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
-import { EXAMPLES } from "./examples";
 
 /** "X was critical of …", "X is confident that …", "X remains open to …": a stance adjective after a form of be, with its complement. */
 export function adjectiveCue(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
@@ -57,7 +56,10 @@ export function adjectiveCue(ctx: AttributionContext, i: number, a: number, b: n
 export const FAMILY: RuleFamily = {
   family: "stance-adjectives",
   rules: [
-    { id: "indirect.stance-adjective", description: "A form of be and a stance adjective with its complement (“X was critical of …”, “X is confident that …”): the subject is the source.", examples: EXAMPLES["indirect.stance-adjective"] ?? [] },
+    { id: "indirect.stance-adjective", description: "A form of be and a stance adjective with its complement (“X was critical of …”, “X is confident that …”): the subject is the source.", examples: [
+      { text: "The union was critical of the new levy.", expect: { source: "The union", cue: "was critical of", content: "the new levy" } },
+      { text: "Councillor Pell is confident that the fund will recover.", expect: { source: "Councillor Pell", cue: "is confident", content: "that the fund will recover" } },
+    ] },
   ],
 };
 

@@ -6,7 +6,6 @@ import { type AttributionContext, type RawAttribution, span, trimSpan } from "..
 import { isPassive, npLeft } from "../phrases";
 import { ASKED_NEXT, CRITICISM_NOUNS, FACE_VERBS, PASSIVE_EVAL, PASSIVE_FORMS, PERSONAL, RELATIVE, UNNAMED_ADVERBS, UNNAMED_PASSIVE } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
-import { EXAMPLES } from "./examples";
 
 export function unnamedAdverb(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
   const tokens = ctx.tok.tokens;
@@ -174,13 +173,13 @@ export function askedFront(ctx: AttributionContext, i: number, b: number): RawAt
 export const FAMILY: RuleFamily = {
   family: "unnamed",
   rules: [
-    { id: "unnamed.reportedly", description: "An adverb such as “reportedly” or “allegedly” marks an attribution with no named source.", examples: EXAMPLES["unnamed.reportedly"] ?? [] },
-    { id: "unnamed.passive", description: "A passive reporting verb with no agent (“is said to”, “is believed to”).", examples: EXAMPLES["unnamed.passive"] ?? [] },
-    { id: "unnamed.it-is-said", description: "“It is said/alleged/reported that …”: an attribution with no named source.", examples: EXAMPLES["unnamed.it-is-said"] ?? [] },
-    { id: "unnamed.passive-stance", description: "An evaluative passive with no agent (“they have been accused of …”, “it is seen as …”): no source; the subject and the complement are the content.", examples: EXAMPLES["unnamed.passive-stance"] ?? [] },
-    { id: "unnamed.seem", description: "“X seems to …”, “it appears that …”: an impression reported with no source; the subject and the complement are its content.", examples: EXAMPLES["unnamed.seem"] ?? [] },
-    { id: "unnamed.faced-criticism", description: "Criticism or questions faced with no critic named (“has faced questions about …”, “came under fire for …”): the complement is the content.", examples: EXAMPLES["unnamed.faced-criticism"] ?? [] },
-    { id: "unnamed.asked", description: "“Asked about …, X said”: the question put to the speaker, with no one named as asking, is the content.", examples: EXAMPLES["unnamed.asked"] ?? [] },
+    { id: "unnamed.reportedly", description: "An adverb such as “reportedly” or “allegedly” marks an attribution with no named source.", examples: [{ text: "The minister reportedly plans to resign.", expect: { source: null, cue: "reportedly", content: "The minister reportedly plans to resign" } }] },
+    { id: "unnamed.passive", description: "A passive reporting verb with no agent (“is said to”, “is believed to”).", examples: [{ text: "The minister is said to be planning her resignation.", expect: { source: null, cue: "is said", content: "The minister is said to be planning her resignation" } }] },
+    { id: "unnamed.it-is-said", description: "“It is said/alleged/reported that …”: an attribution with no named source.", examples: [{ text: "It is widely believed that the port will close.", expect: { source: null, cue: "is widely believed", content: "that the port will close" } }] },
+    { id: "unnamed.passive-stance", description: "An evaluative passive with no agent (“they have been accused of …”, “it is seen as …”): no source; the subject and the complement are the content.", examples: [{ text: "The contractors have been accused of cutting corners.", expect: { source: null, cue: "have been accused of", content: "The contractors … cutting corners" } }] },
+    { id: "unnamed.seem", description: "“X seems to …”, “it appears that …”: an impression reported with no source; the subject and the complement are its content.", examples: [{ text: "The plan seems to be failing.", expect: { source: null, cue: "seems", content: "The plan … to be failing" } }] },
+    { id: "unnamed.faced-criticism", description: "Criticism or questions faced with no critic named (“has faced questions about …”, “came under fire for …”): the complement is the content.", examples: [{ text: "The agency has faced criticism for its slow response.", expect: { source: null, cue: "faced criticism for", content: "its slow response" } }] },
+    { id: "unnamed.asked", description: "“Asked about …, X said”: the question put to the speaker, with no one named as asking, is the content.", examples: [{ text: "Asked about the levy, the mayor said it would stay.", expect: { source: null, cue: "Asked about", content: "the levy" } }] },
   ],
 };
 
