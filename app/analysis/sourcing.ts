@@ -81,5 +81,3 @@ function quotedWords(text: string, pieces: { start: number; end: number }[]): nu
   return n;
 }
 
-/** Number of distinct rule ids (shown with the evaluation figures). */
-export const RULE_COUNT = Object.keys(RULES).length;

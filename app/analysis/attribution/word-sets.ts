@@ -6,8 +6,8 @@ import pronouns from "../lexicons/pronouns.json";
 import timeWords from "../lexicons/time-words.json";
 import words from "../lexicons/attribution-words.json";
 
-type Sets = typeof words.sets;
-const list = (k: keyof Sets): string[] => words.sets[k].words as string[];
+type Sets = typeof words.entries;
+const list = (k: keyof Sets): string[] => words.entries[k] as string[];
 const set = (k: keyof Sets) => new Set(list(k));
 const ofClass = (t: { entries: Record<string, string[]> }, cls: string) => new Set(Object.keys(t.entries).filter((w) => t.entries[w]!.includes(cls)));
 
@@ -48,7 +48,7 @@ export const LIGHT_VERBS = set("LIGHT_VERBS");
 export const NAME_PARTICLES = set("NAME_PARTICLES");
 export const NOT_SPEAKER_LABELS = set("NOT_SPEAKER_LABELS");
 export const NOUN_CUES = set("NOUN_CUES");
-export const NOUN_STANCE = words.sets.NOUN_STANCE.words as Record<string, CueStance>;
+export const NOUN_STANCE = words.entries.NOUN_STANCE as Record<string, CueStance>;
 export const NOUN_THAT = set("NOUN_THAT");
 export const OBJECT_CONTROL = set("OBJECT_CONTROL");
 export const OBJECT_CUES = set("OBJECT_CUES");
@@ -57,7 +57,7 @@ export const OCCASION_NOUNS = set("OCCASION_NOUNS");
 export const PARTICIPLE_STOP = set("PARTICIPLE_STOP");
 export const PARTICLE_WORDS = set("PARTICLE_WORDS");
 export const PASSIVE_EVAL = set("PASSIVE_EVAL");
-export const PASSIVE_FORMS = new Map(Object.entries(words.sets.PASSIVE_FORMS.words as Record<string, string>));
+export const PASSIVE_FORMS = new Map(Object.entries(words.entries.PASSIVE_FORMS as Record<string, string>));
 export const POLL_NOUNS = set("POLL_NOUNS");
 export const POSTPOSED_TITLE = set("POSTPOSED_TITLE");
 export const PRON_OBJECTS = set("PRON_OBJECTS");
