@@ -4,6 +4,7 @@ import { countWords, tokenize } from "./nlp";
 import { analyseSourcing, RULES as SOURCING_RULES } from "./sourcing";
 import type { Attribution, MarkerType, Segmentation, SourceEntity, Span } from "./types";
 import { toWords } from "./words";
+import { quotedWordCount } from "./quotes";
 import { ACTOR_RULES, detectActors, type Actor, type Mention } from "./actors";
 import { findDescriptors, NAMING_RULES, type Descriptor, type LabelClass } from "./naming";
 import { findMarkers, MARKER_RULES, markerDensities, type MarkerDensities, type MarkerItem } from "./markers";
@@ -17,7 +18,7 @@ import frames from "./lexicons/frames.json";
 import aliases from "./lexicons/actor-aliases.json";
 import sentiment from "./lexicons/sentiment.json";
 import codebook from "./codebook.json";
-import { SOURCING_LEXICONS, SOURCING_VERSION } from "./attribution/version";
+import { RULES_HASH, SOURCING_LEXICONS, SOURCING_VERSION } from "./attribution/version";
 
 /** Bump when a rule of the framing or claims stages changes; lexicon versions are added below. */
 const FRAMING_VERSION = 2;
@@ -34,6 +35,7 @@ export const ANALYSER_VERSION = [
   `sentiment@${sentiment.version}`,
   ...SOURCING_LEXICONS.map((l) => `${l.name}@${l.version}`),
   `codebook@${codebook.version}`,
+  `attribution-rules@${RULES_HASH}`,
 ].join("+");
 
 /** Every rule id of the analysis → one sentence (the methods page lists these). */
@@ -93,21 +95,6 @@ export interface ArticleAnalysis {
   claims: ClaimItem[];
   lead: PartFigures;
   title: TitleAnalysis | null;
-}
-
-function quotedWordsOf(text: string, a: Attribution): number {
-  let n = 0;
-  let all = 0;
-  for (const p of a.content) {
-    const from = Math.max(0, p.start - 1);
-    const s = text.slice(from, Math.min(text.length, p.end + 1));
-    all += countWords(text.slice(p.start, p.end));
-    const re = /[“"«‘]([^”"»’]*)[”"»’]/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s))) n += countWords(m[1]!);
-  }
-  if (a.kind === "direct") return all;
-  return Math.min(n, all);
 }
 
 function partFigures(
@@ -216,7 +203,7 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
     version: ANALYSER_VERSION,
     wordCount,
     segmentation: { paragraphs: tok.paragraphs, sentences: tok.sentences },
-    attributions: attributions.map((a) => ({ ...a, words: a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0), quotedWords: quotedWordsOf(text, a) })),
+    attributions: attributions.map((a) => ({ ...a, words: a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0), quotedWords: quotedWordCount(text, a.kind, a.content) })),
     sources,
     actors,
     mentions: mentions.map((m) => ({ ...m, field: "body" as const })),

@@ -1,6 +1,7 @@
 // Sourcing: who says what in one article. Pure and deterministic: text (and optionally its shared
 // tokenisation) in, attributions and canonical sources out, every item naming the rule that made it.
-import { countWords, tokenize, type TokenizedText } from "./nlp";
+import { tokenize, type TokenizedText } from "./nlp";
+import { quotedWordCount } from "./quotes";
 import type { Attribution, SourceEntity, SourceKind } from "./types";
 import { ATTRIBUTION_RULES, buildContext, findAttributions, type FindOptions } from "./attribution";
 import { resolveSources, type SourceMention } from "./sources";
@@ -50,7 +51,7 @@ export function analyseSourcing(text: string, tok?: TokenizedText, options: Find
     if (!ent && r.kind !== "unnamed") kind = "unnamed";
     if (ent) {
       ent.attributionIds.push(id);
-      if (r.kind === "direct" || r.kind === "mixed") ent.wordsQuoted += quotedWords(text, r.content);
+      ent.wordsQuoted += quotedWordCount(text, r.kind, r.content);
     }
     return {
       id,
@@ -69,15 +70,4 @@ export function analyseSourcing(text: string, tok?: TokenizedText, options: Find
   return { attributions, sources: entities };
 }
 
-/** Words inside quotation marks within the content pieces. */
-function quotedWords(text: string, pieces: { start: number; end: number }[]): number {
-  let n = 0;
-  for (const p of pieces) {
-    const s = text.slice(p.start, p.end);
-    const re = /[“"«]([^”"»]*)[”"»]/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s))) n += countWords(m[1]!);
-  }
-  return n;
-}
 

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GOLDEN_FILE, buildGolden, versionGuard, type Golden } from "#tests/utils/sourcing-golden";
-import { ENGINE_REVISION } from "#app/analysis/attribution/version";
+import { ENGINE_REVISION, RULES_HASH, SOURCING_LEXICONS } from "#app/analysis/attribution/version";
 import { ANALYSER_VERSION } from "#app/analysis/index";
 
 const golden = JSON.parse(fs.readFileSync(GOLDEN_FILE, "utf8")) as { revision: number; texts: Golden };
@@ -23,8 +23,9 @@ describe("sourcing golden snapshot", () => {
   it("passes the version guard: output unchanged, or changed with a new ENGINE_REVISION and a rewritten snapshot", () => {
     expect(versionGuard(golden, now, ENGINE_REVISION)).toBeNull();
   });
-  it("the engine revision is part of the analyser version", () => {
-    expect(ANALYSER_VERSION).toContain(`sourcing.${ENGINE_REVISION}.`);
+  it("the engine revision, the rules' hash and the engine's lexicons are part of the analyser version", () => {
+    expect(ANALYSER_VERSION.split("+")).toEqual(expect.arrayContaining([`sourcing.${ENGINE_REVISION}`, `attribution-rules@${RULES_HASH}`, ...SOURCING_LEXICONS.map((l) => `${l.name}@${l.version}`)]));
+    expect(RULES_HASH).toMatch(/^[0-9a-f]{8}$/);
   });
 });
 
