@@ -49,8 +49,9 @@ export function KindLegend() {
 }
 
 /** Per article: each canonical source with kind, affiliation, attributions, words quoted, named or not. */
-export function SourcesPanel({ sources }: { sources: SourceEntity[] }) {
-  const total = sources.reduce((n, s) => n + s.attributionIds.length, 0);
+export function SourcesPanel({ sources, attributionCount }: { sources: SourceEntity[]; attributionCount?: number }) {
+  // Every attribution counts, those with no source named too, as on the comparison page and in the exports.
+  const total = attributionCount ?? sources.reduce((n, s) => n + s.attributionIds.length, 0);
   const named = sources.filter((s) => s.named).reduce((n, s) => n + s.attributionIds.length, 0);
   if (sources.length === 0) return <p className="meta">No attributed sources found.</p>;
   return (

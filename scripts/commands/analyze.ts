@@ -2,6 +2,7 @@
 // Offsets are JavaScript string indices into the text as read (the JSON's "text"), end exclusive.
 import { analyseSourcing, type SourcingResult } from "#app/analysis/sourcing";
 import type { Span } from "#app/analysis/types";
+import { quotedWordCount } from "#app/analysis/quotes";
 import { readArticleFile } from "../lib/article-file";
 
 interface SpanOut {
@@ -30,6 +31,8 @@ export function attributionRows(text: string, r: SourcingResult) {
       affiliation: a.affiliation,
       cueStance: a.cueStance,
       rule: a.rule,
+      // The one words-quoted count the pages, charts and exports show for this attribution.
+      quotedWords: quotedWordCount(text, a.kind, a.content),
     };
     if (a.content.length > 1) row.contentParts = a.content.map((c) => out(text, c));
     return row;

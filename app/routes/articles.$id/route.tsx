@@ -100,7 +100,7 @@ export default function ArticlePage() {
       <aside className="stack">
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>Sources</h2>
-          <SourcesPanel sources={sources} />
+          <SourcesPanel sources={sources} attributionCount={attributions.length} />
         </section>
         {near.length ? (
           <section className="panel" aria-labelledby="near-h">
