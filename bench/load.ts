@@ -12,6 +12,7 @@ import autocannon from "autocannon";
 import { inArray } from "drizzle-orm";
 import { analyses, articles } from "#db/schema";
 import { prepareDatabase } from "#db/prepare";
+import { SEED_WRITER } from "#app/models/seed.server";
 import { importArticle } from "#app/models/articles.server";
 import { createComparison } from "#app/models/comparisons.server";
 import { enqueueImport } from "#app/models/import-job.server";
@@ -187,7 +188,7 @@ async function main(): Promise<number> {
   const url = `file:${dbFile}`;
 
   // The comparison is made before the server starts, so the two never migrate the same file at once.
-  const db = await prepareDatabase({ url, seed: true });
+  const db = await prepareDatabase({ url, seed: SEED_WRITER });
   const ids: number[] = [];
   for (const [i, name] of FIXTURES.entries()) {
     const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/articles", `${name}.txt`), "utf8").trim();

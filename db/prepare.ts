@@ -1,11 +1,12 @@
 import { openDb, tuneDb, type Db } from "./client";
 import { migrateDb } from "./migrate";
-import { seedDb } from "./seed";
+import { seedDb, type SeedWriter } from "./seed";
 
 export interface PrepareOptions {
   url?: string;
   authToken?: string;
-  seed?: boolean;
+  /** The app's data layer to seed the demo through (app/models/seed.server.ts), or false for no seed. */
+  seed?: SeedWriter | false;
   log?: (msg: string) => void;
 }
 
@@ -21,7 +22,7 @@ export async function prepareDatabase(opts: PrepareOptions = {}): Promise<Db> {
     throw explainOpenError(e, url);
   }
   if (opts.seed) {
-    const seeded = await seedDb(db);
+    const seeded = await seedDb(db, opts.seed);
     if (seeded) opts.log?.("seeded the demo and tutorial comparisons");
   }
   return db;

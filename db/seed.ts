@@ -5,8 +5,31 @@ import { eq } from "drizzle-orm";
 import { coverageCandidates, settings } from "./schema";
 import type { Db } from "./client";
 import { cleanText } from "#app/ingest/clean-text";
-import { importArticle } from "#app/models/articles.server";
-import { createComparison, getComparisonBySlug } from "#app/models/comparisons.server";
+
+/**
+ * What the seed writes through: the app's data layer (app/models), handed in by the caller
+ * (app/models/seed.server.ts), so that db/ never imports app/models. Only the shapes the seed uses.
+ */
+export interface SeedWriter {
+  importArticle(
+    db: Db,
+    input: {
+      text: string;
+      title: string;
+      author: string | null;
+      outlet: string;
+      outletCountry: string | null;
+      outletKind: string | null;
+      published: string | null;
+      url?: string | null;
+      language: string;
+      origin: "seed";
+      fictional?: boolean;
+    },
+  ): Promise<{ article: { id: number } }>;
+  createComparison(db: Db, input: { name: string; description?: string | null; slug?: string | null; articleIds?: number[]; focalArticleId?: number | null }): Promise<{ id: number }>;
+  getComparisonBySlug(db: Db, slug: string): Promise<unknown>;
+}
 
 const DEMO_DIR = fileURLToPath(new URL("../app/demo/", import.meta.url));
 
@@ -37,11 +60,11 @@ interface TutorialManifest {
   }[];
 }
 
-async function seedDemo(db: Db): Promise<void> {
-  if (await getComparisonBySlug(db, DEMO.slug)) return;
+async function seedDemo(db: Db, w: SeedWriter): Promise<void> {
+  if (await w.getComparisonBySlug(db, DEMO.slug)) return;
   const raw = fs.readFileSync(DEMO_DIR + "seed-article.txt", "utf8");
   const clean = cleanText(raw, { title: DEMO.title, outlet: DEMO.outlet });
-  const imported = await importArticle(db, {
+  const imported = await w.importArticle(db, {
     text: clean.text,
     title: DEMO.title,
     author: clean.author ?? DEMO.author,
@@ -52,7 +75,7 @@ async function seedDemo(db: Db): Promise<void> {
     language: "en",
     origin: "seed",
   });
-  const comparison = await createComparison(db, {
+  const comparison = await w.createComparison(db, {
     name: DEMO.name,
     description: DEMO.description,
     slug: DEMO.slug,
@@ -80,15 +103,15 @@ async function seedDemo(db: Db): Promise<void> {
   }
 }
 
-async function seedTutorial(db: Db): Promise<void> {
-  if (await getComparisonBySlug(db, "tutorial")) return;
+async function seedTutorial(db: Db, w: SeedWriter): Promise<void> {
+  if (await w.getComparisonBySlug(db, "tutorial")) return;
   const manifestPath = DEMO_DIR + "tutorial/articles.json";
   if (!fs.existsSync(manifestPath)) return;
   const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as TutorialManifest;
   const ids: number[] = [];
   for (const a of manifest.articles) {
     const text = cleanText(fs.readFileSync(DEMO_DIR + "tutorial/" + a.file, "utf8")).text;
-    const r = await importArticle(db, {
+    const r = await w.importArticle(db, {
       text,
       title: a.title,
       author: a.author ?? null,
@@ -103,15 +126,15 @@ async function seedTutorial(db: Db): Promise<void> {
     });
     ids.push(r.article.id);
   }
-  await createComparison(db, { ...manifest.comparison, slug: "tutorial", articleIds: ids, focalArticleId: ids[0] ?? null });
+  await w.createComparison(db, { ...manifest.comparison, slug: "tutorial", articleIds: ids, focalArticleId: ids[0] ?? null });
 }
 
 /** Seeds the demo and the tutorial once per database: a user who deletes them does not get them back. */
-export async function seedDb(db: Db, opts: { force?: boolean } = {}): Promise<boolean> {
+export async function seedDb(db: Db, writer: SeedWriter, opts: { force?: boolean } = {}): Promise<boolean> {
   const [done] = await db.select().from(settings).where(eq(settings.key, "seeded_at"));
   if (done && !opts.force) return false;
-  await seedDemo(db);
-  await seedTutorial(db);
+  await seedDemo(db, writer);
+  await seedTutorial(db, writer);
   await db
     .insert(settings)
     .values({ key: "seeded_at", value: new Date().toISOString() })

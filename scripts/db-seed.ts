@@ -1,8 +1,8 @@
 import { prepareDatabase } from "#db/prepare";
-import { seedDb } from "#db/seed";
+import { seedDatabase } from "#app/models/seed.server";
 
 // `npm run db:seed` seeds again even where it ran before (the app itself seeds only once).
 const db = await prepareDatabase({ seed: false });
-await seedDb(db, { force: true });
+await seedDatabase(db, { force: true });
 db.$client.close();
 console.error("seeded the demo and tutorial comparisons");

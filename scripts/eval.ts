@@ -1,28 +1,46 @@
-// `npm run eval`: scores the sourcing engine on PolNeAR dev (shared script), the seed article's gold and
-// the tutorial gold, runs the related-coverage evaluation when present, and writes
-// app/analysis/eval-results.json for the methods page.
+// `npm run eval`: scores the sourcing engine on PolNeAR dev and train (shared script), with each rule's count
+// and precision on train, the seed article's gold and the tutorial gold, runs the related-coverage evaluation
+// when present, and writes app/analysis/eval-results.json for the methods page and the issues that follow.
 import fs from "node:fs";
 import path from "node:path";
-import { RULE_COUNT } from "#app/analysis/sourcing";
-import { EVAL_SCRIPT, POLNEAR_DIR, SHARED, evalPolnear, scoreGoldArticle, type GoldAttribution } from "./lib/sourcing-eval";
+import { EVAL_SCRIPT, POLNEAR_DIR, POLNEAR_TRAIN_DIR, SHARED, evalPolnear, perRulePolnear, scoreGoldArticle, type GoldAttribution, type PolnearFigures } from "./lib/sourcing-eval";
 import { runLexicalEval } from "./lib/lexical-eval";
 
 const pct = (x: number) => (100 * x).toFixed(1);
 
+function printFigures(name: string, f: PolnearFigures): void {
+  console.log(`${name} (${f.articles} articles, gold ${f.gold}, predicted ${f.predicted})`);
+  console.log(`  content F1 @0.3 ${pct(f.contentF1At03)}  (P ${pct(f.precisionAt03)} R ${pct(f.recallAt03)})   @0.8 ${pct(f.contentF1At08)}`);
+  console.log(`  end-to-end F1 @0.3 ${pct(f.endToEndF1At03)}   @0.8 ${pct(f.endToEndF1At08)}`);
+  console.log(`  source right on matched ${pct(f.sourceAccuracy)}%, cue right on matched ${pct(f.cueAccuracy)}%`);
+  console.log(`  speed ${f.wordsPerSecond.toLocaleString("en")} words/s (tokenising included)`);
+}
+
 async function main(): Promise<number> {
-  const results: Record<string, unknown> = { date: new Date().toISOString(), ruleCount: RULE_COUNT };
+  const results: Record<string, unknown> = { date: new Date().toISOString() };
 
   if (fs.existsSync(POLNEAR_DIR) && fs.existsSync(EVAL_SCRIPT)) {
     console.error("PolNeAR dev: analysing…");
     const f = evalPolnear();
-    console.log(`PolNeAR dev (${f.articles} articles, gold ${f.gold}, predicted ${f.predicted})`);
-    console.log(`  content F1 @0.3 ${pct(f.contentF1At03)}  (P ${pct(f.precisionAt03)} R ${pct(f.recallAt03)})   @0.8 ${pct(f.contentF1At08)}`);
-    console.log(`  end-to-end F1 @0.3 ${pct(f.endToEndF1At03)}   @0.8 ${pct(f.endToEndF1At08)}`);
-    console.log(`  source right on matched ${pct(f.sourceAccuracy)}%, cue right on matched ${pct(f.cueAccuracy)}%`);
-    console.log(`  speed ${f.wordsPerSecond.toLocaleString("en")} words/s (tokenising included)`);
+    printFigures("PolNeAR dev", f);
     results.polnearDev = f;
   } else {
     console.log("PolNeAR dev: skipped (../shared/data/polnear-dev or the shared eval script is absent)");
+  }
+
+  if (fs.existsSync(POLNEAR_TRAIN_DIR) && fs.existsSync(EVAL_SCRIPT)) {
+    console.error("PolNeAR train: analysing…");
+    const f = evalPolnear(POLNEAR_TRAIN_DIR);
+    printFigures("PolNeAR train", f);
+    results.polnearTrain = f;
+    // Each rule's attributions scored alone: how many it makes and how many of them are right (overlap 0.3).
+    console.error("PolNeAR train: scoring each rule…");
+    const rules = perRulePolnear(POLNEAR_TRAIN_DIR);
+    console.log("  per rule on PolNeAR train (count, precision at content overlap 0.3):");
+    for (const r of rules) console.log(`    ${r.rule.padEnd(30)} ${String(r.count).padStart(6)}  ${r.precisionAt03 === null ? "   –" : pct(r.precisionAt03).padStart(5)}`);
+    results.perRuleTrain = rules;
+  } else {
+    console.log("PolNeAR train: skipped (../shared/data/polnear-train or the shared eval script is absent)");
   }
 
   const seedText = path.join(SHARED, "corpus/seed-article.txt");

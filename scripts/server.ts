@@ -10,6 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "#app/utils/env.server";
 import { isLoopbackHost } from "#app/utils/host.server";
 import { prepareDatabase } from "#db/prepare";
+import { SEED_WRITER } from "#app/models/seed.server";
 import { startAppWorker } from "#app/models/job-handlers.server";
 import { startJobProcess, type JobProcess } from "./lib/job-process";
 import { installAnalysisThread } from "./lib/analysis-thread";
@@ -65,7 +66,7 @@ function accessControl(db: Db): express.RequestHandler {
 
 async function main(): Promise<void> {
   const env = getEnv();
-  const db = await prepareDatabase({ seed: env.PARALLAX_SEED === "1", log: (m) => console.log(m) });
+  const db = await prepareDatabase({ seed: env.PARALLAX_SEED === "1" && SEED_WRITER, log: (m) => console.log(m) });
   // Bound beyond this machine, Parallax would be open to anyone who can reach it: refuse until it has accounts.
   if (!isLoopbackHost(env.HOST) && (await countUsers(db)) === 0) {
     console.error(

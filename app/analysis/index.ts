@@ -4,6 +4,7 @@ import { countWords, tokenize } from "./nlp";
 import { analyseSourcing, RULES as SOURCING_RULES } from "./sourcing";
 import type { Attribution, MarkerType, Segmentation, SourceEntity, Span } from "./types";
 import { toWords } from "./words";
+import { quotedWordCount } from "./quotes";
 import { ACTOR_RULES, detectActors, type Actor, type Mention } from "./actors";
 import { findDescriptors, NAMING_RULES, type Descriptor, type LabelClass } from "./naming";
 import { findMarkers, MARKER_RULES, markerDensities, quotedSpans, voiceWordCounts, type MarkerDensities, type MarkerItem } from "./markers";
@@ -17,17 +18,15 @@ import loaded from "./lexicons/loaded.json";
 import frames from "./lexicons/frames.json";
 import aliases from "./lexicons/actor-aliases.json";
 import sentiment from "./lexicons/sentiment.json";
-import cues from "./lexicons/cues.json";
-import gazetteer from "./lexicons/gazetteer.json";
 import codebook from "./codebook.json";
+import { RULES_HASH, SOURCING_LEXICONS, SOURCING_VERSION } from "./attribution/version";
 
-/** Bump when a rule of the sourcing stage (attribution.ts, sources.ts, quotes.ts) changes. */
-const SOURCING_VERSION = 5;
 /** Bump when a rule of the framing or claims stages changes; lexicon versions are added below. */
 const FRAMING_VERSION = 3;
 
 export const ANALYSER_VERSION = [
-  `sourcing.${SOURCING_VERSION}`,
+  // Derived from the engine revision and its rules' ids and order (attribution/version.ts).
+  SOURCING_VERSION,
   `framing.${FRAMING_VERSION}`,
   `labels@${labels.version}`,
   `hedges@${hedges.version}`,
@@ -35,9 +34,9 @@ export const ANALYSER_VERSION = [
   `frames@${frames.version}`,
   `aliases@${aliases.version}`,
   `sentiment@${sentiment.version}`,
-  `cues@${cues.version}`,
-  `gazetteer@${gazetteer.version}`,
+  ...SOURCING_LEXICONS.map((l) => `${l.name}@${l.version}`),
   `codebook@${codebook.version}`,
+  `attribution-rules@${RULES_HASH}`,
 ].join("+");
 
 /** Every rule id of the analysis → one sentence (the methods page lists these). */
@@ -111,21 +110,6 @@ export interface ArticleAnalysis {
   wordChoices: WordChoice[];
   lead: PartFigures;
   title: TitleAnalysis | null;
-}
-
-function quotedWordsOf(text: string, a: Attribution): number {
-  let n = 0;
-  let all = 0;
-  for (const p of a.content) {
-    const from = Math.max(0, p.start - 1);
-    const s = text.slice(from, Math.min(text.length, p.end + 1));
-    all += countWords(text.slice(p.start, p.end));
-    const re = /[“"«‘]([^”"»’]*)[”"»’]/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s))) n += countWords(m[1]!);
-  }
-  if (a.kind === "direct") return all;
-  return Math.min(n, all);
 }
 
 function partFigures(
@@ -244,7 +228,7 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
     version: ANALYSER_VERSION,
     wordCount,
     segmentation: { paragraphs: tok.paragraphs, sentences: tok.sentences },
-    attributions: attributions.map((a) => ({ ...a, words: a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0), quotedWords: quotedWordsOf(text, a) })),
+    attributions: attributions.map((a) => ({ ...a, words: a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0), quotedWords: quotedWordCount(text, a.kind, a.content) })),
     sources,
     actors,
     mentions: mentions.map((m) => ({ ...m, field: "body" as const })),

@@ -6,7 +6,6 @@ import type { Attribution, Marker, MarkerType, Span } from "./types";
 import { buildMatcher, phraseWords, wordAt, type PhraseEntry, type Word } from "./words";
 import { lookupCue } from "./cues";
 import { countWords } from "./nlp";
-import { findQuotes as findQuotations } from "./quotes";
 
 /** Whose words: the writer's own, or words the text quotes (inside quotation marks, or the content of a direct or mixed quotation). */
 export type Voice = "writer" | "quoted";
@@ -26,7 +25,7 @@ export interface MarkerItem extends Marker {
  * of every direct or mixed attribution. Sorted and merged, so `voiceAt` is one binary search.
  */
 export function quotedSpans(text: string, paragraphs: Span[], attributions: Attribution[]): Span[] {
-  const all: Span[] = findQuotations(text, paragraphs).map((q) => ({ start: q.start, end: q.end }));
+  const all: Span[] = findQuotes(text, paragraphs).map((q) => ({ start: q.outer.start, end: q.outer.end }));
   for (const a of attributions) if (a.kind === "direct" || a.kind === "mixed") for (const c of a.content) all.push({ start: c.start, end: c.end });
   all.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Span[] = [];
@@ -93,49 +92,11 @@ function possibilityCould(words: Word[], i: number): boolean {
   return !!after && !COULD_ABILITY.has(after.lower) && !COULD_ABILITY.has(after.lemma);
 }
 
-export interface QuoteSegment {
-  /** The quoted words, without the quotation marks. */
-  inner: Span;
-  /** Including the marks. */
-  outer: Span;
-}
+// Quotations come from the one finder the sourcing engine uses (quotes.ts).
+import { quoteSegments as findQuotes, type QuoteSegment } from "./quotes";
+export { findQuotes, type QuoteSegment };
 
-const LETTER = /[\p{L}\p{N}]/u;
 const WORD_RE = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
-
-/** Quotation segments within each paragraph: straight and curly double quotes, and single quotes that are not apostrophes. */
-export function findQuotes(text: string, paragraphs: Span[]): QuoteSegment[] {
-  const out: QuoteSegment[] = [];
-  for (const p of paragraphs) {
-    let dOpen = -1;
-    let sOpen = -1;
-    for (let i = p.start; i < p.end; i++) {
-      const c = text[i]!;
-      if (c === '"' || c === "“" || c === "”" || c === "«" || c === "»") {
-        const opening = c === "“" || c === "«" || (c === '"' && dOpen < 0);
-        if (opening && dOpen < 0) dOpen = i;
-        else if (!opening || c === '"') {
-          if (dOpen >= 0) {
-            out.push({ inner: { start: dOpen + 1, end: i }, outer: { start: dOpen, end: i + 1 } });
-            dOpen = -1;
-            sOpen = -1;
-          }
-        }
-      } else if ((c === "‘" || c === "'" || c === "’") && dOpen < 0) {
-        const prev = text[i - 1] ?? " ";
-        const next = text[i + 1] ?? " ";
-        const prevL = LETTER.test(prev);
-        const nextL = LETTER.test(next);
-        if (!prevL && nextL && sOpen < 0 && c !== "’") sOpen = i;
-        else if (sOpen >= 0 && !nextL && (prevL || /[.,!?]/.test(prev)) && c !== "‘") {
-          out.push({ inner: { start: sOpen + 1, end: i }, outer: { start: sOpen, end: i + 1 } });
-          sOpen = -1;
-        }
-      }
-    }
-  }
-  return out;
-}
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;

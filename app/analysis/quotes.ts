@@ -1,7 +1,8 @@
 // Direct quotations: one linear scan over the quote marks, paragraph by paragraph.
 // A quote left open at a paragraph end continues when the next paragraph opens with a mark
 // (the newspaper convention for multi-paragraph quotes); otherwise it is closed there (recovery).
-import type { Span } from "./types";
+import type { AttributionKind, Span } from "./types";
+import { countWords } from "./nlp";
 
 export interface Quote extends Span {
   /** True when no closing mark was found and the quote was closed at its paragraph end. */
@@ -116,4 +117,69 @@ export class QuoteIndex {
     const q = this.quotes[best]!;
     return pos < q.end ? q : undefined;
   }
+}
+
+/** A quotation as the distance markers read it: the quoted words and the span with its marks. */
+export interface QuoteSegment {
+  /** The quoted words, without the quotation marks. */
+  inner: Span;
+  /** Including the marks. */
+  outer: Span;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Every quotation in the text for scare quotes and claims: the double-mark quotations `findQuotes` gives the
+ * sourcing engine, and single-mark segments (‘…’, '…') outside them whose marks are not apostrophes.
+ * In the order they close.
+ */
+export function quoteSegments(text: string, paragraphs: Span[]): QuoteSegment[] {
+  const doubles = new QuoteIndex(findQuotes(text, paragraphs));
+  const out: QuoteSegment[] = doubles.quotes.map((q) => {
+    const open = text[q.start] === "'" && text[q.start + 1] === "'" ? 2 : 1;
+    const close = q.unbalanced ? 0 : text[q.end - 1] === "'" && text[q.end - 2] === "'" ? 2 : 1;
+    return { inner: { start: q.start + open, end: Math.max(q.start + open, q.end - close) }, outer: { start: q.start, end: q.end } };
+  });
+  for (const p of paragraphs) {
+    let sOpen = -1;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text[i]!;
+      if (c !== "‘" && c !== "'" && c !== "’") continue;
+      if (doubles.containing(i) || (c === "'" && (text[i + 1] === "'" || text[i - 1] === "'"))) {
+        sOpen = -1;
+        continue;
+      }
+      const prev = text[i - 1] ?? " ";
+      const next = text[i + 1] ?? " ";
+      const prevL = LETTER.test(prev);
+      const nextL = LETTER.test(next);
+      if (!prevL && nextL && sOpen < 0 && c !== "’") sOpen = i;
+      else if (sOpen >= 0 && !nextL && (prevL || /[.,!?]/.test(prev)) && c !== "‘") {
+        out.push({ inner: { start: sOpen + 1, end: i }, outer: { start: sOpen, end: i + 1 } });
+        sOpen = -1;
+      }
+    }
+  }
+  return out.sort((a, b) => a.outer.end - b.outer.end);
+}
+
+/**
+ * Words quoted in an attribution: every word of a direct quotation's content; otherwise the words inside
+ * quotation marks (double or single) within its content pieces. The one count every page, chart, export and
+ * the CLI show, per attribution and summed per source.
+ */
+export function quotedWordCount(text: string, kind: AttributionKind, content: Span[]): number {
+  let n = 0;
+  let all = 0;
+  for (const p of content) {
+    const from = Math.max(0, p.start - 1);
+    const s = text.slice(from, Math.min(text.length, p.end + 1));
+    all += countWords(text.slice(p.start, p.end));
+    const re = /[“"«‘]([^”"»’]*)[”"»’]/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) n += countWords(m[1]!);
+  }
+  if (kind === "direct") return all;
+  return Math.min(n, all);
 }

@@ -205,6 +205,8 @@ function isTarget(words: Word[], h: SentimentHit, m: Span): boolean {
   for (let k = wordIndex(words, m.end - 1) + 1; k < hi; k++) {
     const w = words[k]!;
     if (CLAUSE_END.test(w.text) && w.text !== ",") return false;
+    // A verb between the actor and the passive means another clause ("X said three men were killed"): not its subject.
+    if (w.pos === "VERB" && !BE.has(w.lower)) return false;
     if (BE.has(w.lower) || (w.pos === "AUX" && /^(be|get)$/.test(w.lemma))) be = true;
     if (isWordy(w)) n++;
     if (n > 6) return false;

@@ -4,6 +4,7 @@
 import gazetteer from "./lexicons/gazetteer.json";
 import type { Token } from "./nlp";
 import type { SourceEntity, SourceKind, Span } from "./types";
+import { normaliseName } from "./words";
 
 interface OrgEntry {
   names: string[];
@@ -16,16 +17,8 @@ interface StateEntry {
   affiliation: string;
 }
 
-export function normaliseName(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[‘’'`ʿʾ]/g, "")
-    .replace(/[“”"]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
+/** Source names use the analysis' one name normaliser (words.ts). */
+export { normaliseName };
 
 const ORGS = new Map<string, OrgEntry & { canonical: string }>();
 for (const o of gazetteer.entries.organisations as OrgEntry[])

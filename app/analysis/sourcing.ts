@@ -1,8 +1,9 @@
 // Sourcing: who says what in one article. Pure and deterministic: text (and optionally its shared
 // tokenisation) in, attributions and canonical sources out, every item naming the rule that made it.
-import { countWords, tokenize, type TokenizedText } from "./nlp";
+import { tokenize, type TokenizedText } from "./nlp";
+import { quotedWordCount } from "./quotes";
 import type { Attribution, SourceEntity, SourceKind } from "./types";
-import { ATTRIBUTION_RULES, buildContext, findAttributions } from "./attribution";
+import { ATTRIBUTION_RULES, buildContext, findAttributions, type FindOptions } from "./attribution";
 import { resolveSources, type SourceMention } from "./sources";
 
 export interface SourcingResult {
@@ -19,10 +20,11 @@ export const RULES: Record<string, string> = {
   "source.kind": "A source's kind and affiliation come from the gazetteer, its title or role words, or are left as other.",
 };
 
-export function analyseSourcing(text: string, tok?: TokenizedText): SourcingResult {
+/** `options.disabled` leaves rules out for this call only (measuring a rule, its tests); nothing is global. */
+export function analyseSourcing(text: string, tok?: TokenizedText, options: FindOptions = {}): SourcingResult {
   const t = tok ?? tokenize(text);
   const ctx = buildContext(text, t);
-  const raw = findAttributions(ctx);
+  const raw = findAttributions(ctx, options);
   const mentions: SourceMention[] = [];
   const mentionOf: number[] = new Array(raw.length).fill(-1);
   raw.forEach((r, i) => {
@@ -49,7 +51,7 @@ export function analyseSourcing(text: string, tok?: TokenizedText): SourcingResu
     if (!ent && r.kind !== "unnamed") kind = "unnamed";
     if (ent) {
       ent.attributionIds.push(id);
-      if (r.kind === "direct" || r.kind === "mixed") ent.wordsQuoted += quotedWords(text, r.content);
+      ent.wordsQuoted += quotedWordCount(text, r.kind, r.content);
     }
     return {
       id,
@@ -68,17 +70,4 @@ export function analyseSourcing(text: string, tok?: TokenizedText): SourcingResu
   return { attributions, sources: entities };
 }
 
-/** Words inside quotation marks within the content pieces. */
-function quotedWords(text: string, pieces: { start: number; end: number }[]): number {
-  let n = 0;
-  for (const p of pieces) {
-    const s = text.slice(p.start, p.end);
-    const re = /[“"«]([^”"»]*)[”"»]/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s))) n += countWords(m[1]!);
-  }
-  return n;
-}
 
-/** Number of distinct rule ids (shown with the evaluation figures). */
-export const RULE_COUNT = Object.keys(RULES).length;

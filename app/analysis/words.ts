@@ -163,12 +163,18 @@ export function foldName(s: string): string {
   return out;
 }
 
+/**
+ * The one name normaliser: compatibility-decomposed, diacritics and apostrophes dropped, lower case, single
+ * spaces. Source names (sources.ts) use it as it is; actor matching (`foldName`) also drops Arabic article
+ * prefixes, hyphens and dots.
+ */
+export function normaliseName(s: string, opts: { keepQuoteMarks?: boolean } = {}): string {
+  const t = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[‘’'`ʿʾ]/g, "");
+  return (opts.keepQuoteMarks ? t : t.replace(/[“”"]/g, "")).replace(/\s+/g, " ").trim().toLowerCase();
+}
+
 function foldUncached(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[‘’'`ʿʾ]/g, "")
+  return normaliseName(s, { keepQuoteMarks: true })
     .replace(/\b(?:al|el|ad|ar|as|an|at|az)[-\s]+(?=\p{L})/gu, "")
     .replace(/[-.]/g, "")
     .replace(/\s+/g, " ")

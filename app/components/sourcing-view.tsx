@@ -61,8 +61,9 @@ export function KindLegend() {
 }
 
 /** Per article: each canonical source with kind, affiliation, attributions, words quoted, named or not. */
-export function SourcesPanel({ sources, correctHref }: { sources: SourceEntity[]; correctHref?: (s: SourceEntity) => string | null }) {
-  const total = sources.reduce((n, s) => n + s.attributionIds.length, 0);
+export function SourcesPanel({ sources, attributionCount, correctHref }: { sources: SourceEntity[]; attributionCount?: number; correctHref?: (s: SourceEntity) => string | null }) {
+  // Every attribution counts, those with no source named too, as on the comparison page and in the exports.
+  const total = attributionCount ?? sources.reduce((n, s) => n + s.attributionIds.length, 0);
   const namedSources = sources.filter((s) => s.named).length;
   if (sources.length === 0) return <p className="meta">No attributed sources found.</p>;
   // Two units, each named: attributions (passages) come from sources (who speaks), and sources are named or not.

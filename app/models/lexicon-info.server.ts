@@ -8,6 +8,9 @@ import aliases from "#app/analysis/lexicons/actor-aliases.json";
 import sentiment from "#app/analysis/lexicons/sentiment.json";
 import cues from "#app/analysis/lexicons/cues.json";
 import gazetteer from "#app/analysis/lexicons/gazetteer.json";
+import pronouns from "#app/analysis/lexicons/pronouns.json";
+import timeWords from "#app/analysis/lexicons/time-words.json";
+import attributionWords from "#app/analysis/lexicons/attribution-words.json";
 
 export interface LexiconInfo {
   file: string;
@@ -34,6 +37,9 @@ interface LexiconFile {
 const FILES: [string, LexiconFile][] = [
   ["cues.json", cues],
   ["gazetteer.json", gazetteer],
+  ["pronouns.json", pronouns],
+  ["time-words.json", timeWords],
+  ["attribution-words.json", attributionWords],
   ["actor-aliases.json", aliases],
   ["labels.json", labels],
   ["hedges-boosters.json", hedges],

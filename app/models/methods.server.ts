@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ANALYSER_VERSION, RULES } from "#app/analysis/index";
+import { RULE_REGISTRY } from "#app/analysis/attribution/registry";
 import codebook from "#app/analysis/codebook.json";
 import { ALIGN_THRESHOLD } from "#app/compare/claims-align";
 import { lexiconInfo, type LexiconInfo } from "./lexicon-info.server";
@@ -32,7 +33,10 @@ export interface MethodsContent {
   analyserVersion: string;
   codebook: { name: string; version: string; origin: string; licence: string; built: string; sections: CodebookSection[] };
   measures: Measure[];
-  rules: { id: string; sentence: string }[];
+  /** Every rule id with its sentence; attribution rules also with their figures on PolNeAR train, when measured. */
+  rules: { id: string; sentence: string; train?: { count: number; precisionAt03: number | null } }[];
+  /** Counted from the rule registries when the page is built, never typed in. */
+  ruleCounts: { all: number; attribution: number };
   lexicons: LexiconInfo[];
   accuracy: { date: string | null; rows: AccuracyRow[] } | null;
 }
@@ -144,7 +148,6 @@ const CODEBOOK_SECTIONS: [keyof typeof codebook, string][] = [
 ];
 
 const ACCURACY_LABELS: Record<string, string> = {
-  ruleCount: "Rules in the analysis",
   "polnearDev.articles": "PolNeAR dev: articles",
   "polnearDev.gold": "PolNeAR dev: gold attributions",
   "polnearDev.predicted": "PolNeAR dev: predicted attributions",
@@ -166,6 +169,18 @@ const ACCURACY_LABELS: Record<string, string> = {
   "polnearDev.sourceAccuracy": "Source span accuracy (of matched attributions)",
   "polnearDev.cueAccuracy": "Cue accuracy (of matched attributions)",
   "polnearDev.wordsPerSecond": "Throughput (words per second)",
+  "polnearTrain.articles": "PolNeAR train: articles",
+  "polnearTrain.gold": "PolNeAR train: gold attributions",
+  "polnearTrain.predicted": "PolNeAR train: predicted attributions",
+  "polnearTrain.contentF1At03": "Attribution content F1 (overlap ≥ 0.3), PolNeAR train",
+  "polnearTrain.contentF1At08": "Attribution content F1 (overlap ≥ 0.8), PolNeAR train",
+  "polnearTrain.endToEndF1At03": "Attribution end-to-end F1 (overlap ≥ 0.3), PolNeAR train",
+  "polnearTrain.endToEndF1At08": "Attribution end-to-end F1 (overlap ≥ 0.8), PolNeAR train",
+  "polnearTrain.precisionAt03": "Attribution precision (overlap ≥ 0.3), PolNeAR train",
+  "polnearTrain.recallAt03": "Attribution recall (overlap ≥ 0.3), PolNeAR train",
+  "polnearTrain.sourceAccuracy": "Source span accuracy (of matched), PolNeAR train",
+  "polnearTrain.cueAccuracy": "Cue accuracy (of matched), PolNeAR train",
+  "polnearTrain.wordsPerSecond": "Throughput on PolNeAR train (words per second)",
   "related.recallAt2": "Related coverage: recall at 2",
   "comparison.events": "Comparison gold (BASIL dev): events, each built with `cli compare`",
   "comparison.claimCellRecall": "Claim matrix: hand-annotated claim cells found",
@@ -199,8 +214,13 @@ export function readAccuracy(file = path.resolve(process.cwd(), "app/analysis/ev
     return null;
   }
   if (!raw || typeof raw !== "object") return null;
-  const { date, ...rest } = raw as Record<string, unknown>;
-  const rows: AccuracyRow[] = [];
+  // A rule count stored by an older eval is left out: the page counts the registries itself.
+  const { date, ruleCount: _stale, ...rest } = raw as Record<string, unknown>;
+  void _stale;
+  const rows: AccuracyRow[] = [
+    { key: "ruleCount", label: "Rules in the analysis", value: formatNumber(Object.keys(RULES).length) },
+    { key: "attributionRuleCount", label: "Attribution rules (the sourcing engine's registry)", value: formatNumber(RULE_REGISTRY.length) },
+  ];
   flatten(rest, "", rows);
   // Found/total pairs read better as one row ("14 of 21").
   const merged: AccuracyRow[] = [];
@@ -213,7 +233,18 @@ export function readAccuracy(file = path.resolve(process.cwd(), "app/analysis/ev
   return { date: typeof date === "string" ? date : null, rows: merged };
 }
 
+/** Each attribution rule's count and precision on PolNeAR train, from the last `npm run eval`. */
+function readRuleFigures(file = path.resolve(process.cwd(), "app/analysis/eval-results.json")): Map<string, { count: number; precisionAt03: number | null }> {
+  try {
+    const raw = JSON.parse(fs.readFileSync(file, "utf8")) as { perRuleTrain?: { rule: string; count: number; precisionAt03: number | null }[] };
+    return new Map((raw.perRuleTrain ?? []).map((r) => [r.rule, { count: r.count, precisionAt03: r.precisionAt03 }]));
+  } catch {
+    return new Map();
+  }
+}
+
 export function methodsContent(opts: { evalResultsFile?: string } = {}): MethodsContent {
+  const train = readRuleFigures(opts.evalResultsFile);
   return {
     analyserVersion: ANALYSER_VERSION,
     codebook: {
@@ -226,8 +257,9 @@ export function methodsContent(opts: { evalResultsFile?: string } = {}): Methods
     },
     measures: MEASURES,
     rules: Object.entries(RULES)
-      .map(([id, sentence]) => ({ id, sentence }))
+      .map(([id, sentence]) => (train.has(id) ? { id, sentence, train: train.get(id)! } : { id, sentence }))
       .sort((a, b) => a.id.localeCompare(b.id)),
+    ruleCounts: { all: Object.keys(RULES).length, attribution: RULE_REGISTRY.length },
     lexicons: lexiconInfo(),
     accuracy: readAccuracy(opts.evalResultsFile),
   };
@@ -250,8 +282,8 @@ export function methodsMarkdown(opts: { evalResultsFile?: string } = {}): string
   }
   out.push("", "### Lexicons", "", "| lexicon | version | entries | origin | licence |", "|---|---|---|---|---|");
   for (const l of m.lexicons) out.push(`| \`${l.file}\` (${l.name}) | ${l.version} | ${l.entries.toLocaleString("en-GB")} | ${cell(l.origin)} | ${cell(l.licence)} |`);
-  out.push("", "### Rules", "", "| rule | what it does |", "|---|---|");
-  for (const r of m.rules) out.push(`| \`${r.id}\` | ${cell(r.sentence)} |`);
+  out.push("", "### Rules", "", `${m.ruleCounts.all} rules, ${m.ruleCounts.attribution} of them attribution rules (counted from the registries). For attribution rules, the attributions each made on PolNeAR train and their precision (content overlap ≥ 0.3), from the last \`npm run eval\`.`, "", "| rule | what it does | PolNeAR train: attributions, precision |", "|---|---|---|");
+  for (const r of m.rules) out.push(`| \`${r.id}\` | ${cell(r.sentence)} | ${r.train ? `${r.train.count}, ${r.train.precisionAt03 === null ? "–" : r.train.precisionAt03.toFixed(3)}` : ""} |`);
   out.push("", `### Codebook (${m.codebook.version})`, "", m.codebook.origin, "");
   for (const s of m.codebook.sections) {
     out.push(`**${s.title}**`, "");

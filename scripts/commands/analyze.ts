@@ -4,6 +4,7 @@
 import { analyseSourcing, type SourcingResult } from "#app/analysis/sourcing";
 import { analyse, type ArticleAnalysis } from "#app/analysis/index";
 import type { Span } from "#app/analysis/types";
+import { quotedWordCount } from "#app/analysis/quotes";
 import { readArticleFile } from "../lib/article-file";
 
 interface SpanOut {
@@ -32,6 +33,8 @@ export function attributionRows(text: string, r: SourcingResult) {
       affiliation: a.affiliation,
       cueStance: a.cueStance,
       rule: a.rule,
+      // The one words-quoted count the pages, charts and exports show for this attribution.
+      quotedWords: quotedWordCount(text, a.kind, a.content),
     };
     if (a.content.length > 1) row.contentParts = a.content.map((c) => out(text, c));
     return row;

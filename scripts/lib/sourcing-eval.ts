@@ -6,6 +6,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { analyseSourcing } from "#app/analysis/sourcing";
 import { normaliseName } from "#app/analysis/sources";
+import { countWords } from "#app/analysis/nlp";
 
 export const SHARED = path.resolve(process.cwd(), "../shared");
 export const POLNEAR_DIR = path.join(SHARED, "data/polnear-dev");
@@ -26,35 +27,75 @@ export interface PolnearFigures {
   wordsPerSecond: number;
 }
 
-/** Analyse every PolNeAR dev text, score with the shared script, return the figures. */
-export function evalPolnear(dir = POLNEAR_DIR): PolnearFigures {
+export const POLNEAR_TRAIN_DIR = path.join(SHARED, "data/polnear-train");
+
+interface PredLine {
+  file: string;
+  attributions: { source: unknown; cue: unknown; content: unknown; rule: string }[];
+}
+
+interface ScorerFigures {
+  articles: number;
+  gold: number;
+  predicted: number;
+  content: { precision: number; recall: number; f1: number };
+  sourceAccuracyOnMatched: number;
+  cueAccuracyOnMatched: number;
+  endToEnd: { f1: number };
+}
+
+/** Analyse every text of a PolNeAR split (rules can be switched off for the run). */
+function analyseSplit(dir: string, disabled: ReadonlySet<string> = new Set()): { lines: PredLine[]; ms: number; words: number } {
   const textDir = path.join(dir, "text");
   const files = fs.readdirSync(textDir).filter((f) => f.endsWith(".txt")).sort();
-  const lines: string[] = [];
+  const lines: PredLine[] = [];
   let ms = 0;
   let words = 0;
   for (const f of files) {
     const text = fs.readFileSync(path.join(textDir, f), "utf8");
     const t0 = performance.now();
-    const r = analyseSourcing(text);
+    const r = analyseSourcing(text, undefined, { disabled });
     ms += performance.now() - t0;
-    words += text.split(/\s+/).filter(Boolean).length;
-    lines.push(JSON.stringify({ file: f, attributions: r.attributions.map((a) => ({ source: a.source, cue: a.cue, content: a.content })) }));
+    words += countWords(text);
+    lines.push({ file: f, attributions: r.attributions.map((a) => ({ source: a.source, cue: a.cue, content: a.content, rule: a.rule })) });
   }
+  return { lines, ms, words };
+}
+
+/** Score predictions with the shared script: [loose (0.3), strict (0.8)]. */
+function score(dir: string, lines: PredLine[]): [ScorerFigures, ScorerFigures] {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-eval-"));
   const pred = path.join(tmp, "polnear-pred.jsonl");
-  fs.writeFileSync(pred, lines.join("\n") + "\n");
-  const out = execFileSync(process.execPath, [EVAL_SCRIPT, "--gold", dir, "--pred", pred, "--json"], { encoding: "utf8" });
+  fs.writeFileSync(pred, lines.map((l) => JSON.stringify({ file: l.file, attributions: l.attributions.map(({ source, cue, content }) => ({ source, cue, content })) })).join("\n") + "\n");
+  const out = execFileSync(process.execPath, [EVAL_SCRIPT, "--gold", dir, "--pred", pred, "--json"], { encoding: "utf8", maxBuffer: 64 << 20 });
   fs.rmSync(tmp, { recursive: true, force: true });
-  const [loose, strict] = JSON.parse(out) as {
-    articles: number;
-    gold: number;
-    predicted: number;
-    content: { precision: number; recall: number; f1: number };
-    sourceAccuracyOnMatched: number;
-    cueAccuracyOnMatched: number;
-    endToEnd: { f1: number };
-  }[];
+  return JSON.parse(out) as [ScorerFigures, ScorerFigures];
+}
+
+export interface RuleFigures {
+  rule: string;
+  /** Attributions the rule made on the split. */
+  count: number;
+  /** Share of them whose content overlaps a gold attribution's by 0.3 or more (the rule's attributions scored alone). */
+  precisionAt03: number | null;
+}
+
+/** Per rule id: how many attributions it made on a split and their precision at content overlap 0.3. */
+export function perRulePolnear(dir = POLNEAR_TRAIN_DIR): RuleFigures[] {
+  const { lines } = analyseSplit(dir);
+  const counts = new Map<string, number>();
+  for (const l of lines) for (const a of l.attributions) counts.set(a.rule, (counts.get(a.rule) ?? 0) + 1);
+  return [...counts.keys()].sort().map((rule) => {
+    const only = lines.map((l) => ({ file: l.file, attributions: l.attributions.filter((a) => a.rule === rule) }));
+    const [loose] = score(dir, only);
+    return { rule, count: counts.get(rule)!, precisionAt03: loose.predicted ? loose.content.precision : null };
+  });
+}
+
+/** Analyse every text of a PolNeAR split (dev unless told), score with the shared script, return the figures. */
+export function evalPolnear(dir = POLNEAR_DIR, disabled: ReadonlySet<string> = new Set()): PolnearFigures {
+  const { lines, ms, words } = analyseSplit(dir, disabled);
+  const [loose, strict] = score(dir, lines);
   return {
     articles: loose!.articles,
     gold: loose!.gold,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getTableColumns, sql } from "drizzle-orm";
 import { analyses, articles, comparisons, coverageCandidates, outlets } from "#db/schema";
 import { prepareDatabase } from "#db/prepare";
+import { SEED_WRITER } from "#app/models/seed.server";
 import { importArticle } from "#app/models/articles.server";
 import { addArticleToComparison, createComparison } from "#app/models/comparisons.server";
 import { BackupError, createBackup, parseBackup, restoreBackup, type Backup } from "#app/models/backup.server";
@@ -29,7 +30,7 @@ async function counts(db: Db) {
 }
 
 beforeAll(async () => {
-  const db = await prepareDatabase({ url: source.url, seed: true });
+  const db = await prepareDatabase({ url: source.url, seed: SEED_WRITER });
   const ids: number[] = [];
   for (const [town, who] of [["Orlen", "Mayor Tessa Quill"], ["Brannock", "Councillor Ivo Marr"], ["Sallowby", "Chief Nurse Ada Finch"]] as const) {
     const r = await importArticle(db, {

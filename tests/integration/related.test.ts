@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { seedDb } from "#db/seed";
+import { seedDatabase as seedDb } from "#app/models/seed.server";
 import { getComparisonBySlug, getComparison } from "#app/models/comparisons.server";
 import { expandTargets, importItems } from "#app/models/import.server";
 import { loader } from "#app/routes/articles.$id_.related";

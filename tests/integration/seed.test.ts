@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { articles, comparisons, coverageCandidates } from "#db/schema";
-import { seedDb, DEMO } from "#db/seed";
+import { DEMO } from "#db/seed";
+import { seedDatabase as seedDb } from "#app/models/seed.server";
 import { getComparison, getComparisonBySlug } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { analyses, articles, comparisons, outlets, settings } from "#db/schema";
 import { prepareDatabase } from "#db/prepare";
+import { SEED_WRITER } from "#app/models/seed.server";
 import { DEMO } from "#db/seed";
 import { ANALYSER_VERSION } from "#app/analysis/index";
 import { importArticle } from "#app/models/articles.server";
@@ -93,13 +94,13 @@ describe.skipIf(!hasSqld)("a real libSQL server (sqld on loopback)", () => {
   let db: Db;
 
   test("migrations and the demo seed run over HTTP, and a second prepare changes nothing", async () => {
-    db = await prepareDatabase({ url, seed: true });
+    db = await prepareDatabase({ url, seed: SEED_WRITER });
     const demo = await getComparisonBySlug(db, DEMO.slug);
     expect(demo?.name).toBe(DEMO.name);
     const tutorial = await getComparisonBySlug(db, "tutorial");
     expect(tutorial).not.toBeNull();
     const [count] = await db.select({ n: sql<number>`count(*)` }).from(articles);
-    const again = await prepareDatabase({ url, seed: true });
+    const again = await prepareDatabase({ url, seed: SEED_WRITER });
     const [count2] = await again.select({ n: sql<number>`count(*)` }).from(articles);
     again.$client.close();
     expect(Number(count2?.n)).toBe(Number(count?.n));

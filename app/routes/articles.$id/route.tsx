@@ -167,7 +167,7 @@ export default function ArticlePage() {
         </section>
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>Sources</h2>
-          <SourcesPanel sources={sources} correctHref={correctHref ? (s) => (s.mentions[0] ? correctHref("source", s.mentions[0], "kind") : null) : undefined} />
+          <SourcesPanel sources={sources} attributionCount={attributions.length} correctHref={correctHref ? (s) => (s.mentions[0] ? correctHref("source", s.mentions[0], "kind") : null) : undefined} />
           <p className="meta">
             <Link to={`/articles/${article.id}/corrections`}>
               {corrections.count ? `${corrections.count} correction${corrections.count === 1 ? "" : "s"}` : "Corrections"}

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ANALYSER_VERSION, RULES } from "#app/analysis/index";
 import { methodsContent, methodsMarkdown } from "#app/models/methods.server";
+import { RULE_REGISTRY } from "#app/analysis/attribution/registry";
 
 describe("methods", () => {
   it("lists every rule, every lexicon with its size, origin and licence, and the analyser version", () => {
@@ -31,6 +32,21 @@ describe("methods", () => {
     const md = methodsMarkdown({ evalResultsFile: file });
     expect(md).toMatch(/^## Methods/);
     for (const id of Object.keys(RULES)) expect(md).toContain(`\`${id}\``);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("counts the rules from the registries, never from a stored figure, and shows each attribution rule's train figures", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "methods-"));
+    const file = path.join(dir, "eval-results.json");
+    fs.writeFileSync(file, JSON.stringify({ date: "2026-01-02T00:00:00.000Z", ruleCount: 3, perRuleTrain: [{ rule: "according-to.post", count: 12, precisionAt03: 0.75 }] }));
+    const m = methodsContent({ evalResultsFile: file });
+    expect(m.ruleCounts.all).toBe(Object.keys(RULES).length);
+    expect(m.ruleCounts.attribution).toBe(RULE_REGISTRY.length);
+    const shown = m.accuracy!.rows.filter((r) => r.label === "Rules in the analysis");
+    expect(shown).toEqual([expect.objectContaining({ value: String(Object.keys(RULES).length) })]);
+    expect(m.rules.find((r) => r.id === "according-to.post")!.train).toEqual({ count: 12, precisionAt03: 0.75 });
+    expect(m.rules.find((r) => r.id === "according-to.pre")!.train).toBeUndefined();
+    expect(methodsMarkdown({ evalResultsFile: file })).toContain("| `according-to.post` | " + RULES["according-to.post"] + " | 12, 0.750 |");
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,340 @@
+import { type CueClass, lookupCue } from "../cues";
+import { endsWithQuote, isQuoteMark, startsWithQuote } from "../quotes";
+import { type Span } from "../types";
+import { type AttributionContext, trimSpan } from "./context";
+import { isFiniteVerb, npRight } from "./phrases";
+import { CLAUSE_OPENERS, CUT_PREPS, DAY_WORDS, EVENT_NOUNS, EVENT_PREPS, LIGHT_PREPS, LIGHT_VERBS, OBJECT_CUES, OBJ_PRON, OCCASION_NOUNS, PARTICIPLE_STOP, PERSONAL, PRON_OBJECTS, RELATIVE, SAY_LIKE, STANCE_NOUNS, SUBORDINATORS, TIME_WORDS, WH_OPENERS } from "./word-sets";
+
+/** Does the relative clause starting at k report speech or a stance of its own ("…, who said …")? */
+export function relativeHasCue(ctx: AttributionContext, k: number, b: number): boolean {
+  const tokens = ctx.tok.tokens;
+  for (let m = k; m <= Math.min(b, k + 4); m++) {
+    const t = tokens[m]!;
+    if (t.pos === "VERB") return !!lookupCue(t.lemma.toLowerCase());
+    if (t.pos === "PUNCT") return false;
+  }
+  return false;
+}
+
+/** Where the reported clause ends: before a participle or relative clause, a new coordinated verb, a dash or parenthesis, or a trailing "in a statement on Monday". Quotations are never cut. */
+export function clauseEnd(ctx: AttributionContext, k: number, b: number): number {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  let inQuoteUntil = -1;
+  // A reported clause with its own subject ("said [he left and took the files]") keeps its coordinated verbs and relative clauses.
+  const clausal = (lower[k] === "that" ? clauseFollows(ctx, k + 1, b) : clauseFollows(ctx, k, b));
+  let verbSeen = false;
+  // "described the show, in which contestants were given tasks and competed …": a verb joined inside a relative clause.
+  let relSeen = false;
+  // "that, if elected, he would …", "that since she left, …": a fronted subordinate clause ends at its comma.
+  let frontSub = SUBORDINATORS.has(lower[lower[k] === "that" ? k + 1 : k] ?? "") || (lower[k] === "that" && lower[k + 1] === ",");
+  // "X — who has called for a levy — spoke": inside a dash pair, the content ends at the closing dash.
+  let inDashPair = false;
+  {
+    const s0 = ctx.sentStart[ctx.sid[k]!]!;
+    let dashes = 0;
+    for (let m = Math.max(s0, k - 60); m < k; m++) if (isDashToken(ctx, m)) dashes++;
+    inDashPair = dashes % 2 === 1;
+  }
+  for (let m = k; m <= b; m++) {
+    const t = tokens[m]!;
+    if (m > k && (tokens[m - 1]!.pos === "VERB" || tokens[m - 1]!.pos === "AUX")) verbSeen = true;
+    if (m > k + 1 && RELATIVE.has(lower[m - 1]!) && tokens[m - 1]!.pos !== "SCONJ") relSeen = true;
+    if (t.start < inQuoteUntil) continue;
+    const q = ctx.quotes.byStart.get(t.start);
+    if (q) {
+      inQuoteUntil = q.end;
+      continue;
+    }
+    if (m === k) continue;
+    const v = t.value;
+    const n1 = tokens[m + 1];
+    if (v === ";" || v === "(") return m - 1;
+    if (inDashPair && isDashToken(ctx, m)) return m - 1;
+    if (v === "," && n1 && m + 1 <= b) {
+      const l1 = lower[m + 1]!;
+      if (n1.pos === "VERB" && /ing$/.test(l1) && l1 !== "including" && l1 !== "according") return m - 1;
+      // ", the senator added a caveat": a new main clause after the reported one (not after a fronted "that, if elected, …").
+      if (!frontSub && (n1.pos === "PROPN" || PERSONAL.has(l1) || n1.pos === "DET") && l1 !== "that" && (verbSeen || (!clausal && m > k + 1 && !CLAUSE_OPENERS.has(lower[k]!))) && clauseFollows(ctx, m + 1, b)) return m - 1;
+      // ", but her plan would …": a contrasting clause with its own subject.
+      if (!frontSub && verbSeen && (l1 === "but" || l1 === "yet") && m + 2 <= b && clauseFollows(ctx, m + 2, b)) return m - 1;
+      if (m > k + 1) frontSub = false;
+      if ((l1 === "which" || l1 === "who" || l1 === "where") && !(clausal && !relativeHasCue(ctx, m + 2, b))) return m - 1;
+    }
+    if ((lower[m] === "and" || lower[m] === "but" || lower[m] === "yet") && m + 1 <= b) {
+      let n = m + 1;
+      while (n <= b && tokens[n]!.pos === "ADV") n++;
+      const vt = tokens[n];
+      if (vt && n <= b && isFiniteVerb(vt, lower[n]!) && !((clausal || relSeen) && !lookupCue(vt.lemma.toLowerCase()))) return tokens[m - 1]!.value === "," ? m - 2 : m - 1;
+    }
+  }
+  return b;
+}
+
+export function isDashToken(ctx: AttributionContext, m: number): boolean {
+  const v = ctx.tok.tokens[m]!.value;
+  return v === "—" || v === "―" || v === "--" || v === "–" || (v === "-" && ctx.text[ctx.tok.tokens[m]!.start - 1] === " " && ctx.text[ctx.tok.tokens[m]!.end] === " ");
+}
+
+/** A quotation opened inside tokens k..b that closes after the sentence. */
+export function lastOpenQuote(ctx: AttributionContext, k: number, b: number) {
+  const q = ctx.quotes.containing(ctx.tok.tokens[b]!.start);
+  if (q && q.start >= ctx.tok.tokens[k]!.start) return q;
+  return undefined;
+}
+
+/** A finite clause starts at k ("know [he was there]", "know [how it ends]"), not a noun object ("know the area"). */
+export function clauseFollows(ctx: AttributionContext, k: number, b: number): boolean {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (k > b) return false;
+  if (WH_OPENERS.has(lower[k]!)) return true;
+  const t = tokens[k]!;
+  if (!(t.pos === "PRON" || t.pos === "DET" || t.pos === "PROPN" || t.pos === "NOUN")) return false;
+  if (t.pos === "PRON" && !PERSONAL.has(lower[k]!) && lower[k] !== "there") return false;
+  for (let m = k + 1; m <= Math.min(b, k + 6); m++) {
+    const u = tokens[m]!;
+    if (u.pos === "AUX" || (u.pos === "VERB" && !/ing$/.test(lower[m]!))) return true;
+    if (u.pos === "PUNCT" || u.pos === "ADP" || u.pos === "SCONJ" || (lower[m] === "to")) return false;
+    // "a veto and attempted …": a verb after a conjunction opens a second predicate, not this phrase's clause.
+    if (u.pos === "CCONJ" && m + 1 <= b && (tokens[m + 1]!.pos === "VERB" || tokens[m + 1]!.pos === "AUX")) return false;
+  }
+  return false;
+}
+
+/** Content from token k to the end of the sentence, extended over a quotation that runs on. */
+export function contentAfter(ctx: AttributionContext, k: number, b0: number): Span | null {
+  const tokens = ctx.tok.tokens;
+  if (k > b0) return null;
+  const b = clauseEnd(ctx, k, b0);
+  const start = tokens[k]!.start;
+  let end = tokens[b]!.end;
+  const q = ctx.quotes.byStart.get(start) ?? lastOpenQuote(ctx, k, b);
+  if (q && q.end > end) end = q.end;
+  const closing = endsWithQuote(ctx.text, end);
+  if (closing) return { start, end };
+  return trimSpan(ctx.text, start, end);
+}
+
+/** After a post-position speaker/verb, the clause must end (or continue with a comma). */
+export function endsClause(ctx: AttributionContext, k: number, b: number, lemma = "say"): boolean {
+  if (k > b) return true;
+  const v = ctx.tok.tokens[k]!.value;
+  if (v === "," || v === "." || v === "!" || v === "?" || v === ";" || v === "(" || isQuoteMark(v) || v === "'" || v === "—" || v === "–") return true;
+  // "she said Monday." "he said in a statement."
+  if (ctx.tok.tokens[k]!.pos === "ADP" && ctx.lower[k] !== "that" && SAY_LIKE.has(lemma) && ctx.lower[k] !== "of" && ctx.lower[k] !== "about") return true;
+  let m = k;
+  while (m <= b && m < k + 8) {
+    const vv = ctx.tok.tokens[m]!.value;
+    if (vv === "," || vv === "." || vv === ";") return true;
+    if (ctx.tok.tokens[m]!.pos === "VERB" || ctx.lower[m] === "that" || (ctx.tok.tokens[m]!.pos === "AUX")) return false;
+    m++;
+  }
+  return m > b;
+}
+
+/** Content before a post-position attribution: a quotation ending at the boundary, or the clause from the sentence start. */
+export function contentBefore(ctx: AttributionContext, j: number, a: number): Span | null {
+  const tokens = ctx.tok.tokens;
+  const text = ctx.text;
+  const t = tokens[j]!;
+  let qEnd = -1;
+  if (ctx.quotes.byEnd.has(t.end)) qEnd = t.end;
+  else if (t.value === "," && j - 1 >= 0 && ctx.quotes.byEnd.has(tokens[j - 1]!.end)) qEnd = tokens[j - 1]!.end;
+  if (qEnd >= 0) {
+    const q = ctx.quotes.byEnd.get(qEnd)!;
+    // A lead-in before the quotation in the same sentence belongs to the content ("With X, “…,” he said").
+    const sentStartPos = tokens[a]!.start;
+    if (sentStartPos < q.start && ctx.tok.paragraphs[ctx.para[a]!]!.start <= sentStartPos && !ctx.quotes.containing(sentStartPos)) {
+      const lead = ctx.text.slice(sentStartPos, q.start);
+      if (!/[.!?]\s*$/.test(lead) && !/[“”"]/.test(lead)) return { start: sentStartPos, end: q.end };
+    }
+    return { start: q.start, end: q.end };
+  }
+  if (j <= a) return null;
+  // The clause may start inside a quotation opened in an earlier sentence.
+  let start = tokens[a]!.start;
+  const q = ctx.quotes.containing(tokens[j - 1]!.start);
+  if (q && q.start < start) start = q.start;
+  // A leading "but"/"and" belongs to the content; a leading discourse adverbial followed by a comma does too.
+  return trimSpan(text, start, t.value === "," ? t.start : t.end);
+}
+
+/** After "…, he said": a second piece (", …" to the sentence end) and quotations that follow in the paragraph. */
+export function contentAfterPost(ctx: AttributionContext, k: number, b: number, quotesOnly = false): Span[] {
+  const tokens = ctx.tok.tokens;
+  const out: Span[] = [];
+  if (quotesOnly) {
+    // After a quotation and its speaker only quotations continue: "…,” she said, looking up, “but …”.
+    let quoteEnd = -1;
+    for (let m = k; m <= b; m++) {
+      const t = tokens[m]!;
+      if (t.start < quoteEnd) continue;
+      const q = ctx.quotes.byStart.get(t.start);
+      if (q && m > k && (tokens[m - 1]!.value === "," || tokens[m - 1]!.value === "." || tokens[m - 1]!.value === "—")) {
+        out.push({ start: q.start, end: q.end });
+        quoteEnd = q.end;
+      } else if (q) quoteEnd = q.end;
+    }
+  }
+  let m = quotesOnly ? b + 1 : k;
+  while (m <= b && tokens[m]!.value !== "," && tokens[m]!.value !== "." && tokens[m]!.value !== ";") m++;
+  if (m <= b && tokens[m]!.value === "," && m + 1 <= b) {
+    const first = tokens[m + 1]!;
+    const lw = ctx.lower[m + 1]!;
+    let isIng = /ing$/.test(lw) && first.pos === "VERB";
+    // "he said, replacing Clinton would be …": a gerund subject followed by its verb is a clause.
+    if (isIng) for (let n = m + 2; n <= b; n++) if (tokens[n]!.pos === "AUX" || (tokens[n]!.pos === "VERB" && !/ing$/.test(ctx.lower[n]!))) { isIng = false; break; }
+    let clause = startsWithQuote(ctx.text, first.start);
+    for (let n = m + 1; n <= b && !clause; n++) if (tokens[n]!.pos === "VERB" || tokens[n]!.pos === "AUX") clause = true;
+    if (clause && !isIng && !PARTICIPLE_STOP.has(lw) && first.pos !== "ADP" && b - m >= 3) {
+      const c = contentAfter(ctx, m + 1, b);
+      if (c) out.push(c);
+    }
+  }
+  // Quotations in the next sentences of the same paragraph continue the speaker's words.
+  const last = out.length ? out[out.length - 1]!.end : tokens[b]!.end;
+  let pos = last;
+  const para = ctx.para[b]!;
+  const paraEnd = ctx.tok.paragraphs[para]!.end;
+  for (let n = 0; n < 4; n++) {
+    let p = pos;
+    while (p < paraEnd && /[\s.,]/.test(ctx.text[p]!)) p++;
+    const q = ctx.quotes.byStart.get(p);
+    if (!q || q.end > paraEnd) break;
+    out.push({ start: q.start, end: q.end });
+    pos = q.end;
+  }
+  return out;
+}
+
+/** Content after a cue: skips objects of "tell", time phrases and "in a statement", then runs to the sentence end. */
+export function contentAfterCue(ctx: AttributionContext, k: number, b: number, lemma: string, cls: CueClass): Span | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (k > b) return null;
+  if (OBJECT_CUES.has(lemma)) {
+    if (PRON_OBJECTS.has(lower[k]!) && lemma !== "warn" && lemma !== "ask") k++;
+    else if (lemma === "tell" || lemma === "inform" || lemma === "brief" || lemma === "assure" || lemma === "remind") {
+      const np = npRight(ctx, k, b);
+      if (np) k = np[1] + 1;
+      if (k <= b && tokens[k]!.pos === "ADP" && lower[k] !== "that") {
+        for (let m = k + 1; m <= Math.min(b, k + 7); m++)
+          if (lower[m] === "to" || lower[m] === "that") { k = m; break; }
+      }
+    }
+  }
+  if (cls === "speech") {
+    // "said during a rally in Michigan that …": start at "that" if it comes soon, with no verb before it.
+    for (let m = k; m <= Math.min(b, k + 14); m++) {
+      if (lower[m] === "that" && m > k && !ctx.quotes.containing(tokens[m]!.start)) { k = m; break; }
+      if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX" || (m === k && (isQuoteMark(tokens[m]!.value) || tokens[m]!.value === "'"))) break;
+    }
+    while (k <= b && (TIME_WORDS.has(lower[k]!) || (tokens[k]!.pos === "PROPN" && TIME_WORDS.has(lower[k]!)))) k++;
+    if (k <= b && (lower[k] === "in" || lower[k] === "via" || lower[k] === "during" || lower[k] === "on" || lower[k] === "at" || lower[k] === "through") ) {
+      // skip a short prepositional phrase ending in a comma
+      for (let m = k + 1; m <= Math.min(b, k + 8); m++) {
+        if (lower[m] === ",") { k = m + 1; break; }
+        if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") break;
+      }
+    }
+  }
+  // "weighed in Friday about …": a day after any cue is a time phrase.
+  if (cls !== "speech") while (k <= b && DAY_WORDS.has(lower[k]!) && k < b) k++;
+  // "expressed misgivings about X", "voiced support for X": a light verb and a stance noun; the content follows the preposition.
+  if (LIGHT_VERBS.has(lemma)) {
+    let m = k;
+    while (m <= b && m < k + 3 && (tokens[m]!.pos === "ADJ" || tokens[m]!.pos === "ADV" || (tokens[m]!.pos === "DET" && m === k))) m++;
+    if (m + 2 <= b && tokens[m]!.pos === "NOUN" && STANCE_NOUNS.has(tokens[m]!.lemma.toLowerCase()) && LIGHT_PREPS.has(lower[m + 1]!)) k = m + 2;
+  }
+  while (k <= b && (lower[k] === "," || lower[k] === "—")) k++;
+  if (k > b) return null;
+  if (!OBJECT_CUES.has(lemma)) {
+    const e = nounObjectEnd(ctx, k, b);
+    if (e >= k) return trimSpan(ctx.text, tokens[k]!.start, tokens[e]!.end);
+  }
+  return contentAfter(ctx, k, b);
+}
+
+/** A cue whose complement is a noun phrase ("attacked her opponent as a fraud in a debate"): the content is the
+ * phrase (with an "as"/"of" complement), not the adverbials after it. Returns its last token, or -1 for a clause. */
+export function nounObjectEnd(ctx: AttributionContext, k: number, b: number): number {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  if (CLAUSE_OPENERS.has(lower[k]!) || isQuoteMark(tokens[k]!.value) || tokens[k]!.value === "'") return -1;
+  let m = k;
+  let head = -1;
+  let asUsed = false;
+  const limit = Math.min(b, k + 40);
+  while (m <= limit) {
+    const t = tokens[m]!;
+    const lw = lower[m]!;
+    const q = ctx.quotes.byStart.get(t.start);
+    if (q && m > k) {
+      // a quoted name or phrase inside the object
+      let e = m;
+      while (e + 1 <= b && tokens[e + 1]!.start < q.end) e++;
+      if (e + 1 > b && tokens[e]!.end < q.end) return -1;
+      head = e;
+      m = e + 1;
+      continue;
+    }
+    const pos = t.pos;
+    if (pos === "NOUN" || pos === "PROPN" || pos === "NUM" || (pos === "PRON" && OBJ_PRON.has(lw) && m === k) || (asUsed && pos === "ADJ")) head = m;
+    else if (pos === "DET" || pos === "ADJ" || (pos === "PRON" && OBJ_PRON.has(lw)) || (pos === "PART" && (lw === "’s" || lw === "'s" || lw === "’")) || pos === "SYM") {
+      // inside the phrase
+    } else if (pos === "ADV" && lw !== "as" && m + 1 <= limit && tokens[m + 1]!.pos === "ADJ") {
+      // "deeply flawed"
+    } else if ((lw === "of" || lw === "-") && head >= 0 && m + 1 <= limit) {
+      // "a series of tweets"
+    } else if ((lw === "and" || lw === "or") && head >= 0 && m + 1 <= limit && ["DET", "NOUN", "PROPN", "ADJ", "NUM"].includes(tokens[m + 1]!.pos) && !(m + 2 <= b && (tokens[m + 2]!.pos === "VERB" || tokens[m + 2]!.pos === "AUX"))) {
+      // "taxes and jobs"
+    } else if (lw === "as" && head >= 0 && !asUsed && m + 1 <= limit && tokens[m + 1]!.pos !== "VERB" && tokens[m + 1]!.pos !== "AUX" && tokens[m + 1]!.pos !== "SCONJ" && tokens[m + 1]!.pos !== "PRON") {
+      asUsed = true;
+    } else break;
+    m++;
+  }
+  if (head < 0) return -1;
+  if (m > b) return -1;
+  // "encouraged his supporters at a rally to vote": an object followed by its infinitive is not cut.
+  for (let n = m; n <= Math.min(b, m + 12); n++) {
+    if (lower[n] === "to" && n + 1 <= b && tokens[n + 1]!.pos === "VERB") return -1;
+    if (tokens[n]!.pos === "PUNCT" && tokens[n]!.value !== "-") break;
+  }
+  if (m > limit) return -1;
+  const lw = lower[m]!;
+  const t = tokens[m]!;
+  if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "PART") return -1;
+  if ((CUT_PREPS.has(lw) && t.value === lw) || DAY_WORDS.has(lw) || t.value === "—" || t.value === "(" || t.value === "--") return head;
+  if (EVENT_PREPS.has(lw)) {
+    // "in a statement", "at a rally on Monday": an occasion, not part of the object.
+    for (let n = m + 1; n <= Math.min(b, m + 6); n++) {
+      const ln = lower[n]!;
+      if (EVENT_NOUNS.has(ln) || DAY_WORDS.has(ln) || OCCASION_NOUNS.has(ln)) return head;
+      if (tokens[n]!.pos === "VERB" || tokens[n]!.pos === "ADP" || tokens[n]!.pos === "PUNCT") break;
+    }
+  }
+  if (lw === "," && m + 1 <= b) {
+    const n = tokens[m + 1]!;
+    if (n.pos === "SCONJ" || lower[m + 1] === "but" || lower[m + 1] === "while" || (n.pos === "ADV" && lower[m + 1] !== "including")) return head;
+  }
+  return -1;
+}
+
+/** The first comma outside quotation marks from token k up to b and before token `until`; -1 when a ";", "." or ":" comes first. */
+export function firstCommaOutsideQuotes(ctx: AttributionContext, k: number, b: number, until: number): number {
+  const tokens = ctx.tok.tokens;
+  let inQuoteUntil = -1;
+  for (let m = k; m <= b && m < until; m++) {
+    const t = tokens[m]!;
+    if (t.start < inQuoteUntil) continue;
+    const q = ctx.quotes.byStart.get(t.start);
+    if (q) {
+      inQuoteUntil = q.end;
+      continue;
+    }
+    if (t.value === ";" || t.value === "." || t.value === ":") return -1;
+    if (t.value === ",") return m;
+  }
+  return -1;
+}

@@ -1,0 +1,134 @@
+import { type CueClass } from "../cues";
+import { type Token, type TokenizedText } from "../nlp";
+import { QuoteIndex, endsWithQuote, findQuotes, isQuoteMark, startsWithQuote } from "../quotes";
+import { type AttributionKind, type CueStance, type Span } from "../types";
+import { SAY_LIKE } from "./word-sets";
+
+export interface RawAttribution {
+  kind: AttributionKind;
+  /** Token range of the source phrase, inclusive, or null. */
+  sourceTok: [number, number] | null;
+  source: Span | null;
+  /** The source as marked in the text when it differs from the phrase resolved (“the senator, who”). */
+  shownSource?: Span;
+  cue: Span | null;
+  cueLemma: string;
+  cueClass: CueClass | "according" | "unnamed" | "punct";
+  cueStance: CueStance;
+  content: Span[];
+  rule: string;
+  evidence: string[];
+}
+
+export interface AttributionContext {
+  text: string;
+  tok: TokenizedText;
+  lower: string[];
+  sentStart: number[];
+  sentEnd: number[];
+  quotes: QuoteIndex;
+  /** Paragraph index per token. */
+  para: Int32Array;
+  /** Sentence index per token (after re-joining). */
+  sid: Int32Array;
+}
+
+export const WINDOW = 160;
+
+export function buildContext(text: string, tok: TokenizedText): AttributionContext {
+  const tokens = tok.tokens;
+  const lower = tokens.map((t) => t.value.toLowerCase());
+  const para = new Int32Array(tokens.length);
+  let p = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (p < tok.paragraphs.length - 1 && tokens[i]!.start >= tok.paragraphs[p]!.end) p++;
+    para[i] = p;
+  }
+  // The tokenizer's sentences, re-joined where it split inside a parenthesis, before a lower-case
+  // continuation, or between a quotation ending in ?/! and its "she said".
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.sentence;
+    const last = ranges[ranges.length - 1];
+    if (last && tokens[last[1]]!.sentence === w) last[1] = i;
+    else ranges.push([i, i]);
+  }
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const prev = merged[merged.length - 1];
+    if (prev && para[prev[0]] === para[r[0]] && shouldMerge(tokens, lower, prev, r)) prev[1] = r[1];
+    else merged.push([r[0], r[1]]);
+  }
+  const sid = new Int32Array(tokens.length);
+  merged.forEach(([a, b], k) => {
+    for (let i = a; i <= b; i++) sid[i] = k;
+  });
+  return {
+    text,
+    tok,
+    lower,
+    sentStart: merged.map((r) => r[0]),
+    sentEnd: merged.map((r) => r[1]),
+    sid,
+    quotes: new QuoteIndex(findQuotes(text, tok.paragraphs)),
+    para,
+  };
+}
+
+export function shouldMerge(tokens: Token[], lower: string[], prev: [number, number], next: [number, number]): boolean {
+  let open = 0;
+  for (let i = prev[0]; i <= prev[1]; i++) {
+    if (tokens[i]!.value === "(") open++;
+    else if (tokens[i]!.value === ")") open--;
+  }
+  if (open > 0) return true;
+  const first = tokens[next[0]]!;
+  if (/^[\p{Ll},;)]/u.test(first.value) && first.value !== "i") return true;
+  const lastV = tokens[prev[1]]!.value;
+  const twoApos = lastV === "'" && tokens[prev[1] - 1]?.value === "'";
+  const beforeMark = tokens[prev[1] - (twoApos ? 2 : 1)]?.value;
+  if ((isQuoteMark(lastV) || lastV === "'") && (beforeMark === "?" || beforeMark === "!" || beforeMark === ",")) {
+    for (let i = next[0]; i <= Math.min(next[1], next[0] + 6); i++) {
+      const t = tokens[i]!;
+      if (t.pos === "VERB" || t.pos === "AUX") return SAY_LIKE.has(t.lemma.toLowerCase()) && t.pos === "VERB";
+      if (t.pos === "PUNCT" && t.value !== "." && t.value !== "-") return false;
+    }
+  }
+  void lower;
+  return false;
+}
+
+export function span(ctx: AttributionContext, a: number, b: number): Span {
+  return { start: ctx.tok.tokens[a]!.start, end: ctx.tok.tokens[b]!.end };
+}
+
+/** Trim white space and sentence-final punctuation (kept when a closing quote mark follows it). */
+export function trimSpan(text: string, start: number, end: number): Span | null {
+  while (start < end && /[\s,;:]/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start && /[.;:,!?\u2014\u2013-]/.test(text[end - 1]!) && !(text[end - 1] === "?" || text[end - 1] === "!")) end--;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end <= start) return null;
+  if (!/[\p{L}\p{N}]/u.test(text.slice(start, Math.min(end, start + 200)))) return null;
+  return { start, end };
+}
+
+export function tokenAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.end <= pos) lo = mid + 1;
+    else if (t.start > pos) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export function kindOf(ctx: AttributionContext, content: Span): AttributionKind {
+  // Mixed: paraphrase holding a quoted fragment.
+  const s = ctx.text.slice(content.start, content.end);
+  if (/[“”"«»]|''/.test(s)) return startsWithQuote(s, 0) && endsWithQuote(s, s.length) ? "direct" : "mixed";
+  return "indirect";
+}
