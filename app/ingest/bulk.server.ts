@@ -459,7 +459,7 @@ function finish(format: BulkFormat | null, items: BulkItem[], errors: string[]):
     return {
       format,
       items: items.slice(0, BULK_LIMITS.maxRecords),
-      errors: [...errors, `Only the first ${BULK_LIMITS.maxRecords} records were read.`],
+      errors: [...errors, `${items.length.toLocaleString("en")} records: the first ${BULK_LIMITS.maxRecords.toLocaleString("en")} will be imported; split the file to import the rest.`],
     };
   }
   return { format, items, errors };
