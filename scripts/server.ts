@@ -141,7 +141,14 @@ async function main(): Promise<void> {
       staleForMs: 1000,
       maxEntries: 200,
       match: (req) => cachedPage.test(req.path) && req.query.lq === undefined,
-      vary: ["cookie"],
+      // Each reader their own page: by session and share link, not by the whole Cookie header (junk cookies
+      // would force renders); the query counts by its known parameters only.
+      vary: [],
+      varyKey: (req) => {
+        const c = parseCookies(req.get("cookie"));
+        return `${c[SESSION_COOKIE] ?? ""}\u0000${c[SHARE_COOKIE] ?? ""}`;
+      },
+      normaliseQuery: true,
       fingerprint: (req) => comparisonRevision(Number(cachedPage.exec(req.path)![1])),
     }),
   );
