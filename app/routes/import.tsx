@@ -6,13 +6,21 @@ import { z } from "zod";
 import { comparisons } from "#db/schema";
 import { isHttpUrl } from "#app/ingest/normalize-url";
 import { importItem } from "#app/models/import.server";
-import { enqueueUploadImport } from "#app/models/import-job.server";
+import { parseBulkFiles } from "#app/ingest/bulk.server";
+import { enqueueImport, enqueueUploadImport } from "#app/models/import-job.server";
 import { getDb } from "#app/utils/db.server";
 import { discardBody, readForm } from "#app/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Import coverage · Parallax" }];
 
 const MAX_BULK_BYTES = 50 * 1024 * 1024;
+// Up to this much plain text (no archive) is parsed in the request: linear-time parsers, well under a second.
+const INLINE_PARSE_BYTES = 256 * 1024;
+
+// Only what starts like a zip can inflate anything; a ".zip" that does not is refused at once as unreadable.
+function isZipUpload(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const cid = Number(new URL(request.url).searchParams.get("comparison"));
@@ -42,8 +50,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "bulk") {
     const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
     if (files.length === 0) return data({ error: "Choose one or more files (TSV/CSV with a url column, JSON or JSONL records, or .txt/.md/.html articles)." }, { status: 400 });
-    // Parsed by the job worker, not here: a hostile archive or a huge table never holds up other requests.
-    const job = await enqueueUploadImport(db, await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))), comparisonId);
+    const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    // A few small plain files are read here, in bounded time, so a bad one gets its message at once; archives
+    // and anything larger are read by the job worker, so no upload however made holds up other requests.
+    const small = read.reduce((n, f) => n + f.bytes.length, 0) <= INLINE_PARSE_BYTES && read.every((f) => !isZipUpload(f.bytes));
+    if (small) {
+      const parsed = parseBulkFiles(read);
+      // Nothing importable (every record malformed): say why here, rather than start a job that can only fail.
+      if (!parsed.items.some((i) => i.ok)) {
+        const reasons = [...parsed.errors, ...parsed.items.slice(0, 5).map((i) => (i.ok ? "" : i.reason))].filter(Boolean);
+        return data({ error: reasons.join(" ") || "Nothing to import in those files." }, { status: 422 });
+      }
+      const job = await enqueueImport(db, parsed.items, comparisonId);
+      return redirect(`/jobs/${job.id}`);
+    }
+    const job = await enqueueUploadImport(db, read, comparisonId);
     return redirect(`/jobs/${job.id}`);
   }
   const parsed = urlSchema.safeParse({ url: form.get("url") ?? "", comparison: cidRaw ?? undefined });
