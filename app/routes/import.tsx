@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const comparisonId = cidRaw ? Number(cidRaw) : null;
   if (comparisonId !== null && !(Number.isSafeInteger(comparisonId) && comparisonId > 0)) return data({ error: "Choose a comparison from the list." }, { status: 400 });
   if (comparisonId !== null && !(await db.select({ id: comparisons.id }).from(comparisons).where(eq(comparisons.id, comparisonId))).length) {
-    return data({ error: "That comparison no longer exists; choose one from the list." }, { status: 404 });
+    return data({ error: "That comparison no longer exists; choose one from the list." }, { status: 400 });
   }
   if (form.get("intent") === "bulk") {
     const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
