@@ -8,7 +8,7 @@ import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "#app/utils/env.server";
-import { isLoopbackHost } from "#app/utils/host.server";
+import { allowedHosts, checkHost, isLoopbackHost, parseOrigins } from "#app/utils/host.server";
 import { prepareDatabase } from "#db/prepare";
 import { SEED_WRITER } from "#app/models/seed.server";
 import { startAppWorker } from "#app/models/job-handlers.server";
@@ -28,11 +28,12 @@ const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
 
 /** Accounts, roles, share links and cross-site request refusal, before any route runs. */
-function accessControl(db: Db): express.RequestHandler {
+function accessControl(db: Db, origins: string[]): express.RequestHandler {
   let cached = { at: 0, enabled: false };
   return (req, res, next) => {
     void (async () => {
-      const ownOrigins = [`${req.protocol}://${req.get("host") ?? ""}`];
+      // The Host was checked against the allow-list before this runs, so an origin built from it is ours.
+      const ownOrigins = [`${req.protocol}://${req.get("host") ?? ""}`, ...origins];
       if (isCrossSite(req.method, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, ownOrigins)) {
         res.status(403).type("text/plain").send("Refused: this request came from another site.");
         return;
@@ -66,6 +67,8 @@ function accessControl(db: Db): express.RequestHandler {
 
 async function main(): Promise<void> {
   const env = getEnv();
+  const origins = parseOrigins(env.PARALLAX_ORIGIN);
+  const hostAllowed = allowedHosts({ bindHost: env.HOST, origins });
   const db = await prepareDatabase({ seed: env.PARALLAX_SEED === "1" && SEED_WRITER, log: (m) => console.log(m) });
   // Bound beyond this machine, Parallax would be open to anyone who can reach it: refuse until it has accounts.
   if (!isLoopbackHost(env.HOST) && (await countUsers(db)) === 0) {
@@ -80,8 +83,16 @@ async function main(): Promise<void> {
 
   const app = express();
   app.disable("x-powered-by");
-  // Behind a local reverse proxy, trust its X-Forwarded-Proto so cookies get Secure on https.
-  app.set("trust proxy", "loopback");
+  // Before anything else: a request naming a host we do not serve may come from a page on another site whose
+  // name resolves to this machine (DNS rebinding), and would otherwise read and change everything.
+  app.use((req, res, next) => {
+    const check = checkHost(req.get("host"), hostAllowed);
+    if (check.ok) return next();
+    res.status(check.status).set("Connection", "close").type("text/plain").send(check.message);
+  });
+  // Forwarded headers (client address, https) are believed only from a proxy the operator names.
+  const trustProxy = env.PARALLAX_TRUST_PROXY?.trim();
+  app.set("trust proxy", trustProxy ? (/^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy) : false);
   app.use(compression());
   app.use((req, res, next) => {
     const nonce = makeNonce();
@@ -109,7 +120,7 @@ async function main(): Promise<void> {
     const serveTop = express.static(clientDir, { maxAge: "1h", index: false });
     app.use((req, res, next) => (topFiles.has(req.path) || topDirs.some((d) => req.path.startsWith(d)) ? serveTop(req, res, next) : next()));
   }
-  app.use(accessControl(db));
+  app.use(accessControl(db, origins));
   // Comparison pages and their exports: one render per page until the comparison changes (its revision,
   // kept by database triggers, so changes made by other processes count too). The add-an-article search
   // (`lq`) lists the whole library, which every import changes: it is rendered each time.
@@ -132,7 +143,14 @@ async function main(): Promise<void> {
       staleForMs: 1000,
       maxEntries: 200,
       match: (req) => cachedPage.test(req.path) && req.query.lq === undefined,
-      vary: ["cookie"],
+      // Each reader their own page: by session and share link, not by the whole Cookie header (junk cookies
+      // would force renders); the query counts by its known parameters only.
+      vary: [],
+      varyKey: (req) => {
+        const c = parseCookies(req.get("cookie"));
+        return `${c[SESSION_COOKIE] ?? ""}\u0000${c[SHARE_COOKIE] ?? ""}`;
+      },
+      normaliseQuery: true,
       fingerprint: (req) => comparisonRevision(Number(cachedPage.exec(req.path)![1])),
     }),
   );
@@ -145,7 +163,9 @@ async function main(): Promise<void> {
         cspNonce: res.locals.cspNonce as string,
         user: (res.locals.user as PublicUser | null) ?? null,
         authEnabled: Boolean(res.locals.authEnabled),
-        clientAddress: req.ip ?? "unknown",
+        // Behind a proxy that did not name the client, there is no client address: one shared key for every
+        // visitor would let anyone lock everyone out, so the per-address limit is skipped instead.
+        clientAddress: trustProxy && !req.get("x-forwarded-for") ? undefined : (req.ip ?? req.socket.remoteAddress),
         secure: req.secure,
       }),
     }),

@@ -244,10 +244,13 @@ export function comparisonTables(comparison: Comparison, articles: TableArticle[
   };
 }
 
-/** A spreadsheet would run a cell starting with = + - @ tab or CR as a formula; a leading ' keeps it text. */
+/**
+ * A spreadsheet would run a cell starting with = + - @ tab or CR as a formula, and some read the full-width
+ * ＝ ＋ － ＠ as those too; a leading ' keeps it text.
+ */
 export function neutraliseCell(v: Cell): string | number | boolean | null {
   if (typeof v !== "string") return v;
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? `'${v}` : v;
 }
 
 /** The table as CSV: a header of its columns, one line per row, every text cell neutralised. */

@@ -1,6 +1,6 @@
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { unzipSync } from "fflate";
+import { Unzip, UnzipInflate } from "fflate";
 import Papa from "papaparse";
 import { toIsoDate } from "./extract.server";
 import { normaliseText } from "./clean-text";
@@ -34,6 +34,8 @@ export const BULK_LIMITS = {
   maxFolderFiles: 5_000,
   maxFolderDepth: 4,
   maxZipBytes: 200 * 1024 * 1024,
+  // Text packs to a tenth of its size or so; a file that inflates a hundredfold is built to do harm.
+  maxZipRatio: 100,
 };
 
 const TEXT_EXTENSIONS = new Set([".txt", ".md", ".html", ".htm"]);
@@ -211,34 +213,86 @@ function readTextFile(label: string, bytes: Uint8Array): BulkItem {
   return { ok: true, input: label, record, warnings: [] };
 }
 
-function parseZip(label: string, bytes: Uint8Array): BulkParse {
+/**
+ * Unpacks a zip as a stream, counting what it really inflates rather than trusting the sizes it declares:
+ * it stops at the first entry past the total, per-file or ratio limit, or past the entry count. Input is fed
+ * in small slices so that no one step can inflate more than a few megabytes.
+ */
+export function unzipLimited(bytes: Uint8Array, limits: typeof BULK_LIMITS = BULK_LIMITS): { files: Array<{ name: string; bytes: Uint8Array }> } | { error: "size" | "count" | "ratio" | "unreadable"; entry?: string } {
+  const files: Array<{ name: string; bytes: Uint8Array }> = [];
   let total = 0;
   let count = 0;
-  let entries: Record<string, Uint8Array>;
+  let open = 0;
+  let seen = 0;
+  let error: { error: "size" | "count" | "ratio" | "unreadable"; entry?: string } | null = null;
+  const unzip = new Unzip((file) => {
+    seen++;
+    if (error) return;
+    const rel = safeRelativeName(file.name);
+    if (file.name.endsWith("/") || rel.split("/").some((p) => p.startsWith(".") || p === "__MACOSX")) return;
+    if (!FOLDER_EXTENSIONS.has(extensionOf(rel))) return;
+    if (++count > limits.maxFolderFiles) {
+      error = { error: "count" };
+      return;
+    }
+    const packed = file.compression === 0 ? 0 : (file.size ?? 0);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    open++;
+    file.ondata = (err, chunk, final) => {
+      if (error) return;
+      if (err) {
+        error = { error: "unreadable", entry: rel };
+        return;
+      }
+      size += chunk.length;
+      total += chunk.length;
+      if (total > limits.maxZipBytes || size > limits.maxFileBytes) error = { error: "size", entry: rel };
+      else if (packed > 0 && size > 1024 * 1024 && size / packed > limits.maxZipRatio) error = { error: "ratio", entry: rel };
+      if (error) {
+        file.terminate();
+        return;
+      }
+      chunks.push(chunk);
+      if (final) {
+        open--;
+        const out = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          out.set(c, at);
+          at += c.length;
+        }
+        files.push({ name: file.name, bytes: out });
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  const SLICE = 4096;
   try {
-    // The filter sees declared sizes before anything is inflated: refuse bombs up front.
-    entries = unzipSync(bytes, {
-      filter: (f) => {
-        const rel = safeRelativeName(f.name);
-        if (f.name.endsWith("/") || rel.split("/").some((p) => p.startsWith(".") || p === "__MACOSX")) return false;
-        const ext = extensionOf(rel);
-        if (!FOLDER_EXTENSIONS.has(ext)) return false;
-        total += f.originalSize;
-        count++;
-        if (total > BULK_LIMITS.maxZipBytes || count > BULK_LIMITS.maxFolderFiles) throw new RangeError("zip too large");
-        return true;
-      },
-    });
-  } catch (err) {
-    if (err instanceof RangeError) {
-      const mb = Math.round(BULK_LIMITS.maxZipBytes / (1024 * 1024));
-      return fail(null, `“${label}” unpacks to more than ${mb} MB or ${BULK_LIMITS.maxFolderFiles} files; split it.`);
+    for (let at = 0; at < bytes.length && !error; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
+  } catch {
+    return { error: "unreadable" };
+  }
+  if (error) return error;
+  // An entry begun and never finished: the archive is cut short.
+  if (open > 0 || seen === 0) return { error: "unreadable" };
+  return { files };
+}
+
+function parseZip(label: string, bytes: Uint8Array): BulkParse {
+  const r = unzipLimited(bytes);
+  if ("error" in r) {
+    const mb = Math.round(BULK_LIMITS.maxZipBytes / (1024 * 1024));
+    if (r.error === "size" || r.error === "count") return fail(null, `“${label}” unpacks to more than ${mb} MB or ${BULK_LIMITS.maxFolderFiles} files; split it.`);
+    if (r.error === "ratio") {
+      return fail(null, `“${label}” holds a file (“${r.entry}”) that unpacks to over ${BULK_LIMITS.maxZipRatio} times its packed size; Parallax refuses archives like that.`);
     }
     return fail(null, `“${label}” is not a readable zip archive.`);
   }
-  const names = Object.keys(entries).sort();
-  if (names.length === 0) return fail(null, `“${label}” holds no .txt, .md, .html, .csv, .tsv, .json or .jsonl files.`);
-  const inner = parseBulkFiles(names.map((n) => ({ name: `${label}/${safeRelativeName(n)}`, bytes: entries[n]! })));
+  const sorted = r.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (sorted.length === 0) return fail(null, `“${label}” holds no .txt, .md, .html, .csv, .tsv, .json or .jsonl files.`);
+  const inner = parseBulkFiles(sorted.map((f) => ({ name: `${label}/${safeRelativeName(f.name)}`, bytes: f.bytes })));
   return { ...inner, format: "zip" };
 }
 
@@ -405,7 +459,7 @@ function finish(format: BulkFormat | null, items: BulkItem[], errors: string[]):
     return {
       format,
       items: items.slice(0, BULK_LIMITS.maxRecords),
-      errors: [...errors, `Only the first ${BULK_LIMITS.maxRecords} records were read.`],
+      errors: [...errors, `${items.length.toLocaleString("en")} records: the first ${BULK_LIMITS.maxRecords.toLocaleString("en")} will be imported; split the file to import the rest.`],
     };
   }
   return { format, items, errors };

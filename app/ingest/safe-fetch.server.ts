@@ -208,9 +208,8 @@ async function checkTarget(u: URL, signal: AbortSignal): Promise<Address[]> {
       if (verdict !== "public") {
         throw new FetchFailure(
           "blocked_address",
-          `Parallax does not fetch from ${host}${
-            host === a.address ? "" : ` (${a.address})`
-          }: it is a ${verdict} address, not a public web site.`,
+          // A name is refused without saying what it resolved to: the message must not map internal names.
+          host === a.address ? `Parallax does not fetch from ${host}: it is a ${verdict} address, not a public web site.` : `Parallax does not fetch from ${host}: it is not a public web site.`,
         );
       }
     }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { loginAttempts, sessions, shareLinks, users, type Role, type ShareLink, type User } from "#db/schema";
 import type { Db } from "#app/utils/db.server";
 import { InputError } from "./articles.server";
@@ -66,41 +66,80 @@ async function ensureAnotherOwner(db: Db, id: number): Promise<void> {
   if (owners.length === 1 && owners[0]!.id === id) throw new InputError("This is the only owner; make someone else owner first.");
 }
 
-export type LoginResult = { ok: true; token: string; user: PublicUser; expires: Date } | { ok: false; message: string };
+export type LoginResult =
+  | { ok: true; token: string; user: PublicUser; expires: Date; device: string | null }
+  | { ok: false; message: string; status: 401 | 429 };
+
+const DEVICE_DAYS = 180;
+const deviceKey = (username: string, device: string) => `k:${username}:${sha256(device)}`;
 
 /**
- * Checks a password with rate limiting per account and per address (counted in the database, so it holds
- * across restarts and processes). The message never says whether the account exists.
+ * Checks a password with rate limiting (counted in the database, so it holds across restarts and processes).
+ * Failures lock an account for 15 minutes only for browsers it has never signed in from: a browser that has
+ * (it holds a device cookie) has its own count, so nobody can lock the owner out by guessing. The address
+ * limit applies only where the real client address is known. Every answer costs one bcrypt comparison,
+ * locked or not, known account or not, so timing reveals neither; the message never says whether the account exists.
  */
-export async function login(db: Db, input: { username: string; password: string; address: string }): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  input: { username: string; password: string; address?: string | null; device?: string | null },
+): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
   const now = Date.now();
-  const keys = { user: `u:${username}`, addr: `a:${input.address}` };
+  const device = input.device && input.device.length <= 100 ? input.device : null;
   await db.delete(loginAttempts).where(lt(loginAttempts.at, now - WINDOW_MS));
+  const known = device
+    ? (await db.select({ id: loginAttempts.id }).from(loginAttempts).where(and(eq(loginAttempts.key, deviceKey(username, device)), gt(loginAttempts.at, now)))).length > 0
+    : false;
+  const failKey = known ? `d:${sha256(device!)}` : `u:${username}`;
+  const addrKey = input.address ? `a:${input.address}` : null;
+  const keys = addrKey ? [failKey, addrKey] : [failKey];
   const counts = await db
     .select({ key: loginAttempts.key, n: sql<number>`count(*)` })
     .from(loginAttempts)
-    .where(and(gt(loginAttempts.at, now - WINDOW_MS), sql`${loginAttempts.key} in (${keys.user}, ${keys.addr})`))
+    .where(and(gt(loginAttempts.at, now - WINDOW_MS), inArray(loginAttempts.key, keys)))
     .groupBy(loginAttempts.key);
-  const n = (k: string) => Number(counts.find((c) => c.key === k)?.n ?? 0);
-  if (n(keys.user) >= MAX_PER_USER || n(keys.addr) >= MAX_PER_ADDRESS) {
-    return { ok: false, message: "Too many failed attempts. Wait 15 minutes and try again." };
-  }
+  const n = (k: string | null) => Number(counts.find((c) => c.key === k)?.n ?? 0);
+  const locked = n(failKey) >= MAX_PER_USER || (addrKey !== null && n(addrKey) >= MAX_PER_ADDRESS);
   const [user] = await db.select().from(users).where(eq(users.username, username));
-  // Compare against a dummy hash when there is no such user, so timing does not reveal accounts.
+  // Always one comparison (against a dummy hash when there is no such user, or the account is locked).
   const ok = await bcrypt.compare(input.password, user?.passwordHash ?? DUMMY_HASH);
+  if (locked) return { ok: false, status: 429, message: "Too many failed attempts. Wait 15 minutes and try again." };
   if (!user || !ok) {
-    await db.insert(loginAttempts).values([
-      { key: keys.user, at: now },
-      { key: keys.addr, at: now },
-    ]);
-    return { ok: false, message: "That username and password do not match an account." };
+    await db.insert(loginAttempts).values(keys.map((key) => ({ key, at: now })));
+    return { ok: false, status: 401, message: "That username and password do not match an account." };
   }
-  await db.delete(loginAttempts).where(eq(loginAttempts.key, keys.user));
+  await db.delete(loginAttempts).where(eq(loginAttempts.key, failKey));
+  let newDevice: string | null = null;
+  if (!known) {
+    newDevice = newToken();
+    await db.insert(loginAttempts).values({ key: deviceKey(username, newDevice), at: now + DEVICE_DAYS * 86_400_000 });
+  }
   const token = newToken();
   const expires = new Date(now + SESSION_DAYS * 86_400_000);
   await db.insert(sessions).values({ tokenHash: sha256(token), userId: user.id, expiresAt: expires.toISOString() });
-  return { ok: true, token, expires, user: { id: user.id, username: user.username, role: user.role, createdAt: user.createdAt } };
+  return { ok: true, token, expires, device: newDevice, user: { id: user.id, username: user.username, role: user.role, createdAt: user.createdAt } };
+}
+
+export const DEVICE_MAX_AGE_S = DEVICE_DAYS * 86_400;
+
+/** Sets a new password (an owner on the accounts page, or `cli user passwd`); signs the account out everywhere and lifts its lock. */
+export async function setPassword(db: Db, id: number, password: string): Promise<PublicUser> {
+  validatePassword(password);
+  const passwordHash = await bcrypt.hash(password, BCRYPT_COST);
+  const [row] = await db.update(users).set({ passwordHash }).where(eq(users.id, id)).returning();
+  if (!row) throw new InputError(`No account #${id}.`);
+  await db.delete(sessions).where(eq(sessions.userId, id));
+  await db.delete(loginAttempts).where(eq(loginAttempts.key, `u:${row.username}`));
+  return { id: row.id, username: row.username, role: row.role, createdAt: row.createdAt };
+}
+
+export async function findUserByName(db: Db, username: string): Promise<PublicUser | null> {
+  const [row] = await db
+    .select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.username, username.trim().toLowerCase()));
+  return row ?? null;
 }
 
 export async function getSessionUser(db: Db, token: string | undefined | null): Promise<PublicUser | null> {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { asc, sql } from "drizzle-orm";
 import { z } from "zod";
-import { analyses, ARTICLE_ORIGINS, articles, CANDIDATE_STATUSES, comparisonArticles, comparisons, coverageCandidates, outlets, settings } from "#db/schema";
+import { analyses, ARTICLE_ORIGINS, articles, CANDIDATE_STATUSES, comparisonArticles, comparisons, coverageCandidates, outlets, ROLES, settings } from "#db/schema";
 import { ANALYSER_VERSION } from "#app/analysis/index";
 import { contentHash } from "#app/ingest/content-hash.server";
 import type { Db } from "#app/utils/db.server";
@@ -18,6 +18,8 @@ export class BackupError extends Error {
 
 const id = z.number().int().positive();
 const nstr = z.string().nullable();
+// Addresses become links on pages: only http(s), never javascript: or data:.
+const webUrl = z.string().refine((u) => /^https?:\/\//i.test(u.trim()), { message: "is not an http(s) address" });
 
 // Strict: a column added to the schema but not here makes backups fail validation, never silently lose it.
 const outletRow = z.object({ id, name: z.string().min(1), country: nstr, kind: nstr, perspective: nstr, createdAt: z.string() }).strict();
@@ -27,7 +29,7 @@ const articleRow = z
     outletId: id.nullable(),
     title: z.string(),
     author: nstr,
-    url: nstr,
+    url: webUrl.nullable(),
     published: nstr,
     language: nstr,
     text: z.string(),
@@ -56,7 +58,7 @@ const coverageRow = z
     kind: nstr,
     language: nstr,
     title: nstr,
-    url: z.string(),
+    url: webUrl,
     status: z.enum(CANDIDATE_STATUSES),
     articleId: id.nullable(),
     error: nstr,
@@ -305,6 +307,39 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<RestoreCoun
     }
   }
 
+  for (const u of backup.users ?? []) {
+    if (!(ROLES as readonly unknown[]).includes(u.role)) throw new BackupError(`The backup's users include an unknown role ${JSON.stringify(String(u.role)).slice(0, 40)}; roles are ${ROLES.join(", ")}.`);
+  }
+  for (const [label, rows] of [["outlets", backup.outlets], ["articles", backup.articles], ["comparisons", backup.comparisons], ["coverage", backup.coverage]] as const) {
+    const ids = new Set<number>();
+    for (const r of rows) {
+      if (ids.has(r.id)) throw new BackupError(`The backup's ${label} hold the id ${r.id} twice.`);
+      ids.add(r.id);
+    }
+  }
+  try {
+    await restoreRows(db, backup, insertExtra);
+  } catch (e) {
+    if (e instanceof BackupError) throw e;
+    // Never the failed statement itself: it holds article text, and runs to tens of kilobytes.
+    const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message.split(":")[0] : "error");
+    throw new BackupError(`The backup could not be written into this database (${String(code).slice(0, 80)}): is it damaged or edited by hand?`);
+  }
+  return {
+    outlets: backup.outlets.length,
+    articles: backup.articles.length,
+    comparisons: backup.comparisons.length,
+    coverage: backup.coverage.length,
+    analyses: backup.analyses.length,
+    users: backup.users?.length ?? 0,
+    shareLinks: backup.shareLinks?.length ?? 0,
+    lockedUsers,
+  };
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+async function restoreRows(db: Db, backup: Backup, insertExtra: (tx: Tx, key: ExtraKey) => Promise<void>): Promise<void> {
   await db.transaction(async (tx) => {
     for (const part of chunks(backup.outlets, 200)) await tx.insert(outlets).values(part);
     for (const part of chunks(backup.articles, 50)) await tx.insert(articles).values(part);
@@ -321,14 +356,4 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<RestoreCoun
     await insertExtra(tx, "nearDuplicates");
     await insertExtra(tx, "corrections");
   });
-  return {
-    outlets: backup.outlets.length,
-    articles: backup.articles.length,
-    comparisons: backup.comparisons.length,
-    coverage: backup.coverage.length,
-    analyses: backup.analyses.length,
-    users: backup.users?.length ?? 0,
-    shareLinks: backup.shareLinks?.length ?? 0,
-    lockedUsers,
-  };
 }

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { coverageCandidates } from "#db/schema";
-import type { BulkItem } from "#app/ingest/bulk.server";
+import { parseBulkFiles, type BulkItem } from "#app/ingest/bulk.server";
 import type { Db } from "#app/utils/db.server";
 import { bumpDataVersion } from "#app/utils/response-cache.server";
 import { importItem } from "./import.server";
-import { enqueueJobWithItems, getJobItems, type Job, type JobHandler } from "./jobs.server";
+import { enqueueJobWithItems, getJobItems, JobStopped, replaceJobItems, type Job, type JobContext, type JobHandler } from "./jobs.server";
 
 const record = z.object({
   title: z.string().optional(),
@@ -21,12 +21,43 @@ const item = z.union([
   z.object({ ok: z.literal(false), input: z.string(), reason: z.string() }),
 ]);
 // Items are in `job_items` (one row each); jobs queued before that kept them in the payload, and still run.
-export const importPayload = z.object({ comparisonId: z.number().int().positive().nullable(), items: z.array(item).optional() });
+// `upload`: the items are still the uploaded files (name and base64 bytes), to be parsed by the worker first.
+export const importPayload = z.object({
+  comparisonId: z.number().int().positive().nullable(),
+  items: z.array(item).optional(),
+  upload: z.boolean().optional(),
+});
+const uploadedFile = z.object({ file: z.string(), base64: z.string() });
 export type ImportPayload = z.infer<typeof importPayload>;
 
 /** Queues an import of bulk items (from an upload or the coverage list); the worker runs it off the request path. */
 export async function enqueueImport(db: Db, items: BulkItem[], comparisonId: number | null): Promise<Job> {
   return enqueueJobWithItems(db, "import", { comparisonId } satisfies ImportPayload, items);
+}
+
+/**
+ * Queues uploaded files as they are: the worker unpacks and parses them, off the request path, so that no
+ * archive or table, however made, holds up a page; what it finds (and any limit it meets) is the job's first log.
+ */
+export async function enqueueUploadImport(db: Db, files: Array<{ name: string; bytes: Uint8Array }>, comparisonId: number | null): Promise<Job> {
+  const items = files.map((f) => ({ file: f.name, base64: Buffer.from(f.bytes).toString("base64") }));
+  return enqueueJobWithItems(db, "import", { comparisonId, upload: true } satisfies ImportPayload, items);
+}
+
+/** The worker's first step for an upload: parse the files into records, which then replace them as the job's items. */
+async function parseUpload(job: Job, ctx: JobContext, comparisonId: number | null): Promise<Job> {
+  const stored = (await getJobItems(ctx.db, job.id, 0, job.total)).map((x) => uploadedFile.parse(x));
+  await ctx.progress({ current: `reading ${stored.length === 1 ? stored[0]!.file : `${stored.length} files`}` });
+  const parsed = parseBulkFiles(stored.map((f) => ({ name: f.file, bytes: new Uint8Array(Buffer.from(f.base64, "base64")) })));
+  for (const e of parsed.errors) await ctx.progress({ log: e });
+  if (!parsed.items.some((i) => i.ok)) {
+    const reasons = parsed.items.slice(0, 5).map((i) => (i.ok ? "" : i.reason));
+    throw new Error([...parsed.errors, ...reasons].filter(Boolean).join(" ") || "Nothing to import in those files.");
+  }
+  const payload = { comparisonId } satisfies ImportPayload;
+  if (!(await replaceJobItems(ctx.db, job.id, ctx.workerId, payload, parsed.items))) throw new JobStopped("lost");
+  await ctx.progress({ log: `${parsed.items.length} ${parsed.items.length === 1 ? "item" : "items"} to import` });
+  return { ...job, payload, total: parsed.items.length, done: 0, failed: 0 };
 }
 
 /** Queues the comparison's coverage candidates (all pending ones, or the given ids) for import by URL. */
@@ -59,7 +90,9 @@ export async function enqueueCoverageImport(db: Db, comparisonId: number, candid
 }
 
 /** Imports item after item, resuming after the last one done; each outcome goes to the job's log. */
-export const importJob: JobHandler = async (job, ctx) => {
+export const importJob: JobHandler = async (queued, ctx) => {
+  const first = importPayload.parse(queued.payload);
+  const job = first.upload ? await parseUpload(queued, ctx, first.comparisonId) : queued;
   const payload = importPayload.parse(job.payload);
   const total = payload.items ? payload.items.length : job.total;
   // Items are read a page at a time, so a job of any size holds only a page in memory.

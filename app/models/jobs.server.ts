@@ -30,6 +30,26 @@ export async function enqueueJobWithItems(db: Db, kind: string, payload: unknown
   });
 }
 
+/**
+ * Replaces the items of a job this worker holds (an upload's files by the records parsed from them), with its
+ * payload and total, in one transaction. False when the job is no longer this worker's.
+ */
+export async function replaceJobItems(db: Db, jobId: number, workerId: string, payload: unknown, items: unknown[]): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const held = await tx
+      .update(jobs)
+      .set({ payload: payload ?? {}, total: items.length, done: 0, failed: 0, updatedAt: now() })
+      .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)))
+      .returning({ id: jobs.id });
+    if (!held.length) return false;
+    await tx.delete(jobItems).where(eq(jobItems.jobId, jobId));
+    for (let i = 0; i < items.length; i += 200) {
+      await tx.insert(jobItems).values(items.slice(i, i + 200).map((item, k) => ({ jobId, idx: i + k, item })));
+    }
+    return true;
+  });
+}
+
 /** Items `from` … `from + limit - 1` of a job, in order. */
 export async function getJobItems(db: Db, jobId: number, from: number, limit: number): Promise<unknown[]> {
   const rows = await db

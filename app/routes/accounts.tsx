@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ROLES } from "#db/schema";
-import { createUser, deleteUser, listUsers, setUserRole } from "#app/models/auth.server";
+import { createUser, deleteUser, listUsers, setPassword, setUserRole } from "#app/models/auth.server";
 import { InputError } from "#app/models/articles.server";
 import { getDb } from "#app/utils/db.server";
 import { readForm } from "#app/utils/http.server";
@@ -17,13 +18,14 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create"), username: z.string().max(100), password: z.string().max(300), role: z.enum(ROLES) }),
   z.object({ intent: z.literal("role"), id: z.coerce.number().int().positive(), role: z.enum(ROLES) }),
   z.object({ intent: z.literal("delete"), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("password"), id: z.coerce.number().int().positive(), password: z.string().max(300) }),
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The access middleware already limits this route to owners; a loopback install without accounts may create the first.
-  if (context.authEnabled && context.user?.role !== "owner") return { error: "Only an owner can manage accounts." };
+  if (context.authEnabled && context.user?.role !== "owner") return data({ error: "Only an owner can manage accounts." }, { status: 403 });
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return { error: "That request was not understood." };
+  if (!parsed.success) return data({ error: "That request was not understood." }, { status: 400 });
   const db = getDb();
   try {
     const v = parsed.data;
@@ -31,18 +33,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const u = await createUser(db, v);
       return { ok: `Account “${u.username}” created as ${u.role}.` };
     }
+    if (v.intent === "password") {
+      const u = await setPassword(db, v.id, v.password);
+      return { ok: `New password set for “${u.username}”; their other sessions were signed out.` };
+    }
     if (v.intent === "role") await setUserRole(db, v.id, v.role);
     else await deleteUser(db, v.id);
     return { ok: "Saved." };
   } catch (e) {
-    if (e instanceof InputError) return { error: e.message };
+    if (e instanceof InputError) return data({ error: e.message }, { status: 400 });
     throw e;
   }
 }
 
 export default function Accounts() {
   const { users, me, authEnabled } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
   return (
     <section className="stack" style={{ maxWidth: "50rem" }}>
       <h1>Accounts</h1>
@@ -51,14 +57,14 @@ export default function Accounts() {
         only listens on this machine.
       </p>
       {!authEnabled ? <p className="note">No accounts yet: the first one you create should be an owner, then sign in with it.</p> : null}
-      {data && "error" in data ? (
+      {result && "error" in result ? (
         <div className="form-error" role="alert">
-          {data.error}
+          {result.error}
         </div>
       ) : null}
-      {data && "ok" in data ? (
+      {result && "ok" in result ? (
         <div className="notice" role="status">
-          {data.ok}
+          {result.ok}
         </div>
       ) : null}
       <table className="panel">
@@ -96,6 +102,16 @@ export default function Accounts() {
                   <input type="hidden" name="id" value={u.id} />
                   <button className="danger">Delete</button>
                 </Form>
+                <details>
+                  <summary>Set password</summary>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="password" />
+                    <input type="hidden" name="id" value={u.id} />
+                    <label htmlFor={`acc-pw-${u.id}`}>New password for {u.username} (10+ characters)</label>
+                    <input id={`acc-pw-${u.id}`} name="password" type="password" autoComplete="new-password" required minLength={10} />{" "}
+                    <button className="secondary">Set password</button>
+                  </Form>
+                </details>
               </td>
             </tr>
           ))}

@@ -12,6 +12,12 @@ const schema = z.object({
   // CPU priority (pages never wait for analysis); "inline", on the server's own thread; "off", not at all
   // (run `npm run worker` beside it).
   PARALLAX_JOBS: z.enum(["process", "inline", "off"]).default("process"),
+  // The public address(es) people use to reach this server ("https://parallax.example.org", comma-separated).
+  // Requests naming any other host than these and loopback are refused (DNS rebinding).
+  PARALLAX_ORIGIN: z.string().optional(),
+  // Only behind a reverse proxy: whom to trust for X-Forwarded-For/-Proto (Express "trust proxy": "loopback",
+  // an address, or a hop count). Unset, the client address is the socket's and forwarded headers are ignored.
+  PARALLAX_TRUST_PROXY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -56,6 +56,10 @@ export interface ResponseCacheOptions {
    * through this process are never served stale: their author sees them at once.
    */
   staleForMs?: number;
+  /** Render and key by the known query parameters only (see normalisedQuery). */
+  normaliseQuery?: boolean;
+  /** What else makes a different page, in place of whole `vary` headers (e.g. just the session cookie). */
+  varyKey?: (req: Request) => string;
 }
 
 export function responseCache(opts: ResponseCacheOptions): RequestHandler {
@@ -100,7 +104,15 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
       return next();
     }
     if (!opts.match(req)) return next();
-    const key = [req.originalUrl, ...opts.vary.map((h) => req.get(h) ?? "")].join("\u0000");
+    if (opts.normaliseQuery) {
+      // Rendered as keyed: what the page shows depends only on the known parameters.
+      const q = req.originalUrl.indexOf("?");
+      if (q >= 0) {
+        req.originalUrl = req.originalUrl.slice(0, q) + normalisedQuery(req.originalUrl.slice(q));
+        req.url = req.originalUrl;
+      }
+    }
+    const key = [req.originalUrl, ...opts.vary.map((h) => req.get(h) ?? ""), opts.varyKey?.(req) ?? ""].join("\u0000");
     void (async () => {
       const fingerprint = opts.fingerprint ? await opts.fingerprint(req) : "";
       if (fingerprint === null) return next();
@@ -164,4 +176,40 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
     res.setHeader("X-Parallax-Cache", "miss");
     next();
   }
+}
+
+// The query parameters a comparison page or export reads, each with the values that change what it shows.
+const FLAG = (v: string) => (v === "1" ? "1" : null);
+const KNOWN_PARAMS: Record<string, (v: string) => string | null> = {
+  _routes: (v) => (/^[\w.,$/-]{1,300}$/.test(v) ? v : null),
+  article: (v) => (/^\d{1,9}$/.test(v) ? v : null),
+  blind: FLAG,
+  by: (v) => (v === "words" ? v : null),
+  cg: (v) => (/^g\d{1,5}$/.test(v) ? v : null),
+  claims: (v) => (v === "lacks" || v === "only" ? v : null),
+  claimsAll: FLAG,
+  cols: (v) => (/^[\d,]{1,80}$/.test(v) ? v : null),
+  focus: (v) => (v.length <= 300 ? v : null),
+  large: FLAG,
+  layer: (v) => (/^[a-z]{1,12}$/.test(v) ? v : null),
+  layers: () => "1",
+  notice: (v) => (/^[a-z-]{1,24}$/.test(v) ? v : null),
+  print: FLAG,
+};
+
+/**
+ * The query of a cached page reduced to what changes it: known parameters with meaningful values, in a fixed
+ * order. Used both as the cache key and as the URL rendered, so made-up parameters (`?x=1`, `?blind=2`) can
+ * neither force a render nor fill the cache with copies of one page.
+ */
+export function normalisedQuery(search: string): string {
+  const sp = new URLSearchParams(search);
+  const out = new URLSearchParams();
+  for (const key of Object.keys(KNOWN_PARAMS).sort()) {
+    const values = [...new Set(sp.getAll(key).map(KNOWN_PARAMS[key]!).filter((v): v is string => v !== null))];
+    // Single-valued parameters keep their first value, as URLSearchParams.get reads it.
+    for (const v of key === "layer" ? values : values.slice(0, 1)) out.append(key, v);
+  }
+  const q = out.toString();
+  return q ? `?${q}` : "";
 }

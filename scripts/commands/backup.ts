@@ -30,7 +30,9 @@ export async function run(argv: string[]): Promise<number> {
     const target = path.resolve(file);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const partial = `${target}.partial`;
-    fs.writeFileSync(partial, JSON.stringify(backup) + "\n");
+    // Owner-only: a backup may hold password hashes and unpublished texts.
+    fs.writeFileSync(partial, JSON.stringify(backup) + "\n", { mode: 0o600 });
+    fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, target);
     const users =
       (backup.users ? `, ${backup.users.length} users${withSecrets ? " (with password hashes)" : " (without password hashes)"}` : "") +

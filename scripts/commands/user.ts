@@ -1,6 +1,6 @@
 import { ROLES, type Role } from "#db/schema";
 import { prepareDatabase } from "#db/prepare";
-import { createUser, listUsers } from "#app/models/auth.server";
+import { createUser, findUserByName, listUsers, setPassword } from "#app/models/auth.server";
 import { InputError } from "#app/models/articles.server";
 
 async function readStdin(): Promise<string> {
@@ -10,7 +10,7 @@ async function readStdin(): Promise<string> {
   return data.split(/\r?\n/)[0] ?? "";
 }
 
-/** `user add NAME --role owner|editor|viewer` (password from PARALLAX_PASSWORD or the first line of stdin), `user list`. */
+/** `user add NAME --role owner|editor|viewer`, `user passwd NAME` (password from PARALLAX_PASSWORD or the first line of stdin), `user list`. */
 export async function run(argv: string[]): Promise<number> {
   const [sub, name] = argv;
   const db = await prepareDatabase({ seed: false });
@@ -35,7 +35,26 @@ export async function run(argv: string[]): Promise<number> {
       console.error(`created ${u.username} (${u.role})`);
       return 0;
     }
-    console.error("usage: user add NAME --role owner|editor|viewer   (password from PARALLAX_PASSWORD or stdin)\n       user list");
+    if (sub === "passwd" && name) {
+      const user = await findUserByName(db, name);
+      if (!user) {
+        console.error(`No account “${name}”. See them with: npm run --silent cli -- user list`);
+        return 1;
+      }
+      const password = process.env.PARALLAX_PASSWORD ?? (await readStdin());
+      if (!password) {
+        console.error("Give the new password in PARALLAX_PASSWORD or on standard input.");
+        return 2;
+      }
+      await setPassword(db, user.id, password);
+      console.error(`new password set for ${user.username}; its sessions were ended`);
+      return 0;
+    }
+    console.error(
+      "usage: user add NAME --role owner|editor|viewer   (password from PARALLAX_PASSWORD or stdin)\n" +
+        "       user passwd NAME                          (new password from PARALLAX_PASSWORD or stdin)\n" +
+        "       user list",
+    );
     return 2;
   } catch (e) {
     if (e instanceof InputError) {

@@ -87,7 +87,7 @@ describe.skipIf(!e2e.baseUrl)("a shared instance with accounts", () => {
   test("login attempts are rate limited", async () => {
     for (let i = 0; i < 5; i++) await signIn("lockme", `wrong guess ${i}!`);
     const res = await signIn("lockme");
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(429);
     expect(await res.text()).toContain("Too many failed attempts");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createShareLink, createUser, deleteUser, getSessionUser, login, logout, resolveShareLink, revokeShareLink, setUserRole, listUsers } from "#app/models/auth.server";
+import { createShareLink, createUser, deleteUser, getSessionUser, login, logout, resolveShareLink, revokeShareLink, setPassword, setUserRole, listUsers } from "#app/models/auth.server";
 import { createComparison } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
 
@@ -12,7 +12,7 @@ describe("accounts and sessions", () => {
     expect(raw!.passwordHash).toMatch(/^\$2[aby]\$11\$/);
     expect(raw!.passwordHash).not.toContain("correct horse");
     const bad = await login(db, { username: "ines.ward", password: "wrong password!", address: "127.0.0.1" });
-    expect(bad).toEqual({ ok: false, message: "That username and password do not match an account." });
+    expect(bad).toEqual({ ok: false, status: 401, message: "That username and password do not match an account." });
     const ok = await login(db, { username: "INES.WARD", password: "correct horse battery", address: "127.0.0.1" });
     expect(ok.ok).toBe(true);
     if (!ok.ok) return;
@@ -34,7 +34,62 @@ describe("accounts and sessions", () => {
     await createUser(db, { username: "target", password: "the real password", role: "viewer" });
     for (let i = 0; i < 5; i++) await login(db, { username: "target", password: `guess ${i} guess`, address: `10.9.9.${i}` });
     const r = await login(db, { username: "target", password: "the real password", address: "10.9.9.99" });
-    expect(r).toEqual({ ok: false, message: "Too many failed attempts. Wait 15 minutes and try again." });
+    expect(r).toEqual({ ok: false, status: 429, message: "Too many failed attempts. Wait 15 minutes and try again." });
+  });
+
+  test("guesses from elsewhere cannot lock out a browser that has signed in before", async () => {
+    const db = getDb();
+    await createUser(db, { username: "boss", password: "the owner password", role: "editor" });
+    const first = await login(db, { username: "boss", password: "the owner password", address: "10.1.1.1" });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.device).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    for (let i = 0; i < 8; i++) await login(db, { username: "boss", password: `attacker guess ${i}`, address: `10.6.6.${i}` });
+    // A new browser is locked out, the owner's own browser is not.
+    expect(await login(db, { username: "boss", password: "the owner password", address: "10.6.6.50" })).toMatchObject({ ok: false, status: 429 });
+    const again = await login(db, { username: "boss", password: "the owner password", address: "10.1.1.1", device: first.device });
+    expect(again).toMatchObject({ ok: true, device: null });
+    // A device token is bound to its account: it does not lift another account's lock.
+    await createUser(db, { username: "other", password: "other password!", role: "viewer" });
+    for (let i = 0; i < 5; i++) await login(db, { username: "other", password: `guess ${i} guess`, address: `10.6.7.${i}` });
+    expect(await login(db, { username: "other", password: "other password!", device: first.device })).toMatchObject({ ok: false, status: 429 });
+  });
+
+  test("without a client address (a proxy that does not name it) there is no shared per-address key to fill", async () => {
+    const db = getDb();
+    for (let i = 0; i < 25; i++) await login(db, { username: `nobody${i}`, password: "some guess here", address: undefined });
+    await createUser(db, { username: "behindproxy", password: "a good password", role: "viewer" });
+    expect((await login(db, { username: "behindproxy", password: "a good password", address: undefined })).ok).toBe(true);
+  });
+
+  test("a locked, an unknown and a known account take the same time to refuse", async () => {
+    const db = getDb();
+    await createUser(db, { username: "timed", password: "timed password 1", role: "viewer" });
+    await createUser(db, { username: "lockedtimed", password: "timed password 2", role: "viewer" });
+    for (let i = 0; i < 5; i++) await login(db, { username: "lockedtimed", password: `guess ${i} guess` });
+    async function time(username: string): Promise<number> {
+      const t0 = performance.now();
+      for (let i = 0; i < 3; i++) await login(db, { username, password: "not the password", address: `10.8.${i}.1` });
+      return (performance.now() - t0) / 3;
+    }
+    const known = await time("timed");
+    const unknown = await time("no-such-account");
+    const locked = await time("lockedtimed");
+    // One bcrypt comparison each (~tens of ms at cost 11): a locked account used to answer at once.
+    expect(locked).toBeGreaterThan(known * 0.5);
+    expect(unknown).toBeGreaterThan(known * 0.5);
+  });
+
+  test("an owner (or the CLI) sets a new password: it works, old sessions end, the lock lifts", async () => {
+    const db = getDb();
+    const u = await createUser(db, { username: "restored", password: "an old password", role: "editor" });
+    const s = await login(db, { username: "restored", password: "an old password" });
+    for (let i = 0; i < 5; i++) await login(db, { username: "restored", password: `guess ${i} guess` });
+    await expect(setPassword(db, u.id, "short")).rejects.toThrow(/10 characters/);
+    await setPassword(db, u.id, "a brand new password");
+    if (s.ok) expect(await getSessionUser(db, s.token)).toBeNull();
+    expect((await login(db, { username: "restored", password: "a brand new password" })).ok).toBe(true);
+    expect((await login(db, { username: "restored", password: "an old password" })).ok).toBe(false);
   });
 
   test("the last owner cannot be demoted or deleted", async () => {

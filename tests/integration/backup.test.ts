@@ -127,6 +127,40 @@ describe("backup and restore", () => {
     expect(() => parseBackup('{"format":"parallax-backup","version":1}')).toThrow(BackupError);
   });
 
+  test("a backup file is readable by its owner only", () => {
+    expect(fs.statSync(first).mode & 0o777).toBe(0o600);
+  });
+
+  test("a restore refuses javascript: links, unknown roles and duplicate ids, with a short message", async () => {
+    const good = fs.readFileSync(first, "utf8");
+    const b = JSON.parse(good) as Backup;
+    b.articles[0]!.url = "javascript:alert(1)";
+    expect(() => parseBackup(JSON.stringify(b))).toThrow(/http\(s\) address/);
+    const c = JSON.parse(good) as Backup;
+    c.coverage[0] = { ...c.coverage[0]!, url: "data:text/html,hi" };
+    expect(() => parseBackup(JSON.stringify(c))).toThrow(/http\(s\) address/);
+
+    const dup = parseBackup(good);
+    dup.articles.push({ ...dup.articles[0]! });
+    const empty = freshDbUrl("backup-dup");
+    const db = await prepareDatabase({ url: empty.url, seed: false });
+    try {
+      const err = await restoreBackup(db, dup).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
+      expect(err).toBeInstanceOf(BackupError);
+      expect(err!.message).toMatch(/id \d+ twice/);
+      expect(err!.message.length).toBeLessThan(300);
+      const roles = parseBackup(good);
+      roles.users = [{ id: 5, username: "mallory", role: "superuser", created_at: "2026-01-01T00:00:00.000Z" }];
+      await expect(restoreBackup(db, roles)).rejects.toThrow(/unknown role/);
+    } finally {
+      db.$client.close();
+      empty.cleanup();
+    }
+  });
+
   test("a failure late in the restore rolls back everything written before it", async () => {
     const b = parseBackup(fs.readFileSync(first, "utf8"));
     b.coverage.push({ ...b.coverage[0]! }); // duplicate primary key: fails after articles, analyses and comparisons

@@ -81,7 +81,7 @@ describe("comparison tables", () => {
   });
 
   it("neutralises cells that a spreadsheet would run as formulas", () => {
-    for (const s of ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"]) expect(neutraliseCell(s)).toBe(`'${s}`);
+    for (const s of ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "＝1+1", "＋1", "－2", "＠SUM(A1)"]) expect(neutraliseCell(s)).toBe(`'${s}`);
     expect(neutraliseCell("plain")).toBe("plain");
     expect(neutraliseCell(-3)).toBe(-3);
     const csv = tableToCsv(tables.timeline);

@@ -43,7 +43,9 @@ describe("uploads", () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   test("binary content is detected", () => {
     expect(looksBinary(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00]))).toBe(true);
-    expect(looksBinary(new Uint8Array([0xff, 0xfe, 0xfd, 0x41]))).toBe(true);
+    expect(looksBinary(new Uint8Array([0x01, 0x02, 0x03, 0x41, 0x05, 0x06]))).toBe(true);
+    // A UTF-16 byte-order mark before an odd number of bytes is no text either.
+    expect(looksBinary(new Uint8Array([0xff, 0xfe, 0xfd]))).toBe(true);
     expect(looksBinary(enc("Plain words, ‘curly’ quotes and émigré accents."))).toBe(false);
   });
 

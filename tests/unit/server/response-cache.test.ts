@@ -3,7 +3,7 @@ import zlib from "node:zlib";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { bumpDataVersion, responseCache } from "#app/utils/response-cache.server";
+import { bumpDataVersion, normalisedQuery, responseCache } from "#app/utils/response-cache.server";
 
 describe("the comparison micro-cache", () => {
   let base = "";
@@ -169,6 +169,42 @@ describe("a page that another process keeps changing", () => {
       revision++;
       await fetch(url, { method: "POST" });
       expect(await get()).toEqual({ how: "miss", body: "render 3 of revision 11" });
+    } finally {
+      srv.close();
+    }
+  });
+});
+
+describe("the page cache keyed by the normalised query", () => {
+  test("only known parameters with meaningful values, in a fixed order", () => {
+    expect(normalisedQuery("?zz=1&blind=2&cols=1,2")).toBe("?cols=1%2C2");
+    expect(normalisedQuery("?cols=1,2&blind=1")).toBe(normalisedQuery("?blind=1&cols=1,2&utm=x"));
+    expect(normalisedQuery("?layer=attr&layer=hedge&layer=attr&layers=on")).toBe("?layer=attr&layer=hedge&layers=1");
+    expect(normalisedQuery("?nonsense=1")).toBe("");
+  });
+
+  test("made-up parameters cannot force a render: they reach neither the key nor the page", async () => {
+    let renders = 0;
+    const seen: string[] = [];
+    const app = express();
+    app.use(responseCache({ maxAgeMs: 60_000, maxEntries: 10, match: () => true, vary: [], normaliseQuery: true, varyKey: (req) => req.get("x-reader") ?? "" }));
+    app.get("/comparisons/:id", (req, res) => {
+      renders++;
+      seen.push(req.originalUrl);
+      res.type("html").send(`<p>render ${renders}</p>`);
+    });
+    const srv = app.listen(0, "127.0.0.1");
+    await new Promise((r) => srv.once("listening", r));
+    const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+    try {
+      for (const q of ["", "?x=1", "?blind=2", "?x=2&y=3", "?cacheBuster=123"]) await fetch(base + "/comparisons/9" + q, { headers: { cookie: `junk=${q}` } });
+      expect(renders).toBe(1);
+      await fetch(base + "/comparisons/9?blind=1&cols=1,2");
+      await fetch(base + "/comparisons/9?cols=1,2&blind=1&x=9");
+      expect(renders).toBe(2);
+      expect(seen).toEqual(["/comparisons/9", "/comparisons/9?blind=1&cols=1%2C2"]);
+      await fetch(base + "/comparisons/9", { headers: { "x-reader": "another" } });
+      expect(renders).toBe(3);
     } finally {
       srv.close();
     }

@@ -64,3 +64,27 @@ describe("cookies", () => {
     expect(cookie("s", "v", { secure: true })).toBe("s=v; Path=/; HttpOnly; SameSite=Lax; Secure");
   });
 });
+
+describe("access decisions ignore the case and spelling of a path", () => {
+  const viewer = { role: "viewer" as const };
+  test.each(["/ACCOUNTS", "/Accounts.data", "/accounts/", "/%61ccounts", "//accounts", "/AcCounts/3.data", "/accounts%2F"])(
+    "%s is owner-only, as /accounts is",
+    (path) => {
+      expect(decideAccess({ ...base, user: viewer, path }).type).toBe("forbidden");
+      expect(decideAccess({ ...base, user: { role: "owner" }, path }).type).toBe("next");
+    },
+  );
+  test("the normalised path", () => {
+    expect(routePath("/Comparisons/3.DATA")).toBe("/comparisons/3");
+    expect(routePath("/ACCOUNTS/")).toBe("/accounts");
+  });
+  test("Remix's route discovery is open, so the login and share pages load their routes without a console error", () => {
+    expect(decideAccess({ ...base, path: "/__manifest", search: "?p=%2Flogin&version=abc" })).toEqual({ type: "next" });
+  });
+});
+
+describe("duplicate cookies", () => {
+  test("the first of two cookies with one name wins", () => {
+    expect(parseCookies("parallax_session=real; parallax_session=planted").parallax_session).toBe("real");
+  });
+});
