@@ -148,7 +148,8 @@ async function main(): Promise<void> {
       vary: [],
       varyKey: (req) => {
         const c = parseCookies(req.get("cookie"));
-        return `${c[SESSION_COOKIE] ?? ""}\u0000${c[SHARE_COOKIE] ?? ""}`;
+        // Large text for a projector is kept in a cookie and changes the page.
+        return `${c[SESSION_COOKIE] ?? ""}\u0000${c[SHARE_COOKIE] ?? ""}\u0000${c.parallax_large === "1" ? "large" : ""}`;
       },
       normaliseQuery: true,
       fingerprint: (req) => comparisonRevision(Number(cachedPage.exec(req.path)![1])),

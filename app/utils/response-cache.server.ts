@@ -108,7 +108,12 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
       // Rendered as keyed: what the page shows depends only on the known parameters.
       const q = req.originalUrl.indexOf("?");
       if (q >= 0) {
-        req.originalUrl = req.originalUrl.slice(0, q) + normalisedQuery(req.originalUrl.slice(q));
+        const path = req.originalUrl.slice(0, q);
+        const query = normalisedQuery(req.originalUrl.slice(q));
+        // A document is sent to its normalised address: the browser's URL must be the one rendered, or the
+        // hydrated page (a form's default action, for one) would differ from the server's HTML.
+        if (query !== req.originalUrl.slice(q) && !path.endsWith(".data")) return res.redirect(302, path + query);
+        req.originalUrl = path + query;
         req.url = req.originalUrl;
       }
     }
@@ -190,11 +195,12 @@ const KNOWN_PARAMS: Record<string, (v: string) => string | null> = {
   claimsAll: FLAG,
   cols: (v) => (/^[\d,]{1,80}$/.test(v) ? v : null),
   focus: (v) => (v.length <= 300 ? v : null),
-  large: FLAG,
+  large: (v) => (v === "1" || v === "0" ? v : null),
   layer: (v) => (/^[a-z]{1,12}$/.test(v) ? v : null),
   layers: () => "1",
   notice: (v) => (/^[a-z-]{1,24}$/.test(v) ? v : null),
   print: FLAG,
+  texts: FLAG,
 };
 
 /**

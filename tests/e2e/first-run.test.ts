@@ -37,7 +37,7 @@ describe.skipIf(!e2e.baseUrl)("first run and empty states", () => {
 
   test("a comparison of one article says so at the top and leads to its coverage list, paste and the library", async () => {
     await page.goto(e2e.baseUrl + "/");
-    await page.getByRole("link", { name: /ISIS fighter's letter/ }).click();
+    await page.getByRole("link", { name: /letter attributed to an ISIS member/ }).click();
     await page.waitForURL(/\/comparisons\/\d+$/);
     const note = page.locator(".first-step");
     await expect(note.innerText()).resolves.toMatch(/One article so far/);

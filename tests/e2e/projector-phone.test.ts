@@ -8,7 +8,7 @@ const PAGES = ["/", "/library", "/articles/new", "/import", "/methods"];
 async function demoIds(page: Page): Promise<{ real: string; tutorial: string }> {
   await page.goto(e2e.baseUrl + "/");
   const href = async (name: RegExp) => (await page.getByRole("link", { name }).first().getAttribute("href"))!;
-  return { real: await href(/ISIS fighter's letter/), tutorial: await href(/Tutorial/) };
+  return { real: await href(/letter attributed to an ISIS member/), tutorial: await href(/Tutorial/) };
 }
 
 /** Font sizes in px of the body text, a table cell and the reader's text on the current page. */

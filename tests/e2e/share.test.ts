@@ -19,6 +19,7 @@ describe.skipIf(!e2e.baseUrl)("share with a class", () => {
     await page.getByRole("link", { name: /^Tutorial/ }).click();
     await page.waitForURL(/\/comparisons\/\d+$/);
     const cmpPath = new URL(page.url()).pathname;
+    await page.locator(".headline-strip li strong").first().waitFor();
     const outlets = (await page.locator(".headline-strip li strong").allInnerTexts()).map((s) => s.trim());
     expect(outlets.length).toBe(3);
     const toggles = page.locator(".view-toggles");
