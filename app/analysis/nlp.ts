@@ -116,8 +116,11 @@ function tokenizeSpaced(text: string): TokenizedText {
   return { tokens, sentences, paragraphs };
 }
 
-/** Counts words the way every density in Parallax does: tokens that contain a letter or digit. */
+/**
+ * The one word counter of Parallax (densities, quoted words, stored word counts, import summaries): runs of letters
+ * or digits with inner apostrophes and hyphens; a number with separators ("40,000", "3.5") is one word.
+ */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu);
+  const m = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}+)*/gu);
   return m ? m.length : 0;
 }

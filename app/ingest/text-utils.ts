@@ -6,8 +6,5 @@ export function clean(s: string): string {
     .trim();
 }
 
-/** Words in a clean body: runs of letters or digits, with inner apostrophes and hyphens; "40,000" is one. */
-export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}+)*/gu);
-  return m ? m.length : 0;
-}
+// One word counter for the whole app (the analysis' own): ingest and analysis never disagree on a count.
+export { countWords } from "#app/analysis/nlp";
