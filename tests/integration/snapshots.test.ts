@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import type { ArticleAnalysis } from "#app/analysis/index";
 import { getAnalyses, storeAnalysis } from "#app/models/analyses.server";
+import { createShareLink } from "#app/models/auth.server";
 import { createBackup } from "#app/models/backup.server";
+import { SHARE_COOKIE } from "#app/utils/access";
 import { createComparison, deleteComparison } from "#app/models/comparisons.server";
 import { buildComparisonExport } from "#app/models/export.server";
 import { comparisonAction, loadComparison } from "#app/routes/comparisons.$id/comparison.server";
@@ -103,6 +105,20 @@ describe("citable snapshots", () => {
     const orphan = await snapshot(sid);
     expect(orphan.snapshot.comparisonId).toBeNull();
     expect(orphan.page.dash).toEqual(frozen.page.dash);
+  });
+
+  test("a blind share link cannot open a snapshot that names the outlets, nor take one", async () => {
+    const { db, c } = await twoArticles();
+    const named = await cite(c.id);
+    const blind = await cite(c.id, true);
+    const { token } = await createShareLink(db, { comparisonId: c.id, blind: true, createdBy: null });
+    const headers = { cookie: `${SHARE_COOKIE}=${token}` };
+    await expect(loadSnapshot(named, new Request(`http://localhost/snapshots/${named}`, { headers }), {})).rejects.toMatchObject({ init: { status: 403 } });
+    await expect(snapshotExport({ params: { id: named, file: "bundle.json" }, request: new Request(`http://localhost/snapshots/${named}/export/bundle.json`, { headers }), context: {} })).rejects.toMatchObject({ init: { status: 403 } });
+    expect((await loadSnapshot(blind, new Request(`http://localhost/snapshots/${blind}`, { headers }), {})).snapshot.blind).toBe(true);
+    const fd = new FormData();
+    fd.append("intent", "cite");
+    await expect(comparisonAction({ id: String(c.id) }, new Request(`http://localhost/comparisons/${c.id}`, { method: "POST", body: fd, headers }))).rejects.toMatchObject({ init: { status: 403 } });
   });
 
   test("an unknown snapshot id is a clear 404", async () => {
