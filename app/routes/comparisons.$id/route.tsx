@@ -74,7 +74,8 @@ export default function ComparisonPage() {
   };
   const focal = dash?.articles.find((a) => a.focal);
   // Large text is the root's (a cookie keeps it across pages); the query flag still works on its own.
-  const large = useRouteLoaderData<typeof rootLoader>("root")?.large ?? view.large;
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const large = root?.large ?? view.large;
   const blindHidden = view.blind ? <input type="hidden" name="blind" value="1" /> : null;
 
   return (
@@ -96,7 +97,7 @@ export default function ComparisonPage() {
         <nav className="view-toggles ui no-print" aria-label="View">
           {shared ? null : view.blind ? <a href={hrefWith(q, { blind: null })}>Reveal outlets</a> : <a href={hrefWith(q, { blind: "1" })}>Blind mode</a>}
           {shared ? null : <Link to={`/comparisons/${comparison.id}/share`}>Share with a class</Link>}
-          {shared || !dash ? null : (
+          {shared || !dash || root?.user?.role === "viewer" ? null : (
             <Form method="post" className="inline">
               {blindHidden}
               <button className="link" name="intent" value="cite" title="Freeze these figures and the analyser version under a permanent link">
