@@ -2,7 +2,10 @@ import { describe, expect, test } from "vitest";
 import type { ArticleAnalysis } from "#app/analysis/index";
 import { getAnalyses, storeAnalysis } from "#app/models/analyses.server";
 import { createShareLink } from "#app/models/auth.server";
-import { createBackup } from "#app/models/backup.server";
+import { createBackup, parseBackup, restoreBackup } from "#app/models/backup.server";
+import { getSnapshot } from "#app/models/snapshots.server";
+import { prepareDatabase } from "#db/prepare";
+import { freshDbUrl } from "#tests/utils/processes";
 import { SHARE_COOKIE } from "#app/utils/access";
 import { createComparison, deleteComparison } from "#app/models/comparisons.server";
 import { buildComparisonExport } from "#app/models/export.server";
@@ -99,7 +102,19 @@ describe("citable snapshots", () => {
     expect(all).toContain("Article A");
 
     const backup = await createBackup(db);
-    expect((backup as { snapshots?: { id: string }[] }).snapshots?.map((s) => s.id)).toContain(sid);
+    expect(backup.snapshots?.map((s) => s.id)).toContain(sid);
+    // Restored into an empty database, the snapshot reads back with the same frozen figures.
+    const dst = freshDbUrl("snapshot-restore");
+    const db2 = await prepareDatabase({ url: dst.url, seed: false });
+    try {
+      await restoreBackup(db2, parseBackup(JSON.stringify(backup)));
+      const restored = await getSnapshot<typeof frozen.page>(db2, sid);
+      expect(restored?.page.dash).toEqual(frozen.page.dash);
+      expect(restored?.blind).toBe(true);
+    } finally {
+      db2.$client.close();
+      dst.cleanup();
+    }
 
     await deleteComparison(db, c.id);
     const orphan = await snapshot(sid);
