@@ -2,7 +2,7 @@
 // exports show at one moment, under a random id. Reading a snapshot never recomputes anything, so its
 // numbers stay those of the analyser version it was taken with, whatever is re-analysed later.
 import { randomBytes } from "node:crypto";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { ANALYSER_VERSION } from "#app/analysis/index";
 import { comparisonSnapshots, type ComparisonSnapshot } from "#db/schema";
 import type { Db } from "#app/utils/db.server";
@@ -76,15 +76,6 @@ export async function getSnapshot<P>(db: Db, id: string): Promise<Snapshot<P> | 
   if (!isSnapshotId(id)) return null;
   const [row] = await db.select().from(comparisonSnapshots).where(eq(comparisonSnapshots.id, id)).limit(1);
   return row ? fromRow<P>(row) : null;
-}
-
-/** A comparison's snapshots, newest first (id, name and date only: the frozen data stays in the row). */
-export async function listSnapshots(db: Db, comparisonId: number): Promise<{ id: string; name: string; blind: boolean; analyserVersion: string; createdAt: string }[]> {
-  return db
-    .select({ id: comparisonSnapshots.id, name: comparisonSnapshots.name, blind: comparisonSnapshots.blind, analyserVersion: comparisonSnapshots.analyserVersion, createdAt: comparisonSnapshots.createdAt })
-    .from(comparisonSnapshots)
-    .where(eq(comparisonSnapshots.comparisonId, comparisonId))
-    .orderBy(desc(comparisonSnapshots.createdAt));
 }
 
 /** The suggested citation: name, date, link and analyser version, in one line. */
