@@ -94,6 +94,7 @@ export const backupSchema = z
     shareLinks: z.array(extraRow).optional(),
     nearDuplicates: z.array(extraRow).optional(),
     corrections: z.array(extraRow).optional(),
+    snapshots: z.array(extraRow).optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -118,6 +119,9 @@ export const backupSchema = z
       if (!articleIds.has(Number(d.article_id)) || !articleIds.has(Number(d.other_id))) issue(`a near-duplicate pair names an article that is not in the file`);
     }
     for (const c of b.corrections ?? []) if (!articleIds.has(Number(c.article_id))) issue(`correction ${String(c.id)} names article ${String(c.article_id)}, which is not in the file`);
+    for (const s of b.snapshots ?? []) {
+      if (s.comparison_id != null && !comparisonIds.has(Number(s.comparison_id))) issue(`snapshot ${String(s.id)} belongs to comparison ${String(s.comparison_id)}, which is not in the file`);
+    }
     for (const l of b.shareLinks ?? []) {
       if (!comparisonIds.has(Number(l.comparison_id))) issue(`share link ${String(l.id)} belongs to comparison ${String(l.comparison_id)}, which is not in the file`);
     }
@@ -140,6 +144,7 @@ const EXTRA_TABLES = [
   { key: "shareLinks", table: "share_links", secret: null },
   { key: "nearDuplicates", table: "near_duplicates", secret: null },
   { key: "corrections", table: "corrections", secret: null },
+  { key: "snapshots", table: "comparison_snapshots", secret: null },
 ] as const;
 type ExtraKey = (typeof EXTRA_TABLES)[number]["key"];
 type ExtraRow = Record<string, string | number | boolean | null>;
@@ -355,5 +360,6 @@ async function restoreRows(db: Db, backup: Backup, insertExtra: (tx: Tx, key: Ex
     await insertExtra(tx, "shareLinks");
     await insertExtra(tx, "nearDuplicates");
     await insertExtra(tx, "corrections");
+    await insertExtra(tx, "snapshots");
   });
 }

@@ -6,3 +6,4 @@ export * from "./jobs";
 export * from "./settings";
 export * from "./auth";
 export * from "./corrections";
+export * from "./snapshots";

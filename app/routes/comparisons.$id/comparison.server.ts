@@ -15,6 +15,8 @@ import { pickColumns, withColumns } from "./columns";
 import { discussionPrompts, type DiscussionPrompt } from "#app/compare/prompts";
 import { resolveFocus, shapeDashboard, type Focus } from "./dashboard";
 import { shareSession } from "./share-session.server";
+import { citeComparison } from "./cite.server";
+import { isSnapshotId } from "#app/models/snapshots.server";
 import { LAYERS, readView, viewQuery, type Layer } from "./view";
 import { correctionsSummary } from "#app/models/corrections.server";
 import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.server";
@@ -217,7 +219,9 @@ export async function loadComparison(params: { id?: string }, request: Request, 
     library,
     librarySearched,
     lq,
-    notice: notice === "added" || notice === "duplicate" || notice === "removed" || notice === "renamed" ? notice : null,
+    notice: notice === "added" || notice === "duplicate" || notice === "removed" || notice === "renamed" || notice === "cited" ? notice : null,
+    /** The snapshot just taken ("Cite this comparison"), whose permanent link the page shows. */
+    snapshotId: notice === "cited" && !share && isSnapshotId(url.searchParams.get("snapshot") ?? undefined) ? url.searchParams.get("snapshot") : null,
     layerNames: LAYERS,
     corrections: { comparisonId: id, blind: view.blind, ...correctionsSummary(loaded.articles, loaded.corrections) },
   };
@@ -236,7 +240,7 @@ const renameSchema = z.object({
   description: z.string().trim().max(2000, "The description is too long (at most 2,000 characters).").optional(),
 });
 
-export async function comparisonAction(params: { id?: string }, request: Request, context: { user?: unknown } = {}) {
+export async function comparisonAction(params: { id?: string }, request: Request, context: AppLoadContext = {}) {
   const id = parseId(params.id, "comparison");
   const db = getDb();
   const detail = await getComparison(db, id);
@@ -249,6 +253,11 @@ export async function comparisonAction(params: { id?: string }, request: Request
     if (!r.success) return { error: r.error.issues[0]?.message ?? "That name was not understood.", field: "name" as const };
     await renameComparison(db, id, { name: r.data.name, description: r.data.description ?? null });
     return redirect(`/comparisons/${id}?notice=renamed${blind}`);
+  }
+  if (form.get("intent") === "cite") {
+    const r = await citeComparison(db, id, request, context, blind !== "", loadComparison);
+    if ("error" in r) return { error: r.error };
+    return redirect(`/comparisons/${id}?notice=cited&snapshot=${r.snapshotId}${blind}`);
   }
   if (form.get("intent") === "delete") {
     if (form.get("confirm") !== "yes") return { error: "Tick the box to confirm the deletion; nothing was deleted." };

@@ -12,6 +12,7 @@ import { DiscussionPrompts } from "./prompts-slot";
 import { MAX_COLUMNS } from "./columns";
 import { comparisonAction, loadComparison } from "./comparison.server";
 import { CorrectionsNotice } from "#app/components/corrections-notice";
+import { HeadlineStrip } from "#app/components/headline-strip";
 import { exportHref, focusHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" }];
@@ -24,7 +25,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return comparisonAction(params, request, context);
 }
 
-const NOTICES = { added: "The article was added to this comparison.", duplicate: "That article was already in the library; the existing copy was added here.", removed: "The article was removed from this comparison (it stays in the library).", renamed: "The comparison was renamed." };
+const NOTICES = { cited: "The snapshot was taken.", added: "The article was added to this comparison.", duplicate: "That article was already in the library; the existing copy was added here.", removed: "The article was removed from this comparison (it stays in the library).", renamed: "The comparison was renamed." };
 
 export default function ComparisonPage() {
   const d = useLoaderData<typeof loader>();
@@ -73,7 +74,8 @@ export default function ComparisonPage() {
   };
   const focal = dash?.articles.find((a) => a.focal);
   // Large text is the root's (a cookie keeps it across pages); the query flag still works on its own.
-  const large = useRouteLoaderData<typeof rootLoader>("root")?.large ?? view.large;
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const large = root?.large ?? view.large;
   const blindHidden = view.blind ? <input type="hidden" name="blind" value="1" /> : null;
 
   return (
@@ -95,6 +97,14 @@ export default function ComparisonPage() {
         <nav className="view-toggles ui no-print" aria-label="View">
           {shared ? null : view.blind ? <a href={hrefWith(q, { blind: null })}>Reveal outlets</a> : <a href={hrefWith(q, { blind: "1" })}>Blind mode</a>}
           {shared ? null : <Link to={`/comparisons/${comparison.id}/share`}>Share with a class</Link>}
+          {shared || !dash || root?.user?.role === "viewer" ? null : (
+            <Form method="post" className="inline">
+              {blindHidden}
+              <button className="link" name="intent" value="cite" title="Freeze these figures and the analyser version under a permanent link">
+                Cite this comparison
+              </button>
+            </Form>
+          )}
           {large ? <a href={hrefWith(q, { large: "0" })}>Normal text</a> : <a href={hrefWith(q, { large: "1" })}>Large text (projector)</a>}
           <a href={hrefWith(q, { print: "1" })}>Print view</a>
           {!view.blind && !shared && coverage.total ? (
@@ -147,7 +157,16 @@ export default function ComparisonPage() {
       {alone && !view.blind && !shared ? <CoverageList candidates={candidates} comparisonId={comparison.id} /> : null}
       {notice ? (
         <div className="notice" role="status">
-          {NOTICES[notice as keyof typeof NOTICES]}
+          {notice === "cited" && d.snapshotId ? (
+            <>
+              Snapshot taken. Its permanent link keeps these figures whatever is re-analysed later:{" "}
+              <Link to={`/snapshots/${d.snapshotId}`} className="snapshot-link">
+                /snapshots/{d.snapshotId}
+              </Link>
+            </>
+          ) : (
+            NOTICES[notice as keyof typeof NOTICES]
+          )}
         </div>
       ) : null}
       <CorrectionsNotice {...d.corrections} />
@@ -418,32 +437,6 @@ export default function ComparisonPage() {
       )}
     </div>
   );
-}
-
-/** The compared coverage first: each article's outlet (or blind label), date, headline and first sentence. */
-function HeadlineStrip({ headlines, blind }: { headlines: { id: number; label: string; published: string | null; title: string; first: string; focal: boolean }[]; blind: boolean }) {
-  if (headlines.length === 0) return null;
-  return (
-    <ol className="headline-strip" aria-label="The articles compared">
-      {headlines.map((h) => (
-        <li key={h.id} data-article-id={h.id}>
-          <p className="meta ui">
-            <strong>{h.label}</strong>
-            {h.focal ? <span className="badge">focal</span> : null} · {h.published ? <DateText value={h.published} /> : "date unknown"}
-          </p>
-          <p className="headline">{blind ? h.title : <Link to={`/articles/${h.id}`}>{h.title}</Link>}</p>
-          <p className="first-sentence">{h.first}</p>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-/** A date shown at its precision: "2016" stays a year, "2016-04" a month. */
-export function DateText({ value }: { value: string }) {
-  const y = /^\d{4}$/.test(value);
-  const ym = /^\d{4}-\d{2}$/.test(value);
-  return <time dateTime={value} title={y ? "year only" : ym ? "month only" : undefined}>{value}{y ? " (year only)" : ym ? " (month only)" : ""}</time>;
 }
 
 function ReaderLegend({ layers }: { layers: Layer[] }) {

@@ -1,0 +1,129 @@
+// A citable snapshot: the comparison's figures as they were when someone chose "Cite this comparison",
+// read from the frozen row (never recomputed), with the frozen exports and a suggested citation.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { DashboardCharts, type DashboardLinks } from "#app/components/charts/dashboard-charts";
+import { Deferred, SSR_MARK } from "#app/components/charts/deferred";
+import { ErrorPanel } from "#app/components/error-panel";
+import { HeadlineStrip } from "#app/components/headline-strip";
+import { hrefWith, readView, viewQuery } from "../comparisons.$id/view";
+import { loadSnapshot } from "./snapshot.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Snapshot: ${data.snapshot.name} · Parallax` : "Snapshot · Parallax" }];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const d = await loadSnapshot(params.id, request, context);
+  const v = readView(new URL(request.url).searchParams);
+  return { ...d, view: { by: v.by, claims: v.claims, claimsAll: v.claimsAll }, query: viewQuery({ ...v, blind: false, layers: ["attr"], cols: null, claimGroup: null }) };
+}
+
+export default function SnapshotPage() {
+  const { snapshot, page, link, citation, view, query } = useLoaderData<typeof loader>();
+  const dash = page.dash;
+  const q = query as [string, string][];
+  const taken = snapshot.createdAt.replace("T", " ").slice(0, 16) + " UTC";
+  const exportHref = (file: string) => `/snapshots/${snapshot.id}/export/${file}`;
+  const links: DashboardLinks = {
+    // The reader is not frozen: a bar leads to the note that says where its spans are.
+    focus: () => "#behind-the-numbers",
+    view: (changes) => hrefWith(q, changes, "#chart-" + (changes.by !== undefined ? "sourcing-mix" : "claim-matrix")),
+    exportFile: exportHref,
+  };
+  return (
+    <div className="stack dashboard snapshot" {...{ [SSR_MARK]: "" }}>
+      <header className="dash-header">
+        <p className="meta ui">Snapshot{snapshot.blind ? " · blind mode" : ""} · read-only</p>
+        <h1>{snapshot.name}</h1>
+        {page.comparison.description ? <p className="lede">{page.comparison.description}</p> : null}
+        <p className="note snapshot-note" role="note">
+          Snapshot of “{snapshot.name}” taken <time dateTime={snapshot.createdAt}>{taken}</time> with analyser {snapshot.analyserVersion}; the live comparison may differ.{" "}
+          {snapshot.comparisonId ? <Link to={`/comparisons/${snapshot.comparisonId}${snapshot.blind ? "?blind=1" : ""}`}>Open the live comparison</Link> : "The live comparison has since been deleted."}
+        </p>
+        <nav className="view-toggles ui no-print" aria-label="Downloads">
+          <span className="meta">Frozen exports:</span>
+          <a href={exportHref("bundle.json")} download>
+            JSON bundle
+          </a>
+          <a href={exportHref("tables.zip")} download>
+            all tables (CSV, zip)
+          </a>
+        </nav>
+      </header>
+      <section aria-labelledby="cite-h" className="panel">
+        <h2 id="cite-h" style={{ marginTop: 0 }}>
+          Cite this snapshot
+        </h2>
+        <p>
+          Permanent link: <a href={link} className="permalink">{link}</a>
+        </p>
+        <p className="citation">{citation}</p>
+      </section>
+      <HeadlineStrip headlines={page.headlines} blind={snapshot.blind} />
+      {dash ? (
+        <>
+          <section aria-labelledby="compared-h">
+            <h2 id="compared-h">The articles compared</h2>
+            <div className="matrix-scroll">
+              <table className="compared">
+                <thead>
+                  <tr>
+                    <th scope="col">{snapshot.blind ? "Article" : "Outlet"}</th>
+                    <th scope="col">Title</th>
+                    <th scope="col">Date</th>
+                    <th scope="col">Words</th>
+                    <th scope="col">Text hash</th>
+                    <th scope="col">In one line</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {dash.articles.map((a) => (
+                    <tr key={a.id}>
+                      <td>
+                        {a.outlet ?? "outlet unknown"}
+                        {a.focal ? <span className="badge">focal</span> : null}
+                        {a.fictional ? <span className="badge fictional">fictional</span> : null}
+                      </td>
+                      <td>{a.title}</td>
+                      <td>{a.published ?? "—"}</td>
+                      <td>{a.wordCount}</td>
+                      <td className="meta">{snapshot.members.find((m) => m.articleId === a.id)?.contentHash.slice(0, 12) || "—"}</td>
+                      <td className="summary">{a.summary}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="meta">
+              Codebook {dash.codebookVersion}; analyser {dash.analyserVersions.join(", ")}.{dash.articles.length > dash.charted.length ? ` Charts show the first ${dash.charted.length} articles.` : ""}
+            </p>
+          </section>
+          {page.prompts.length ? (
+            <section aria-labelledby="prompts-h">
+              <h2 id="prompts-h">Questions for discussion</h2>
+              <ol>
+                {page.prompts.map((p) => (
+                  <li key={p.id}>{p.text}</li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+          <section aria-labelledby="charts-h">
+            <h2 id="charts-h">How they differ</h2>
+            <p className="meta no-print" id="behind-the-numbers">
+              A snapshot keeps the figures, not the reader: the spans behind every number (offsets into each article's text, named by its hash) are in the frozen JSON bundle.
+            </p>
+            <Deferred label="Drawing the charts…">
+              <DashboardCharts dash={dash} links={links} by={view.by} claims={view.claims} claimsAll={view.claimsAll} fileBase={`parallax-${page.comparison.id}${snapshot.blind ? "-blind" : ""}-snapshot-${snapshot.id}`} />
+            </Deferred>
+          </section>
+        </>
+      ) : (
+        <p className="note">This snapshot holds no figures.</p>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
+}
