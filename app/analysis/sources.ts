@@ -20,9 +20,35 @@ interface StateEntry {
 /** Source names use the analysis' one name normaliser (words.ts). */
 export { normaliseName };
 
-const ORGS = new Map<string, OrgEntry & { canonical: string }>();
+const ORG_TABLE = new Map<string, OrgEntry & { canonical: string }>();
+/** Acronym aliases ("IS", "AP", "U.N.") by their normalised key: they match only as written. */
+const ACRONYM_FORMS = new Map<string, Set<string>>();
 for (const o of gazetteer.entries.organisations as OrgEntry[])
-  for (const n of o.names) ORGS.set(normaliseName(n), { ...o, canonical: o.names[0]! });
+  for (const n of o.names) {
+    const key = normaliseName(n);
+    ORG_TABLE.set(key, { ...o, canonical: o.names[0]! });
+    if (/^[\p{Lu}\d.&-]+$/u.test(n) && /\p{Lu}/u.test(n)) (ACRONYM_FORMS.get(key) ?? ACRONYM_FORMS.set(key, new Set()).get(key)!).add(n);
+  }
+/**
+ * The gazetteer's organisation for a name or word as written in the text. An acronym alias matches only
+ * case-sensitively as a whole: "IS" is the group, "is" is a verb, "Thursday" and "Mr. Schiff" are neither.
+ */
+const ORGS = {
+  get(raw: string): (OrgEntry & { canonical: string }) | undefined {
+    const key = normaliseName(raw);
+    const o = ORG_TABLE.get(key);
+    if (!o) return undefined;
+    const forms = ACRONYM_FORMS.get(key);
+    if (forms && !forms.has(raw.replace(/[‘’'`“”"]/g, "").replace(/\s+/g, " ").trim())) return undefined;
+    return o;
+  },
+  has(raw: string): boolean {
+    return ORGS.get(raw) !== undefined;
+  },
+  get size(): number {
+    return ORG_TABLE.size;
+  },
+};
 const STATES = new Map<string, StateEntry & { canonical: string }>();
 const STATE_ADJ = new Map<string, string>();
 for (const s of gazetteer.entries.states as StateEntry[]) {
@@ -154,7 +180,7 @@ export function parseMention(tokens: Token[]): Parsed {
     const descFrom = s > 0 && DETERMINERS.has(vals[0]!.toLowerCase()) ? 1 : 0;
     const desc = s > descFrom ? joinTokens(tokens.slice(descFrom, s)) : "";
     const norm = normaliseName(name);
-    const org = ORGS.has(norm) || STATES.has(norm) || /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Corporation|Inc|Ltd|LLC|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press|Club|Fund|Trust|Society|League|Coalition|Alliance|Institution|Organization|Organisation|Federation|Caucus|Board|Authority|Works|Labs|Partners|Forum|Project|Initiative|Movement|Front|Brigades?)\b/.test(name);
+    const org = ORGS.has(name) || STATES.has(norm) || /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Corporation|Inc|Ltd|LLC|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press|Club|Fund|Trust|Society|League|Coalition|Alliance|Institution|Organization|Organisation|Federation|Caucus|Board|Authority|Works|Labs|Partners|Forum|Project|Initiative|Movement|Front|Brigades?)\b/.test(name);
     return { kind: "named", name, description: desc || null, head: last, person: !org, plural: false, author: null };
   }
   // A whole-phrase proper organisation name such as "the Roper Center for Public Opinion Research".
@@ -251,7 +277,7 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
       return;
     }
     byNorm.set(norm, e);
-    const org = ORGS.get(norm);
+    const org = ORGS.get(e.name);
     if (org) byOrg.set(org.canonical, e);
     if (e.person) bySurname.set(e.nameTokens[e.nameTokens.length - 1]!, e);
     else for (const w of e.nameTokens) if (w.length > 3 && /^[a-z]/.test(w)) orgWord.set(w, e);
@@ -261,7 +287,7 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
     const norm = normaliseName(name);
     const hit = byNorm.get(norm);
     if (hit) return hit;
-    const org = ORGS.get(norm);
+    const org = ORGS.get(name);
     if (org) return byOrg.get(org.canonical);
     const toks = norm.split(/[\s-]+/);
     // "the council" after "Esterhollow City Council": a bare common noun naming an organisation seen before.
@@ -422,7 +448,7 @@ function nearestPersonName(input: ResolveInput, pos: number): { start: number; n
     const run = tokens.slice(s, i + 1);
     const parsed = parseMention(run);
     const words = run.filter((t) => !NAME_JOINERS.has(t.value)).length;
-    if (parsed.kind === "named" && parsed.person && words >= 2 && !ORGS.has(normaliseName(parsed.name)) && !STATES.has(normaliseName(parsed.name)))
+    if (parsed.kind === "named" && parsed.person && words >= 2 && !ORGS.has(parsed.name) && !STATES.has(normaliseName(parsed.name)))
       return { start: run[0]!.start, name: parsed.name, tokens: run };
     i = s;
   }
@@ -527,7 +553,7 @@ function classify(e: Working, input: ResolveInput): void {
   if (e.kind === "unnamed") return;
   const norm = normaliseName(e.name);
   const ev = e.kindEvidence;
-  const org = ORGS.get(norm);
+  const org = ORGS.get(e.name);
   if (org) {
     e.kind = org.kind;
     e.affiliation = org.affiliation;
@@ -616,6 +642,9 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
   // Two-word titles first, then single words from the right (the head decides).
   for (const [t, k] of TITLE_KIND) if (t.includes(" ") && low.includes(t)) return { kind: k, why: `title “${t}” → ${k}` };
   const words = low.split(/\s+/);
+  // The words as written, for the gazetteer (acronyms match only as written).
+  let written = d.trim().split(/\s+/).filter((w) => normaliseName(w) !== "");
+  if (written.length !== words.length) written = words;
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
     const k = TITLE_KIND.get(w);
@@ -624,13 +653,13 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
       const business = words.slice(0, i).find((x) => BUSINESS_WORDS.has(x.replace(/['’]s$/, "")));
       if (business && k === "official" && COMPANY_ROLES.has(w)) return { kind: "other", why: `title “${w}” of a ${business.replace(/['’]s$/, "")} → other` };
       // "ISIS fighter", "Hamas leader": an armed group's name before a role word makes the role the group's.
-      const orgBefore = words.slice(0, i).map((x) => ORGS.get(x)).find((o) => o);
+      const orgBefore = written.slice(0, i).map((x) => ORGS.get(x)).find((o) => o);
       if (orgBefore && orgBefore.kind === "armed_group" && (k === "politician" || k === "official" || k === "armed_group"))
         return { kind: "armed_group", why: `title “${words.slice(0, i + 1).join(" ")}” (gazetteer ${orgBefore.canonical}) → armed_group` };
       return { kind: k, why: `title “${w}” → ${k}` };
     }
   }
-  for (const w of words) {
+  for (const w of written) {
     const o = ORGS.get(w);
     if (o) return { kind: o.kind, why: `gazetteer: ${o.canonical} in description → ${o.kind}` };
   }
@@ -642,7 +671,7 @@ function affiliationIn(d: string): { value: string; why: string } | null {
   for (let n = 3; n >= 1; n--)
     for (let i = 0; i + n <= raw.length; i++) {
       const w = normaliseName(raw.slice(i, i + n).join(" "));
-      const o = ORGS.get(w);
+      const o = ORGS.get(raw.slice(i, i + n).join(" "));
       if (o && o.affiliation) return { value: o.affiliation, why: `gazetteer: “${raw.slice(i, i + n).join(" ")}” → ${o.affiliation}` };
       const a = STATE_ADJ.get(w) ?? STATES.get(w)?.affiliation;
       if (a) return { value: a, why: `nationality or state “${raw.slice(i, i + n).join(" ")}” → ${a}` };
@@ -664,7 +693,7 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
     while (k >= 0 && i - k <= 6) {
       const t = tokens[k]!;
       const lv = t.value.toLowerCase();
-      if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(t.value)) || ORGS.has(normaliseName(t.value)) || t.pos === "PROPN" || (t.pos === "ADJ" && /^(former|senior|top|deputy|chief|acting)$/.test(lv)) || lv === "-") {
+      if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(t.value)) || ORGS.has(t.value) || t.pos === "PROPN" || (t.pos === "ADJ" && /^(former|senior|top|deputy|chief|acting)$/.test(lv)) || lv === "-") {
         words.unshift(t.value);
         k--;
       } else break;
