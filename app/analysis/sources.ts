@@ -104,6 +104,44 @@ const INSTITUTION_HEADS = new Set(
     "board authority agency office bureau tribunal senate congress legislature administration cabinet bank museum academy union federation").split(" "),
 );
 
+/** Institution words that, tied to a named state or organisation, make a named source. */
+const INSTITUTION_WORDS = new Set([...INSTITUTION_HEADS, "military", "forces", "navy", "wing", "brigades", "brigade", "presidency", "embassy", "prosecutors", "prosecutor's", "interior", "regime", "junta", "leadership", "opposition"]);
+/** The institutions of a state or an organisation (not unions, universities or banks, which are bodies of their own). */
+const STATE_INSTITUTIONS = new Set(("military forces navy wing brigades brigade presidency embassy prosecutors cabinet parliament administration department " +
+  "ministry government agency court army police office authority tribunal commission committee council legislature interior regime junta leadership opposition").split(" "));
+const SPOKES_ROLES = new Set(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "representatives", "statement", "official", "officials", "leaders", "leader", "members", "lawyer", "lawyers"]);
+
+/** The qualifier tying an institution to a state or organisation: a nationality word, a possessive name, a name before it. */
+function institutionQualified(tokens: Token[], vals: string[], from: number, head: number): boolean {
+  for (let i = from; i < head; i++) {
+    const v = vals[i]!;
+    if (STATE_ADJ.has(normaliseName(v)) || STATES.has(normaliseName(v)) || ORGS.has(v)) return true;
+    if (/^\p{Lu}/u.test(v) && !TITLE_KIND.has(v.toLowerCase()) && tokens[i]!.pos !== "DET") return true;
+  }
+  return false;
+}
+
+function institutionMention(tokens: Token[], vals: string[], low: string[]): Parsed | null {
+  const last = low.length - 1;
+  if (last < 1) return null;
+  // "a spokesman for the Veltrian army", "officials of Hamas": the institution or organisation speaks through them.
+  const forIdx = low.findIndex((v, i) => (v === "for" || v === "of" || v === "at") && i > 0 && SPOKES_ROLES.has(low[i - 1]!));
+  if (forIdx > 0 && forIdx < last) {
+    const rest = tokens.slice(forIdx + 1);
+    const inner = parseMention(rest);
+    const restVals = vals.slice(forIdx + 1);
+    const named = inner.kind === "named" && !inner.person && restVals.some((v) => /^\p{Lu}/u.test(v));
+    if (named) return { ...inner, description: joinTokens(tokens.slice(DETERMINERS.has(low[0]!) ? 1 : 0)) };
+    return null;
+  }
+  if (!INSTITUTION_WORDS.has(low[last]!) || /^\p{Lu}/u.test(vals[last]!)) return null;
+  if (low.some((v) => v === "," || v === "who" || v === "which" || v === "and")) return null;
+  const from = DETERMINERS.has(low[0]!) ? 1 : 0;
+  if (!institutionQualified(tokens, vals, from, last)) return null;
+  const name = joinTokens(tokens.slice(from)).replace(/ (’s|'s)/g, "$1");
+  return { kind: "named", name, description: null, head: low[last]!, person: false, plural: false, author: null };
+}
+
 /** Split a source phrase into name and description. */
 export function parseMention(tokens: Token[]): Parsed {
   // Parenthetical party tags ("(R-IN)") and commas are not part of a name.
@@ -150,11 +188,15 @@ export function parseMention(tokens: Token[]): Parsed {
   // "the electoral commission of Tarnland", "the University of Aldmere": an institution of a place or body
   // speaks, not the place; the whole phrase is the name.
   const ofIdx = low.indexOf("of");
-  if (ofIdx > 0 && ofIdx < low.length - 1 && INSTITUTION_HEADS.has(low[ofIdx - 1]!) && tokens.slice(ofIdx + 1).every((t) => isCap(t.value) || DETERMINERS.has(t.value.toLowerCase()))) {
+  if (ofIdx > 0 && ofIdx < low.length - 1 && INSTITUTION_WORDS.has(low[ofIdx - 1]!) && tokens.slice(ofIdx + 1).every((t) => isCap(t.value) || DETERMINERS.has(t.value.toLowerCase()))) {
     const from = DETERMINERS.has(low[0]!) ? 1 : 0;
     const name = joinTokens(tokens.slice(from));
     return { kind: "named", name, description: null, head: low[ofIdx - 1]!, person: false, plural: false, author: null };
   }
+  // "the Israeli military", "Egypt's interior ministry", "Hamas's armed wing", "a spokesman for the Veltrian
+  // army": an institution the text ties to a state or organisation is a named source, whichever side it is.
+  const inst = institutionMention(tokens, vals, low);
+  if (inst) return inst;
   // Name = trailing run of capitalised words that are not titles, nationality adjectives or org words.
   const e = vals.length - 1;
   let s = e + 1;
@@ -376,7 +418,9 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
         if (p.head === "author" || p.head === "writer" || hk === "official" || hk === "politician" || hk === "expert" || hk === "armed_group") ent = preferNewPerson(ent, m) ?? ent;
         if (ent) viaEvidence.push(`description “${m.text}” → ${ent.name}`);
       }
-      if (!ent) ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, false);
+      // "the police said", "the military said": an institution is named even when its state is not.
+      const institution = !ent && INSTITUTION_WORDS.has(p.head) && p.name.toLowerCase() === p.head && /^the$/i.test(m.tokens[0]?.value ?? "");
+      if (!ent) ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, institution);
     } else {
       ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, false);
     }
@@ -399,7 +443,8 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
   for (const e of entities) {
     classify(e, input);
     // An organisation speaking for itself is its own affiliation.
-    if (e.named && !e.person && !e.affiliation && e.kind !== "other" && e.kind !== "document" && e.kind !== "unnamed") {
+    // A bare institution ("the police") names no state or organisation: its affiliation stays open.
+    if (e.named && !e.person && !e.affiliation && e.kind !== "other" && e.kind !== "document" && e.kind !== "unnamed" && !INSTITUTION_WORDS.has(e.name)) {
       e.affiliation = e.name;
       e.kindEvidence.push(`affiliation: the organisation itself`);
     }
@@ -589,6 +634,26 @@ function classify(e: Working, input: ResolveInput): void {
     }
     return;
   }
+  // A state's or an organisation's institution: its kind from the role the text gives it, its affiliation from the qualifier.
+  const ofInst = /^(\S+) of (.+)$/.exec(norm);
+  const instHead = ofInst && INSTITUTION_WORDS.has(ofInst[1]!) ? ofInst[1]! : norm.split(/\s+/).pop() ?? "";
+  const writtenHead = ofInst ? e.name.split(/\s+/)[0]! : e.name.split(/\s+/).pop() ?? "";
+  if (!e.person && STATE_INSTITUTIONS.has(instHead) && writtenHead === writtenHead.toLowerCase() && /\s/.test(norm)) {
+    e.kind = /\b(armed|military) (wing|brigades?)$/.test(norm) || /\bbrigades?$/.test(norm) ? "armed_group" : /\bpolitical (wing|bureau|leadership)$/.test(norm) ? "politician" : "official";
+    ev.push(`institution “${instHead}” named with its state or organisation → ${e.kind}`);
+    const aff = affiliationIn(e.name);
+    if (aff) {
+      e.affiliation = aff.value;
+      ev.push(aff.why);
+    } else {
+      const q = e.name.replace(/^(the|a|an)\s+/i, "").split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(" ").replace(/(’s|'s)$/, "");
+      if (q) {
+        e.affiliation = q;
+        ev.push(`named in the text: “${q}”`);
+      }
+    }
+    return;
+  }
   // Descriptions given with the source and, for people, elsewhere before the name in the text.
   const descs: string[] = [];
   if (e.description) descs.push(e.description);
@@ -629,6 +694,16 @@ function classify(e: Working, input: ResolveInput): void {
   if (/\b(university|institute|center|centre|college)\b/.test(norm)) {
     e.kind = "expert";
     ev.push("name contains a research-institution word → expert");
+    return;
+  }
+  // "The Kestrel Courier reported": a name the text introduces with "the" and the verb "report" is a medium.
+  const reported = e.mentions.some((sp) => {
+    const after = /^\s+(?:(?:has|had|have|also|first|earlier|previously)\s+)*report(?:ed|s)?\b/i.test(input.text.slice(sp.end, sp.end + 40));
+    return after && /^the\s/i.test(input.text.slice(sp.start, sp.end));
+  });
+  if (reported) {
+    e.kind = "media";
+    ev.push("“the” name with the verb “reported” → media");
     return;
   }
   ev.push("no title or gazetteer entry → other");
