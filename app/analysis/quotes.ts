@@ -89,6 +89,127 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
   return out;
 }
 
+const SINGLE_OPEN = new Set(["‘", "'"]);
+const SINGLE_CLOSE = new Set(["’", "'"]);
+/** Words that open with an apostrophe (elision), never with a quotation mark. */
+const ELIDED = /^(?:\d\d?s?\b|em\b|tis\b|twas\b|cause\b|til\b|n\b|round\b|bout\b)/i;
+const OPEN_BEFORE = /[\s([{\u2014\u2013\-\/“"«„]/;
+const CLOSE_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-”"»…]/;
+
+function singleOpensAt(text: string, i: number, para: Span): boolean {
+  const c = text[i]!;
+  if (!SINGLE_OPEN.has(c) || text[i + 1] === "'" || text[i - 1] === "'") return false;
+  const before = i > para.start ? text[i - 1]! : " ";
+  const after = i + 1 < para.end ? text[i + 1]! : " ";
+  if (!OPEN_BEFORE.test(before) || /\s/.test(after)) return false;
+  return !ELIDED.test(text.slice(i + 1, i + 8));
+}
+
+function singleClosesAt(text: string, i: number, para: Span): boolean {
+  const c = text[i]!;
+  if (!SINGLE_CLOSE.has(c) || text[i + 1] === "'" || text[i - 1] === "'") return false;
+  const before = i > para.start ? text[i - 1]! : " ";
+  const after = i + 1 < para.end ? text[i + 1]! : " ";
+  return !/\s/.test(before) && CLOSE_AFTER.test(after);
+}
+
+/**
+ * The text with every quotation written in the American style the engine reads: outer quotations in
+ * double marks (“…”), quotations inside them in single marks. Each mark is one code unit and is replaced
+ * by one, so every offset is unchanged. Rewritten: guillemets (« » and » «), low-high marks („ “), CJK corner
+ * brackets (「」, 『』 inside), and quotations in single marks (‘…’, '…') outside double-mark quotations, with
+ * the double marks nested in them. Apostrophes (don't, the '90s, Hamas' leaders) are never marks. A single
+ * mark left open at its paragraph's end is a quotation only when the next paragraph opens with one (a
+ * quotation continued); otherwise it was an apostrophe and nothing is rewritten. Returns `text` itself when
+ * nothing changes (American text stays as it is).
+ */
+export function normaliseQuoteStyle(text: string, paragraphs: Span[]): string {
+  if (!/[‘'«»„「『]/.test(text)) return text;
+  const rep = new Map<number, string>();
+  // 1. Guillemets, low-high marks and corner brackets: paired within a paragraph.
+  for (const p of paragraphs) {
+    let open = -1;
+    let close = "";
+    for (let i = p.start; i < p.end; i++) {
+      const c = text[i]!;
+      if (open < 0) {
+        if (c === "«") [open, close] = [i, "»"];
+        else if (c === "»" && i + 1 < p.end && !/\s/.test(text[i + 1]!)) [open, close] = [i, "«"];
+        else if (c === "„") [open, close] = [i, "“”"];
+        else if (c === "「") [open, close] = [i, "」"];
+        if (open === i) continue;
+      } else if (close.includes(c)) {
+        rep.set(open, "“");
+        rep.set(i, "”");
+        open = -1;
+      }
+      if (c === "『") rep.set(i, "‘");
+      else if (c === "』") rep.set(i, "’");
+    }
+    // Left open: an opening mark, continued in the next paragraph or closed at this one's end (as “ is).
+    if (open >= 0) rep.set(open, "“");
+  }
+  let base = text;
+  if (rep.size) {
+    const chars = text.split("");
+    for (const [i, ch] of rep) chars[i] = ch;
+    base = chars.join("");
+  }
+  // 2. Single-mark quotations outside the double-mark ones, continued across paragraphs like them.
+  const doubles = new QuoteIndex(findQuotes(base, paragraphs));
+  const pending = new Map<number, string>();
+  let open = -1;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p]!;
+    const cands: { i: number; opens: boolean; closes: boolean }[] = [];
+    for (let i = para.start; i < para.end; i++) {
+      const c = base[i]!;
+      if (c !== "‘" && c !== "’" && c !== "'") continue;
+      if (doubles.containing(i)) continue;
+      const opens = singleOpensAt(base, i, para);
+      const closes = singleClosesAt(base, i, para);
+      if (opens || closes) cands.push({ i, opens, closes });
+    }
+    if (open >= 0) {
+      const first = cands[0];
+      if (first && first.i === para.start && first.opens) {
+        pending.set(first.i, "“"); // the repeated opening mark of a continued quotation
+        cands.shift();
+      } else {
+        pending.clear(); // never closed: an apostrophe after all
+        open = -1;
+      }
+    }
+    for (let k = 0; k < cands.length; k++) {
+      const { i, opens, closes } = cands[k]!;
+      if (open < 0) {
+        if (opens && base[i] !== "’") {
+          open = i;
+          pending.set(i, "“");
+        }
+        continue;
+      }
+      if (!closes || base[i] === "‘") continue;
+      // "Hamas' leaders": a mark after s with a word following is a possessive when a later mark can close.
+      if (/s/i.test(base[i - 1]!) && /\s/.test(base[i + 1] ?? "") && /[\p{L}\p{N}]/u.test(base[i + 2] ?? "") && cands.slice(k + 1).some((x) => x.closes && base[x.i] !== "‘")) continue;
+      pending.set(i, "”");
+      // Double marks inside become the inner (single) marks.
+      for (const q of doubles.quotes) {
+        if (q.start <= open || q.end > i || base[q.start] === "'") continue;
+        pending.set(q.start, "‘");
+        if (!q.unbalanced) pending.set(q.end - 1, "’");
+      }
+      for (const [pos, ch] of pending) rep.set(pos, ch);
+      pending.clear();
+      open = -1;
+    }
+  }
+  if (!rep.size) return text;
+  const chars = text.split("");
+  for (const [i, ch] of rep) chars[i] = ch;
+  return chars.join("");
+}
+
 /** Index quotes by their start and end offsets for O(1) boundary look-ups. */
 export class QuoteIndex {
   readonly byStart = new Map<number, Quote>();
@@ -130,11 +251,13 @@ export interface QuoteSegment {
 const LETTER = /[\p{L}\p{N}]/u;
 
 /**
- * Every quotation in the text for scare quotes and claims: the double-mark quotations `findQuotes` gives the
- * sourcing engine, and single-mark segments (‘…’, '…') outside them whose marks are not apostrophes.
+ * Every quotation in the text for scare quotes and claims: the quotations `findQuotes` gives the sourcing
+ * engine (in any style, read through `normaliseQuoteStyle`), and single-mark segments (‘…’, '…') outside them whose marks are not apostrophes.
  * In the order they close.
  */
-export function quoteSegments(text: string, paragraphs: Span[]): QuoteSegment[] {
+export function quoteSegments(original: string, paragraphs: Span[]): QuoteSegment[] {
+  // Read in the American style (offsets unchanged), so a single-mark quotation is one segment, not two.
+  const text = normaliseQuoteStyle(original, paragraphs);
   const doubles = new QuoteIndex(findQuotes(text, paragraphs));
   const out: QuoteSegment[] = doubles.quotes.map((q) => {
     const open = text[q.start] === "'" && text[q.start + 1] === "'" ? 2 : 1;

@@ -20,9 +20,35 @@ interface StateEntry {
 /** Source names use the analysis' one name normaliser (words.ts). */
 export { normaliseName };
 
-const ORGS = new Map<string, OrgEntry & { canonical: string }>();
+const ORG_TABLE = new Map<string, OrgEntry & { canonical: string }>();
+/** Acronym aliases ("IS", "AP", "U.N.") by their normalised key: they match only as written. */
+const ACRONYM_FORMS = new Map<string, Set<string>>();
 for (const o of gazetteer.entries.organisations as OrgEntry[])
-  for (const n of o.names) ORGS.set(normaliseName(n), { ...o, canonical: o.names[0]! });
+  for (const n of o.names) {
+    const key = normaliseName(n);
+    ORG_TABLE.set(key, { ...o, canonical: o.names[0]! });
+    if (/^[\p{Lu}\d.&-]+$/u.test(n) && /\p{Lu}/u.test(n)) (ACRONYM_FORMS.get(key) ?? ACRONYM_FORMS.set(key, new Set()).get(key)!).add(n);
+  }
+/**
+ * The gazetteer's organisation for a name or word as written in the text. An acronym alias matches only
+ * case-sensitively as a whole: "IS" is the group, "is" is a verb, "Thursday" and "Mr. Schiff" are neither.
+ */
+const ORGS = {
+  get(raw: string): (OrgEntry & { canonical: string }) | undefined {
+    const key = normaliseName(raw);
+    const o = ORG_TABLE.get(key);
+    if (!o) return undefined;
+    const forms = ACRONYM_FORMS.get(key);
+    if (forms && !forms.has(raw.replace(/[‘’'`“”"]/g, "").replace(/\s+/g, " ").trim())) return undefined;
+    return o;
+  },
+  has(raw: string): boolean {
+    return ORGS.get(raw) !== undefined;
+  },
+  get size(): number {
+    return ORG_TABLE.size;
+  },
+};
 const STATES = new Map<string, StateEntry & { canonical: string }>();
 const STATE_ADJ = new Map<string, string>();
 for (const s of gazetteer.entries.states as StateEntry[]) {
@@ -78,6 +104,44 @@ const INSTITUTION_HEADS = new Set(
     "board authority agency office bureau tribunal senate congress legislature administration cabinet bank museum academy union federation").split(" "),
 );
 
+/** Institution words that, tied to a named state or organisation, make a named source. */
+const INSTITUTION_WORDS = new Set([...INSTITUTION_HEADS, "military", "forces", "navy", "wing", "brigades", "brigade", "presidency", "embassy", "prosecutors", "prosecutor's", "interior", "regime", "junta", "leadership", "opposition"]);
+/** The institutions of a state or an organisation (not unions, universities or banks, which are bodies of their own). */
+const STATE_INSTITUTIONS = new Set(("military forces navy wing brigades brigade presidency embassy prosecutors cabinet parliament administration department " +
+  "ministry government agency court army police office authority tribunal commission committee council legislature interior regime junta leadership opposition").split(" "));
+const SPOKES_ROLES = new Set(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "representatives", "statement", "official", "officials", "leaders", "leader", "members", "lawyer", "lawyers"]);
+
+/** The qualifier tying an institution to a state or organisation: a nationality word, a possessive name, a name before it. */
+function institutionQualified(tokens: Token[], vals: string[], from: number, head: number): boolean {
+  for (let i = from; i < head; i++) {
+    const v = vals[i]!;
+    if (STATE_ADJ.has(normaliseName(v)) || STATES.has(normaliseName(v)) || ORGS.has(v)) return true;
+    if (/^\p{Lu}/u.test(v) && !TITLE_KIND.has(v.toLowerCase()) && tokens[i]!.pos !== "DET") return true;
+  }
+  return false;
+}
+
+function institutionMention(tokens: Token[], vals: string[], low: string[]): Parsed | null {
+  const last = low.length - 1;
+  if (last < 1) return null;
+  // "a spokesman for the Veltrian army", "officials of Hamas": the institution or organisation speaks through them.
+  const forIdx = low.findIndex((v, i) => (v === "for" || v === "of" || v === "at") && i > 0 && SPOKES_ROLES.has(low[i - 1]!));
+  if (forIdx > 0 && forIdx < last) {
+    const rest = tokens.slice(forIdx + 1);
+    const inner = parseMention(rest);
+    const restVals = vals.slice(forIdx + 1);
+    const named = inner.kind === "named" && !inner.person && restVals.some((v) => /^\p{Lu}/u.test(v));
+    if (named) return { ...inner, description: joinTokens(tokens.slice(DETERMINERS.has(low[0]!) ? 1 : 0)) };
+    return null;
+  }
+  if (!INSTITUTION_WORDS.has(low[last]!) || /^\p{Lu}/u.test(vals[last]!)) return null;
+  if (low.some((v) => v === "," || v === "who" || v === "which" || v === "and")) return null;
+  const from = DETERMINERS.has(low[0]!) ? 1 : 0;
+  if (!institutionQualified(tokens, vals, from, last)) return null;
+  const name = joinTokens(tokens.slice(from)).replace(/ (’s|'s)/g, "$1");
+  return { kind: "named", name, description: null, head: low[last]!, person: false, plural: false, author: null };
+}
+
 /** Split a source phrase into name and description. */
 export function parseMention(tokens: Token[]): Parsed {
   // Parenthetical party tags ("(R-IN)") and commas are not part of a name.
@@ -124,11 +188,15 @@ export function parseMention(tokens: Token[]): Parsed {
   // "the electoral commission of Tarnland", "the University of Aldmere": an institution of a place or body
   // speaks, not the place; the whole phrase is the name.
   const ofIdx = low.indexOf("of");
-  if (ofIdx > 0 && ofIdx < low.length - 1 && INSTITUTION_HEADS.has(low[ofIdx - 1]!) && tokens.slice(ofIdx + 1).every((t) => isCap(t.value) || DETERMINERS.has(t.value.toLowerCase()))) {
+  if (ofIdx > 0 && ofIdx < low.length - 1 && INSTITUTION_WORDS.has(low[ofIdx - 1]!) && tokens.slice(ofIdx + 1).every((t) => isCap(t.value) || DETERMINERS.has(t.value.toLowerCase()))) {
     const from = DETERMINERS.has(low[0]!) ? 1 : 0;
     const name = joinTokens(tokens.slice(from));
     return { kind: "named", name, description: null, head: low[ofIdx - 1]!, person: false, plural: false, author: null };
   }
+  // "the Israeli military", "Egypt's interior ministry", "Hamas's armed wing", "a spokesman for the Veltrian
+  // army": an institution the text ties to a state or organisation is a named source, whichever side it is.
+  const inst = institutionMention(tokens, vals, low);
+  if (inst) return inst;
   // Name = trailing run of capitalised words that are not titles, nationality adjectives or org words.
   const e = vals.length - 1;
   let s = e + 1;
@@ -154,7 +222,7 @@ export function parseMention(tokens: Token[]): Parsed {
     const descFrom = s > 0 && DETERMINERS.has(vals[0]!.toLowerCase()) ? 1 : 0;
     const desc = s > descFrom ? joinTokens(tokens.slice(descFrom, s)) : "";
     const norm = normaliseName(name);
-    const org = ORGS.has(norm) || STATES.has(norm) || /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Corporation|Inc|Ltd|LLC|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press|Club|Fund|Trust|Society|League|Coalition|Alliance|Institution|Organization|Organisation|Federation|Caucus|Board|Authority|Works|Labs|Partners|Forum|Project|Initiative|Movement|Front|Brigades?)\b/.test(name);
+    const org = ORGS.has(name) || STATES.has(norm) || /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Corporation|Inc|Ltd|LLC|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press|Club|Fund|Trust|Society|League|Coalition|Alliance|Institution|Organization|Organisation|Federation|Caucus|Board|Authority|Works|Labs|Partners|Forum|Project|Initiative|Movement|Front|Brigades?)\b/.test(name);
     return { kind: "named", name, description: desc || null, head: last, person: !org, plural: false, author: null };
   }
   // A whole-phrase proper organisation name such as "the Roper Center for Public Opinion Research".
@@ -251,7 +319,7 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
       return;
     }
     byNorm.set(norm, e);
-    const org = ORGS.get(norm);
+    const org = ORGS.get(e.name);
     if (org) byOrg.set(org.canonical, e);
     if (e.person) bySurname.set(e.nameTokens[e.nameTokens.length - 1]!, e);
     else for (const w of e.nameTokens) if (w.length > 3 && /^[a-z]/.test(w)) orgWord.set(w, e);
@@ -261,7 +329,7 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
     const norm = normaliseName(name);
     const hit = byNorm.get(norm);
     if (hit) return hit;
-    const org = ORGS.get(norm);
+    const org = ORGS.get(name);
     if (org) return byOrg.get(org.canonical);
     const toks = norm.split(/[\s-]+/);
     // "the council" after "Esterhollow City Council": a bare common noun naming an organisation seen before.
@@ -350,7 +418,9 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
         if (p.head === "author" || p.head === "writer" || hk === "official" || hk === "politician" || hk === "expert" || hk === "armed_group") ent = preferNewPerson(ent, m) ?? ent;
         if (ent) viaEvidence.push(`description “${m.text}” → ${ent.name}`);
       }
-      if (!ent) ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, false);
+      // "the police said", "the military said": an institution is named even when its state is not.
+      const institution = !ent && INSTITUTION_WORDS.has(p.head) && p.name.toLowerCase() === p.head && /^the$/i.test(m.tokens[0]?.value ?? "");
+      if (!ent) ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, institution);
     } else {
       ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, false);
     }
@@ -373,7 +443,8 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
   for (const e of entities) {
     classify(e, input);
     // An organisation speaking for itself is its own affiliation.
-    if (e.named && !e.person && !e.affiliation && e.kind !== "other" && e.kind !== "document" && e.kind !== "unnamed") {
+    // A bare institution ("the police") names no state or organisation: its affiliation stays open.
+    if (e.named && !e.person && !e.affiliation && e.kind !== "other" && e.kind !== "document" && e.kind !== "unnamed" && !INSTITUTION_WORDS.has(e.name)) {
       e.affiliation = e.name;
       e.kindEvidence.push(`affiliation: the organisation itself`);
     }
@@ -422,7 +493,7 @@ function nearestPersonName(input: ResolveInput, pos: number): { start: number; n
     const run = tokens.slice(s, i + 1);
     const parsed = parseMention(run);
     const words = run.filter((t) => !NAME_JOINERS.has(t.value)).length;
-    if (parsed.kind === "named" && parsed.person && words >= 2 && !ORGS.has(normaliseName(parsed.name)) && !STATES.has(normaliseName(parsed.name)))
+    if (parsed.kind === "named" && parsed.person && words >= 2 && !ORGS.has(parsed.name) && !STATES.has(normaliseName(parsed.name)))
       return { start: run[0]!.start, name: parsed.name, tokens: run };
     i = s;
   }
@@ -527,7 +598,7 @@ function classify(e: Working, input: ResolveInput): void {
   if (e.kind === "unnamed") return;
   const norm = normaliseName(e.name);
   const ev = e.kindEvidence;
-  const org = ORGS.get(norm);
+  const org = ORGS.get(e.name);
   if (org) {
     e.kind = org.kind;
     e.affiliation = org.affiliation;
@@ -560,6 +631,26 @@ function classify(e: Working, input: ResolveInput): void {
     if (aff) {
       e.affiliation = aff.value;
       ev.push(aff.why);
+    }
+    return;
+  }
+  // A state's or an organisation's institution: its kind from the role the text gives it, its affiliation from the qualifier.
+  const ofInst = /^(\S+) of (.+)$/.exec(norm);
+  const instHead = ofInst && INSTITUTION_WORDS.has(ofInst[1]!) ? ofInst[1]! : norm.split(/\s+/).pop() ?? "";
+  const writtenHead = ofInst ? e.name.split(/\s+/)[0]! : e.name.split(/\s+/).pop() ?? "";
+  if (!e.person && STATE_INSTITUTIONS.has(instHead) && writtenHead === writtenHead.toLowerCase() && /\s/.test(norm)) {
+    e.kind = /\b(armed|military) (wing|brigades?)$/.test(norm) || /\bbrigades?$/.test(norm) ? "armed_group" : /\bpolitical (wing|bureau|leadership)$/.test(norm) ? "politician" : "official";
+    ev.push(`institution “${instHead}” named with its state or organisation → ${e.kind}`);
+    const aff = affiliationIn(e.name);
+    if (aff) {
+      e.affiliation = aff.value;
+      ev.push(aff.why);
+    } else {
+      const q = e.name.replace(/^(the|a|an)\s+/i, "").split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(" ").replace(/(’s|'s)$/, "");
+      if (q) {
+        e.affiliation = q;
+        ev.push(`named in the text: “${q}”`);
+      }
     }
     return;
   }
@@ -605,6 +696,16 @@ function classify(e: Working, input: ResolveInput): void {
     ev.push("name contains a research-institution word → expert");
     return;
   }
+  // "The Kestrel Courier reported": a name the text introduces with "the" and the verb "report" is a medium.
+  const reported = e.mentions.some((sp) => {
+    const after = /^\s+(?:(?:has|had|have|also|first|earlier|previously)\s+)*report(?:ed|s)?\b/i.test(input.text.slice(sp.end, sp.end + 40));
+    return after && /^the\s/i.test(input.text.slice(sp.start, sp.end));
+  });
+  if (reported) {
+    e.kind = "media";
+    ev.push("“the” name with the verb “reported” → media");
+    return;
+  }
   ev.push("no title or gazetteer entry → other");
 }
 
@@ -616,6 +717,9 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
   // Two-word titles first, then single words from the right (the head decides).
   for (const [t, k] of TITLE_KIND) if (t.includes(" ") && low.includes(t)) return { kind: k, why: `title “${t}” → ${k}` };
   const words = low.split(/\s+/);
+  // The words as written, for the gazetteer (acronyms match only as written).
+  let written = d.trim().split(/\s+/).filter((w) => normaliseName(w) !== "");
+  if (written.length !== words.length) written = words;
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
     const k = TITLE_KIND.get(w);
@@ -624,13 +728,13 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
       const business = words.slice(0, i).find((x) => BUSINESS_WORDS.has(x.replace(/['’]s$/, "")));
       if (business && k === "official" && COMPANY_ROLES.has(w)) return { kind: "other", why: `title “${w}” of a ${business.replace(/['’]s$/, "")} → other` };
       // "ISIS fighter", "Hamas leader": an armed group's name before a role word makes the role the group's.
-      const orgBefore = words.slice(0, i).map((x) => ORGS.get(x)).find((o) => o);
+      const orgBefore = written.slice(0, i).map((x) => ORGS.get(x)).find((o) => o);
       if (orgBefore && orgBefore.kind === "armed_group" && (k === "politician" || k === "official" || k === "armed_group"))
         return { kind: "armed_group", why: `title “${words.slice(0, i + 1).join(" ")}” (gazetteer ${orgBefore.canonical}) → armed_group` };
       return { kind: k, why: `title “${w}” → ${k}` };
     }
   }
-  for (const w of words) {
+  for (const w of written) {
     const o = ORGS.get(w);
     if (o) return { kind: o.kind, why: `gazetteer: ${o.canonical} in description → ${o.kind}` };
   }
@@ -642,7 +746,7 @@ function affiliationIn(d: string): { value: string; why: string } | null {
   for (let n = 3; n >= 1; n--)
     for (let i = 0; i + n <= raw.length; i++) {
       const w = normaliseName(raw.slice(i, i + n).join(" "));
-      const o = ORGS.get(w);
+      const o = ORGS.get(raw.slice(i, i + n).join(" "));
       if (o && o.affiliation) return { value: o.affiliation, why: `gazetteer: “${raw.slice(i, i + n).join(" ")}” → ${o.affiliation}` };
       const a = STATE_ADJ.get(w) ?? STATES.get(w)?.affiliation;
       if (a) return { value: a, why: `nationality or state “${raw.slice(i, i + n).join(" ")}” → ${a}` };
@@ -664,7 +768,7 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
     while (k >= 0 && i - k <= 6) {
       const t = tokens[k]!;
       const lv = t.value.toLowerCase();
-      if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(t.value)) || ORGS.has(normaliseName(t.value)) || t.pos === "PROPN" || (t.pos === "ADJ" && /^(former|senior|top|deputy|chief|acting)$/.test(lv)) || lv === "-") {
+      if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(t.value)) || ORGS.has(t.value) || t.pos === "PROPN" || (t.pos === "ADJ" && /^(former|senior|top|deputy|chief|acting)$/.test(lv)) || lv === "-") {
         words.unshift(t.value);
         k--;
       } else break;

@@ -1,6 +1,6 @@
 import { type CueClass } from "../cues";
 import { type Token, type TokenizedText } from "../nlp";
-import { QuoteIndex, endsWithQuote, findQuotes, isQuoteMark, startsWithQuote } from "../quotes";
+import { QuoteIndex, endsWithQuote, findQuotes, isQuoteMark, normaliseQuoteStyle, startsWithQuote } from "../quotes";
 import { type AttributionKind, type CueStance, type Span } from "../types";
 import { SAY_LIKE } from "./word-sets";
 
@@ -35,7 +35,10 @@ export interface AttributionContext {
 
 export const WINDOW = 160;
 
-export function buildContext(text: string, tok: TokenizedText): AttributionContext {
+export function buildContext(original: string, tokIn: TokenizedText): AttributionContext {
+  // Every quotation style is read as the American one (one code unit for one, so offsets are unchanged).
+  const text = normaliseQuoteStyle(original, tokIn.paragraphs);
+  const tok = text === original ? tokIn : withMarks(tokIn, text, original);
   const tokens = tok.tokens;
   const lower = tokens.map((t) => t.value.toLowerCase());
   const para = new Int32Array(tokens.length);
@@ -73,6 +76,16 @@ export function buildContext(text: string, tok: TokenizedText): AttributionConte
     quotes: new QuoteIndex(findQuotes(text, tok.paragraphs)),
     para,
   };
+}
+
+/** The tokens with the rewritten quotation marks in their values (a mark token is punctuation). */
+function withMarks(tok: TokenizedText, text: string, original: string): TokenizedText {
+  const tokens = tok.tokens.map((t) => {
+    const v = text.slice(t.start, t.end);
+    if (v === original.slice(t.start, t.end)) return t;
+    return t.end - t.start === 1 ? { ...t, value: v, lemma: v, pos: "PUNCT" as Token["pos"] } : { ...t, value: v };
+  });
+  return { ...tok, tokens };
 }
 
 export function shouldMerge(tokens: Token[], lower: string[], prev: [number, number], next: [number, number]): boolean {

@@ -17,6 +17,9 @@ export function isNameish(t: Token): boolean {
 }
 
 /** Collect a noun phrase ending at token j (leftwards). Returns [start, j] or null. */
+/** Words the tagger reads as adjectives that head a speaker phrase as nouns. */
+const NOUN_READ_ADJ = new Set(["military", "opposition", "judiciary", "executive", "leadership"]);
+
 export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelative = true): [number, number] | null {
   const tokens = ctx.tok.tokens;
   const lower = ctx.lower;
@@ -59,6 +62,9 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
     } else if (pos === "ADJ" && head < 0 && k === j && POSTPOSED_TITLE.has(lu) && k > a && (tokens[k - 1]!.pos === "NOUN" || tokens[k - 1]!.pos === "PROPN")) {
       // "the attorney general", "the surgeon general": a title ending in an adjective
       head = k;
+    } else if (pos === "ADJ" && head < 0 && k === j && NOUN_READ_ADJ.has(lu)) {
+      // "the Israeli military", "the military": the tagger's adjective is the phrase's noun.
+      head = k;
     } else if (pos === "ADJ") {
       if (head < 0 && !/^\p{Lu}/u.test(u.value)) return null;
     } else if (pos === "DET" || lu === "both") {
@@ -84,8 +90,8 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
       break;
     } else if (pos === "PUNCT" && (u.value === "." || u.value === "-" || u.value === "&" || u.value === "’" || u.value === "'") && k < j && k > a && isNameish(tokens[k - 1]!)) {
       // inside a name (initials, hyphens)
-    } else if (pos === "ADP" && (lu === "of" || lu === "for" || lu === "at" || lu === "from") && head >= 0 && k > a && (tokens[k - 1]!.pos === "NOUN" || tokens[k - 1]!.pos === "PROPN")) {
-      // "head of the agency", "Center for Research"
+    } else if (pos === "ADP" && (lu === "of" || lu === "for" || lu === "at" || lu === "from") && head >= 0 && k > a && (tokens[k - 1]!.pos === "NOUN" || tokens[k - 1]!.pos === "PROPN" || NOUN_READ_ADJ.has(lower[k - 1]!))) {
+      // "head of the agency", "Center for Research", "the military of Veltria"
     } else if (pos === "CCONJ" && lu === "and" && head >= 0 && k > a && (isNameish(tokens[k - 1]!) || tokens[k - 1]!.pos === "NOUN") && (isNameish(tokens[k + 1]!) || tokens[k + 1]!.pos === "DET")) {
       // "Hamas and the Muslim Brotherhood"
     } else break;
