@@ -200,6 +200,7 @@ const KNOWN_PARAMS: Record<string, (v: string) => string | null> = {
   layers: () => "1",
   notice: (v) => (/^[a-z-]{1,24}$/.test(v) ? v : null),
   print: FLAG,
+  snapshot: (v) => (/^[A-Za-z0-9_-]{12}$/.test(v) ? v : null),
   texts: FLAG,
 };
 
