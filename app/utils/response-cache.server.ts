@@ -112,7 +112,8 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
         const query = normalisedQuery(req.originalUrl.slice(q));
         // A document is sent to its normalised address: the browser's URL must be the one rendered, or the
         // hydrated page (a form's default action, for one) would differ from the server's HTML.
-        if (query !== req.originalUrl.slice(q) && !path.endsWith(".data")) return res.redirect(302, path + query);
+        // Data requests and downloads hydrate nothing: they are simply answered for the normalised query.
+        if (query !== req.originalUrl.slice(q) && !path.endsWith(".data") && !path.includes("/export/")) return res.redirect(302, path + query);
         req.originalUrl = path + query;
         req.url = req.originalUrl;
       }

@@ -209,4 +209,26 @@ describe("the page cache keyed by the normalised query", () => {
       srv.close();
     }
   });
+
+  test("a document asked for with another query goes to its normalised address; data and downloads are answered", async () => {
+    const app = express();
+    app.use(responseCache({ maxAgeMs: 60_000, maxEntries: 10, match: () => true, vary: [], normaliseQuery: true }));
+    app.get(["/comparisons/:id", "/comparisons/:id.data", "/comparisons/:id/export/:file"], (req, res) => res.type("html").send(req.originalUrl));
+    const srv = app.listen(0, "127.0.0.1");
+    await new Promise((r) => srv.once("listening", r));
+    const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+    try {
+      const doc = await fetch(base + "/comparisons/9?focus=a&cg=g1&x=1", { redirect: "manual" });
+      expect(doc.status).toBe(302);
+      expect(doc.headers.get("location")).toBe("/comparisons/9?cg=g1&focus=a");
+      const same = await fetch(base + "/comparisons/9?cg=g1&focus=a", { redirect: "manual" });
+      expect(same.status).toBe(200);
+      const data = await fetch(base + "/comparisons/9.data?focus=a&cg=g1", { redirect: "manual" });
+      expect([data.status, await data.text()]).toEqual([200, "/comparisons/9.data?cg=g1&focus=a"]);
+      const file = await fetch(base + "/comparisons/9/export/bundle.json?blind=maybe", { redirect: "manual" });
+      expect(file.status).toBe(200);
+    } finally {
+      srv.close();
+    }
+  });
 });
