@@ -21,7 +21,8 @@ describe.skipIf(!e2e.baseUrl)("share with a class", () => {
     const cmpPath = new URL(page.url()).pathname;
     await page.locator(".headline-strip li strong").first().waitFor();
     const outlets = (await page.locator(".headline-strip li strong").allInnerTexts()).map((s) => s.trim());
-    expect(outlets.length).toBe(3);
+    // The tutorial holds three articles, or four once an earlier browser test has added one (one database).
+    expect(outlets.length).toBeGreaterThanOrEqual(3);
     const toggles = page.locator(".view-toggles");
     await expect(toggles.getByRole("link", { name: "Blind mode" }).count()).resolves.toBe(1);
     await toggles.getByRole("link", { name: "Share with a class" }).click();
