@@ -2,7 +2,7 @@ import { isQuoteMark } from "../../quotes";
 import { type CueStance } from "../../types";
 import { contentAfter, contentAfterPost, contentBefore } from "../clauses";
 import { type AttributionContext, type RawAttribution, span } from "../context";
-import { npRight } from "../phrases";
+import { npRight } from "../noun-phrases";
 import type { RuleFamily, TokenMatcher } from "../rule";
 
 export function accordingTo(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {

@@ -1,6 +1,6 @@
 import { type Span } from "../../types";
 import { type AttributionContext, type RawAttribution, span, tokenAt } from "../context";
-import { isNameish } from "../phrases";
+import { isNameish } from "../noun-phrases";
 import type { RuleFamily } from "../rule";
 
 /** “…” ― Name: a quotation credited with a dash. */

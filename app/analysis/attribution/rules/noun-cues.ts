@@ -1,6 +1,7 @@
 import { clauseFollows, contentAfter } from "../clauses";
 import { type AttributionContext, type RawAttribution, kindOf, span, trimSpan } from "../context";
-import { isFiniteVerb, isPassive, npLeft, skipLeftModifiers, subjectOk } from "../phrases";
+import { isFiniteVerb, isPassive, skipLeftModifiers, subjectOk } from "../phrases";
+import { npLeft } from "../noun-phrases";
 import { NOUN_CUES, NOUN_STANCE, NOUN_THAT, POSSESSIVE_PRON, RELATIVE } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
 

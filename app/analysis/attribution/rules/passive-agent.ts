@@ -1,6 +1,7 @@
 import { lookupCue } from "../../cues";
 import { type AttributionContext, type RawAttribution, span, tokenAt } from "../context";
-import { isPassive, npLeft, npRight, subjectOk } from "../phrases";
+import { isPassive, subjectOk } from "../phrases";
+import { npLeft, npRight } from "../noun-phrases";
 import { PERSONAL, RELATIVE } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
 

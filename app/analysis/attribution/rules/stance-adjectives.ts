@@ -1,7 +1,9 @@
 import { lookupAdjectiveCue } from "../../cues";
-import { clauseFollows, contentAfterCue } from "../clauses";
+import { clauseFollows } from "../clauses";
+import { contentAfterCue } from "../cue-content";
 import { type AttributionContext, type RawAttribution, kindOf, span } from "../context";
-import { npLeft, skipLeftModifiers, subjectOk } from "../phrases";
+import { skipLeftModifiers, subjectOk } from "../phrases";
+import { npLeft } from "../noun-phrases";
 import { ADJ_CLAUSE, ADJ_PREPS, BE_FORMS } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
 

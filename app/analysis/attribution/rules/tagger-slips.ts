@@ -6,7 +6,8 @@ import type { AttributionContext, RawAttribution } from "../context";
 import { guessVerbLemma, possessedBefore, skipLeftModifiers } from "../phrases";
 import type { TokenMatcher } from "../rule";
 import { PERSONAL, PERSON_PRON } from "../word-sets";
-import { REPORTING_VERB_RULES, verbCue } from "./reporting-verbs";
+import { REPORTING_VERB_RULES } from "./reporting-verbs";
+import { verbCue } from "./verb-cue";
 
 function taggerSlip(ctx: AttributionContext, i: number, a: number, b: number, sentenceAtts: RawAttribution[]): RawAttribution | null {
   const { lower } = ctx;

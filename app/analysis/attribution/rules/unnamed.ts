@@ -1,11 +1,13 @@
 import { lookupCue } from "../../cues";
 import { isQuoteMark } from "../../quotes";
 import { type CueStance, type Span } from "../../types";
-import { contentAfter, firstCommaOutsideQuotes } from "../clauses";
-import { type AttributionContext, type RawAttribution, span, trimSpan } from "../context";
-import { isPassive, npLeft } from "../phrases";
-import { ASKED_NEXT, CRITICISM_NOUNS, FACE_VERBS, PASSIVE_EVAL, PASSIVE_FORMS, PERSONAL, RELATIVE, UNNAMED_ADVERBS, UNNAMED_PASSIVE } from "../word-sets";
+import { contentAfter } from "../clauses";
+import { type AttributionContext, type RawAttribution, span } from "../context";
+import { isPassive } from "../phrases";
+import { npLeft } from "../noun-phrases";
+import { ASKED_NEXT, FACE_VERBS, PASSIVE_EVAL, PASSIVE_FORMS, PERSONAL, RELATIVE, UNNAMED_ADVERBS, UNNAMED_PASSIVE } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
+import { askedFront, facedCriticism } from "./unnamed-evaluations";
 
 export function unnamedAdverb(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
   const tokens = ctx.tok.tokens;
@@ -124,49 +126,6 @@ export function seemCue(ctx: AttributionContext, i: number, a: number, b: number
     rule: "unnamed.seem",
     evidence: [`impression verb: ${lemma}`],
   };
-}
-
-/** "has faced questions about …", "came under withering criticism for …", "took heat for …": an evaluation with no named source; the complement is the content. */
-export function facedCriticism(ctx: AttributionContext, i: number, b: number): RawAttribution | null {
-  const tokens = ctx.tok.tokens;
-  const lower = ctx.lower;
-  let m = i + 1;
-  if (tokens[i]!.lemma.toLowerCase() === "come") {
-    if (lower[m] !== "under") return null;
-    m++;
-  }
-  while (m <= b && m < i + 5 && (tokens[m]!.pos === "ADJ" || tokens[m]!.pos === "ADV" || (tokens[m]!.pos === "VERB" && /ing$/.test(lower[m]!)) || lower[m] === "a" || lower[m] === "some" || lower[m] === "new" || lower[m] === "much")) m++;
-  if (m + 1 > b || !CRITICISM_NOUNS.has(lower[m]!)) return null;
-  const p = lower[m + 1]!;
-  if (!(p === "for" || p === "about" || p === "over" || p === "from")) return null;
-  if (ctx.quotes.containing(tokens[i]!.start)) return null;
-  // "… criticism from the union for …": the critics are named; leave that to the other rules.
-  if (p === "from") return null;
-  const c = contentAfter(ctx, m + 2, b);
-  if (!c) return null;
-  return {
-    kind: "unnamed",
-    sourceTok: null,
-    source: null,
-    cue: span(ctx, i, m + 1),
-    cueLemma: lower[m]!,
-    cueClass: "unnamed",
-    cueStance: lower[m] === "praise" ? "endorsing" : "accusation",
-    content: [c],
-    rule: "unnamed.faced-criticism",
-    evidence: [`criticism faced: ${tokens[i]!.lemma.toLowerCase()} … ${lower[m]}`],
-  };
-}
-
-/** "Asked about the levy, …", "Asked whether she would run, …": the question up to the comma is the content; no source. */
-export function askedFront(ctx: AttributionContext, i: number, b: number): RawAttribution | null {
-  const tokens = ctx.tok.tokens;
-  const m = firstCommaOutsideQuotes(ctx, i + 2, b, i + 40);
-  if (m < 0) return null;
-  const k = ctx.lower[i + 1] === "about" || ctx.lower[i + 1] === "for" ? i + 2 : i + 1;
-  const c = trimSpan(ctx.text, tokens[k]!.start, tokens[m - 1]!.end);
-  if (!c) return null;
-  return { kind: "unnamed", sourceTok: null, source: null, cue: span(ctx, i, k - 1), cueLemma: "ask", cueClass: "unnamed", cueStance: "neutral", content: [c], rule: "unnamed.asked", evidence: ["a question put, opening the sentence"] };
 }
 
 /** The rules of this family: id, one sentence and worked examples (rules/examples.ts). */
