@@ -13,16 +13,16 @@ export default defineConfig({
   plugins: [
     // Remix's plugin builds the app; vitest runs modules directly and must not load it.
     !process.env.VITEST &&
-    remix({
-      ignoredRouteFiles: ["**/*.test.*", "**/*.schema.ts"],
-      future: {
-        v3_fetcherPersist: true,
-        v3_relativeSplatPath: true,
-        v3_throwAbortReason: true,
-        v3_singleFetch: true,
-        v3_lazyRouteDiscovery: true,
-      },
-    }),
+      remix({
+        ignoredRouteFiles: ["**/*.test.*", "**/*.schema.ts"],
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_singleFetch: true,
+          v3_lazyRouteDiscovery: true,
+        },
+      }),
     tsconfigPaths(),
   ],
   // Three projects: fast pure-function tests, integration tests on a real libSQL file per worker,

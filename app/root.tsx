@@ -1,5 +1,17 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPanel } from "#app/components/error-panel";
 import { useNonce } from "#app/utils/nonce-provider";
@@ -28,7 +40,11 @@ function largeText(request: Request): { large: boolean; setCookie: string | null
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { large, setCookie } = largeText(request);
-  const body = { user: context.user ? { username: context.user.username, role: context.user.role } : null, authEnabled: Boolean(context.authEnabled), large };
+  const body = {
+    user: context.user ? { username: context.user.username, role: context.user.role } : null,
+    authEnabled: Boolean(context.authEnabled),
+    large,
+  };
   return setCookie ? data(body, { headers: { "Set-Cookie": setCookie } }) : body;
 }
 
@@ -57,15 +73,17 @@ export function Layout({ children }: { children: ReactNode }) {
               Parallax
             </Link>
           )}
-          {shared ? null : <nav aria-label="Main">
-            <NavLink to="/" end>
-              Comparisons
-            </NavLink>
-            <NavLink to="/library">Library</NavLink>
-            <NavLink to="/articles/new">Add article</NavLink>
-            <NavLink to="/import">Import</NavLink>
-            <NavLink to="/methods">Methods</NavLink>
-          </nav>}
+          {shared ? null : (
+            <nav aria-label="Main">
+              <NavLink to="/" end>
+                Comparisons
+              </NavLink>
+              <NavLink to="/library">Library</NavLink>
+              <NavLink to="/articles/new">Add article</NavLink>
+              <NavLink to="/import">Import</NavLink>
+              <NavLink to="/methods">Methods</NavLink>
+            </nav>
+          )}
           {root?.user ? (
             <Form method="post" action="/logout" className="session ui">
               <span className="meta">
@@ -80,7 +98,9 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
           ) : null}
         </header>
-        <main className="site-main" id="main">{children}</main>
+        <main className="site-main" id="main">
+          {children}
+        </main>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

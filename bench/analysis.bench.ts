@@ -13,9 +13,13 @@ function repoTexts(): string[] {
   for (const d of dirs) {
     const abs = path.resolve(d);
     if (!fs.existsSync(abs)) continue;
-    for (const f of fs.readdirSync(abs).sort()) if (f.endsWith(".txt")) out.push(fs.readFileSync(path.join(abs, f), "utf8"));
+    for (const f of fs.readdirSync(abs).sort())
+      if (f.endsWith(".txt")) out.push(fs.readFileSync(path.join(abs, f), "utf8"));
   }
-  if (!out.length) out.push("“The bridge stays shut,” Mayor Ilsa Brandt said. According to the council, repairs take a year. The union reportedly disagrees.");
+  if (!out.length)
+    out.push(
+      "“The bridge stays shut,” Mayor Ilsa Brandt said. According to the council, repairs take a year. The union reportedly disagrees.",
+    );
   return out;
 }
 
@@ -43,7 +47,9 @@ export async function bench(): Promise<void> {
   }
   const big = parts.join("\n\n");
   const n = words(big);
-  console.log(`corpus: ${(big.length / 1e6).toFixed(2)} MB, ${n.toLocaleString("en")} words, from ${texts.length} repo texts`);
+  console.log(
+    `corpus: ${(big.length / 1e6).toFixed(2)} MB, ${n.toLocaleString("en")} words, from ${texts.length} repo texts`,
+  );
 
   analyseSourcing(big.slice(0, 50_000)); // warm up
   const tTok = best(2, () => tokenize(big));
@@ -51,9 +57,15 @@ export async function bench(): Promise<void> {
   const tSrc = best(2, () => analyseSourcing(big, tok));
   const tAll = best(2, () => analyseSourcing(big));
   const wps = (ms: number) => Math.round(n / (ms / 1000)).toLocaleString("en");
-  console.log(`baseline  tokenize (wink)              ${tTok.toFixed(0).padStart(6)} ms  ${wps(tTok).padStart(10)} words/s`);
-  console.log(`sourcing  given the tokens             ${tSrc.toFixed(0).padStart(6)} ms  ${wps(tSrc).padStart(10)} words/s`);
-  console.log(`sourcing  including tokenising         ${tAll.toFixed(0).padStart(6)} ms  ${wps(tAll).padStart(10)} words/s  (${(tAll / tTok).toFixed(2)}x the baseline)`);
+  console.log(
+    `baseline  tokenize (wink)              ${tTok.toFixed(0).padStart(6)} ms  ${wps(tTok).padStart(10)} words/s`,
+  );
+  console.log(
+    `sourcing  given the tokens             ${tSrc.toFixed(0).padStart(6)} ms  ${wps(tSrc).padStart(10)} words/s`,
+  );
+  console.log(
+    `sourcing  including tokenising         ${tAll.toFixed(0).padStart(6)} ms  ${wps(tAll).padStart(10)} words/s  (${(tAll / tTok).toFixed(2)}x the baseline)`,
+  );
 
   // ~1,000-word articles cut from the corpus at paragraph ends.
   const paras = big.split("\n\n");
@@ -74,7 +86,9 @@ export async function bench(): Promise<void> {
   const perAll = best(3, () => sample.forEach((a) => analyseSourcing(a))) / sample.length;
   const toks = sample.map((a) => tokenize(a));
   const perSrc = best(3, () => sample.forEach((a, i) => analyseSourcing(a, toks[i]))) / sample.length;
-  console.log(`per 1,000-word article: tokenize ${perTok.toFixed(2)} ms (baseline), sourcing ${perSrc.toFixed(2)} ms given tokens, ${perAll.toFixed(2)} ms in all`);
+  console.log(
+    `per 1,000-word article: tokenize ${perTok.toFixed(2)} ms (baseline), sourcing ${perSrc.toFixed(2)} ms given tokens, ${perAll.toFixed(2)} ms in all`,
+  );
 
   // Memory over 1,000 articles: peaks should not grow with the count; the heap retained after a
   // forced collection shows whether anything accumulates (a collector is exposed at run time).
@@ -91,9 +105,13 @@ export async function bench(): Promise<void> {
       peakHeap = Math.max(peakHeap, m.heapUsed);
       if (i === 100 || i === 250 || i === 500 || i === 1000) {
         gc();
-        marks.push(`${i}: rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB (${mb(process.memoryUsage().heapUsed)} MB retained after gc)`);
+        marks.push(
+          `${i}: rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB (${mb(process.memoryUsage().heapUsed)} MB retained after gc)`,
+        );
       }
     }
   }
-  console.log(`memory over 1,000 articles: ${marks.join(" · ")} · peak rss ${mb(peakRss)} MB, peak heap ${mb(peakHeap)} MB`);
+  console.log(
+    `memory over 1,000 articles: ${marks.join(" · ")} · peak rss ${mb(peakRss)} MB, peak heap ${mb(peakHeap)} MB`,
+  );
 }

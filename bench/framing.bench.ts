@@ -17,10 +17,19 @@ function repoTexts(): { name: string; title: string; text: string }[] {
   for (const d of dirs) {
     const dir = root + d;
     if (!fs.existsSync(dir)) continue;
-    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".txt")).sort()) out.push({ name: `${d}/${f}`, title: f.replace(/\.txt$/, "").replace(/-/g, " "), text: fs.readFileSync(`${dir}/${f}`, "utf8") });
+    for (const f of fs
+      .readdirSync(dir)
+      .filter((x) => x.endsWith(".txt"))
+      .sort())
+      out.push({
+        name: `${d}/${f}`,
+        title: f.replace(/\.txt$/, "").replace(/-/g, " "),
+        text: fs.readFileSync(`${dir}/${f}`, "utf8"),
+      });
   }
   const seed = root + "app/demo/seed-article.txt";
-  if (fs.existsSync(seed)) out.push({ name: "app/demo/seed-article.txt", title: "seed article", text: fs.readFileSync(seed, "utf8") });
+  if (fs.existsSync(seed))
+    out.push({ name: "app/demo/seed-article.txt", title: "seed article", text: fs.readFileSync(seed, "utf8") });
   return out;
 }
 
@@ -49,15 +58,40 @@ function rng(seed: number): () => number {
 function syntheticLibrary(n: number, real: { title: string; text: string }[]): RelatedDoc[] {
   const rand = rng(11);
   const syll = ["ka", "lo", "mer", "tin", "sa", "vo", "ren", "dul", "pa", "shi", "gor", "el", "an", "ti", "bra", "mon"];
-  const vocab = Array.from({ length: 60_000 }, (_, i) => syll[i % 16]! + syll[(i >> 4) % 16]! + syll[(i >> 8) % 16]! + (i >> 12 ? syll[(i >> 12) % 16]! : ""));
-  const pool = real.map((r) => r.text).join(" ").split(/\s+/);
+  const vocab = Array.from(
+    { length: 60_000 },
+    (_, i) => syll[i % 16]! + syll[(i >> 4) % 16]! + syll[(i >> 8) % 16]! + (i >> 12 ? syll[(i >> 12) % 16]! : ""),
+  );
+  const pool = real
+    .map((r) => r.text)
+    .join(" ")
+    .split(/\s+/);
   const zipf = () => vocab[Math.min(vocab.length - 1, Math.floor(Math.exp(rand() * Math.log(vocab.length))) - 1)]!;
-  const docs: RelatedDoc[] = real.map((r, i) => ({ id: i + 1, url: null, title: r.title, text: r.text, published: "2026-03-11" }));
+  const docs: RelatedDoc[] = real.map((r, i) => ({
+    id: i + 1,
+    url: null,
+    title: r.title,
+    text: r.text,
+    published: "2026-03-11",
+  }));
   for (let i = docs.length; i < n; i++) {
     const len = 60 + Math.floor(rand() * 60);
     const ws: string[] = [];
-    for (let k = 0; k < len; k++) ws.push(rand() < 0.1 ? pool[Math.floor(rand() * pool.length)]! : k % 9 === 0 ? zipf().replace(/^./, (c) => c.toUpperCase()) : zipf());
-    docs.push({ id: i + 1, url: null, title: ws.slice(0, 8).join(" "), text: ws.join(" "), published: `20${String(10 + (i % 16))}-${String(1 + (i % 12)).padStart(2, "0")}-10` });
+    for (let k = 0; k < len; k++)
+      ws.push(
+        rand() < 0.1
+          ? pool[Math.floor(rand() * pool.length)]!
+          : k % 9 === 0
+            ? zipf().replace(/^./, (c) => c.toUpperCase())
+            : zipf(),
+      );
+    docs.push({
+      id: i + 1,
+      url: null,
+      title: ws.slice(0, 8).join(" "),
+      text: ws.join(" "),
+      published: `20${String(10 + (i % 16))}-${String(1 + (i % 12)).padStart(2, "0")}-10`,
+    });
   }
   return docs;
 }
@@ -92,18 +126,29 @@ export async function bench(): Promise<void> {
   const wps = (ms: number) => Math.round((words * 1000) / ms).toLocaleString("en");
   console.log(`baseline tokenise only      ${per1000(tok)} ms / 1,000 words   ${wps(tok)} words/s`);
   console.log(`tokenise + sourcing         ${per1000(src)} ms / 1,000 words   ${wps(src)} words/s`);
-  console.log(`whole analyse() (+ framing, claims, title, lead)  ${per1000(all)} ms / 1,000 words   ${wps(all)} words/s   (target < 20 ms)`);
+  console.log(
+    `whole analyse() (+ framing, claims, title, lead)  ${per1000(all)} ms / 1,000 words   ${wps(all)} words/s   (target < 20 ms)`,
+  );
   console.log(`framing and claims stages add ${per1000(all - src)} ms / 1,000 words over sourcing`);
 
   // Claim alignment across 10 articles (the whole comparison, and alignment is most of it).
   const inputs: CompareInput[] = [];
   for (let i = 0; inputs.length < 10; i++) {
     const t = texts[i % texts.length]!;
-    inputs.push({ id: inputs.length + 1, title: t.title, outlet: null, url: null, published: null, analysis: analyse(t.text, { title: t.title }) });
+    inputs.push({
+      id: inputs.length + 1,
+      title: t.title,
+      outlet: null,
+      url: null,
+      published: null,
+      analysis: analyse(t.text, { title: t.title }),
+    });
   }
   const claims = inputs.reduce((n, x) => n + x.analysis.claims.length, 0);
   const cmp = timeRuns(() => compareArticles(inputs, { focalId: 1 }));
-  console.log(`compareArticles, 10 articles (${claims} claims): median ${median(cmp).toFixed(1)} ms, best ${Math.min(...cmp).toFixed(1)} ms   (target < 50 ms)`);
+  console.log(
+    `compareArticles, 10 articles (${claims} claims): median ${median(cmp).toFixed(1)} ms, best ${Math.min(...cmp).toFixed(1)} ms   (target < 50 ms)`,
+  );
 
   // Related coverage in a 100,000-article library.
   const n = Number(process.env.BENCH_RELATED_N ?? 100_000);
@@ -120,5 +165,7 @@ export async function bench(): Promise<void> {
     q.push(performance.now() - t);
   }
   q.sort((a, b) => a - b);
-  console.log(`related: ${n.toLocaleString("en")}-article library indexed in ${(build / 1000).toFixed(1)} s; lookup median ${median(q).toFixed(1)} ms, p95 ${q[Math.floor(q.length * 0.95)]!.toFixed(1)} ms   (target < 100 ms)`);
+  console.log(
+    `related: ${n.toLocaleString("en")}-article library indexed in ${(build / 1000).toFixed(1)} s; lookup median ${median(q).toFixed(1)} ms, p95 ${q[Math.floor(q.length * 0.95)]!.toFixed(1)} ms   (target < 100 ms)`,
+  );
 }

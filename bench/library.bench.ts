@@ -44,7 +44,14 @@ async function fill(db: Db, n: number, tag: string): Promise<void> {
         let oid = outletIds.get(v.outlet);
         if (!oid) {
           const [o] = await tx.insert(outlets).values({ name: v.outlet }).onConflictDoNothing().returning();
-          oid = o?.id ?? (await tx.select().from(outlets).where(sql`name = ${v.outlet}`))[0]!.id;
+          oid =
+            o?.id ??
+            (
+              await tx
+                .select()
+                .from(outlets)
+                .where(sql`name = ${v.outlet}`)
+            )[0]!.id;
           outletIds.set(v.outlet, oid);
         }
         rows.push({
@@ -109,8 +116,12 @@ export async function bench(): Promise<void> {
     await measure("large", big, SIZE);
     big.$client.close();
     console.log("Targets (issue 7): related lookup < 100 ms and library page < 200 ms at 100,000 articles.");
-    console.log("Note: these variants come from six fixture texts, so they share nearly all vocabulary and are near-duplicates of");
-    console.log("one another; related lookups on them say little (see framing.bench.ts for a library of varied synthetic texts).");
+    console.log(
+      "Note: these variants come from six fixture texts, so they share nearly all vocabulary and are near-duplicates of",
+    );
+    console.log(
+      "one another; related lookups on them say little (see framing.bench.ts for a library of varied synthetic texts).",
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

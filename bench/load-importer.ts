@@ -13,7 +13,15 @@ const fixtures = loadFixtureTexts();
 let stop = false;
 process.on("SIGTERM", () => (stop = true));
 const until = Date.now() + maxSeconds * 1000;
-const stats = { attempted: 0, created: 0, duplicates: 0, errors: 0, errorSamples: [] as string[], ids: [] as number[], ms: 0 };
+const stats = {
+  attempted: 0,
+  created: 0,
+  duplicates: 0,
+  errors: 0,
+  errorSamples: [] as string[],
+  ids: [] as number[],
+  ms: 0,
+};
 const t0 = Date.now();
 for (let n = 0; !stop && Date.now() < until; n++) {
   const v = makeVariant(fixtures, n, runTag);

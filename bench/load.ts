@@ -91,7 +91,12 @@ function rssMb(pid: number | undefined): number {
 function memoryLine(): string {
   let children: number[] = [];
   try {
-    children = fs.readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    children = fs
+      .readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     /* no /proc */
   }
@@ -100,15 +105,38 @@ function memoryLine(): string {
 
 let uncachedSeq = 0;
 
-async function hammer(label: string, url: string, headers: Record<string, string> = BROWSER_HEADERS, opts: { uncached?: boolean } = {}) {
+async function hammer(
+  label: string,
+  url: string,
+  headers: Record<string, string> = BROWSER_HEADERS,
+  opts: { uncached?: boolean } = {},
+) {
   const times: number[] = [];
   const u = new URL(url);
   // Uncached: every request asks for a view no one asked for before (a focus the page resolves to nothing), so
   // each is a full render, the most a share-link holder can force.
-  const requests = opts.uncached ? [{ setupRequest: (req: { path?: string }) => ({ ...req, path: `${u.pathname}?focus=bench-${process.pid}-${uncachedSeq++}` }) }] : undefined;
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, timeout: 10, headers, ...(requests ? { requests } : {}) });
+  const requests = opts.uncached
+    ? [
+        {
+          setupRequest: (req: { path?: string }) => ({
+            ...req,
+            path: `${u.pathname}?focus=bench-${process.pid}-${uncachedSeq++}`,
+          }),
+        },
+      ]
+    : undefined;
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    timeout: 10,
+    headers,
+    ...(requests ? { requests } : {}),
+  });
   // autocannon reports p90/p97.5/p99 but not p95: record every response time and compute them here.
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    times.push(responseTime),
+  );
   const cpu0 = cpuSeconds(serverPid);
   const client0 = process.cpuUsage();
   const r = await instance;
@@ -189,13 +217,26 @@ async function importSummary(url: string, jobId: number, startedAt: number): Pro
     const job = (await getJob(db, jobId))!;
     const ids = job.log.flatMap((l) => /^imported #(\d+) /.exec(l)?.[1] ?? []).map(Number);
     const logged = job.log.filter((l) => /^imported #|: already in the library as #|^generated-/.test(l)).length;
-    const stored = ids.length ? (await db.select({ id: articles.id }).from(articles).where(inArray(articles.id, ids))).length : 0;
-    const analysed = ids.length ? new Set((await db.select({ id: analyses.articleId }).from(analyses).where(inArray(analyses.articleId, ids))).map((r) => r.id)).size : 0;
+    const stored = ids.length
+      ? (await db.select({ id: articles.id }).from(articles).where(inArray(articles.id, ids))).length
+      : 0;
+    const analysed = ids.length
+      ? new Set(
+          (await db.select({ id: analyses.articleId }).from(analyses).where(inArray(analyses.articleId, ids))).map(
+            (r) => r.id,
+          ),
+        ).size
+      : 0;
     const lost = ids.length - stored + (job.done - logged);
     return (
       `Bulk import job during the load (${IMPORT_ITEMS} records queued, worked by the server's job worker): ${job.done} done, ` +
       `${ids.length} imported, ${job.failed} failed, ${stored} stored, ${analysed} with their analysis; lost: ${lost}; ${(ids.length / seconds).toFixed(1)} imports/s` +
-      (job.failed ? `\nimport failures, first ones: ${job.log.filter((l) => !/^imported #/.test(l)).slice(0, 3).join(" | ")}` : "")
+      (job.failed
+        ? `\nimport failures, first ones: ${job.log
+            .filter((l) => !/^imported #/.test(l))
+            .slice(0, 3)
+            .join(" | ")}`
+        : "")
     );
   } finally {
     db.$client.close();
@@ -219,7 +260,13 @@ async function main(): Promise<number> {
   const ids: number[] = [];
   for (const [i, name] of FIXTURES.entries()) {
     const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/articles", `${name}.txt`), "utf8").trim();
-    const r = await importArticle(db, { text, title: `${name.replace(/-/g, " ")} (fixture)`, outlet: `Fixture Outlet ${i + 1}`, origin: "paste", fictional: true });
+    const r = await importArticle(db, {
+      text,
+      title: `${name.replace(/-/g, " ")} (fixture)`,
+      outlet: `Fixture Outlet ${i + 1}`,
+      origin: "paste",
+      fictional: true,
+    });
     ids.push(r.article.id);
   }
   const comparison = await createComparison(db, { name: "Load test (fictional fixtures)", articleIds: ids });
@@ -229,7 +276,14 @@ async function main(): Promise<number> {
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), "scripts/server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: url, PARALLAX_SEED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: url,
+      PARALLAX_SEED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   serverPid = server.pid;
@@ -237,11 +291,14 @@ async function main(): Promise<number> {
   server.stdout?.on("data", (d: Buffer) => (serverLog += d.toString()));
   server.stderr?.on("data", (d: Buffer) => (serverLog += d.toString()));
   // Bounded whatever happens: a watchdog ends both children and this process.
-  const watchdog = setTimeout(() => {
-    console.error("bench:load: watchdog fired, stopping");
-    server.kill("SIGKILL");
-    process.exit(1);
-  }, (SECONDS * 8 + 180) * 1000);
+  const watchdog = setTimeout(
+    () => {
+      console.error("bench:load: watchdog fired, stopping");
+      server.kill("SIGKILL");
+      process.exit(1);
+    },
+    (SECONDS * 8 + 180) * 1000,
+  );
 
   try {
     await waitUp(base + "/", server, 60_000);
@@ -250,7 +307,9 @@ async function main(): Promise<number> {
     const html = await page.text();
     const warnings: string[] = [];
     if (!page.ok || !FIXTURES.every((f) => html.includes(`${f.replace(/-/g, " ")} (fixture)`))) {
-      warnings.push(`WARNING: before the load, ${pagePath} answered ${page.status} without the 4 articles: its figures below measure an error page.`);
+      warnings.push(
+        `WARNING: before the load, ${pagePath} answered ${page.status} without the 4 articles: its figures below measure an error page.`,
+      );
     }
     const second = { label: "JSON export (bundle)", path: `/comparisons/${comparison.id}/export/bundle.json` };
     const csvPath = `/comparisons/${comparison.id}/export/voices.csv`;
@@ -258,22 +317,35 @@ async function main(): Promise<number> {
     await csvCheck.arrayBuffer();
     if (!csvCheck.ok) warnings.push(`WARNING: before the load, ${csvPath} answered ${csvCheck.status}.`);
     const check = await fetch(base + second.path);
-    if (!check.ok) warnings.push(`WARNING: before the load, ${second.path} answered ${check.status}: its figures below measure an error page.`);
+    if (!check.ok)
+      warnings.push(
+        `WARNING: before the load, ${second.path} answered ${check.status}: its figures below measure an error page.`,
+      );
     await check.arrayBuffer();
 
     // One request at a time, before any load: what each page costs on its own, rendered afresh (a query
     // the page ignores makes a new cache key) and from the page cache.
     const single: string[] = [];
-    for (const [label, p] of [["comparison page", pagePath], [second.label, second.path]] as const) {
+    for (const [label, p] of [
+      ["comparison page", pagePath],
+      [second.label, second.path],
+    ] as const) {
       for (const fresh of [true, false]) {
         const ms: number[] = [];
         for (let i = 0; i < 5; i++) {
           const t = performance.now();
           // A query the page reads but resolves to nothing: a new cache key (made-up parameters no longer are).
-          await (await fetch(base + p + (fresh ? `?focus=single-${process.pid}-${i}` : ""), { headers: BROWSER_HEADERS })).arrayBuffer();
+          await (
+            await fetch(base + p + (fresh ? `?focus=single-${process.pid}-${i}` : ""), { headers: BROWSER_HEADERS })
+          ).arrayBuffer();
           ms.push(performance.now() - t);
         }
-        single.push(`${label} ${fresh ? "rendered" : "cached"} ${pct(ms.sort((a, b) => a - b), 50)} ms`);
+        single.push(
+          `${label} ${fresh ? "rendered" : "cached"} ${pct(
+            ms.sort((a, b) => a - b),
+            50,
+          )} ms`,
+        );
       }
     }
     const sizes = await Promise.all(
@@ -289,10 +361,13 @@ async function main(): Promise<number> {
     if (WITH_IMPORT) {
       jobId = await queueImport(url, `load${process.pid}`);
       importStarted = Date.now();
-      if (!(await waitClaimed(url, jobId, 30_000))) warnings.push("WARNING: the server's job worker did not start the import within 30 s.");
+      if (!(await waitClaimed(url, jobId, 30_000)))
+        warnings.push("WARNING: the server's job worker did not start the import within 30 s.");
     }
 
-    console.error(`bench:load: ${CONNECTIONS} connections, ${SECONDS} s per target, ${WITH_IMPORT ? "bulk import running" : "no bulk import"}; server ${base}`);
+    console.error(
+      `bench:load: ${CONNECTIONS} connections, ${SECONDS} s per target, ${WITH_IMPORT ? "bulk import running" : "no bulk import"}; server ${base}`,
+    );
     const rows = [await hammer(`comparison page ${pagePath}`, base + pagePath)];
     await settle(base);
     rows.push(await hammer(`comparison page, uncached renders`, base + pagePath, BROWSER_HEADERS, { uncached: true }));
@@ -306,13 +381,24 @@ async function main(): Promise<number> {
     // The same page to a client that accepts no compression: four times the bytes.
     rows.push(await hammer(`comparison page, uncompressed`, base + pagePath, { "accept-encoding": "identity" }));
 
-    const importLine = WITH_IMPORT ? await importSummary(url, jobId, importStarted) : "Bulk import: not run (LOAD_IMPORT=0).";
+    const importLine = WITH_IMPORT
+      ? await importSummary(url, jobId, importStarted)
+      : "Bulk import: not run (LOAD_IMPORT=0).";
 
-    console.log(`\nLoad: ${CONNECTIONS} connections, ${SECONDS} s per target, production build, file database, loopback`);
+    console.log(
+      `\nLoad: ${CONNECTIONS} connections, ${SECONDS} s per target, production build, file database, loopback`,
+    );
     // Shared machines skew latency: say how busy this one was.
-    console.log(`Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min)`);
+    console.log(
+      `Machine: ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" / ")} (1/5/15 min)`,
+    );
     console.log(`One request at a time, no load (median of 5): ${single.join(", ")}`);
-    console.log(`Comparison page: ${(sizes[0]! / 1024).toFixed(0)} KB, ${(sizes[1]! / 1024).toFixed(0)} KB as sent compressed (accept-encoding: ${BROWSER_HEADERS["accept-encoding"]})`);
+    console.log(
+      `Comparison page: ${(sizes[0]! / 1024).toFixed(0)} KB, ${(sizes[1]! / 1024).toFixed(0)} KB as sent compressed (accept-encoding: ${BROWSER_HEADERS["accept-encoding"]})`,
+    );
     console.table(rows);
     for (const w of warnings) console.log(w);
     console.log(importLine);

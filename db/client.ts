@@ -31,7 +31,9 @@ let patched = false;
 function tuneEveryConnection(): void {
   if (patched) return;
   patched = true;
-  const proto = ConnectionPool.prototype as unknown as { acquireSync: (this: unknown, forTransaction?: boolean) => RawConnection };
+  const proto = ConnectionPool.prototype as unknown as {
+    acquireSync: (this: unknown, forTransaction?: boolean) => RawConnection;
+  };
   const original = proto.acquireSync;
   if (typeof original !== "function") return;
   proto.acquireSync = function (this: unknown, forTransaction?: boolean) {
@@ -57,7 +59,11 @@ export function openDb(url: string, authToken?: string): Db {
     tuneEveryConnection();
   }
   // `timeout` is the busy timeout of every connection the client opens (the pragmas above say it again).
-  const client = createClient({ url, authToken: authToken || undefined, ...(isFile ? { timeout: BUSY_TIMEOUT_MS } : {}) });
+  const client = createClient({
+    url,
+    authToken: authToken || undefined,
+    ...(isFile ? { timeout: BUSY_TIMEOUT_MS } : {}),
+  });
   return drizzle(client, { schema, casing: "snake_case" }) as Db;
 }
 

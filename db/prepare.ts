@@ -31,7 +31,8 @@ export async function prepareDatabase(opts: PrepareOptions = {}): Promise<Db> {
 /** drizzle reports "Failed query: CREATE TABLE…"; the reason (refused, 401, bad port) is deeper down: say it plainly. */
 function explainOpenError(e: unknown, url: string): Error {
   const reasons: string[] = [];
-  for (let c: unknown = e; c instanceof Error && reasons.length < 5; c = c.cause) reasons.push(c.message.split("\n")[0]!);
+  for (let c: unknown = e; c instanceof Error && reasons.length < 5; c = c.cause)
+    reasons.push(c.message.split("\n")[0]!);
   const reason = reasons.filter((r) => !r.startsWith("Failed query")).pop() ?? reasons[0] ?? String(e);
   const where = url.replace(/\/\/[^@/]*@/, "//…@");
   const hint = /\b401\b|unauthori[sz]ed/i.test(reason)

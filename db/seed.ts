@@ -27,7 +27,16 @@ export interface SeedWriter {
       fictional?: boolean;
     },
   ): Promise<{ article: { id: number } }>;
-  createComparison(db: Db, input: { name: string; description?: string | null; slug?: string | null; articleIds?: number[]; focalArticleId?: number | null }): Promise<{ id: number }>;
+  createComparison(
+    db: Db,
+    input: {
+      name: string;
+      description?: string | null;
+      slug?: string | null;
+      articleIds?: number[];
+      focalArticleId?: number | null;
+    },
+  ): Promise<{ id: number }>;
   getComparisonBySlug(db: Db, slug: string): Promise<unknown>;
 }
 
@@ -126,7 +135,12 @@ async function seedTutorial(db: Db, w: SeedWriter): Promise<void> {
     });
     ids.push(r.article.id);
   }
-  await w.createComparison(db, { ...manifest.comparison, slug: "tutorial", articleIds: ids, focalArticleId: ids[0] ?? null });
+  await w.createComparison(db, {
+    ...manifest.comparison,
+    slug: "tutorial",
+    articleIds: ids,
+    focalArticleId: ids[0] ?? null,
+  });
 }
 
 /** Seeds the demo and the tutorial once per database: a user who deletes them does not get them back. */

@@ -99,7 +99,7 @@ export function makeDistractor(pool: Record_[], rand: () => number): Omit<Relate
     for (let i = 0; i < length; i++) {
       out.push(cur);
       const l = next.get(cur);
-      cur = l && l.length ? l[Math.floor(rand() * l.length)]! : starts[Math.floor(rand() * starts.length)] ?? "The";
+      cur = l && l.length ? l[Math.floor(rand() * l.length)]! : (starts[Math.floor(rand() * starts.length)] ?? "The");
       if (/[.!?]["”]?$/.test(out[out.length - 1]!) && rand() < 0.25) out.push("\n");
     }
     return out.join(" ").replace(/ \n /g, "\n");
@@ -108,11 +108,18 @@ export function makeDistractor(pool: Record_[], rand: () => number): Omit<Relate
   const base = pool[Math.floor(rand() * pool.length)]!;
   let published = base.published;
   const day = base.published ? Date.parse(base.published.slice(0, 10)) : NaN;
-  if (!Number.isNaN(day)) published = new Date(day + Math.round((rand() * 6 - 3)) * 86_400_000).toISOString().slice(0, 10);
+  if (!Number.isNaN(day))
+    published = new Date(day + Math.round(rand() * 6 - 3) * 86_400_000).toISOString().slice(0, 10);
   return {
     url: null,
-    title: walk(pool.map((r) => r.title), 8 + Math.floor(rand() * 6)).replace(/\n/g, " "),
-    text: walk(pool.map((r) => r.text), len),
+    title: walk(
+      pool.map((r) => r.title),
+      8 + Math.floor(rand() * 6),
+    ).replace(/\n/g, " "),
+    text: walk(
+      pool.map((r) => r.text),
+      len,
+    ),
     published,
   };
 }
@@ -126,7 +133,8 @@ async function measureThroughDatabase(dir: string, records: Record_[]): Promise<
   const db = await prepareDatabase({ url: `file:${path.join(tmp, "eval.db")}`, seed: false });
   try {
     const summary = await importItems(db, await expandTargets([dir]));
-    if (summary.failed.length) console.error(`related: ${summary.failed.length} dev article(s) failed to import: ${summary.failed[0]!.reason}`);
+    if (summary.failed.length)
+      console.error(`related: ${summary.failed.length} dev article(s) failed to import: ${summary.failed[0]!.reason}`);
     const lib = await listArticlesForRelated(db);
     const eventOf = new Map(records.map((r) => [normalizeUrl(r.url ?? "") ?? r.url, r.event]));
     const idsByEvent = new Map<string, number[]>();
@@ -136,7 +144,10 @@ async function measureThroughDatabase(dir: string, records: Record_[]): Promise<
     }
     const queries = lib
       .filter((d) => eventOf.has(d.url ?? ""))
-      .map((d) => ({ id: d.id, sisters: new Set(idsByEvent.get(eventOf.get(d.url ?? "")!)!.filter((x) => x !== d.id)) }));
+      .map((d) => ({
+        id: d.id,
+        sisters: new Set(idsByEvent.get(eventOf.get(d.url ?? "")!)!.filter((x) => x !== d.id)),
+      }));
     return measure(lib, queries);
   } finally {
     db.$client.close();
@@ -151,10 +162,19 @@ export async function evalRelated(dir = BASIL_IMPORT): Promise<RelatedEval | nul
     return null;
   }
   const records = loadRecords(dir);
-  const docs: RelatedDoc[] = records.map((r, i) => ({ id: i + 1, url: r.url, title: r.title, text: r.text, published: r.published }));
+  const docs: RelatedDoc[] = records.map((r, i) => ({
+    id: i + 1,
+    url: r.url,
+    title: r.title,
+    text: r.text,
+    published: r.published,
+  }));
   const byEvent = new Map<string, number[]>();
   records.forEach((r, i) => byEvent.set(r.event, [...(byEvent.get(r.event) ?? []), i + 1]));
-  const queries = docs.map((d, i) => ({ id: d.id, sisters: new Set(byEvent.get(records[i]!.event)!.filter((x) => x !== d.id)) }));
+  const queries = docs.map((d, i) => ({
+    id: d.id,
+    sisters: new Set(byEvent.get(records[i]!.event)!.filter((x) => x !== d.id)),
+  }));
   const small = await measureThroughDatabase(dir, records);
 
   // The large library: events split in two halves; queries of one half are ranked in a library whose 1,350
@@ -204,8 +224,7 @@ export async function evalRelated(dir = BASIL_IMPORT): Promise<RelatedEval | nul
       library,
       msPerQuery: Math.round((ms / n) * 100) / 100,
       distractors: library - docs.length,
-      note:
-        "library ten times larger (150 real + 1,350 synthetic): each synthetic article is a word-bigram walk over three same-year articles of three different events; queries of one half of the events are ranked among distractors made from the other half",
+      note: "library ten times larger (150 real + 1,350 synthetic): each synthetic article is a word-bigram walk over three same-year articles of three different events; queries of one half of the events are ranked among distractors made from the other half",
     },
   };
 }

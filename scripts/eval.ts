@@ -3,14 +3,26 @@
 // when present, and writes app/analysis/eval-results.json for the methods page and the issues that follow.
 import fs from "node:fs";
 import path from "node:path";
-import { EVAL_SCRIPT, POLNEAR_DIR, POLNEAR_TRAIN_DIR, SHARED, evalPolnear, perRulePolnear, scoreGoldArticle, type GoldAttribution, type PolnearFigures } from "./lib/sourcing-eval";
+import {
+  EVAL_SCRIPT,
+  POLNEAR_DIR,
+  POLNEAR_TRAIN_DIR,
+  SHARED,
+  evalPolnear,
+  perRulePolnear,
+  scoreGoldArticle,
+  type GoldAttribution,
+  type PolnearFigures,
+} from "./lib/sourcing-eval";
 import { runLexicalEval } from "./lib/lexical-eval";
 
 const pct = (x: number) => (100 * x).toFixed(1);
 
 function printFigures(name: string, f: PolnearFigures): void {
   console.log(`${name} (${f.articles} articles, gold ${f.gold}, predicted ${f.predicted})`);
-  console.log(`  content F1 @0.3 ${pct(f.contentF1At03)}  (P ${pct(f.precisionAt03)} R ${pct(f.recallAt03)})   @0.8 ${pct(f.contentF1At08)}`);
+  console.log(
+    `  content F1 @0.3 ${pct(f.contentF1At03)}  (P ${pct(f.precisionAt03)} R ${pct(f.recallAt03)})   @0.8 ${pct(f.contentF1At08)}`,
+  );
   console.log(`  end-to-end F1 @0.3 ${pct(f.endToEndF1At03)}   @0.8 ${pct(f.endToEndF1At08)}`);
   console.log(`  source right on matched ${pct(f.sourceAccuracy)}%, cue right on matched ${pct(f.cueAccuracy)}%`);
   console.log(`  speed ${f.wordsPerSecond.toLocaleString("en")} words/s (tokenising included)`);
@@ -37,7 +49,10 @@ async function main(): Promise<number> {
     console.error("PolNeAR train: scoring each rule…");
     const rules = perRulePolnear(POLNEAR_TRAIN_DIR);
     console.log("  per rule on PolNeAR train (count, precision at content overlap 0.3):");
-    for (const r of rules) console.log(`    ${r.rule.padEnd(30)} ${String(r.count).padStart(6)}  ${r.precisionAt03 === null ? "   –" : pct(r.precisionAt03).padStart(5)}`);
+    for (const r of rules)
+      console.log(
+        `    ${r.rule.padEnd(30)} ${String(r.count).padStart(6)}  ${r.precisionAt03 === null ? "   –" : pct(r.precisionAt03).padStart(5)}`,
+      );
     results.perRuleTrain = rules;
   } else {
     console.log("PolNeAR train: skipped (../shared/data/polnear-train or the shared eval script is absent)");
@@ -57,13 +72,19 @@ async function main(): Promise<number> {
 
   const tutorialGold = path.resolve("tests/fixtures/tutorial.gold.json");
   if (fs.existsSync(tutorialGold)) {
-    const g = JSON.parse(fs.readFileSync(tutorialGold, "utf8")) as { articles?: { article: string; attributions: GoldAttribution[] }[]; attributions?: GoldAttribution[]; article?: string };
+    const g = JSON.parse(fs.readFileSync(tutorialGold, "utf8")) as {
+      articles?: { article: string; attributions: GoldAttribution[] }[];
+      attributions?: GoldAttribution[];
+      article?: string;
+    };
     const arts = g.articles ?? (g.attributions ? [{ article: g.article ?? "", attributions: g.attributions }] : []);
     let total = 0;
     let found = 0;
     let withSource = 0;
     for (const a of arts) {
-      const file = [path.resolve("app/demo/tutorial", a.article), path.resolve("tests/fixtures", a.article)].find((p) => fs.existsSync(p));
+      const file = [path.resolve("app/demo/tutorial", a.article), path.resolve("tests/fixtures", a.article)].find((p) =>
+        fs.existsSync(p),
+      );
       if (!file) {
         console.log(`tutorial: ${a.article} not found, skipped`);
         continue;

@@ -7,6 +7,12 @@ console.log("rule id".padEnd(30), "examples", "fail on", "fail off");
 for (const r of ablation()) {
   const ok = r.examples > 0 && r.failWhenOn === 0 && r.failWhenOff > 0;
   if (!ok) bad++;
-  console.log(r.id.padEnd(30), String(r.examples).padStart(8), String(r.failWhenOn).padStart(7), String(r.failWhenOff).padStart(8), ok ? "" : "  NOT PINNED");
+  console.log(
+    r.id.padEnd(30),
+    String(r.examples).padStart(8),
+    String(r.failWhenOn).padStart(7),
+    String(r.failWhenOff).padStart(8),
+    ok ? "" : "  NOT PINNED",
+  );
 }
 process.exitCode = bad ? 1 : 0;

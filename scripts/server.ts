@@ -45,7 +45,14 @@ function accessControl(db: Db, origins: string[]): express.RequestHandler {
       res.locals.user = user;
       res.locals.authEnabled = cached.enabled;
       const url = new URL(req.originalUrl, "http://x");
-      const decision = decideAccess({ method: req.method, path: url.pathname, search: url.search, authEnabled: cached.enabled, user, share });
+      const decision = decideAccess({
+        method: req.method,
+        path: url.pathname,
+        search: url.search,
+        authEnabled: cached.enabled,
+        user,
+        share,
+      });
       if (decision.type === "login") {
         if (url.pathname.endsWith(".data")) res.status(401).type("text/plain").send("Sign in first.");
         else res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
@@ -118,7 +125,9 @@ async function main(): Promise<void> {
     const topFiles = new Set(entries.filter((e) => e.isFile()).map((e) => `/${e.name}`));
     const topDirs = entries.filter((e) => e.isDirectory() && e.name !== "assets").map((e) => `/${e.name}/`);
     const serveTop = express.static(clientDir, { maxAge: "1h", index: false });
-    app.use((req, res, next) => (topFiles.has(req.path) || topDirs.some((d) => req.path.startsWith(d)) ? serveTop(req, res, next) : next()));
+    app.use((req, res, next) =>
+      topFiles.has(req.path) || topDirs.some((d) => req.path.startsWith(d)) ? serveTop(req, res, next) : next(),
+    );
   }
   app.use(accessControl(db, origins));
   // Comparison pages and their exports: one render per page until the comparison changes (its revision,
@@ -191,8 +200,8 @@ async function main(): Promise<void> {
   if (env.PARALLAX_JOBS === "process") {
     jobProcess = startJobProcess({ root, workerId: `${workerId}:jobs`, pollMs: 500, log: (m) => console.error(m) });
   } else if (env.PARALLAX_JOBS === "inline") {
-    void startAppWorker(db, { workerId, signal: workers.signal, pollMs: 500, log: (m) => console.log(m) }).catch((e: unknown) =>
-      console.error("job worker stopped:", e instanceof Error ? e.message : e),
+    void startAppWorker(db, { workerId, signal: workers.signal, pollMs: 500, log: (m) => console.log(m) }).catch(
+      (e: unknown) => console.error("job worker stopped:", e instanceof Error ? e.message : e),
     );
   }
   void backfillFingerprints(db).catch((e: unknown) => console.error("fingerprint backfill failed:", e));

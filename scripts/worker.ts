@@ -46,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
   if (process.send) process.on("disconnect", () => ac.abort());
   // Analyses from another analyser version are re-computed in the background, as one job for all workers.
   if (queueStale) await queueStaleReanalysis(db);
-  console.error(`worker ${workerId}: kinds ${Object.keys(handlers).join(", ") || "(none)"}${nice !== null ? `, nice ${nice}` : ""}`);
+  console.error(
+    `worker ${workerId}: kinds ${Object.keys(handlers).join(", ") || "(none)"}${nice !== null ? `, nice ${nice}` : ""}`,
+  );
   const stats = await runWorker({
     db,
     handlers,
@@ -56,7 +58,8 @@ async function main(argv: string[]): Promise<number> {
     stopWhenIdle: untilIdle,
     onEvent: (e) => {
       if (e.type === "requeued") console.error(`worker: requeued stale job(s) ${e.ids.join(", ")}`);
-      else console.error(`worker: job ${e.job.id} (${e.job.kind}) ${e.type}${e.type === "failed" ? `: ${e.error}` : ""}`);
+      else
+        console.error(`worker: job ${e.job.id} (${e.job.kind}) ${e.type}${e.type === "failed" ? `: ${e.error}` : ""}`);
     },
   });
   console.error(`worker ${workerId}: stopped (${stats.done} done, ${stats.failed} failed, ${stats.stopped} stopped)`);

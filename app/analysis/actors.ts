@@ -35,12 +35,18 @@ export interface Mention {
 
 export const ACTOR_RULES: Record<string, string> = {
   "actor.alias": "A name variant listed in the actor alias lexicon (acronyms, translations, transliterations).",
-  "actor.name-run": "A run of capitalised words (with name particles such as al-, bin, abu) that is not a sentence-initial common word.",
-  "actor.surname": "A single name that is the last name of a longer person's name in the same text joins that actor (never an organisation's or a place's last word: House is not White House).",
-  "actor.short-name": "A single name that is the first word of a longer organisation name in the same text (Halberd → Halberd Chemical Works) joins that actor, unless the text gives it a personal title or \"he\" follows it (President Varga is not Varga Holdings).",
-  "actor.demonym": "A state's adjective before a word for its institutions, officials or forces (Tolvarian forces, the Marenlandic army, the Tolvarian government, Marenlandic gunmen; every state of the gazetteer alike) is a mention of that state.",
-  "actor.acronym": "An acronym in brackets after a name, or matching the initials of a name in the text, joins that actor.",
-  "actor.salient": "An actor matters when it is mentioned at least twice in an article or appears in two articles of a comparison.",
+  "actor.name-run":
+    "A run of capitalised words (with name particles such as al-, bin, abu) that is not a sentence-initial common word.",
+  "actor.surname":
+    "A single name that is the last name of a longer person's name in the same text joins that actor (never an organisation's or a place's last word: House is not White House).",
+  "actor.short-name":
+    'A single name that is the first word of a longer organisation name in the same text (Halberd → Halberd Chemical Works) joins that actor, unless the text gives it a personal title or "he" follows it (President Varga is not Varga Holdings).',
+  "actor.demonym":
+    "A state's adjective before a word for its institutions, officials or forces (Tolvarian forces, the Marenlandic army, the Tolvarian government, Marenlandic gunmen; every state of the gazetteer alike) is a mention of that state.",
+  "actor.acronym":
+    "An acronym in brackets after a name, or matching the initials of a name in the text, joins that actor.",
+  "actor.salient":
+    "An actor matters when it is mentioned at least twice in an article or appears in two articles of a comparison.",
 };
 
 interface AliasEntry {
@@ -73,9 +79,40 @@ for (const st of gazetteer.entries.states as { names: string[] }[]) {
 }
 /** Leading words an organisation's name does not keep when the rest is still a name ("the Islamist Korvath Front"). */
 // Names of religions stay ("Jewish Affairs Council", "Catholic Relief Services"); "-ist" descriptors go.
-const KEEP_IN_NAMES = new Set(["islamic", "muslim", "jewish", "christian", "catholic", "orthodox", "evangelical", "hindu", "buddhist", "druze", "sunni", "shiite", "shi'ite", "shia", "alawite", "conservative", "liberal", "religious", "secular"]);
+const KEEP_IN_NAMES = new Set([
+  "islamic",
+  "muslim",
+  "jewish",
+  "christian",
+  "catholic",
+  "orthodox",
+  "evangelical",
+  "hindu",
+  "buddhist",
+  "druze",
+  "sunni",
+  "shiite",
+  "shi'ite",
+  "shia",
+  "alawite",
+  "conservative",
+  "liberal",
+  "religious",
+  "secular",
+]);
 const LEADING_LABELS = new Set(
-  (["terror", "extremism", "ideological_religious", "sponsorship_qualifier", "legitimacy_denying", "contested_legal_status", "substitute_name", "pejorative_governance"] as const).flatMap((c) => labelLexicon.entries[c].filter((t) => !t.includes(" ") && !KEEP_IN_NAMES.has(t))),
+  (
+    [
+      "terror",
+      "extremism",
+      "ideological_religious",
+      "sponsorship_qualifier",
+      "legitimacy_denying",
+      "contested_legal_status",
+      "substitute_name",
+      "pejorative_governance",
+    ] as const
+  ).flatMap((c) => labelLexicon.entries[c].filter((t) => !t.includes(" ") && !KEEP_IN_NAMES.has(t))),
 );
 const LEADING_SUFFIX = /-(backed|sponsored|funded|run|led|controlled|aligned)$/;
 const ALIAS_BY_FIRST = new Map<string, AliasEntry[]>();
@@ -94,10 +131,14 @@ const STATE_NAMES = new Map<string, string>();
 /** A state's adjective → the state it names (key and name as the alias lexicon has them). */
 const DEMONYMS = new Map<string, { key: string; name: string }>();
 const aliasKeyOf = new Map<string, { key: string; name: string }>();
-for (const e of aliasLexicon.entries) for (const a of e.aliases) aliasKeyOf.set(foldName(a), { key: e.key, name: e.name });
+for (const e of aliasLexicon.entries)
+  for (const a of e.aliases) aliasKeyOf.set(foldName(a), { key: e.key, name: e.name });
 for (const s of gazetteer.entries.states as { names: string[]; adjectives: string[]; affiliation: string }[]) {
   for (const n of s.names) STATE_NAMES.set(foldName(n), s.affiliation);
-  const target = aliasKeyOf.get(foldName(s.names[0]!)) ?? { key: foldName(s.names[0]!).replace(/[^\p{L}\p{N}]+/gu, "-"), name: s.names[0]! };
+  const target = aliasKeyOf.get(foldName(s.names[0]!)) ?? {
+    key: foldName(s.names[0]!).replace(/[^\p{L}\p{N}]+/gu, "-"),
+    name: s.names[0]!,
+  };
   for (const a of s.adjectives) {
     LABEL_WORDS.add(a.toLowerCase());
     if (/^\p{Lu}\p{Ll}/u.test(a)) DEMONYMS.set(a, target);
@@ -105,24 +146,68 @@ for (const s of gazetteer.entries.states as { names: string[]; adjectives: strin
 }
 /** Words for a state's institutions, officials or forces, and for armed men: after a demonym they name the state. */
 const BODY_NOUNS = new Set(
-  "forces army military troops soldiers police navy government authorities authority officials regime administration leadership ministry cabinet parliament intelligence junta occupation state embassy diplomats gunmen militants fighters militias militia security services".split(" "),
+  "forces army military troops soldiers police navy government authorities authority officials regime administration leadership ministry cabinet parliament intelligence junta occupation state embassy diplomats gunmen militants fighters militias militia security services".split(
+    " ",
+  ),
 );
 const TITLE_WORDS = new Set(
-  labelLexicon.entries.role_title.flatMap((t) => t.split(" ").filter((w) => !["of", "the", "in", "to", "and", "for"].includes(w))).concat(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "the", "former", "acting", "top", "senior", "deputy"]),
+  labelLexicon.entries.role_title
+    .flatMap((t) => t.split(" ").filter((w) => !["of", "the", "in", "to", "and", "for"].includes(w)))
+    .concat([
+      "mr",
+      "mr.",
+      "mrs",
+      "mrs.",
+      "ms",
+      "ms.",
+      "dr",
+      "dr.",
+      "sir",
+      "lord",
+      "the",
+      "former",
+      "acting",
+      "top",
+      "senior",
+      "deputy",
+    ]),
 );
 const NOT_NAMES = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i we you he she they it this that these those there here but and or yet so however meanwhile moreover furthermore nevertheless indeed also mr mrs ms dr god g-d supporters members followers opponents critics envoys residents leaders".split(" "),
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i we you he she they it this that these those there here but and or yet so however meanwhile moreover furthermore nevertheless indeed also mr mrs ms dr god g-d supporters members followers opponents critics envoys residents leaders".split(
+    " ",
+  ),
 );
-const PARTICLES = new Set(["al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "der", "of", "ad", "da", "bint"]);
+const PARTICLES = new Set([
+  "al",
+  "el",
+  "bin",
+  "ibn",
+  "abu",
+  "abd",
+  "de",
+  "van",
+  "von",
+  "der",
+  "of",
+  "ad",
+  "da",
+  "bint",
+]);
 const PLACE_WORDS = new Set(
-  "street river island city county province road square hall airport station port harbour harbor bridge valley mountain mountains sea gulf strip bank coast district quarter market park lake desert peninsula border crossing camp".split(" "),
+  "street river island city county province road square hall airport station port harbour harbor bridge valley mountain mountains sea gulf strip bank coast district quarter market park lake desert peninsula border crossing camp".split(
+    " ",
+  ),
 );
 const OTHER_WORDS = new Set(
-  "act law bill program programme plan amendment treaty accord agreement report street river island city county province road square mosque church temple airport station port harbour harbor bridge valley mountain sea gulf strip bank prize award war operation".split(" "),
+  "act law bill program programme plan amendment treaty accord agreement report street river island city county province road square mosque church temple airport station port harbour harbor bridge valley mountain sea gulf strip bank prize award war operation".split(
+    " ",
+  ),
 );
 const LEADING_PARTICLES = new Set(["al", "el", "de", "van", "von", "der", "of", "ad", "da"]);
 const ORG_WORDS = new Set(
-  "department ministry brotherhood party council army forces force brigades brigade group state movement front agency court authority university institute news times post network organisation organization committee commission union association league corps police office bank company corporation fund foundation center centre service assembly congress parliament senate house administration government province command guard works plant factory labs laboratories industries holdings airlines inc ltd corp co coalition alliance federation".split(" "),
+  "department ministry brotherhood party council army forces force brigades brigade group state movement front agency court authority university institute news times post network organisation organization committee commission union association league corps police office bank company corporation fund foundation center centre service assembly congress parliament senate house administration government province command guard works plant factory labs laboratories industries holdings airlines inc ltd corp co coalition alliance federation".split(
+    " ",
+  ),
 );
 
 function isCap(w: Word): boolean {
@@ -170,12 +255,25 @@ function prepareWords(words: Word[]): Word[] {
       w = { ...w, end: w.end - 2, text: base, lower: base.toLowerCase(), lemma: base.toLowerCase() };
     }
     const parts = /[-‑–]/.test(w.text) ? w.text.split(/[-‑–]/) : null;
-    if (!parts || parts.length < 2 || !parts.every((p) => /^\p{Lu}\p{L}/u.test(p)) || !parts.some((p) => ALIAS_BY_FIRST.has(foldName(p)) || standalone.has(foldName(p)))) {
+    if (
+      !parts ||
+      parts.length < 2 ||
+      !parts.every((p) => /^\p{Lu}\p{L}/u.test(p)) ||
+      !parts.some((p) => ALIAS_BY_FIRST.has(foldName(p)) || standalone.has(foldName(p)))
+    ) {
       out.push(w);
     } else {
       let off = w.start;
       for (const p of parts) {
-        out.push({ ...w, start: off, end: off + p.length, text: p, lower: p.toLowerCase(), lemma: p.toLowerCase(), pos: "PROPN" });
+        out.push({
+          ...w,
+          start: off,
+          end: off + p.length,
+          text: p,
+          lower: p.toLowerCase(),
+          lemma: p.toLowerCase(),
+          pos: "PROPN",
+        });
         off += p.length + 1;
       }
     }
@@ -210,14 +308,25 @@ function matchAlias(words: Word[], i: number, memo?: (AliasEntry | null | undefi
     if (ok && a.words.length === 1 && !isCap(words[i]!)) ok = false;
     if (ok && a.words.length > 1 && !words.slice(i, i + a.words.length).some(isCap)) ok = false;
     const prev = words[i - 1];
-    if (ok && a.auto && prev && prev.sentence === words[i]!.sentence && prev.end + 1 >= words[i]!.start && isCap(prev) && /^\p{Lu}\p{Ll}+$/u.test(prev.text)) ok = false;
+    if (
+      ok &&
+      a.auto &&
+      prev &&
+      prev.sentence === words[i]!.sentence &&
+      prev.end + 1 >= words[i]!.start &&
+      isCap(prev) &&
+      /^\p{Lu}\p{Ll}+$/u.test(prev.text)
+    )
+      ok = false;
     if (ok) return a;
   }
   return null;
 }
 
 function slug(s: string): string {
-  return foldName(s).replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+  return foldName(s)
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-|-$/g, "");
 }
 
 export interface ActorDetection {
@@ -229,7 +338,12 @@ export interface ActorDetection {
  * Finds actor mentions in one text. `known` (actors of the article body) lets a headline's
  * "Sisi" resolve to the body's "Abdel Fattah al-Sisi".
  */
-export function detectActors(text: string, allWords: Word[], known: Actor[] = [], opts: { headline?: boolean } = {}): ActorDetection {
+export function detectActors(
+  text: string,
+  allWords: Word[],
+  known: Actor[] = [],
+  opts: { headline?: boolean } = {},
+): ActorDetection {
   const words = prepareWords(allWords);
   // A headline in title case capitalises every word: there, only aliases and names the body knows count.
   const wordy = opts.headline ? words.filter((w) => /^\p{L}{4,}/u.test(w.text)) : [];
@@ -248,13 +362,26 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   const personLast = new Set<string>();
   for (let i = 1; i < words.length; i++) {
     const p = words[i - 1]!;
-    if (p.sentence === words[i]!.sentence && isCap(p) && /^\p{Lu}\p{Ll}+$/u.test(p.text) && !matchAlias(words, i - 1, aliasMemo)) personLast.add(foldName(words[i]!.text));
+    if (
+      p.sentence === words[i]!.sentence &&
+      isCap(p) &&
+      /^\p{Lu}\p{Ll}+$/u.test(p.text) &&
+      !matchAlias(words, i - 1, aliasMemo)
+    )
+      personLast.add(foldName(words[i]!.text));
   }
   for (let i = 0; i < words.length; i++) {
     let alias = matchAlias(words, i, aliasMemo);
     if (alias?.auto && alias.words.length === 1 && personLast.has(alias.words[0]!)) alias = null;
     if (alias) {
-      cands.push({ from: i, to: i + alias.words.length, key: alias.key, rule: "actor.alias", kind: alias.kind, titled: false });
+      cands.push({
+        from: i,
+        to: i + alias.words.length,
+        key: alias.key,
+        rule: "actor.alias",
+        kind: alias.kind,
+        titled: false,
+      });
       i += alias.words.length - 1;
       continue;
     }
@@ -278,11 +405,23 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
         continue;
       }
       // "Ministry of Water and Environment": "and" joins capitalised words after an "of" in the run.
-      if (n.lower === "and" && n2 && isCap(n2) && n2.sentence === w.sentence && words.slice(i, j + 1).some((x) => x.lower === "of")) {
+      if (
+        n.lower === "and" &&
+        n2 &&
+        isCap(n2) &&
+        n2.sentence === w.sentence &&
+        words.slice(i, j + 1).some((x) => x.lower === "of")
+      ) {
         j += 2;
         continue;
       }
-      if (PARTICLES.has(n.lower) && words[j + 2] && isCap(words[j + 2]!) && words[j + 2]!.sentence === w.sentence && !matchAlias(words, j + 2, aliasMemo)) {
+      if (
+        PARTICLES.has(n.lower) &&
+        words[j + 2] &&
+        isCap(words[j + 2]!) &&
+        words[j + 2]!.sentence === w.sentence &&
+        !matchAlias(words, j + 2, aliasMemo)
+      ) {
         j += 2;
         continue;
       }
@@ -302,8 +441,19 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
       const low = x.lower.replace(/[‘’']/g, "'");
       const sentenceStart = a === 0 || words[a - 1]!.sentence !== x.sentence || /^["“‘(]$/.test(words[a - 1]!.text);
       if (TITLE_WORDS.has(low)) titled = true;
-      const label = (LABEL_WORDS.has(low) || LABEL_WORDS.has(x.lemma) || (low.endsWith("s") && LABEL_WORDS.has(low.slice(0, -1)))) && !orgName;
-      if (TITLE_WORDS.has(low) || label || NOT_NAMES.has(low) || LEADING_PARTICLES.has(low) || (sentenceStart && x.pos !== "PROPN")) a++;
+      const label =
+        (LABEL_WORDS.has(low) ||
+          LABEL_WORDS.has(x.lemma) ||
+          (low.endsWith("s") && LABEL_WORDS.has(low.slice(0, -1)))) &&
+        !orgName;
+      if (
+        TITLE_WORDS.has(low) ||
+        label ||
+        NOT_NAMES.has(low) ||
+        LEADING_PARTICLES.has(low) ||
+        (sentenceStart && x.pos !== "PROPN")
+      )
+        a++;
       else break;
     }
     // Everything up to the last title word is a description ("Tolvarian President Ilse Varga" → "Ilse Varga").
@@ -316,7 +466,15 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     }
     // Drop trailing label words ("Hamas-led"? no: "Sinai Bedouin" keeps; a trailing demonym is a label).
     let b = j;
-    while (b >= a && !ORG_WORDS.has(words[b]!.lower) && (LABEL_WORDS.has(words[b]!.lower) || (words[b]!.lower.endsWith("s") && LABEL_WORDS.has(words[b]!.lower.slice(0, -1))) || LABEL_WORDS.has(words[b]!.lemma) || NOT_NAMES.has(words[b]!.lower))) b--;
+    while (
+      b >= a &&
+      !ORG_WORDS.has(words[b]!.lower) &&
+      (LABEL_WORDS.has(words[b]!.lower) ||
+        (words[b]!.lower.endsWith("s") && LABEL_WORDS.has(words[b]!.lower.slice(0, -1))) ||
+        LABEL_WORDS.has(words[b]!.lemma) ||
+        NOT_NAMES.has(words[b]!.lower))
+    )
+      b--;
     if (b >= a) {
       const surface = text.slice(words[a]!.start, words[b]!.end);
       const initial = a === 0 || words[a - 1]!.sentence !== words[a]!.sentence || /^["“‘(]$/.test(words[a - 1]!.text);
@@ -332,7 +490,15 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
           }
         }
       } else if (/\p{L}{2}/u.test(surface) && !/^\p{Lu}\.?$/u.test(surface)) {
-        cands.push({ from: a, to: b + 1, key: null, rule: "actor.name-run", kind: null, titled, initial: initial && a === b });
+        cands.push({
+          from: a,
+          to: b + 1,
+          key: null,
+          rule: "actor.name-run",
+          kind: null,
+          titled,
+          initial: initial && a === b,
+        });
       }
     }
     i = j;
@@ -341,15 +507,23 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   // A sentence-initial capitalised word ("Additional", "Revelations") is a name only if it is capitalised mid-sentence too.
   const midSentence = new Set(cands.filter((c) => !c.initial && !c.key).map((c) => foldName(words[c.from]!.text)));
   for (const c of cands) if (!c.key && c.to - c.from > 1) midSentence.add(foldName(words[c.to - 1]!.text));
-  for (const k of known) for (const v of k.variants) for (const part of [v, v.split(/\s+/).pop()!]) midSentence.add(foldName(part));
-  for (let c = cands.length - 1; c >= 0; c--) if (cands[c]!.initial && !midSentence.has(foldName(words[cands[c]!.from]!.text))) cands.splice(c, 1);
+  for (const k of known)
+    for (const v of k.variants) for (const part of [v, v.split(/\s+/).pop()!]) midSentence.add(foldName(part));
+  for (let c = cands.length - 1; c >= 0; c--)
+    if (cands[c]!.initial && !midSentence.has(foldName(words[cands[c]!.from]!.text))) cands.splice(c, 1);
 
   // Acronyms defined in brackets: "Islamic State of Iraq and the Levant (ISIL)".
   const acronymOf = new Map<string, string>();
   for (let c = 0; c + 1 < cands.length; c++) {
     const x = cands[c]!;
     const y = cands[c + 1]!;
-    if (y.from === x.to + 1 && words[x.to]?.text === "(" && words[y.to]?.text === ")" && y.to - y.from === 1 && /^[A-Z]{2,6}$/.test(words[y.from]!.text)) {
+    if (
+      y.from === x.to + 1 &&
+      words[x.to]?.text === "(" &&
+      words[y.to]?.text === ")" &&
+      y.to - y.from === 1 &&
+      /^[A-Z]{2,6}$/.test(words[y.from]!.text)
+    ) {
       acronymOf.set(words[y.from]!.text, x.key ?? slug(text.slice(words[x.from]!.start, words[x.to - 1]!.end)));
     }
   }
@@ -369,7 +543,8 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     else if (prev.key !== key) prev.count++;
   };
   for (const k of known) for (const v of [k.name, ...k.variants]) lastWordIndex(k.key, v, k.kind);
-  for (const c of cands) if (!c.key && c.to - c.from > 1) lastWordIndex(slug(surfaceOf(c)), surfaceOf(c), c.titled ? "person" : null);
+  for (const c of cands)
+    if (!c.key && c.to - c.from > 1) lastWordIndex(slug(surfaceOf(c)), surfaceOf(c), c.titled ? "person" : null);
   // Organisations are shortened to their first word ("Halberd" for "Halberd Chemical Works").
   const firstOfOrg = new Map<string, { key: string; count: number }>();
   const addOrg = (key: string, name: string) => {
@@ -394,13 +569,18 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
       if (w.lower === "he" || w.lower === "she") titledSingles.add(foldName(surfaceOf(c)));
     }
   }
-  for (const k of known) if (k.kind === "person") for (const v of k.variants) if (!v.includes(" ")) titledSingles.add(foldName(v));
+  for (const k of known)
+    if (k.kind === "person") for (const v of k.variants) if (!v.includes(" ")) titledSingles.add(foldName(v));
   const knownKeys = new Map<string, string>();
   for (const k of known) for (const v of [k.name, ...k.variants]) knownKeys.set(slug(v), k.key);
   const initials = new Map<string, string>();
   for (const c of cands) {
     if (c.key || c.to - c.from < 2) continue;
-    const caps = words.slice(c.from, c.to).filter(isCap).map((w) => w.text[0]).join("");
+    const caps = words
+      .slice(c.from, c.to)
+      .filter(isCap)
+      .map((w) => w.text[0])
+      .join("");
     if (caps.length >= 2) initials.set(caps, slug(surfaceOf(c)));
   }
 
@@ -414,7 +594,14 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
       const state = DEMONYMS.get(w.text);
       if (!state || coveredWord.has(i)) continue;
       let b = i + 1;
-      while (b < words.length && b - i <= 3 && words[b]!.sentence === w.sentence && words[b]!.text === words[b]!.lower && (words[b]!.pos === "NOUN" || words[b]!.pos === "ADJ")) b++;
+      while (
+        b < words.length &&
+        b - i <= 3 &&
+        words[b]!.sentence === w.sentence &&
+        words[b]!.text === words[b]!.lower &&
+        (words[b]!.pos === "NOUN" || words[b]!.pos === "ADJ")
+      )
+        b++;
       const head = words[b - 1]!;
       if (b === i + 1 || !(BODY_NOUNS.has(head.lower) || BODY_NOUNS.has(head.lemma)) || coveredWord.has(b)) continue;
       // "Israeli army spokesman Peter Lerner": the noun phrase heads a person's name, not the state.
@@ -426,7 +613,10 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   const demonymName = new Map([...DEMONYMS.values()].map((d) => [d.key, d.name]));
 
   const mentions: Mention[] = [];
-  const info = new Map<string, { name: string; kind: ActorKind | null; variants: Set<string>; count: number; rules: Set<string>; titled: boolean }>();
+  const info = new Map<
+    string,
+    { name: string; kind: ActorKind | null; variants: Set<string>; count: number; rules: Set<string>; titled: boolean }
+  >();
   for (const c of [...cands, ...demonymCands].sort((x, y) => x.from - y.from)) {
     const surface = surfaceOf(c);
     let key = c.key;
@@ -443,7 +633,11 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
       } else if (c.to - c.from === 1 && multi.get(foldName(surface))?.count === 1) {
         key = multi.get(foldName(surface))!.key;
         rule = "actor.surname";
-      } else if (c.to - c.from === 1 && firstOfOrg.get(foldName(surface))?.count === 1 && !titledSingles.has(foldName(surface))) {
+      } else if (
+        c.to - c.from === 1 &&
+        firstOfOrg.get(foldName(surface))?.count === 1 &&
+        !titledSingles.has(foldName(surface))
+      ) {
         key = firstOfOrg.get(foldName(surface))!.key;
         rule = "actor.short-name";
       } else key = s;
@@ -451,7 +645,11 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
     if (!key) continue;
     mentions.push({ span: { start: words[c.from]!.start, end: words[c.to - 1]!.end }, actorKey: key, surface, rule });
     let e = info.get(key);
-    if (!e) info.set(key, (e = { name: surface, kind: c.kind, variants: new Set(), count: 0, rules: new Set(), titled: false }));
+    if (!e)
+      info.set(
+        key,
+        (e = { name: surface, kind: c.kind, variants: new Set(), count: 0, rules: new Set(), titled: false }),
+      );
     e.variants.add(surface);
     e.count++;
     e.rules.add(rule);
@@ -466,7 +664,8 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   const knownByKey = new Map(known.map((k) => [k.key, k]));
   for (const [key, e] of info) {
     const k = knownByKey.get(key);
-    const name = aliasName.get(key) ?? k?.name ?? (e.rules.has("actor.demonym") ? demonymName.get(key) : undefined) ?? e.name;
+    const name =
+      aliasName.get(key) ?? k?.name ?? (e.rules.has("actor.demonym") ? demonymName.get(key) : undefined) ?? e.name;
     const kind = e.kind ?? k?.kind ?? guessKind(name, e.titled);
     actors.push({
       key,

@@ -18,11 +18,16 @@ export interface ClaimItem extends Claim {
 
 export const CLAIM_RULES: Record<string, string> = {
   "claim.attribution": "The content of an attribution is a claim; its stance comes from the cue and the source.",
-  "claim.author": "A sentence in the author's own voice (no attribution, not a question, mostly not quoted, with a verb) is a claim the author makes.",
-  "stance.denied": "The cue denies or rebuts (deny, reject, dispute, refute), or the words call the claim false, baseless or unproven (\"there is no evidence that\", \"falsely claimed\", \"is untrue\"). A refusal to comment or to act is no denial, nor is a negative word inside the claim.",
-  "stance.denied-later": "A denial right after a claim (\"Halberd denied the allegations\", in the same or the next paragraph) marks the claim it answers as denied.",
-  "claim.sentence-split": "An attribution whose content runs over several sentences gives one claim per sentence: a proposition never spans sentences.",
-  "claim.author-remainder": "Where an attribution covers only part of a sentence, the rest of the sentence (at least five words, with a verb) stays the author's own claim.",
+  "claim.author":
+    "A sentence in the author's own voice (no attribution, not a question, mostly not quoted, with a verb) is a claim the author makes.",
+  "stance.denied":
+    'The cue denies or rebuts (deny, reject, dispute, refute), or the words call the claim false, baseless or unproven ("there is no evidence that", "falsely claimed", "is untrue"). A refusal to comment or to act is no denial, nor is a negative word inside the claim.',
+  "stance.denied-later":
+    'A denial right after a claim ("Halberd denied the allegations", in the same or the next paragraph) marks the claim it answers as denied.',
+  "claim.sentence-split":
+    "An attribution whose content runs over several sentences gives one claim per sentence: a proposition never spans sentences.",
+  "claim.author-remainder":
+    "Where an attribution covers only part of a sentence, the rest of the sentence (at least five words, with a verb) stays the author's own claim.",
   "stance.attributed": "The claim is attributed to a named source.",
   "stance.unnamed": "The claim is attributed to a source the text does not name (officials, sources, critics).",
   "stance.hedged": "The claim carries a hedge (reportedly, allegedly, may, it seems) and no named source.",
@@ -30,9 +35,11 @@ export const CLAIM_RULES: Record<string, string> = {
 };
 
 /** Words that rebut a proposition they carry: "there is no evidence that P", "falsely claimed P", "P is untrue". */
-const DENIAL = /\b(?:there (?:is|was|has been|had been) no (?:evidence|proof)|no evidence (?:that|of)|falsely|(?:is|are|was|were|be|been) (?:\w+ )?(?:false|untrue|baseless|unfounded|groundless|fabricated)|baseless|unfounded|groundless|(?:called|calling|dismissed|rejected|denounced) (?:\w+ ){0,5}(?:false|untrue|a lie|lies|baseless|fabricated|fake))\b/i;
+const DENIAL =
+  /\b(?:there (?:is|was|has been|had been) no (?:evidence|proof)|no evidence (?:that|of)|falsely|(?:is|are|was|were|be|been) (?:\w+ )?(?:false|untrue|baseless|unfounded|groundless|fabricated)|baseless|unfounded|groundless|(?:called|calling|dismissed|rejected|denounced) (?:\w+ ){0,5}(?:false|untrue|a lie|lies|baseless|fabricated|fake))\b/i;
 /** A cue that refuses (to comment, to act) is not a denial of anything. */
-const REFUSAL = /\b(?:declin\w*|refus\w*|would(?: not|n['’]t)|will(?: not|n['’]t)|did(?: not|n['’]t) (?:respond|return|reply|comment)|no comment)\b/i;
+const REFUSAL =
+  /\b(?:declin\w*|refus\w*|would(?: not|n['’]t)|will(?: not|n['’]t)|did(?: not|n['’]t) (?:respond|return|reply|comment)|no comment)\b/i;
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
@@ -60,7 +67,17 @@ export function claimTerms(words: Word[], spans: Span[], mentions: Mention[]): s
         terms.push(stem(foldName(w.text)));
         continue;
       }
-      if (STOP_WORDS.has(w.lower) || w.pos === "AUX" || w.pos === "DET" || w.pos === "PRON" || w.pos === "ADP" || w.pos === "CCONJ" || w.pos === "SCONJ" || w.pos === "PART") continue;
+      if (
+        STOP_WORDS.has(w.lower) ||
+        w.pos === "AUX" ||
+        w.pos === "DET" ||
+        w.pos === "PRON" ||
+        w.pos === "ADP" ||
+        w.pos === "CCONJ" ||
+        w.pos === "SCONJ" ||
+        w.pos === "PART"
+      )
+        continue;
       terms.push(stem(w.lemma.replace(/[‘’']/g, "")));
     }
   }
@@ -96,7 +113,11 @@ export function claimSentences(text: string, sentences: Span[]): Span[] {
     const prev = out[out.length - 1];
     const a = prev ? text.slice(prev.start, prev.end) : "";
     const b = text.slice(s.start, s.end);
-    if (prev && s.start === prev.end && ((/\d[.:]$/.test(a) && /^\d/.test(b)) || (/\d$/.test(a) && /^[.:]\d/.test(b)))) {
+    if (
+      prev &&
+      s.start === prev.end &&
+      ((/\d[.:]$/.test(a) && /^\d/.test(b)) || (/\d$/.test(a) && /^[.:]\d/.test(b)))
+    ) {
       out[out.length - 1] = { start: prev.start, end: s.end };
     } else out.push({ ...s });
   }
@@ -135,7 +156,11 @@ function piecesBySentence(text: string, pieces: Span[], sentences: Span[]): Span
   for (const g of out) {
     const words = wordCount(g.map((x) => text.slice(x.start, x.end)).join(" "));
     if (words <= 2 && merged.length) merged[merged.length - 1]!.push(...g);
-    else if (merged.length && wordCount(merged[merged.length - 1]!.map((x) => text.slice(x.start, x.end)).join(" ")) <= 2) merged[merged.length - 1]!.push(...g);
+    else if (
+      merged.length &&
+      wordCount(merged[merged.length - 1]!.map((x) => text.slice(x.start, x.end)).join(" ")) <= 2
+    )
+      merged[merged.length - 1]!.push(...g);
     else merged.push(g);
   }
   return merged;
@@ -204,9 +229,18 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
         evidence.push(denial[0]);
       } else if (src && src.named && a.kind !== "unnamed" && a.sourceKind !== "unnamed") {
         stance = "attributed";
-      } else if (!a.source && hedgesNear(Math.min(...around.map((x) => x.start)), Math.max(...around.map((x) => x.end))).some((h) => around.some((s) => overlaps(s, h.span)) || (a.cue && overlaps(a.cue, h.span)))) {
+      } else if (
+        !a.source &&
+        hedgesNear(Math.min(...around.map((x) => x.start)), Math.max(...around.map((x) => x.end))).some(
+          (h) => around.some((s) => overlaps(s, h.span)) || (a.cue && overlaps(a.cue, h.span)),
+        )
+      ) {
         stance = "hedged";
-        evidence.push(...hedgesNear(Math.min(...around.map((x) => x.start)), Math.max(...around.map((x) => x.end))).filter((h) => around.some((s) => overlaps(s, h.span))).map((h) => h.text));
+        evidence.push(
+          ...hedgesNear(Math.min(...around.map((x) => x.start)), Math.max(...around.map((x) => x.end)))
+            .filter((h) => around.some((s) => overlaps(s, h.span)))
+            .map((h) => h.text),
+        );
       } else if (!a.source && !src) {
         stance = a.kind === "according_to" ? "attributed" : "unnamed";
       } else stance = "unnamed";
@@ -241,7 +275,8 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
   for (const sentence of sentences) {
     while (ti < taken.length && taken[ti]!.end <= sentence.start) ti++;
     const touching: Span[] = [];
-    for (let k = ti; k < taken.length && taken[k]!.start < sentence.end; k++) if (overlaps(taken[k]!, sentence)) touching.push(taken[k]!);
+    for (let k = ti; k < taken.length && taken[k]!.start < sentence.end; k++)
+      if (overlaps(taken[k]!, sentence)) touching.push(taken[k]!);
     let s = sentence;
     let rule = "claim.author";
     if (touching.length) {
@@ -312,8 +347,12 @@ function longestRemainder(text: string, sentence: Span, touching: Span[]): Span 
   let bestWords = 0;
   for (const g of gaps) {
     let seg = text.slice(g.start, g.end);
-    const lead = seg.match(/^[\s,;:—–"“”'‘’(-]*(?:(?:and|but|as|while|after|that|because|when|though|although)\b[\s,]*)?/i)![0].length;
-    const trail = seg.match(/[\s,;:—–"“”'‘’(-]*(?:\b(?:and|but|as|while|after|that|because|when|though|although|according to))?[\s,;:—–"“”'‘’(-]*$/i)![0].length;
+    const lead = seg.match(
+      /^[\s,;:—–"“”'‘’(-]*(?:(?:and|but|as|while|after|that|because|when|though|although)\b[\s,]*)?/i,
+    )![0].length;
+    const trail = seg.match(
+      /[\s,;:—–"“”'‘’(-]*(?:\b(?:and|but|as|while|after|that|because|when|though|although|according to))?[\s,;:—–"“”'‘’(-]*$/i,
+    )![0].length;
     if (lead + trail >= seg.length) continue;
     seg = seg.slice(lead, seg.length - trail);
     const n = wordCount(seg);
@@ -325,7 +364,8 @@ function longestRemainder(text: string, sentence: Span, touching: Span[]): Span 
   return best && bestWords >= 5 ? best : null;
 }
 
-const ANAPHORIC = /^(?:(?:the|these|those|this|that|such|all|any)\s+(?:\w+\s+)?(?:allegations?|claims?|accusations?|reports?|charges?|suggestions?|assertions?|account|version)|it|this|that|them|any (?:wrongdoing|involvement|role|link|links))$/i;
+const ANAPHORIC =
+  /^(?:(?:the|these|those|this|that|such|all|any)\s+(?:\w+\s+)?(?:allegations?|claims?|accusations?|reports?|charges?|suggestions?|assertions?|account|version)|it|this|that|them|any (?:wrongdoing|involvement|role|link|links))$/i;
 
 /** A denial whose content only points back ("denied the allegations") answers the closest earlier claim nearby. */
 function markAnsweredDenials(text: string, claims: ClaimItem[], attributions: Attribution[]): void {

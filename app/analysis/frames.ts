@@ -43,10 +43,14 @@ export interface FrameScore {
 export type FrameProfile = Record<FrameDimension, number>;
 
 export const FRAME_RULES: Record<string, string> = {
-  "frame.lexicon": "A paragraph scores in a frame dimension for each word or phrase of that dimension's lexicon it contains (hits per 100 words).",
-  "frame.profile": "An article's frame profile is each dimension's share of all frame hits in its paragraphs, in the writer's voice.",
-  "frame.named-entity": "A frame word inside a capitalised name (Muslim Brotherhood, Justice Department, Islamic State) is part of the name and does not count for its common meaning.",
-  "frame.second-cue": "An ambiguous frame word (listed in the lexicon's \"ambiguous\") counts only when the same paragraph holds another, unambiguous word of the same dimension.",
+  "frame.lexicon":
+    "A paragraph scores in a frame dimension for each word or phrase of that dimension's lexicon it contains (hits per 100 words).",
+  "frame.profile":
+    "An article's frame profile is each dimension's share of all frame hits in its paragraphs, in the writer's voice.",
+  "frame.named-entity":
+    "A frame word inside a capitalised name (Muslim Brotherhood, Justice Department, Islamic State) is part of the name and does not count for its common meaning.",
+  "frame.second-cue":
+    'An ambiguous frame word (listed in the lexicon\'s "ambiguous") counts only when the same paragraph holds another, unambiguous word of the same dimension.',
 };
 
 const AMBIGUOUS = new Set((framesLexicon.ambiguous as string[]).map((t) => phraseWords(t).join(" ")));
@@ -81,7 +85,13 @@ export function nameRuns(slice: Word[], titleCase = true): ([number, number] | n
       const w = slice[j]!;
       if (w.sentence !== slice[i]!.sentence) break;
       if (isCap(w)) j++;
-      else if (NAME_JOINERS.has(w.lower) && slice[j + 1] && isCap(slice[j + 1]!) && slice[j + 1]!.sentence === w.sentence) j += 2;
+      else if (
+        NAME_JOINERS.has(w.lower) &&
+        slice[j + 1] &&
+        isCap(slice[j + 1]!) &&
+        slice[j + 1]!.sentence === w.sentence
+      )
+        j += 2;
       else break;
     }
     if (j - i >= 2) for (let k = i; k < j; k++) out[k] = [i, j];
@@ -99,7 +109,10 @@ for (const [dim, list] of Object.entries(framesLexicon.entries)) {
     byPhrase.set(k, dims);
   }
 }
-const entries: PhraseEntry<FrameDimension[]>[] = [...byPhrase].map(([k, dims]) => ({ words: k.split(" "), data: dims }));
+const entries: PhraseEntry<FrameDimension[]>[] = [...byPhrase].map(([k, dims]) => ({
+  words: k.split(" "),
+  data: dims,
+}));
 const matcher = buildMatcher(entries);
 
 export function emptyProfile(): FrameProfile {
@@ -107,7 +120,11 @@ export function emptyProfile(): FrameProfile {
 }
 
 /** Frame scores for every paragraph (only dimensions with hits are listed) and the article profile. */
-export function scoreFrames(words: Word[], paragraphs: Span[], quoted: Span[] = []): { frames: FrameScore[]; profile: FrameProfile } {
+export function scoreFrames(
+  words: Word[],
+  paragraphs: Span[],
+  quoted: Span[] = [],
+): { frames: FrameScore[]; profile: FrameProfile } {
   const frames: FrameScore[] = [];
   const totals = emptyProfile();
   let all = 0;
@@ -117,7 +134,10 @@ export function scoreFrames(words: Word[], paragraphs: Span[], quoted: Span[] = 
     const slice = words.slice(a, b);
     const nWords = slice.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).length;
     const runs = nameRuns(slice);
-    const per = new Map<FrameDimension, { hits: Span[]; entries: string[]; words: string[]; voices: Voice[]; plain: boolean }>();
+    const per = new Map<
+      FrameDimension,
+      { hits: Span[]; entries: string[]; words: string[]; voices: Voice[]; plain: boolean }
+    >();
     for (const h of matcher.match(slice)) {
       // A single word inside a longer capitalised name is part of the name (phrase entries are names themselves).
       const run = runs[h.from];
@@ -129,7 +149,12 @@ export function scoreFrames(words: Word[], paragraphs: Span[], quoted: Span[] = 
         const e = per.get(d) ?? { hits: [], entries: [], words: [], voices: [], plain: false };
         e.hits.push(span);
         e.entries.push(entry);
-        e.words.push(slice.slice(h.from, h.to).map((w) => w.text).join(" "));
+        e.words.push(
+          slice
+            .slice(h.from, h.to)
+            .map((w) => w.text)
+            .join(" "),
+        );
         e.voices.push(voice);
         if (!AMBIGUOUS.has(entry)) e.plain = true;
         per.set(d, e);
@@ -140,7 +165,16 @@ export function scoreFrames(words: Word[], paragraphs: Span[], quoted: Span[] = 
       // Ambiguous words alone are not evidence of the dimension.
       if (!e || !e.plain) continue;
       const writer = e.voices.filter((v) => v === "writer").length;
-      frames.push({ paragraph: pi, dimension: d, score: nWords ? Math.round((writer * 10000) / nWords) / 100 : 0, hits: e.hits, entries: e.entries, words: e.words, voices: e.voices, rule: "frame.lexicon" });
+      frames.push({
+        paragraph: pi,
+        dimension: d,
+        score: nWords ? Math.round((writer * 10000) / nWords) / 100 : 0,
+        hits: e.hits,
+        entries: e.entries,
+        words: e.words,
+        voices: e.voices,
+        rule: "frame.lexicon",
+      });
       totals[d] += writer;
       all += writer;
     }

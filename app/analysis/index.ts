@@ -7,7 +7,15 @@ import { toWords } from "./words";
 import { quotedWordCount } from "./quotes";
 import { ACTOR_RULES, detectActors, type Actor, type Mention } from "./actors";
 import { findDescriptors, NAMING_RULES, type Descriptor, type LabelClass } from "./naming";
-import { findMarkers, MARKER_RULES, markerDensities, quotedSpans, voiceWordCounts, type MarkerDensities, type MarkerItem } from "./markers";
+import {
+  findMarkers,
+  MARKER_RULES,
+  markerDensities,
+  quotedSpans,
+  voiceWordCounts,
+  type MarkerDensities,
+  type MarkerItem,
+} from "./markers";
 import { FRAME_DIMENSIONS, FRAME_RULES, emptyProfile, scoreFrames, type FrameProfile, type FrameScore } from "./frames";
 import { actorSentiment, scoreSentences, SENTIMENT_RULES, type ActorSentiment } from "./sentiment";
 import { CLAIM_RULES, extractClaims, type ClaimItem } from "./claims";
@@ -151,7 +159,11 @@ function partFigures(
     wordCount,
     writerWordCount,
     markerCounts,
-    densities: markerDensities(markerIdx.map((i) => markers[i]!), writerWordCount, "writer"),
+    densities: markerDensities(
+      markerIdx.map((i) => markers[i]!),
+      writerWordCount,
+      "writer",
+    ),
     labelClassCounts,
     frameProfile,
     markerIdx,
@@ -176,7 +188,16 @@ function analyseTitle(title: string, known: Actor[]): TitleAnalysis {
     mentions: mentions.map((m) => ({ ...m, field: "title" as const })),
     descriptors,
     markers: titled,
-    figures: partFigures(title ? { start: 0, end: title.length } : null, wordCount, writerWords, titled, descriptors, fs, () => true, () => true),
+    figures: partFigures(
+      title ? { start: 0, end: title.length } : null,
+      wordCount,
+      writerWords,
+      titled,
+      descriptors,
+      fs,
+      () => true,
+      () => true,
+    ),
   };
 }
 
@@ -207,12 +228,23 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
   const voiceWords = voiceWordCounts(text, quoted);
   const { frames: frameScores, profile } = scoreFrames(words, tok.paragraphs, quoted);
   const scored = scoreSentences(words, tok.sentences, quoted);
-  const claims = extractClaims({ text, words, sentences: tok.sentences, attributions, sources, mentions, markers, quotes: quotes.map((q) => q.outer) });
+  const claims = extractClaims({
+    text,
+    words,
+    sentences: tok.sentences,
+    attributions,
+    sources,
+    mentions,
+    markers,
+    quotes: quotes.map((q) => q.outer),
+  });
 
   const leadParas = tok.paragraphs.slice(0, 3);
   const leadSpan = leadParas.length ? { start: leadParas[0]!.start, end: leadParas[leadParas.length - 1]!.end } : null;
   const leadWords = leadParas.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0);
-  const leadQuoted = leadSpan ? quoted.filter((q) => q.start < leadSpan.end).map((q) => ({ start: q.start, end: Math.min(q.end, leadSpan.end) })) : [];
+  const leadQuoted = leadSpan
+    ? quoted.filter((q) => q.start < leadSpan.end).map((q) => ({ start: q.start, end: Math.min(q.end, leadSpan.end) }))
+    : [];
   const lead = partFigures(
     leadSpan,
     leadWords,
@@ -228,7 +260,11 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
     version: ANALYSER_VERSION,
     wordCount,
     segmentation: { paragraphs: tok.paragraphs, sentences: tok.sentences },
-    attributions: attributions.map((a) => ({ ...a, words: a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0), quotedWords: quotedWordCount(text, a.kind, a.content) })),
+    attributions: attributions.map((a) => ({
+      ...a,
+      words: a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0),
+      quotedWords: quotedWordCount(text, a.kind, a.content),
+    })),
     sources,
     actors,
     mentions: mentions.map((m) => ({ ...m, field: "body" as const })),

@@ -26,7 +26,8 @@ export interface MarkerItem extends Marker {
  */
 export function quotedSpans(text: string, paragraphs: Span[], attributions: Attribution[]): Span[] {
   const all: Span[] = findQuotes(text, paragraphs).map((q) => ({ start: q.outer.start, end: q.outer.end }));
-  for (const a of attributions) if (a.kind === "direct" || a.kind === "mixed") for (const c of a.content) all.push({ start: c.start, end: c.end });
+  for (const a of attributions)
+    if (a.kind === "direct" || a.kind === "mixed") for (const c of a.content) all.push({ start: c.start, end: c.end });
   all.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Span[] = [];
   for (const s of all) {
@@ -52,11 +53,15 @@ export function voiceAt(quoted: Span[], span: Span): Voice {
 }
 
 export const MARKER_RULES: Record<string, string> = {
-  "hedge.lexicon": "A word or phrase from the hedge list that lowers the writer's commitment to what is or was (reportedly, apparently, it seems, may); \"could\" as possibility (\"could settle\"), not ability (\"could not attend\").",
-  "booster.lexicon": "A word or phrase from the booster list that raises the writer's certainty or emphasis (clearly, certainly, almost certainly, in fact).",
-  "loaded.lexicon": "An evaluative word or phrase from the loaded-language list, by class: evaluative reporting verbs (blasted, scoffed), intensifiers (sharply, fierce), evaluative adjectives and nouns (brash, tirade), metaphors of conflict and scandal (firestorm, torpedo), dysphemisms and euphemisms, emotive violence words, moral verdicts and grave charges.",
-  "scare.short-quote": "A quoted phrase of at most four words that no attribution quotes and that does not repeat a longer quotation in the text.",
-  "scare.so-called": "A quoted phrase right after \"so-called\", or \"so-called\" itself before a name or noun.",
+  "hedge.lexicon":
+    'A word or phrase from the hedge list that lowers the writer\'s commitment to what is or was (reportedly, apparently, it seems, may); "could" as possibility ("could settle"), not ability ("could not attend").',
+  "booster.lexicon":
+    "A word or phrase from the booster list that raises the writer's certainty or emphasis (clearly, certainly, almost certainly, in fact).",
+  "loaded.lexicon":
+    "An evaluative word or phrase from the loaded-language list, by class: evaluative reporting verbs (blasted, scoffed), intensifiers (sharply, fierce), evaluative adjectives and nouns (brash, tirade), metaphors of conflict and scandal (firestorm, torpedo), dysphemisms and euphemisms, emotive violence words, moral verdicts and grave charges.",
+  "scare.short-quote":
+    "A quoted phrase of at most four words that no attribution quotes and that does not repeat a longer quotation in the text.",
+  "scare.so-called": 'A quoted phrase right after "so-called", or "so-called" itself before a name or noun.',
 };
 
 type HB = { type: "hedge" | "booster"; term: string };
@@ -74,7 +79,11 @@ const loadedEntries: PhraseEntry<{ term: string; category: string }>[] = [];
 for (const [category, list] of Object.entries(loadedLexicon.entries as Record<string, LoadedEntry[]>)) {
   for (const e of list) {
     const term = typeof e === "string" ? e : e.term;
-    loadedEntries.push({ words: phraseWords(term), data: { term, category }, pos: typeof e === "string" ? undefined : e.pos });
+    loadedEntries.push({
+      words: phraseWords(term),
+      data: { term, category },
+      pos: typeof e === "string" ? undefined : e.pos,
+    });
   }
 }
 
@@ -84,7 +93,39 @@ const loadedMatcher = buildMatcher(loadedEntries);
  * "could" is a hedge as possibility ("could settle", "could have fled"), not as ability ("she could not attend",
  * "could see the smoke"): negated, or before a verb of ability or perception, it is left out.
  */
-const COULD_ABILITY = new Set(["see", "hear", "feel", "afford", "attend", "reach", "find", "get", "go", "come", "do", "walk", "sleep", "eat", "speak", "read", "understand", "remember", "imagine", "believe", "tell", "help", "stop", "only", "barely", "hardly", "scarcely", "no", "not", "n't", "never"]);
+const COULD_ABILITY = new Set([
+  "see",
+  "hear",
+  "feel",
+  "afford",
+  "attend",
+  "reach",
+  "find",
+  "get",
+  "go",
+  "come",
+  "do",
+  "walk",
+  "sleep",
+  "eat",
+  "speak",
+  "read",
+  "understand",
+  "remember",
+  "imagine",
+  "believe",
+  "tell",
+  "help",
+  "stop",
+  "only",
+  "barely",
+  "hardly",
+  "scarcely",
+  "no",
+  "not",
+  "n't",
+  "never",
+]);
 function possibilityCould(words: Word[], i: number): boolean {
   const next = words[i + 1];
   if (!next || next.sentence !== words[i]!.sentence) return false;
@@ -107,7 +148,20 @@ function insideAny(s: Span, spans: Span[]): boolean {
   return false;
 }
 
-const NAMING_VERBS = new Set(["call", "deem", "term", "rate", "describe", "label", "dub", "brand", "refer", "characterise", "characterize", "nickname"]);
+const NAMING_VERBS = new Set([
+  "call",
+  "deem",
+  "term",
+  "rate",
+  "describe",
+  "label",
+  "dub",
+  "brand",
+  "refer",
+  "characterise",
+  "characterize",
+  "nickname",
+]);
 
 function isSpeechCue(w: Word): boolean {
   if (w.pos !== "VERB" && w.pos !== "NOUN") return false;
@@ -146,14 +200,29 @@ export interface MarkerResult {
 }
 
 /** Hedges, boosters, loaded terms and scare quotes of one text. */
-export function findMarkers(text: string, words: Word[], paragraphs: Span[], attributions: Attribution[], quotedStretches?: Span[]): MarkerResult {
+export function findMarkers(
+  text: string,
+  words: Word[],
+  paragraphs: Span[],
+  attributions: Attribution[],
+  quotedStretches?: Span[],
+): MarkerResult {
   const quotes = findQuotes(text, paragraphs);
   const speech = quotedStretches ?? quotedSpans(text, paragraphs, attributions);
   const longQuotes = quotes.filter((q) => countWords(text.slice(q.inner.start, q.inner.end)) > 4);
   const quoted = quotes.map((q) => q.outer);
   const markers: MarkerItem[] = [];
   const push = (span: Span, type: MarkerType, entry: string | null, rule: string, category: string | null) =>
-    markers.push({ span, type, lexiconEntry: entry, rule, text: text.slice(span.start, span.end), category, inQuote: insideAny(span, quoted), voice: "writer" });
+    markers.push({
+      span,
+      type,
+      lexiconEntry: entry,
+      rule,
+      text: text.slice(span.start, span.end),
+      category,
+      inQuote: insideAny(span, quoted),
+      voice: "writer",
+    });
 
   for (const h of hbMatcher.match(words)) {
     if (h.to - h.from === 1 && words[h.from]!.lower === "could" && !possibilityCould(words, h.from)) continue;
@@ -182,7 +251,8 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
   const echoes = new Set<string>();
   for (const q of longQuotes) {
     const ws = text.slice(q.inner.start, q.inner.end).toLowerCase().match(WORD_RE) ?? [];
-    for (let i = 0; i < ws.length; i++) for (let n = 1; n <= 4 && i + n <= ws.length; n++) echoes.add(ws.slice(i, i + n).join(" "));
+    for (let i = 0; i < ws.length; i++)
+      for (let n = 1; n <= 4 && i + n <= ws.length; n++) echoes.add(ws.slice(i, i + n).join(" "));
   }
   let lastPartial = -1;
   for (const q of quotes) {
@@ -197,7 +267,12 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
       const low = (inner.toLowerCase().match(WORD_RE) ?? []).join(" ");
       if (low.length > 3 && echoes.has(low)) continue;
       // "described it as", "called it", "dubbed": a partial quotation of the speaker's word.
-      if (/\b(?:call(?:s|ed)?|describ(?:es|ed|e)(?:\s+\w+)?\s+as|dubb(?:ed|s)|term(?:s|ed)|label(?:l?ed|s)|brand(?:s|ed))\s*(?:it|them|him|her|this|that)?\s*$/.test(text.slice(Math.max(0, q.outer.start - 30), q.outer.start).toLowerCase())) continue;
+      if (
+        /\b(?:call(?:s|ed)?|describ(?:es|ed|e)(?:\s+\w+)?\s+as|dubb(?:ed|s)|term(?:s|ed)|label(?:l?ed|s)|brand(?:s|ed))\s*(?:it|them|him|her|this|that)?\s*$/.test(
+          text.slice(Math.max(0, q.outer.start - 30), q.outer.start).toLowerCase(),
+        )
+      )
+        continue;
       // A speech cue just before ("called Trump an \"idiot\"") or just after (", the inspector said") marks
       // a partial quotation the sourcing stage did not attach.
       if (nearSpeechCue(words, q.outer)) {
@@ -205,24 +280,38 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
         continue;
       }
       // A quote coordinated with a partial quotation just before it ("\"unacceptable\" and \"inaccurate\"").
-      if (lastPartial >= 0 && q.outer.start - lastPartial <= 6 && /^[\s,]*(?:and|or)?[\s,]*$/.test(text.slice(lastPartial, q.outer.start))) {
+      if (
+        lastPartial >= 0 &&
+        q.outer.start - lastPartial <= 6 &&
+        /^[\s,]*(?:and|or)?[\s,]*$/.test(text.slice(lastPartial, q.outer.start))
+      ) {
         lastPartial = q.outer.end;
         continue;
       }
       // Titles of works and names in capitals ("Face the Nation", "Operation Cast Lead") are not distance markers.
       const ws = inner.split(/\s+/).filter(Boolean);
-      if (ws.length >= 2 && /^\p{Lu}/u.test(ws[0]!) && ws.every((w) => /^\p{Lu}/u.test(w) || TITLE_SMALL.has(w.toLowerCase()))) continue;
+      if (
+        ws.length >= 2 &&
+        /^\p{Lu}/u.test(ws[0]!) &&
+        ws.every((w) => /^\p{Lu}/u.test(w) || TITLE_SMALL.has(w.toLowerCase()))
+      )
+        continue;
     }
     push(q.outer, "scare_quote", null, soCalled ? "scare.so-called" : "scare.short-quote", "scare_quote");
   }
   // "so-called" without quotation marks is itself a distancing marker.
   for (const w of words) {
-    if (w.lower === "so-called" && !/["“‘']/.test(text[w.end + 1] ?? "")) push({ start: w.start, end: w.end }, "scare_quote", "so-called", "scare.so-called", "scare_quote");
+    if (w.lower === "so-called" && !/["“‘']/.test(text[w.end + 1] ?? ""))
+      push({ start: w.start, end: w.end }, "scare_quote", "so-called", "scare.so-called", "scare_quote");
   }
   // A scare quote is the writer's act of distancing unless it stands inside a longer quotation; its own marks
   // make it a quotation for the finder, so it is checked from just before its opening mark.
   for (const m of markers) {
-    if (m.type === "scare_quote") m.voice = m.span.start > 0 && voiceAt(speech, { start: m.span.start - 1, end: m.span.start }) === "quoted" ? "quoted" : "writer";
+    if (m.type === "scare_quote")
+      m.voice =
+        m.span.start > 0 && voiceAt(speech, { start: m.span.start - 1, end: m.span.start }) === "quoted"
+          ? "quoted"
+          : "writer";
     else m.voice = voiceAt(speech, m.span);
   }
   markers.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
@@ -243,10 +332,15 @@ export function voiceWordCounts(text: string, quoted: Span[]): { writer: number;
  * Markers per 1,000 words, by type (0 for an empty text). With `voice`, only markers of that voice count (markers
  * without a voice count as the writer's), and `wordCount` should be the words in that voice.
  */
-export function markerDensities(markers: { type: MarkerType; voice?: Voice }[], wordCount: number, voice?: Voice): MarkerDensities {
+export function markerDensities(
+  markers: { type: MarkerType; voice?: Voice }[],
+  wordCount: number,
+  voice?: Voice,
+): MarkerDensities {
   const d: MarkerDensities = { hedge: 0, booster: 0, scare_quote: 0, loaded: 0 };
   for (const m of markers) if (!voice || (m.voice ?? "writer") === voice) d[m.type]++;
-  if (wordCount > 0) for (const k of Object.keys(d) as MarkerType[]) d[k] = Math.round((d[k] * 1000 * 100) / wordCount) / 100;
+  if (wordCount > 0)
+    for (const k of Object.keys(d) as MarkerType[]) d[k] = Math.round((d[k] * 1000 * 100) / wordCount) / 100;
   else for (const k of Object.keys(d) as MarkerType[]) d[k] = 0;
   return d;
 }

@@ -26,17 +26,28 @@ export interface Descriptor {
 }
 
 export const NAMING_RULES: Record<string, string> = {
-  "naming.premodifier": "Words standing directly before a name in the same noun phrase (\"the Tolvarian armed group Korvath\", \"the elected Marenland council\") that include a label lexicon entry.",
-  "naming.postmodifier": "A label noun directly after a name preceded by \"the\", or after a name's possessive (\"the Varga regime\", \"the Korvath movement\", \"Marenland's government\").",
-  "naming.appositive": "A noun phrase set off by a comma right after a name (\"Korvath, the Islamist group\", \"Marenland, the Zionist party\") that includes a label lexicon entry.",
-  "naming.as": "A noun phrase after \"as\" that follows a name (\"viewing Korvath as a movement\", \"described Korvath as a terror group\").",
-  "naming.predicate": "A noun phrase after a form of \"be\" or \"remain\" that follows a name (\"Korvath is a terrorist group\").",
-  "naming.designation": "A noun phrase after a relative clause that designates, calls, considers or lists the named actor (\"Korvath, which Marenland designates a terrorist organisation\").",
-  "naming.and-other": "A noun phrase after \"and other\" that follows a name (\"Korvath and other armed groups\"): the name is counted among them.",
-  "naming.possessive": "A label noun after \"his\", \"her\", \"its\" or \"their\" (\"his regime\"), given to the nearest name of that kind in the same or the previous sentence.",
-  "naming.anaphor": "A sentence that opens with \"the\" and a marked label before a group word (\"The Islamist movement said …\", \"The militia …\") refers back to the nearest organisation or state named in the previous sentence; a bare \"the group\" is not counted.",
-  "naming.compound": "Label nouns that a name modifies, naming the actor's members or bodies (\"Korvath fighters\", \"the Varga regime\", \"Marenland troops\").",
-  "naming.demonym": "The words after a state's adjective that name its institutions or forces (\"Tolvarian forces\", \"the Marenlandic military regime\"; for real states, Israeli, Egyptian, Iranian or Palestinian alike): the state is the actor they describe.",
+  "naming.premodifier":
+    'Words standing directly before a name in the same noun phrase ("the Tolvarian armed group Korvath", "the elected Marenland council") that include a label lexicon entry.',
+  "naming.postmodifier":
+    'A label noun directly after a name preceded by "the", or after a name\'s possessive ("the Varga regime", "the Korvath movement", "Marenland\'s government").',
+  "naming.appositive":
+    'A noun phrase set off by a comma right after a name ("Korvath, the Islamist group", "Marenland, the Zionist party") that includes a label lexicon entry.',
+  "naming.as":
+    'A noun phrase after "as" that follows a name ("viewing Korvath as a movement", "described Korvath as a terror group").',
+  "naming.predicate":
+    'A noun phrase after a form of "be" or "remain" that follows a name ("Korvath is a terrorist group").',
+  "naming.designation":
+    'A noun phrase after a relative clause that designates, calls, considers or lists the named actor ("Korvath, which Marenland designates a terrorist organisation").',
+  "naming.and-other":
+    'A noun phrase after "and other" that follows a name ("Korvath and other armed groups"): the name is counted among them.',
+  "naming.possessive":
+    'A label noun after "his", "her", "its" or "their" ("his regime"), given to the nearest name of that kind in the same or the previous sentence.',
+  "naming.anaphor":
+    'A sentence that opens with "the" and a marked label before a group word ("The Islamist movement said …", "The militia …") refers back to the nearest organisation or state named in the previous sentence; a bare "the group" is not counted.',
+  "naming.compound":
+    'Label nouns that a name modifies, naming the actor\'s members or bodies ("Korvath fighters", "the Varga regime", "Marenland troops").',
+  "naming.demonym":
+    'The words after a state\'s adjective that name its institutions or forces ("Tolvarian forces", "the Marenlandic military regime"; for real states, Israeli, Egyptian, Iranian or Palestinian alike): the state is the actor they describe.',
 };
 
 /**
@@ -71,20 +82,118 @@ for (const cls of LABEL_PRECEDENCE) {
   for (const term of labelLexicon.entries[cls]) entries.push({ words: phraseWords(term), data: cls });
 }
 const labelMatcher = buildMatcher(entries);
-const SUFFIXES: [string, LabelClass][] = Object.entries(labelLexicon.suffixes).flatMap(([cls, list]) => list.map((s) => [s, cls as LabelClass] as [string, LabelClass]));
+const SUFFIXES: [string, LabelClass][] = Object.entries(labelLexicon.suffixes).flatMap(([cls, list]) =>
+  list.map((s) => [s, cls as LabelClass] as [string, LabelClass]),
+);
 
 const LABEL_SINGLE = new Set(entries.filter((e) => e.words.length === 1).map((e) => e.words[0]!));
 const ROLE_PHRASES = entries.filter((e) => e.data === "role_title" && e.words.length > 1 && e.words.includes("of"));
-const POST_NOUNS = new Set(["regime", "government", "authorities", "administration", "movement", "group", "organisation", "organization", "junta", "militia", "leadership", "faction", "network", "state", "army", "forces", "dictatorship"]);
+const POST_NOUNS = new Set([
+  "regime",
+  "government",
+  "authorities",
+  "administration",
+  "movement",
+  "group",
+  "organisation",
+  "organization",
+  "junta",
+  "militia",
+  "leadership",
+  "faction",
+  "network",
+  "state",
+  "army",
+  "forces",
+  "dictatorship",
+]);
 /** Label nouns for an actor's members or bodies that a name can modify ("Hamas fighters", "Korvath regime"). */
-const COMPOUND_HEADS = new Set([...POST_NOUNS, "fighters", "militants", "gunmen", "troops", "soldiers", "militiamen", "operatives", "officials", "authorities", "terrorists", "extremists", "insurgents", "rebels", "loyalists", "proxies", "police", "military", "leadership", "supporters", "martyrs", "heroes", "defenders", "occupation", "occupiers", "criminals"]);
+const COMPOUND_HEADS = new Set([
+  ...POST_NOUNS,
+  "fighters",
+  "militants",
+  "gunmen",
+  "troops",
+  "soldiers",
+  "militiamen",
+  "operatives",
+  "officials",
+  "authorities",
+  "terrorists",
+  "extremists",
+  "insurgents",
+  "rebels",
+  "loyalists",
+  "proxies",
+  "police",
+  "military",
+  "leadership",
+  "supporters",
+  "martyrs",
+  "heroes",
+  "defenders",
+  "occupation",
+  "occupiers",
+  "criminals",
+]);
 /** Head nouns that "the …" can use to refer back to a named organisation or state. */
-const ANAPHOR_HEADS = new Set(["group", "movement", "organisation", "organization", "militia", "faction", "regime", "government", "junta", "network", "outfit", "party", "administration"]);
+const ANAPHOR_HEADS = new Set([
+  "group",
+  "movement",
+  "organisation",
+  "organization",
+  "militia",
+  "faction",
+  "regime",
+  "government",
+  "junta",
+  "network",
+  "outfit",
+  "party",
+  "administration",
+]);
 const PREMOD_POS = new Set(["ADJ", "NOUN", "PROPN", "VERB", "NUM"]);
 const STOP_PREMOD = new Set(["'s", "’s", "who", "which", "that", "and", "or", "but", "as", "said", "says", "told"]);
 const NP_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV", "PART"]);
-const BE = new Set(["is", "was", "are", "were", "remains", "remained", "has been", "had been", "be", "becomes", "became"]);
-const DESIGNATE = new Set(["designates", "designated", "calls", "called", "considers", "considered", "regards", "regarded", "lists", "listed", "brands", "branded", "labels", "labelled", "labeled", "classifies", "classified", "describes", "described", "deems", "deemed", "views", "viewed", "sees"]);
+const BE = new Set([
+  "is",
+  "was",
+  "are",
+  "were",
+  "remains",
+  "remained",
+  "has been",
+  "had been",
+  "be",
+  "becomes",
+  "became",
+]);
+const DESIGNATE = new Set([
+  "designates",
+  "designated",
+  "calls",
+  "called",
+  "considers",
+  "considered",
+  "regards",
+  "regarded",
+  "lists",
+  "listed",
+  "brands",
+  "branded",
+  "labels",
+  "labelled",
+  "labeled",
+  "classifies",
+  "classified",
+  "describes",
+  "described",
+  "deems",
+  "deemed",
+  "views",
+  "viewed",
+  "sees",
+]);
 
 /** Label hits within a word range, with their spans (lexicon phrases, then qualifier suffixes such as "-backed"). */
 export function labelsIn(words: Word[], from: number, to: number): LabelHit[] {
@@ -104,7 +213,8 @@ export function labelsIn(words: Word[], from: number, to: number): LabelHit[] {
 
 function primary(labels: LabelHit[]): LabelClass {
   let best = LABEL_PRECEDENCE.length;
-  for (const l of labels) if (!UNMARKED.has(l.labelClass)) best = Math.min(best, LABEL_PRECEDENCE.indexOf(l.labelClass));
+  for (const l of labels)
+    if (!UNMARKED.has(l.labelClass)) best = Math.min(best, LABEL_PRECEDENCE.indexOf(l.labelClass));
   if (best < LABEL_PRECEDENCE.length) return LABEL_PRECEDENCE[best]!;
   return labels[labels.length - 1]!.labelClass;
 }
@@ -114,7 +224,13 @@ function npEnd(words: Word[], from: number, sentence: number): number {
   let b = from;
   while (b < words.length && b - from < 8) {
     const x = words[b]!;
-    if (x.sentence !== sentence || !NP_POS.has(x.pos) || (x.pos === "PART" && x.lower !== "'s") || (x.pos === "DET" && b > from && !/^(a|an|the)$/.test(x.lower))) break;
+    if (
+      x.sentence !== sentence ||
+      !NP_POS.has(x.pos) ||
+      (x.pos === "PART" && x.lower !== "'s") ||
+      (x.pos === "DET" && b > from && !/^(a|an|the)$/.test(x.lower))
+    )
+      break;
     if (b > from && x.pos === "PROPN" && x.text !== x.lower && !LABEL_SINGLE.has(x.lower)) break;
     b++;
   }
@@ -129,7 +245,12 @@ export interface NamingOptions {
 }
 
 /** Descriptors for every mention; `words` is the text's word stream. */
-export function findDescriptors(text: string, words: Word[], mentions: Mention[], opts: NamingOptions = {}): Descriptor[] {
+export function findDescriptors(
+  text: string,
+  words: Word[],
+  mentions: Mention[],
+  opts: NamingOptions = {},
+): Descriptor[] {
   const out: Descriptor[] = [];
   const seen = new Set<string>();
   const add = (actorKey: string, from: number, to: number, rule: string) => {
@@ -164,7 +285,13 @@ export function findDescriptors(text: string, words: Word[], mentions: Mention[]
     // A state named by its adjective: the words after it up to the head noun describe the state.
     if (m.rule === "actor.demonym") {
       let b = last + 1;
-      while (same(words[b]) && b - last <= 3 && (words[b]!.pos === "NOUN" || words[b]!.pos === "ADJ") && words[b]!.text === words[b]!.lower) b++;
+      while (
+        same(words[b]) &&
+        b - last <= 3 &&
+        (words[b]!.pos === "NOUN" || words[b]!.pos === "ADJ") &&
+        words[b]!.text === words[b]!.lower
+      )
+        b++;
       add(m.actorKey, last + 1, b, "naming.demonym");
       continue;
     }
@@ -192,7 +319,8 @@ export function findDescriptors(text: string, words: Word[], mentions: Mention[]
 
     const before = words[first - 1];
     // "the Sisi regime": DET + name + label noun; "Korvath's regime": name + 's + (adjectives) + label noun.
-    if (same(after) && before && before.lower === "the" && POST_NOUNS.has(after.lemma)) add(m.actorKey, last + 1, last + 2, "naming.postmodifier");
+    if (same(after) && before && before.lower === "the" && POST_NOUNS.has(after.lemma))
+      add(m.actorKey, last + 1, last + 2, "naming.postmodifier");
     if (same(after) && /^['’]s$/.test(after.text)) {
       let b = last + 2;
       while (same(words[b]) && b - last <= 4 && words[b]!.pos === "ADJ") b++;
@@ -202,10 +330,17 @@ export function findDescriptors(text: string, words: Word[], mentions: Mention[]
     // names the actor's members or bodies, as a demonym does ("Israeli forces").
     if (same(after) && after.text === after.lower && (after.pos === "NOUN" || after.pos === "ADJ")) {
       let b = last + 1;
-      while (same(words[b]) && b - last <= 3 && words[b]!.text === words[b]!.lower && (words[b]!.pos === "NOUN" || words[b]!.pos === "ADJ")) b++;
+      while (
+        same(words[b]) &&
+        b - last <= 3 &&
+        words[b]!.text === words[b]!.lower &&
+        (words[b]!.pos === "NOUN" || words[b]!.pos === "ADJ")
+      )
+        b++;
       const head = words[b - 1]!;
       const nx = words[b];
-      if (COMPOUND_HEADS.has(head.lower) && !(same(nx) && nx.pos === "PROPN" && nx.text !== nx.lower)) add(m.actorKey, last + 1, b, "naming.compound");
+      if (COMPOUND_HEADS.has(head.lower) && !(same(nx) && nx.pos === "PROPN" && nx.text !== nx.lower))
+        add(m.actorKey, last + 1, b, "naming.compound");
     }
     // Appositive: "Hamas, the Islamist group that ..., said".
     if (same(after) && after.text === "," && words[last + 2]) {
@@ -218,11 +353,21 @@ export function findDescriptors(text: string, words: Word[], mentions: Mention[]
           b++;
           continue;
         }
-        if (x.sentence !== w0.sentence || x.pos === "PUNCT" || x.pos === "VERB" || x.pos === "AUX" || x.pos === "PRON" || x.pos === "SCONJ" || (x.pos === "ADP" && b > start)) break;
+        if (
+          x.sentence !== w0.sentence ||
+          x.pos === "PUNCT" ||
+          x.pos === "VERB" ||
+          x.pos === "AUX" ||
+          x.pos === "PRON" ||
+          x.pos === "SCONJ" ||
+          (x.pos === "ADP" && b > start)
+        )
+          break;
         b++;
       }
       const det = words[start]!;
-      if (b > start + 1 && (det.pos === "DET" || det.pos === "ADJ" || det.pos === "NUM")) add(m.actorKey, start, b, "naming.appositive");
+      if (b > start + 1 && (det.pos === "DET" || det.pos === "ADJ" || det.pos === "NUM"))
+        add(m.actorKey, start, b, "naming.appositive");
       // "Hamas, which the US designates a terrorist organisation": the phrase after the designating verb.
       if (/^(which|who|that|whom)$/.test(det.lower)) {
         for (let k = start + 1; k < Math.min(words.length, start + 6); k++) {
@@ -247,7 +392,8 @@ export function findDescriptors(text: string, words: Word[], mentions: Mention[]
     if (same(after) && BE.has(after.lower)) {
       let s = last + 2;
       if (words[s]?.lower === "still" || words[s]?.lower === "also") s++;
-      if (same(words[s]) && /^(a|an|the)$/.test(words[s]!.lower)) add(m.actorKey, s, npEnd(words, s, w0.sentence), "naming.predicate");
+      if (same(words[s]) && /^(a|an|the)$/.test(words[s]!.lower))
+        add(m.actorKey, s, npEnd(words, s, w0.sentence), "naming.predicate");
     }
     // "Hamas and other Islamist terrorist organisations": the name is counted among them.
     if (same(after) && after.lower === "and" && words[last + 2]?.lower === "other" && same(words[last + 3])) {
@@ -275,13 +421,16 @@ export function findDescriptors(text: string, words: Word[], mentions: Mention[]
       const head = words[b];
       if (!head || head.sentence !== w.sentence || !POST_NOUNS.has(head.lemma) || covered.has(b)) continue;
       const person = w.lower === "his" || w.lower === "her";
-      const m = nearestBefore(i, (x) => (person ? kindOf(x) === "person" : kindOf(x) !== "person" && kindOf(x) !== "place"));
+      const m = nearestBefore(i, (x) =>
+        person ? kindOf(x) === "person" : kindOf(x) !== "person" && kindOf(x) !== "place",
+      );
       if (m) add(m.actorKey, i + 1, b + 1, "naming.possessive");
     } else if (w.lower === "the" && (i === 0 || words[i - 1]!.sentence !== w.sentence)) {
       const end = npEnd(words, i + 1, w.sentence);
       const head = words[end - 1];
       if (end - i < 2 || !head || !ANAPHOR_HEADS.has(head.lemma) || head.text !== head.lower) continue;
-      if (words[end] && words[end]!.sentence === w.sentence && (covered.has(end) || words[end]!.lower === "of")) continue;
+      if (words[end] && words[end]!.sentence === w.sentence && (covered.has(end) || words[end]!.lower === "of"))
+        continue;
       let inside = false;
       for (let k = i + 1; k < end; k++) if (covered.has(k)) inside = true;
       if (inside) continue;

@@ -46,7 +46,13 @@ export function tokenize(text: string): TokenizedText {
     }
     // wink learns words as it reads ("Clinton's" whole once seen, split before), which would make tokens and
     // tags depend on what the process read earlier: it always reads a possessive as "Clinton s".
-    if ((c === 39 || c === 0x2019) && (text[i + 1] === "s" || text[i + 1] === "S") && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!) && !/[\p{L}\p{N}]/u.test(text[i + 2] ?? " ")) {
+    if (
+      (c === 39 || c === 0x2019) &&
+      (text[i + 1] === "s" || text[i + 1] === "S") &&
+      i > 0 &&
+      /[\p{L}\p{N}]/u.test(text[i - 1]!) &&
+      !/[\p{L}\p{N}]/u.test(text[i + 2] ?? " ")
+    ) {
       masked ??= text.split("");
       masked[i] = " ";
       possessive.push(i);

@@ -69,7 +69,8 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
       const after = i + len < para.end ? text[i + len] : undefined;
       let opening: boolean;
       if (OPEN.has(ch)) opening = true;
-      else if (CLOSE.has(ch)) opening = open < 0 && isSpaceOrOpenPunct(before) && after !== undefined && !/\s/.test(after);
+      else if (CLOSE.has(ch))
+        opening = open < 0 && isSpaceOrOpenPunct(before) && after !== undefined && !/\s/.test(after);
       else opening = open < 0 ? isSpaceOrOpenPunct(before) || !/\s/.test(after ?? " ") : false;
       if (opening) {
         // A new opening mark before the last one closed drops the stray opener (recovery).
@@ -191,7 +192,13 @@ export function normaliseQuoteStyle(text: string, paragraphs: Span[]): string {
       }
       if (!closes || base[i] === "‘") continue;
       // "Hamas' leaders": a mark after s with a word following is a possessive when a later mark can close.
-      if (/s/i.test(base[i - 1]!) && /\s/.test(base[i + 1] ?? "") && /[\p{L}\p{N}]/u.test(base[i + 2] ?? "") && cands.slice(k + 1).some((x) => x.closes && base[x.i] !== "‘")) continue;
+      if (
+        /s/i.test(base[i - 1]!) &&
+        /\s/.test(base[i + 1] ?? "") &&
+        /[\p{L}\p{N}]/u.test(base[i + 2] ?? "") &&
+        cands.slice(k + 1).some((x) => x.closes && base[x.i] !== "‘")
+      )
+        continue;
       pending.set(i, "”");
       // Double marks inside become the inner (single) marks.
       for (const q of doubles.quotes) {
@@ -262,7 +269,10 @@ export function quoteSegments(original: string, paragraphs: Span[]): QuoteSegmen
   const out: QuoteSegment[] = doubles.quotes.map((q) => {
     const open = text[q.start] === "'" && text[q.start + 1] === "'" ? 2 : 1;
     const close = q.unbalanced ? 0 : text[q.end - 1] === "'" && text[q.end - 2] === "'" ? 2 : 1;
-    return { inner: { start: q.start + open, end: Math.max(q.start + open, q.end - close) }, outer: { start: q.start, end: q.end } };
+    return {
+      inner: { start: q.start + open, end: Math.max(q.start + open, q.end - close) },
+      outer: { start: q.start, end: q.end },
+    };
   });
   for (const p of paragraphs) {
     let sOpen = -1;

@@ -16,10 +16,38 @@ const NEGATING_VERBS = new Set(["fail", "refuse", "decline", "cease", "stop"]);
 const CONTRAST_AFTER = new Set(["but", "however", "yet", "nevertheless", "nonetheless", "still"]);
 const CONCESSIVE = new Set(["although", "though", "despite", "notwithstanding"]);
 const CLAUSE_END = /^[,;:.!?()\u2013\u2014]+$/;
-const BE = new Set(["was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "getting", "am", "'s", "’s"]);
+const BE = new Set([
+  "was",
+  "were",
+  "is",
+  "are",
+  "be",
+  "been",
+  "being",
+  "get",
+  "got",
+  "gets",
+  "getting",
+  "am",
+  "'s",
+  "’s",
+]);
 const TARGET_PREP = new Set(["on", "against", "of", "at", "upon"]);
 /** Verbs of judging speech: what follows them is the content of the judgement, about someone else. */
-const SPEECH_ACTS = new Set(["accuse", "blame", "condemn", "denounce", "criticise", "criticize", "deny", "reject", "allege", "warn", "decry", "charge"]);
+const SPEECH_ACTS = new Set([
+  "accuse",
+  "blame",
+  "condemn",
+  "denounce",
+  "criticise",
+  "criticize",
+  "deny",
+  "reject",
+  "allege",
+  "warn",
+  "decry",
+  "charge",
+]);
 
 export interface SentimentHit {
   span: Span;
@@ -71,13 +99,19 @@ export interface ActorSentiment {
 }
 
 export const SENTIMENT_RULES: Record<string, string> = {
-  "sentiment.lexicon": "A sentence's score sums the valences of its lexicon words in the writer's voice (intensified words grow), normalised to -1…1; quoted words make a separate score, the speaker's.",
-  "sentiment.negation": "A negator (not, never, no longer, without, fail to, refuse to) flips the words after it up to the end of its clause (at most five words); a negated negative word counts at half strength, a negated harmful act (\"not to attack\") not at all.",
-  "sentiment.contrast": "Words after \"but\", \"however\" or \"yet\" weigh 1.5 times, words before them half; a clause opened by \"although\", \"though\" or \"despite\" weighs half.",
-  "sentiment.role": "An actor that a sentence makes the target of a harmful act (a negative verb, or a negative noun followed by on/against/of: the object after the verb, the subject of a passive, the noun after \"on/against/of\") is not charged with that sentence's words: they describe the agent.",
+  "sentiment.lexicon":
+    "A sentence's score sums the valences of its lexicon words in the writer's voice (intensified words grow), normalised to -1…1; quoted words make a separate score, the speaker's.",
+  "sentiment.negation":
+    'A negator (not, never, no longer, without, fail to, refuse to) flips the words after it up to the end of its clause (at most five words); a negated negative word counts at half strength, a negated harmful act ("not to attack") not at all.',
+  "sentiment.contrast":
+    'Words after "but", "however" or "yet" weigh 1.5 times, words before them half; a clause opened by "although", "though" or "despite" weighs half.',
+  "sentiment.role":
+    'An actor that a sentence makes the target of a harmful act (a negative verb, or a negative noun followed by on/against/of: the object after the verb, the subject of a passive, the noun after "on/against/of") is not charged with that sentence\'s words: they describe the agent.',
   "sentiment.named-entity": "A word inside a capitalised name (Justice Department, Islamic Jihad) carries no tone.",
-  "sentiment.speech-act": "The subject of a judging verb (accuse, blame, condemn, deny, reject, warn) is charged with neither the verb nor the words after it: they are the content of its judgement, about someone else.",
-  "sentiment.actor": "An actor's score is the mean writer-voice score of the sentences that mention it; it describes the wording around the name, not the actor.",
+  "sentiment.speech-act":
+    "The subject of a judging verb (accuse, blame, condemn, deny, reject, warn) is charged with neither the verb nor the words after it: they are the content of its judgement, about someone else.",
+  "sentiment.actor":
+    "An actor's score is the mean writer-voice score of the sentences that mention it; it describes the wording around the name, not the actor.",
 };
 
 /** Cheap first test before the punctuation regex: most words start with an ASCII letter. */
@@ -105,7 +139,15 @@ export function scoreSentences(words: Word[], sentences: Span[], quoted: Span[] 
   return out;
 }
 
-function scoreSentence(words: Word[], from: number, to: number, s: number, sentences: Span[], quoted: Span[], runs: ([number, number] | null)[]): SentenceSentiment | null {
+function scoreSentence(
+  words: Word[],
+  from: number,
+  to: number,
+  s: number,
+  sentences: Span[],
+  quoted: Span[],
+  runs: ([number, number] | null)[],
+): SentenceSentiment | null {
   const hits: SentimentHit[] = [];
   let negLeft = 0;
   let negWord = "";
@@ -132,9 +174,17 @@ function scoreSentence(words: Word[], from: number, to: number, s: number, sente
     }
     // "no longer", "not", "never", "fail to", "refuse to": open a negation scope over the next words of the clause.
     const next = words[i + 1];
-    if ((w.lower === "no" && next?.lower === "longer") || NEGATORS.has(w.lower) || (NEGATING_VERBS.has(w.lemma) && next?.lower === "to")) {
+    if (
+      (w.lower === "no" && next?.lower === "longer") ||
+      NEGATORS.has(w.lower) ||
+      (NEGATING_VERBS.has(w.lemma) && next?.lower === "to")
+    ) {
       negLeft = 5;
-      negWord = NEGATING_VERBS.has(w.lemma) ? `${w.lower} to` : w.lower === "no" && next?.lower === "longer" ? "no longer" : w.lower;
+      negWord = NEGATING_VERBS.has(w.lemma)
+        ? `${w.lower} to`
+        : w.lower === "no" && next?.lower === "longer"
+          ? "no longer"
+          : w.lower;
       if (next?.lower === "longer" || next?.lower === "to") i++;
       continue;
     }
@@ -192,7 +242,8 @@ function isTarget(words: Word[], h: SentimentHit, m: Span): boolean {
     let n = 0;
     for (let k = hi + 1; k < mi; k++) {
       const w = words[k]!;
-      if (CLAUSE_END.test(w.text) || w.lower === "by" || w.pos === "VERB" || w.lower === "and" || w.lower === "after") return false;
+      if (CLAUSE_END.test(w.text) || w.lower === "by" || w.pos === "VERB" || w.lower === "and" || w.lower === "after")
+        return false;
       if (isWordy(w)) n++;
       if (n > (h.act === "noun" ? 4 : 5)) return false;
     }
@@ -228,7 +279,12 @@ function wordIndex(words: Word[], pos: number): number {
 }
 
 /** Writer-voice score around each actor, sentence by sentence, with the words behind it. */
-export function actorSentiment(mentions: Mention[], sentences: Span[], scored: SentenceSentiment[], words: Word[] = []): ActorSentiment[] {
+export function actorSentiment(
+  mentions: Mention[],
+  sentences: Span[],
+  scored: SentenceSentiment[],
+  words: Word[] = [],
+): ActorSentiment[] {
   const bySentence = new Map(scored.map((s) => [s.sentence, s]));
   const per = new Map<string, Map<number, Span[]>>();
   let si = 0;
@@ -255,10 +311,14 @@ export function actorSentiment(mentions: Mention[], sentences: Span[], scored: S
       if (sc) {
         let x = 0;
         // The target of a harmful act in this sentence is its patient: the sentence's words describe the agent.
-        const patient = words.length > 0 && sc.hits.some((h) => h.voice === "writer" && bySent.get(i)!.every((m) => isTarget(words, h, m)));
+        const patient =
+          words.length > 0 &&
+          sc.hits.some((h) => h.voice === "writer" && bySent.get(i)!.every((m) => isTarget(words, h, m)));
         // The subject of a judging verb ("Egypt accused X of the killing") is charged with neither the verb nor its content.
         const mentionsHere = bySent.get(i)!;
-        const speech = sc.hits.find((h) => h.speechAct && h.voice === "writer" && mentionsHere.every((m) => m.end <= h.span.start));
+        const speech = sc.hits.find(
+          (h) => h.speechAct && h.voice === "writer" && mentionsHere.every((m) => m.end <= h.span.start),
+        );
         for (const h of sc.hits) {
           const item = { span: h.span, entry: h.entry, valence: h.valence };
           if (h.voice === "quoted") ev.excluded.push({ ...item, why: "quoted" });

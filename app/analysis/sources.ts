@@ -27,7 +27,8 @@ for (const o of gazetteer.entries.organisations as OrgEntry[])
   for (const n of o.names) {
     const key = normaliseName(n);
     ORG_TABLE.set(key, { ...o, canonical: o.names[0]! });
-    if (/^[\p{Lu}\d.&-]+$/u.test(n) && /\p{Lu}/u.test(n)) (ACRONYM_FORMS.get(key) ?? ACRONYM_FORMS.set(key, new Set()).get(key)!).add(n);
+    if (/^[\p{Lu}\d.&-]+$/u.test(n) && /\p{Lu}/u.test(n))
+      (ACRONYM_FORMS.get(key) ?? ACRONYM_FORMS.set(key, new Set()).get(key)!).add(n);
   }
 /**
  * The gazetteer's organisation for a name or word as written in the text. An acronym alias matches only
@@ -39,7 +40,16 @@ const ORGS = {
     const o = ORG_TABLE.get(key);
     if (!o) return undefined;
     const forms = ACRONYM_FORMS.get(key);
-    if (forms && !forms.has(raw.replace(/[‘’'`“”"]/g, "").replace(/\s+/g, " ").trim())) return undefined;
+    if (
+      forms &&
+      !forms.has(
+        raw
+          .replace(/[‘’'`“”"]/g, "")
+          .replace(/\s+/g, " ")
+          .trim(),
+      )
+    )
+      return undefined;
     return o;
   },
   has(raw: string): boolean {
@@ -61,15 +71,144 @@ for (const [kind, words] of Object.entries(gazetteer.entries.titles as Record<st
 export const GAZETTEER_ENTRY_COUNT = ORGS.size + STATES.size + TITLE_KIND.size;
 
 const PRONOUNS = new Set(["he", "she", "they", "we", "i", "it", "you", "him", "her", "them", "who"]);
-const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "both", "another", "his", "her", "their", "its", "our", "one", "some", "several"]);
-const NAME_PARTICLES = new Set(["al", "al-", "bin", "ibn", "abu", "van", "von", "de", "da", "del", "der", "la", "le", "el", "el-", "ben", "bint", "du", "di", "st."]);
-const UNNAMED_HEADS = new Set([
-  "sources", "source", "officials", "official", "many", "some", "others", "critics", "observers", "insiders", "people", "analysts",
-  "experts", "diplomats", "aides", "aide", "residents", "witnesses", "someone", "most", "few", "all", "everyone", "person", "supporters",
-  "opponents", "members", "activists", "lawmakers", "one", "reports", "media", "voters", "americans", "democrats", "republicans",
+const DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "both",
+  "another",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+  "one",
+  "some",
+  "several",
 ]);
-const GROUP_ROLES = new Set(["leaders", "leader", "spokesman", "spokeswoman", "spokesperson", "officials", "members", "representatives", "lawyers", "director", "head", "chief"]);
-const DOC_NOUNS = new Set(["letter", "report", "ruling", "statement", "memo", "document", "documents", "filing", "indictment", "verdict", "decision", "study", "poll", "survey", "analysis", "data", "transcript", "email", "emails", "tweet", "ad", "book", "article", "video", "speech", "records", "cable", "complaint", "lawsuit", "order", "resolution", "plan", "proposal", "bill", "law", "note", "message", "polls", "surveys", "website", "research", "findings", "figures"]);
+const NAME_PARTICLES = new Set([
+  "al",
+  "al-",
+  "bin",
+  "ibn",
+  "abu",
+  "van",
+  "von",
+  "de",
+  "da",
+  "del",
+  "der",
+  "la",
+  "le",
+  "el",
+  "el-",
+  "ben",
+  "bint",
+  "du",
+  "di",
+  "st.",
+]);
+const UNNAMED_HEADS = new Set([
+  "sources",
+  "source",
+  "officials",
+  "official",
+  "many",
+  "some",
+  "others",
+  "critics",
+  "observers",
+  "insiders",
+  "people",
+  "analysts",
+  "experts",
+  "diplomats",
+  "aides",
+  "aide",
+  "residents",
+  "witnesses",
+  "someone",
+  "most",
+  "few",
+  "all",
+  "everyone",
+  "person",
+  "supporters",
+  "opponents",
+  "members",
+  "activists",
+  "lawmakers",
+  "one",
+  "reports",
+  "media",
+  "voters",
+  "americans",
+  "democrats",
+  "republicans",
+]);
+const GROUP_ROLES = new Set([
+  "leaders",
+  "leader",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "officials",
+  "members",
+  "representatives",
+  "lawyers",
+  "director",
+  "head",
+  "chief",
+]);
+const DOC_NOUNS = new Set([
+  "letter",
+  "report",
+  "ruling",
+  "statement",
+  "memo",
+  "document",
+  "documents",
+  "filing",
+  "indictment",
+  "verdict",
+  "decision",
+  "study",
+  "poll",
+  "survey",
+  "analysis",
+  "data",
+  "transcript",
+  "email",
+  "emails",
+  "tweet",
+  "ad",
+  "book",
+  "article",
+  "video",
+  "speech",
+  "records",
+  "cable",
+  "complaint",
+  "lawsuit",
+  "order",
+  "resolution",
+  "plan",
+  "proposal",
+  "bill",
+  "law",
+  "note",
+  "message",
+  "polls",
+  "surveys",
+  "website",
+  "research",
+  "findings",
+  "figures",
+]);
 
 export interface SourceMention {
   /** Index of the attribution this mention is the source of. */
@@ -100,16 +239,54 @@ const NAME_APOSTROPHES = new Set(["‘", "’", "'", "ʿ", "ʻ"]);
 
 /** Heads of "X of Place" names that are bodies, not people ("commission of", "government of", "University of"). */
 const INSTITUTION_HEADS = new Set(
-  ("commission committee council court government ministry department parliament assembly army police university college institute " +
-    "board authority agency office bureau tribunal senate congress legislature administration cabinet bank museum academy union federation").split(" "),
+  (
+    "commission committee council court government ministry department parliament assembly army police university college institute " +
+    "board authority agency office bureau tribunal senate congress legislature administration cabinet bank museum academy union federation"
+  ).split(" "),
 );
 
 /** Institution words that, tied to a named state or organisation, make a named source. */
-const INSTITUTION_WORDS = new Set([...INSTITUTION_HEADS, "military", "forces", "navy", "wing", "brigades", "brigade", "presidency", "embassy", "prosecutors", "prosecutor's", "interior", "regime", "junta", "leadership", "opposition"]);
+const INSTITUTION_WORDS = new Set([
+  ...INSTITUTION_HEADS,
+  "military",
+  "forces",
+  "navy",
+  "wing",
+  "brigades",
+  "brigade",
+  "presidency",
+  "embassy",
+  "prosecutors",
+  "prosecutor's",
+  "interior",
+  "regime",
+  "junta",
+  "leadership",
+  "opposition",
+]);
 /** The institutions of a state or an organisation (not unions, universities or banks, which are bodies of their own). */
-const STATE_INSTITUTIONS = new Set(("military forces navy wing brigades brigade presidency embassy prosecutors cabinet parliament administration department " +
-  "ministry government agency court army police office authority tribunal commission committee council legislature interior regime junta leadership opposition").split(" "));
-const SPOKES_ROLES = new Set(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "representatives", "statement", "official", "officials", "leaders", "leader", "members", "lawyer", "lawyers"]);
+const STATE_INSTITUTIONS = new Set(
+  (
+    "military forces navy wing brigades brigade presidency embassy prosecutors cabinet parliament administration department " +
+    "ministry government agency court army police office authority tribunal commission committee council legislature interior regime junta leadership opposition"
+  ).split(" "),
+);
+const SPOKES_ROLES = new Set([
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "spokespeople",
+  "representative",
+  "representatives",
+  "statement",
+  "official",
+  "officials",
+  "leaders",
+  "leader",
+  "members",
+  "lawyer",
+  "lawyers",
+]);
 
 /** The qualifier tying an institution to a state or organisation: a nationality word, a possessive name, a name before it. */
 function institutionQualified(tokens: Token[], vals: string[], from: number, head: number): boolean {
@@ -125,7 +302,9 @@ function institutionMention(tokens: Token[], vals: string[], low: string[]): Par
   const last = low.length - 1;
   if (last < 1) return null;
   // "a spokesman for the Veltrian army", "officials of Hamas": the institution or organisation speaks through them.
-  const forIdx = low.findIndex((v, i) => (v === "for" || v === "of" || v === "at") && i > 0 && SPOKES_ROLES.has(low[i - 1]!));
+  const forIdx = low.findIndex(
+    (v, i) => (v === "for" || v === "of" || v === "at") && i > 0 && SPOKES_ROLES.has(low[i - 1]!),
+  );
   if (forIdx > 0 && forIdx < last) {
     const rest = tokens.slice(forIdx + 1);
     const inner = parseMention(rest);
@@ -154,7 +333,12 @@ export function parseMention(tokens: Token[]): Parsed {
   }
   // "The letter, as well as other evidence": the first phrase is the source's description.
   const comma = tokens.findIndex((t, i) => i > 0 && t.value === ",");
-  if (comma > 0 && !tokens.slice(comma).some((t) => t.pos === "PROPN") && !tokens.slice(0, comma).some((t) => t.pos === "PROPN")) kept.splice(comma);
+  if (
+    comma > 0 &&
+    !tokens.slice(comma).some((t) => t.pos === "PROPN") &&
+    !tokens.slice(0, comma).some((t) => t.pos === "PROPN")
+  )
+    kept.splice(comma);
   tokens = kept;
   const vals = tokens.map((t) => t.value);
   const low = vals.map((v) => v.toLowerCase());
@@ -162,36 +346,88 @@ export function parseMention(tokens: Token[]): Parsed {
   if (vals.length === 1 && UNNAMED_HEADS.has(last))
     return { kind: "unnamed", name: last, description: null, head: last, person: false, plural: true, author: null };
   if (vals.length === 1 && PRONOUNS.has(last))
-    return { kind: "pronoun", name: vals[0]!, description: null, head: last, person: last === "he" || last === "she" || last === "i", plural: last === "they" || last === "we", author: null };
+    return {
+      kind: "pronoun",
+      name: vals[0]!,
+      description: null,
+      head: last,
+      person: last === "he" || last === "she" || last === "i",
+      plural: last === "they" || last === "we",
+      author: null,
+    };
   // Documents with an author: "bin Laden's letter", "a ruling from the US Treasury Department".
-  const fromIdx = low.findIndex((v, i) => (v === "from" || v === "by" || v === "of") && i > 0 && DOC_NOUNS.has(low[i - 1]!));
+  const fromIdx = low.findIndex(
+    (v, i) => (v === "from" || v === "by" || v === "of") && i > 0 && DOC_NOUNS.has(low[i - 1]!),
+  );
   if (fromIdx > 0) {
     const authorToks = tokens.slice(tokens.findIndex((t) => t.value.toLowerCase() === low[fromIdx]) + 1);
     const inner = parseMention(authorToks);
     return { ...inner, description: vals.slice(0, fromIdx).join(" "), author: inner.name };
   }
   // "a council statement", "the ministry report": the modifying noun is the author.
-  if (DOC_NOUNS.has(last) && tokens.length >= 2 && tokens[tokens.length - 2]!.pos === "NOUN" && !DOC_NOUNS.has(low[low.length - 2]!) && !tokens.some((t) => t.pos === "PROPN" || t.value === "’s" || t.value === "'s")) {
+  if (
+    DOC_NOUNS.has(last) &&
+    tokens.length >= 2 &&
+    tokens[tokens.length - 2]!.pos === "NOUN" &&
+    !DOC_NOUNS.has(low[low.length - 2]!) &&
+    !tokens.some((t) => t.pos === "PROPN" || t.value === "’s" || t.value === "'s")
+  ) {
     const authorTok = tokens[tokens.length - 2]!;
-    return { kind: "description", name: authorTok.value.toLowerCase(), description: vals.join(" "), head: last, person: false, plural: false, author: authorTok.value.toLowerCase() };
+    return {
+      kind: "description",
+      name: authorTok.value.toLowerCase(),
+      description: vals.join(" "),
+      head: last,
+      person: false,
+      plural: false,
+      author: authorTok.value.toLowerCase(),
+    };
   }
   const possIdx = low.findIndex((v) => v === "’s" || v === "'s");
   // "the group's leaders": people speaking for an organisation stand for it.
-  if (possIdx > 0 && possIdx === low.length - 2 && GROUP_ROLES.has(last) && !tokens.slice(0, possIdx).some((t) => t.pos === "PROPN")) {
-    const inner = parseMention(tokens.slice(0, tokens.findIndex((t) => t.value === vals[possIdx])));
+  if (
+    possIdx > 0 &&
+    possIdx === low.length - 2 &&
+    GROUP_ROLES.has(last) &&
+    !tokens.slice(0, possIdx).some((t) => t.pos === "PROPN")
+  ) {
+    const inner = parseMention(
+      tokens.slice(
+        0,
+        tokens.findIndex((t) => t.value === vals[possIdx]),
+      ),
+    );
     return { ...inner, description: vals.join(" "), author: inner.name };
   }
   if (possIdx > 0 && possIdx < low.length - 1 && DOC_NOUNS.has(last)) {
-    const inner = parseMention(tokens.slice(0, tokens.findIndex((t) => t.value === vals[possIdx])));
+    const inner = parseMention(
+      tokens.slice(
+        0,
+        tokens.findIndex((t) => t.value === vals[possIdx]),
+      ),
+    );
     return { ...inner, description: vals.slice(possIdx + 1).join(" "), author: inner.name };
   }
   // "the electoral commission of Tarnland", "the University of Aldmere": an institution of a place or body
   // speaks, not the place; the whole phrase is the name.
   const ofIdx = low.indexOf("of");
-  if (ofIdx > 0 && ofIdx < low.length - 1 && INSTITUTION_WORDS.has(low[ofIdx - 1]!) && tokens.slice(ofIdx + 1).every((t) => isCap(t.value) || DETERMINERS.has(t.value.toLowerCase()))) {
+  if (
+    ofIdx > 0 &&
+    ofIdx < low.length - 1 &&
+    INSTITUTION_WORDS.has(low[ofIdx - 1]!) &&
+    tokens.slice(ofIdx + 1).every((t) => isCap(t.value) || DETERMINERS.has(t.value.toLowerCase()))
+  ) {
     const from = DETERMINERS.has(low[0]!) ? 1 : 0;
     const name = joinTokens(tokens.slice(from));
-    return { kind: "named", name, description: null, head: low[ofIdx - 1]!, person: false, plural: false, author: null };
+    return {
+      kind: "named",
+      name,
+      description: null,
+      head: low[ofIdx - 1]!,
+      person: false,
+      plural: false,
+      author: null,
+    };
   }
   // "the Israeli military", "Egypt's interior ministry", "Hamas's armed wing", "a spokesman for the Veltrian
   // army": an institution the text ties to a state or organisation is a named source, whichever side it is.
@@ -222,16 +458,30 @@ export function parseMention(tokens: Token[]): Parsed {
     const descFrom = s > 0 && DETERMINERS.has(vals[0]!.toLowerCase()) ? 1 : 0;
     const desc = s > descFrom ? joinTokens(tokens.slice(descFrom, s)) : "";
     const norm = normaliseName(name);
-    const org = ORGS.has(name) || STATES.has(norm) || /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Corporation|Inc|Ltd|LLC|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press|Club|Fund|Trust|Society|League|Coalition|Alliance|Institution|Organization|Organisation|Federation|Caucus|Board|Authority|Works|Labs|Partners|Forum|Project|Initiative|Movement|Front|Brigades?)\b/.test(name);
+    const org =
+      ORGS.has(name) ||
+      STATES.has(norm) ||
+      /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Corporation|Inc|Ltd|LLC|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press|Club|Fund|Trust|Society|League|Coalition|Alliance|Institution|Organization|Organisation|Federation|Caucus|Board|Authority|Works|Labs|Partners|Forum|Project|Initiative|Movement|Front|Brigades?)\b/.test(
+        name,
+      );
     return { kind: "named", name, description: desc || null, head: last, person: !org, plural: false, author: null };
   }
   // A whole-phrase proper organisation name such as "the Roper Center for Public Opinion Research".
   const content = vals.filter((v, i) => !(i === 0 && DETERMINERS.has(v.toLowerCase())));
   const capShare = content.filter((v) => isCap(v)).length / Math.max(1, content.length);
   if (capShare >= 0.6 && content.length && isCap(content[0]!))
-    return { kind: "named", name: joinName(content), description: null, head: last, person: false, plural: false, author: null };
+    return {
+      kind: "named",
+      name: joinName(content),
+      description: null,
+      head: last,
+      person: false,
+      plural: false,
+      author: null,
+    };
   const headTok = content[content.length - 1] ?? "";
-  const unnamed = UNNAMED_HEADS.has(last) && !tokens.some((t) => t.pos === "PROPN" && !STATE_ADJ.has(normaliseName(t.value)));
+  const unnamed =
+    UNNAMED_HEADS.has(last) && !tokens.some((t) => t.pos === "PROPN" && !STATE_ADJ.has(normaliseName(t.value)));
   return {
     kind: unnamed ? "unnamed" : "description",
     name: content.join(" ").replace(/ ’s/g, "’s").replace(/ 's/g, "'s"),
@@ -387,14 +637,23 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
     } else if (p.author) {
       const lowerAuthor = p.author === p.author.toLowerCase();
       ent = findNamed(p.author);
-      if (!ent && lowerAuthor && (p.author === "group" || p.author === "organisation" || p.author === "organization" || p.author === "movement"))
+      if (
+        !ent &&
+        lowerAuthor &&
+        (p.author === "group" || p.author === "organisation" || p.author === "organization" || p.author === "movement")
+      )
         ent = recent((e) => !e.person, m.span.start);
       if (!ent && lowerAuthor) {
         const org = nearestOrgName(input, m.span.start, p.author);
-        if (org) ent = findNamed(org.name) ?? newEntity(org.name, { ...parseMention(org.tokens), person: false }, m, true);
+        if (org)
+          ent = findNamed(org.name) ?? newEntity(org.name, { ...parseMention(org.tokens), person: false }, m, true);
       }
       ent ??= newEntity(p.author, p, m, !lowerAuthor);
-      viaEvidence.push(DOC_NOUNS.has(p.head) ? `document “${p.description ?? ""}” by ${ent.name}` : `“${p.description ?? ""}” speak for ${ent.name}`);
+      viaEvidence.push(
+        DOC_NOUNS.has(p.head)
+          ? `document “${p.description ?? ""}” by ${ent.name}`
+          : `“${p.description ?? ""}” speak for ${ent.name}`,
+      );
     } else if (p.kind === "named") {
       ent = findNamed(p.name) ?? newEntity(p.name, p, m, true);
       if (p.description && !ent.description) ent.description = p.description;
@@ -411,15 +670,31 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
       } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "")) {
         const hk = TITLE_KIND.get(p.head);
         ent = recent((e) => {
-          if (p.head === "group" || p.head === "organisation" || p.head === "organization" || p.head === "movement") return !e.person;
+          if (p.head === "group" || p.head === "organisation" || p.head === "organization" || p.head === "movement")
+            return !e.person;
           if (e.description && normaliseName(e.description).includes(p.head)) return true;
-          return e.person && (p.head === "author" || p.head === "writer" || hk === "official" || hk === "politician" || hk === "expert");
+          return (
+            e.person &&
+            (p.head === "author" || p.head === "writer" || hk === "official" || hk === "politician" || hk === "expert")
+          );
         }, m.span.start);
-        if (p.head === "author" || p.head === "writer" || hk === "official" || hk === "politician" || hk === "expert" || hk === "armed_group") ent = preferNewPerson(ent, m) ?? ent;
+        if (
+          p.head === "author" ||
+          p.head === "writer" ||
+          hk === "official" ||
+          hk === "politician" ||
+          hk === "expert" ||
+          hk === "armed_group"
+        )
+          ent = preferNewPerson(ent, m) ?? ent;
         if (ent) viaEvidence.push(`description “${m.text}” → ${ent.name}`);
       }
       // "the police said", "the military said": an institution is named even when its state is not.
-      const institution = !ent && INSTITUTION_WORDS.has(p.head) && p.name.toLowerCase() === p.head && /^the$/i.test(m.tokens[0]?.value ?? "");
+      const institution =
+        !ent &&
+        INSTITUTION_WORDS.has(p.head) &&
+        p.name.toLowerCase() === p.head &&
+        /^the$/i.test(m.tokens[0]?.value ?? "");
       if (!ent) ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, institution);
     } else {
       ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, false);
@@ -444,7 +719,15 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
     classify(e, input);
     // An organisation speaking for itself is its own affiliation.
     // A bare institution ("the police") names no state or organisation: its affiliation stays open.
-    if (e.named && !e.person && !e.affiliation && e.kind !== "other" && e.kind !== "document" && e.kind !== "unnamed" && !INSTITUTION_WORDS.has(e.name)) {
+    if (
+      e.named &&
+      !e.person &&
+      !e.affiliation &&
+      e.kind !== "other" &&
+      e.kind !== "document" &&
+      e.kind !== "unnamed" &&
+      !INSTITUTION_WORDS.has(e.name)
+    ) {
       e.affiliation = e.name;
       e.kindEvidence.push(`affiliation: the organisation itself`);
     }
@@ -486,14 +769,25 @@ function nearestPersonName(input: ResolveInput, pos: number): { start: number; n
     while (s - 1 >= stop) {
       const t = tokens[s - 1]!;
       const joined = tokens[s]!.start === t.end;
-      if (t.pos === "PROPN" || NAME_PARTICLES.has(t.value.toLowerCase()) || (NAME_JOINERS.has(t.value) && (joined || t.end === tokens[s]!.start))) s--;
+      if (
+        t.pos === "PROPN" ||
+        NAME_PARTICLES.has(t.value.toLowerCase()) ||
+        (NAME_JOINERS.has(t.value) && (joined || t.end === tokens[s]!.start))
+      )
+        s--;
       else break;
     }
     while (s < i && NAME_JOINERS.has(tokens[s]!.value)) s++;
     const run = tokens.slice(s, i + 1);
     const parsed = parseMention(run);
     const words = run.filter((t) => !NAME_JOINERS.has(t.value)).length;
-    if (parsed.kind === "named" && parsed.person && words >= 2 && !ORGS.has(parsed.name) && !STATES.has(normaliseName(parsed.name)))
+    if (
+      parsed.kind === "named" &&
+      parsed.person &&
+      words >= 2 &&
+      !ORGS.has(parsed.name) &&
+      !STATES.has(normaliseName(parsed.name))
+    )
       return { start: run[0]!.start, name: parsed.name, tokens: run };
     i = s;
   }
@@ -509,7 +803,13 @@ function nearestOrgName(input: ResolveInput, pos: number, word: string): { name:
     const i = positions[k]!;
     if (!/^\p{Lu}/u.test(tokens[i]!.value)) continue;
     let s0 = i;
-    while (s0 - 1 >= 0 && i - s0 < 6 && (tokens[s0 - 1]!.pos === "PROPN" || /^\p{Lu}/u.test(tokens[s0 - 1]!.value)) && tokens[s0 - 1]!.value.toLowerCase() !== "the") s0--;
+    while (
+      s0 - 1 >= 0 &&
+      i - s0 < 6 &&
+      (tokens[s0 - 1]!.pos === "PROPN" || /^\p{Lu}/u.test(tokens[s0 - 1]!.value)) &&
+      tokens[s0 - 1]!.value.toLowerCase() !== "the"
+    )
+      s0--;
     if (s0 === i) continue;
     const run = tokens.slice(s0, i + 1);
     return { name: joinTokens(run), tokens: run };
@@ -562,13 +862,22 @@ function documentAuthor(
       const at = tokens[i]!.start;
       let best: Working | undefined;
       for (const e of recency)
-        if (e.named && (wantPerson ? e.person : true) && lastBefore(e, at) >= 0 && (!best || lastBefore(e, at) > lastBefore(best, at))) best = e;
+        if (
+          e.named &&
+          (wantPerson ? e.person : true) &&
+          lastBefore(e, at) >= 0 &&
+          (!best || lastBefore(e, at) > lastBefore(best, at))
+        )
+          best = e;
       if (best) return best;
     }
     if (prev === "’s" || prev === "'s") {
       let s = i - 2;
       while (s - 1 >= 0 && i - s < 6 && tokens[s - 1]!.pos === "PROPN") s--;
-      const name = tokens.slice(s, i - 1).map((t) => t.value).join(" ");
+      const name = tokens
+        .slice(s, i - 1)
+        .map((t) => t.value)
+        .join(" ");
       const hit = findNamed(name);
       if (hit) return hit;
     }
@@ -589,7 +898,8 @@ function lowerBoundNum(positions: number[], tokens: Token[], pos: number): numbe
 
 function lastBefore(e: Working, pos: number): number {
   // Mentions are added in text order; the latest ones are at the end.
-  for (let i = e.mentions.length - 1; i >= 0 && i >= e.mentions.length - 50; i--) if (e.mentions[i]!.start < pos) return e.mentions[i]!.start;
+  for (let i = e.mentions.length - 1; i >= 0 && i >= e.mentions.length - 50; i--)
+    if (e.mentions[i]!.start < pos) return e.mentions[i]!.start;
   return -1;
 }
 
@@ -636,17 +946,27 @@ function classify(e: Working, input: ResolveInput): void {
   }
   // A state's or an organisation's institution: its kind from the role the text gives it, its affiliation from the qualifier.
   const ofInst = /^(\S+) of (.+)$/.exec(norm);
-  const instHead = ofInst && INSTITUTION_WORDS.has(ofInst[1]!) ? ofInst[1]! : norm.split(/\s+/).pop() ?? "";
-  const writtenHead = ofInst ? e.name.split(/\s+/)[0]! : e.name.split(/\s+/).pop() ?? "";
+  const instHead = ofInst && INSTITUTION_WORDS.has(ofInst[1]!) ? ofInst[1]! : (norm.split(/\s+/).pop() ?? "");
+  const writtenHead = ofInst ? e.name.split(/\s+/)[0]! : (e.name.split(/\s+/).pop() ?? "");
   if (!e.person && STATE_INSTITUTIONS.has(instHead) && writtenHead === writtenHead.toLowerCase() && /\s/.test(norm)) {
-    e.kind = /\b(armed|military) (wing|brigades?)$/.test(norm) || /\bbrigades?$/.test(norm) ? "armed_group" : /\bpolitical (wing|bureau|leadership)$/.test(norm) ? "politician" : "official";
+    e.kind =
+      /\b(armed|military) (wing|brigades?)$/.test(norm) || /\bbrigades?$/.test(norm)
+        ? "armed_group"
+        : /\bpolitical (wing|bureau|leadership)$/.test(norm)
+          ? "politician"
+          : "official";
     ev.push(`institution “${instHead}” named with its state or organisation → ${e.kind}`);
     const aff = affiliationIn(e.name);
     if (aff) {
       e.affiliation = aff.value;
       ev.push(aff.why);
     } else {
-      const q = e.name.replace(/^(the|a|an)\s+/i, "").split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(" ").replace(/(’s|'s)$/, "");
+      const q = e.name
+        .replace(/^(the|a|an)\s+/i, "")
+        .split(/\s+/)
+        .filter((w) => /^\p{Lu}/u.test(w))
+        .join(" ")
+        .replace(/(’s|'s)$/, "");
       if (q) {
         e.affiliation = q;
         ev.push(`named in the text: “${q}”`);
@@ -681,7 +1001,11 @@ function classify(e: Working, input: ResolveInput): void {
       return;
     }
   }
-  if (/\b(department|ministry|agency|office|bureau|commission|court|administration|service|police|army|forces)\b/.test(norm)) {
+  if (
+    /\b(department|ministry|agency|office|bureau|commission|court|administration|service|police|army|forces)\b/.test(
+      norm,
+    )
+  ) {
     e.kind = "official";
     ev.push(`name contains an institution word → official`);
     return;
@@ -698,7 +1022,9 @@ function classify(e: Working, input: ResolveInput): void {
   }
   // "The Kestrel Courier reported": a name the text introduces with "the" and the verb "report" is a medium.
   const reported = e.mentions.some((sp) => {
-    const after = /^\s+(?:(?:has|had|have|also|first|earlier|previously)\s+)*report(?:ed|s)?\b/i.test(input.text.slice(sp.end, sp.end + 40));
+    const after = /^\s+(?:(?:has|had|have|also|first|earlier|previously)\s+)*report(?:ed|s)?\b/i.test(
+      input.text.slice(sp.end, sp.end + 40),
+    );
     return after && /^the\s/i.test(input.text.slice(sp.start, sp.end));
   });
   if (reported) {
@@ -709,16 +1035,49 @@ function classify(e: Working, input: ResolveInput): void {
   ev.push("no title or gazetteer entry → other");
 }
 
-const BUSINESS_WORDS = new Set(["company", "firm", "corporation", "business", "airline", "carmaker", "manufacturer", "maker", "retailer", "operator", "insurer", "lender", "developer", "contractor", "supplier", "startup"]);
-const COMPANY_ROLES = new Set(["spokesman", "spokeswoman", "spokesperson", "director", "chief", "officer", "adviser", "advisor", "aide", "secretary", "inspector"]);
+const BUSINESS_WORDS = new Set([
+  "company",
+  "firm",
+  "corporation",
+  "business",
+  "airline",
+  "carmaker",
+  "manufacturer",
+  "maker",
+  "retailer",
+  "operator",
+  "insurer",
+  "lender",
+  "developer",
+  "contractor",
+  "supplier",
+  "startup",
+]);
+const COMPANY_ROLES = new Set([
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "director",
+  "chief",
+  "officer",
+  "adviser",
+  "advisor",
+  "aide",
+  "secretary",
+  "inspector",
+]);
 
 function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
   const low = normaliseName(d);
   // Two-word titles first, then single words from the right (the head decides).
-  for (const [t, k] of TITLE_KIND) if (t.includes(" ") && low.includes(t)) return { kind: k, why: `title “${t}” → ${k}` };
+  for (const [t, k] of TITLE_KIND)
+    if (t.includes(" ") && low.includes(t)) return { kind: k, why: `title “${t}” → ${k}` };
   const words = low.split(/\s+/);
   // The words as written, for the gazetteer (acronyms match only as written).
-  let written = d.trim().split(/\s+/).filter((w) => normaliseName(w) !== "");
+  let written = d
+    .trim()
+    .split(/\s+/)
+    .filter((w) => normaliseName(w) !== "");
   if (written.length !== words.length) written = words;
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
@@ -726,11 +1085,22 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
     if (k) {
       // "a company spokesperson", "the firm's director": a business's role is not a state's.
       const business = words.slice(0, i).find((x) => BUSINESS_WORDS.has(x.replace(/['’]s$/, "")));
-      if (business && k === "official" && COMPANY_ROLES.has(w)) return { kind: "other", why: `title “${w}” of a ${business.replace(/['’]s$/, "")} → other` };
+      if (business && k === "official" && COMPANY_ROLES.has(w))
+        return { kind: "other", why: `title “${w}” of a ${business.replace(/['’]s$/, "")} → other` };
       // "ISIS fighter", "Hamas leader": an armed group's name before a role word makes the role the group's.
-      const orgBefore = written.slice(0, i).map((x) => ORGS.get(x)).find((o) => o);
-      if (orgBefore && orgBefore.kind === "armed_group" && (k === "politician" || k === "official" || k === "armed_group"))
-        return { kind: "armed_group", why: `title “${words.slice(0, i + 1).join(" ")}” (gazetteer ${orgBefore.canonical}) → armed_group` };
+      const orgBefore = written
+        .slice(0, i)
+        .map((x) => ORGS.get(x))
+        .find((o) => o);
+      if (
+        orgBefore &&
+        orgBefore.kind === "armed_group" &&
+        (k === "politician" || k === "official" || k === "armed_group")
+      )
+        return {
+          kind: "armed_group",
+          why: `title “${words.slice(0, i + 1).join(" ")}” (gazetteer ${orgBefore.canonical}) → armed_group`,
+        };
       return { kind: k, why: `title “${w}” → ${k}` };
     }
   }
@@ -747,7 +1117,8 @@ function affiliationIn(d: string): { value: string; why: string } | null {
     for (let i = 0; i + n <= raw.length; i++) {
       const w = normaliseName(raw.slice(i, i + n).join(" "));
       const o = ORGS.get(raw.slice(i, i + n).join(" "));
-      if (o && o.affiliation) return { value: o.affiliation, why: `gazetteer: “${raw.slice(i, i + n).join(" ")}” → ${o.affiliation}` };
+      if (o && o.affiliation)
+        return { value: o.affiliation, why: `gazetteer: “${raw.slice(i, i + n).join(" ")}” → ${o.affiliation}` };
       const a = STATE_ADJ.get(w) ?? STATES.get(w)?.affiliation;
       if (a) return { value: a, why: `nationality or state “${raw.slice(i, i + n).join(" ")}” → ${a}` };
     }
@@ -768,7 +1139,14 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
     while (k >= 0 && i - k <= 6) {
       const t = tokens[k]!;
       const lv = t.value.toLowerCase();
-      if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(t.value)) || ORGS.has(t.value) || t.pos === "PROPN" || (t.pos === "ADJ" && /^(former|senior|top|deputy|chief|acting)$/.test(lv)) || lv === "-") {
+      if (
+        TITLE_KIND.has(lv) ||
+        STATE_ADJ.has(normaliseName(t.value)) ||
+        ORGS.has(t.value) ||
+        t.pos === "PROPN" ||
+        (t.pos === "ADJ" && /^(former|senior|top|deputy|chief|acting)$/.test(lv)) ||
+        lv === "-"
+      ) {
         words.unshift(t.value);
         k--;
       } else break;

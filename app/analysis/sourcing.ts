@@ -14,10 +14,13 @@ export interface SourcingResult {
 /** Rule id → one sentence, for the methods page. */
 export const RULES: Record<string, string> = {
   ...ATTRIBUTION_RULES,
-  "source.merge": "Name variants in one article (a full name with title, a bare surname) are merged into one canonical source.",
+  "source.merge":
+    "Name variants in one article (a full name with title, a bare surname) are merged into one canonical source.",
   "source.pronoun": "A pronoun source goes to the most recent earlier named source of the right type (person, group).",
-  "source.description": "A description (“the minister”, “the group”, “the letter”) goes to an earlier named source it fits.",
-  "source.kind": "A source's kind and affiliation come from the gazetteer, its title or role words, or are left as other.",
+  "source.description":
+    "A description (“the minister”, “the group”, “the letter”) goes to an earlier named source it fits.",
+  "source.kind":
+    "A source's kind and affiliation come from the gazetteer, its title or role words, or are left as other.",
 };
 
 /** `options.disabled` leaves rules out for this call only (measuring a rule, its tests); nothing is global. */
@@ -30,7 +33,12 @@ export function analyseSourcing(text: string, tok?: TokenizedText, options: Find
   raw.forEach((r, i) => {
     if (!r.sourceTok || !r.source) return;
     mentionOf[i] = mentions.length;
-    mentions.push({ attribution: i, span: r.source, text: text.slice(r.source.start, r.source.end), tokens: t.tokens.slice(r.sourceTok[0], r.sourceTok[1] + 1) });
+    mentions.push({
+      attribution: i,
+      span: r.source,
+      text: text.slice(r.source.start, r.source.end),
+      tokens: t.tokens.slice(r.sourceTok[0], r.sourceTok[1] + 1),
+    });
   });
   const wordIndex = new Map<string, number[]>();
   for (let i = 0; i < t.tokens.length; i++) {
@@ -45,7 +53,7 @@ export function analyseSourcing(text: string, tok?: TokenizedText, options: Find
   const byKey = new Map(entities.map((e) => [e.key, e]));
   const attributions: Attribution[] = raw.map((r, i) => {
     const id = `a${i + 1}`;
-    const key = mentionOf[i]! >= 0 ? keyOf[mentionOf[i]!] ?? null : null;
+    const key = mentionOf[i]! >= 0 ? (keyOf[mentionOf[i]!] ?? null) : null;
     const ent = key ? byKey.get(key) : undefined;
     let kind: SourceKind = ent?.kind ?? "unnamed";
     if (!ent && r.kind !== "unnamed") kind = "unnamed";
@@ -55,7 +63,10 @@ export function analyseSourcing(text: string, tok?: TokenizedText, options: Find
     }
     return {
       id,
-      kind: ent && !ent.named && r.kind !== "direct" && r.kind !== "mixed" && r.kind !== "according_to" ? "unnamed" : r.kind,
+      kind:
+        ent && !ent.named && r.kind !== "direct" && r.kind !== "mixed" && r.kind !== "according_to"
+          ? "unnamed"
+          : r.kind,
       source: r.shownSource ?? r.source,
       cue: r.cue,
       content: r.content,
@@ -69,5 +80,3 @@ export function analyseSourcing(text: string, tok?: TokenizedText, options: Find
   });
   return { attributions, sources: entities };
 }
-
-

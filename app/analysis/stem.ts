@@ -1,13 +1,15 @@
 // A light English suffix stemmer and stop list for term matching (claims, related coverage). Deterministic,
 // table-free; conflates inflections and common derivations ("killing"/"killed"/"kills" → "kill").
 export const STOP_WORDS = new Set(
-  ("a about above after again against all also am an and any are aren't as at be because been before being below between both but by can " +
+  (
+    "a about above after again against all also am an and any are aren't as at be because been before being below between both but by can " +
     "cannot could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if " +
     "in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she " +
     "should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we " +
     "were what when where which while who whom why will with would you your yours yourself yourselves said says say told tell according " +
     "mr mrs ms one two also however would could may might must shall us it's i'm he's she's that's there's what's who's them's last year years " +
-    "new many much like even still well back since via per yet ago").split(" "),
+    "new many much like even still well back since via per yet ago"
+  ).split(" "),
 );
 
 const STEP: [RegExp, string][] = [

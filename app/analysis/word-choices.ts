@@ -5,7 +5,8 @@ import labelLexicon from "./lexicons/labels.json";
 import type { Span } from "./types";
 import { buildMatcher, phraseWords, type PhraseEntry, type Word } from "./words";
 
-export type WordChoiceList = "killing_agentive" | "killing_agentless" | "death_agentless" | "causal_sequence" | "place_name";
+export type WordChoiceList =
+  "killing_agentive" | "killing_agentless" | "death_agentless" | "causal_sequence" | "place_name";
 
 export interface WordChoice {
   list: WordChoiceList;
@@ -18,10 +19,13 @@ export interface WordChoice {
 }
 
 export const WORD_CHOICE_RULES: Record<string, string> = {
-  "choice.killing": "A killing verb with its agent (active, or passive with \"by\") is listed as agentive; a passive without \"by\" (\"were killed\") as agentless.",
+  "choice.killing":
+    'A killing verb with its agent (active, or passive with "by") is listed as agentive; a passive without "by" ("were killed") as agentless.',
   "choice.death": "A word of dying (died, dead, lost their lives) is listed as an agentless report of a death.",
-  "choice.causal": "A word that puts events in a causal sequence (retaliation, in response to, provocation, self-defence) is listed.",
-  "choice.place": "A variant of a contested place name (Judea and Samaria, occupied West Bank; Temple Mount, Haram al-Sharif) is listed with the place it names.",
+  "choice.causal":
+    "A word that puts events in a causal sequence (retaliation, in response to, provocation, self-defence) is listed.",
+  "choice.place":
+    "A variant of a contested place name (Judea and Samaria, occupied West Bank; Temple Mount, Haram al-Sharif) is listed with the place it names.",
 };
 
 type Kind = "killing" | "death" | "causal" | "place";
@@ -30,7 +34,8 @@ const wc = labelLexicon.wordChoices;
 for (const t of wc.killing_verbs) entries.push({ words: phraseWords(t), data: { kind: "killing" } });
 for (const t of wc.death_words) entries.push({ words: phraseWords(t), data: { kind: "death" } });
 for (const t of wc.causal_sequence) entries.push({ words: phraseWords(t), data: { kind: "causal" } });
-for (const f of wc.place_names) for (const v of f.variants) entries.push({ words: phraseWords(v), data: { kind: "place", place: f.place } });
+for (const f of wc.place_names)
+  for (const v of f.variants) entries.push({ words: phraseWords(v), data: { kind: "place", place: f.place } });
 const matcher = buildMatcher(entries);
 const PASSIVE_AUX = new Set(["was", "were", "been", "be", "being", "is", "are", "got", "get"]);
 
@@ -49,7 +54,8 @@ export function findWordChoices(text: string, words: Word[]): WordChoice[] {
     else {
       // Passive: an auxiliary of "be" within the two words before; agentive when "by" follows in the clause.
       let passive = false;
-      for (let k = h.from - 1; k >= Math.max(0, h.from - 2); k--) if (words[k]!.sentence === a.sentence && PASSIVE_AUX.has(words[k]!.lower)) passive = true;
+      for (let k = h.from - 1; k >= Math.max(0, h.from - 2); k--)
+        if (words[k]!.sentence === a.sentence && PASSIVE_AUX.has(words[k]!.lower)) passive = true;
       const nominal = a.lower === "killing" || a.lower === "massacre" || a.lower === "murder";
       let by = false;
       for (let k = h.to; k < Math.min(words.length, h.to + 6); k++) {

@@ -43,14 +43,32 @@ export function toWords(tok: TokenizedText): Word[] {
     if (j === i) {
       // wink leaves lemma (and sometimes pos) undefined for a few tokens (e.g. some symbols): fall back to the value.
       const lower = t.value.toLowerCase();
-      out.push({ start: t.start, end: t.end, text: t.value, lower, lemma: typeof t.lemma === "string" ? t.lemma.toLowerCase() : lower, pos: t.pos ?? "X", sentence: t.sentence, token: i });
+      out.push({
+        start: t.start,
+        end: t.end,
+        text: t.value,
+        lower,
+        lemma: typeof t.lemma === "string" ? t.lemma.toLowerCase() : lower,
+        pos: t.pos ?? "X",
+        sentence: t.sentence,
+        token: i,
+      });
     } else {
       const last = ts[j]!;
       let text = "";
       for (let k = i; k <= j; k++) text += ts[k]!.value;
       const lower = text.toLowerCase();
       // A glued word keeps the part of speech of its last piece ("al-Sisi" is a name, "so-called" a verb form).
-      out.push({ start: t.start, end: last.end, text, lower, lemma: lower, pos: last.pos === "NOUN" && /^\p{Lu}/u.test(last.value) ? "PROPN" : last.pos, sentence: t.sentence, token: i });
+      out.push({
+        start: t.start,
+        end: last.end,
+        text,
+        lower,
+        lemma: lower,
+        pos: last.pos === "NOUN" && /^\p{Lu}/u.test(last.value) ? "PROPN" : last.pos,
+        sentence: t.sentence,
+        token: i,
+      });
       i = j;
     }
   }
@@ -169,7 +187,10 @@ export function foldName(s: string): string {
  * prefixes, hyphens and dots.
  */
 export function normaliseName(s: string, opts: { keepQuoteMarks?: boolean } = {}): string {
-  const t = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[‘’'`ʿʾ]/g, "");
+  const t = s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[‘’'`ʿʾ]/g, "");
   return (opts.keepQuoteMarks ? t : t.replace(/[“”"]/g, "")).replace(/\s+/g, " ").trim().toLowerCase();
 }
 

@@ -43,27 +43,75 @@ export function machineUnits(articleId: number, text: string, title: string | nu
     const t = s.mentions[0] ?? an.attributions.find((a) => a.sourceKey === s.key)?.source;
     if (!t) continue;
     const target = { start: t.start, end: t.end, field: "body" as const };
-    out.push({ articleId, group: "source.kind", itemKey: `source:${s.key}`, target, words: w(target), machineValue: s.kind });
-    out.push({ articleId, group: "source.affiliation", itemKey: `source:${s.key}`, target, words: w(target), machineValue: str(s.affiliation) });
+    out.push({
+      articleId,
+      group: "source.kind",
+      itemKey: `source:${s.key}`,
+      target,
+      words: w(target),
+      machineValue: s.kind,
+    });
+    out.push({
+      articleId,
+      group: "source.affiliation",
+      itemKey: `source:${s.key}`,
+      target,
+      words: w(target),
+      machineValue: str(s.affiliation),
+    });
   }
   for (const a of an.attributions) {
     const c = a.content[0];
     if (!c) continue;
     const target = { start: c.start, end: c.end, field: "body" as const };
-    out.push({ articleId, group: "attribution.status", itemKey: `attr:${a.id}`, target, words: w(target), machineValue: "present" });
+    out.push({
+      articleId,
+      group: "attribution.status",
+      itemKey: `attr:${a.id}`,
+      target,
+      words: w(target),
+      machineValue: "present",
+    });
   }
-  for (const c of an.claims) out.push({ articleId, group: "claim.stance", itemKey: `claim:${c.id}`, target: { ...c.span, field: "body" }, words: w({ ...c.span, field: "body" }), machineValue: c.stance });
+  for (const c of an.claims)
+    out.push({
+      articleId,
+      group: "claim.stance",
+      itemKey: `claim:${c.id}`,
+      target: { ...c.span, field: "body" },
+      words: w({ ...c.span, field: "body" }),
+      machineValue: c.stance,
+    });
   for (const field of ["body", "title"] as const) {
     const markers = field === "title" ? (an.title?.markers ?? []) : an.markers;
-    for (const m of markers) out.push({ articleId, group: "marker.status", itemKey: `marker:${field}:${m.span.start}-${m.span.end}`, target: { ...m.span, field }, words: w({ ...m.span, field }), machineValue: m.type });
+    for (const m of markers)
+      out.push({
+        articleId,
+        group: "marker.status",
+        itemKey: `marker:${field}:${m.span.start}-${m.span.end}`,
+        target: { ...m.span, field },
+        words: w({ ...m.span, field }),
+        machineValue: m.type,
+      });
     const descriptors = field === "title" ? (an.title?.descriptors ?? []) : an.descriptors;
-    for (const d of descriptors) out.push({ articleId, group: "descriptor.label_class", itemKey: `desc:${field}:${d.span.start}-${d.span.end}`, target: { ...d.span, field }, words: w({ ...d.span, field }), machineValue: d.labelClass });
+    for (const d of descriptors)
+      out.push({
+        articleId,
+        group: "descriptor.label_class",
+        itemKey: `desc:${field}:${d.span.start}-${d.span.end}`,
+        target: { ...d.span, field },
+        words: w({ ...d.span, field }),
+        machineValue: d.labelClass,
+      });
   }
   return out;
 }
 
 function groupOf(c: Correction): AgreementGroup | null {
-  if (c.layer === "source") return c.field === "kind" || c.field === "affiliation" || c.field === "name" ? (`source.${c.field}` as AgreementGroup) : null;
+  if (c.layer === "source")
+    return c.field === "kind" || c.field === "affiliation" || c.field === "name"
+      ? (`source.${c.field}` as AgreementGroup)
+      : null;
   if (c.layer === "attribution") return "attribution.status";
   if (c.layer === "claim") return c.field === "stance" ? "claim.stance" : null;
   if (c.layer === "marker") return "marker.status";
@@ -72,7 +120,12 @@ function groupOf(c: Correction): AgreementGroup | null {
 }
 
 /** One coder's value per unit (`group|itemKey`), from their corrections resolved on the machine's analysis. */
-export function coderValues(an: ArticleAnalysis, text: string, title: string | null, corrections: Correction[]): Map<string, { value: string; unit: CodingUnit; correctionId: number }> {
+export function coderValues(
+  an: ArticleAnalysis,
+  text: string,
+  title: string | null,
+  corrections: Correction[],
+): Map<string, { value: string; unit: CodingUnit; correctionId: number }> {
   const out = new Map<string, { value: string; unit: CodingUnit; correctionId: number }>();
   for (const c of [...corrections].sort((a, b) => a.id - b.id)) {
     const group = groupOf(c);
@@ -83,13 +136,24 @@ export function coderValues(an: ArticleAnalysis, text: string, title: string | n
     let value: string;
     if (c.field === "status") value = ABSENT;
     else if (c.layer === "attribution" && c.field === "add") value = "present";
-    else if (c.layer === "marker" && c.field === "add") value = str(typeof c.value === "object" && c.value ? (c.value as { type?: unknown }).type : c.value);
+    else if (c.layer === "marker" && c.field === "add")
+      value = str(typeof c.value === "object" && c.value ? (c.value as { type?: unknown }).type : c.value);
     else value = str(c.value);
     const machineValue =
-      group === "marker.status" ? str(resolveTarget(an, "marker", c.target, "add")!.value) : group === "attribution.status" ? (hit.value === "present" ? "present" : ABSENT) : str(hit.value);
+      group === "marker.status"
+        ? str(resolveTarget(an, "marker", c.target, "add")!.value)
+        : group === "attribution.status"
+          ? hit.value === "present"
+            ? "present"
+            : ABSENT
+          : str(hit.value);
     const target = { start: hit.span.start, end: hit.span.end, field };
     const words = ((field === "title" ? title : text) ?? "").slice(target.start, target.end);
-    out.set(`${group}|${hit.itemKey}`, { value, correctionId: c.id, unit: { articleId: c.articleId, group, itemKey: hit.itemKey, target, words, machineValue } });
+    out.set(`${group}|${hit.itemKey}`, {
+      value,
+      correctionId: c.id,
+      unit: { articleId: c.articleId, group, itemKey: hit.itemKey, target, words, machineValue },
+    });
   }
   return out;
 }
@@ -139,7 +203,8 @@ export function krippendorffAlphaNominal(units: (string | null)[][]): number | n
   if (n <= 1) return null;
   let expected = 0;
   const counts = [...nc.values()];
-  for (let i = 0; i < counts.length; i++) for (let j = 0; j < counts.length; j++) if (i !== j) expected += counts[i]! * counts[j]!;
+  for (let i = 0; i < counts.length; i++)
+    for (let j = 0; j < counts.length; j++) if (i !== j) expected += counts[i]! * counts[j]!;
   if (expected === 0) return null;
   return 1 - ((n - 1) * disagree) / expected;
 }
@@ -171,7 +236,10 @@ export interface ArticleCoding {
 }
 
 /** Agreement per group between `coders` (each with their corrections) and each coder against the machine. */
-export function agreement(articles: ArticleCoding[], correctionsByCoder: Record<string, Correction[]>): GroupAgreement[] {
+export function agreement(
+  articles: ArticleCoding[],
+  correctionsByCoder: Record<string, Correction[]>,
+): GroupAgreement[] {
   const coders = Object.keys(correctionsByCoder).sort();
   const units = new Map<string, CodingUnit>();
   const values = new Map<string, Map<string, string>>(); // coder → unit key → value
@@ -179,7 +247,8 @@ export function agreement(articles: ArticleCoding[], correctionsByCoder: Record<
   for (const coder of coders) ids.set(coder, new Map());
   for (const coder of coders) values.set(coder, new Map());
   for (const a of articles) {
-    for (const u of machineUnits(a.articleId, a.text, a.title, a.analysis)) units.set(`${a.articleId}|${u.group}|${u.itemKey}`, u);
+    for (const u of machineUnits(a.articleId, a.text, a.title, a.analysis))
+      units.set(`${a.articleId}|${u.group}|${u.itemKey}`, u);
     for (const coder of coders) {
       const mine = correctionsByCoder[coder]!.filter((c) => c.articleId === a.articleId);
       for (const [k, { value, unit, correctionId }] of coderValues(a.analysis, a.text, a.title, mine)) {
@@ -200,20 +269,32 @@ export function agreement(articles: ArticleCoding[], correctionsByCoder: Record<
     const vsMachine: GroupAgreement["vsMachine"] = {};
     for (const coder of coders) {
       const rows = list.map(([k, u]) => [u.machineValue, valueOf(coder, k, u)]);
-      vsMachine[coder] = { percent: percentAgreement(rows), alpha: krippendorffAlphaNominal(rows), changed: rows.filter(([m, v]) => m !== v).length };
+      vsMachine[coder] = {
+        percent: percentAgreement(rows),
+        alpha: krippendorffAlphaNominal(rows),
+        changed: rows.filter(([m, v]) => m !== v).length,
+      };
     }
     const codersRows = list.map(([k, u]) => coders.map((c) => valueOf(c, k, u)));
     const differences: Difference[] = [];
     for (const [k, u] of list) {
       const vals = Object.fromEntries(coders.map((c) => [c, valueOf(c, k, u)]));
       const distinct = new Set(Object.values(vals));
-      if (coders.length > 1 ? distinct.size > 1 : [...distinct][0] !== u.machineValue) differences.push({ unit: u, values: vals, corrections: Object.fromEntries(coders.map((c) => [c, ids.get(c)!.get(k) ?? null])) });
+      if (coders.length > 1 ? distinct.size > 1 : [...distinct][0] !== u.machineValue)
+        differences.push({
+          unit: u,
+          values: vals,
+          corrections: Object.fromEntries(coders.map((c) => [c, ids.get(c)!.get(k) ?? null])),
+        });
     }
     out.push({
       group: g.id,
       label: g.label,
       units: list.length,
-      coders: coders.length > 1 ? { percent: percentAgreement(codersRows), alpha: krippendorffAlphaNominal(codersRows) } : null,
+      coders:
+        coders.length > 1
+          ? { percent: percentAgreement(codersRows), alpha: krippendorffAlphaNominal(codersRows) }
+          : null,
       vsMachine,
       differences,
     });

@@ -30,9 +30,44 @@ export function blindLabels(articles: { id: number }[]): Map<number, string> {
 }
 
 // Byline words that are not names ("Staff Reporter"): masking them would blank ordinary words in the texts.
-const BYLINE_WORDS = new Set(["staff", "reporter", "reporters", "correspondent", "editor", "editors", "desk", "team", "news", "agency", "agencies", "writer", "wire", "wires", "with", "from"]);
+const BYLINE_WORDS = new Set([
+  "staff",
+  "reporter",
+  "reporters",
+  "correspondent",
+  "editor",
+  "editors",
+  "desk",
+  "team",
+  "news",
+  "agency",
+  "agencies",
+  "writer",
+  "wire",
+  "wires",
+  "with",
+  "from",
+]);
 
-const STOP = new Set(["the", "and", "of", "for", "on", "in", "at", "a", "an", "news", "daily", "times", "post", "www", "com", "org", "net"]);
+const STOP = new Set([
+  "the",
+  "and",
+  "of",
+  "for",
+  "on",
+  "in",
+  "at",
+  "a",
+  "an",
+  "news",
+  "daily",
+  "times",
+  "post",
+  "www",
+  "com",
+  "org",
+  "net",
+]);
 
 function acronym(name: string): string | null {
   const initials = name
@@ -48,7 +83,10 @@ function hostLabel(url: string): string | null {
     const host = new URL(url).hostname.replace(/^www\d?\./, "");
     const parts = host.split(".");
     // The registrable-looking label: "aijac" in aijac.org.au, "vellstar" in news.vellstar.com.
-    const label = parts.find((p, i) => i < parts.length - 1 && p.length >= 3 && !STOP.has(p) && !/^(news|edition|m|amp)$/.test(p)) ?? null;
+    const label =
+      parts.find(
+        (p, i) => i < parts.length - 1 && p.length >= 3 && !STOP.has(p) && !/^(news|edition|m|amp)$/.test(p),
+      ) ?? null;
     return label && label.length >= 3 ? label : null;
   } catch {
     return null;
@@ -70,7 +108,8 @@ export function revealingNames(meta: Pick<BlindableMeta, "outlet" | "author" | "
   if (meta.author) {
     add(meta.author);
     // A byline's surname alone ("Wenig said") also names the writer; short given names are left alone.
-    for (const part of meta.author.split(/\s+|,\s*|\band\b/)) if (part.length >= 4 && /^\p{Lu}/u.test(part) && !BYLINE_WORDS.has(part.toLowerCase())) add(part);
+    for (const part of meta.author.split(/\s+|,\s*|\band\b/))
+      if (part.length >= 4 && /^\p{Lu}/u.test(part) && !BYLINE_WORDS.has(part.toLowerCase())) add(part);
   }
   if (meta.url) {
     add(meta.url);

@@ -59,26 +59,57 @@ function similarity(dice: number, overlap: number): number {
   return (1 - MIX) * dice + MIX * overlap;
 }
 
-const CLAUSE_WORDS = new Set(["which", "who", "while", "because", "although", "though", "after", "before", "when", "whereas", "but", "as", "since", "despite"]);
+const CLAUSE_WORDS = new Set([
+  "which",
+  "who",
+  "while",
+  "because",
+  "although",
+  "though",
+  "after",
+  "before",
+  "when",
+  "whereas",
+  "but",
+  "as",
+  "since",
+  "despite",
+]);
 
 /** A short label: a text of at most `maxWords` words as it is; a longer one cut at its first clause boundary after five words. */
 export function clauseLabel(text: string, maxWords = 14): string {
-  const t = text.replace(/\s+/g, " ").trim().replace(/^["“”‘’']+|["“”‘’']+$/g, "");
+  const t = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^["“”‘’']+|["“”‘’']+$/g, "");
   const tokens = t.split(" ");
   if (tokens.length <= maxWords) return t;
   for (let i = 4; i < maxWords; i++) {
     const w = tokens[i]!;
     const nx = tokens[i + 1] ?? "";
-    if (/[,;:]$/.test(w)) return tokens.slice(0, i + 1).join(" ").replace(/[,;:]$/, "") + "…";
-    if (/^[—–-]$/.test(nx) || nx.startsWith("(") || CLAUSE_WORDS.has(nx.toLowerCase())) return tokens.slice(0, i + 1).join(" ") + "…";
+    if (/[,;:]$/.test(w))
+      return (
+        tokens
+          .slice(0, i + 1)
+          .join(" ")
+          .replace(/[,;:]$/, "") + "…"
+      );
+    if (/^[—–-]$/.test(nx) || nx.startsWith("(") || CLAUSE_WORDS.has(nx.toLowerCase()))
+      return tokens.slice(0, i + 1).join(" ") + "…";
   }
-  return tokens.slice(0, maxWords).join(" ").replace(/[,;:]$/, "") + "…";
+  return (
+    tokens
+      .slice(0, maxWords)
+      .join(" ")
+      .replace(/[,;:]$/, "") + "…"
+  );
 }
 
 /** A readable label: the most central member's clause, or, when that is a fragment ("to Farenthold", "of fraud"),
  * the most central member that reads as a clause; "that …" loses its "that". */
 function groupLabel(claims: AlignClaim[], idx: number[], central: number, sim: Map<number, number>[]): string {
-  const fragment = (t: string) => /^\s*["“‘']?(?:\p{Ll}|to\b|of\b|for\b|by\b)/u.test(t) || (t.match(/[\p{L}\p{N}]+/gu) ?? []).length < 4;
+  const fragment = (t: string) =>
+    /^\s*["“‘']?(?:\p{Ll}|to\b|of\b|for\b|by\b)/u.test(t) || (t.match(/[\p{L}\p{N}]+/gu) ?? []).length < 4;
   let pick = central;
   if (fragment(claims[central]!.text)) {
     const better = idx
@@ -91,11 +122,15 @@ function groupLabel(claims: AlignClaim[], idx: number[], central: number, sim: M
 
 /** Terms that name the act of reporting or the frame of a story, not a proposition: never evidence of one. */
 const GENERIC = new Set(
-  ("say said says tell told add added accord according statement statements report reported reports write wrote note noted " +
+  (
+    "say said says tell told add added accord according statement statements report reported reports write wrote note noted " +
     "claim claims comment comments remark remarks speak spoke interview interviews news story stories week weeks day days " +
     "monday tuesday wednesday thursday friday saturday sunday today yesterday time times year years month months people thing things " +
     "would could should make made get got go went come came take took give gave want wanted know knew think thought include including " +
-    "percent").split(" ").map((w) => stem(w)),
+    "percent"
+  )
+    .split(" ")
+    .map((w) => stem(w)),
 );
 
 interface Vec {
@@ -112,7 +147,11 @@ export interface PairEvidence {
   shared: string[];
 }
 
-function buildVectors(claims: AlignClaim[]): { vecs: Vec[]; postings: { doc: number; idf: number }[][]; terms: string[] } {
+function buildVectors(claims: AlignClaim[]): {
+  vecs: Vec[];
+  postings: { doc: number; idf: number }[][];
+  terms: string[];
+} {
   const n = claims.length;
   const vocab = new Map<string, number>();
   const terms: string[] = [];
@@ -156,7 +195,10 @@ function buildVectors(claims: AlignClaim[]): { vecs: Vec[]; postings: { doc: num
  * `strict` holds the pairs that may state one proposition (MIN_SHARED terms, MIN_CONTENT of them content words),
  * `loose` every pair sharing two terms, one a content word (for "closest claim" hints).
  */
-export function pairSimilarities(claims: AlignClaim[]): { strict: Map<number, number>[]; loose: Map<number, number>[] } {
+export function pairSimilarities(claims: AlignClaim[]): {
+  strict: Map<number, number>[];
+  loose: Map<number, number>[];
+} {
   const n = claims.length;
   const { vecs, postings } = buildVectors(claims);
   const strict: Map<number, number>[] = Array.from({ length: n }, () => new Map());
@@ -218,7 +260,12 @@ export function alignClaims(claims: AlignClaim[], opts: AlignOptions = {}): Alig
  * the claim again (mutual best, at or above the threshold); links join groups strongest first, when the two groups
  * share no article and are close on average (no chain through one member).
  */
-function mutualBestGroups(claims: AlignClaim[], sim: Map<number, number>[], threshold: number, loose: Map<number, number>[]): AlignedGroup[] {
+function mutualBestGroups(
+  claims: AlignClaim[],
+  sim: Map<number, number>[],
+  threshold: number,
+  loose: Map<number, number>[],
+): AlignedGroup[] {
   const n = claims.length;
   const bestIn: Map<number, { j: number; s: number }>[] = sim.map((m) => {
     const b = new Map<number, { j: number; s: number }>();
@@ -287,7 +334,13 @@ function mutualBestGroups(claims: AlignClaim[], sim: Map<number, number>[], thre
         for (const j of idx) if (j !== i) d += sim[i]!.get(j) ?? 0;
         c = d / (idx.length - 1);
       }
-      return { articleId: claims[i]!.articleId, claimId: claims[i]!.claimId, centrality: Math.round(c * 1000) / 1000, similarity: 1, shared: [] as string[] };
+      return {
+        articleId: claims[i]!.articleId,
+        claimId: claims[i]!.claimId,
+        centrality: Math.round(c * 1000) / 1000,
+        similarity: 1,
+        shared: [] as string[],
+      };
     });
     let bi = 0;
     ms.forEach((m, k) => {
@@ -306,12 +359,23 @@ function mutualBestGroups(claims: AlignClaim[], sim: Map<number, number>[], thre
         const a = claims[j]!.articleId;
         if (inGroup.has(a)) continue;
         const cur = near.get(a);
-        if (!cur || s > cur.similarity) near.set(a, { articleId: a, claimId: claims[j]!.claimId, similarity: Math.round(s * 1000) / 1000 });
+        if (!cur || s > cur.similarity)
+          near.set(a, { articleId: a, claimId: claims[j]!.claimId, similarity: Math.round(s * 1000) / 1000 });
       }
     }
-    out.push({ members: ms, central: ms[bi]!, label: groupLabel(claims, idx, c, sim), closest: [...near.values()].sort((x, y) => x.articleId - y.articleId) });
+    out.push({
+      members: ms,
+      central: ms[bi]!,
+      label: groupLabel(claims, idx, c, sim),
+      closest: [...near.values()].sort((x, y) => x.articleId - y.articleId),
+    });
   }
-  out.sort((x, y) => y.members.length - x.members.length || x.members[0]!.articleId - y.members[0]!.articleId || compareIds(x.members[0]!.claimId, y.members[0]!.claimId));
+  out.sort(
+    (x, y) =>
+      y.members.length - x.members.length ||
+      x.members[0]!.articleId - y.members[0]!.articleId ||
+      compareIds(x.members[0]!.claimId, y.members[0]!.claimId),
+  );
   return out;
 }
 

@@ -176,7 +176,18 @@ export interface Comparison {
   claimGroups: ClaimGroupRow[];
 }
 
-const SOURCE_KINDS: SourceKind[] = ["official", "armed_group", "politician", "expert", "media", "document", "civil_society", "ordinary_person", "unnamed", "other"];
+const SOURCE_KINDS: SourceKind[] = [
+  "official",
+  "armed_group",
+  "politician",
+  "expert",
+  "media",
+  "document",
+  "civil_society",
+  "ordinary_person",
+  "unnamed",
+  "other",
+];
 const CUE_STANCES: CueStance[] = ["neutral", "distancing", "endorsing", "denial", "accusation"];
 const MARKER_TYPES: MarkerType[] = ["hedge", "booster", "scare_quote", "loaded"];
 const CLAIM_STANCES: ClaimStance[] = ["asserted", "attributed", "unnamed", "hedged", "denied"];
@@ -211,11 +222,20 @@ function mergeActors(inputs: CompareInput[]): { canon: (key: string) => string; 
     if (rb.length > ra.length || (rb.length === ra.length && rb < ra)) parent.set(ra, rb);
     else parent.set(rb, ra);
   };
-  const info = new Map<string, { name: string; kind: ActorKind; variants: Set<string>; articles: Set<number>; mentions: number }>();
+  const info = new Map<
+    string,
+    { name: string; kind: ActorKind; variants: Set<string>; articles: Set<number>; mentions: number }
+  >();
   for (const inp of inputs) {
     for (const a of inp.analysis.actors) {
       if (!parent.has(a.key)) parent.set(a.key, a.key);
-      const e = info.get(a.key) ?? { name: a.name, kind: a.kind, variants: new Set<string>(), articles: new Set<number>(), mentions: 0 };
+      const e = info.get(a.key) ?? {
+        name: a.name,
+        kind: a.kind,
+        variants: new Set<string>(),
+        articles: new Set<number>(),
+        mentions: 0,
+      };
       a.variants.forEach((v) => e.variants.add(v));
       e.articles.add(inp.id);
       e.mentions += a.mentionCount;
@@ -225,14 +245,22 @@ function mergeActors(inputs: CompareInput[]): { canon: (key: string) => string; 
     for (const m of inp.analysis.title?.mentions ?? []) if (!parent.has(m.actorKey)) parent.set(m.actorKey, m.actorKey);
   }
   const keys = [...info.keys()].sort();
-  const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f‘’'`]/g, "").replace(/\b(?:al|el)-/g, "").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+  const slug = (s: string) =>
+    s
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f‘’'`]/g, "")
+      .replace(/\b(?:al|el)-/g, "")
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-|-$/g, "");
   const byVariant = new Map<string, string>();
   for (const k of keys) {
     for (const v of info.get(k)!.variants) {
       const s = slug(v);
       const prev = byVariant.get(s);
       // A shared variant never joins a person to an organisation, state or place ("Trump" ≠ "Trump Organization").
-      if (prev && prev !== k && (info.get(prev)!.kind === "person") === (info.get(k)!.kind === "person")) union(prev, k);
+      if (prev && prev !== k && (info.get(prev)!.kind === "person") === (info.get(k)!.kind === "person"))
+        union(prev, k);
       else byVariant.set(s, k);
     }
   }
@@ -291,7 +319,9 @@ function summaryOf(f: Omit<ArticleFigures, "summary">): string {
   // Each count names its unit: attributions (passages) come from sources (who speaks), named or not.
   const named = f.sources.filter((s) => s.named).length;
   const n = f.sources.length;
-  const parts = [`${f.attributions.value} attribution${f.attributions.value === 1 ? "" : "s"} from ${n} source${n === 1 ? "" : "s"}: ${named} named, ${n - named} unnamed`];
+  const parts = [
+    `${f.attributions.value} attribution${f.attributions.value === 1 ? "" : "s"} from ${n} source${n === 1 ? "" : "s"}: ${named} named, ${n - named} unnamed`,
+  ];
   const total = f.wordsQuotedByAffiliation.reduce((n, a) => n + a.words.value, 0);
   let tail = "";
   // The largest share of quoted words by affiliation and kind ("from Israel (official)").
@@ -313,8 +343,13 @@ function figuresOf(inp: CompareInput): ArticleFigures {
   const a = inp.analysis;
   const id = inp.id;
   const tr = (span: Span, field: "title" | "body" = "body"): Trace => ({ articleId: id, span, field });
-  const attributions: Figure = { value: a.attributions.length, trace: a.attributions.flatMap((x) => x.content.map((s) => tr(s))) };
-  const bySourceKind = Object.fromEntries(SOURCE_KINDS.map((k) => [k, { count: fig(), words: fig() }])) as ArticleFigures["bySourceKind"];
+  const attributions: Figure = {
+    value: a.attributions.length,
+    trace: a.attributions.flatMap((x) => x.content.map((s) => tr(s))),
+  };
+  const bySourceKind = Object.fromEntries(
+    SOURCE_KINDS.map((k) => [k, { count: fig(), words: fig() }]),
+  ) as ArticleFigures["bySourceKind"];
   const cueStances = record(CUE_STANCES);
   const unnamedAttributions = fig();
   for (const x of a.attributions) {
@@ -342,11 +377,17 @@ function figuresOf(inp: CompareInput): ArticleFigures {
       affiliation: s.affiliation,
       named: s.named,
       attributions: { value: atts.length, trace: atts.flatMap((x) => x.content.map((c) => tr(c))) },
-      wordsQuoted: { value: quoted.reduce((n, x) => n + x.quotedWords, 0), trace: quoted.flatMap((x) => x.content.map((c) => tr(c))) },
+      wordsQuoted: {
+        value: quoted.reduce((n, x) => n + x.quotedWords, 0),
+        trace: quoted.flatMap((x) => x.content.map((c) => tr(c))),
+      },
     };
   });
   const namedList = sources.filter((s) => s.named && s.attributions.value > 0);
-  const namedSources: Figure = { value: namedList.length, trace: a.sources.filter((s) => namedList.some((n) => n.key === s.key)).flatMap((s) => s.mentions.map((m) => tr(m))) };
+  const namedSources: Figure = {
+    value: namedList.length,
+    trace: a.sources.filter((s) => namedList.some((n) => n.key === s.key)).flatMap((s) => s.mentions.map((m) => tr(m))),
+  };
   const byAff = new Map<string, Figure>();
   for (const s of sources) {
     if (!s.wordsQuoted.value) continue;
@@ -356,7 +397,9 @@ function figuresOf(inp: CompareInput): ArticleFigures {
     f.trace.push(...s.wordsQuoted.trace);
     byAff.set(k, f);
   }
-  const wordsQuotedByAffiliation = [...byAff].map(([affiliation, words]) => ({ affiliation, words })).sort((x, y) => y.words.value - x.words.value || x.affiliation.localeCompare(y.affiliation));
+  const wordsQuotedByAffiliation = [...byAff]
+    .map(([affiliation, words]) => ({ affiliation, words }))
+    .sort((x, y) => y.words.value - x.words.value || x.affiliation.localeCompare(y.affiliation));
 
   // Two voices: the outlet's own words, and the words it quotes as a series of their own. Analyses stored before
   // voices existed have no `voice` (their markers count as the writer's) and no `voiceWords`.
@@ -368,8 +411,12 @@ function figuresOf(inp: CompareInput): ArticleFigures {
     c[m.type].value++;
     c[m.type].trace.push(tr(m.span));
   }
-  const densities = Object.fromEntries(MARKER_TYPES.map((t) => [t, per1000(markerCounts[t], voiceWords.writer)])) as Record<MarkerType, Figure>;
-  const quotedDensities = Object.fromEntries(MARKER_TYPES.map((t) => [t, per1000(quotedMarkerCounts[t], voiceWords.quoted)])) as Record<MarkerType, Figure>;
+  const densities = Object.fromEntries(
+    MARKER_TYPES.map((t) => [t, per1000(markerCounts[t], voiceWords.writer)]),
+  ) as Record<MarkerType, Figure>;
+  const quotedDensities = Object.fromEntries(
+    MARKER_TYPES.map((t) => [t, per1000(quotedMarkerCounts[t], voiceWords.quoted)]),
+  ) as Record<MarkerType, Figure>;
 
   const frameHits = record(FRAME_DIMENSIONS);
   let allHits = 0;
@@ -380,7 +427,10 @@ function figuresOf(inp: CompareInput): ArticleFigures {
     allHits += hits.length;
   }
   const frameProfile = Object.fromEntries(
-    FRAME_DIMENSIONS.map((d) => [d, { value: allHits ? Math.round((frameHits[d].value * 1000) / allHits) / 1000 : 0, trace: frameHits[d].trace }]),
+    FRAME_DIMENSIONS.map((d) => [
+      d,
+      { value: allHits ? Math.round((frameHits[d].value * 1000) / allHits) / 1000 : 0, trace: frameHits[d].trace },
+    ]),
   ) as Record<FrameDimension, Figure>;
 
   const labelClasses: Partial<Record<LabelClass, Figure>> = {};
@@ -395,7 +445,13 @@ function figuresOf(inp: CompareInput): ArticleFigures {
     claimStances[c.stance].trace.push(tr(c.span));
   }
 
-  const part = (markerIdx: number[], wordCount: number, profile: Record<FrameDimension, number>, markers: typeof a.markers, field: "title" | "body"): PartDensities => {
+  const part = (
+    markerIdx: number[],
+    wordCount: number,
+    profile: Record<FrameDimension, number>,
+    markers: typeof a.markers,
+    field: "title" | "body",
+  ): PartDensities => {
     const counts = record(MARKER_TYPES);
     for (const i of markerIdx) {
       const m = markers[i];
@@ -406,11 +462,28 @@ function figuresOf(inp: CompareInput): ArticleFigures {
     return {
       wordCount,
       frameProfile: profile,
-      densities: Object.fromEntries(MARKER_TYPES.map((t) => [t, per1000(counts[t], wordCount)])) as Record<MarkerType, Figure>,
+      densities: Object.fromEntries(MARKER_TYPES.map((t) => [t, per1000(counts[t], wordCount)])) as Record<
+        MarkerType,
+        Figure
+      >,
     };
   };
-  const lead = part(a.lead.markerIdx, a.lead.writerWordCount ?? a.lead.wordCount, a.lead.frameProfile, a.markers, "body");
-  const headline = a.title ? part(a.title.figures.markerIdx, a.title.figures.writerWordCount ?? a.title.wordCount, a.title.figures.frameProfile, a.title.markers, "title") : null;
+  const lead = part(
+    a.lead.markerIdx,
+    a.lead.writerWordCount ?? a.lead.wordCount,
+    a.lead.frameProfile,
+    a.markers,
+    "body",
+  );
+  const headline = a.title
+    ? part(
+        a.title.figures.markerIdx,
+        a.title.figures.writerWordCount ?? a.title.wordCount,
+        a.title.figures.frameProfile,
+        a.title.markers,
+        "title",
+      )
+    : null;
 
   const base = {
     articleId: id,
@@ -437,7 +510,10 @@ function figuresOf(inp: CompareInput): ArticleFigures {
 }
 
 /** Builds the comparison of several analysed articles around the focal one. */
-export function compareArticles(inputs: CompareInput[], opts: { focalId: number; alignThreshold?: number }): Comparison {
+export function compareArticles(
+  inputs: CompareInput[],
+  opts: { focalId: number; alignThreshold?: number },
+): Comparison {
   const sorted = [...inputs].sort((a, b) => (a.id === opts.focalId ? -1 : b.id === opts.focalId ? 1 : a.id - b.id));
   const { canon, actors: allActors } = mergeActors(sorted);
 
@@ -453,13 +529,24 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
       if (!e) m.set(c, (e = { mentions: [], descs: [] }));
       return e;
     };
-    for (const x of [...inp.analysis.mentions, ...(inp.analysis.title?.mentions ?? [])]) slot(x.actorKey).mentions.push(x);
-    for (const d of [...inp.analysis.descriptors, ...(inp.analysis.title?.descriptors ?? [])]) slot(d.actorKey).descs.push(d);
+    for (const x of [...inp.analysis.mentions, ...(inp.analysis.title?.mentions ?? [])])
+      slot(x.actorKey).mentions.push(x);
+    for (const d of [...inp.analysis.descriptors, ...(inp.analysis.title?.descriptors ?? [])])
+      slot(d.actorKey).descs.push(d);
     byArticle.set(inp.id, m);
   }
   // Places ("Quay Street") are kept as actors for claim terms but left out of the naming matrix; an actor
   // any article labels is shown even when it is mentioned once.
-  const actors = allActors.filter((a) => a.kind !== "place" && (a.articles.length >= 2 || a.articles.some((id) => (byArticle.get(id)?.get(a.key)?.mentions.length ?? 0) >= 2 || (byArticle.get(id)?.get(a.key)?.descs.length ?? 0) >= 1)));
+  const actors = allActors.filter(
+    (a) =>
+      a.kind !== "place" &&
+      (a.articles.length >= 2 ||
+        a.articles.some(
+          (id) =>
+            (byArticle.get(id)?.get(a.key)?.mentions.length ?? 0) >= 2 ||
+            (byArticle.get(id)?.get(a.key)?.descs.length ?? 0) >= 1,
+        )),
+  );
   const salient = new Set(actors.map((a) => a.key));
   const cells: NamingCell[] = [];
   for (const actor of actors) {
@@ -486,8 +573,16 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
       cells.push({
         actorKey: actor.key,
         articleId: inp.id,
-        mentions: { value: mentions.length, trace: mentions.map((m) => ({ articleId: inp.id, span: m.span, field: m.field ?? "body" })) },
-        descriptors: [...byText.values()].sort((x, y) => y.count - x.count || LABEL_PRECEDENCE.indexOf(x.labelClass) - LABEL_PRECEDENCE.indexOf(y.labelClass) || x.text.localeCompare(y.text)),
+        mentions: {
+          value: mentions.length,
+          trace: mentions.map((m) => ({ articleId: inp.id, span: m.span, field: m.field ?? "body" })),
+        },
+        descriptors: [...byText.values()].sort(
+          (x, y) =>
+            y.count - x.count ||
+            LABEL_PRECEDENCE.indexOf(x.labelClass) - LABEL_PRECEDENCE.indexOf(y.labelClass) ||
+            x.text.localeCompare(y.text),
+        ),
         labelClasses,
       });
     }
@@ -498,7 +593,12 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
   const alignInput = sorted.flatMap((inp) =>
     inp.analysis.claims.map((c) => {
       claimIndex.set(`${inp.id}|${c.id}`, { inp, c });
-      return { articleId: inp.id, claimId: c.id, terms: c.terms.map((t) => (t.startsWith("@") ? "@" + canon(t.slice(1)) : t)), text: c.text };
+      return {
+        articleId: inp.id,
+        claimId: c.id,
+        terms: c.terms.map((t) => (t.startsWith("@") ? "@" + canon(t.slice(1)) : t)),
+        text: c.text,
+      };
     }),
   );
   const groups = alignClaims(alignInput, { threshold: opts.alignThreshold });
@@ -521,7 +621,11 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
         similarity: m.similarity,
         sharedWithCentral: readableTerms(m.shared, c.text, actorName),
         stanceEvidence: (c.evidence ?? []).filter((e) => !/^stance\./.test(e)),
-        attributionTrace: att ? [att.source, att.cue].filter((x): x is Span => !!x).map((span) => ({ articleId: m.articleId, span, field: c.field ?? "body" })) : [],
+        attributionTrace: att
+          ? [att.source, att.cue]
+              .filter((x): x is Span => !!x)
+              .map((span) => ({ articleId: m.articleId, span, field: c.field ?? "body" }))
+          : [],
       };
     });
     cellsOf.sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)! || y.centrality - x.centrality);
@@ -537,7 +641,11 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
             claimId: nearClaim.id,
             text: nearClaim.text,
             similarity: near.similarity,
-            trace: (nearClaim.spans ?? [nearClaim.span]).map((s) => ({ articleId: near.articleId, span: s, field: nearClaim.field ?? "body" })),
+            trace: (nearClaim.spans ?? [nearClaim.span]).map((s) => ({
+              articleId: near.articleId,
+              span: s,
+              field: nearClaim.field ?? "body",
+            })),
           }
         : null;
     return {
@@ -557,7 +665,15 @@ export function compareArticles(inputs: CompareInput[], opts: { focalId: number;
     focalId: opts.focalId,
     codebookVersion: codebook.version,
     analyserVersions: [...new Set(sorted.map((s) => s.analysis.version))],
-    articles: sorted.map((s) => ({ id: s.id, title: s.title, outlet: s.outlet, url: s.url, published: s.published, wordCount: s.analysis.wordCount, focal: s.id === opts.focalId })),
+    articles: sorted.map((s) => ({
+      id: s.id,
+      title: s.title,
+      outlet: s.outlet,
+      url: s.url,
+      published: s.published,
+      wordCount: s.analysis.wordCount,
+      focal: s.id === opts.focalId,
+    })),
     actors: actors.filter((a) => salient.has(a.key)),
     naming: { actors: actors.map((a) => a.key), articles: sorted.map((s) => s.id), cells },
     figures: sorted.map(figuresOf),

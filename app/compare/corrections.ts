@@ -8,7 +8,15 @@ import type { ArticleAnalysis, AttributionItem } from "#app/analysis/index";
 import { markerDensities, voiceAt, type MarkerItem } from "#app/analysis/markers";
 import type { Descriptor, LabelClass } from "#app/analysis/naming";
 import { countWords } from "#app/analysis/nlp";
-import type { AttributionKind, ClaimStance, CueStance, MarkerType, SourceEntity, SourceKind, Span } from "#app/analysis/types";
+import type {
+  AttributionKind,
+  ClaimStance,
+  CueStance,
+  MarkerType,
+  SourceEntity,
+  SourceKind,
+  Span,
+} from "#app/analysis/types";
 import type { ClaimCell, ClaimGroupRow, Comparison } from "./compare";
 
 export const CORRECTION_LAYERS = ["source", "attribution", "claim", "marker", "descriptor"] as const;
@@ -91,7 +99,12 @@ export interface AddAttributionValue {
 function isSpan(x: unknown): x is Span {
   if (!x || typeof x !== "object") return false;
   const s = x as Record<string, unknown>;
-  return Number.isInteger(s.start) && Number.isInteger(s.end) && (s.start as number) >= 0 && (s.end as number) > (s.start as number);
+  return (
+    Number.isInteger(s.start) &&
+    Number.isInteger(s.end) &&
+    (s.start as number) >= 0 &&
+    (s.end as number) > (s.start as number)
+  );
 }
 
 function spanIn(s: Span, length: number): boolean {
@@ -99,27 +112,38 @@ function spanIn(s: Span, length: number): boolean {
 }
 
 /** A clear message for a correction whose field or value cannot be applied, or null when it can. */
-export function validateCorrection(c: Pick<Correction, "layer" | "field" | "value" | "note" | "target">, textLength?: number): string | null {
-  if (!(CORRECTION_LAYERS as readonly string[]).includes(c.layer)) return `Unknown layer “${String(c.layer)}”: use ${CORRECTION_LAYERS.join(", ")}.`;
+export function validateCorrection(
+  c: Pick<Correction, "layer" | "field" | "value" | "note" | "target">,
+  textLength?: number,
+): string | null {
+  if (!(CORRECTION_LAYERS as readonly string[]).includes(c.layer))
+    return `Unknown layer “${String(c.layer)}”: use ${CORRECTION_LAYERS.join(", ")}.`;
   const fields = CORRECTION_FIELDS[c.layer];
-  if (!fields.includes(c.field)) return `A ${c.layer} correction changes one of ${fields.join(", ")}, not “${String(c.field)}”.`;
+  if (!fields.includes(c.field))
+    return `A ${c.layer} correction changes one of ${fields.join(", ")}, not “${String(c.field)}”.`;
   if (!isSpan(c.target)) return "The target needs a start and an end (character offsets, end after start).";
-  if (textLength !== undefined && c.target.end > textLength) return `The target ${c.target.start}-${c.target.end} lies beyond the end of the text (${textLength} characters).`;
+  if (textLength !== undefined && c.target.end > textLength)
+    return `The target ${c.target.start}-${c.target.end} lies beyond the end of the text (${textLength} characters).`;
   if (typeof c.note !== "string" || !c.note.trim()) return "Every correction needs a note saying why.";
   const v = c.value;
-  const oneOf = (list: string[], what: string) => (typeof v === "string" && list.includes(v) ? null : `${what} must be one of ${list.join(", ")}.`);
+  const oneOf = (list: string[], what: string) =>
+    typeof v === "string" && list.includes(v) ? null : `${what} must be one of ${list.join(", ")}.`;
   const key = `${c.layer}.${c.field}`;
   switch (key) {
     case "source.kind":
       return oneOf(SOURCE_KINDS, "A source kind");
     case "source.affiliation":
-      return v === null || (typeof v === "string" && v.length <= 200) ? null : "An affiliation is a short text, or null for none.";
+      return v === null || (typeof v === "string" && v.length <= 200)
+        ? null
+        : "An affiliation is a short text, or null for none.";
     case "source.name":
       return typeof v === "string" && v.trim() && v.length <= 200 ? null : "A name is a short, non-empty text.";
     case "source.merge":
       return isSpan(v) ? null : "A merge names the other source by the span of one of its mentions: {start, end}.";
     case "source.split":
-      return v === null || (typeof v === "string" && v.length <= 200) || (typeof v === "object" && v !== null) ? null : "A split takes an optional name for the new source.";
+      return v === null || (typeof v === "string" && v.length <= 200) || (typeof v === "object" && v !== null)
+        ? null
+        : "A split takes an optional name for the new source.";
     case "attribution.status":
     case "marker.status":
       return v === "rejected" ? null : "The status a person can set is “rejected”.";
@@ -128,10 +152,16 @@ export function validateCorrection(c: Pick<Correction, "layer" | "field" | "valu
       const a = v as Record<string, unknown>;
       if (a.source != null && !isSpan(a.source)) return "The added attribution's source must be a span or null.";
       if (a.cue != null && !isSpan(a.cue)) return "The added attribution's cue must be a span or null.";
-      if (textLength !== undefined) for (const s of [a.source, a.cue]) if (isSpan(s) && !spanIn(s, textLength)) return "A span of the added attribution lies beyond the end of the text.";
-      if (a.sourceKind !== undefined && !SOURCE_KINDS.includes(a.sourceKind as string)) return `A source kind must be one of ${SOURCE_KINDS.join(", ")}.`;
-      if (a.kind !== undefined && !ATTRIBUTION_KINDS.includes(a.kind as string)) return `An attribution kind must be one of ${ATTRIBUTION_KINDS.join(", ")}.`;
-      if (a.cueStance !== undefined && !CUE_STANCES.includes(a.cueStance as string)) return `A cue stance must be one of ${CUE_STANCES.join(", ")}.`;
+      if (textLength !== undefined)
+        for (const s of [a.source, a.cue])
+          if (isSpan(s) && !spanIn(s, textLength))
+            return "A span of the added attribution lies beyond the end of the text.";
+      if (a.sourceKind !== undefined && !SOURCE_KINDS.includes(a.sourceKind as string))
+        return `A source kind must be one of ${SOURCE_KINDS.join(", ")}.`;
+      if (a.kind !== undefined && !ATTRIBUTION_KINDS.includes(a.kind as string))
+        return `An attribution kind must be one of ${ATTRIBUTION_KINDS.join(", ")}.`;
+      if (a.cueStance !== undefined && !CUE_STANCES.includes(a.cueStance as string))
+        return `A cue stance must be one of ${CUE_STANCES.join(", ")}.`;
       return null;
     }
     case "claim.stance":
@@ -145,7 +175,9 @@ export function validateCorrection(c: Pick<Correction, "layer" | "field" | "valu
     }
     case "marker.add": {
       const t = v && typeof v === "object" ? (v as Record<string, unknown>).type : v;
-      return typeof t === "string" && MARKER_TYPES.includes(t) ? null : `An added marker needs a type: ${MARKER_TYPES.join(", ")}.`;
+      return typeof t === "string" && MARKER_TYPES.includes(t)
+        ? null
+        : `An added marker needs a type: ${MARKER_TYPES.join(", ")}.`;
     }
     case "descriptor.label_class":
       return oneOf(LABEL_CLASSES, "A label class");
@@ -200,7 +232,12 @@ function descriptorsOf(an: ArticleAnalysis, field: "body" | "title"): Descriptor
 const spanKey = (field: string, s: Span) => `${field}:${s.start}-${s.end}`;
 
 /** The unit a target names in this analysis and its machine value for `field`, or null when nothing fits. */
-export function resolveTarget(an: ArticleAnalysis, layer: CorrectionLayer, target: CorrectionTarget, field: string): { itemKey: string; span: Span; value: unknown } | null {
+export function resolveTarget(
+  an: ArticleAnalysis,
+  layer: CorrectionLayer,
+  target: CorrectionTarget,
+  field: string,
+): { itemKey: string; span: Span; value: unknown } | null {
   const f = target.field ?? "body";
   switch (layer) {
     case "source": {
@@ -208,23 +245,32 @@ export function resolveTarget(an: ArticleAnalysis, layer: CorrectionLayer, targe
       const hit = findSource(an, target);
       if (!hit) return null;
       const s = hit.item;
-      const value = field === "kind" ? s.kind : field === "affiliation" ? s.affiliation : field === "name" ? s.name : null;
+      const value =
+        field === "kind" ? s.kind : field === "affiliation" ? s.affiliation : field === "name" ? s.name : null;
       return { itemKey: `source:${s.key}`, span: hit.span, value };
     }
     case "attribution": {
       if (f !== "body") return null;
       const hit = findAttribution(an, target);
-      if (field === "add") return hit ? { itemKey: `attr:${hit.item.id}`, span: hit.span, value: "present" } : { itemKey: `attr+${spanKey(f, target)}`, span: target, value: "absent" };
+      if (field === "add")
+        return hit
+          ? { itemKey: `attr:${hit.item.id}`, span: hit.span, value: "present" }
+          : { itemKey: `attr+${spanKey(f, target)}`, span: target, value: "absent" };
       return hit ? { itemKey: `attr:${hit.item.id}`, span: hit.span, value: "present" } : null;
     }
     case "claim": {
       if (f !== "body") return null;
       const hit = best(an.claims, (c) => [c.span, ...(c.spans ?? [])], target);
-      return hit ? { itemKey: `claim:${hit.item.id}`, span: hit.item.span, value: field === "group" ? null : hit.item.stance } : null;
+      return hit
+        ? { itemKey: `claim:${hit.item.id}`, span: hit.item.span, value: field === "group" ? null : hit.item.stance }
+        : null;
     }
     case "marker": {
       const hit = best(markersOf(an, f), (m) => [m.span], target);
-      if (field === "add") return hit ? { itemKey: `marker:${spanKey(f, hit.span)}`, span: hit.span, value: hit.item.type } : { itemKey: `marker:${spanKey(f, target)}`, span: target, value: "absent" };
+      if (field === "add")
+        return hit
+          ? { itemKey: `marker:${spanKey(f, hit.span)}`, span: hit.span, value: hit.item.type }
+          : { itemKey: `marker:${spanKey(f, target)}`, span: target, value: "absent" };
       return hit ? { itemKey: `marker:${spanKey(f, hit.span)}`, span: hit.span, value: "present" } : null;
     }
     case "descriptor": {
@@ -260,7 +306,12 @@ function refreshParts(an: ArticleAnalysis): void {
   if (an.voiceWords) an.quotedDensities = markerDensities(an.markers, an.voiceWords.quoted, "quoted");
   const lead = an.lead;
   const inLead = (s: Span) => !!lead.span && s.start >= lead.span.start && s.end <= lead.span.end;
-  const recount = (part: typeof lead, markers: MarkerItem[], descriptors: Descriptor[], inPart: (s: Span) => boolean) => {
+  const recount = (
+    part: typeof lead,
+    markers: MarkerItem[],
+    descriptors: Descriptor[],
+    inPart: (s: Span) => boolean,
+  ) => {
     part.markerIdx = [];
     part.markerCounts = { hedge: 0, booster: 0, scare_quote: 0, loaded: 0 };
     markers.forEach((m, i) => {
@@ -289,7 +340,12 @@ function refreshParts(an: ArticleAnalysis): void {
  * Applies corrections (in id order: a later one on the same item and field wins) to a copy of `analysis`.
  * `text` and `title` are the article's clean text and title, which spans index.
  */
-export function applyCorrections(text: string, title: string | null, analysis: ArticleAnalysis, corrections: Correction[]): CorrectedAnalysis {
+export function applyCorrections(
+  text: string,
+  title: string | null,
+  analysis: ArticleAnalysis,
+  corrections: Correction[],
+): CorrectedAnalysis {
   const an = structuredClone(analysis);
   const applied: AppliedCorrection[] = [];
   const review: ReviewItem[] = [];
@@ -305,13 +361,31 @@ export function applyCorrections(text: string, title: string | null, analysis: A
     }
     const hit = resolveTarget(an, c.layer, c.target, c.field);
     if (!hit) {
-      review.push({ correctionId: c.id, reason: `The analysis no longer has a ${c.layer} at ${c.target.start}-${c.target.end} (“${fieldText.slice(c.target.start, c.target.end).slice(0, 60)}”).` });
+      review.push({
+        correctionId: c.id,
+        reason: `The analysis no longer has a ${c.layer} at ${c.target.start}-${c.target.end} (“${fieldText.slice(c.target.start, c.target.end).slice(0, 60)}”).`,
+      });
       continue;
     }
-    const record = (finalValue: unknown, machineValue: unknown = hit.value, itemKey = hit.itemKey, span: Span = hit.span) => {
+    const record = (
+      finalValue: unknown,
+      machineValue: unknown = hit.value,
+      itemKey = hit.itemKey,
+      span: Span = hit.span,
+    ) => {
       const prior = applied.find((x) => x.itemKey === itemKey && x.field === c.field);
       const machine = prior ? prior.machineValue : machineValue;
-      applied.push({ correctionId: c.id, coder: c.coder, layer: c.layer, field: c.field, target: { start: span.start, end: span.end, field: f }, itemKey, machineValue: machine, finalValue, corrected: JSON.stringify(machine) !== JSON.stringify(finalValue) });
+      applied.push({
+        correctionId: c.id,
+        coder: c.coder,
+        layer: c.layer,
+        field: c.field,
+        target: { start: span.start, end: span.end, field: f },
+        itemKey,
+        machineValue: machine,
+        finalValue,
+        corrected: JSON.stringify(machine) !== JSON.stringify(finalValue),
+      });
     };
     const key = `${c.layer}.${c.field}`;
     if (c.layer === "source") {
@@ -330,7 +404,10 @@ export function applyCorrections(text: string, title: string | null, analysis: A
       } else if (key === "source.merge") {
         const other = findSource(an, c.value as Span);
         if (!other) {
-          review.push({ correctionId: c.id, reason: `No source to merge into at ${(c.value as Span).start}-${(c.value as Span).end}.` });
+          review.push({
+            correctionId: c.id,
+            reason: `No source to merge into at ${(c.value as Span).start}-${(c.value as Span).end}.`,
+          });
           continue;
         }
         const into = other.item;
@@ -350,9 +427,21 @@ export function applyCorrections(text: string, title: string | null, analysis: A
         // The target mention, and the attributions whose source it is, become a source of their own.
         const m = hit.span;
         const name = typeof c.value === "string" && c.value.trim() ? c.value.trim() : text.slice(m.start, m.end);
-        const fresh: SourceEntity = { key: `corr-${c.id}`, name, description: null, kind: src.kind, affiliation: src.affiliation, named: src.named, kindEvidence: [CORRECTION_RULE], mentions: [m], attributionIds: [], wordsQuoted: 0 };
+        const fresh: SourceEntity = {
+          key: `corr-${c.id}`,
+          name,
+          description: null,
+          kind: src.kind,
+          affiliation: src.affiliation,
+          named: src.named,
+          kindEvidence: [CORRECTION_RULE],
+          mentions: [m],
+          attributionIds: [],
+          wordsQuoted: 0,
+        };
         src.mentions = src.mentions.filter((x) => x.start !== m.start || x.end !== m.end);
-        for (const a of an.attributions) if (a.sourceKey === src.key && a.source && overlap(a.source, m) >= MIN_OVERLAP) a.sourceKey = fresh.key;
+        for (const a of an.attributions)
+          if (a.sourceKey === src.key && a.source && overlap(a.source, m) >= MIN_OVERLAP) a.sourceKey = fresh.key;
         an.sources.push(fresh);
         recountSource(an, src);
         recountSource(an, fresh);
@@ -373,10 +462,22 @@ export function applyCorrections(text: string, title: string | null, analysis: A
         }
         const v = c.value as AddAttributionValue;
         const content = [{ start: c.target.start, end: c.target.end }];
-        const kind: AttributionKind = v.kind ?? (/^[“"«]/.test(text.slice(c.target.start, c.target.end).trim()) ? "direct" : "indirect");
+        const kind: AttributionKind =
+          v.kind ?? (/^[“"«]/.test(text.slice(c.target.start, c.target.end).trim()) ? "direct" : "indirect");
         let src = v.source ? findSource(an, v.source)?.item : undefined;
         if (v.source && !src) {
-          src = { key: `corr-${c.id}`, name: text.slice(v.source.start, v.source.end), description: null, kind: v.sourceKind ?? "other", affiliation: null, named: v.sourceKind !== "unnamed", kindEvidence: [CORRECTION_RULE], mentions: [v.source], attributionIds: [], wordsQuoted: 0 };
+          src = {
+            key: `corr-${c.id}`,
+            name: text.slice(v.source.start, v.source.end),
+            description: null,
+            kind: v.sourceKind ?? "other",
+            affiliation: null,
+            named: v.sourceKind !== "unnamed",
+            kindEvidence: [CORRECTION_RULE],
+            mentions: [v.source],
+            attributionIds: [],
+            wordsQuoted: 0,
+          };
           an.sources.push(src);
         }
         const item: AttributionItem = {
@@ -423,7 +524,17 @@ export function applyCorrections(text: string, title: string | null, analysis: A
           const span = { start: c.target.start, end: c.target.end };
           // A marker a person adds takes its voice from where it stands, as the machine's do (scare quotes are the writer's).
           const voice = f === "body" && type !== "scare_quote" && an.quoted ? voiceAt(an.quoted, span) : "writer";
-          list.push({ span, type, lexiconEntry: null, rule: CORRECTION_RULE, field: f, text: fieldText.slice(span.start, span.end), category: type, inQuote: voice === "quoted", voice });
+          list.push({
+            span,
+            type,
+            lexiconEntry: null,
+            rule: CORRECTION_RULE,
+            field: f,
+            text: fieldText.slice(span.start, span.end),
+            category: type,
+            inQuote: voice === "quoted",
+            voice,
+          });
           list.sort((a, b) => a.span.start - b.span.start);
           record(type, "absent");
         }
@@ -456,14 +567,25 @@ export interface ClaimMove {
 }
 
 function regroup(g: ClaimGroupRow, cells: ClaimCell[], focalId: number, articleOrder: number[]): ClaimGroupRow {
-  const sorted = [...cells].sort((x, y) => articleOrder.indexOf(x.articleId) - articleOrder.indexOf(y.articleId) || y.centrality - x.centrality);
+  const sorted = [...cells].sort(
+    (x, y) => articleOrder.indexOf(x.articleId) - articleOrder.indexOf(y.articleId) || y.centrality - x.centrality,
+  );
   const arts = [...new Set(sorted.map((c) => c.articleId))];
   const stances: ClaimGroupRow["stances"] = {};
   for (const c of sorted) stances[c.stance] = (stances[c.stance] ?? 0) + 1;
   // The machine's "closest claim" notes only hold for articles still outside the group after a person's move.
   const closest = g.closest.filter((c) => !arts.includes(c.articleId));
   const focalClosest = arts.includes(focalId) ? null : g.focalClosest;
-  return { ...g, cells: sorted, articles: arts, onlyIn: arts.length === 1 ? arts[0]! : null, focalLacks: !arts.includes(focalId), focalClosest, closest, stances };
+  return {
+    ...g,
+    cells: sorted,
+    articles: arts,
+    onlyIn: arts.length === 1 ? arts[0]! : null,
+    focalLacks: !arts.includes(focalId),
+    focalClosest,
+    closest,
+    stances,
+  };
 }
 
 /**
@@ -476,19 +598,49 @@ export function moveClaims(cmp: Comparison, moves: ClaimMove[]): { comparison: C
   let groups = cmp.claimGroups.map((g) => ({ ...g, cells: [...g.cells] }));
   const order = cmp.articles.map((a) => a.id);
   let next = groups.length + 1;
-  const where = (articleId: number, claimId: string) => groups.findIndex((g) => g.cells.some((c) => c.articleId === articleId && c.claimId === claimId));
+  const where = (articleId: number, claimId: string) =>
+    groups.findIndex((g) => g.cells.some((c) => c.articleId === articleId && c.claimId === claimId));
   for (const m of moves) {
     const from = where(m.articleId, m.claimId);
     const to = m.into ? where(m.into.articleId, m.into.claimId) : -1;
     if (from < 0 || (m.into && to < 0)) {
-      review.push({ correctionId: m.correctionId, reason: from < 0 ? "The claim is not in this comparison's claim matrix." : "The claim whose group it should join is not in this comparison's claim matrix." });
+      review.push({
+        correctionId: m.correctionId,
+        reason:
+          from < 0
+            ? "The claim is not in this comparison's claim matrix."
+            : "The claim whose group it should join is not in this comparison's claim matrix.",
+      });
       continue;
     }
     if (from === to) continue;
     const cell = groups[from]!.cells.find((c) => c.articleId === m.articleId && c.claimId === m.claimId)!;
-    groups[from] = regroup(groups[from]!, groups[from]!.cells.filter((c) => c !== cell), cmp.focalId, order);
+    groups[from] = regroup(
+      groups[from]!,
+      groups[from]!.cells.filter((c) => c !== cell),
+      cmp.focalId,
+      order,
+    );
     if (to >= 0) groups[to] = regroup(groups[to]!, [...groups[to]!.cells, cell], cmp.focalId, order);
-    else groups.push(regroup({ id: `g${next++}`, label: cell.text, articles: [], cells: [], onlyIn: null, focalLacks: true, focalClosest: null, closest: [], stances: {} }, [cell], cmp.focalId, order));
+    else
+      groups.push(
+        regroup(
+          {
+            id: `g${next++}`,
+            label: cell.text,
+            articles: [],
+            cells: [],
+            onlyIn: null,
+            focalLacks: true,
+            focalClosest: null,
+            closest: [],
+            stances: {},
+          },
+          [cell],
+          cmp.focalId,
+          order,
+        ),
+      );
   }
   groups = groups.filter((g) => g.cells.length);
   return { comparison: { ...cmp, claimGroups: groups }, review };

@@ -45,7 +45,11 @@ function num(v: number): string {
 
 /** A claim as the prompt quotes it: at most 18 words of the article's own text. */
 function quoteClaim(text: string): string {
-  const words = text.replace(/\s+/g, " ").trim().replace(/^["“”'‘’]+|["“”'‘’.,;:]+$/g, "").split(" ");
+  const words = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^["“”'‘’]+|["“”'‘’.,;:]+$/g, "")
+    .split(" ");
   return words.length > 18 ? words.slice(0, 18).join(" ") + " …" : words.join(" ");
 }
 
@@ -69,7 +73,8 @@ function pairs(c: Comparison): [ArticleFigures, ArticleFigures][] {
 /** Two cells of one group are close enough to quote as one claim: both at least this similar to the central claim. */
 export const PROMPT_SIMILARITY = 0.5;
 /** Reporting words inside a claim: an "own voice" claim that contains them gives someone else's view. */
-const REPORTING = /\b(?:said|says|say|told|tells|according to|counter(?:s|ed)?|argue[sd]?|contend(?:s|ed)?|insist(?:s|ed)?|maintain(?:s|ed)?|claim(?:s|ed)?|believe[sd]?|suggest(?:s|ed)?|warn(?:s|ed)?|think|thinks|allege[sd]?|accuse[sd]?|wrote|writes)\b/i;
+const REPORTING =
+  /\b(?:said|says|say|told|tells|according to|counter(?:s|ed)?|argue[sd]?|contend(?:s|ed)?|insist(?:s|ed)?|maintain(?:s|ed)?|claim(?:s|ed)?|believe[sd]?|suggest(?:s|ed)?|warn(?:s|ed)?|think|thinks|allege[sd]?|accuse[sd]?|wrote|writes)\b/i;
 
 function words(text: string): string {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
@@ -78,7 +83,12 @@ function words(text: string): string {
 /** A claim worth naming alone: a clause of six words or more, not a question, not a fragment starting mid-sentence. */
 function standsAlone(text: string): boolean {
   const t = text.trim().replace(/^["“‘']+/, "");
-  return /^[\p{Lu}\p{N}]/u.test(t) && !/\?["”’]*$/.test(t) && !t.includes(" … ") && (t.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 6;
+  return (
+    /^[\p{Lu}\p{N}]/u.test(t) &&
+    !/\?["”’]*$/.test(t) &&
+    !t.includes(" … ") &&
+    (t.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 6
+  );
 }
 
 function claimCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
@@ -98,7 +108,12 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
         family: "claim-only",
         score: 0.35 + Math.min(0.2, only.centrality / 5),
         articles: [only.articleId],
-        text: fill("claim-only-in", { a: label(only.articleId), claim: quoteClaim(only.text), others: others.length === 1 ? others[0]! : others.slice(0, -1).join(", ") + " and " + others[others.length - 1] }),
+        text: fill("claim-only-in", {
+          a: label(only.articleId),
+          claim: quoteClaim(only.text),
+          others:
+            others.length === 1 ? others[0]! : others.slice(0, -1).join(", ") + " and " + others[others.length - 1],
+        }),
         evidence: uniqueTrace(only.trace),
       });
       continue;
@@ -113,7 +128,13 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
       const own = words(asserted.text);
       for (const [bId, bCells] of byArticle) {
         if (bId === aId || bCells.some((x) => x.stance === "asserted")) continue;
-        const cand = bCells.filter((x) => close(x) && !/\b(?:said|says|told)\b/i.test(x.text) && !words(x.text).includes(own) && !own.includes(words(x.text)));
+        const cand = bCells.filter(
+          (x) =>
+            close(x) &&
+            !/\b(?:said|says|told)\b/i.test(x.text) &&
+            !words(x.text).includes(own) &&
+            !own.includes(words(x.text)),
+        );
         const denied = cand.find((x) => x.stance === "denied" && x.stanceEvidence?.length);
         const attributed = cand.find((x) => x.stance === "attributed" && x.sourceName && x.attributionTrace?.length);
         const unnamed = cand.find((x) => x.stance === "unnamed" && x.attributionTrace?.length);
@@ -122,10 +143,18 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
         let score: number;
         let cell: ClaimCell;
         let extra: Record<string, string> = {};
-        if (denied) [template, score, cell, extra] = ["claim-denied", 0.95, denied, { denial: quoteClaim(denied.stanceEvidence[0]!) }];
-        else if (attributed) [template, score, cell, extra] = ["claim-attributed", 0.8, attributed, { source: attributed.sourceName! }];
+        if (denied)
+          [template, score, cell, extra] = [
+            "claim-denied",
+            0.95,
+            denied,
+            { denial: quoteClaim(denied.stanceEvidence[0]!) },
+          ];
+        else if (attributed)
+          [template, score, cell, extra] = ["claim-attributed", 0.8, attributed, { source: attributed.sourceName! }];
         else if (unnamed) [template, score, cell] = ["claim-unnamed", 0.75, unnamed];
-        else if (hedged) [template, score, cell, extra] = ["claim-hedged", 0.65, hedged, { hedge: hedged.stanceEvidence[0]! }];
+        else if (hedged)
+          [template, score, cell, extra] = ["claim-hedged", 0.65, hedged, { hedge: hedged.stanceEvidence[0]! }];
         else continue;
         if (aId === c.focalId) score += 0.05;
         out.push({
@@ -134,7 +163,13 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
           family: denied ? "claim-denied" : "claim",
           score,
           articles: [aId, bId],
-          text: fill(template, { a: label(aId), b: label(bId), claimA: quoteClaim(asserted.text), claimB: quoteClaim(cell.text), ...extra }),
+          text: fill(template, {
+            a: label(aId),
+            b: label(bId),
+            claimA: quoteClaim(asserted.text),
+            claimB: quoteClaim(cell.text),
+            ...extra,
+          }),
           evidence: uniqueTrace([...asserted.trace, ...cell.trace, ...(cell.attributionTrace ?? [])]),
         });
       }
@@ -158,7 +193,16 @@ function unnamedCandidates(c: Comparison, label: (id: number) => string): Candid
       family: "unnamed",
       score: Math.min(0.9, 0.3 + (pa - pb)),
       articles: [a.articleId, b.articleId],
-      text: fill("unnamed-share", { a: label(a.articleId), b: label(b.articleId), pa: pct(a.unnamedAttributions.value, ta), pb: pct(b.unnamedAttributions.value, tb), na: a.unnamedAttributions.value, nb: b.unnamedAttributions.value, ta, tb }),
+      text: fill("unnamed-share", {
+        a: label(a.articleId),
+        b: label(b.articleId),
+        pa: pct(a.unnamedAttributions.value, ta),
+        pb: pct(b.unnamedAttributions.value, tb),
+        na: a.unnamedAttributions.value,
+        nb: b.unnamedAttributions.value,
+        ta,
+        tb,
+      }),
       evidence: uniqueTrace([...a.unnamedAttributions.trace, ...b.unnamedAttributions.trace]),
     });
   }
@@ -212,16 +256,23 @@ function descriptorHolds(c: Comparison, cell: NamingCell, d: NamingDescriptor, a
   const mentions = cell.mentions.trace;
   const nameWords = new Set((actorName.match(/\p{Lu}[\p{L}.'’-]*/gu) ?? []).map((w) => w.toLowerCase()));
   // Another person's name inside the descriptor ("billionaire George Soros") means it describes someone else.
-  for (const m of d.text.matchAll(/(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)/gu)) if (!nameWords.has(m[1]!.toLowerCase()) && !nameWords.has(m[2]!.toLowerCase())) return false;
+  for (const m of d.text.matchAll(/(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)/gu))
+    if (!nameWords.has(m[1]!.toLowerCase()) && !nameWords.has(m[2]!.toLowerCase())) return false;
   // A descriptor that starts like a clause or a count ("which states", "two senior officials") or with a capital (a
   // piece of a title or name: "Secretary of State") is not a word the article chose for the actor.
-  if (!/^\p{Ll}/u.test(d.text) || /^(?:which|who|that|whose|where|when|one|two|three|four|five|several|many|some|\d)/i.test(d.text)) return false;
+  if (
+    !/^\p{Ll}/u.test(d.text) ||
+    /^(?:which|who|that|whose|where|when|one|two|three|four|five|several|many|some|\d)/i.test(d.text)
+  )
+    return false;
   return d.trace.some(
     (t) =>
       !speech.some((s) => s.articleId === t.articleId && s.span.start <= t.span.start && t.span.end <= s.span.end) &&
       // Right before the name ("presumptive nominee Clinton") or after it with a comma between ("Clinton, the nominee");
       // a word right after the name is a noun the name modifies ("the Bush administration").
-      mentions.some((m) => m.articleId === t.articleId && (m.span.start - t.span.end === 1 || t.span.start - m.span.end === 2)),
+      mentions.some(
+        (m) => m.articleId === t.articleId && (m.span.start - t.span.end === 1 || t.span.start - m.span.end === 2),
+      ),
   );
 }
 
@@ -230,7 +281,9 @@ function labelCandidates(c: Comparison, label: (id: number) => string): Candidat
   const names = new Map(c.actors.map((a) => [a.key, a.name]));
   // Places and states named as settings ("Afghanistan", "the United States") draw descriptors of the events around
   // them ("a military fight"): label prompts only for people, organisations and groups.
-  const labelled = new Set(c.actors.filter((a) => a.kind === "person" || a.kind === "organisation" || a.kind === "group").map((a) => a.key));
+  const labelled = new Set(
+    c.actors.filter((a) => a.kind === "person" || a.kind === "organisation" || a.kind === "group").map((a) => a.key),
+  );
   for (const key of c.naming.actors) {
     if (!labelled.has(key)) continue;
     const cells = c.naming.cells.filter((x) => x.actorKey === key);
@@ -247,7 +300,14 @@ function labelCandidates(c: Comparison, label: (id: number) => string): Candidat
           const descB = first && descriptorHolds(c, cb, first, names.get(key) ?? key) ? first : undefined;
           if (first && !descB) continue;
           const actor = names.get(key) ?? key;
-          const values = { a: label(ca.articleId), b: label(cb.articleId), actor, da: descA.text, classA: labelOf(codebook.labelClasses, descA.labelClass).toLowerCase(), nb: cb.mentions.value };
+          const values = {
+            a: label(ca.articleId),
+            b: label(cb.articleId),
+            actor,
+            da: descA.text,
+            classA: labelOf(codebook.labelClasses, descA.labelClass).toLowerCase(),
+            nb: cb.mentions.value,
+          };
           const template: PromptTemplateId = descB ? "label-vs-other" : "label-vs-none";
           out.push({
             id: "",
@@ -255,7 +315,12 @@ function labelCandidates(c: Comparison, label: (id: number) => string): Candidat
             family: "label",
             score: weight + (ca.articleId === c.focalId ? 0.02 : 0),
             articles: [ca.articleId, cb.articleId],
-            text: fill(template, descB ? { ...values, db: descB.text, classB: labelOf(codebook.labelClasses, descB.labelClass).toLowerCase() } : values),
+            text: fill(
+              template,
+              descB
+                ? { ...values, db: descB.text, classB: labelOf(codebook.labelClasses, descB.labelClass).toLowerCase() }
+                : values,
+            ),
             evidence: uniqueTrace([...descA.trace, ...(descB ? descB.trace : cb.mentions.trace)]),
           });
         }
@@ -300,7 +365,13 @@ function voiceCandidates(c: Comparison, label: (id: number) => string): Candidat
         family: "voice",
         score: Math.min(0.9, 0.2 + (sa - sb)),
         articles: [a.articleId, b.articleId],
-        text: fill("voice-share", { a: label(a.articleId), b: label(b.articleId), group: g, pa: pct(fa.value, ta), pb: pct(fb?.value ?? 0, tb) }),
+        text: fill("voice-share", {
+          a: label(a.articleId),
+          b: label(b.articleId),
+          group: g,
+          pa: pct(fa.value, ta),
+          pb: pct(fb?.value ?? 0, tb),
+        }),
         // With no quoted words from that group, the other article's quoted words are what its 0% is a share of.
         evidence: uniqueTrace([...fa.trace, ...(fb?.trace ?? [...gb.values()].flatMap((f) => f.trace))]),
       });
@@ -316,7 +387,11 @@ function cueCandidates(c: Comparison, label: (id: number) => string): Candidate[
   const stances: CueStance[] = ["distancing", "endorsing", "accusation"];
   for (const stance of stances) {
     const def = codebook.cueStances.find((s) => s.id === stance)?.definition ?? "";
-    const examples = (/\(([^)]*)\)/.exec(def)?.[1] ?? "").split(/,\s*/).slice(0, 2).map((w) => `“${w}”`).join(" or ");
+    const examples = (/\(([^)]*)\)/.exec(def)?.[1] ?? "")
+      .split(/,\s*/)
+      .slice(0, 2)
+      .map((w) => `“${w}”`)
+      .join(" or ");
     for (const [a, b] of pairs(c)) {
       const na = a.cueStances[stance].value;
       const nb = b.cueStances[stance].value;
@@ -327,7 +402,14 @@ function cueCandidates(c: Comparison, label: (id: number) => string): Candidate[
         family: "cue",
         score: Math.min(0.75, 0.3 + 0.1 * (na - nb)),
         articles: [a.articleId, b.articleId],
-        text: fill("cue-stance", { a: label(a.articleId), b: label(b.articleId), na, nb, stance: labelOf(codebook.cueStances, stance).toLowerCase(), examples }),
+        text: fill("cue-stance", {
+          a: label(a.articleId),
+          b: label(b.articleId),
+          na,
+          nb,
+          stance: labelOf(codebook.cueStances, stance).toLowerCase(),
+          examples,
+        }),
         evidence: uniqueTrace([...a.cueStances[stance].trace, ...b.cueStances[stance].trace]),
       });
     }
@@ -337,7 +419,8 @@ function cueCandidates(c: Comparison, label: (id: number) => string): Candidate[
 
 function frameCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
-  const top = (f: ArticleFigures) => Object.entries(f.frameProfile).sort((x, y) => y[1].value - x[1].value || x[0].localeCompare(y[0]))[0];
+  const top = (f: ArticleFigures) =>
+    Object.entries(f.frameProfile).sort((x, y) => y[1].value - x[1].value || x[0].localeCompare(y[0]))[0];
   for (const [a, b] of pairs(c)) {
     if (a.articleId > b.articleId && a.articleId !== c.focalId) continue;
     const ta = top(a);
@@ -347,9 +430,17 @@ function frameCandidates(c: Comparison, label: (id: number) => string): Candidat
       id: "",
       template: "frame-top",
       family: "frame",
-      score: 0.3 + Math.min(0.3, Math.abs(ta[1].value - (b.frameProfile[ta[0] as keyof typeof b.frameProfile]?.value ?? 0))),
+      score:
+        0.3 + Math.min(0.3, Math.abs(ta[1].value - (b.frameProfile[ta[0] as keyof typeof b.frameProfile]?.value ?? 0))),
       articles: [a.articleId, b.articleId],
-      text: fill("frame-top", { a: label(a.articleId), b: label(b.articleId), fa: labelOf(codebook.frameDimensions, ta[0]).toLowerCase(), fb: labelOf(codebook.frameDimensions, tb[0]).toLowerCase(), pa: Math.round(ta[1].value * 100), pb: Math.round(tb[1].value * 100) }),
+      text: fill("frame-top", {
+        a: label(a.articleId),
+        b: label(b.articleId),
+        fa: labelOf(codebook.frameDimensions, ta[0]).toLowerCase(),
+        fb: labelOf(codebook.frameDimensions, tb[0]).toLowerCase(),
+        pa: Math.round(ta[1].value * 100),
+        pb: Math.round(tb[1].value * 100),
+      }),
       evidence: uniqueTrace([...ta[1].trace, ...tb[1].trace]),
     });
   }
@@ -388,7 +479,12 @@ export function discussionPrompts(comparison: Comparison, labels: Map<number, st
     ...overviewCandidates(comparison, label),
   ].filter((x) => x.evidence.length > 0);
   // Ties break on ids, never on the labels' text, so blind and named prompts pick the same differences.
-  all.sort((x, y) => y.score - x.score || x.template.localeCompare(y.template) || x.articles.join(",").localeCompare(y.articles.join(",")));
+  all.sort(
+    (x, y) =>
+      y.score - x.score ||
+      x.template.localeCompare(y.template) ||
+      x.articles.join(",").localeCompare(y.articles.join(",")),
+  );
   // Variety first: one prompt per family, then the rest by size if still under three.
   const picked: Candidate[] = [];
   const perFamily = new Map<string, number>();

@@ -43,8 +43,25 @@ const DATE_REASON_DAYS = 31;
 
 /** Capitalised calendar words are not names two reports can share meaningfully. */
 const CALENDAR = new Set([
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ]);
 
 /** Weights of the parts in the final score (they sum to 1). */
@@ -91,7 +108,9 @@ function afterBoundary(text: string, at: number, floor: number): boolean {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 13) continue;
     const ch = text[i]!;
-    return ch === "." || ch === "!" || ch === "?" || ch === ":" || ch === '"' || ch === "“" || ch === "”" || ch === "\n";
+    return (
+      ch === "." || ch === "!" || ch === "?" || ch === ":" || ch === '"' || ch === "“" || ch === "”" || ch === "\n"
+    );
   }
   return floor === 0;
 }
@@ -144,7 +163,7 @@ function quoteShingles(text: string): Int32Array {
   const re = /["“]([^"“”\n]{10,2000})["”]/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const ws = (m[1]!.toLowerCase().match(WORD) ?? []);
+    const ws = m[1]!.toLowerCase().match(WORD) ?? [];
     for (let i = 0; i + SHINGLE <= ws.length; i++) set.add(hash(ws.slice(i, i + SHINGLE).join(" ")));
     if (set.size > 400) break;
   }
@@ -203,10 +222,11 @@ function weigh(c: Map<number, number>, vocab: Vocab, n: number, keep: number): S
     // Keep the `keep` heaviest terms: the weight of the keep-th heaviest is the cut.
     const cut = Float32Array.from(w.subarray(0, m)).sort().reverse()[keep - 1]!;
     let k = 0;
-    for (let j = 0; j < m && k < keep; j++) if (w[j]! >= cut) {
-      ids[k] = ids[j]!;
-      w[k++] = w[j]!;
-    }
+    for (let j = 0; j < m && k < keep; j++)
+      if (w[j]! >= cut) {
+        ids[k] = ids[j]!;
+        w[k++] = w[j]!;
+      }
     m = k;
   }
   ids = ids.slice(0, m);
@@ -293,7 +313,11 @@ export function buildRelatedIndex(docs: RelatedDoc[]): RelatedIndex {
   const byId = new Map<number, number>();
   entries.forEach((e, i) => byId.set(e.id, i));
 
-  function parts(q: DocEntry, c: DocEntry, textSim: number): { score: number; parts: RelatedParts; shared: number; gap: number | null } {
+  function parts(
+    q: DocEntry,
+    c: DocEntry,
+    textSim: number,
+  ): { score: number; parts: RelatedParts; shared: number; gap: number | null } {
     const titleLead = dot(q.titleLead, c.titleLead);
     const names = dot(q.names, c.names);
     const shared = sharedCount(q.quotes, c.quotes);
@@ -313,7 +337,8 @@ export function buildRelatedIndex(docs: RelatedDoc[]): RelatedIndex {
     const common = topShared(q.names, c.names, nameV, 5);
     if (common.length) reasons.push(`shared names: ${common.join(", ")}`);
     if (r.shared) reasons.push(`${r.shared} shared quoted passage${r.shared > 1 ? "s" : ""} (5-word runs)`);
-    if (r.gap !== null && r.gap <= DATE_REASON_DAYS) reasons.push(r.gap === 0 ? "published the same day" : `published ${r.gap} day${r.gap > 1 ? "s" : ""} apart`);
+    if (r.gap !== null && r.gap <= DATE_REASON_DAYS)
+      reasons.push(r.gap === 0 ? "published the same day" : `published ${r.gap} day${r.gap > 1 ? "s" : ""} apart`);
     return reasons;
   }
 
@@ -328,7 +353,9 @@ export function buildRelatedIndex(docs: RelatedDoc[]): RelatedIndex {
       if (qi === undefined) return [];
       const q = entries[qi]!;
       // Candidates: dot products over the query's strongest terms only (bounded work per query).
-      const order = Array.from(q.body.ids.keys()).sort((a, b) => q.body.w[b]! - q.body.w[a]!).slice(0, QUERY_TERMS);
+      const order = Array.from(q.body.ids.keys())
+        .sort((a, b) => q.body.w[b]! - q.body.w[a]!)
+        .slice(0, QUERY_TERMS);
       for (const k2 of order) {
         const t = q.body.ids[k2]!;
         const wq = q.body.w[k2]!;
@@ -349,7 +376,9 @@ export function buildRelatedIndex(docs: RelatedDoc[]): RelatedIndex {
       }
       touched.length = 0;
       cands.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const scored = cands.slice(0, CANDIDATES).map(([d]) => ({ d, r: parts(q, entries[d]!, dot(q.body, entries[d]!.body)) }));
+      const scored = cands
+        .slice(0, CANDIDATES)
+        .map(([d]) => ({ d, r: parts(q, entries[d]!, dot(q.body, entries[d]!.body)) }));
       scored.sort((a, b) => b.r.score - a.r.score || entries[a.d]!.id - entries[b.d]!.id);
       return scored.slice(0, k).map(({ d, r }) => {
         const c = entries[d]!;

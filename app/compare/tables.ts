@@ -8,7 +8,16 @@ import type { LabelClass } from "#app/analysis/naming";
 import Papa from "papaparse";
 import type { Comparison, Figure, Trace } from "./compare";
 
-export const TABLE_IDS = ["sourcing-mix", "voices", "cue-stances", "claim-matrix", "naming-matrix", "distance-tone", "frames", "timeline"] as const;
+export const TABLE_IDS = [
+  "sourcing-mix",
+  "voices",
+  "cue-stances",
+  "claim-matrix",
+  "naming-matrix",
+  "distance-tone",
+  "frames",
+  "timeline",
+] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 export type Cell = string | number | boolean | null;
@@ -92,7 +101,11 @@ export function tableSpans(trace: Trace[]): TableSpan[] {
 const ARTICLE_COLUMNS = ["article_id", "outlet", "title", "url"];
 
 /** Builds every table of a comparison. `candidates` (coverage to import) only feed the timeline. */
-export function comparisonTables(comparison: Comparison, articles: TableArticle[], candidates: TableCandidate[] = []): ComparisonTables {
+export function comparisonTables(
+  comparison: Comparison,
+  articles: TableArticle[],
+  candidates: TableCandidate[] = [],
+): ComparisonTables {
   const version = comparison.codebookVersion;
   const meta = new Map(articles.map((a) => [a.id, a]));
   const order = comparison.articles.map((a) => a.id).filter((id) => meta.has(id));
@@ -124,7 +137,18 @@ export function comparisonTables(comparison: Comparison, articles: TableArticle[
     if (!f) continue;
     for (const k of SOURCE_KINDS) {
       const c = f.bySourceKind[k];
-      sourcing.push(row(id, { source_kind: k, source_kind_label: labelOf(codebook.sourceKinds, k), attributions: c.count.value, words_quoted: c.words.value }, c.count.trace));
+      sourcing.push(
+        row(
+          id,
+          {
+            source_kind: k,
+            source_kind_label: labelOf(codebook.sourceKinds, k),
+            attributions: c.count.value,
+            words_quoted: c.words.value,
+          },
+          c.count.trace,
+        ),
+      );
     }
     for (const s of f.sources) {
       if (!s.attributions.value) continue;
@@ -147,7 +171,9 @@ export function comparisonTables(comparison: Comparison, articles: TableArticle[
     }
     for (const k of CUE_STANCES) {
       const c = f.cueStances[k];
-      cues.push(row(id, { cue_stance: k, cue_stance_label: labelOf(codebook.cueStances, k), attributions: c.value }, c.trace));
+      cues.push(
+        row(id, { cue_stance: k, cue_stance_label: labelOf(codebook.cueStances, k), attributions: c.value }, c.trace),
+      );
     }
     // The writer's voice by default (words: the writer's words of the part); quoted speech as its own series.
     const voiceWords = f.voiceWords ?? { writer: f.wordCount, quoted: 0 };
@@ -156,14 +182,23 @@ export function comparisonTables(comparison: Comparison, articles: TableArticle[
       ["lead", "writer", f.lead],
     ];
     if (f.headline) parts.push(["headline", "writer", f.headline]);
-    if (f.quotedDensities) parts.push(["article", "quoted", { densities: f.quotedDensities, wordCount: voiceWords.quoted }]);
+    if (f.quotedDensities)
+      parts.push(["article", "quoted", { densities: f.quotedDensities, wordCount: voiceWords.quoted }]);
     for (const [part, voice, p] of parts) {
       for (const k of MARKER_TYPES) {
         const d = p.densities[k];
         tone.push(
           row(
             id,
-            { part, voice, marker_type: k, marker_type_label: labelOf(codebook.markerTypes, k), count: d.trace.length, words: p.wordCount, per_1000_words: d.value },
+            {
+              part,
+              voice,
+              marker_type: k,
+              marker_type_label: labelOf(codebook.markerTypes, k),
+              count: d.trace.length,
+              words: p.wordCount,
+              per_1000_words: d.value,
+            },
             d.trace,
           ),
         );
@@ -171,21 +206,59 @@ export function comparisonTables(comparison: Comparison, articles: TableArticle[
     }
     for (const k of FRAME_DIMENSIONS) {
       const d = f.frameProfile[k];
-      frames.push(row(id, { dimension: k, dimension_label: labelOf(codebook.frameDimensions, k), hits: d.trace.length, share: d.value }, d.trace));
+      frames.push(
+        row(
+          id,
+          { dimension: k, dimension_label: labelOf(codebook.frameDimensions, k), hits: d.trace.length, share: d.value },
+          d.trace,
+        ),
+      );
     }
   }
 
   const claims: TableRow[] = [];
   for (const g of comparison.claimGroups) {
-    const common = { claim_group: g.id, claim_group_label: g.label, articles_carrying: g.articles.length, focal_lacks: g.focalLacks, only_in_one: g.onlyIn !== null };
+    const common = {
+      claim_group: g.id,
+      claim_group_label: g.label,
+      articles_carrying: g.articles.length,
+      focal_lacks: g.focalLacks,
+      only_in_one: g.onlyIn !== null,
+    };
     for (const id of order) {
       const cells = g.cells.filter((c) => c.articleId === id);
       if (!cells.length) {
-        claims.push(row(id, { ...common, claim_id: null, stance: "absent", stance_label: "Absent", source_name: null, claim_text: null }, []));
+        claims.push(
+          row(
+            id,
+            {
+              ...common,
+              claim_id: null,
+              stance: "absent",
+              stance_label: "Absent",
+              source_name: null,
+              claim_text: null,
+            },
+            [],
+          ),
+        );
         continue;
       }
       for (const c of cells) {
-        claims.push(row(id, { ...common, claim_id: c.claimId, stance: c.stance, stance_label: labelOf(codebook.claimStances, c.stance), source_name: c.sourceName, claim_text: c.text }, c.trace));
+        claims.push(
+          row(
+            id,
+            {
+              ...common,
+              claim_id: c.claimId,
+              stance: c.stance,
+              stance_label: labelOf(codebook.claimStances, c.stance),
+              source_name: c.sourceName,
+              claim_text: c.text,
+            },
+            c.trace,
+          ),
+        );
       }
     }
   }
@@ -205,7 +278,10 @@ export function comparisonTables(comparison: Comparison, articles: TableArticle[
             actor_key: key,
             actor_name: actor?.name ?? key,
             mentions: cell?.mentions.value ?? 0,
-            descriptors: cell?.descriptors.map((d) => `${d.text} (${labelOf(codebook.labelClasses, d.labelClass)}, ${d.count})`).join("; ") ?? "",
+            descriptors:
+              cell?.descriptors
+                .map((d) => `${d.text} (${labelOf(codebook.labelClasses, d.labelClass)}, ${d.count})`)
+                .join("; ") ?? "",
             ...labels,
           },
           [...descTrace, ...(cell?.mentions.trace ?? [])],
@@ -217,30 +293,118 @@ export function comparisonTables(comparison: Comparison, articles: TableArticle[
   const timeline: TableRow[] = [];
   for (const id of order) {
     const a = meta.get(id)!;
-    timeline.push({ cells: { kind: "article", date: a.published, article_id: id, outlet: a.outlet, title: a.title, url: a.url, country: null, status: comparison.focalId === id ? "focal" : "compared", codebook_version: version }, trace: [] });
+    timeline.push({
+      cells: {
+        kind: "article",
+        date: a.published,
+        article_id: id,
+        outlet: a.outlet,
+        title: a.title,
+        url: a.url,
+        country: null,
+        status: comparison.focalId === id ? "focal" : "compared",
+        codebook_version: version,
+      },
+      trace: [],
+    });
   }
   for (const c of candidates) {
     if (c.articleId !== null && meta.has(c.articleId)) continue;
-    timeline.push({ cells: { kind: "candidate", date: c.date, article_id: c.articleId, outlet: c.outlet, title: c.title, url: c.url, country: c.country, status: c.status, codebook_version: version }, trace: [] });
+    timeline.push({
+      cells: {
+        kind: "candidate",
+        date: c.date,
+        article_id: c.articleId,
+        outlet: c.outlet,
+        title: c.title,
+        url: c.url,
+        country: c.country,
+        status: c.status,
+        codebook_version: version,
+      },
+      trace: [],
+    });
   }
   timeline.sort((x, y) => String(x.cells.date ?? "9999").localeCompare(String(y.cells.date ?? "9999")));
 
   const labelCols = LABEL_CLASSES.map((l) => `label_${l}`);
   return {
-    "sourcing-mix": table("sourcing-mix", "Sourcing mix", "Attributions and words quoted per article by source kind (counts and words).", ["source_kind", "source_kind_label", "attributions", "words_quoted"], sourcing),
-    voices: table("voices", "Whose voice", "Attributions and words quoted per source in each article (counts and words).", ["source_key", "source_name", "source_kind", "source_kind_label", "affiliation", "named", "attributions", "words_quoted"], voices),
-    "cue-stances": table("cue-stances", "How sources are introduced", "Attributions per article by the stance of the reporting word that introduces them (counts).", ["cue_stance", "cue_stance_label", "attributions"], cues),
+    "sourcing-mix": table(
+      "sourcing-mix",
+      "Sourcing mix",
+      "Attributions and words quoted per article by source kind (counts and words).",
+      ["source_kind", "source_kind_label", "attributions", "words_quoted"],
+      sourcing,
+    ),
+    voices: table(
+      "voices",
+      "Whose voice",
+      "Attributions and words quoted per source in each article (counts and words).",
+      [
+        "source_key",
+        "source_name",
+        "source_kind",
+        "source_kind_label",
+        "affiliation",
+        "named",
+        "attributions",
+        "words_quoted",
+      ],
+      voices,
+    ),
+    "cue-stances": table(
+      "cue-stances",
+      "How sources are introduced",
+      "Attributions per article by the stance of the reporting word that introduces them (counts).",
+      ["cue_stance", "cue_stance_label", "attributions"],
+      cues,
+    ),
     "claim-matrix": table(
       "claim-matrix",
       "The claim matrix",
       "Each claim group per article: the stance the article gives the claim, or absent.",
-      ["claim_group", "claim_group_label", "articles_carrying", "focal_lacks", "only_in_one", "claim_id", "stance", "stance_label", "source_name", "claim_text"],
+      [
+        "claim_group",
+        "claim_group_label",
+        "articles_carrying",
+        "focal_lacks",
+        "only_in_one",
+        "claim_id",
+        "stance",
+        "stance_label",
+        "source_name",
+        "claim_text",
+      ],
       claims,
     ),
-    "naming-matrix": table("naming-matrix", "The naming matrix", "How each article names each actor: mentions, the descriptors used and their label classes (counts).", ["actor_key", "actor_name", "mentions", "descriptors", ...labelCols], naming),
-    "distance-tone": table("distance-tone", "Distance and tone", "Hedges, boosters, scare quotes and loaded terms per 1,000 words in the writer's own voice, for the whole article, its lead and its headline; then the words the article quotes as their own series (voice \"quoted\", per 1,000 quoted words).", ["part", "voice", "marker_type", "marker_type_label", "count", "words", "per_1000_words"], tone),
-    frames: table("frames", "Frame profile", "Each frame dimension's share of the article's frame-lexicon hits (0 to 1).", ["dimension", "dimension_label", "hits", "share"], frames),
-    timeline: table("timeline", "Coverage timeline", "Publication dates of the compared articles and of the coverage still to import.", ["kind", "date", "article_id", "outlet", "title", "url", "country", "status", "codebook_version"], timeline),
+    "naming-matrix": table(
+      "naming-matrix",
+      "The naming matrix",
+      "How each article names each actor: mentions, the descriptors used and their label classes (counts).",
+      ["actor_key", "actor_name", "mentions", "descriptors", ...labelCols],
+      naming,
+    ),
+    "distance-tone": table(
+      "distance-tone",
+      "Distance and tone",
+      'Hedges, boosters, scare quotes and loaded terms per 1,000 words in the writer\'s own voice, for the whole article, its lead and its headline; then the words the article quotes as their own series (voice "quoted", per 1,000 quoted words).',
+      ["part", "voice", "marker_type", "marker_type_label", "count", "words", "per_1000_words"],
+      tone,
+    ),
+    frames: table(
+      "frames",
+      "Frame profile",
+      "Each frame dimension's share of the article's frame-lexicon hits (0 to 1).",
+      ["dimension", "dimension_label", "hits", "share"],
+      frames,
+    ),
+    timeline: table(
+      "timeline",
+      "Coverage timeline",
+      "Publication dates of the compared articles and of the coverage still to import.",
+      ["kind", "date", "article_id", "outlet", "title", "url", "country", "status", "codebook_version"],
+      timeline,
+    ),
   };
 }
 

@@ -77,7 +77,14 @@ function segments(pStart: number, pEnd: number, hls: Highlight[]): Segment[] {
   return out;
 }
 
-function renderRange(text: string, from: number, to: number, sorted: Highlight[], anchored: Set<Highlight>, idPrefix: string): ReactNode[] {
+function renderRange(
+  text: string,
+  from: number,
+  to: number,
+  sorted: Highlight[],
+  anchored: Set<Highlight>,
+  idPrefix: string,
+): ReactNode[] {
   return segments(from, to, sorted).map((seg) => {
     const piece = text.slice(seg.start, seg.end);
     if (seg.active.length === 0) return <Fragment key={seg.start}>{piece}</Fragment>;
@@ -117,7 +124,15 @@ function sortHighlights(highlights: Highlight[]): Highlight[] {
  * An article's clean text in paragraphs, with highlight layers. Text is rendered as text (React escapes it),
  * never as HTML. Offsets index the stored clean text, like every span in Parallax.
  */
-export function ArticleReader({ text, highlights = [], idPrefix = "t" }: { text: string; highlights?: Highlight[]; idPrefix?: string }) {
+export function ArticleReader({
+  text,
+  highlights = [],
+  idPrefix = "t",
+}: {
+  text: string;
+  highlights?: Highlight[];
+  idPrefix?: string;
+}) {
   const paras = splitParagraphs(text);
   const sorted = sortHighlights(highlights);
   const anchored = new Set<Highlight>();
@@ -133,6 +148,14 @@ export function ArticleReader({ text, highlights = [], idPrefix = "t" }: { text:
 }
 
 /** A one-line text (a headline, analysed as its own text) with its highlights, for use inside a heading. */
-export function InlineHighlights({ text, highlights = [], idPrefix = "t" }: { text: string; highlights?: Highlight[]; idPrefix?: string }) {
+export function InlineHighlights({
+  text,
+  highlights = [],
+  idPrefix = "t",
+}: {
+  text: string;
+  highlights?: Highlight[];
+  idPrefix?: string;
+}) {
   return <>{renderRange(text, 0, text.length, sortHighlights(highlights), new Set(), idPrefix)}</>;
 }

@@ -31,14 +31,23 @@ export function CorrectionForm(p: CorrectionFormProps) {
   return (
     <Form method="post" className="panel stack correction-form" aria-labelledby="corr-form-h">
       <h2 id="corr-form-h" style={{ marginTop: 0 }}>
-        {p.layer === "source" ? "A source" : p.layer === "attribution" ? "An attribution" : p.layer === "claim" ? "A claim" : p.layer === "marker" ? "A marker" : "A descriptor"}
+        {p.layer === "source"
+          ? "A source"
+          : p.layer === "attribution"
+            ? "An attribution"
+            : p.layer === "claim"
+              ? "A claim"
+              : p.layer === "marker"
+                ? "A marker"
+                : "A descriptor"}
       </h2>
       {p.target ? (
         <p>
           Words: <q>{p.target.words}</q>
           <span className="meta">
             {" "}
-            ({p.target.field === "title" ? "headline, " : ""}characters {p.target.start}–{p.target.end}) · the machine says <b>{shown(p.machineValue)}</b>
+            ({p.target.field === "title" ? "headline, " : ""}characters {p.target.start}–{p.target.end}) · the machine
+            says <b>{shown(p.machineValue)}</b>
             {JSON.stringify(p.currentValue) !== JSON.stringify(p.machineValue) ? (
               <>
                 , corrected to <b>{shown(p.currentValue)}</b>
@@ -61,13 +70,16 @@ export function CorrectionForm(p: CorrectionFormProps) {
         <legend>What to change</legend>
         {p.fields.map((f) => (
           <label key={f.id} style={{ display: "block" }}>
-            <input type="radio" name="field" value={f.id} checked={field === f.id} onChange={() => setField(f.id)} /> {f.label}
+            <input type="radio" name="field" value={f.id} checked={field === f.id} onChange={() => setField(f.id)} />{" "}
+            {f.label}
           </label>
         ))}
       </fieldset>
       {!needsTarget ? (
         <div className="field">
-          <label htmlFor="corr-content">{p.layer === "marker" ? "The marked words" : "The content (what is reported)"}, exactly as in the text</label>
+          <label htmlFor="corr-content">
+            {p.layer === "marker" ? "The marked words" : "The content (what is reported)"}, exactly as in the text
+          </label>
           <textarea id="corr-content" name="content" rows={3} required />
         </div>
       ) : null}
@@ -85,8 +97,18 @@ export function CorrectionForm(p: CorrectionFormProps) {
       ) : null}
       {options ? (
         <div className="field">
-          <label htmlFor="corr-value">{key === "attribution.add" ? "The source's kind" : key === "marker.add" ? "Marker type" : "New value"}</label>
-          <select id="corr-value" name="value" defaultValue={typeof p.currentValue === "string" && options.some((o) => o.id === p.currentValue) ? p.currentValue : undefined}>
+          <label htmlFor="corr-value">
+            {key === "attribution.add" ? "The source's kind" : key === "marker.add" ? "Marker type" : "New value"}
+          </label>
+          <select
+            id="corr-value"
+            name="value"
+            defaultValue={
+              typeof p.currentValue === "string" && options.some((o) => o.id === p.currentValue)
+                ? p.currentValue
+                : undefined
+            }
+          >
             {key === "attribution.add" ? <option value="">as the source already has, or other</option> : null}
             {options.map((o) => (
               <option key={o.id} value={o.id}>
@@ -97,8 +119,20 @@ export function CorrectionForm(p: CorrectionFormProps) {
         </div>
       ) : key === "source.affiliation" || key === "source.name" || key === "source.split" ? (
         <div className="field">
-          <label htmlFor="corr-value">{key === "source.affiliation" ? "Affiliation (empty for none)" : key === "source.name" ? "Name" : "Name of the new source (optional)"}</label>
-          <input id="corr-value" name="value" type="text" required={key === "source.name"} defaultValue={key === "source.name" && typeof p.currentValue === "string" ? p.currentValue : ""} />
+          <label htmlFor="corr-value">
+            {key === "source.affiliation"
+              ? "Affiliation (empty for none)"
+              : key === "source.name"
+                ? "Name"
+                : "Name of the new source (optional)"}
+          </label>
+          <input
+            id="corr-value"
+            name="value"
+            type="text"
+            required={key === "source.name"}
+            defaultValue={key === "source.name" && typeof p.currentValue === "string" ? p.currentValue : ""}
+          />
         </div>
       ) : key === "claim.group" ? (
         <>
@@ -107,7 +141,9 @@ export function CorrectionForm(p: CorrectionFormProps) {
             <input id="corr-into-article" name="intoArticle" type="number" min={1} />
           </div>
           <div className="field">
-            <label htmlFor="corr-content">Words of the claim whose group to join, exactly as in its text (empty: take this claim out of its group)</label>
+            <label htmlFor="corr-content">
+              Words of the claim whose group to join, exactly as in its text (empty: take this claim out of its group)
+            </label>
             <textarea id="corr-content" name="content" rows={2} />
           </div>
         </>

@@ -30,10 +30,16 @@ export function CorrectionsNotice(p: CorrectionsNoticeProps) {
               ))}
         </p>
       ) : null}
-      {p.sentence ? <p>{p.sentence} Charts, tables and exports show people&apos;s values; exports keep the machine&apos;s beside them.</p> : null}
+      {p.sentence ? (
+        <p>
+          {p.sentence} Charts, tables and exports show people&apos;s values; exports keep the machine&apos;s beside
+          them.
+        </p>
+      ) : null}
       {p.coders.length ? (
         <p>
-          Coded by {p.coders.join(", ")}. <Link to={`/comparisons/${p.comparisonId}/agreement`}>Agreement between coders and with the machine</Link>
+          Coded by {p.coders.join(", ")}.{" "}
+          <Link to={`/comparisons/${p.comparisonId}/agreement`}>Agreement between coders and with the machine</Link>
         </p>
       ) : null}
     </div>
@@ -55,7 +61,11 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 /** On the methods page: the values people changed across the library, by layer. */
-export function LibraryCorrections({ counts }: { counts: { layer: string; field: string; changed: number; articles: number }[] }) {
+export function LibraryCorrections({
+  counts,
+}: {
+  counts: { layer: string; field: string; changed: number; articles: number }[];
+}) {
   return (
     <section aria-labelledby="corrections-h">
       <h2 id="corrections-h">Corrections by people</h2>
@@ -63,11 +73,15 @@ export function LibraryCorrections({ counts }: { counts: { layer: string; field:
         <p>Nobody has corrected the machine in this library yet: every figure is the machine&apos;s.</p>
       ) : (
         <>
-          <p>People changed these values in this library; charts, tables and exports use their values and keep the machine&apos;s beside them.</p>
+          <p>
+            People changed these values in this library; charts, tables and exports use their values and keep the
+            machine&apos;s beside them.
+          </p>
           <ul>
             {counts.map((c) => (
               <li key={`${c.layer}.${c.field}`}>
-                {c.changed} {FIELD_WORDS[`${c.layer}.${c.field}`] ?? `${c.layer} ${c.field}`} in {c.articles} article{c.articles === 1 ? "" : "s"}
+                {c.changed} {FIELD_WORDS[`${c.layer}.${c.field}`] ?? `${c.layer} ${c.field}`} in {c.articles} article
+                {c.articles === 1 ? "" : "s"}
               </li>
             ))}
           </ul>

@@ -1,7 +1,12 @@
 import { Form } from "@remix-run/react";
 import type { CoverageCandidate } from "#db/schema";
 
-const STATUS_LABEL: Record<string, string> = { pending: "not yet imported", imported: "imported", failed: "import failed", duplicate: "already in library" };
+const STATUS_LABEL: Record<string, string> = {
+  pending: "not yet imported",
+  imported: "imported",
+  failed: "import failed",
+  duplicate: "already in library",
+};
 
 /** The known coverage of the same events: facts only (outlet, date, title, link), each with its import status. */
 export function CoverageList({ candidates, comparisonId }: { candidates: CoverageCandidate[]; comparisonId?: number }) {
@@ -13,8 +18,9 @@ export function CoverageList({ candidates, comparisonId }: { candidates: Coverag
         Coverage to import ({candidates.length})
       </h2>
       <p className="meta">
-        Other reports on the same events, listed with their outlet, date and title; {pending} not yet imported. Titles in parentheses describe
-        an item whose original title was not captured. Importing fetches each page and adds its article text to this comparison.
+        Other reports on the same events, listed with their outlet, date and title; {pending} not yet imported. Titles
+        in parentheses describe an item whose original title was not captured. Importing fetches each page and adds its
+        article text to this comparison.
       </p>
       {comparisonId && candidates.some((c) => c.status === "pending" || c.status === "failed") ? (
         <Form method="post" action={`/comparisons/${comparisonId}/coverage`} className="no-print">

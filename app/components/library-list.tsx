@@ -1,7 +1,11 @@
 import { Link } from "@remix-run/react";
 import type { ArticleListItem } from "#app/models/articles.server";
 
-export function ArticleByline({ a }: { a: Pick<ArticleListItem, "outletName" | "published" | "author" | "fictional"> }) {
+export function ArticleByline({
+  a,
+}: {
+  a: Pick<ArticleListItem, "outletName" | "published" | "author" | "fictional">;
+}) {
   return (
     <span className="meta">
       {[a.outletName ?? "outlet unknown", a.published, a.author].filter(Boolean).join(" · ")}

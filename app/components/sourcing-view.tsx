@@ -10,7 +10,12 @@ export function kindLabel(kind: string): string {
 export const SOURCE_KINDS = codebook.sourceKinds.map((k) => k.id);
 
 /** Highlights for every attribution: content tinted by source kind, source underlined, cue dotted, with a focus card. */
-export function attributionHighlights(text: string, attributions: Attribution[], sources: SourceEntity[], correctHref?: (layer: string, span: { start: number; end: number }, field: string) => string): Highlight[] {
+export function attributionHighlights(
+  text: string,
+  attributions: Attribution[],
+  sources: SourceEntity[],
+  correctHref?: (layer: string, span: { start: number; end: number }, field: string) => string,
+): Highlight[] {
   const byKey = new Map(sources.map((s) => [s.key, s]));
   const out: Highlight[] = [];
   for (const a of attributions) {
@@ -39,7 +44,14 @@ export function attributionHighlights(text: string, attributions: Attribution[],
     );
     const label = `Attribution ${a.id}: source ${src?.name ?? "none named"}, ${kindLabel(kind)}${cueText ? `, cue ${cueText}` : ""}`;
     a.content.forEach((c, i) =>
-      out.push({ start: c.start, end: c.end, className: `hl-content kind-${kind}`, anchor: i === 0 ? a.id : undefined, card: i === 0 ? card : undefined, label: i === 0 ? label : undefined }),
+      out.push({
+        start: c.start,
+        end: c.end,
+        className: `hl-content kind-${kind}`,
+        anchor: i === 0 ? a.id : undefined,
+        card: i === 0 ? card : undefined,
+        label: i === 0 ? label : undefined,
+      }),
     );
     if (a.source) out.push({ start: a.source.start, end: a.source.end, className: `hl-source kind-${kind}` });
     if (a.cue) out.push({ start: a.cue.start, end: a.cue.end, className: "hl-cue" });
@@ -61,7 +73,15 @@ export function KindLegend() {
 }
 
 /** Per article: each canonical source with kind, affiliation, attributions, words quoted, named or not. */
-export function SourcesPanel({ sources, attributionCount, correctHref }: { sources: SourceEntity[]; attributionCount?: number; correctHref?: (s: SourceEntity) => string | null }) {
+export function SourcesPanel({
+  sources,
+  attributionCount,
+  correctHref,
+}: {
+  sources: SourceEntity[];
+  attributionCount?: number;
+  correctHref?: (s: SourceEntity) => string | null;
+}) {
   // Every attribution counts, those with no source named too, as on the comparison page and in the exports.
   const total = attributionCount ?? sources.reduce((n, s) => n + s.attributionIds.length, 0);
   const namedSources = sources.filter((s) => s.named).length;
@@ -70,7 +90,8 @@ export function SourcesPanel({ sources, attributionCount, correctHref }: { sourc
   return (
     <div className="sources-panel">
       <p className="meta" data-count-line>
-        {plural(total, "attribution")} from {plural(sources.length, "source")}: {namedSources} named, {sources.length - namedSources} unnamed.
+        {plural(total, "attribution")} from {plural(sources.length, "source")}: {namedSources} named,{" "}
+        {sources.length - namedSources} unnamed.
       </p>
       <table>
         <thead>
@@ -93,7 +114,11 @@ export function SourcesPanel({ sources, attributionCount, correctHref }: { sourc
                   {!s.named ? <span className="badge">unnamed</span> : null}
                   {correctHref?.(s) ? (
                     <div>
-                      <a href={correctHref(s)!} className="meta" aria-label={`Correct the source ${s.name || "with no name"}`}>
+                      <a
+                        href={correctHref(s)!}
+                        className="meta"
+                        aria-label={`Correct the source ${s.name || "with no name"}`}
+                      >
                         Correct
                       </a>
                     </div>

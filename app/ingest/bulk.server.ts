@@ -20,8 +20,7 @@ export type BulkRecord = {
 
 /** `input` names where the item came from ("coverage.tsv row 4", "notes/day-1.md") for progress and errors. */
 export type BulkItem =
-  | { ok: true; input: string; record: BulkRecord; warnings: string[] }
-  | { ok: false; input: string; reason: string };
+  { ok: true; input: string; record: BulkRecord; warnings: string[] } | { ok: false; input: string; reason: string };
 
 export type BulkFormat = "csv" | "tsv" | "json" | "jsonl" | "txt" | "md" | "html" | "zip" | "folder";
 
@@ -75,7 +74,8 @@ export function parseBulkFile(name: string, bytes: Uint8Array): BulkParse {
   const label = safeRelativeName(name);
   const ext = extensionOf(label);
   if (bytes.length === 0) return fail(null, `“${label}” is empty.`);
-  if (bytes.length > BULK_LIMITS.maxFileBytes) return fail(null, `“${label}” is larger than 50 MB; split it into smaller files.`);
+  if (bytes.length > BULK_LIMITS.maxFileBytes)
+    return fail(null, `“${label}” is larger than 50 MB; split it into smaller files.`);
   if (ext === ".zip" || isZip(bytes)) return parseZip(label, bytes);
   if (TEXT_EXTENSIONS.has(ext)) {
     const item = readTextFile(label, bytes);
@@ -123,7 +123,8 @@ function parseFolderFiles(files: Array<{ name: string; bytes: Uint8Array }>, tru
   const errors: string[] = [];
   for (const f of files) {
     const r = parseBulkFile(f.name, f.bytes);
-    if (r.format === null) for (const e of r.errors) items.push({ ok: false, input: safeRelativeName(f.name), reason: e });
+    if (r.format === null)
+      for (const e of r.errors) items.push({ ok: false, input: safeRelativeName(f.name), reason: e });
     else {
       items.push(...r.items);
       errors.push(...r.errors.map((e) => `${safeRelativeName(f.name)}: ${e}`));
@@ -143,7 +144,8 @@ export async function readBulkPath(target: string): Promise<BulkParse> {
     return fail(null, `No file or folder at ${target}.`);
   }
   if (st.isFile()) {
-    if (st.size > BULK_LIMITS.maxFileBytes) return fail(null, `${target} is larger than 50 MB; split it into smaller files.`);
+    if (st.size > BULK_LIMITS.maxFileBytes)
+      return fail(null, `${target} is larger than 50 MB; split it into smaller files.`);
     return parseBulkFile(path.basename(target), await readFile(target));
   }
   if (!st.isDirectory()) return fail(null, `${target} is neither a file nor a folder.`);
@@ -193,7 +195,8 @@ export async function readBulkPath(target: string): Promise<BulkParse> {
       files.push({ name: rel, bytes: await readFile(full) });
     }
   }
-  if (files.length === 0 && skipped.length === 0) return fail("folder", `The folder ${target} has no .txt, .md or .html files.`);
+  if (files.length === 0 && skipped.length === 0)
+    return fail("folder", `The folder ${target} has no .txt, .md or .html files.`);
   const parsed = parseFolderFiles(files, truncated);
   return { format: "folder", items: [...parsed.items, ...skipped], errors: [...errors, ...parsed.errors] };
 }
@@ -218,7 +221,12 @@ function readTextFile(label: string, bytes: Uint8Array): BulkItem {
  * it stops at the first entry past the total, per-file or ratio limit, or past the entry count. Input is fed
  * in small slices so that no one step can inflate more than a few megabytes.
  */
-export function unzipLimited(bytes: Uint8Array, limits: typeof BULK_LIMITS = BULK_LIMITS): { files: Array<{ name: string; bytes: Uint8Array }> } | { error: "size" | "count" | "ratio" | "unreadable"; entry?: string } {
+export function unzipLimited(
+  bytes: Uint8Array,
+  limits: typeof BULK_LIMITS = BULK_LIMITS,
+):
+  | { files: Array<{ name: string; bytes: Uint8Array }> }
+  | { error: "size" | "count" | "ratio" | "unreadable"; entry?: string } {
   const files: Array<{ name: string; bytes: Uint8Array }> = [];
   let total = 0;
   let count = 0;
@@ -248,7 +256,8 @@ export function unzipLimited(bytes: Uint8Array, limits: typeof BULK_LIMITS = BUL
       size += chunk.length;
       total += chunk.length;
       if (total > limits.maxZipBytes || size > limits.maxFileBytes) error = { error: "size", entry: rel };
-      else if (packed > 0 && size > 1024 * 1024 && size / packed > limits.maxZipRatio) error = { error: "ratio", entry: rel };
+      else if (packed > 0 && size > 1024 * 1024 && size / packed > limits.maxZipRatio)
+        error = { error: "ratio", entry: rel };
       if (error) {
         file.terminate();
         return;
@@ -270,7 +279,8 @@ export function unzipLimited(bytes: Uint8Array, limits: typeof BULK_LIMITS = BUL
   unzip.register(UnzipInflate);
   const SLICE = 4096;
   try {
-    for (let at = 0; at < bytes.length && !error; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
+    for (let at = 0; at < bytes.length && !error; at += SLICE)
+      unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
   } catch {
     return { error: "unreadable" };
   }
@@ -284,14 +294,19 @@ function parseZip(label: string, bytes: Uint8Array): BulkParse {
   const r = unzipLimited(bytes);
   if ("error" in r) {
     const mb = Math.round(BULK_LIMITS.maxZipBytes / (1024 * 1024));
-    if (r.error === "size" || r.error === "count") return fail(null, `“${label}” unpacks to more than ${mb} MB or ${BULK_LIMITS.maxFolderFiles} files; split it.`);
+    if (r.error === "size" || r.error === "count")
+      return fail(null, `“${label}” unpacks to more than ${mb} MB or ${BULK_LIMITS.maxFolderFiles} files; split it.`);
     if (r.error === "ratio") {
-      return fail(null, `“${label}” holds a file (“${r.entry}”) that unpacks to over ${BULK_LIMITS.maxZipRatio} times its packed size; Parallax refuses archives like that.`);
+      return fail(
+        null,
+        `“${label}” holds a file (“${r.entry}”) that unpacks to over ${BULK_LIMITS.maxZipRatio} times its packed size; Parallax refuses archives like that.`,
+      );
     }
     return fail(null, `“${label}” is not a readable zip archive.`);
   }
   const sorted = r.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (sorted.length === 0) return fail(null, `“${label}” holds no .txt, .md, .html, .csv, .tsv, .json or .jsonl files.`);
+  if (sorted.length === 0)
+    return fail(null, `“${label}” holds no .txt, .md, .html, .csv, .tsv, .json or .jsonl files.`);
   const inner = parseBulkFiles(sorted.map((f) => ({ name: `${label}/${safeRelativeName(f.name)}`, bytes: f.bytes })));
   return { ...inner, format: "zip" };
 }
@@ -419,7 +434,9 @@ function recordItem(input: string, data: unknown): BulkItem {
 
 /** Reads every field through `get` (a table row's or a JSON record's), in FIELD_ALIASES order, then checks it. */
 function toItem(input: string, get: (key: keyof BulkRecord) => string | undefined, warnings: string[]): BulkItem {
-  const raw = Object.fromEntries((Object.keys(FIELD_ALIASES) as (keyof BulkRecord)[]).map((k) => [k, get(k)])) as Record<keyof BulkRecord, string | undefined>;
+  const raw = Object.fromEntries(
+    (Object.keys(FIELD_ALIASES) as (keyof BulkRecord)[]).map((k) => [k, get(k)]),
+  ) as Record<keyof BulkRecord, string | undefined>;
   const url = raw.url?.trim();
   const text = raw.text ? normaliseText(raw.text) : undefined;
   if (url && !isHttpUrl(url)) {
@@ -459,7 +476,10 @@ function finish(format: BulkFormat | null, items: BulkItem[], errors: string[]):
     return {
       format,
       items: items.slice(0, BULK_LIMITS.maxRecords),
-      errors: [...errors, `${items.length.toLocaleString("en")} records: the first ${BULK_LIMITS.maxRecords.toLocaleString("en")} will be imported; split the file to import the rest.`],
+      errors: [
+        ...errors,
+        `${items.length.toLocaleString("en")} records: the first ${BULK_LIMITS.maxRecords.toLocaleString("en")} will be imported; split the file to import the rest.`,
+      ],
     };
   }
   return { format, items, errors };

@@ -120,7 +120,10 @@ export function cleanText(raw: string, hints: CleanTextHints = {}): CleanTextRes
       }
       for (let j = 0; j < i; j++) {
         const line = paras[j]!;
-        removed.push({ line, as: isChrome(line) ? "chrome" : j === b || (b === undefined && j === a) ? "title" : "outlet" });
+        removed.push({
+          line,
+          as: isChrome(line) ? "chrome" : j === b || (b === undefined && j === a) ? "title" : "outlet",
+        });
       }
       paras = paras.slice(i);
     }

@@ -164,7 +164,10 @@ function measureTree(doc: Document): { depth: number; elements: number } {
 }
 
 // Byline and dateline paragraphs ahead of the story are page furniture, not article text.
-function stripLeadingFurniture(paragraphs: string[], timeTexts: string[]): { paragraphs: string[]; byline: string | null } {
+function stripLeadingFurniture(
+  paragraphs: string[],
+  timeTexts: string[],
+): { paragraphs: string[]; byline: string | null } {
   const times = new Set(timeTexts.map((t) => t.toLowerCase()));
   let byline: string | null = null;
   let i = 0;
@@ -264,7 +267,8 @@ function readMetadata(doc: Document, pageUrl?: string): PageMeta {
     published = toIsoDate(c);
     if (published) break;
   }
-  const canonicalRaw = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metaContent('meta[property="og:url"]');
+  const canonicalRaw =
+    doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metaContent('meta[property="og:url"]');
   return {
     title: metaContent('meta[property="og:title"]') ?? ld.headline ?? (clean(doc.title ?? "") || null),
     author: cleanByline(metaContent('meta[name="author"]') ?? ld.author),

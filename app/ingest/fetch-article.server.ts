@@ -26,7 +26,12 @@ export type ImportedArticle = {
 
 export type FetchArticleResult =
   | { ok: true; article: ImportedArticle; redirects: string[] }
-  | { ok: false; reason: string; code: SafeFetchCode | "no_article"; pasteInstead: { url: string; title: string | null } };
+  | {
+      ok: false;
+      reason: string;
+      code: SafeFetchCode | "no_article";
+      pasteInstead: { url: string; title: string | null };
+    };
 
 const MIN_PLAIN_WORDS = 30;
 
@@ -64,7 +69,8 @@ export async function fetchArticle(url: string, opts: SafeFetchOptions = {}): Pr
   }
 
   const ex = extractArticleFromHtml(res.body, { url: res.finalUrl });
-  if (!ex.ok) return { ok: false, reason: ex.reason, code: "no_article", pasteInstead: { url: requested, title: ex.title } };
+  if (!ex.ok)
+    return { ok: false, reason: ex.reason, code: "no_article", pasteInstead: { url: requested, title: ex.title } };
   return {
     ok: true,
     redirects: res.redirects,

@@ -71,7 +71,23 @@ const ISO3_TO_1: Record<string, [string, string]> = {
 // Trigram models confuse close kin (English → Scots, Turkish → Turkmen): choose only among mapped
 // languages, and among the common news languages for short strings.
 const MAPPED_LANGUAGES = Object.keys(ISO3_TO_1);
-const NEWS_LANGUAGES = ["eng", "arb", "heb", "deu", "fra", "spa", "cmn", "rus", "tur", "pes", "por", "ita", "nld", "ukr", "urd"];
+const NEWS_LANGUAGES = [
+  "eng",
+  "arb",
+  "heb",
+  "deu",
+  "fra",
+  "spa",
+  "cmn",
+  "rus",
+  "tur",
+  "pes",
+  "por",
+  "ita",
+  "nld",
+  "ukr",
+  "urd",
+];
 const SHORT_TEXT = 150;
 const CONFIDENT_TEXT = 120;
 

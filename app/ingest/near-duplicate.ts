@@ -218,14 +218,18 @@ export function wordDiff(a: string, b: string): WordDiff {
     if (type !== "removed") ib += n;
   }
 
-  const spanOf = (toks: Token[], from: number, n: number): Span => ({ start: toks[from]!.start, end: toks[from + n - 1]!.end });
+  const spanOf = (toks: Token[], from: number, n: number): Span => ({
+    start: toks[from]!.start,
+    end: toks[from + n - 1]!.end,
+  });
   const parts: DiffPart[] = runs.map((r) => {
     const sa = r.type !== "added" && r.n > 0 ? spanOf(ta, r.ia, r.n) : null;
     const sb = r.type !== "removed" && r.n > 0 ? spanOf(tb, r.ib, r.n) : null;
     const text = sa ? a.slice(sa.start, sa.end) : sb ? b.slice(sb.start, sb.end) : "";
     return { type: r.type, text, a: sa, b: sb };
   });
-  const countWords = (toks: Token[], from: number, n: number) => toks.slice(from, from + n).filter((t) => t.word).length;
+  const countWords = (toks: Token[], from: number, n: number) =>
+    toks.slice(from, from + n).filter((t) => t.word).length;
   const stats = { sameWords: 0, addedWords: 0, removedWords: 0 };
   for (const r of runs) {
     if (r.type === "same") stats.sameWords += countWords(ta, r.ia, r.n);

@@ -41,7 +41,11 @@ const ALLOWED_TYPES = new Set(["text/html", "application/xhtml+xml", "text/plain
 const MB = 1024 * 1024;
 
 class FetchFailure extends Error {
-  constructor(readonly code: SafeFetchCode, readonly reason: string, readonly status?: number) {
+  constructor(
+    readonly code: SafeFetchCode,
+    readonly reason: string,
+    readonly status?: number,
+  ) {
     super(reason);
   }
 }
@@ -209,7 +213,9 @@ async function checkTarget(u: URL, signal: AbortSignal): Promise<Address[]> {
         throw new FetchFailure(
           "blocked_address",
           // A name is refused without saying what it resolved to: the message must not map internal names.
-          host === a.address ? `Parallax does not fetch from ${host}: it is a ${verdict} address, not a public web site.` : `Parallax does not fetch from ${host}: it is not a public web site.`,
+          host === a.address
+            ? `Parallax does not fetch from ${host}: it is a ${verdict} address, not a public web site.`
+            : `Parallax does not fetch from ${host}: it is not a public web site.`,
         );
       }
     }
@@ -289,7 +295,9 @@ function request(u: URL, pinned: Address[], signal: AbortSignal): Promise<http.I
       socket.once("connect", () => {
         const remote = socket.remoteAddress;
         if (remote && !pinned.some((a) => sameAddress(remote, a.address))) {
-          req.destroy(new FetchFailure("blocked_address", "The connection went to an address Parallax had not checked."));
+          req.destroy(
+            new FetchFailure("blocked_address", "The connection went to an address Parallax had not checked."),
+          );
         }
       });
     });
@@ -316,10 +324,10 @@ async function readBody(res: http.IncomingMessage, maxBytes: number, signal: Abo
     encoding === "gzip" || encoding === "x-gzip"
       ? zlib.createGunzip()
       : encoding === "deflate"
-      ? zlib.createInflate()
-      : encoding === "br"
-      ? zlib.createBrotliDecompress()
-      : null;
+        ? zlib.createInflate()
+        : encoding === "br"
+          ? zlib.createBrotliDecompress()
+          : null;
   if (decoder) {
     // pipe() does not forward errors: a broken connection must end the read, not wait for the timeout.
     res.on("error", (e) => decoder.destroy(e));

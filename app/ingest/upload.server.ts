@@ -6,7 +6,16 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const ACCEPTED = [".txt", ".md", ".html", ".htm"] as const;
 
 export type UploadRead =
-  | { ok: true; text: string; title: string | null; author: string | null; outlet: string | null; published: string | null; language: string | null; url: string | null }
+  | {
+      ok: true;
+      text: string;
+      title: string | null;
+      author: string | null;
+      outlet: string | null;
+      published: string | null;
+      language: string | null;
+      url: string | null;
+    }
   | { ok: false; reason: string };
 
 /** UTF-16 by its byte-order mark, or by the zero high bytes of mostly-ASCII text without one. */
@@ -60,15 +69,21 @@ export function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** Reads an uploaded .txt, .md or .html file into clean text and whatever metadata it carries. */
-export function readUpload(name: string, bytes: Uint8Array, hints: { title?: string | null; outlet?: string | null; author?: string | null } = {}): UploadRead {
+export function readUpload(
+  name: string,
+  bytes: Uint8Array,
+  hints: { title?: string | null; outlet?: string | null; author?: string | null } = {},
+): UploadRead {
   const base = name.split(/[\\/]/).pop() ?? "";
   const ext = (/\.[a-z0-9]+$/i.exec(base)?.[0] ?? "").toLowerCase();
   if (!ACCEPTED.includes(ext as (typeof ACCEPTED)[number])) {
     return { ok: false, reason: `“${base}” is not a .txt, .md or .html file.` };
   }
   if (bytes.length === 0) return { ok: false, reason: `“${base}” is empty.` };
-  if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, reason: `“${base}” is over 2 MB; Parallax takes single articles.` };
-  if (looksBinary(bytes)) return { ok: false, reason: `“${base}” is not a text file (it looks binary). Upload a .txt, .md or .html file.` };
+  if (bytes.length > MAX_UPLOAD_BYTES)
+    return { ok: false, reason: `“${base}” is over 2 MB; Parallax takes single articles.` };
+  if (looksBinary(bytes))
+    return { ok: false, reason: `“${base}” is not a text file (it looks binary). Upload a .txt, .md or .html file.` };
   const raw = decodeTextFile(bytes);
   if (ext === ".html" || ext === ".htm") {
     const page = extractArticleFromHtml(raw);
@@ -87,7 +102,16 @@ export function readUpload(name: string, bytes: Uint8Array, hints: { title?: str
   }
   const cleaned = cleanText(ext === ".md" ? stripMarkdown(raw) : raw, hints);
   if (!cleaned.text.trim()) return { ok: false, reason: `“${base}” has no text.` };
-  return { ok: true, text: cleaned.text, title: cleaned.title, author: cleaned.author, outlet: cleaned.outlet, published: null, language: null, url: null };
+  return {
+    ok: true,
+    text: cleaned.text,
+    title: cleaned.title,
+    author: cleaned.author,
+    outlet: cleaned.outlet,
+    published: null,
+    language: null,
+    url: null,
+  };
 }
 
 // CommonMark, without raw HTML: a vetted parser whose time grows with the length of the text (a hand-written

@@ -23,7 +23,10 @@ export async function getAnalysis(db: Db, articleId: number): Promise<ArticleAna
     .from(analyses)
     .where(and(eq(analyses.articleId, articleId), eq(analyses.analyserVersion, ANALYSER_VERSION)));
   if (row) return row.result as ArticleAnalysis;
-  const [article] = await db.select({ text: articles.text, title: articles.title }).from(articles).where(eq(articles.id, articleId));
+  const [article] = await db
+    .select({ text: articles.text, title: articles.title })
+    .from(articles)
+    .where(eq(articles.id, articleId));
   if (!article) return null;
   const analysis = await runAnalysis(article.text, { title: article.title });
   await storeAnalysis(db, articleId, analysis);
@@ -84,5 +87,3 @@ export async function reanalyseStale(db: Db, opts: { onProgress?: (done: number)
   await db.delete(analyses).where(ne(analyses.analyserVersion, ANALYSER_VERSION));
   return done;
 }
-
-

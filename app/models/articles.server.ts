@@ -10,7 +10,11 @@ import { storeAnalysis } from "./analyses.server";
 import { encodeFingerprint, fingerprint } from "#app/ingest/near-duplicate";
 import { matchNearDuplicates, recordNearDuplicates } from "./near-duplicates.server";
 
-export type ArticleWithOutlet = Omit<Article, "fingerprint"> & { outletName: string | null; outletCountry: string | null; outletKind: string | null };
+export type ArticleWithOutlet = Omit<Article, "fingerprint"> & {
+  outletName: string | null;
+  outletCountry: string | null;
+  outletKind: string | null;
+};
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
@@ -29,8 +33,7 @@ export interface NewArticleInput {
 }
 
 export type ImportOutcome =
-  | { status: "created"; article: Article }
-  | { status: "duplicate"; article: Article; by: "text" | "url" };
+  { status: "created"; article: Article } | { status: "duplicate"; article: Article; by: "text" | "url" };
 
 /** A title when none was given or found: the first words of the text. */
 export function fallbackTitle(text: string): string {
@@ -56,7 +59,8 @@ export class InputError extends Error {
 export async function importArticle(db: Db, input: NewArticleInput): Promise<ImportOutcome> {
   const text = input.text;
   if (!text.trim()) throw new InputError("The article text is empty.", "text");
-  if (Buffer.byteLength(text, "utf8") > MAX_TEXT_BYTES) throw new InputError("The text is over 2 MB; Parallax takes single articles, not whole archives.", "text");
+  if (Buffer.byteLength(text, "utf8") > MAX_TEXT_BYTES)
+    throw new InputError("The text is over 2 MB; Parallax takes single articles, not whole archives.", "text");
   const title = input.title.trim();
   if (!title) throw new InputError("A title is required.", "title");
 
@@ -121,7 +125,11 @@ const withOutlet = {
 };
 
 export async function getArticle(db: Db, id: number): Promise<ArticleWithOutlet | null> {
-  const [row] = await db.select(withOutlet).from(articles).leftJoin(outlets, eq(articles.outletId, outlets.id)).where(eq(articles.id, id));
+  const [row] = await db
+    .select(withOutlet)
+    .from(articles)
+    .leftJoin(outlets, eq(articles.outletId, outlets.id))
+    .where(eq(articles.id, id));
   return row ?? null;
 }
 
@@ -139,7 +147,10 @@ export async function getArticles(db: Db, ids: number[]): Promise<ArticleWithOut
 export type ArticleListItem = Omit<ArticleWithOutlet, "text" | "contentHash">;
 
 /** The library: newest first, optionally searched by title or outlet. */
-export async function listArticles(db: Db, opts: { q?: string | null; limit?: number; offset?: number } = {}): Promise<ArticleListItem[]> {
+export async function listArticles(
+  db: Db,
+  opts: { q?: string | null; limit?: number; offset?: number } = {},
+): Promise<ArticleListItem[]> {
   const { text: _t, contentHash: _h, ...cols } = withOutlet;
   const q = opts.q?.trim();
   const pattern = q ? `%${q.replace(/[%_\\]/g, (m) => "\\" + m)}%` : null;
@@ -147,7 +158,11 @@ export async function listArticles(db: Db, opts: { q?: string | null; limit?: nu
     .select(cols)
     .from(articles)
     .leftJoin(outlets, eq(articles.outletId, outlets.id))
-    .where(pattern ? or(sql`${articles.title} like ${pattern} escape '\\'`, sql`${outlets.name} like ${pattern} escape '\\'`) : undefined)
+    .where(
+      pattern
+        ? or(sql`${articles.title} like ${pattern} escape '\\'`, sql`${outlets.name} like ${pattern} escape '\\'`)
+        : undefined,
+    )
     .orderBy(desc(articles.id))
     .limit(opts.limit ?? 100)
     .offset(opts.offset ?? 0);
@@ -198,9 +213,13 @@ export async function updateArticleMeta(db: Db, id: number, meta: ArticleMetaUpd
 
 export async function listArticlesForRelated(db: Db = getDb()): Promise<RelatedDoc[]> {
   return db
-    .select({ id: articles.id, url: articles.url, title: articles.title, text: articles.text, published: articles.published })
+    .select({
+      id: articles.id,
+      url: articles.url,
+      title: articles.title,
+      text: articles.text,
+      published: articles.published,
+    })
     .from(articles)
     .orderBy(articles.id);
 }
-
-

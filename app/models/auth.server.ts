@@ -33,9 +33,13 @@ export function validatePassword(password: string): void {
   if (password.length > 200) throw new InputError("That password is too long (at most 200 characters).", "password");
 }
 
-export async function createUser(db: Db, input: { username: string; password: string; role: Role }): Promise<PublicUser> {
+export async function createUser(
+  db: Db,
+  input: { username: string; password: string; role: Role },
+): Promise<PublicUser> {
   const username = input.username.trim().toLowerCase();
-  if (!/^[a-z0-9._-]{2,40}$/.test(username)) throw new InputError("Usernames are 2–40 letters, digits, dots, dashes or underscores.", "username");
+  if (!/^[a-z0-9._-]{2,40}$/.test(username))
+    throw new InputError("Usernames are 2–40 letters, digits, dots, dashes or underscores.", "username");
   validatePassword(input.password);
   const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (clash) throw new InputError(`There is already an account “${username}”.`, "username");
@@ -45,7 +49,10 @@ export async function createUser(db: Db, input: { username: string; password: st
 }
 
 export async function listUsers(db: Db): Promise<PublicUser[]> {
-  return db.select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt }).from(users).orderBy(users.username);
+  return db
+    .select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(users.username);
 }
 
 export async function setUserRole(db: Db, id: number, role: Role): Promise<void> {
@@ -63,7 +70,8 @@ export async function deleteUser(db: Db, id: number): Promise<void> {
 /** An instance must keep at least one owner, or nobody could manage accounts again. */
 async function ensureAnotherOwner(db: Db, id: number): Promise<void> {
   const owners = await db.select({ id: users.id }).from(users).where(eq(users.role, "owner"));
-  if (owners.length === 1 && owners[0]!.id === id) throw new InputError("This is the only owner; make someone else owner first.");
+  if (owners.length === 1 && owners[0]!.id === id)
+    throw new InputError("This is the only owner; make someone else owner first.");
 }
 
 export type LoginResult =
@@ -89,7 +97,12 @@ export async function login(
   const device = input.device && input.device.length <= 100 ? input.device : null;
   await db.delete(loginAttempts).where(lt(loginAttempts.at, now - WINDOW_MS));
   const known = device
-    ? (await db.select({ id: loginAttempts.id }).from(loginAttempts).where(and(eq(loginAttempts.key, deviceKey(username, device)), gt(loginAttempts.at, now)))).length > 0
+    ? (
+        await db
+          .select({ id: loginAttempts.id })
+          .from(loginAttempts)
+          .where(and(eq(loginAttempts.key, deviceKey(username, device)), gt(loginAttempts.at, now)))
+      ).length > 0
     : false;
   const failKey = known ? `d:${sha256(device!)}` : `u:${username}`;
   const addrKey = input.address ? `a:${input.address}` : null;
@@ -118,7 +131,13 @@ export async function login(
   const token = newToken();
   const expires = new Date(now + SESSION_DAYS * 86_400_000);
   await db.insert(sessions).values({ tokenHash: sha256(token), userId: user.id, expiresAt: expires.toISOString() });
-  return { ok: true, token, expires, device: newDevice, user: { id: user.id, username: user.username, role: user.role, createdAt: user.createdAt } };
+  return {
+    ok: true,
+    token,
+    expires,
+    device: newDevice,
+    user: { id: user.id, username: user.username, role: user.role, createdAt: user.createdAt },
+  };
 }
 
 export const DEVICE_MAX_AGE_S = DEVICE_DAYS * 86_400;
@@ -145,7 +164,13 @@ export async function findUserByName(db: Db, username: string): Promise<PublicUs
 export async function getSessionUser(db: Db, token: string | undefined | null): Promise<PublicUser | null> {
   if (!token) return null;
   const [row] = await db
-    .select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, expiresAt: sessions.expiresAt })
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      createdAt: users.createdAt,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .where(eq(sessions.tokenHash, sha256(token)));
@@ -158,9 +183,20 @@ export async function logout(db: Db, token: string | undefined | null): Promise<
   if (token) await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
 }
 
-export async function createShareLink(db: Db, input: { comparisonId: number; blind: boolean; createdBy: number | null }): Promise<{ token: string; link: ShareLink }> {
+export async function createShareLink(
+  db: Db,
+  input: { comparisonId: number; blind: boolean; createdBy: number | null },
+): Promise<{ token: string; link: ShareLink }> {
   const token = newToken();
-  const [link] = await db.insert(shareLinks).values({ tokenHash: sha256(token), comparisonId: input.comparisonId, blind: input.blind, createdBy: input.createdBy }).returning();
+  const [link] = await db
+    .insert(shareLinks)
+    .values({
+      tokenHash: sha256(token),
+      comparisonId: input.comparisonId,
+      blind: input.blind,
+      createdBy: input.createdBy,
+    })
+    .returning();
   return { token, link: link! };
 }
 

@@ -1,7 +1,18 @@
 import { createHash } from "node:crypto";
 import { asc, sql } from "drizzle-orm";
 import { z } from "zod";
-import { analyses, ARTICLE_ORIGINS, articles, CANDIDATE_STATUSES, comparisonArticles, comparisons, coverageCandidates, outlets, ROLES, settings } from "#db/schema";
+import {
+  analyses,
+  ARTICLE_ORIGINS,
+  articles,
+  CANDIDATE_STATUSES,
+  comparisonArticles,
+  comparisons,
+  coverageCandidates,
+  outlets,
+  ROLES,
+  settings,
+} from "#db/schema";
 import { ANALYSER_VERSION } from "#app/analysis/index";
 import { contentHash } from "#app/ingest/content-hash.server";
 import type { Db } from "#app/utils/db.server";
@@ -22,7 +33,9 @@ const nstr = z.string().nullable();
 const webUrl = z.string().refine((u) => /^https?:\/\//i.test(u.trim()), { message: "is not an http(s) address" });
 
 // Strict: a column added to the schema but not here makes backups fail validation, never silently lose it.
-const outletRow = z.object({ id, name: z.string().min(1), country: nstr, kind: nstr, perspective: nstr, createdAt: z.string() }).strict();
+const outletRow = z
+  .object({ id, name: z.string().min(1), country: nstr, kind: nstr, perspective: nstr, createdAt: z.string() })
+  .strict();
 const articleRow = z
   .object({
     id,
@@ -44,7 +57,15 @@ const articleRow = z
   .strict();
 const memberRow = z.object({ articleId: id, position: z.number().int() }).strict();
 const comparisonRow = z
-  .object({ id, slug: nstr, name: z.string(), description: nstr, focalArticleId: id.nullable(), createdAt: z.string(), members: z.array(memberRow) })
+  .object({
+    id,
+    slug: nstr,
+    name: z.string(),
+    description: nstr,
+    focalArticleId: id.nullable(),
+    createdAt: z.string(),
+    members: z.array(memberRow),
+  })
   .strict();
 const coverageRow = z
   .object({
@@ -103,27 +124,40 @@ export const backupSchema = z
     const comparisonIds = new Set(b.comparisons.map((c) => c.id));
     const issue = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
     for (const a of b.articles) {
-      if (a.outletId != null && !outletIds.has(a.outletId)) issue(`article ${a.id} names outlet ${a.outletId}, which is not in the file`);
-      if (!hashMatches(a.text, a.contentHash)) issue(`article ${a.id}: its text does not match its content hash (damaged file?)`);
+      if (a.outletId != null && !outletIds.has(a.outletId))
+        issue(`article ${a.id} names outlet ${a.outletId}, which is not in the file`);
+      if (!hashMatches(a.text, a.contentHash))
+        issue(`article ${a.id}: its text does not match its content hash (damaged file?)`);
     }
     for (const c of b.comparisons) {
-      if (c.focalArticleId != null && !articleIds.has(c.focalArticleId)) issue(`comparison ${c.id} has focal article ${c.focalArticleId}, which is not in the file`);
-      for (const m of c.members) if (!articleIds.has(m.articleId)) issue(`comparison ${c.id} lists article ${m.articleId}, which is not in the file`);
+      if (c.focalArticleId != null && !articleIds.has(c.focalArticleId))
+        issue(`comparison ${c.id} has focal article ${c.focalArticleId}, which is not in the file`);
+      for (const m of c.members)
+        if (!articleIds.has(m.articleId))
+          issue(`comparison ${c.id} lists article ${m.articleId}, which is not in the file`);
     }
     for (const cov of b.coverage) {
-      if (!comparisonIds.has(cov.comparisonId)) issue(`coverage row ${cov.id} belongs to comparison ${cov.comparisonId}, which is not in the file`);
-      if (cov.articleId != null && !articleIds.has(cov.articleId)) issue(`coverage row ${cov.id} names article ${cov.articleId}, which is not in the file`);
+      if (!comparisonIds.has(cov.comparisonId))
+        issue(`coverage row ${cov.id} belongs to comparison ${cov.comparisonId}, which is not in the file`);
+      if (cov.articleId != null && !articleIds.has(cov.articleId))
+        issue(`coverage row ${cov.id} names article ${cov.articleId}, which is not in the file`);
     }
-    for (const an of b.analyses) if (!articleIds.has(an.articleId)) issue(`an analysis names article ${an.articleId}, which is not in the file`);
+    for (const an of b.analyses)
+      if (!articleIds.has(an.articleId)) issue(`an analysis names article ${an.articleId}, which is not in the file`);
     for (const d of b.nearDuplicates ?? []) {
-      if (!articleIds.has(Number(d.article_id)) || !articleIds.has(Number(d.other_id))) issue(`a near-duplicate pair names an article that is not in the file`);
+      if (!articleIds.has(Number(d.article_id)) || !articleIds.has(Number(d.other_id)))
+        issue(`a near-duplicate pair names an article that is not in the file`);
     }
-    for (const c of b.corrections ?? []) if (!articleIds.has(Number(c.article_id))) issue(`correction ${String(c.id)} names article ${String(c.article_id)}, which is not in the file`);
+    for (const c of b.corrections ?? [])
+      if (!articleIds.has(Number(c.article_id)))
+        issue(`correction ${String(c.id)} names article ${String(c.article_id)}, which is not in the file`);
     for (const s of b.snapshots ?? []) {
-      if (s.comparison_id != null && !comparisonIds.has(Number(s.comparison_id))) issue(`snapshot ${String(s.id)} belongs to comparison ${String(s.comparison_id)}, which is not in the file`);
+      if (s.comparison_id != null && !comparisonIds.has(Number(s.comparison_id)))
+        issue(`snapshot ${String(s.id)} belongs to comparison ${String(s.comparison_id)}, which is not in the file`);
     }
     for (const l of b.shareLinks ?? []) {
-      if (!comparisonIds.has(Number(l.comparison_id))) issue(`share link ${String(l.id)} belongs to comparison ${String(l.comparison_id)}, which is not in the file`);
+      if (!comparisonIds.has(Number(l.comparison_id)))
+        issue(`share link ${String(l.id)} belongs to comparison ${String(l.comparison_id)}, which is not in the file`);
     }
   });
 
@@ -156,9 +190,15 @@ interface ColumnInfo {
 }
 
 async function tableColumns(db: Db, table: string): Promise<ColumnInfo[] | null> {
-  const res = await db.$client.execute({ sql: "select name, \"notnull\" as nn, dflt_value as d, pk from pragma_table_info(?)", args: [table] });
+  const res = await db.$client.execute({
+    sql: 'select name, "notnull" as nn, dflt_value as d, pk from pragma_table_info(?)',
+    args: [table],
+  });
   if (!res.rows.length) return null;
-  return res.rows.map((r) => ({ name: String(r.name), required: Number(r.nn) === 1 && r.d == null && Number(r.pk) === 0 }));
+  return res.rows.map((r) => ({
+    name: String(r.name),
+    required: Number(r.nn) === 1 && r.d == null && Number(r.pk) === 0,
+  }));
 }
 
 function quoteIdent(name: string): string {
@@ -171,7 +211,10 @@ export async function createBackup(db: Db, opts: { withSecrets?: boolean } = {})
   const outletRows = await db.select().from(outlets).orderBy(asc(outlets.id));
   const articleRows = await db.select().from(articles).orderBy(asc(articles.id));
   const comparisonRows = await db.select().from(comparisons).orderBy(asc(comparisons.id));
-  const memberRows = await db.select().from(comparisonArticles).orderBy(asc(comparisonArticles.comparisonId), asc(comparisonArticles.position), asc(comparisonArticles.articleId));
+  const memberRows = await db
+    .select()
+    .from(comparisonArticles)
+    .orderBy(asc(comparisonArticles.comparisonId), asc(comparisonArticles.position), asc(comparisonArticles.articleId));
   const coverageRows = await db.select().from(coverageCandidates).orderBy(asc(coverageCandidates.id));
   const analysisRows = await db.select().from(analyses).orderBy(asc(analyses.articleId), asc(analyses.analyserVersion));
   const settingRows = await db.select().from(settings).orderBy(asc(settings.key));
@@ -189,7 +232,9 @@ export async function createBackup(db: Db, opts: { withSecrets?: boolean } = {})
     if (!cols) continue;
     const keep = cols.map((c) => c.name).filter((c) => withSecrets || !t.secret?.test(c));
     const order = keep.includes("id") ? " order by id" : " order by 1, 2";
-    const res = await db.$client.execute(`select ${keep.map(quoteIdent).join(", ")} from ${quoteIdent(t.table)}${order}`);
+    const res = await db.$client.execute(
+      `select ${keep.map(quoteIdent).join(", ")} from ${quoteIdent(t.table)}${order}`,
+    );
     extras[t.key] = res.rows.map((r) => Object.fromEntries(keep.map((c) => [c, toPlain(r[c])])));
   }
 
@@ -223,18 +268,24 @@ export function parseBackup(text: string): Backup {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new BackupError(`This is not a readable backup: the JSON is malformed or cut short (${(e as Error).message}).`);
+    throw new BackupError(
+      `This is not a readable backup: the JSON is malformed or cut short (${(e as Error).message}).`,
+    );
   }
   if (!raw || typeof raw !== "object" || (raw as { format?: unknown }).format !== "parallax-backup") {
     throw new BackupError('This is not a Parallax backup (no "format": "parallax-backup").');
   }
   const version = (raw as { version?: unknown }).version;
   if (version !== BACKUP_VERSION) {
-    throw new BackupError(`This backup has format version ${JSON.stringify(version)}; this Parallax reads version ${BACKUP_VERSION}.`);
+    throw new BackupError(
+      `This backup has format version ${JSON.stringify(version)}; this Parallax reads version ${BACKUP_VERSION}.`,
+    );
   }
   const parsed = backupSchema.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.slice(0, 10).map((i) => `  ${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`);
+    const lines = parsed.error.issues
+      .slice(0, 10)
+      .map((i) => `  ${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`);
     const more = parsed.error.issues.length > 10 ? `\n  …and ${parsed.error.issues.length - 10} more` : "";
     throw new BackupError(`The backup does not have the expected shape:\n${lines.join("\n")}${more}`);
   }
@@ -279,18 +330,27 @@ function chunks<T>(rows: T[], size: number): T[][] {
 export async function restoreBackup(db: Db, backup: Backup): Promise<RestoreCounts> {
   const busy = await nonEmptyTables(db);
   if (busy.length) {
-    throw new BackupError(`Restore needs an empty database, and this one already holds ${busy.join(", ")}. Point DATABASE_URL at a new database.`);
+    throw new BackupError(
+      `Restore needs an empty database, and this one already holds ${busy.join(", ")}. Point DATABASE_URL at a new database.`,
+    );
   }
   const extraCols = new Map<ExtraKey, ColumnInfo[]>();
   for (const t of EXTRA_TABLES) {
     const rows = backup[t.key];
     if (!rows?.length) continue;
     const cols = await tableColumns(db, t.table);
-    if (!cols) throw new BackupError(`The backup has ${t.table} but this database has no such table (restore with the Parallax version that wrote it).`);
+    if (!cols)
+      throw new BackupError(
+        `The backup has ${t.table} but this database has no such table (restore with the Parallax version that wrote it).`,
+      );
     const [row] = (await db.$client.execute(`select count(*) as n from ${quoteIdent(t.table)}`)).rows;
-    if (Number(row?.n) > 0) throw new BackupError(`Restore needs an empty database, and this one already holds ${t.table} (${Number(row?.n)} rows).`);
+    if (Number(row?.n) > 0)
+      throw new BackupError(
+        `Restore needs an empty database, and this one already holds ${t.table} (${Number(row?.n)} rows).`,
+      );
     const unknown = [...new Set(rows.flatMap(Object.keys))].filter((c) => !cols.some((x) => x.name === c));
-    if (unknown.length) throw new BackupError(`The backup's ${t.table} have columns this database lacks: ${unknown.join(", ")}.`);
+    if (unknown.length)
+      throw new BackupError(`The backup's ${t.table} have columns this database lacks: ${unknown.join(", ")}.`);
     extraCols.set(t.key, cols);
   }
   let lockedUsers = 0;
@@ -303,19 +363,33 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<RestoreCoun
       const row: ExtraRow = { ...r };
       for (const c of cols) {
         if (c.name in row || !c.required) continue;
-        if (!t.secret?.test(c.name)) throw new BackupError(`The backup's ${t.table} lack the required column ${c.name}.`);
+        if (!t.secret?.test(c.name))
+          throw new BackupError(`The backup's ${t.table} lack the required column ${c.name}.`);
         row[c.name] = LOCKED_SECRET;
         if (key === "users") lockedUsers++;
       }
       const names = Object.keys(row);
-      await tx.run(sql`insert into ${sql.raw(quoteIdent(t.table))} (${sql.raw(names.map(quoteIdent).join(", "))}) values (${sql.join(names.map((c) => sql`${row[c] ?? null}`), sql`, `)})`);
+      await tx.run(
+        sql`insert into ${sql.raw(quoteIdent(t.table))} (${sql.raw(names.map(quoteIdent).join(", "))}) values (${sql.join(
+          names.map((c) => sql`${row[c] ?? null}`),
+          sql`, `,
+        )})`,
+      );
     }
   }
 
   for (const u of backup.users ?? []) {
-    if (!(ROLES as readonly unknown[]).includes(u.role)) throw new BackupError(`The backup's users include an unknown role ${JSON.stringify(String(u.role)).slice(0, 40)}; roles are ${ROLES.join(", ")}.`);
+    if (!(ROLES as readonly unknown[]).includes(u.role))
+      throw new BackupError(
+        `The backup's users include an unknown role ${JSON.stringify(String(u.role)).slice(0, 40)}; roles are ${ROLES.join(", ")}.`,
+      );
   }
-  for (const [label, rows] of [["outlets", backup.outlets], ["articles", backup.articles], ["comparisons", backup.comparisons], ["coverage", backup.coverage]] as const) {
+  for (const [label, rows] of [
+    ["outlets", backup.outlets],
+    ["articles", backup.articles],
+    ["comparisons", backup.comparisons],
+    ["coverage", backup.coverage],
+  ] as const) {
     const ids = new Set<number>();
     for (const r of rows) {
       if (ids.has(r.id)) throw new BackupError(`The backup's ${label} hold the id ${r.id} twice.`);
@@ -328,7 +402,9 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<RestoreCoun
     if (e instanceof BackupError) throw e;
     // Never the failed statement itself: it holds article text, and runs to tens of kilobytes.
     const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message.split(":")[0] : "error");
-    throw new BackupError(`The backup could not be written into this database (${String(code).slice(0, 80)}): is it damaged or edited by hand?`);
+    throw new BackupError(
+      `The backup could not be written into this database (${String(code).slice(0, 80)}): is it damaged or edited by hand?`,
+    );
   }
   return {
     outlets: backup.outlets.length,
@@ -344,17 +420,27 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<RestoreCoun
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-async function restoreRows(db: Db, backup: Backup, insertExtra: (tx: Tx, key: ExtraKey) => Promise<void>): Promise<void> {
+async function restoreRows(
+  db: Db,
+  backup: Backup,
+  insertExtra: (tx: Tx, key: ExtraKey) => Promise<void>,
+): Promise<void> {
   await db.transaction(async (tx) => {
     for (const part of chunks(backup.outlets, 200)) await tx.insert(outlets).values(part);
     for (const part of chunks(backup.articles, 50)) await tx.insert(articles).values(part);
     for (const part of chunks(backup.analyses, 20)) await tx.insert(analyses).values(part);
-    for (const part of chunks(backup.comparisons, 200)) await tx.insert(comparisons).values(part.map(({ members: _m, ...c }) => c));
-    const members = backup.comparisons.flatMap((c) => c.members.map((m) => ({ comparisonId: c.id, articleId: m.articleId, position: m.position })));
+    for (const part of chunks(backup.comparisons, 200))
+      await tx.insert(comparisons).values(part.map(({ members: _m, ...c }) => c));
+    const members = backup.comparisons.flatMap((c) =>
+      c.members.map((m) => ({ comparisonId: c.id, articleId: m.articleId, position: m.position })),
+    );
     for (const part of chunks(members, 500)) await tx.insert(comparisonArticles).values(part);
     for (const part of chunks(backup.coverage, 200)) await tx.insert(coverageCandidates).values(part);
     for (const s of backup.settings) {
-      await tx.insert(settings).values(s).onConflictDoUpdate({ target: settings.key, set: { value: s.value } });
+      await tx
+        .insert(settings)
+        .values(s)
+        .onConflictDoUpdate({ target: settings.key, set: { value: s.value } });
     }
     await insertExtra(tx, "users");
     await insertExtra(tx, "shareLinks");

@@ -22,7 +22,11 @@ export interface AnalysedComparison {
  * Everything the dashboard, the exports and the CLI need for one comparison, from one place:
  * its members, their analyses and the comparison structure that every chart and table reads.
  */
-export async function loadAnalysedComparison(db: Db, id: number, opts: { articleIds?: number[]; coder?: string | null } = {}): Promise<AnalysedComparison | null> {
+export async function loadAnalysedComparison(
+  db: Db,
+  id: number,
+  opts: { articleIds?: number[]; coder?: string | null } = {},
+): Promise<AnalysedComparison | null> {
   const detail = await getComparison(db, id);
   if (!detail) return null;
   const articles = opts.articleIds ? detail.articles.filter((a) => opts.articleIds!.includes(a.id)) : detail.articles;
@@ -35,12 +39,25 @@ export async function loadAnalysedComparison(db: Db, id: number, opts: { article
   const analyses = corrections.analyses;
   const inputs = articles
     .filter((a) => analyses.has(a.id))
-    .map((a) => ({ id: a.id, title: a.title, outlet: a.outletName, url: a.url, published: a.published, analysis: analyses.get(a.id)! }));
+    .map((a) => ({
+      id: a.id,
+      title: a.title,
+      outlet: a.outletName,
+      url: a.url,
+      published: a.published,
+      analysis: analyses.get(a.id)!,
+    }));
   const focalId = detail.comparison.focalArticleId ?? inputs[0]?.id ?? 0;
   const machineComparison = inputs.length ? compareArticles(inputs, { focalId }) : null;
   // Corrections hook (issue 17): claims people moved between groups of the claim matrix.
   const moved = machineComparison ? moveClaims(machineComparison, corrections.claimMoves) : null;
-  if (moved) corrections.review.push(...moved.review.map((r) => ({ ...r, articleId: corrections.claimMoves.find((m) => m.correctionId === r.correctionId)?.articleId ?? 0 })));
+  if (moved)
+    corrections.review.push(
+      ...moved.review.map((r) => ({
+        ...r,
+        articleId: corrections.claimMoves.find((m) => m.correctionId === r.correctionId)?.articleId ?? 0,
+      })),
+    );
   const comparison = moved?.comparison ?? null;
   return { detail, analyses, comparison, articles, corrections };
 }

@@ -1,5 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { comparisonArticles, comparisonRevisions, comparisons, coverageCandidates, type Comparison, type CoverageCandidate } from "#db/schema";
+import {
+  comparisonArticles,
+  comparisonRevisions,
+  comparisons,
+  coverageCandidates,
+  type Comparison,
+  type CoverageCandidate,
+} from "#db/schema";
 import type { Db } from "#app/utils/db.server";
 import { getArticles, InputError, type ArticleWithOutlet } from "./articles.server";
 
@@ -57,7 +64,13 @@ export async function getComparison(db: Db, id: number): Promise<ComparisonDetai
 
 export async function createComparison(
   db: Db,
-  input: { name: string; description?: string | null; slug?: string | null; articleIds?: number[]; focalArticleId?: number | null },
+  input: {
+    name: string;
+    description?: string | null;
+    slug?: string | null;
+    articleIds?: number[];
+    focalArticleId?: number | null;
+  },
 ): Promise<Comparison> {
   const name = input.name.trim();
   if (!name) throw new InputError("A comparison needs a name.", "name");
@@ -72,13 +85,20 @@ export async function createComparison(
         focalArticleId: input.focalArticleId ?? ids[0] ?? null,
       })
       .returning();
-    if (ids.length) await tx.insert(comparisonArticles).values(ids.map((articleId, position) => ({ comparisonId: row!.id, articleId, position })));
+    if (ids.length)
+      await tx
+        .insert(comparisonArticles)
+        .values(ids.map((articleId, position) => ({ comparisonId: row!.id, articleId, position })));
     return row!;
   });
 }
 
 /** Adds an article at the end; adding one that is already there changes nothing. Returns whether it was added. */
-export async function addArticleToComparison(db: Pick<Db, "select" | "insert" | "update">, comparisonId: number, articleId: number): Promise<boolean> {
+export async function addArticleToComparison(
+  db: Pick<Db, "select" | "insert" | "update">,
+  comparisonId: number,
+  articleId: number,
+): Promise<boolean> {
   const [existing] = await db
     .select({ n: sql<number>`count(*)` })
     .from(comparisonArticles)
@@ -89,8 +109,12 @@ export async function addArticleToComparison(db: Pick<Db, "select" | "insert" | 
     .from(comparisonArticles)
     .where(eq(comparisonArticles.comparisonId, comparisonId));
   await db.insert(comparisonArticles).values({ comparisonId, articleId, position: Number(max?.p ?? -1) + 1 });
-  const [c] = await db.select({ focal: comparisons.focalArticleId }).from(comparisons).where(eq(comparisons.id, comparisonId));
-  if (c && c.focal == null) await db.update(comparisons).set({ focalArticleId: articleId }).where(eq(comparisons.id, comparisonId));
+  const [c] = await db
+    .select({ focal: comparisons.focalArticleId })
+    .from(comparisons)
+    .where(eq(comparisons.id, comparisonId));
+  if (c && c.focal == null)
+    await db.update(comparisons).set({ focalArticleId: articleId }).where(eq(comparisons.id, comparisonId));
   return true;
 }
 
@@ -107,7 +131,10 @@ export async function removeArticleFromComparison(db: Db, comparisonId: number, 
         .where(eq(comparisonArticles.comparisonId, comparisonId))
         .orderBy(asc(comparisonArticles.position))
         .limit(1);
-      await tx.update(comparisons).set({ focalArticleId: next?.id ?? null }).where(eq(comparisons.id, comparisonId));
+      await tx
+        .update(comparisons)
+        .set({ focalArticleId: next?.id ?? null })
+        .where(eq(comparisons.id, comparisonId));
     }
   });
 }
@@ -117,7 +144,11 @@ export async function setFocalArticle(db: Db, comparisonId: number, articleId: n
 }
 
 /** A new name (and description); the articles and their analyses are untouched. */
-export async function renameComparison(db: Db, id: number, input: { name: string; description?: string | null }): Promise<void> {
+export async function renameComparison(
+  db: Db,
+  id: number,
+  input: { name: string; description?: string | null },
+): Promise<void> {
   const name = input.name.trim();
   if (!name) throw new InputError("A comparison needs a name.", "name");
   await db
@@ -146,8 +177,6 @@ export async function getComparisonBySlug(db: Db, slug: string): Promise<Compari
   const [row] = await db.select().from(comparisons).where(eq(comparisons.slug, slug));
   return row ?? null;
 }
-
-
 
 /** The comparison's revision (bumped by database triggers on every change its page shows); null: no such comparison. */
 export async function getComparisonRevision(db: Db, id: number): Promise<number | null> {

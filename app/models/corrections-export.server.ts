@@ -49,7 +49,10 @@ export interface BundleCorrection {
 }
 
 /** Every stored correction the export applied (or listed for review), in creation order. */
-export function bundleCorrections(c: CorrectionsApplied, textOf: (articleId: number, field: "body" | "title") => string): BundleCorrection[] {
+export function bundleCorrections(
+  c: CorrectionsApplied,
+  textOf: (articleId: number, field: "body" | "title") => string,
+): BundleCorrection[] {
   const applied = new Map<number, AppliedCorrection>();
   for (const list of c.applied.values()) for (const a of list) applied.set(a.correctionId, a);
   const review = new Map(c.review.map((r) => [r.correctionId, r.reason]));
@@ -93,7 +96,12 @@ export function provenanceLookup(c: CorrectionsApplied): (articleId: number, ite
     const hits = (finals.get(articleId) ?? []).filter((a) => itemKeys.includes(a.itemKey));
     return {
       corrected: hits.some((h) => h.corrected),
-      corrections: hits.map((h) => ({ correctionId: h.correctionId, field: h.field, machineValue: h.machineValue, finalValue: h.finalValue })),
+      corrections: hits.map((h) => ({
+        correctionId: h.correctionId,
+        field: h.field,
+        machineValue: h.machineValue,
+        finalValue: h.finalValue,
+      })),
     };
   };
 }
@@ -106,9 +114,25 @@ function text(v: unknown): Cell {
 
 export function correctionsCsv(list: BundleCorrection[]): string {
   const data = list.map((c) =>
-    [c.id, c.articleId, c.coder, c.layer, c.field, c.target.field, c.target.start, c.target.end, c.words, text(c.machineValue ?? c.machineValueAtCorrection), text(c.finalValue ?? c.value), c.corrected, c.status, c.reviewReason, c.note, c.analyserVersion, c.createdAt].map((v) =>
-      neutraliseCell(text(v)),
-    ),
+    [
+      c.id,
+      c.articleId,
+      c.coder,
+      c.layer,
+      c.field,
+      c.target.field,
+      c.target.start,
+      c.target.end,
+      c.words,
+      text(c.machineValue ?? c.machineValueAtCorrection),
+      text(c.finalValue ?? c.value),
+      c.corrected,
+      c.status,
+      c.reviewReason,
+      c.note,
+      c.analyserVersion,
+      c.createdAt,
+    ].map((v) => neutraliseCell(text(v))),
   );
   return Papa.unparse({ fields: [...CORRECTIONS_CSV_COLUMNS], data }, { quotes: false, newline: "\r\n" });
 }

@@ -8,11 +8,25 @@ import type { Span } from "#app/analysis/types";
 import type { Comparison } from "#app/compare/compare";
 import { blindArticle, blindLabels, maskDeep, revealingNamesOf } from "#app/compare/blind";
 import { discussionPrompts } from "#app/compare/prompts";
-import { comparisonTables, isTableId, tableJsonRows, tableToCsv, TABLE_IDS, type ComparisonTables, type TableArticle, type TableId } from "#app/compare/tables";
+import {
+  comparisonTables,
+  isTableId,
+  tableJsonRows,
+  tableToCsv,
+  TABLE_IDS,
+  type ComparisonTables,
+  type TableArticle,
+  type TableId,
+} from "#app/compare/tables";
 import type { Db } from "#app/utils/db.server";
 import { loadAnalysedComparison } from "./comparison-analysis.server";
 import { lexiconVersions } from "./lexicon-info.server";
-import { bundleCorrections, correctionsCsv, provenanceLookup, type BundleCorrection } from "./corrections-export.server";
+import {
+  bundleCorrections,
+  correctionsCsv,
+  provenanceLookup,
+  type BundleCorrection,
+} from "./corrections-export.server";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -82,11 +96,24 @@ export interface ExportFile {
 }
 
 function emptyComparison(): Comparison {
-  return { focalId: 0, codebookVersion: codebook.version, analyserVersions: [], articles: [], actors: [], naming: { actors: [], articles: [], cells: [] }, figures: [], claimGroups: [] };
+  return {
+    focalId: 0,
+    codebookVersion: codebook.version,
+    analyserVersions: [],
+    articles: [],
+    actors: [],
+    naming: { actors: [], articles: [], cells: [] },
+    figures: [],
+    claimGroups: [],
+  };
 }
 
 /** Everything one comparison's exports need, blinded when asked; null when there is no such comparison. */
-export async function buildComparisonExport(db: Db, id: number, opts: ExportOptions = {}): Promise<ComparisonExport | null> {
+export async function buildComparisonExport(
+  db: Db,
+  id: number,
+  opts: ExportOptions = {},
+): Promise<ComparisonExport | null> {
   const loaded = await loadAnalysedComparison(db, id, { coder: opts.coder ?? null });
   if (!loaded) return null;
   const blind = !!opts.blind;
@@ -94,7 +121,9 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
   const comparison = loaded.comparison ?? emptyComparison();
   const members = detail.articles.filter((a) => analyses.has(a.id));
   const labels = blindLabels(members);
-  const names = blind ? revealingNamesOf(detail.articles.map((a) => ({ outlet: a.outletName, author: a.author, url: a.url }))) : [];
+  const names = blind
+    ? revealingNamesOf(detail.articles.map((a) => ({ outlet: a.outletName, author: a.author, url: a.url })))
+    : [];
   const summaries = new Map(comparison.figures.map((f) => [f.articleId, f.summary]));
 
   const articles: ExportArticle[] = members.map((a) => {
@@ -117,7 +146,13 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
       summary: summaries.get(a.id) ?? null,
     };
   });
-  const tableArticles: TableArticle[] = articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, url: a.url, published: a.published }));
+  const tableArticles: TableArticle[] = articles.map((a) => ({
+    id: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    url: a.url,
+    published: a.published,
+  }));
   const candidates = detail.candidates.map((c) => ({
     date: c.date,
     outlet: blind ? null : c.outlet,
@@ -127,7 +162,12 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
     status: c.status,
     articleId: c.articleId,
   }));
-  const versions: Versions = { analyser: ANALYSER_VERSION, analyses: comparison.analyserVersions, codebook: codebook.version, lexicons: lexiconVersions() };
+  const versions: Versions = {
+    analyser: ANALYSER_VERSION,
+    analyses: comparison.analyserVersions,
+    codebook: codebook.version,
+    lexicons: lexiconVersions(),
+  };
   const provenance: Provenance = {
     generator: "Parallax",
     formatVersion: EXPORT_FORMAT_VERSION,
@@ -146,11 +186,16 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
   // Every span of every article, with the words it covers (quoted from the stored clean text).
   const textOf = new Map(members.map((a) => [a.id, a.text]));
   const titleOf = new Map(members.map((a) => [a.id, a.title]));
-  const words = (articleId: number, s: Span | null | undefined, field: "title" | "body" = "body") => (s ? ((field === "title" ? titleOf : textOf).get(articleId) ?? "").slice(s.start, s.end) : null);
+  const words = (articleId: number, s: Span | null | undefined, field: "title" | "body" = "body") =>
+    s ? ((field === "title" ? titleOf : textOf).get(articleId) ?? "").slice(s.start, s.end) : null;
   // Corrections hook (issue 17): each item says whether people changed it, with the machine's value beside it.
   const prov = provenanceLookup(loaded.corrections);
-  const machineSourceKind = (articleId: number, attributionId: string) => loaded.corrections.machine.get(articleId)?.attributions.find((a) => a.id === attributionId)?.sourceKind ?? null;
-  const corrections = bundleCorrections(loaded.corrections, (articleId, field) => (field === "title" ? titleOf : textOf).get(articleId) ?? "");
+  const machineSourceKind = (articleId: number, attributionId: string) =>
+    loaded.corrections.machine.get(articleId)?.attributions.find((a) => a.id === attributionId)?.sourceKind ?? null;
+  const corrections = bundleCorrections(
+    loaded.corrections,
+    (articleId, field) => (field === "title" ? titleOf : textOf).get(articleId) ?? "",
+  );
   const attributions = members.flatMap((m) => {
     const an = analyses.get(m.id)!;
     const sourceName = new Map(an.sources.map((s) => [s.key, s.name]));
@@ -177,26 +222,52 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
       ...prov(m.id, [`attr:${x.id}`, ...(x.sourceKey ? [`source:${x.sourceKey}`] : [])]),
     }));
   });
-  const sources = members.flatMap((m) => analyses.get(m.id)!.sources.map((s) => ({ articleId: m.id, ...s, ...prov(m.id, [`source:${s.key}`]) })));
+  const sources = members.flatMap((m) =>
+    analyses.get(m.id)!.sources.map((s) => ({ articleId: m.id, ...s, ...prov(m.id, [`source:${s.key}`]) })),
+  );
   const markers = members.flatMap((m) => {
     const an = analyses.get(m.id)!;
-    return [...(an.title?.markers ?? []), ...an.markers].map((x) => ({ articleId: m.id, field: x.field ?? "body", ...x, text: words(m.id, x.span, x.field ?? "body"), ...prov(m.id, [`marker:${x.field ?? "body"}:${x.span.start}-${x.span.end}`]) }));
+    return [...(an.title?.markers ?? []), ...an.markers].map((x) => ({
+      articleId: m.id,
+      field: x.field ?? "body",
+      ...x,
+      text: words(m.id, x.span, x.field ?? "body"),
+      ...prov(m.id, [`marker:${x.field ?? "body"}:${x.span.start}-${x.span.end}`]),
+    }));
   });
-  const claims = members.flatMap((m) => analyses.get(m.id)!.claims.map((c) => ({ articleId: m.id, field: c.field ?? "body", ...c, ...prov(m.id, [`claim:${c.id}`]) })));
+  const claims = members.flatMap((m) =>
+    analyses
+      .get(m.id)!
+      .claims.map((c) => ({ articleId: m.id, field: c.field ?? "body", ...c, ...prov(m.id, [`claim:${c.id}`]) })),
+  );
   const descriptors = members.flatMap((m) => {
     const an = analyses.get(m.id)!;
-    return [...(an.title?.descriptors ?? []), ...an.descriptors].map((d) => ({ articleId: m.id, field: d.field ?? "body", ...d, ...prov(m.id, [`desc:${d.field ?? "body"}:${d.span.start}-${d.span.end}`]) }));
+    return [...(an.title?.descriptors ?? []), ...an.descriptors].map((d) => ({
+      articleId: m.id,
+      field: d.field ?? "body",
+      ...d,
+      ...prov(m.id, [`desc:${d.field ?? "body"}:${d.span.start}-${d.span.end}`]),
+    }));
   });
   const mentions = members.flatMap((m) => {
     const an = analyses.get(m.id)!;
-    return [...(an.title?.mentions ?? []), ...an.mentions].map((x) => ({ articleId: m.id, field: x.field ?? "body", ...x }));
+    return [...(an.title?.mentions ?? []), ...an.mentions].map((x) => ({
+      articleId: m.id,
+      field: x.field ?? "body",
+      ...x,
+    }));
   });
   const frames = members.map((m) => {
     const an = analyses.get(m.id)!;
     const fig = comparison.figures.find((f) => f.articleId === m.id);
     return {
       articleId: m.id,
-      profile: Object.fromEntries(Object.entries(fig?.frameProfile ?? {}).map(([d, f]) => [d, { share: f.value, hits: f.trace.map((t) => t.span) }])),
+      profile: Object.fromEntries(
+        Object.entries(fig?.frameProfile ?? {}).map(([d, f]) => [
+          d,
+          { share: f.value, hits: f.trace.map((t) => t.span) },
+        ]),
+      ),
       paragraphs: an.frames,
       segmentation: an.segmentation,
     };
@@ -206,7 +277,12 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
     format: "parallax-comparison-bundle",
     provenance,
     versions,
-    comparison: { id, name: detail.comparison.name, description: detail.comparison.description, focalArticleId: comparison.focalId || null },
+    comparison: {
+      id,
+      name: detail.comparison.name,
+      description: detail.comparison.description,
+      focalArticleId: comparison.focalId || null,
+    },
     articles,
     attributions,
     sources,
@@ -218,7 +294,17 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
     claimMatrix: { articles: comparison.articles.map((a) => a.id), groups: comparison.claimGroups },
     namingMatrix: { ...comparison.naming, actorDetails: comparison.actors },
     frames,
-    tables: Object.fromEntries(TABLE_IDS.map((t) => [t, { title: tables[t].title, description: tables[t].description, columns: tables[t].columns, rows: tableJsonRows(tables[t]) }])),
+    tables: Object.fromEntries(
+      TABLE_IDS.map((t) => [
+        t,
+        {
+          title: tables[t].title,
+          description: tables[t].description,
+          columns: tables[t].columns,
+          rows: tableJsonRows(tables[t]),
+        },
+      ]),
+    ),
     prompts: comparison.articles.length ? discussionPrompts(comparison, promptLabels) : [],
     rules: RULES,
     codebook,
@@ -227,7 +313,14 @@ export async function buildComparisonExport(db: Db, id: number, opts: ExportOpti
   if (blind) {
     // The names of outlets and authors also occur inside the texts' own words (sources, claims, titles).
     bundle = maskDeep(bundle, names);
-    return { id, blind, provenance: maskDeep(provenance, names), tables: maskDeep(tables, names), bundle, corrections: maskDeep(corrections, names) };
+    return {
+      id,
+      blind,
+      provenance: maskDeep(provenance, names),
+      tables: maskDeep(tables, names),
+      bundle,
+      corrections: maskDeep(corrections, names),
+    };
   }
   return { id, blind, provenance, tables, bundle, corrections };
 }
@@ -237,29 +330,71 @@ function stem(exp: ComparisonExport): string {
 }
 
 /** Provenance as the last columns of every CSV row: the file stays a plain table and still says where it came from. */
-export const CSV_PROVENANCE_COLUMNS = ["comparison_id", "comparison_name", "comparison_link", "analyser_version", "exported_at"] as const;
+export const CSV_PROVENANCE_COLUMNS = [
+  "comparison_id",
+  "comparison_name",
+  "comparison_link",
+  "analyser_version",
+  "exported_at",
+] as const;
 
 export function tableCsvFile(exp: ComparisonExport, table: TableId): ExportFile {
   const t = exp.tables[table];
   const p = exp.provenance;
-  const extra = { comparison_id: p.comparison.id, comparison_name: p.comparison.name, comparison_link: p.link ?? "", analyser_version: p.versions.analyser, exported_at: p.exportedAt };
-  const withProvenance = { ...t, columns: [...t.columns, ...CSV_PROVENANCE_COLUMNS], rows: t.rows.map((r) => ({ ...r, cells: { ...r.cells, ...extra } })) };
-  return { filename: `${stem(exp)}-${table}.csv`, contentType: "text/csv; charset=utf-8", body: tableToCsv(withProvenance) };
+  const extra = {
+    comparison_id: p.comparison.id,
+    comparison_name: p.comparison.name,
+    comparison_link: p.link ?? "",
+    analyser_version: p.versions.analyser,
+    exported_at: p.exportedAt,
+  };
+  const withProvenance = {
+    ...t,
+    columns: [...t.columns, ...CSV_PROVENANCE_COLUMNS],
+    rows: t.rows.map((r) => ({ ...r, cells: { ...r.cells, ...extra } })),
+  };
+  return {
+    filename: `${stem(exp)}-${table}.csv`,
+    contentType: "text/csv; charset=utf-8",
+    body: tableToCsv(withProvenance),
+  };
 }
 
 export function tableJsonFile(exp: ComparisonExport, table: TableId): ExportFile {
   const t = exp.tables[table];
-  const body = { provenance: exp.provenance, table: { id: t.id, title: t.title, description: t.description, codebookVersion: t.codebookVersion, columns: t.columns }, rows: tableJsonRows(t) };
-  return { filename: `${stem(exp)}-${table}.json`, contentType: "application/json; charset=utf-8", body: JSON.stringify(body, null, 1) + "\n" };
+  const body = {
+    provenance: exp.provenance,
+    table: {
+      id: t.id,
+      title: t.title,
+      description: t.description,
+      codebookVersion: t.codebookVersion,
+      columns: t.columns,
+    },
+    rows: tableJsonRows(t),
+  };
+  return {
+    filename: `${stem(exp)}-${table}.json`,
+    contentType: "application/json; charset=utf-8",
+    body: JSON.stringify(body, null, 1) + "\n",
+  };
 }
 
 export function bundleFile(exp: ComparisonExport): ExportFile {
-  return { filename: `${stem(exp)}-bundle.json`, contentType: "application/json; charset=utf-8", body: JSON.stringify(exp.bundle, null, 1) + "\n" };
+  return {
+    filename: `${stem(exp)}-bundle.json`,
+    contentType: "application/json; charset=utf-8",
+    body: JSON.stringify(exp.bundle, null, 1) + "\n",
+  };
 }
 
 /** People's corrections, one row per correction: machine value, final value, corrected flag, correction id. */
 export function correctionsCsvFile(exp: ComparisonExport): ExportFile {
-  return { filename: `${stem(exp)}-corrections.csv`, contentType: "text/csv; charset=utf-8", body: correctionsCsv(exp.corrections) };
+  return {
+    filename: `${stem(exp)}-corrections.csv`,
+    contentType: "text/csv; charset=utf-8",
+    body: correctionsCsv(exp.corrections),
+  };
 }
 
 /** One CSV per table, plus the provenance as JSON (a CSV has nowhere to carry it). */
@@ -275,7 +410,11 @@ export function tablesZipFile(exp: ComparisonExport): ExportFile {
     files[cf.filename] = strToU8(cf.body as string);
   }
   files[`${stem(exp)}-provenance.json`] = strToU8(JSON.stringify(exp.provenance, null, 1) + "\n");
-  return { filename: `${stem(exp)}-tables.zip`, contentType: "application/zip", body: zipSync(files, { level: 6, mtime: new Date(exp.provenance.exportedAt) }) };
+  return {
+    filename: `${stem(exp)}-tables.zip`,
+    contentType: "application/zip",
+    body: zipSync(files, { level: 6, mtime: new Date(exp.provenance.exportedAt) }),
+  };
 }
 
 /** The file a route's `$file` names: `<table>.csv`, `<table>.json`, `bundle.json` or `tables.zip`; null if none. */
@@ -295,7 +434,12 @@ export function isExportFileName(name: string): boolean {
   return !!m && isTableId(m[1]!);
 }
 
-export const EXPORT_FILE_NAMES = ["bundle.json", "tables.zip", "corrections.csv", ...TABLE_IDS.flatMap((t) => [`${t}.csv`, `${t}.json`])];
+export const EXPORT_FILE_NAMES = [
+  "bundle.json",
+  "tables.zip",
+  "corrections.csv",
+  ...TABLE_IDS.flatMap((t) => [`${t}.csv`, `${t}.json`]),
+];
 
 export function attachmentResponse(file: ExportFile): Response {
   return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
@@ -309,17 +453,30 @@ export function attachmentResponse(file: ExportFile): Response {
 }
 
 function notFound(message: string): Response {
-  return new Response(message + "\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(message + "\n", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** The export route's whole job: parse, build, answer (404 with a plain message for an unknown comparison or file). */
-export async function exportResponse(db: Db, rawId: string | undefined, rawFile: string | undefined, request: Request): Promise<Response> {
+export async function exportResponse(
+  db: Db,
+  rawId: string | undefined,
+  rawFile: string | undefined,
+  request: Request,
+): Promise<Response> {
   const id = rawId && /^\d{1,12}$/.test(rawId) ? Number(rawId) : NaN;
   if (!Number.isSafeInteger(id) || id <= 0) return notFound(`No comparison with id “${rawId ?? ""}”.`);
   const file = rawFile ?? "";
-  if (!isExportFileName(file)) return notFound(`No export named “${file}”. Available: ${EXPORT_FILE_NAMES.join(", ")}.`);
+  if (!isExportFileName(file))
+    return notFound(`No export named “${file}”. Available: ${EXPORT_FILE_NAMES.join(", ")}.`);
   const url = new URL(request.url);
-  const exp = await buildComparisonExport(db, id, { blind: url.searchParams.get("blind") === "1", source: url.pathname + url.search, origin: url.origin });
+  const exp = await buildComparisonExport(db, id, {
+    blind: url.searchParams.get("blind") === "1",
+    source: url.pathname + url.search,
+    origin: url.origin,
+  });
   if (!exp) return notFound(`No comparison with id ${id}.`);
   return attachmentResponse(exportFileByName(exp, file)!);
 }

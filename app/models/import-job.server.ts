@@ -5,7 +5,15 @@ import { parseBulkFiles, type BulkItem } from "#app/ingest/bulk.server";
 import type { Db } from "#app/utils/db.server";
 import { bumpDataVersion } from "#app/utils/response-cache.server";
 import { importItem } from "./import.server";
-import { enqueueJobWithItems, getJobItems, JobStopped, replaceJobItems, type Job, type JobContext, type JobHandler } from "./jobs.server";
+import {
+  enqueueJobWithItems,
+  getJobItems,
+  JobStopped,
+  replaceJobItems,
+  type Job,
+  type JobContext,
+  type JobHandler,
+} from "./jobs.server";
 
 const record = z.object({
   title: z.string().optional(),
@@ -39,7 +47,11 @@ export async function enqueueImport(db: Db, items: BulkItem[], comparisonId: num
  * Queues uploaded files as they are: the worker unpacks and parses them, off the request path, so that no
  * archive or table, however made, holds up a page; what it finds (and any limit it meets) is the job's first log.
  */
-export async function enqueueUploadImport(db: Db, files: Array<{ name: string; bytes: Uint8Array }>, comparisonId: number | null): Promise<Job> {
+export async function enqueueUploadImport(
+  db: Db,
+  files: Array<{ name: string; bytes: Uint8Array }>,
+  comparisonId: number | null,
+): Promise<Job> {
   const items = files.map((f) => ({ file: f.name, base64: Buffer.from(f.bytes).toString("base64") }));
   return enqueueJobWithItems(db, "import", { comparisonId, upload: true } satisfies ImportPayload, items);
 }
@@ -48,7 +60,9 @@ export async function enqueueUploadImport(db: Db, files: Array<{ name: string; b
 async function parseUpload(job: Job, ctx: JobContext, comparisonId: number | null): Promise<Job> {
   const stored = (await getJobItems(ctx.db, job.id, 0, job.total)).map((x) => uploadedFile.parse(x));
   await ctx.progress({ current: `reading ${stored.length === 1 ? stored[0]!.file : `${stored.length} files`}` });
-  const parsed = parseBulkFiles(stored.map((f) => ({ name: f.file, bytes: new Uint8Array(Buffer.from(f.base64, "base64")) })));
+  const parsed = parseBulkFiles(
+    stored.map((f) => ({ name: f.file, bytes: new Uint8Array(Buffer.from(f.base64, "base64")) })),
+  );
   for (const e of parsed.errors) await ctx.progress({ log: e });
   if (!parsed.items.some((i) => i.ok)) {
     const reasons = parsed.items.slice(0, 5).map((i) => (i.ok ? "" : i.reason));
@@ -61,14 +75,20 @@ async function parseUpload(job: Job, ctx: JobContext, comparisonId: number | nul
 }
 
 /** Queues the comparison's coverage candidates (all pending ones, or the given ids) for import by URL. */
-export async function enqueueCoverageImport(db: Db, comparisonId: number, candidateIds?: number[]): Promise<Job | null> {
+export async function enqueueCoverageImport(
+  db: Db,
+  comparisonId: number,
+  candidateIds?: number[],
+): Promise<Job | null> {
   const rows = await db
     .select()
     .from(coverageCandidates)
     .where(
       and(
         eq(coverageCandidates.comparisonId, comparisonId),
-        candidateIds ? inArray(coverageCandidates.id, candidateIds) : inArray(coverageCandidates.status, ["pending", "failed"]),
+        candidateIds
+          ? inArray(coverageCandidates.id, candidateIds)
+          : inArray(coverageCandidates.status, ["pending", "failed"]),
       ),
     )
     .orderBy(coverageCandidates.id);
@@ -113,13 +133,20 @@ export const importJob: JobHandler = async (queued, ctx) => {
   if (job.done < total) await ctx.progress({ current: (await itemAt(job.done)).input });
   for (let i = job.done; i < total; i++) {
     const it = await itemAt(i);
-    const o = await importItem(ctx.db, it as BulkItem, { comparisonId: payload.comparisonId, fetch: { signal: ctx.signal } });
+    const o = await importItem(ctx.db, it as BulkItem, {
+      comparisonId: payload.comparisonId,
+      fetch: { signal: ctx.signal },
+    });
     if (o.status === "failed") failed++;
     // Only an import into a comparison changes what its page shows at once (another process's imports
     // reach the page cache through the comparison's revision).
     else if (payload.comparisonId) bumpDataVersion();
     const line =
-      o.status === "imported" ? `imported #${o.article.id} “${o.article.title}” from ${o.input}${o.note ? ` (${o.note})` : ""}` : o.status === "duplicate" ? `${o.input}: already in the library as #${o.id}` : `${o.input}: ${o.reason}`;
+      o.status === "imported"
+        ? `imported #${o.article.id} “${o.article.title}” from ${o.input}${o.note ? ` (${o.note})` : ""}`
+        : o.status === "duplicate"
+          ? `${o.input}: already in the library as #${o.id}`
+          : `${o.input}: ${o.reason}`;
     // One progress write per item: the outcome, and what comes next.
     const next = i + 1 < total ? (await itemAt(i + 1)).input : null;
     await ctx.progress({ done: i + 1, failed, log: line, current: next });

@@ -59,7 +59,12 @@ async function findByUrl(db: Db, url: string): Promise<number | null> {
 }
 
 /** Marks the comparison's coverage candidates for this URL with what happened, and adds the article. */
-async function settleCandidates(db: Db, opts: ImportOptions, urls: (string | null | undefined)[], o: ItemOutcome): Promise<void> {
+async function settleCandidates(
+  db: Db,
+  opts: ImportOptions,
+  urls: (string | null | undefined)[],
+  o: ItemOutcome,
+): Promise<void> {
   if (!opts.comparisonId) return;
   const articleId = o.status === "imported" ? o.article.id : o.status === "duplicate" ? o.id : null;
   if (articleId) await addArticleToComparison(db, opts.comparisonId, articleId);
@@ -101,7 +106,12 @@ export function normaliseDate(d: string | null | undefined): string | null {
   return m ? [m[1], m[2], m[3]].filter(Boolean).join("-") : null;
 }
 
-async function store(db: Db, input: string, rec: Required<Pick<BulkRecord, "text">> & BulkRecord, origin: ArticleOrigin): Promise<ItemOutcome> {
+async function store(
+  db: Db,
+  input: string,
+  rec: Required<Pick<BulkRecord, "text">> & BulkRecord,
+  origin: ArticleOrigin,
+): Promise<ItemOutcome> {
   const cleaned = cleanText(rec.text, { title: rec.title, outlet: rec.outlet, author: rec.author });
   if (!cleaned.text.trim()) return { status: "failed", input, reason: "The text is empty." };
   const lang = rec.language ?? (detectLanguage(cleaned.text).code === "und" ? null : detectLanguage(cleaned.text).code);
@@ -121,7 +131,14 @@ async function store(db: Db, input: string, rec: Required<Pick<BulkRecord, "text
     return {
       status: "imported",
       input,
-      article: { id: a.id, url: a.url, title: a.title, outlet: await outletName(db, a.outletId), published: a.published, words: a.wordCount },
+      article: {
+        id: a.id,
+        url: a.url,
+        title: a.title,
+        outlet: await outletName(db, a.outletId),
+        published: a.published,
+        words: a.wordCount,
+      },
     };
   } catch (e) {
     if (e instanceof InputError) return { status: "failed", input, reason: e.message };

@@ -17,7 +17,9 @@ export const reanalyseJob: JobHandler = async (_job, ctx) => {
     // reanalyseStale reports synchronously; the progress write follows, and a stop surfaces at the next report.
     onProgress: (done) => {
       if (stop) throw stop;
-      pending = pending.then(() => ctx.progress({ done, current: `${done}/${total}` })).catch((e: unknown) => void (stop = e));
+      pending = pending
+        .then(() => ctx.progress({ done, current: `${done}/${total}` }))
+        .catch((e: unknown) => void (stop = e));
     },
   });
   await pending;

@@ -12,7 +12,10 @@ function now(): string {
 }
 
 export async function enqueueJob(db: Db, kind: string, payload: unknown, total = 0): Promise<Job> {
-  const [row] = await db.insert(jobs).values({ kind, payload: payload ?? {}, total }).returning();
+  const [row] = await db
+    .insert(jobs)
+    .values({ kind, payload: payload ?? {}, total })
+    .returning();
   return row!;
 }
 
@@ -22,9 +25,14 @@ export async function enqueueJob(db: Db, kind: string, payload: unknown, total =
  */
 export async function enqueueJobWithItems(db: Db, kind: string, payload: unknown, items: unknown[]): Promise<Job> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(jobs).values({ kind, payload: payload ?? {}, total: items.length }).returning();
+    const [row] = await tx
+      .insert(jobs)
+      .values({ kind, payload: payload ?? {}, total: items.length })
+      .returning();
     for (let i = 0; i < items.length; i += 200) {
-      await tx.insert(jobItems).values(items.slice(i, i + 200).map((item, k) => ({ jobId: row!.id, idx: i + k, item })));
+      await tx
+        .insert(jobItems)
+        .values(items.slice(i, i + 200).map((item, k) => ({ jobId: row!.id, idx: i + k, item })));
     }
     return row!;
   });
@@ -34,7 +42,13 @@ export async function enqueueJobWithItems(db: Db, kind: string, payload: unknown
  * Replaces the items of a job this worker holds (an upload's files by the records parsed from them), with its
  * payload and total, in one transaction. False when the job is no longer this worker's.
  */
-export async function replaceJobItems(db: Db, jobId: number, workerId: string, payload: unknown, items: unknown[]): Promise<boolean> {
+export async function replaceJobItems(
+  db: Db,
+  jobId: number,
+  workerId: string,
+  payload: unknown,
+  items: unknown[],
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const held = await tx
       .update(jobs)
@@ -66,7 +80,13 @@ export async function enqueueJobOnce(db: Db, kind: string, payload: unknown, tot
   const [existing] = await db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.kind, kind), inArray(jobs.status, ["queued", "running"]), sql`${jobs.payload} = ${JSON.stringify(payload ?? {})}`))
+    .where(
+      and(
+        eq(jobs.kind, kind),
+        inArray(jobs.status, ["queued", "running"]),
+        sql`${jobs.payload} = ${JSON.stringify(payload ?? {})}`,
+      ),
+    )
     .orderBy(asc(jobs.id))
     .limit(1);
   return existing ?? enqueueJob(db, kind, payload, total);
@@ -82,13 +102,22 @@ export async function claimJob(db: Db, workerId: string, kinds?: string[]): Prom
   const kindFilter = kinds ? sql` and kind in ${kinds}` : sql``;
   // Look before writing: an idle poll must not queue for the write lock (a local libSQL file blocks the
   // event loop while another process, e.g. a bulk import, holds it).
-  const [waiting] = await db.select({ id: jobs.id }).from(jobs).where(sql`status = 'queued'${kindFilter}`).limit(1);
+  const [waiting] = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(sql`status = 'queued'${kindFilter}`)
+    .limit(1);
   if (!waiting) return null;
   const t = now();
   const rows = await db
     .update(jobs)
     .set({ status: "running", lockedBy: workerId, lockedAt: t, updatedAt: t })
-    .where(and(sql`${jobs.id} = (select id from jobs where status = 'queued'${kindFilter} order by id limit 1)`, eq(jobs.status, "queued")))
+    .where(
+      and(
+        sql`${jobs.id} = (select id from jobs where status = 'queued'${kindFilter} order by id limit 1)`,
+        eq(jobs.status, "queued"),
+      ),
+    )
     .returning();
   return rows[0] ?? null;
 }
@@ -106,7 +135,12 @@ export interface JobProgress {
  * Records progress (and renews the lock) while this worker still holds the job. Returns "running" to go on,
  * "cancelled" when someone cancelled it, "lost" when it was requeued or taken by another worker: stop in both.
  */
-export async function updateJobProgress(db: Db, jobId: number, workerId: string, p: JobProgress = {}): Promise<"running" | "cancelled" | "lost"> {
+export async function updateJobProgress(
+  db: Db,
+  jobId: number,
+  workerId: string,
+  p: JobProgress = {},
+): Promise<"running" | "cancelled" | "lost"> {
   const t = now();
   const rows = await db
     .update(jobs)
@@ -126,11 +160,22 @@ export async function updateJobProgress(db: Db, jobId: number, workerId: string,
   return job?.status === "cancelled" ? "cancelled" : "lost";
 }
 
-async function settle(db: Db, jobId: number, workerId: string, status: "done" | "failed", log?: string): Promise<boolean> {
+async function settle(
+  db: Db,
+  jobId: number,
+  workerId: string,
+  status: "done" | "failed",
+  log?: string,
+): Promise<boolean> {
   const t = now();
   const rows = await db
     .update(jobs)
-    .set({ status, current: null, updatedAt: t, ...(log ? { log: sql`json_insert(${jobs.log}, '$[#]', ${log})` } : {}) })
+    .set({
+      status,
+      current: null,
+      updatedAt: t,
+      ...(log ? { log: sql`json_insert(${jobs.log}, '$[#]', ${log})` } : {}),
+    })
     .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)))
     .returning({ id: jobs.id });
   return rows.length > 0;
@@ -159,7 +204,13 @@ export async function cancelJob(db: Db, jobId: number): Promise<boolean> {
 export async function releaseJob(db: Db, jobId: number, workerId: string): Promise<boolean> {
   const rows = await db
     .update(jobs)
-    .set({ status: "queued", lockedBy: null, lockedAt: null, updatedAt: now(), log: sql`json_insert(${jobs.log}, '$[#]', ${`released by ${workerId}`})` })
+    .set({
+      status: "queued",
+      lockedBy: null,
+      lockedAt: null,
+      updatedAt: now(),
+      log: sql`json_insert(${jobs.log}, '$[#]', ${`released by ${workerId}`})`,
+    })
     .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)))
     .returning({ id: jobs.id });
   return rows.length > 0;
@@ -168,7 +219,11 @@ export async function releaseJob(db: Db, jobId: number, workerId: string): Promi
 /** Requeues running jobs whose worker has been silent (no progress, no heartbeat) for longer than `olderThanMs`. */
 export async function requeueStale(db: Db, olderThanMs: number): Promise<number[]> {
   const cutoff = new Date(Date.now() - olderThanMs).toISOString();
-  const [silent] = await db.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.status, "running"), lt(jobs.lockedAt, cutoff))).limit(1);
+  const [silent] = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.status, "running"), lt(jobs.lockedAt, cutoff)))
+    .limit(1);
   if (!silent) return [];
   const rows = await db
     .update(jobs)
@@ -197,7 +252,10 @@ export async function getJob(db: Db, jobId: number): Promise<Job | null> {
   return row ?? null;
 }
 
-export async function listJobs(db: Db, opts: { status?: JobStatus | JobStatus[]; kind?: string; limit?: number } = {}): Promise<Job[]> {
+export async function listJobs(
+  db: Db,
+  opts: { status?: JobStatus | JobStatus[]; kind?: string; limit?: number } = {},
+): Promise<Job[]> {
   const statuses = opts.status === undefined ? null : Array.isArray(opts.status) ? opts.status : [opts.status];
   return db
     .select()

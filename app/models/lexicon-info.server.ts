@@ -50,14 +50,30 @@ const FILES: [string, LexiconFile][] = [
 
 function countEntries(v: unknown): number {
   if (Array.isArray(v)) return v.length;
-  if (v && typeof v === "object") return Object.values(v).reduce<number>((n, x) => n + (x && typeof x === "object" ? countEntries(x) : 1), 0);
+  if (v && typeof v === "object")
+    return Object.values(v).reduce<number>((n, x) => n + (x && typeof x === "object" ? countEntries(x) : 1), 0);
   return 0;
 }
 
 export function lexiconInfo(): LexiconInfo[] {
   return FILES.map(([file, l]) => {
-    const parts = Array.isArray(l.entries) || !l.entries || typeof l.entries !== "object" ? [] : Object.entries(l.entries).map(([name, x]) => ({ name, entries: x && typeof x === "object" ? countEntries(x) : 1 }));
-    return { file, name: l.name, version: l.version, origin: l.origin, licence: l.licence, built: l.built, entries: countEntries(l.entries), parts };
+    const parts =
+      Array.isArray(l.entries) || !l.entries || typeof l.entries !== "object"
+        ? []
+        : Object.entries(l.entries).map(([name, x]) => ({
+            name,
+            entries: x && typeof x === "object" ? countEntries(x) : 1,
+          }));
+    return {
+      file,
+      name: l.name,
+      version: l.version,
+      origin: l.origin,
+      licence: l.licence,
+      built: l.built,
+      entries: countEntries(l.entries),
+      parts,
+    };
   });
 }
 

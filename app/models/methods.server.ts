@@ -31,7 +31,14 @@ export interface AccuracyRow {
 
 export interface MethodsContent {
   analyserVersion: string;
-  codebook: { name: string; version: string; origin: string; licence: string; built: string; sections: CodebookSection[] };
+  codebook: {
+    name: string;
+    version: string;
+    origin: string;
+    licence: string;
+    built: string;
+    sections: CodebookSection[];
+  };
   measures: Measure[];
   /** Every rule id with its sentence; attribution rules also with their figures on PolNeAR train, when measured. */
   rules: { id: string; sentence: string; train?: { count: number; precisionAt03: number | null } }[];
@@ -47,7 +54,7 @@ export const MEASURES: Measure[] = [
   {
     id: "sourcing-mix",
     name: "Sourcing mix",
-    how: "Each attribution (who says what: a direct or mixed quotation, reported speech, an \"according to\" phrase, an unnamed source) is found by the attribution rules, and its source is given one of the codebook's source kinds from its title, the gazetteer or the words around the name. The chart counts attributions per kind and, separately, the words quoted (words inside quotation marks in the attributed content; all of them for a direct quotation).",
+    how: 'Each attribution (who says what: a direct or mixed quotation, reported speech, an "according to" phrase, an unnamed source) is found by the attribution rules, and its source is given one of the codebook\'s source kinds from its title, the gazetteer or the words around the name. The chart counts attributions per kind and, separately, the words quoted (words inside quotation marks in the attributed content; all of them for a direct quotation).',
     unit: "attributions; words quoted",
     rules: [...rulesWith("quote."), ...rulesWith("source."), ...rulesWith("attribution.")],
   },
@@ -68,7 +75,7 @@ export const MEASURES: Measure[] = [
   {
     id: "named-unnamed",
     name: "Named and unnamed sources",
-    how: "A source is named when the text gives a person's or organisation's name; attributions to \"officials\", \"sources\", \"critics\" and the like count as unnamed. The unnamed share is unnamed attributions over all attributions.",
+    how: 'A source is named when the text gives a person\'s or organisation\'s name; attributions to "officials", "sources", "critics" and the like count as unnamed. The unnamed share is unnamed attributions over all attributions.',
     unit: "sources; share of attributions",
     rules: [],
   },
@@ -89,7 +96,7 @@ export const MEASURES: Measure[] = [
   {
     id: "distance-tone",
     name: "Distance and tone",
-    how: "Hedges and boosters (lexicon), scare quotes (short quoted phrases nobody in the text is quoted as saying, or marked \"so-called\") and loaded terms (lexicon) are counted and divided by the article's word count, per 1,000 words; for the whole article, its lead (first three paragraphs) and its headline.",
+    how: 'Hedges and boosters (lexicon), scare quotes (short quoted phrases nobody in the text is quoted as saying, or marked "so-called") and loaded terms (lexicon) are counted and divided by the article\'s word count, per 1,000 words; for the whole article, its lead (first three paragraphs) and its headline.',
     unit: "per 1,000 words",
     rules: [...rulesWith("hedge."), ...rulesWith("booster."), ...rulesWith("scare"), ...rulesWith("loaded.")],
   },
@@ -200,13 +207,17 @@ function formatNumber(v: number): string {
 }
 
 function flatten(v: unknown, prefix: string, out: AccuracyRow[]): void {
-  if (typeof v === "number") out.push({ key: prefix, label: ACCURACY_LABELS[prefix] ?? prefix, value: formatNumber(v) });
+  if (typeof v === "number")
+    out.push({ key: prefix, label: ACCURACY_LABELS[prefix] ?? prefix, value: formatNumber(v) });
   else if (typeof v === "string" && prefix.endsWith("note")) return;
-  else if (v && typeof v === "object" && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) flatten(x, prefix ? `${prefix}.${k}` : k, out);
+  else if (v && typeof v === "object" && !Array.isArray(v))
+    for (const [k, x] of Object.entries(v)) flatten(x, prefix ? `${prefix}.${k}` : k, out);
 }
 
 /** The accuracy figures of the last `npm run eval`, or null when it has not been run. */
-export function readAccuracy(file = path.resolve(process.cwd(), "app/analysis/eval-results.json")): MethodsContent["accuracy"] {
+export function readAccuracy(
+  file = path.resolve(process.cwd(), "app/analysis/eval-results.json"),
+): MethodsContent["accuracy"] {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -219,7 +230,11 @@ export function readAccuracy(file = path.resolve(process.cwd(), "app/analysis/ev
   void _stale;
   const rows: AccuracyRow[] = [
     { key: "ruleCount", label: "Rules in the analysis", value: formatNumber(Object.keys(RULES).length) },
-    { key: "attributionRuleCount", label: "Attribution rules (the sourcing engine's registry)", value: formatNumber(RULE_REGISTRY.length) },
+    {
+      key: "attributionRuleCount",
+      label: "Attribution rules (the sourcing engine's registry)",
+      value: formatNumber(RULE_REGISTRY.length),
+    },
   ];
   flatten(rest, "", rows);
   // Found/total pairs read better as one row ("14 of 21").
@@ -227,16 +242,25 @@ export function readAccuracy(file = path.resolve(process.cwd(), "app/analysis/ev
   for (const r of rows) {
     const m = /^(.*)\.(found|foundWithSource)$/.exec(r.key);
     const total = m ? rows.find((x) => x.key === `${m[1]}.total`) : undefined;
-    if (m && total) merged.push({ key: r.key, label: `${m[1]}: attributions ${m[2] === "found" ? "found" : "found with the right source"}`, value: `${r.value} of ${total.value}` });
+    if (m && total)
+      merged.push({
+        key: r.key,
+        label: `${m[1]}: attributions ${m[2] === "found" ? "found" : "found with the right source"}`,
+        value: `${r.value} of ${total.value}`,
+      });
     else if (!/\.total$/.test(r.key) || !rows.some((x) => x.key === r.key.replace(/total$/, "found"))) merged.push(r);
   }
   return { date: typeof date === "string" ? date : null, rows: merged };
 }
 
 /** Each attribution rule's count and precision on PolNeAR train, from the last `npm run eval`. */
-function readRuleFigures(file = path.resolve(process.cwd(), "app/analysis/eval-results.json")): Map<string, { count: number; precisionAt03: number | null }> {
+function readRuleFigures(
+  file = path.resolve(process.cwd(), "app/analysis/eval-results.json"),
+): Map<string, { count: number; precisionAt03: number | null }> {
   try {
-    const raw = JSON.parse(fs.readFileSync(file, "utf8")) as { perRuleTrain?: { rule: string; count: number; precisionAt03: number | null }[] };
+    const raw = JSON.parse(fs.readFileSync(file, "utf8")) as {
+      perRuleTrain?: { rule: string; count: number; precisionAt03: number | null }[];
+    };
     return new Map((raw.perRuleTrain ?? []).map((r) => [r.rule, { count: r.count, precisionAt03: r.precisionAt03 }]));
   } catch {
     return new Map();
@@ -253,7 +277,11 @@ export function methodsContent(opts: { evalResultsFile?: string } = {}): Methods
       origin: codebook.origin,
       licence: codebook.licence,
       built: codebook.built,
-      sections: CODEBOOK_SECTIONS.map(([id, title]) => ({ id, title, entries: codebook[id] as CodebookSection["entries"] })),
+      sections: CODEBOOK_SECTIONS.map(([id, title]) => ({
+        id,
+        title,
+        entries: codebook[id] as CodebookSection["entries"],
+      })),
     },
     measures: MEASURES,
     rules: Object.entries(RULES)
@@ -272,18 +300,47 @@ function cell(s: string): string {
 /** The same content as Markdown, for the README's methods section. */
 export function methodsMarkdown(opts: { evalResultsFile?: string } = {}): string {
   const m = methodsContent(opts);
-  const out: string[] = ["## Methods", "", `Analyser version \`${m.analyserVersion}\`; codebook ${m.codebook.name} ${m.codebook.version}.`, "", "### Measures", ""];
-  for (const x of m.measures) out.push(`- **${x.name}** (${x.unit}): ${x.how}${x.rules.length ? ` Rules: ${x.rules.map((r) => `\`${r}\``).join(", ")}.` : ""}`);
+  const out: string[] = [
+    "## Methods",
+    "",
+    `Analyser version \`${m.analyserVersion}\`; codebook ${m.codebook.name} ${m.codebook.version}.`,
+    "",
+    "### Measures",
+    "",
+  ];
+  for (const x of m.measures)
+    out.push(
+      `- **${x.name}** (${x.unit}): ${x.how}${x.rules.length ? ` Rules: ${x.rules.map((r) => `\`${r}\``).join(", ")}.` : ""}`,
+    );
   out.push("", "### Accuracy", "");
   if (!m.accuracy) out.push("Not measured yet (run `npm run eval`).");
   else {
-    out.push(`Measured ${m.accuracy.date ?? "(date not recorded)"} by \`npm run eval\` on the shared dev sets.`, "", "| measure | value |", "|---|---|");
+    out.push(
+      `Measured ${m.accuracy.date ?? "(date not recorded)"} by \`npm run eval\` on the shared dev sets.`,
+      "",
+      "| measure | value |",
+      "|---|---|",
+    );
     for (const r of m.accuracy.rows) out.push(`| ${cell(r.label)} | ${r.value} |`);
   }
   out.push("", "### Lexicons", "", "| lexicon | version | entries | origin | licence |", "|---|---|---|---|---|");
-  for (const l of m.lexicons) out.push(`| \`${l.file}\` (${l.name}) | ${l.version} | ${l.entries.toLocaleString("en-GB")} | ${cell(l.origin)} | ${cell(l.licence)} |`);
-  out.push("", "### Rules", "", `${m.ruleCounts.all} rules, ${m.ruleCounts.attribution} of them attribution rules (counted from the registries). For attribution rules, the attributions each made on PolNeAR train and their precision (content overlap ≥ 0.3), from the last \`npm run eval\`.`, "", "| rule | what it does | PolNeAR train: attributions, precision |", "|---|---|---|");
-  for (const r of m.rules) out.push(`| \`${r.id}\` | ${cell(r.sentence)} | ${r.train ? `${r.train.count}, ${r.train.precisionAt03 === null ? "–" : r.train.precisionAt03.toFixed(3)}` : ""} |`);
+  for (const l of m.lexicons)
+    out.push(
+      `| \`${l.file}\` (${l.name}) | ${l.version} | ${l.entries.toLocaleString("en-GB")} | ${cell(l.origin)} | ${cell(l.licence)} |`,
+    );
+  out.push(
+    "",
+    "### Rules",
+    "",
+    `${m.ruleCounts.all} rules, ${m.ruleCounts.attribution} of them attribution rules (counted from the registries). For attribution rules, the attributions each made on PolNeAR train and their precision (content overlap ≥ 0.3), from the last \`npm run eval\`.`,
+    "",
+    "| rule | what it does | PolNeAR train: attributions, precision |",
+    "|---|---|---|",
+  );
+  for (const r of m.rules)
+    out.push(
+      `| \`${r.id}\` | ${cell(r.sentence)} | ${r.train ? `${r.train.count}, ${r.train.precisionAt03 === null ? "–" : r.train.precisionAt03.toFixed(3)}` : ""} |`,
+    );
   out.push("", `### Codebook (${m.codebook.version})`, "", m.codebook.origin, "");
   for (const s of m.codebook.sections) {
     out.push(`**${s.title}**`, "");

@@ -1,6 +1,13 @@
 import { desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { articles, nearDuplicates, outlets } from "#db/schema";
-import { decodeFingerprint, encodeFingerprint, fingerprint, isNearDuplicate, similarity, type Fingerprint } from "#app/ingest/near-duplicate";
+import {
+  decodeFingerprint,
+  encodeFingerprint,
+  fingerprint,
+  isNearDuplicate,
+  similarity,
+  type Fingerprint,
+} from "#app/ingest/near-duplicate";
 import type { Db } from "#app/utils/db.server";
 
 type Tx = Pick<Db, "select" | "insert" | "update">;
@@ -33,7 +40,11 @@ async function recentFingerprints(db: Tx, scan: number): Promise<RecentFingerpri
   const rows = await db
     .select({ id: articles.id, fp: articles.fingerprint })
     .from(articles)
-    .where(c ? sql`${articles.id} > ${c.maxId} and ${articles.fingerprint} is not null` : sql`${articles.fingerprint} is not null`)
+    .where(
+      c
+        ? sql`${articles.id} > ${c.maxId} and ${articles.fingerprint} is not null`
+        : sql`${articles.fingerprint} is not null`,
+    )
     .orderBy(desc(articles.id))
     .limit(scan);
   const fresh = rows.flatMap((r) => {
@@ -50,7 +61,11 @@ async function recentFingerprints(db: Tx, scan: number): Promise<RecentFingerpri
 }
 
 /** Articles among the most recent `scan` that share most of this text's wording. */
-export async function matchNearDuplicates(db: Tx, fp: Fingerprint, opts: { exclude?: number; scan?: number } = {}): Promise<NearMatch[]> {
+export async function matchNearDuplicates(
+  db: Tx,
+  fp: Fingerprint,
+  opts: { exclude?: number; scan?: number } = {},
+): Promise<NearMatch[]> {
   const items = await recentFingerprints(db, opts.scan ?? NEAR_DUPLICATE_SCAN);
   const out: NearMatch[] = [];
   for (const r of items) {
@@ -61,7 +76,17 @@ export async function matchNearDuplicates(db: Tx, fp: Fingerprint, opts: { exclu
   if (out.length === 0) return out;
   // The memory may hold articles deleted since: keep only those still there.
   const alive = new Set(
-    (await db.select({ id: articles.id }).from(articles).where(inArray(articles.id, out.map((m) => m.id)))).map((r) => r.id),
+    (
+      await db
+        .select({ id: articles.id })
+        .from(articles)
+        .where(
+          inArray(
+            articles.id,
+            out.map((m) => m.id),
+          ),
+        )
+    ).map((r) => r.id),
   );
   return out.filter((m) => alive.has(m.id));
 }
@@ -71,10 +96,12 @@ export async function recordNearDuplicates(db: Tx, articleId: number, matches: N
   if (matches.length === 0) return;
   await db
     .insert(nearDuplicates)
-    .values(matches.flatMap((m) => [
-      { articleId, otherId: m.id, containment: m.containment, jaccard: m.jaccard },
-      { articleId: m.id, otherId: articleId, containment: m.containment, jaccard: m.jaccard },
-    ]))
+    .values(
+      matches.flatMap((m) => [
+        { articleId, otherId: m.id, containment: m.containment, jaccard: m.jaccard },
+        { articleId: m.id, otherId: articleId, containment: m.containment, jaccard: m.jaccard },
+      ]),
+    )
     .onConflictDoNothing();
 }
 
@@ -109,13 +136,21 @@ export async function findNearDuplicatesOf(db: Db, articleId: number): Promise<N
 export async function backfillFingerprints(db: Db, batch = 100): Promise<number> {
   let n = 0;
   for (;;) {
-    const rows = await db.select({ id: articles.id, text: articles.text }).from(articles).where(isNull(articles.fingerprint)).orderBy(articles.id).limit(batch);
+    const rows = await db
+      .select({ id: articles.id, text: articles.text })
+      .from(articles)
+      .where(isNull(articles.fingerprint))
+      .orderBy(articles.id)
+      .limit(batch);
     if (rows.length === 0) return n;
     for (const r of rows) {
       const fp = fingerprint(r.text);
       const matches = await matchNearDuplicates(db, fp, { exclude: r.id });
       await db.transaction(async (tx) => {
-        await tx.update(articles).set({ fingerprint: encodeFingerprint(fp) }).where(eq(articles.id, r.id));
+        await tx
+          .update(articles)
+          .set({ fingerprint: encodeFingerprint(fp) })
+          .where(eq(articles.id, r.id));
         await recordNearDuplicates(tx, r.id, matches);
       });
       n++;

@@ -11,7 +11,11 @@ export async function findOrCreateOutlet(
   extra: { country?: string | null; kind?: string | null } = {},
 ): Promise<Outlet> {
   const clean = name.replace(/\s+/g, " ").trim();
-  const [found] = await db.select().from(outlets).where(sql`lower(${outlets.name}) = lower(${clean})`).limit(1);
+  const [found] = await db
+    .select()
+    .from(outlets)
+    .where(sql`lower(${outlets.name}) = lower(${clean})`)
+    .limit(1);
   if (found) {
     if ((!found.country && extra.country) || (!found.kind && extra.kind)) {
       const [updated] = await db

@@ -12,7 +12,9 @@ let building: Promise<RelatedIndex> | null = null;
  * removed (count and highest id change). Building takes ~0.3 s per 1,000 articles; lookups take milliseconds.
  */
 export async function getRelatedIndex(db: Db): Promise<RelatedIndex> {
-  const [row] = await db.select({ n: sql<number>`count(*)`, max: sql<number>`coalesce(max(${articles.id}), 0)` }).from(articles);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`, max: sql<number>`coalesce(max(${articles.id}), 0)` })
+    .from(articles);
   const key = `${row?.n ?? 0}:${row?.max ?? 0}`;
   if (cached?.key === key) return cached.index;
   building ??= listArticlesForRelated(db)

@@ -63,11 +63,25 @@ function fromRow<P>(r: ComparisonSnapshot): Snapshot<P> {
   };
 }
 
-export async function createSnapshot<P>(db: Db, s: NewSnapshot<P>, opts: { analyserVersion?: string } = {}): Promise<Snapshot<P>> {
+export async function createSnapshot<P>(
+  db: Db,
+  s: NewSnapshot<P>,
+  opts: { analyserVersion?: string } = {},
+): Promise<Snapshot<P>> {
   const id = newSnapshotId();
   const [row] = await db
     .insert(comparisonSnapshots)
-    .values({ id, comparisonId: s.comparisonId, name: s.name, blind: s.blind, analyserVersion: opts.analyserVersion ?? ANALYSER_VERSION, members: s.members, page: s.page, export: s.export, createdBy: s.createdBy ?? null })
+    .values({
+      id,
+      comparisonId: s.comparisonId,
+      name: s.name,
+      blind: s.blind,
+      analyserVersion: opts.analyserVersion ?? ANALYSER_VERSION,
+      members: s.members,
+      page: s.page,
+      export: s.export,
+      createdBy: s.createdBy ?? null,
+    })
     .returning();
   return fromRow<P>(row!);
 }
@@ -79,7 +93,10 @@ export async function getSnapshot<P>(db: Db, id: string): Promise<Snapshot<P> | 
 }
 
 /** The suggested citation: name, date, link and analyser version, in one line. */
-export function citationText(s: { name: string; createdAt: string; analyserVersion: string; blind: boolean }, link: string): string {
+export function citationText(
+  s: { name: string; createdAt: string; analyserVersion: string; blind: boolean },
+  link: string,
+): string {
   const day = s.createdAt.slice(0, 10);
   return `“${s.name}”${s.blind ? " (blind view)" : ""}. Parallax comparison snapshot, taken ${day}, analyser ${s.analyserVersion}. ${link}`;
 }

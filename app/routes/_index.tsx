@@ -23,13 +23,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const newComparisonSchema = z.object({
-  name: z.string().trim().min(1, "A comparison needs a name.").max(200, "The name is too long (at most 200 characters)."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "A comparison needs a name.")
+    .max(200, "The name is too long (at most 200 characters)."),
   description: z.string().trim().max(2000, "The description is too long.").optional(),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const parsed = newComparisonSchema.safeParse({ name: form.get("name") ?? "", description: form.get("description") || undefined });
+  const parsed = newComparisonSchema.safeParse({
+    name: form.get("name") ?? "",
+    description: form.get("description") || undefined,
+  });
   if (!parsed.success) return { errors: parsed.error.flatten().fieldErrors };
   try {
     const c = await createComparison(getDb(), parsed.data);
@@ -48,12 +55,14 @@ export default function Home() {
       <section>
         <h1>Comparisons</h1>
         <p className="lede">
-          Parallax puts one article beside other coverage of the same events and shows how they differ in who they quote, how they name the
-          actors, how sure they sound and which claims they carry. It measures and shows; it does not rate outlets.
+          Parallax puts one article beside other coverage of the same events and shows how they differ in who they
+          quote, how they name the actors, how sure they sound and which claims they carry. It measures and shows; it
+          does not rate outlets.
         </p>
         {deleted !== null ? (
           <div className="notice" role="status">
-            The comparison was deleted. Its {deleted} article{deleted === 1 ? "" : "s"} stay{deleted === 1 ? "s" : ""} in the library.
+            The comparison was deleted. Its {deleted} article{deleted === 1 ? "" : "s"} stay{deleted === 1 ? "s" : ""}{" "}
+            in the library.
           </div>
         ) : null}
         <ul className="card-list panel">
@@ -78,7 +87,14 @@ export default function Home() {
           <Form method="post">
             <div className="field">
               <label htmlFor="new-name">Name</label>
-              <input id="new-name" name="name" type="text" required maxLength={200} aria-invalid={actionData?.errors?.name ? true : undefined} />
+              <input
+                id="new-name"
+                name="name"
+                type="text"
+                required
+                maxLength={200}
+                aria-invalid={actionData?.errors?.name ? true : undefined}
+              />
               <FieldError errors={actionData?.errors?.name} />
             </div>
             <div className="field">

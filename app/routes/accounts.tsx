@@ -15,7 +15,12 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create"), username: z.string().max(100), password: z.string().max(300), role: z.enum(ROLES) }),
+  z.object({
+    intent: z.literal("create"),
+    username: z.string().max(100),
+    password: z.string().max(300),
+    role: z.enum(ROLES),
+  }),
   z.object({ intent: z.literal("role"), id: z.coerce.number().int().positive(), role: z.enum(ROLES) }),
   z.object({ intent: z.literal("delete"), id: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("password"), id: z.coerce.number().int().positive(), password: z.string().max(300) }),
@@ -23,7 +28,8 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The access middleware already limits this route to owners; a loopback install without accounts may create the first.
-  if (context.authEnabled && context.user?.role !== "owner") return data({ error: "Only an owner can manage accounts." }, { status: 403 });
+  if (context.authEnabled && context.user?.role !== "owner")
+    return data({ error: "Only an owner can manage accounts." }, { status: 403 });
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: "That request was not understood." }, { status: 400 });
   const db = getDb();
@@ -53,10 +59,12 @@ export default function Accounts() {
     <section className="stack" style={{ maxWidth: "50rem" }}>
       <h1>Accounts</h1>
       <p className="lede">
-        Viewers read; editors also import and edit; owners also manage accounts. With no accounts, Parallax is open to whoever can reach it and
-        only listens on this machine.
+        Viewers read; editors also import and edit; owners also manage accounts. With no accounts, Parallax is open to
+        whoever can reach it and only listens on this machine.
       </p>
-      {!authEnabled ? <p className="note">No accounts yet: the first one you create should be an owner, then sign in with it.</p> : null}
+      {!authEnabled ? (
+        <p className="note">No accounts yet: the first one you create should be an owner, then sign in with it.</p>
+      ) : null}
       {result && "error" in result ? (
         <div className="form-error" role="alert">
           {result.error}
@@ -108,7 +116,14 @@ export default function Accounts() {
                     <input type="hidden" name="intent" value="password" />
                     <input type="hidden" name="id" value={u.id} />
                     <label htmlFor={`acc-pw-${u.id}`}>New password for {u.username} (10+ characters)</label>
-                    <input id={`acc-pw-${u.id}`} name="password" type="password" autoComplete="new-password" required minLength={10} />{" "}
+                    <input
+                      id={`acc-pw-${u.id}`}
+                      name="password"
+                      type="password"
+                      autoComplete="new-password"
+                      required
+                      minLength={10}
+                    />{" "}
                     <button className="secondary">Set password</button>
                   </Form>
                 </details>
@@ -127,7 +142,14 @@ export default function Accounts() {
           </div>
           <div className="field">
             <label htmlFor="acc-password">Password (10+ characters)</label>
-            <input id="acc-password" name="password" type="password" required minLength={10} style={{ width: "100%" }} />
+            <input
+              id="acc-password"
+              name="password"
+              type="password"
+              required
+              minLength={10}
+              style={{ width: "100%" }}
+            />
           </div>
           <div className="field">
             <label htmlFor="acc-role">Role</label>

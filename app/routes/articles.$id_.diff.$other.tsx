@@ -30,8 +30,9 @@ export default function SharedCopy() {
     <section className="stack" style={{ maxWidth: "60rem" }}>
       <h1>Shared copy, compared</h1>
       <p className="lede">
-        These two articles share {Math.round(sim.containment * 100)}% of the shorter one&apos;s five-word runs: most likely the same wire copy,
-        edited by each outlet. Below, words only in the first are struck through and words only in the second are underlined.
+        These two articles share {Math.round(sim.containment * 100)}% of the shorter one&apos;s five-word runs: most
+        likely the same wire copy, edited by each outlet. Below, words only in the first are struck through and words
+        only in the second are underlined.
       </p>
       <div className="columns n2">
         <div className="column">
@@ -65,7 +66,8 @@ export default function SharedCopy() {
         )}
         {!body.comparable ? <p className="note">The texts differ too much for a word-by-word comparison.</p> : null}
         <p className="meta">
-          {body.stats.sameWords} words shared, {body.stats.removedWords} only in the first, {body.stats.addedWords} only in the second.
+          {body.stats.sameWords} words shared, {body.stats.removedWords} only in the first, {body.stats.addedWords} only
+          in the second.
         </p>
       </section>
       {body.comparable ? (

@@ -46,9 +46,9 @@ export default function Related() {
       </p>
       <h1>Related coverage</h1>
       <p className="lede">
-        Articles in the library ranked by how likely they report the same event: shared words in the text and in the headline and lead, shared
-        names, shared quotations, and closeness in date. The reasons under each say what counted. Scores under {minScore.toFixed(2)} are not
-        listed: they are no evidence of the same event.
+        Articles in the library ranked by how likely they report the same event: shared words in the text and in the
+        headline and lead, shared names, shared quotations, and closeness in date. The reasons under each say what
+        counted. Scores under {minScore.toFixed(2)} are not listed: they are no evidence of the same event.
       </p>
       {related.length ? (
         <ol className="card-list panel" data-related>
@@ -69,7 +69,8 @@ export default function Related() {
       ) : (
         <div className="note" data-related-empty>
           <p style={{ margin: 0 }}>
-            <strong>Nothing related in your library yet.</strong> No other article scores {minScore.toFixed(2)} or more as coverage of the same event.
+            <strong>Nothing related in your library yet.</strong> No other article scores {minScore.toFixed(2)} or more
+            as coverage of the same event.
           </p>
           <p style={{ margin: "0.4rem 0 0" }}>
             To bring coverage in:{" "}

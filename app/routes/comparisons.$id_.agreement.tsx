@@ -9,7 +9,9 @@ import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 import { canCorrect, coderOf } from "./articles.$id_.corrections/corrections.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Agreement: ${data.comparison.name} · Parallax` : "Agreement · Parallax" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Agreement: ${data.comparison.name} · Parallax` : "Agreement · Parallax" },
+];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id, "comparison");
@@ -22,7 +24,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     coders: ag.coders,
     me: coderOf(context).coder,
     canCorrect: canCorrect(context),
-    groups: ag.groups.map((g) => ({ ...g, differences: g.differences.slice(0, 200), more: Math.max(0, g.differences.length - 200) })),
+    groups: ag.groups.map((g) => ({
+      ...g,
+      differences: g.differences.slice(0, 200),
+      more: Math.max(0, g.differences.length - 200),
+    })),
   };
 }
 
@@ -45,7 +51,16 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const v = parsed.data;
   const me = coderOf(context).coder;
   if (v.from === me) return data({ error: "That value is already yours." }, { status: 400 });
-  const res = await adoptValue(getDb(), { comparisonId: id, to: me, userId: context.user?.id ?? null, from: v.from, fromCorrectionId: v.fromCorrectionId ?? null, articleId: v.articleId, group: v.group, target: { start: v.start, end: v.end, field: v.tf } });
+  const res = await adoptValue(getDb(), {
+    comparisonId: id,
+    to: me,
+    userId: context.user?.id ?? null,
+    from: v.from,
+    fromCorrectionId: v.fromCorrectionId ?? null,
+    articleId: v.articleId,
+    group: v.group,
+    target: { start: v.start, end: v.end, field: v.tf },
+  });
   if ("error" in res) return data({ error: res.error }, { status: 400 });
   return redirect(`/comparisons/${id}/agreement`);
 }
@@ -64,8 +79,9 @@ export default function Agreement() {
       </p>
       <h1>Agreement</h1>
       <p className="lede">
-        Each coder&apos;s value for an item is their own correction, or the machine&apos;s value where they left it alone. Percent agreement counts agreeing pairs of values;
-        Krippendorff&apos;s alpha (nominal) discounts the agreement expected by chance (1 is perfect, 0 chance level; not defined when every value is the same).
+        Each coder&apos;s value for an item is their own correction, or the machine&apos;s value where they left it
+        alone. Percent agreement counts agreeing pairs of values; Krippendorff&apos;s alpha (nominal) discounts the
+        agreement expected by chance (1 is perfect, 0 chance level; not defined when every value is the same).
       </p>
       {result && typeof result === "object" && "error" in result ? (
         <div className="form-error" role="alert">
@@ -106,7 +122,13 @@ export default function Agreement() {
                 ) : null}
                 {d.coders.map((c) => {
                   const m = g.vsMachine[c];
-                  return <td key={c}>{m ? `${num(m.percent === null ? null : m.percent * 100, 1)}% · ${num(m.alpha)} · ${m.changed}` : "—"}</td>;
+                  return (
+                    <td key={c}>
+                      {m
+                        ? `${num(m.percent === null ? null : m.percent * 100, 1)}% · ${num(m.alpha)} · ${m.changed}`
+                        : "—"}
+                    </td>
+                  );
                 })}
               </tr>
             ))}
@@ -148,15 +170,15 @@ export default function Agreement() {
                           <Form method="post" style={{ display: "inline" }}>
                             <input type="hidden" name="intent" value="adopt" />
                             <input type="hidden" name="from" value={c} />
-                            {x.corrections[c] ? <input type="hidden" name="fromCorrectionId" value={x.corrections[c]!} /> : null}
+                            {x.corrections[c] ? (
+                              <input type="hidden" name="fromCorrectionId" value={x.corrections[c]!} />
+                            ) : null}
                             <input type="hidden" name="articleId" value={x.unit.articleId} />
                             <input type="hidden" name="group" value={x.unit.group} />
                             <input type="hidden" name="start" value={x.unit.target.start} />
                             <input type="hidden" name="end" value={x.unit.target.end} />
                             <input type="hidden" name="tf" value={x.unit.target.field ?? "body"} />{" "}
-                            <button type="submit">
-                              Adopt {c}&apos;s value
-                            </button>
+                            <button type="submit">Adopt {c}&apos;s value</button>
                           </Form>
                         ) : null}
                       </td>

@@ -30,7 +30,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) refuse("That request was not understood.", 400);
   const ids = parsed.data.intent === "one" ? [parsed.data.candidateId] : undefined;
-  if (ids && !detail.candidates.some((c) => c.id === ids[0])) refuse("That item is not on this comparison's list.", 404);
+  if (ids && !detail.candidates.some((c) => c.id === ids[0]))
+    refuse("That item is not on this comparison's list.", 404);
   const job = await enqueueCoverageImport(db, id, ids);
   if (!job) return redirect(`/comparisons/${id}`);
   return redirect(`/jobs/${job.id}`);

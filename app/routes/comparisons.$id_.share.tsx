@@ -35,7 +35,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     await revokeShareLink(db, parsed.data.linkId);
     return { revoked: true };
   }
-  const { token } = await createShareLink(db, { comparisonId: id, blind: parsed.data.blind === "on", createdBy: context.user?.id ?? null });
+  const { token } = await createShareLink(db, {
+    comparisonId: id,
+    blind: parsed.data.blind === "on",
+    createdBy: context.user?.id ?? null,
+  });
   const origin = new URL(request.url).origin;
   return { url: `${origin}/s/${token}` };
 }
@@ -50,8 +54,9 @@ export default function Share() {
       </p>
       <h1>Share read-only</h1>
       <p className="lede">
-        A share link opens this one comparison for reading, without an account. Anyone with the link can read it until you revoke it. With blind mode
-        forced, outlet names, authors and addresses never reach the reader&apos;s browser.
+        A share link opens this one comparison for reading, without an account. Anyone with the link can read it until
+        you revoke it. With blind mode forced, outlet names, authors and addresses never reach the reader&apos;s
+        browser.
       </p>
       {data && "url" in data ? (
         <div className="notice" role="status">

@@ -31,7 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const urlSchema = z.object({
   url: z.string().trim().max(2000),
-  comparison: z.coerce.number().int().positive().optional().or(z.literal("").transform(() => undefined)),
+  comparison: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,22 +48,38 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const cidRaw = form.get("comparison");
   const comparisonId = cidRaw ? Number(cidRaw) : null;
-  if (comparisonId !== null && !(Number.isSafeInteger(comparisonId) && comparisonId > 0)) return data({ error: "Choose a comparison from the list." }, { status: 400 });
-  if (comparisonId !== null && !(await db.select({ id: comparisons.id }).from(comparisons).where(eq(comparisons.id, comparisonId))).length) {
+  if (comparisonId !== null && !(Number.isSafeInteger(comparisonId) && comparisonId > 0))
+    return data({ error: "Choose a comparison from the list." }, { status: 400 });
+  if (
+    comparisonId !== null &&
+    !(await db.select({ id: comparisons.id }).from(comparisons).where(eq(comparisons.id, comparisonId))).length
+  ) {
     return data({ error: "That comparison no longer exists; choose one from the list." }, { status: 400 });
   }
   if (form.get("intent") === "bulk") {
     const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
-    if (files.length === 0) return data({ error: "Choose one or more files (TSV/CSV with a url column, JSON or JSONL records, or .txt/.md/.html articles)." }, { status: 400 });
-    const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    if (files.length === 0)
+      return data(
+        {
+          error:
+            "Choose one or more files (TSV/CSV with a url column, JSON or JSONL records, or .txt/.md/.html articles).",
+        },
+        { status: 400 },
+      );
+    const read = await Promise.all(
+      files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
     // A few small plain files are read here, in bounded time, so a bad one gets its message at once; archives
     // and anything larger are read by the job worker, so no upload however made holds up other requests.
-    const small = read.reduce((n, f) => n + f.bytes.length, 0) <= INLINE_PARSE_BYTES && read.every((f) => !isZipUpload(f.bytes));
+    const small =
+      read.reduce((n, f) => n + f.bytes.length, 0) <= INLINE_PARSE_BYTES && read.every((f) => !isZipUpload(f.bytes));
     if (small) {
       const parsed = parseBulkFiles(read);
       // Nothing importable (every record malformed): say why here, rather than start a job that can only fail.
       if (!parsed.items.some((i) => i.ok)) {
-        const reasons = [...parsed.errors, ...parsed.items.slice(0, 5).map((i) => (i.ok ? "" : i.reason))].filter(Boolean);
+        const reasons = [...parsed.errors, ...parsed.items.slice(0, 5).map((i) => (i.ok ? "" : i.reason))].filter(
+          Boolean,
+        );
         return data({ error: reasons.join(" ") || "Nothing to import in those files." }, { status: 422 });
       }
       const job = await enqueueImport(db, parsed.items, comparisonId);
@@ -68,17 +89,31 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/jobs/${job.id}`);
   }
   const parsed = urlSchema.safeParse({ url: form.get("url") ?? "", comparison: cidRaw ?? undefined });
-  if (!parsed.success || !isHttpUrl(parsed.data.url)) return data({ error: "Enter a full web address starting with http:// or https://.", url: String(form.get("url") ?? "") }, { status: 400 });
-  const outcome = await importItem(db, { ok: true, input: parsed.data.url, record: { url: parsed.data.url }, warnings: [] }, { comparisonId });
+  if (!parsed.success || !isHttpUrl(parsed.data.url))
+    return data(
+      { error: "Enter a full web address starting with http:// or https://.", url: String(form.get("url") ?? "") },
+      { status: 400 },
+    );
+  const outcome = await importItem(
+    db,
+    { ok: true, input: parsed.data.url, record: { url: parsed.data.url }, warnings: [] },
+    { comparisonId },
+  );
   if (outcome.status === "failed") {
     return data(
-      { error: outcome.reason, url: parsed.data.url, pasteInstead: `/articles/new?url=${encodeURIComponent(parsed.data.url)}${comparisonId ? `&comparison=${comparisonId}` : ""}` },
+      {
+        error: outcome.reason,
+        url: parsed.data.url,
+        pasteInstead: `/articles/new?url=${encodeURIComponent(parsed.data.url)}${comparisonId ? `&comparison=${comparisonId}` : ""}`,
+      },
       { status: 422 },
     );
   }
   const id = outcome.status === "imported" ? outcome.article.id : outcome.id;
   const notice = outcome.status === "imported" ? "added" : "duplicate";
-  return redirect(comparisonId ? `/comparisons/${comparisonId}?notice=${notice}&article=${id}` : `/articles/${id}?notice=${notice}`);
+  return redirect(
+    comparisonId ? `/comparisons/${comparisonId}?notice=${notice}&article=${id}` : `/articles/${id}?notice=${notice}`,
+  );
 }
 
 export default function Import() {
@@ -103,8 +138,8 @@ export default function Import() {
     <section className="stack" style={{ maxWidth: "52rem" }}>
       <h1>Import coverage</h1>
       <p className="lede">
-        Parallax fetches the page on your behalf, keeps only the article text and its metadata, and never stores the same URL or text twice. It only
-        reaches public web addresses.
+        Parallax fetches the page on your behalf, keeps only the article text and its metadata, and never stores the
+        same URL or text twice. It only reaches public web addresses.
       </p>
       {result?.error ? (
         <div className="form-error" role="alert">
@@ -121,7 +156,14 @@ export default function Import() {
         <h2 style={{ marginTop: 0 }}>From a URL</h2>
         <div className="field">
           <label htmlFor="imp-url">Article URL</label>
-          <input id="imp-url" name="url" type="url" required placeholder="https://…" defaultValue={result && "url" in result && typeof result.url === "string" ? result.url : ""} />
+          <input
+            id="imp-url"
+            name="url"
+            type="url"
+            required
+            placeholder="https://…"
+            defaultValue={result && "url" in result && typeof result.url === "string" ? result.url : ""}
+          />
         </div>
         {comparisonSelect}
         <button type="submit" name="intent" value="url" disabled={busy}>
@@ -131,13 +173,19 @@ export default function Import() {
       <Form method="post" encType="multipart/form-data" className="panel">
         <h2 style={{ marginTop: 0 }}>Many at once</h2>
         <p className="meta">
-          A TSV or CSV with a <code>url</code> column (a coverage list or a Media Cloud export), JSON or JSONL records of{" "}
-          <code>{"{title, url, outlet, published, text}"}</code>, or several .txt, .md or .html files. The import runs in the background with a
-          progress page.
+          A TSV or CSV with a <code>url</code> column (a coverage list or a Media Cloud export), JSON or JSONL records
+          of <code>{"{title, url, outlet, published, text}"}</code>, or several .txt, .md or .html files. The import
+          runs in the background with a progress page.
         </p>
         <div className="field">
           <label htmlFor="imp-files">Files</label>
-          <input id="imp-files" name="files" type="file" multiple accept=".tsv,.csv,.json,.jsonl,.txt,.md,.html,.htm,.zip" />
+          <input
+            id="imp-files"
+            name="files"
+            type="file"
+            multiple
+            accept=".tsv,.csv,.json,.jsonl,.txt,.md,.html,.htm,.zip"
+          />
         </div>
         {comparisonSelect}
         <button type="submit" name="intent" value="bulk" disabled={busy}>

@@ -18,10 +18,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
   invariantResponse(job, `No job with id ${id}.`);
   const payload = job.payload as { comparisonId?: number | null };
   const log = Array.isArray(job.log) ? job.log : [];
-  const outcome = job.kind === "import" ? importOutcome(log as string[], job.failed ? await itemsOf(getDb(), job) : []) : null;
+  const outcome =
+    job.kind === "import" ? importOutcome(log as string[], job.failed ? await itemsOf(getDb(), job) : []) : null;
   return {
     outcome,
-    job: { id: job.id, kind: job.kind, status: job.status, total: job.total, done: job.done, failed: job.failed, current: job.current, createdAt: job.createdAt, updatedAt: job.updatedAt },
+    job: {
+      id: job.id,
+      kind: job.kind,
+      status: job.status,
+      total: job.total,
+      done: job.done,
+      failed: job.failed,
+      current: job.current,
+      createdAt: job.createdAt,
+      updatedAt: job.updatedAt,
+    },
     comparisonId: payload?.comparisonId ?? null,
     log: log.slice(-500),
     logLength: log.length,
@@ -54,7 +65,8 @@ function importOutcome(log: string[], items: BulkItem[]) {
     else if (/: already in the library as #\d+$/.test(line)) duplicates++;
     else {
       const input = inputs.find((i) => line.startsWith(i + ": "));
-      if (input !== undefined) failures.push({ input, reason: line.slice(input.length + 2), url: urlOf.get(input) ?? null });
+      if (input !== undefined)
+        failures.push({ input, reason: line.slice(input.length + 2), url: urlOf.get(input) ?? null });
       else {
         const m = /^(\S+): (.+)$/.exec(line);
         if (m) failures.push({ input: m[1]!, reason: m[2]!, url: /^https?:\/\//.test(m[1]!) ? m[1]! : null });
@@ -64,7 +76,12 @@ function importOutcome(log: string[], items: BulkItem[]) {
   const reasons = new Map<string, number>();
   for (const f of failures) reasons.set(f.reason, (reasons.get(f.reason) ?? 0) + 1);
   const common = [...reasons.entries()].sort((a, b) => b[1] - a[1])[0] ?? null;
-  return { imported, duplicates, failures: failures.slice(0, 500), commonReason: common ? { reason: common[0], count: common[1] } : null };
+  return {
+    imported,
+    duplicates,
+    failures: failures.slice(0, 500),
+    commonReason: common ? { reason: common[0], count: common[1] } : null,
+  };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -82,15 +99,24 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const items = await itemsOf(db, job);
   const failed = importOutcome((Array.isArray(job.log) ? job.log : []) as string[], items).failures.map((f) => f.input);
   const wanted = form.get("input");
-  const inputs = new Set(typeof wanted === "string" && wanted ? failed.filter((f) => f === wanted).slice(0, 1) : failed);
+  const inputs = new Set(
+    typeof wanted === "string" && wanted ? failed.filter((f) => f === wanted).slice(0, 1) : failed,
+  );
   // The same items again (with their URL, listed title, outlet and date); an item that could not be read stays failed.
   const again = items.filter((it) => inputs.has(it.input) && it.ok);
-  if (again.length === 0) return { error: "There is no failed item with an address to retry in this job; paste its text instead." };
+  if (again.length === 0)
+    return { error: "There is no failed item with an address to retry in this job; paste its text instead." };
   const next = await enqueueImport(db, again, comparisonId);
   return next ? redirect(`/jobs/${next.id}`) : { error: "Nothing was queued." };
 }
 
-const LABEL: Record<string, string> = { queued: "waiting to start", running: "running", done: "finished", failed: "stopped by an error", cancelled: "cancelled" };
+const LABEL: Record<string, string> = {
+  queued: "waiting to start",
+  running: "running",
+  done: "finished",
+  failed: "stopped by an error",
+  cancelled: "cancelled",
+};
 
 export default function JobPage() {
   const { job, comparisonId, log, logLength, outcome } = useLoaderData<typeof loader>();
@@ -109,23 +135,44 @@ export default function JobPage() {
   const failedPct = job.total ? Math.round((100 * job.failed) / job.total) : 0;
   const finished = !active;
   const title =
-    job.kind !== "import" ? (finished ? "Job finished" : "Job in progress") : active ? "Import in progress" : outcome && job.failed > 0 && outcome.imported + outcome.duplicates === 0 ? "Import failed" : job.failed > 0 ? "Import finished with failures" : "Import finished";
+    job.kind !== "import"
+      ? finished
+        ? "Job finished"
+        : "Job in progress"
+      : active
+        ? "Import in progress"
+        : outcome && job.failed > 0 && outcome.imported + outcome.duplicates === 0
+          ? "Import failed"
+          : job.failed > 0
+            ? "Import finished with failures"
+            : "Import finished";
   return (
     <section className="stack" style={{ maxWidth: "52rem" }}>
       <h1>{title}</h1>
       <p className="meta" data-job-status={job.status}>
         Job #{job.id} · {LABEL[job.status] ?? job.status}
       </p>
-      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={job.done} aria-label="Items processed">
+      <div
+        className="progress"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={job.total}
+        aria-valuenow={job.done}
+        aria-label="Items processed"
+      >
         <div className="progress-bar" style={{ width: `${Math.max(0, pct - failedPct)}%` }} />
-        {failedPct ? <div className="progress-bar failed" style={{ width: `${failedPct}%` }} title={`${job.failed} failed`} /> : null}
+        {failedPct ? (
+          <div className="progress-bar failed" style={{ width: `${failedPct}%` }} title={`${job.failed} failed`} />
+        ) : null}
       </div>
       {outcome ? (
         <p data-job-summary className={finished && job.failed ? "form-error" : undefined}>
           {outcome.imported} of {job.total} imported
           {outcome.duplicates ? `, ${outcome.duplicates} already in the library` : ""}
           {job.failed ? `, ${job.failed} failed` : ""}
-          {job.failed && outcome.commonReason ? `: ${outcome.commonReason.reason}${outcome.commonReason.count < job.failed ? ` (${outcome.commonReason.count} of them)` : ""}` : ""}
+          {job.failed && outcome.commonReason
+            ? `: ${outcome.commonReason.reason}${outcome.commonReason.count < job.failed ? ` (${outcome.commonReason.count} of them)` : ""}`
+            : ""}
           {active ? " so far" : "."}
         </p>
       ) : null}
@@ -154,7 +201,9 @@ export default function JobPage() {
       {finished && outcome && outcome.failures.length ? (
         <section aria-labelledby="failed-h">
           <h2 id="failed-h">Failed items ({outcome.failures.length})</h2>
-          <p className="meta">Retry when the cause is passing (a network error); otherwise paste the article&apos;s text yourself.</p>
+          <p className="meta">
+            Retry when the cause is passing (a network error); otherwise paste the article&apos;s text yourself.
+          </p>
           <Form method="post">
             <button name="intent" value="retry" className="secondary small">
               Retry all failed
@@ -183,7 +232,11 @@ export default function JobPage() {
                           Retry
                         </button>
                       </Form>{" "}
-                      <Link to={`/articles/new?${new URLSearchParams({ ...(comparisonId ? { comparison: String(comparisonId) } : {}), ...(f.url ? { url: f.url } : {}) }).toString()}`}>Paste the text instead</Link>
+                      <Link
+                        to={`/articles/new?${new URLSearchParams({ ...(comparisonId ? { comparison: String(comparisonId) } : {}), ...(f.url ? { url: f.url } : {}) }).toString()}`}
+                      >
+                        Paste the text instead
+                      </Link>
                     </td>
                   </tr>
                 ))}

@@ -13,7 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = url.searchParams.get("q")?.slice(0, 200) ?? "";
   const page = Math.max(1, Math.min(100_000, Number(url.searchParams.get("page")) || 1));
   const db = getDb();
-  const [articles, total] = await Promise.all([listArticles(db, { q, limit: PAGE, offset: (page - 1) * PAGE }), countArticles(db)]);
+  const [articles, total] = await Promise.all([
+    listArticles(db, { q, limit: PAGE, offset: (page - 1) * PAGE }),
+    countArticles(db),
+  ]);
   return { articles, total, q, page, more: articles.length === PAGE };
 }
 

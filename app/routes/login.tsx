@@ -25,7 +25,11 @@ export function safeNext(raw: string | null | undefined): string {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return { next: safeNext(new URL(request.url).searchParams.get("next")), signedIn: Boolean(context.user), authEnabled: Boolean(context.authEnabled) };
+  return {
+    next: safeNext(new URL(request.url).searchParams.get("next")),
+    signedIn: Boolean(context.user),
+    authEnabled: Boolean(context.authEnabled),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,9 +43,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await login(getDb(), { username, password, address: context.clientAddress, device });
   if (!result.ok) return data({ error: result.message }, { status: result.status });
   const headers = new Headers();
-  headers.append("Set-Cookie", cookie(SESSION_COOKIE, result.token, { expires: result.expires, secure: Boolean(context.secure) }));
+  headers.append(
+    "Set-Cookie",
+    cookie(SESSION_COOKIE, result.token, { expires: result.expires, secure: Boolean(context.secure) }),
+  );
   if (result.device) {
-    headers.append("Set-Cookie", cookie(DEVICE_COOKIE, result.device, { maxAge: DEVICE_MAX_AGE_S, secure: Boolean(context.secure), path: "/login" }));
+    headers.append(
+      "Set-Cookie",
+      cookie(DEVICE_COOKIE, result.device, {
+        maxAge: DEVICE_MAX_AGE_S,
+        secure: Boolean(context.secure),
+        path: "/login",
+      }),
+    );
   }
   return redirect(next, { headers });
 }
@@ -52,7 +66,11 @@ export default function Login() {
   return (
     <section className="panel" style={{ maxWidth: "26rem" }}>
       <h1>Sign in</h1>
-      {!authEnabled ? <p className="note">This Parallax has no accounts: everything is open to whoever can reach it on this machine.</p> : null}
+      {!authEnabled ? (
+        <p className="note">
+          This Parallax has no accounts: everything is open to whoever can reach it on this machine.
+        </p>
+      ) : null}
       {signedIn ? <p className="notice">You are signed in.</p> : null}
       {result?.error ? (
         <div className="form-error" role="alert">
@@ -67,7 +85,14 @@ export default function Login() {
         </div>
         <div className="field">
           <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required style={{ width: "100%" }} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            style={{ width: "100%" }}
+          />
         </div>
         <button type="submit">Sign in</button>
       </Form>

@@ -21,8 +21,9 @@ export default function Methods() {
         <p className="meta ui">Methods</p>
         <h1>How Parallax measures</h1>
         <p className="lede">
-          Every number in Parallax is counted by a rule or a lexicon entry listed on this page, and traces back to highlighted words in the text. Parallax measures and shows what texts
-          do; it does not rate outlets, and its categories describe words and sources, never the actors they are about.
+          Every number in Parallax is counted by a rule or a lexicon entry listed on this page, and traces back to
+          highlighted words in the text. Parallax measures and shows what texts do; it does not rate outlets, and its
+          categories describe words and sources, never the actors they are about.
         </p>
         <p className="meta">
           Analyser version <code>{m.analyserVersion}</code> · codebook {m.codebook.version}
@@ -66,7 +67,10 @@ export default function Methods() {
         <h2 id="accuracy">Accuracy</h2>
         {m.accuracy ? (
           <>
-            <p className="meta">Measured {m.accuracy.date ?? "(date not recorded)"} by <code>npm run eval</code> on the shared dev sets; read from the file it writes.</p>
+            <p className="meta">
+              Measured {m.accuracy.date ?? "(date not recorded)"} by <code>npm run eval</code> on the shared dev sets;
+              read from the file it writes.
+            </p>
             <table>
               <thead>
                 <tr>
@@ -112,7 +116,11 @@ export default function Methods() {
                 <td>{l.version}</td>
                 <td>
                   {l.entries.toLocaleString("en-GB")}
-                  {l.parts.length ? <div className="meta">{l.parts.map((p) => `${p.name.replace(/_/g, " ")} ${p.entries}`).join(" · ")}</div> : null}
+                  {l.parts.length ? (
+                    <div className="meta">
+                      {l.parts.map((p) => `${p.name.replace(/_/g, " ")} ${p.entries}`).join(" · ")}
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   {l.origin} <em>Licence: {l.licence}.</em>

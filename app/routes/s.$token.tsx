@@ -12,7 +12,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const link = await resolveShareLink(getDb(), params.token);
   invariantResponse(link, "This share link is not valid, or it was revoked.");
   return redirect(`/comparisons/${link.comparisonId}${link.blind ? "?blind=1" : ""}`, {
-    headers: { "Set-Cookie": cookie(SHARE_COOKIE, params.token!, { maxAge: 60 * 60 * 24 * 30, secure: Boolean(context.secure) }) },
+    headers: {
+      "Set-Cookie": cookie(SHARE_COOKIE, params.token!, { maxAge: 60 * 60 * 24 * 30, secure: Boolean(context.secure) }),
+    },
   });
 }
 

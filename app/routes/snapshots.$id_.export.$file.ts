@@ -6,12 +6,25 @@ import { readSnapshot } from "./snapshots.$id/snapshot.server";
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const file = params.file ?? "";
-  if (!isExportFileName(file)) return new Response(`No export named “${file.slice(0, 60)}”. Available: ${EXPORT_FILE_NAMES.join(", ")}.\n`, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!isExportFileName(file))
+    return new Response(`No export named “${file.slice(0, 60)}”. Available: ${EXPORT_FILE_NAMES.join(", ")}.\n`, {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const snap = await readSnapshot(params.id, request, context);
   const url = new URL(request.url);
-  const snapshot = { id: snap.id, link: `${url.origin}/snapshots/${snap.id}`, takenAt: snap.createdAt, analyserVersion: snap.analyserVersion };
+  const snapshot = {
+    id: snap.id,
+    link: `${url.origin}/snapshots/${snap.id}`,
+    takenAt: snap.createdAt,
+    analyserVersion: snap.analyserVersion,
+  };
   const exp = snap.export;
-  const provenance = { ...exp.provenance, link: snapshot.link, source: `${exp.provenance.source ?? ""} (snapshot ${snap.id})`.trim() };
+  const provenance = {
+    ...exp.provenance,
+    link: snapshot.link,
+    source: `${exp.provenance.source ?? ""} (snapshot ${snap.id})`.trim(),
+  };
   const frozen = { ...exp, provenance, bundle: { ...exp.bundle, provenance, snapshot } };
   const out = exportFileByName(frozen, file)!;
   const stem = `parallax-${exp.id}${exp.blind ? "-blind" : ""}`;

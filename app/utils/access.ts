@@ -11,10 +11,7 @@ export interface AccessInput {
 }
 
 export type AccessDecision =
-  | { type: "next" }
-  | { type: "login" }
-  | { type: "forbidden"; message: string }
-  | { type: "rewrite"; search: string };
+  { type: "next" } | { type: "login" } | { type: "forbidden"; message: string } | { type: "rewrite"; search: string };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -67,8 +64,10 @@ export function decideAccess(input: AccessInput): AccessDecision {
   const safe = SAFE_METHODS.has(input.method.toUpperCase());
   if (input.user) {
     if (access === "signed-in") return { type: "next" };
-    if (access === "owner" && input.user.role !== "owner") return { type: "forbidden", message: "Only an owner can manage accounts." };
-    if (!safe && input.user.role === "viewer") return { type: "forbidden", message: "Viewers can read but not change anything; ask an editor or owner." };
+    if (access === "owner" && input.user.role !== "owner")
+      return { type: "forbidden", message: "Only an owner can manage accounts." };
+    if (!safe && input.user.role === "viewer")
+      return { type: "forbidden", message: "Viewers can read but not change anything; ask an editor or owner." };
     return { type: "next" };
   }
   if (input.share && safe && access === "shareable") {
@@ -89,7 +88,11 @@ export function decideAccess(input: AccessInput): AccessDecision {
  * Cross-site request forgery: a browser always names the page that sent a form (Origin, Sec-Fetch-Site),
  * so a state-changing request from another site is refused whatever cookies it carries.
  */
-export function isCrossSite(method: string, headers: { origin?: string; host?: string; secFetchSite?: string }, ownOrigins: string[]): boolean {
+export function isCrossSite(
+  method: string,
+  headers: { origin?: string; host?: string; secFetchSite?: string },
+  ownOrigins: string[],
+): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (headers.secFetchSite === "cross-site") return true;
   if (headers.origin && headers.origin !== "null") return !ownOrigins.includes(headers.origin);
@@ -119,7 +122,11 @@ export const SHARE_COOKIE = "parallax_share";
 /** Marks a browser that has signed in to an account before: failed guesses elsewhere do not lock it out. */
 export const DEVICE_COOKIE = "parallax_device";
 
-export function cookie(name: string, value: string, opts: { expires?: Date; secure?: boolean; maxAge?: number; path?: string } = {}): string {
+export function cookie(
+  name: string,
+  value: string,
+  opts: { expires?: Date; secure?: boolean; maxAge?: number; path?: string } = {},
+): string {
   const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${opts.path ?? "/"}`, "HttpOnly", "SameSite=Lax"];
   if (opts.expires) parts.push(`Expires=${opts.expires.toUTCString()}`);
   if (opts.maxAge !== undefined) parts.push(`Max-Age=${opts.maxAge}`);

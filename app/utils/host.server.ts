@@ -59,7 +59,8 @@ export function parseOrigins(raw: string | undefined): string[] {
     } catch {
       throw new Error(`PARALLAX_ORIGIN: “${s.trim()}” is not an address like https://parallax.example.org.`);
     }
-    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error(`PARALLAX_ORIGIN: “${s.trim()}” is not an http(s) origin.`);
+    if (u.protocol !== "http:" && u.protocol !== "https:")
+      throw new Error(`PARALLAX_ORIGIN: “${s.trim()}” is not an http(s) origin.`);
     return u.origin;
   });
 }

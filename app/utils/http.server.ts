@@ -51,7 +51,8 @@ export async function readForm(request: Request, maxBytes = 2 * 1024 * 1024): Pr
       if (size <= maxBytes) chunks.push(value);
     }
   }
-  if (size > maxBytes) refuse(`The request is over ${Math.round(maxBytes / (1024 * 1024))} MB; nothing was stored.`, 413);
+  if (size > maxBytes)
+    refuse(`The request is over ${Math.round(maxBytes / (1024 * 1024))} MB; nothing was stored.`, 413);
   try {
     return await new Response(Buffer.concat(chunks), { headers: { "Content-Type": type } }).formData();
   } catch {

@@ -38,7 +38,9 @@ const MIN_COMPRESS_BYTES = 1024;
 
 function encode(body: Buffer, enc: Encoding): Promise<Buffer> {
   return enc === "br"
-    ? brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    ? brotli(body, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      })
     : gzip(body, { level: 6 });
 }
 
@@ -77,7 +79,10 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
       res.end(req.method === "HEAD" ? undefined : buf);
     };
     const type = String(e.headers["content-type"] ?? "");
-    const best = e.body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(type) ? req.acceptsEncodings("br", "gzip", "identity") : "identity";
+    const best =
+      e.body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(type)
+        ? req.acceptsEncodings("br", "gzip", "identity")
+        : "identity";
     if (best !== "br" && best !== "gzip") return body(e.body);
     let p = e.encoded.get(best);
     if (!p) {
@@ -113,7 +118,8 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
         // A document is sent to its normalised address: the browser's URL must be the one rendered, or the
         // hydrated page (a form's default action, for one) would differ from the server's HTML.
         // Data requests and downloads hydrate nothing: they are simply answered for the normalised query.
-        if (query !== req.originalUrl.slice(q) && !path.endsWith(".data") && !path.includes("/export/")) return res.redirect(302, path + query);
+        if (query !== req.originalUrl.slice(q) && !path.endsWith(".data") && !path.includes("/export/"))
+          return res.redirect(302, path + query);
         req.originalUrl = path + query;
         req.url = req.originalUrl;
       }
@@ -159,7 +165,10 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
     const write = res.write.bind(res) as (...a: unknown[]) => boolean;
     const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
     const started = version;
-    const toBuffer = (chunk: unknown, enc: unknown) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof enc === "string" ? (enc as BufferEncoding) : "utf8"));
+    const toBuffer = (chunk: unknown, enc: unknown) =>
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(chunk as string, typeof enc === "string" ? (enc as BufferEncoding) : "utf8");
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (chunk) chunks.push(toBuffer(chunk, rest[0]));
       return write(chunk, ...rest);
@@ -170,8 +179,17 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
       if (res.statusCode === 200 && !res.getHeader("set-cookie") && version === started) {
         if (cache.size >= opts.maxEntries) cache.delete(cache.keys().next().value!);
         const headers = { ...res.getHeaders() } as Entry["headers"];
-        for (const h of ["content-length", "content-encoding", "x-parallax-cache", "vary", "transfer-encoding"]) delete headers[h];
-        entry = { at: Date.now(), version, fingerprint, status: 200, headers, body: Buffer.concat(chunks), encoded: new Map() };
+        for (const h of ["content-length", "content-encoding", "x-parallax-cache", "vary", "transfer-encoding"])
+          delete headers[h];
+        entry = {
+          at: Date.now(),
+          version,
+          fingerprint,
+          status: 200,
+          headers,
+          body: Buffer.concat(chunks),
+          encoded: new Map(),
+        };
         cache.delete(key);
         cache.set(key, entry);
       }
@@ -214,7 +232,14 @@ export function normalisedQuery(search: string): string {
   const sp = new URLSearchParams(search);
   const out = new URLSearchParams();
   for (const key of Object.keys(KNOWN_PARAMS).sort()) {
-    const values = [...new Set(sp.getAll(key).map(KNOWN_PARAMS[key]!).filter((v): v is string => v !== null))];
+    const values = [
+      ...new Set(
+        sp
+          .getAll(key)
+          .map(KNOWN_PARAMS[key]!)
+          .filter((v): v is string => v !== null),
+      ),
+    ];
     // Single-valued parameters keep their first value, as URLSearchParams.get reads it.
     for (const v of key === "layer" ? values : values.slice(0, 1)) out.append(key, v);
   }

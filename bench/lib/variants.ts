@@ -5,7 +5,16 @@ import { fileURLToPath } from "node:url";
 // Fictional variants of the repo's own test texts (tests/fixtures/articles), for load and library-size
 // benchmarks: deterministic per index, unique text and URL per index, never third-party text.
 const FIXTURES = fileURLToPath(new URL("../../tests/fixtures/articles/", import.meta.url));
-const OUTLETS = ["The Saltmere Evening Post", "Ostrelian Daily Record", "Harbourside Gazette", "Meridian Wire Service", "Tolvaria Today", "The Marenland Observer", "Quellbridge Courier", "Northgate Ledger"];
+const OUTLETS = [
+  "The Saltmere Evening Post",
+  "Ostrelian Daily Record",
+  "Harbourside Gazette",
+  "Meridian Wire Service",
+  "Tolvaria Today",
+  "The Marenland Observer",
+  "Quellbridge Courier",
+  "Northgate Ledger",
+];
 const OPENERS = ["Update:", "Analysis:", "Reported from the scene:", "Latest:", ""];
 
 export interface Variant {
@@ -47,7 +56,11 @@ export function makeVariant(fixtures: { name: string; text: string }[], n: numbe
   const keep = rest.slice(0, Math.max(1, rest.length - Math.floor(rand() * 3)));
   const outlet = OUTLETS[Math.floor(rand() * OUTLETS.length)]!;
   const opener = OPENERS[Math.floor(rand() * OPENERS.length)]!;
-  const text = [opener ? `${opener} ${lead}` : lead, ...keep, `This is generated test report ${runTag}-${n}, written for Parallax from its own fictional texts.`].join("\n\n");
+  const text = [
+    opener ? `${opener} ${lead}` : lead,
+    ...keep,
+    `This is generated test report ${runTag}-${n}, written for Parallax from its own fictional texts.`,
+  ].join("\n\n");
   const day = String(1 + (n % 28)).padStart(2, "0");
   return {
     title: `${base.name.replace(/-/g, " ")} — generated report ${n}`,

@@ -11,7 +11,9 @@ export const analyses = sqliteTable(
       .references(() => articles.id, { onDelete: "cascade" }),
     analyserVersion: text().notNull(),
     result: text({ mode: "json" }).notNull(),
-    createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.analyserVersion] })],
 );

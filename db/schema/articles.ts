@@ -26,7 +26,9 @@ export const articles = sqliteTable(
     origin: text({ enum: ARTICLE_ORIGINS }).notNull(),
     /** True for texts written for Parallax (tutorial, tests): shown as such everywhere. */
     fictional: integer({ mode: "boolean" }).notNull().default(false),
-    createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index("articles_outlet_idx").on(t.outletId), index("articles_title_idx").on(t.title)],
 );

@@ -11,7 +11,9 @@ export const users = sqliteTable("users", {
   username: text().notNull().unique(),
   passwordHash: text().notNull(),
   role: text({ enum: ROLES }).notNull(),
-  createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  createdAt: text()
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
 /** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
@@ -23,7 +25,9 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: text().notNull(),
-    createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -40,7 +44,9 @@ export const shareLinks = sqliteTable(
     blind: integer({ mode: "boolean" }).notNull().default(false),
     createdBy: integer().references(() => users.id, { onDelete: "set null" }),
     revokedAt: text(),
-    createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index("share_links_comparison_idx").on(t.comparisonId)],
 );

@@ -9,7 +9,9 @@ export const comparisons = sqliteTable("comparisons", {
   name: text().notNull(),
   description: text(),
   focalArticleId: integer().references(() => articles.id, { onDelete: "set null" }),
-  createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  createdAt: text()
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
 export const comparisonArticles = sqliteTable(
@@ -23,7 +25,10 @@ export const comparisonArticles = sqliteTable(
       .references(() => articles.id, { onDelete: "cascade" }),
     position: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.comparisonId, t.articleId] }), index("comparison_articles_article_idx").on(t.articleId)],
+  (t) => [
+    primaryKey({ columns: [t.comparisonId, t.articleId] }),
+    index("comparison_articles_article_idx").on(t.articleId),
+  ],
 );
 
 export const CANDIDATE_STATUSES = ["pending", "imported", "failed", "duplicate"] as const;
@@ -49,7 +54,9 @@ export const coverageCandidates = sqliteTable(
     status: text({ enum: CANDIDATE_STATUSES }).notNull().default("pending"),
     articleId: integer().references(() => articles.id, { onDelete: "set null" }),
     error: text(),
-    updatedAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index("coverage_candidates_comparison_idx").on(t.comparisonId)],
 );

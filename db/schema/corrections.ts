@@ -27,7 +27,9 @@ export const corrections = sqliteTable(
     layer: text({ enum: CORRECTION_LAYERS }).notNull(),
     targetStart: integer().notNull(),
     targetEnd: integer().notNull(),
-    targetField: text({ enum: ["body", "title"] }).notNull().default("body"),
+    targetField: text({ enum: ["body", "title"] })
+      .notNull()
+      .default("body"),
     /** What is changed: kind, affiliation, name, merge, split, status, add, stance, group, label_class. */
     field: text().notNull(),
     /** JSON: the machine's value when the correction was made (null for an added item). */
@@ -39,7 +41,9 @@ export const corrections = sqliteTable(
     /** Why it needs review, when it does. */
     reviewReason: text(),
     analyserVersion: text().notNull(),
-    createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index("corrections_article_idx").on(t.articleId, t.coder)],
 );

@@ -16,11 +16,18 @@ export const jobs = sqliteTable(
     done: integer().notNull().default(0),
     failed: integer().notNull().default(0),
     current: text(),
-    log: text({ mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    log: text({ mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     lockedBy: text(),
     lockedAt: text(),
-    createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index("jobs_status_idx").on(t.status)],
 );

@@ -8,7 +8,9 @@ export const outlets = sqliteTable("outlets", {
   kind: text(),
   /** A label the user chooses (e.g. "Israeli right", "Egyptian state media"); never set by Parallax. */
   perspective: text(),
-  createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  createdAt: text()
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
 export type Outlet = typeof outlets.$inferSelect;

@@ -22,7 +22,9 @@ export const comparisonSnapshots = sqliteTable(
     /** The comparison's export (provenance, tables, bundle, corrections) as it stood, for the downloads. */
     export: text({ mode: "json" }).notNull(),
     createdBy: text(),
-    createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text()
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index("comparison_snapshots_comparison_idx").on(t.comparisonId)],
 );

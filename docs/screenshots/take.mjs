@@ -6,7 +6,10 @@ import { chromium } from "playwright-core";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const out = path.dirname(fileURLToPath(import.meta.url));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu"],
+});
 const desk = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await desk.goto(base + "/?large=0");
 const href = async (name) => desk.getByRole("link", { name }).first().getAttribute("href");
@@ -27,7 +30,9 @@ const cell = await desk.evaluate(() => {
 });
 if (cell) {
   await desk.goto(tutorial + cell.replace(/#.*$/, "") + "#reader");
-  await desk.waitForFunction(() => document.querySelectorAll(".article-text.aligned").length >= 2, null, { timeout: 10_000 }).catch(() => {});
+  await desk
+    .waitForFunction(() => document.querySelectorAll(".article-text.aligned").length >= 2, null, { timeout: 10_000 })
+    .catch(() => {});
   await desk.evaluate(() => document.querySelector(".focus-note, #reader")?.scrollIntoView());
   await desk.screenshot({ path: path.join(out, "reader-claim.png") });
 }

@@ -28,7 +28,7 @@ export function attributionRows(text: string, r: SourcingResult) {
       source: out(text, a.source),
       cue: out(text, a.cue),
       content: out(text, { start: first.start, end: last.end }),
-      canonicalSource: a.sourceKey ? byKey.get(a.sourceKey)?.name ?? null : null,
+      canonicalSource: a.sourceKey ? (byKey.get(a.sourceKey)?.name ?? null) : null,
       sourceKind: a.sourceKind,
       affiliation: a.affiliation,
       cueStance: a.cueStance,
@@ -45,10 +45,29 @@ export function attributionRows(text: string, r: SourcingResult) {
 export function allLayers(text: string, a: ArticleAnalysis) {
   const actorName = new Map(a.actors.map((x) => [x.key, x.name]));
   return {
-    markers: a.markers.map((m) => ({ type: m.type, start: m.span.start, end: m.span.end, text: text.slice(m.span.start, m.span.end), lexiconEntry: m.lexiconEntry, rule: m.rule, voice: m.voice })),
-    claims: a.claims.map((c) => ({ start: c.span.start, end: c.span.end, text: text.slice(c.span.start, c.span.end), stance: c.stance })),
+    markers: a.markers.map((m) => ({
+      type: m.type,
+      start: m.span.start,
+      end: m.span.end,
+      text: text.slice(m.span.start, m.span.end),
+      lexiconEntry: m.lexiconEntry,
+      rule: m.rule,
+      voice: m.voice,
+    })),
+    claims: a.claims.map((c) => ({
+      start: c.span.start,
+      end: c.span.end,
+      text: text.slice(c.span.start, c.span.end),
+      stance: c.stance,
+    })),
     sources: a.sources.map((s) => ({ name: s.name, kind: s.kind, affiliation: s.affiliation, named: s.named })),
-    descriptors: a.descriptors.map((d) => ({ actor: actorName.get(d.actorKey) ?? d.actorKey, start: d.span.start, end: d.span.end, text: text.slice(d.span.start, d.span.end), labelClass: d.labelClass })),
+    descriptors: a.descriptors.map((d) => ({
+      actor: actorName.get(d.actorKey) ?? d.actorKey,
+      start: d.span.start,
+      end: d.span.end,
+      text: text.slice(d.span.start, d.span.end),
+      labelClass: d.labelClass,
+    })),
   };
 }
 
@@ -83,7 +102,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (all) {
       const a = analyse(art.text);
-      process.stdout.write(JSON.stringify({ file: art.name, attributions: attributionRows(art.text, a), ...allLayers(art.text, a) }) + "\n");
+      process.stdout.write(
+        JSON.stringify({ file: art.name, attributions: attributionRows(art.text, a), ...allLayers(art.text, a) }) +
+          "\n",
+      );
       continue;
     }
     const r = analyseSourcing(art.text);
@@ -95,14 +117,18 @@ export async function run(argv: string[]): Promise<number> {
     const lines = [`${art.name}: ${rows.length} attributions, ${r.sources.length} sources`];
     for (const s of r.sources) {
       const n = s.attributionIds.length;
-      lines.push(`  ${s.name}${s.description ? ` (${s.description})` : ""} · ${s.kind}${s.affiliation ? ` · ${s.affiliation}` : ""} · ${n} attribution${n === 1 ? "" : "s"}${s.named ? "" : " · unnamed"}`);
+      lines.push(
+        `  ${s.name}${s.description ? ` (${s.description})` : ""} · ${s.kind}${s.affiliation ? ` · ${s.affiliation}` : ""} · ${n} attribution${n === 1 ? "" : "s"}${s.named ? "" : " · unnamed"}`,
+      );
     }
     for (const row of rows) {
       const c = row.content as SpanOut;
       const src = row.canonicalSource ?? (row.source as SpanOut | null)?.text ?? "(no source)";
       const cue = (row.cue as SpanOut | null)?.text ?? "";
       const snippet = c.text.length > 90 ? c.text.slice(0, 87) + "…" : c.text;
-      lines.push(`  [${c.start}-${c.end}] ${src} · ${cue} (${row.cueStance}) · ${row.rule}: ${snippet.replace(/\s+/g, " ")}`);
+      lines.push(
+        `  [${c.start}-${c.end}] ${src} · ${cue} (${row.cueStance}) · ${row.rule}: ${snippet.replace(/\s+/g, " ")}`,
+      );
     }
     process.stdout.write(lines.join("\n") + "\n");
   }

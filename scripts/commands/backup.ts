@@ -35,8 +35,9 @@ export async function run(argv: string[]): Promise<number> {
     fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, target);
     const users =
-      (backup.users ? `, ${backup.users.length} users${withSecrets ? " (with password hashes)" : " (without password hashes)"}` : "") +
-      (backup.shareLinks ? `, ${backup.shareLinks.length} share links` : "");
+      (backup.users
+        ? `, ${backup.users.length} users${withSecrets ? " (with password hashes)" : " (without password hashes)"}`
+        : "") + (backup.shareLinks ? `, ${backup.shareLinks.length} share links` : "");
     console.error(
       `backup: wrote ${file}: ${backup.articles.length} articles, ${backup.outlets.length} outlets, ${backup.comparisons.length} comparisons, ` +
         `${backup.coverage.length} coverage rows, ${backup.analyses.length} analyses${users}`,

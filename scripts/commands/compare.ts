@@ -27,7 +27,11 @@ export type BuildComparisonResult =
  * Resolves targets (an article id as digits, a URL, a file or a folder) to article ids in the order given,
  * importing what is new; creates the comparison only when every target resolved, and analyses its articles.
  */
-export async function buildComparison(db: Db, targets: string[], opts: BuildComparisonOptions = {}): Promise<BuildComparisonResult> {
+export async function buildComparison(
+  db: Db,
+  targets: string[],
+  opts: BuildComparisonOptions = {},
+): Promise<BuildComparisonResult> {
   const log = opts.log ?? (() => {});
   const ids: number[] = [];
   const failed: { input: string; reason: string }[] = [];
@@ -54,15 +58,23 @@ export async function buildComparison(db: Db, targets: string[], opts: BuildComp
   }
   if (failed.length) return { ok: false, failed, code: 1 };
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return { ok: false, failed: [{ input: targets.join(" "), reason: "no articles to compare" }], code: 2 };
+  if (unique.length === 0)
+    return { ok: false, failed: [{ input: targets.join(" "), reason: "no articles to compare" }], code: 2 };
   const focalPos = opts.focal ?? 1;
   if (!Number.isSafeInteger(focalPos) || focalPos < 1 || focalPos > unique.length) {
-    return { ok: false, failed: [{ input: `--focal ${focalPos}`, reason: `the focal position must be between 1 and ${unique.length}` }], code: 2 };
+    return {
+      ok: false,
+      failed: [{ input: `--focal ${focalPos}`, reason: `the focal position must be between 1 and ${unique.length}` }],
+      code: 2,
+    };
   }
   const focalId = unique[focalPos - 1]!;
   let name = opts.name?.trim();
   if (!name) {
-    const [f] = await db.select({ title: articles.title }).from(articles).where(inArray(articles.id, [focalId]));
+    const [f] = await db
+      .select({ title: articles.title })
+      .from(articles)
+      .where(inArray(articles.id, [focalId]));
     name = `Comparison: ${f?.title ?? `article ${focalId}`}`;
   }
   const c = await createComparison(db, { name, articleIds: unique, focalArticleId: focalId });
@@ -78,7 +90,10 @@ export async function run(argv: string[]): Promise<number> {
   const targets: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith("--") && a.includes("=")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === "--json") json = true;
     else if (flag === "--name") {

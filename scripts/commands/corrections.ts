@@ -23,12 +23,17 @@ async function exportCmd(argv: string[]): Promise<number> {
   let file: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith("--") && a.includes("=")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === "--comparison") {
       const v = value();
       if (!v || !/^\d{1,12}$/.test(v) || Number(v) <= 0) {
-        console.error(`corrections export: --comparison needs a comparison id (a positive number), got "${v ?? ""}"\n${USAGE}`);
+        console.error(
+          `corrections export: --comparison needs a comparison id (a positive number), got "${v ?? ""}"\n${USAGE}`,
+        );
         return 2;
       }
       id = Number(v);
@@ -68,7 +73,9 @@ async function exportCmd(argv: string[]): Promise<number> {
       process.stdout.write(target + "\n");
     }
     const coders = [...new Set(items.map((x) => x.coder))];
-    console.error(`corrections export: ${items.length} correction${items.length === 1 ? "" : "s"}${coders.length ? ` by ${coders.join(", ")}` : ""}`);
+    console.error(
+      `corrections export: ${items.length} correction${items.length === 1 ? "" : "s"}${coders.length ? ` by ${coders.join(", ")}` : ""}`,
+    );
     return 0;
   } finally {
     db.$client.close();
@@ -94,11 +101,15 @@ async function importCmd(argv: string[]): Promise<number> {
     const items = parseCoding(text);
     const res = await importCoding(db, items);
     process.stdout.write(JSON.stringify(res) + "\n");
-    console.error(`corrections import: ${res.imported} correction${res.imported === 1 ? "" : "s"} imported${res.coders.length ? ` (${res.coders.join(", ")})` : ""}`);
+    console.error(
+      `corrections import: ${res.imported} correction${res.imported === 1 ? "" : "s"} imported${res.coders.length ? ` (${res.coders.join(", ")})` : ""}`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof CodingError) {
-      console.error(`corrections import: ${e.message}${e.problems.length ? "\n  " + e.problems.slice(0, 50).join("\n  ") : ""}${e.problems.length > 50 ? `\n  …and ${e.problems.length - 50} more` : ""}`);
+      console.error(
+        `corrections import: ${e.message}${e.problems.length ? "\n  " + e.problems.slice(0, 50).join("\n  ") : ""}${e.problems.length > 50 ? `\n  …and ${e.problems.length - 50} more` : ""}`,
+      );
       return 1;
     }
     throw e;

@@ -3,7 +3,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "#db/prepare";
-import { bundleFile, buildComparisonExport, correctionsCsvFile, tableCsvFile, type ExportFile } from "#app/models/export.server";
+import {
+  bundleFile,
+  buildComparisonExport,
+  correctionsCsvFile,
+  tableCsvFile,
+  type ExportFile,
+} from "#app/models/export.server";
 import { TABLE_IDS } from "#app/compare/tables";
 
 const USAGE = "usage: export --comparison ID --format json|csv --out DIR [--blind]";
@@ -15,7 +21,10 @@ export async function run(argv: string[]): Promise<number> {
   let blind = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith("--") && a.includes("=")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === "--blind") blind = true;
     else if (flag === "--comparison") {
@@ -47,7 +56,10 @@ export async function run(argv: string[]): Promise<number> {
   const db = await prepareDatabase({ seed: false });
   try {
     console.error(`export: building comparison ${id}${blind ? " (blind)" : ""}…`);
-    const exp = await buildComparisonExport(db, id, { blind, source: `cli export --comparison ${id} --format ${format}${blind ? " --blind" : ""}` });
+    const exp = await buildComparisonExport(db, id, {
+      blind,
+      source: `cli export --comparison ${id} --format ${format}${blind ? " --blind" : ""}`,
+    });
     if (!exp) {
       console.error(`export: no comparison with id ${id} (see "cli list")`);
       return 1;

@@ -46,7 +46,12 @@ export async function run(argv: string[]): Promise<number> {
     const summary = await importItems(db, items, {
       comparisonId,
       onItem: (o, i, total) => {
-        const what = o.status === "imported" ? `imported #${o.article.id} “${o.article.title}”` : o.status === "duplicate" ? `duplicate of #${o.id}` : `failed: ${o.reason}`;
+        const what =
+          o.status === "imported"
+            ? `imported #${o.article.id} “${o.article.title}”`
+            : o.status === "duplicate"
+              ? `duplicate of #${o.id}`
+              : `failed: ${o.reason}`;
         console.error(`[${i + 1}/${total}] ${o.input}: ${what}`);
         if (o.status === "imported" && o.note) console.error(`        ${o.note}`);
       },

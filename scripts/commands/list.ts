@@ -36,10 +36,14 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (out.length === 0) process.stdout.write("No comparisons yet.\n");
     for (const c of out) {
-      process.stdout.write(`#${c.id}  ${c.name}  (${c.articles.length} article${c.articles.length === 1 ? "" : "s"})\n`);
+      process.stdout.write(
+        `#${c.id}  ${c.name}  (${c.articles.length} article${c.articles.length === 1 ? "" : "s"})\n`,
+      );
       c.articles.forEach((a, i) => {
         const mark = i === 0 ? "*" : " ";
-        process.stdout.write(`  ${mark} #${a.id}  ${a.title}${a.outlet ? ` — ${a.outlet}` : ""}${a.url ? `  <${a.url}>` : ""}\n`);
+        process.stdout.write(
+          `  ${mark} #${a.id}  ${a.title}${a.outlet ? ` — ${a.outlet}` : ""}${a.url ? `  <${a.url}>` : ""}\n`,
+        );
       });
     }
     if (out.some((c) => c.articles.length)) process.stdout.write("\n* focal article\n");

@@ -32,11 +32,16 @@ export async function run(argv: string[]): Promise<number> {
   for (const d of docs) {
     const hits = index.query(d.id, k);
     if (json) {
-      const related = hits.map((h) => (reasons ? { id: h.id, url: h.url, score: h.score, reasons: h.reasons } : { id: h.id, url: h.url, score: h.score }));
+      const related = hits.map((h) =>
+        reasons
+          ? { id: h.id, url: h.url, score: h.score, reasons: h.reasons }
+          : { id: h.id, url: h.url, score: h.score },
+      );
       process.stdout.write(JSON.stringify({ id: d.id, url: d.url, related }) + "\n");
     } else {
       process.stdout.write(`${d.id} ${d.url ?? ""}\n`);
-      for (const h of hits) process.stdout.write(`  ${h.score.toFixed(3)}  ${h.id} ${h.url ?? ""}  (${h.reasons.join("; ")})\n`);
+      for (const h of hits)
+        process.stdout.write(`  ${h.score.toFixed(3)}  ${h.id} ${h.url ?? ""}  (${h.reasons.join("; ")})\n`);
     }
   }
   return 0;

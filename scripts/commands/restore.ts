@@ -40,7 +40,10 @@ export async function run(argv: string[]): Promise<number> {
         (backup.shareLinks ? `, ${n.shareLinks} share links` : "") +
         ` (backup of ${backup.createdAt}, analyser ${backup.analyserVersion})`,
     );
-    if (n.lockedUsers) console.error(`restore: ${n.lockedUsers} account(s) came without password hashes and are locked until an owner sets new passwords.`);
+    if (n.lockedUsers)
+      console.error(
+        `restore: ${n.lockedUsers} account(s) came without password hashes and are locked until an owner sets new passwords.`,
+      );
     return 0;
   } catch (e) {
     if (e instanceof BackupError) {

@@ -16,7 +16,13 @@ export function readArticleFile(file: string): ArticleFile {
     raw = fs.readFileSync(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === "ENOENT" ? `${file}: no such file` : code === "EISDIR" ? `${file}: is a directory` : `${file}: cannot be read (${code ?? "error"})`);
+    throw new Error(
+      code === "ENOENT"
+        ? `${file}: no such file`
+        : code === "EISDIR"
+          ? `${file}: is a directory`
+          : `${file}: cannot be read (${code ?? "error"})`,
+    );
   }
   const name = path.basename(file);
   if (file.toLowerCase().endsWith(".json")) {
@@ -27,9 +33,16 @@ export function readArticleFile(file: string): ArticleFile {
       throw new Error(`${file}: not valid JSON`);
     }
     if (!obj || typeof obj !== "object" || Array.isArray(obj) || typeof (obj as { text?: unknown }).text !== "string")
-      throw new Error(`${file}: expected a JSON object {"title","url","outlet","published","text"} with a string "text"`);
+      throw new Error(
+        `${file}: expected a JSON object {"title","url","outlet","published","text"} with a string "text"`,
+      );
     const o = obj as { text: string; title?: unknown; outlet?: unknown };
-    return { name, text: o.text, title: typeof o.title === "string" ? o.title : undefined, outlet: typeof o.outlet === "string" ? o.outlet : undefined };
+    return {
+      name,
+      text: o.text,
+      title: typeof o.title === "string" ? o.title : undefined,
+      outlet: typeof o.outlet === "string" ? o.outlet : undefined,
+    };
   }
   return { name, text: raw };
 }

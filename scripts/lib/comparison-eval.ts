@@ -31,7 +31,9 @@ export interface ComparisonFigures {
 }
 
 export function comparisonGoldPresent(): boolean {
-  return fs.existsSync(COMPARISON_GOLD_DIR) && fs.existsSync(COMPARISON_IMPORT_DIR) && fs.existsSync(COMPARISON_EVAL_SCRIPT);
+  return (
+    fs.existsSync(COMPARISON_GOLD_DIR) && fs.existsSync(COMPARISON_IMPORT_DIR) && fs.existsSync(COMPARISON_EVAL_SCRIPT)
+  );
 }
 
 /** Builds the bundles into `outDir` (one per gold event); returns their paths. */
@@ -41,10 +43,15 @@ export async function buildGoldBundles(outDir: string, log: (m: string) => void 
   const written: string[] = [];
   try {
     fs.mkdirSync(outDir, { recursive: true });
-    const events = fs.readdirSync(COMPARISON_GOLD_DIR).filter((f) => f.endsWith(".gold.json")).sort();
+    const events = fs
+      .readdirSync(COMPARISON_GOLD_DIR)
+      .filter((f) => f.endsWith(".gold.json"))
+      .sort();
     for (const f of events) {
       const event = f.replace(/\.gold\.json$/, "");
-      const files = [1, 2, 3].map((n) => path.join(COMPARISON_IMPORT_DIR, `${event}_${n}.json`)).filter((p) => fs.existsSync(p));
+      const files = [1, 2, 3]
+        .map((n) => path.join(COMPARISON_IMPORT_DIR, `${event}_${n}.json`))
+        .filter((p) => fs.existsSync(p));
       if (files.length < 2) {
         log(`${event}: import files missing, skipped`);
         continue;
@@ -82,13 +89,28 @@ interface ScriptOutput {
 }
 
 /** Builds every gold event's comparison, scores it with the shared script, returns the figures. */
-export async function evalComparisons(opts: { verbose?: boolean; log?: (m: string) => void } = {}): Promise<ComparisonFigures> {
+export async function evalComparisons(
+  opts: { verbose?: boolean; log?: (m: string) => void } = {},
+): Promise<ComparisonFigures> {
   const bundles = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-bundles-"));
   try {
     await buildGoldBundles(bundles, opts.log);
-    const args = [COMPARISON_EVAL_SCRIPT, "--gold", COMPARISON_GOLD_DIR, "--import", COMPARISON_IMPORT_DIR, "--bundles", bundles];
-    if (opts.verbose) process.stderr.write(execFileSync(process.execPath, [...args, "--verbose"], { encoding: "utf8", maxBuffer: 64 << 20 }));
-    const out = JSON.parse(execFileSync(process.execPath, [...args, "--json"], { encoding: "utf8", maxBuffer: 64 << 20 })) as ScriptOutput;
+    const args = [
+      COMPARISON_EVAL_SCRIPT,
+      "--gold",
+      COMPARISON_GOLD_DIR,
+      "--import",
+      COMPARISON_IMPORT_DIR,
+      "--bundles",
+      bundles,
+    ];
+    if (opts.verbose)
+      process.stderr.write(
+        execFileSync(process.execPath, [...args, "--verbose"], { encoding: "utf8", maxBuffer: 64 << 20 }),
+      );
+    const out = JSON.parse(
+      execFileSync(process.execPath, [...args, "--json"], { encoding: "utf8", maxBuffer: 64 << 20 }),
+    ) as ScriptOutput;
     const conf = out.claims.stanceConfusion ?? {};
     let deniedApp = 0;
     let deniedOk = 0;
@@ -147,7 +169,9 @@ export interface ComparisonResults {
 /** For `npm run eval`: the figures printed and returned, or null (with a message) when the gold is absent. */
 export async function runComparisonEval(): Promise<ComparisonResults | null> {
   if (!comparisonGoldPresent()) {
-    console.log("comparison gold: skipped (../shared/gold/basil-dev, ../shared/data/basil-dev or the shared eval script is absent)");
+    console.log(
+      "comparison gold: skipped (../shared/gold/basil-dev, ../shared/data/basil-dev or the shared eval script is absent)",
+    );
     return null;
   }
   console.error("comparison gold: building 12 comparisons with `cli compare`…");

@@ -7,7 +7,12 @@ export interface JobProcess {
   stop: () => Promise<void>;
 }
 
-export function startJobProcess(opts: { root: string; workerId: string; pollMs: number; log: (msg: string) => void }): JobProcess {
+export function startJobProcess(opts: {
+  root: string;
+  workerId: string;
+  pollMs: number;
+  log: (msg: string) => void;
+}): JobProcess {
   let child: ChildProcess | null = null;
   let stopping = false;
   let pauseMs = 1000;
@@ -17,7 +22,16 @@ export function startJobProcess(opts: { root: string; workerId: string; pollMs: 
     const startedAt = Date.now();
     const c = spawn(
       process.execPath,
-      ["--import", "tsx", path.join(opts.root, "scripts/worker.ts"), "--queue-stale", "--poll", String(opts.pollMs), "--id", opts.workerId],
+      [
+        "--import",
+        "tsx",
+        path.join(opts.root, "scripts/worker.ts"),
+        "--queue-stale",
+        "--poll",
+        String(opts.pollMs),
+        "--id",
+        opts.workerId,
+      ],
       { cwd: opts.root, env: process.env, stdio: ["ignore", "inherit", "inherit", "ipc"] },
     );
     child = c;

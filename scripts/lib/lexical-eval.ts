@@ -42,7 +42,10 @@ export function predictBasil(out: string, dir = BASIL_DIR): { quoted: number; lo
   const lines: string[] = [];
   let quoted = 0;
   let loaded = 0;
-  for (const f of fs.readdirSync(importDir).filter((x) => x.endsWith(".json")).sort()) {
+  for (const f of fs
+    .readdirSync(importDir)
+    .filter((x) => x.endsWith(".json"))
+    .sort()) {
     const art = readArticleFile(path.join(importDir, f));
     const layers = allLayers(art.text, analyse(art.text));
     for (const m of layers.markers) {
@@ -59,7 +62,9 @@ export function predictBasil(out: string, dir = BASIL_DIR): { quoted: number; lo
 function score(pred: string, dir: string, types?: string): LexicalScore {
   const args = [LEXICAL_EVAL_SCRIPT, "--basil", dir, "--pred", pred, "--json"];
   if (types) args.push("--types", types);
-  const r = JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8" })) as LexicalScore & { skipped: number };
+  const r = JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8" })) as LexicalScore & {
+    skipped: number;
+  };
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
     files: r.files,
@@ -98,13 +103,17 @@ export function runLexicalEval(): LexicalFigures | null {
   }
   const f = evalLexicalBias();
   const line = (name: string, s: LexicalScore) =>
-    console.log(`  ${name.padEnd(12)} span recall ${s.spanRecall.toFixed(3)}  span precision ${s.spanPrecision.toFixed(3)} (${s.markers})  sentence P ${s.sentence.precision.toFixed(3)} R ${s.sentence.recall.toFixed(3)} F1 ${s.sentence.f1.toFixed(3)}`);
+    console.log(
+      `  ${name.padEnd(12)} span recall ${s.spanRecall.toFixed(3)}  span precision ${s.spanPrecision.toFixed(3)} (${s.markers})  sentence P ${s.sentence.precision.toFixed(3)} R ${s.sentence.recall.toFixed(3)} F1 ${s.sentence.f1.toFixed(3)}`,
+    );
   console.log(`BASIL dev lexical bias, writer's voice (${f.all.files} articles, ${f.all.goldSpans} spans):`);
   line("all markers", f.all);
   line("loaded", f.loaded);
   line("hedges", f.hedge);
   line("boosters", f.booster);
   line("scare quotes", f.scareQuote);
-  console.log(`  ${(100 * f.quotedLoadedShare).toFixed(1)}% of loaded terms stand in quoted speech and are not counted for the outlet`);
+  console.log(
+    `  ${(100 * f.quotedLoadedShare).toFixed(1)}% of loaded terms stand in quoted speech and are not counted for the outlet`,
+  );
   return f;
 }

@@ -45,9 +45,15 @@ interface ScorerFigures {
 }
 
 /** Analyse every text of a PolNeAR split (rules can be switched off for the run). */
-function analyseSplit(dir: string, disabled: ReadonlySet<string> = new Set()): { lines: PredLine[]; ms: number; words: number } {
+function analyseSplit(
+  dir: string,
+  disabled: ReadonlySet<string> = new Set(),
+): { lines: PredLine[]; ms: number; words: number } {
   const textDir = path.join(dir, "text");
-  const files = fs.readdirSync(textDir).filter((f) => f.endsWith(".txt")).sort();
+  const files = fs
+    .readdirSync(textDir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
   const lines: PredLine[] = [];
   let ms = 0;
   let words = 0;
@@ -57,7 +63,10 @@ function analyseSplit(dir: string, disabled: ReadonlySet<string> = new Set()): {
     const r = analyseSourcing(text, undefined, { disabled });
     ms += performance.now() - t0;
     words += countWords(text);
-    lines.push({ file: f, attributions: r.attributions.map((a) => ({ source: a.source, cue: a.cue, content: a.content, rule: a.rule })) });
+    lines.push({
+      file: f,
+      attributions: r.attributions.map((a) => ({ source: a.source, cue: a.cue, content: a.content, rule: a.rule })),
+    });
   }
   return { lines, ms, words };
 }
@@ -66,8 +75,21 @@ function analyseSplit(dir: string, disabled: ReadonlySet<string> = new Set()): {
 function score(dir: string, lines: PredLine[]): [ScorerFigures, ScorerFigures] {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-eval-"));
   const pred = path.join(tmp, "polnear-pred.jsonl");
-  fs.writeFileSync(pred, lines.map((l) => JSON.stringify({ file: l.file, attributions: l.attributions.map(({ source, cue, content }) => ({ source, cue, content })) })).join("\n") + "\n");
-  const out = execFileSync(process.execPath, [EVAL_SCRIPT, "--gold", dir, "--pred", pred, "--json"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  fs.writeFileSync(
+    pred,
+    lines
+      .map((l) =>
+        JSON.stringify({
+          file: l.file,
+          attributions: l.attributions.map(({ source, cue, content }) => ({ source, cue, content })),
+        }),
+      )
+      .join("\n") + "\n",
+  );
+  const out = execFileSync(process.execPath, [EVAL_SCRIPT, "--gold", dir, "--pred", pred, "--json"], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   fs.rmSync(tmp, { recursive: true, force: true });
   return JSON.parse(out) as [ScorerFigures, ScorerFigures];
 }
@@ -134,12 +156,15 @@ export function sameSourceName(pred: string | null, gold: string | null): boolea
   if (!pred) return false;
   const p = normaliseName(pred).replace(/[^\p{L}\p{N}\s-]/gu, "");
   return gold.split(/;|\+/).some((g0) => {
-    const g = normaliseName(g0).replace(/[^\p{L}\p{N}\s-]/gu, "").trim();
+    const g = normaliseName(g0)
+      .replace(/[^\p{L}\p{N}\s-]/gu, "")
+      .trim();
     if (!g || /^unnamed/.test(g)) return false;
     if (p === g) return true;
     const pt = p.split(/[\s-]+/).filter(Boolean);
     const gt = g.split(/[\s-]+/).filter(Boolean);
-    const tail = (a: string[], b: string[]) => b.length > 0 && b.length <= a.length && b.every((w, i) => a[a.length - b.length + i] === w);
+    const tail = (a: string[], b: string[]) =>
+      b.length > 0 && b.length <= a.length && b.every((w, i) => a[a.length - b.length + i] === w);
     return tail(pt, gt) || tail(gt, pt) || (pt.length > 1 && gt.length > 1 && pt[pt.length - 1] === gt[gt.length - 1]);
   });
 }

@@ -12,12 +12,21 @@ describe.skipIf(!e2e.baseUrl)("a shared instance with accounts", () => {
 
   beforeAll(async () => {
     removeDb(dbFile);
-    for (const [name, role] of [["olga", "owner"], ["eddie", "editor"], ["vera", "viewer"], ["lockme", "viewer"]] as const) {
-      const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/cli.ts", "user", "add", name, "--role", role], {
-        cwd: ROOT,
-        env: childEnv({ DATABASE_URL: `file:${dbFile}`, PARALLAX_PASSWORD: PASS }),
-        encoding: "utf8",
-      });
+    for (const [name, role] of [
+      ["olga", "owner"],
+      ["eddie", "editor"],
+      ["vera", "viewer"],
+      ["lockme", "viewer"],
+    ] as const) {
+      const r = spawnSync(
+        path.join(ROOT, "node_modules/.bin/tsx"),
+        ["scripts/cli.ts", "user", "add", name, "--role", role],
+        {
+          cwd: ROOT,
+          env: childEnv({ DATABASE_URL: `file:${dbFile}`, PARALLAX_PASSWORD: PASS }),
+          encoding: "utf8",
+        },
+      );
       expect(r.status, r.stderr).toBe(0);
     }
     server = await startServer({ dbFile, env: { HOST: "0.0.0.0" } });
@@ -65,7 +74,10 @@ describe.skipIf(!e2e.baseUrl)("a shared instance with accounts", () => {
   test("viewers read but cannot change anything", async () => {
     const c = await session("vera");
     expect((await fetch(server.baseUrl + "/comparisons/1", { headers: { cookie: c } })).status).toBe(200);
-    const res = await post("/articles/new", c, { text: "A fictional text about a quiet harbour town.", title: "Quiet" });
+    const res = await post("/articles/new", c, {
+      text: "A fictional text about a quiet harbour town.",
+      title: "Quiet",
+    });
     expect(res.status).toBe(403);
   });
 
@@ -73,7 +85,9 @@ describe.skipIf(!e2e.baseUrl)("a shared instance with accounts", () => {
     const c = await session("eddie");
     const res = await post("/?index", c, { name: "Editor comparison" });
     expect(res.status).toBe(302);
-    expect((await fetch(server.baseUrl + "/accounts", { headers: { cookie: c }, redirect: "manual" })).status).toBe(403);
+    expect((await fetch(server.baseUrl + "/accounts", { headers: { cookie: c }, redirect: "manual" })).status).toBe(
+      403,
+    );
     const o = await session("olga");
     expect((await fetch(server.baseUrl + "/accounts", { headers: { cookie: o } })).status).toBe(200);
   });
@@ -114,6 +128,8 @@ describe.skipIf(!e2e.baseUrl)("a shared instance with accounts", () => {
     expect(list.status).toBe(200);
     const linkId = /name="linkId" value="(\d+)"/.exec(await list.text())?.[1];
     expect((await post("/comparisons/1/share", o, { intent: "revoke", linkId: linkId! })).status).toBe(200);
-    expect((await fetch(server.baseUrl + "/comparisons/1", { headers: { cookie: share }, redirect: "manual" })).status).toBe(303);
+    expect(
+      (await fetch(server.baseUrl + "/comparisons/1", { headers: { cookie: share }, redirect: "manual" })).status,
+    ).toBe(303);
   });
 });

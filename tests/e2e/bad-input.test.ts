@@ -8,7 +8,8 @@ import { e2e } from "./browser";
 // Bad input on every form and route of a production server: each answer is a clear 4xx (or a form page with a
 // visible error), never a 500 or a stack trace, and the library is exactly as it was. Every text here is fictional.
 
-type Part = { name: string; value: string } | { name: string; filename: string; type?: string; data: string | Uint8Array };
+type Part =
+  { name: string; value: string } | { name: string; filename: string; type?: string; data: string | Uint8Array };
 
 const SCRIPT = `<script>alert("px")</script><b onmouseover="alert(1)">bold</b>`;
 /** What a stack trace or a leaked internal path looks like in a body. */
@@ -37,7 +38,9 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
   async function snapshot(): Promise<Record<string, unknown>> {
     const q = async (sql: string) => (await db.execute(sql)).rows.map((r) => JSON.stringify(r));
     return {
-      articles: await q("select id, outlet_id, title, author, url, published, language, content_hash from articles order by id"),
+      articles: await q(
+        "select id, outlet_id, title, author, url, published, language, content_hash from articles order by id",
+      ),
       outlets: await q("select * from outlets order by id"),
       comparisons: await q("select * from comparisons order by id"),
       members: await q("select * from comparison_articles order by comparison_id, article_id"),
@@ -59,7 +62,11 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
     return fetch(origin + url, { redirect: "manual", headers });
   }
 
-  function post(url: string, fields: Record<string, string> | URLSearchParams, headers: Record<string, string> = {}): Promise<Response> {
+  function post(
+    url: string,
+    fields: Record<string, string> | URLSearchParams,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     return fetch(origin + url, {
       method: "POST",
       redirect: "manual",
@@ -85,7 +92,12 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
 
   function postMultipart(url: string, parts: Part[]): Promise<Response> {
     const { body, type } = multipart(parts);
-    return fetch(origin + url, { method: "POST", redirect: "manual", headers: { "content-type": type, origin }, body: new Uint8Array(body) });
+    return fetch(origin + url, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": type, origin },
+      body: new Uint8Array(body),
+    });
   }
 
   /** A large body streamed from one small chunk, with its length declared up front (the test never holds it whole). */
@@ -102,7 +114,13 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
     });
     const headers: Record<string, string> = { "content-type": contentType, origin };
     if (declareLength) headers["content-length"] = String(size);
-    return fetch(origin + url, { method: "POST", redirect: "manual", headers, body: stream, duplex: "half" } as RequestInit);
+    return fetch(origin + url, {
+      method: "POST",
+      redirect: "manual",
+      headers,
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
   }
 
   /** The answer is one of `statuses`, names the problem when `message` is given, and leaks nothing. */
@@ -128,7 +146,11 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
 
   test("a form posted from another site is refused and changes nothing", async () => {
     await changesNothing(async () => {
-      await expectClean(await post("/?index", { name: "Forged comparison" }, { origin: "http://evil.test" }), [403], /another site/);
+      await expectClean(
+        await post("/?index", { name: "Forged comparison" }, { origin: "http://evil.test" }),
+        [403],
+        /another site/,
+      );
       await expectClean(await post("/?index", { name: "Forged comparison" }, { origin: "null" }), [403]);
     });
   });
@@ -161,7 +183,8 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
       await expectClean(await get(`/articles/abc.data`), [404]);
       await expectClean(await get(`/comparisons/99999.data`), [404]);
       // Share tokens and export names.
-      for (const token of ["garbage", "x".repeat(5000), "%00", "..%2F..%2Fetc"]) await expectClean(await get(`/s/${token}`), [404], /not valid/);
+      for (const token of ["garbage", "x".repeat(5000), "%00", "..%2F..%2Fetc"])
+        await expectClean(await get(`/s/${token}`), [404], /not valid/);
       for (const file of ["nope.csv", "..%2F..%2Fpackage.json", "bundle.json%00.csv", "%2Fetc%2Fpasswd"]) {
         await expectClean(await get(`/comparisons/1/export/${file}`), [404]);
       }
@@ -177,35 +200,82 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
       await expectFormError(await post("/?index", { name: "n".repeat(201) }), "too long");
       await expectFormError(await post("/?index", { name: "Fine", description: "d".repeat(2001) }), "too long");
       // A comparison's actions.
-      for (const fields of <Record<string, string>[]>[{}, { intent: "explode", articleId: "1" }, { intent: "add" }, { intent: "add", articleId: "abc" }, { intent: "focal", articleId: "-3" }]) {
+      for (const fields of <Record<string, string>[]>[
+        {},
+        { intent: "explode", articleId: "1" },
+        { intent: "add" },
+        { intent: "add", articleId: "abc" },
+        { intent: "focal", articleId: "-3" },
+      ]) {
         await expectClean(await post("/comparisons/1", fields), [400], "not understood");
       }
       await expectFormError(await post("/comparisons/1", { intent: "add", articleId: "99999" }), "no article #99999");
-      await expectFormError(await post("/comparisons/1", { intent: "remove", articleId: "99999" }), "not in this comparison");
-      await expectFormError(await post("/comparisons/1", { intent: "focal", articleId: "99999" }), "not in this comparison");
+      await expectFormError(
+        await post("/comparisons/1", { intent: "remove", articleId: "99999" }),
+        "not in this comparison",
+      );
+      await expectFormError(
+        await post("/comparisons/1", { intent: "focal", articleId: "99999" }),
+        "not in this comparison",
+      );
       // Its coverage list.
-      for (const fields of <Record<string, string>[]>[{}, { intent: "some" }, { intent: "one", candidateId: "abc" }, { intent: "one" }]) {
+      for (const fields of <Record<string, string>[]>[
+        {},
+        { intent: "some" },
+        { intent: "one", candidateId: "abc" },
+        { intent: "one" },
+      ]) {
         await expectClean(await post("/comparisons/1/coverage", fields), [400], "not understood");
       }
-      await expectClean(await post("/comparisons/1/coverage", { intent: "one", candidateId: "99999" }), [404], "not on this comparison");
+      await expectClean(
+        await post("/comparisons/1/coverage", { intent: "one", candidateId: "99999" }),
+        [404],
+        "not on this comparison",
+      );
       // Share links.
-      for (const fields of <Record<string, string>[]>[{}, { intent: "delete" }, { intent: "revoke", linkId: "abc" }, { intent: "create", blind: "maybe" }]) {
+      for (const fields of <Record<string, string>[]>[
+        {},
+        { intent: "delete" },
+        { intent: "revoke", linkId: "abc" },
+        { intent: "create", blind: "maybe" },
+      ]) {
         await expectFormError(await post("/comparisons/1/share", fields), "not understood");
       }
       await expectFormError(await post("/comparisons/1/share", { intent: "revoke", linkId: "99999" }), "No such link");
       // Article metadata.
       await expectFormError(await post(`/articles/${aid}`, { title: "" }), "A title is required.");
-      await expectFormError(await post(`/articles/${aid}`, { title: "t".repeat(501) }), /too_big|at most 500|too long/i);
+      await expectFormError(
+        await post(`/articles/${aid}`, { title: "t".repeat(501) }),
+        /too_big|at most 500|too long/i,
+      );
       for (const published of ["2016-13-45", "2016-02-30", "yesterday", "16-03-10", "2016-3-1", "99999"]) {
-        await expectFormError(await post(`/articles/${aid}`, { title: "A fictional title", published }), /YYYY|does not exist/);
+        await expectFormError(
+          await post(`/articles/${aid}`, { title: "A fictional title", published }),
+          /YYYY|does not exist/,
+        );
       }
-      await expectFormError(await post(`/articles/${aid}`, { title: "A fictional title", url: "javascript:alert(1)" }), /http|web address/);
-      await expectFormError(await post(`/articles/${aid}`, { title: "A fictional title", url: "not a url" }), /web address/);
-      await expectFormError(await post(`/articles/${aid}`, { title: "A fictional title", language: "English" }), "two-letter");
-      await expectFormError(await post(`/articles/${aid}`, { title: "A fictional title", outlet: "o".repeat(201) }), "too long");
+      await expectFormError(
+        await post(`/articles/${aid}`, { title: "A fictional title", url: "javascript:alert(1)" }),
+        /http|web address/,
+      );
+      await expectFormError(
+        await post(`/articles/${aid}`, { title: "A fictional title", url: "not a url" }),
+        /web address/,
+      );
+      await expectFormError(
+        await post(`/articles/${aid}`, { title: "A fictional title", language: "English" }),
+        "two-letter",
+      );
+      await expectFormError(
+        await post(`/articles/${aid}`, { title: "A fictional title", outlet: "o".repeat(201) }),
+        "too long",
+      );
       // A new article.
       await expectFormError(await postMultipart("/articles/new", []), "Paste the article text or choose a file.");
-      await expectFormError(await postMultipart("/articles/new", [{ name: "text", value: "   \n\t " }]), "Paste the article text or choose a file.");
+      await expectFormError(
+        await postMultipart("/articles/new", [{ name: "text", value: "   \n\t " }]),
+        "Paste the article text or choose a file.",
+      );
       await expectFormError(
         await postMultipart("/articles/new", [
           { name: "text", value: "A fictional text." },
@@ -227,23 +297,58 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
         ]),
         "not both",
       );
-      await expectFormError(await postMultipart("/articles/new", [{ name: "text", value: "A text.", }, { name: "published", value: "2016-13-45" }]), "YYYY");
+      await expectFormError(
+        await postMultipart("/articles/new", [
+          { name: "text", value: "A text." },
+          { name: "published", value: "2016-13-45" },
+        ]),
+        "YYYY",
+      );
       // Import: the URL form and the files form.
       await expectFormError(await post("/import", {}), "Enter a full web address");
-      await expectFormError(await post("/import", { intent: "url", url: "http://127.0.0.1:9/x", comparison: "abc" }), "Choose a comparison");
-      await expectFormError(await post("/import", { intent: "url", url: "http://127.0.0.1:9/x", comparison: "-2" }), "Choose a comparison");
+      await expectFormError(
+        await post("/import", { intent: "url", url: "http://127.0.0.1:9/x", comparison: "abc" }),
+        "Choose a comparison",
+      );
+      await expectFormError(
+        await post("/import", { intent: "url", url: "http://127.0.0.1:9/x", comparison: "-2" }),
+        "Choose a comparison",
+      );
       await expectFormError(await post("/import", { intent: "bulk" }), "Choose one or more files");
       // Accounts (open on loopback without accounts) and signing in.
-      for (const fields of <Record<string, string>[]>[{}, { intent: "promote" }, { intent: "create", username: "x" }, { intent: "role", id: "abc", role: "owner" }, { intent: "role", id: "1", role: "god" }]) {
+      for (const fields of <Record<string, string>[]>[
+        {},
+        { intent: "promote" },
+        { intent: "create", username: "x" },
+        { intent: "role", id: "abc", role: "owner" },
+        { intent: "role", id: "1", role: "god" },
+      ]) {
         await expectFormError(await post("/accounts", fields), "not understood");
       }
-      await expectFormError(await post("/accounts", { intent: "create", username: "<script>", password: "a long fictional password", role: "viewer" }), "Usernames are");
-      await expectFormError(await post("/accounts", { intent: "create", username: "tamsin", password: "short", role: "viewer" }), /password/i);
+      await expectFormError(
+        await post("/accounts", {
+          intent: "create",
+          username: "<script>",
+          password: "a long fictional password",
+          role: "viewer",
+        }),
+        "Usernames are",
+      );
+      await expectFormError(
+        await post("/accounts", { intent: "create", username: "tamsin", password: "short", role: "viewer" }),
+        /password/i,
+      );
       await expectFormError(await post("/accounts", { intent: "role", id: "99999", role: "editor" }), "No account");
       await expectFormError(await post("/accounts", { intent: "delete", id: "99999" }), "No account");
       await expectFormError(await post("/login", {}), "Enter your username and password.");
       // A refused sign-in says so in its status too (401, or 429 when locked), with the form and its message.
-      expect(await expectClean(await post("/login", { username: "nobody", password: "x".repeat(10_000) }), [401, 429], /do not match|Too many/)).toMatch(/role="alert"/);
+      expect(
+        await expectClean(
+          await post("/login", { username: "nobody", password: "x".repeat(10_000) }),
+          [401, 429],
+          /do not match|Too many/,
+        ),
+      ).toMatch(/role="alert"/);
       // Routes without a form refuse a post.
       for (const url of ["/library", "/methods", "/comparisons/1/export/bundle.json", "/s/garbage"]) {
         await expectClean(await post(url, { q: "x" }), [404, 405]);
@@ -254,14 +359,29 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
   test("bodies that are not forms at all are refused with a 4xx", async () => {
     const aid = await firstArticleId();
     await changesNothing(async () => {
-      for (const url of ["/?index", "/articles/new", `/articles/${aid}`, "/comparisons/1", "/comparisons/1/coverage", "/comparisons/1/share", "/import", "/accounts", "/login"]) {
-        const json = await fetch(origin + url, { method: "POST", redirect: "manual", headers: { "content-type": "application/json", origin }, body: '{"name":"x"}' });
+      for (const url of [
+        "/?index",
+        "/articles/new",
+        `/articles/${aid}`,
+        "/comparisons/1",
+        "/comparisons/1/coverage",
+        "/comparisons/1/share",
+        "/import",
+        "/accounts",
+        "/login",
+      ]) {
+        const json = await fetch(origin + url, {
+          method: "POST",
+          redirect: "manual",
+          headers: { "content-type": "application/json", origin },
+          body: '{"name":"x"}',
+        });
         await expectClean(json, [415], "takes a web form");
         const broken = await fetch(origin + url, {
           method: "POST",
           redirect: "manual",
           headers: { "content-type": "multipart/form-data; boundary=nothing-here", origin },
-          body: "--nothing-here\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nunterminated",
+          body: '--nothing-here\r\nContent-Disposition: form-data; name="name"\r\n\r\nunterminated',
         });
         await expectClean(broken, [400], "could not be read");
       }
@@ -275,21 +395,43 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
       await expectFormError(await postMultipart("/articles/new", [{ name: "text", value: big }]), /over 2 MB/);
       // Refused before it was read, the body was still drained: the same keep-alive connection answers again.
       await expectClean(await get("/library"), [200]);
-      await expectFormError(await postMultipart("/articles/new", [{ name: "file", filename: "big.txt", type: "text/plain", data: big.slice(0, 2.5 * 1024 * 1024) }]), /over 2 MB/);
-      await expectFormError(await postStream("/articles/new", 8 * 1024 * 1024, "multipart/form-data; boundary=x"), /over 2 MB/);
+      await expectFormError(
+        await postMultipart("/articles/new", [
+          { name: "file", filename: "big.txt", type: "text/plain", data: big.slice(0, 2.5 * 1024 * 1024) },
+        ]),
+        /over 2 MB/,
+      );
+      await expectFormError(
+        await postStream("/articles/new", 8 * 1024 * 1024, "multipart/form-data; boundary=x"),
+        /over 2 MB/,
+      );
       // A 60 MB bulk upload, streamed with its length declared (refused on the length, then drained).
-      await expectFormError(await postStream("/import", 60 * 1024 * 1024, "multipart/form-data; boundary=x"), /over 50 MB/);
+      await expectFormError(
+        await postStream("/import", 60 * 1024 * 1024, "multipart/form-data; boundary=x"),
+        /over 50 MB/,
+      );
       // Small forms get big bodies too.
       await expectFormError(await post("/?index", { name: "n".repeat(1024 * 1024) }), "too long");
       await expectClean(await post("/comparisons/1", { intent: "add", articleId: "9".repeat(100_000) }), [400]);
-      await expectFormError(await post("/import", { intent: "url", url: "http://127.0.0.1:9/" + "a".repeat(100_000) }), "Enter a full web address");
+      await expectFormError(
+        await post("/import", { intent: "url", url: "http://127.0.0.1:9/" + "a".repeat(100_000) }),
+        "Enter a full web address",
+      );
     });
   }, 60_000);
 
   test("a bulk upload of more than 50 MB with no declared length is refused", async () => {
     await changesNothing(async () => {
-      await expectClean(await postStream("/import", 55 * 1024 * 1024, "multipart/form-data; boundary=x", false), [413], "over 50 MB");
-      await expectClean(await postStream("/articles/new", 4 * 1024 * 1024, "multipart/form-data; boundary=x", false), [413], "over 3 MB");
+      await expectClean(
+        await postStream("/import", 55 * 1024 * 1024, "multipart/form-data; boundary=x", false),
+        [413],
+        "over 50 MB",
+      );
+      await expectClean(
+        await postStream("/articles/new", 4 * 1024 * 1024, "multipart/form-data; boundary=x", false),
+        [413],
+        "over 3 MB",
+      );
       // The connection is still usable after each refusal.
       await expectClean(await get("/library"), [200]);
     });
@@ -327,7 +469,12 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
       const res = await postMultipart("/import", [
         { name: "intent", value: "bulk" },
         { name: "comparison", value: "99999" },
-        { name: "files", filename: "list.tsv", type: "text/tab-separated-values", data: "url\nhttp://127.0.0.1:9/story\n" },
+        {
+          name: "files",
+          filename: "list.tsv",
+          type: "text/tab-separated-values",
+          data: "url\nhttp://127.0.0.1:9/story\n",
+        },
       ]);
       await expectFormError(res, "That comparison no longer exists");
     });
@@ -335,13 +482,31 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
 
   test("bad URLs in the import form are refused before any network traffic", async () => {
     await changesNothing(async () => {
-      for (const url of ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<script>alert(1)</script>", "ftp://127.0.0.1/x", "//127.0.0.1:9/x", "not a url"]) {
+      for (const url of [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,<script>alert(1)</script>",
+        "ftp://127.0.0.1/x",
+        "//127.0.0.1:9/x",
+        "not a url",
+      ]) {
         const body = await expectFormError(await post("/import", { intent: "url", url }), "Enter a full web address");
         expect(body).not.toContain("<script>alert(1)");
       }
-      for (const url of ["http://10.0.0.1/", "http://127.0.0.1:1/", "http://[::1]/", "http://169.254.169.254/latest/meta-data/", "http://0.0.0.0/", "http://192.168.1.1:8080/x", "http://2130706433/"]) {
+      for (const url of [
+        "http://10.0.0.1/",
+        "http://127.0.0.1:1/",
+        "http://[::1]/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://0.0.0.0/",
+        "http://192.168.1.1:8080/x",
+        "http://2130706433/",
+      ]) {
         const t0 = Date.now();
-        await expectFormError(await post("/import", { intent: "url", url }), /refused|private|loopback|link-local|unspecified|not a public/i);
+        await expectFormError(
+          await post("/import", { intent: "url", url }),
+          /refused|private|loopback|link-local|unspecified|not a public/i,
+        );
         expect(Date.now() - t0).toBeLessThan(5000);
       }
     });
@@ -351,7 +516,12 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
     const passwd = fs.existsSync("/etc/passwd") ? fs.statSync("/etc/passwd").mtimeMs : 0;
     await changesNothing(async () => {
       for (const filename of ["../../etc/passwd", "..\\..\\x.exe", "a\u0000.txt.exe"]) {
-        await expectFormError(await postMultipart("/articles/new", [{ name: "file", filename, type: "text/plain", data: "A fictional text." }]), "not a .txt, .md or .html file");
+        await expectFormError(
+          await postMultipart("/articles/new", [
+            { name: "file", filename, type: "text/plain", data: "A fictional text." },
+          ]),
+          "not a .txt, .md or .html file",
+        );
       }
     });
     const traversal = ["../../etc/passwd.txt", "..\\..\\x.html", "notes\u0000.txt"];
@@ -365,7 +535,12 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
     // Many at once: the job log names each file by a safe label.
     const res = await postMultipart("/import", [
       { name: "intent", value: "bulk" },
-      ...traversal.map((filename, i) => ({ name: "files", filename, type: "text/plain", data: `Bulk copy ${i}: the fictional ferry to Ostry sailed late on Sunday, its captain said, because of fog ${i}.` })),
+      ...traversal.map((filename, i) => ({
+        name: "files",
+        filename,
+        type: "text/plain",
+        data: `Bulk copy ${i}: the fictional ferry to Ostry sailed late on Sunday, its captain said, because of fog ${i}.`,
+      })),
     ]);
     expect(res.status).toBe(302);
     const job = res.headers.get("location")!;
@@ -390,7 +565,10 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
     const cpath = created.headers.get("location")!;
     // A pasted article with markup in the title, outlet, author and text.
     const pasted = await postMultipart("/articles/new", [
-      { name: "text", value: `The fictional council of Harrowgate met on Monday. ${SCRIPT}\n\n"It went well," a clerk said. <img src=x onerror=alert(1)>` },
+      {
+        name: "text",
+        value: `The fictional council of Harrowgate met on Monday. ${SCRIPT}\n\n"It went well," a clerk said. <img src=x onerror=alert(1)>`,
+      },
       { name: "title", value: `Title ${SCRIPT}` },
       { name: "outlet", value: `Outlet ${SCRIPT}` },
       { name: "author", value: `Author ${SCRIPT}` },
@@ -399,14 +577,31 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
     expect(pasted.status, await pasted.clone().text()).toBe(302);
     const aid = /article=(\d+)/.exec(pasted.headers.get("location")!)![1]!;
     // Edited metadata with markup too.
-    const edited = await post(`/articles/${aid}`, { title: `Edited ${SCRIPT}`, outlet: `Edited outlet ${SCRIPT}`, author: `Edited author ${SCRIPT}`, published: "2016-03-10" });
+    const edited = await post(`/articles/${aid}`, {
+      title: `Edited ${SCRIPT}`,
+      outlet: `Edited outlet ${SCRIPT}`,
+      author: `Edited author ${SCRIPT}`,
+      published: "2016-03-10",
+    });
     expect(edited.status).toBe(302);
     // An uploaded .md file and a bulk file whose names carry markup.
-    const md = await postMultipart("/articles/new", [{ name: "file", filename: `<script>alert(2)</script>.md`, type: "text/markdown", data: `# Md ${SCRIPT}\n\nThe fictional mill at Dunlow reopened, its owner said. ${SCRIPT}` }]);
+    const md = await postMultipart("/articles/new", [
+      {
+        name: "file",
+        filename: `<script>alert(2)</script>.md`,
+        type: "text/markdown",
+        data: `# Md ${SCRIPT}\n\nThe fictional mill at Dunlow reopened, its owner said. ${SCRIPT}`,
+      },
+    ]);
     expect(md.status).toBe(302);
     const bulk = await postMultipart("/import", [
       { name: "intent", value: "bulk" },
-      { name: "files", filename: `<script>alert(3)</script>.jsonl`, type: "application/json", data: `{"title": "Bulk ${SCRIPT.replace(/"/g, "'")}", "text": "The fictional lighthouse at Carrow was relit on Tuesday, the keeper said. <script>alert(4)</script>"}\n{"url": "javascript:alert(5)"}\n` },
+      {
+        name: "files",
+        filename: `<script>alert(3)</script>.jsonl`,
+        type: "application/json",
+        data: `{"title": "Bulk ${SCRIPT.replace(/"/g, "'")}", "text": "The fictional lighthouse at Carrow was relit on Tuesday, the keeper said. <script>alert(4)</script>"}\n{"url": "javascript:alert(5)"}\n`,
+      },
     ]);
     expect(bulk.status).toBe(302);
     const job = bulk.headers.get("location")!;
@@ -447,11 +642,28 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
   }, 60_000);
 
   test("very long single lines import or are refused cleanly within the time limit", async () => {
-    const words = ["the", "fictional", "ferry", "from", "Quillmouth", "said", "officials", "on", "Monday", "harbour", "council", "reported"];
+    const words = [
+      "the",
+      "fictional",
+      "ferry",
+      "from",
+      "Quillmouth",
+      "said",
+      "officials",
+      "on",
+      "Monday",
+      "harbour",
+      "council",
+      "reported",
+    ];
     let line = "";
-    for (let i = 0; line.length < 1024 * 1024; i++) line += words[(i * 7 + (i >> 3)) % words.length] + (i % 17 === 16 ? ". " : " ");
+    for (let i = 0; line.length < 1024 * 1024; i++)
+      line += words[(i * 7 + (i >> 3)) % words.length] + (i % 17 === 16 ? ". " : " ");
     const t0 = Date.now();
-    const res = await postMultipart("/articles/new", [{ name: "text", value: line }, { name: "title", value: "One very long line" }]);
+    const res = await postMultipart("/articles/new", [
+      { name: "text", value: line },
+      { name: "title", value: "One very long line" },
+    ]);
     await expectClean(res, [200, 302, 303, 400, 413]);
     expect(Date.now() - t0).toBeLessThan(30_000);
     // One 1 MB "word" without a space.
@@ -492,11 +704,25 @@ describe.skipIf(!e2e.baseUrl)("bad input on every form and route", () => {
           await expectClean(await get(to), [200]);
         } else await expectClean(first, [200]);
       }
-      for (const q of ["?page=-5", "?page=abc", "?page=1e309", "?page=99999999999", "?page=0", "?q=%25", "?q=%27%22%3B--", "?q=" + "q".repeat(10_000), "?q=a&q=b&page=2&page=3"]) {
+      for (const q of [
+        "?page=-5",
+        "?page=abc",
+        "?page=1e309",
+        "?page=99999999999",
+        "?page=0",
+        "?q=%25",
+        "?q=%27%22%3B--",
+        "?q=" + "q".repeat(10_000),
+        "?q=a&q=b&page=2&page=3",
+      ]) {
         await expectClean(await get(`/library${q}`), [200]);
       }
       for (const q of ["?q=%25%5F", "?q=" + "q".repeat(10_000)]) await expectClean(await get(`/${q}`), [200]);
-      for (const q of [`?comparison=abc&url=javascript:alert(1)&title=${encodeURIComponent(SCRIPT)}`, "?comparison=-1", "?comparison=99999999999999999999"]) {
+      for (const q of [
+        `?comparison=abc&url=javascript:alert(1)&title=${encodeURIComponent(SCRIPT)}`,
+        "?comparison=-1",
+        "?comparison=99999999999999999999",
+      ]) {
         const body = await expectClean(await get(`/articles/new${q}`), [200]);
         expect(body).not.toMatch(/<script>alert|<b onmouseover/);
       }

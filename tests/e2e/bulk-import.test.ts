@@ -30,7 +30,12 @@ describe.skipIf(!e2e.baseUrl)("a bulk import in the browser", () => {
   const dbFile = path.join(ROOT, `tests/.tmp/bulk-${process.pid}.db`);
 
   beforeAll(async () => {
-    site = await startSite({ "/story/*": (req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(storyPage(Number(req.url!.split("/").pop()))) });
+    site = await startSite({
+      "/story/*": (req, res) =>
+        res
+          .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+          .end(storyPage(Number(req.url!.split("/").pop()))),
+    });
     removeDb(dbFile);
     server = await startServer({ dbFile, env: { PARALLAX_FETCH_ALLOW: `127.0.0.1:${site.port}`, PARALLAX_SEED: "0" } });
     browser = await launch();
@@ -46,7 +51,13 @@ describe.skipIf(!e2e.baseUrl)("a bulk import in the browser", () => {
   test("200 pages from a TSV: progress updates live, survives a reload, and ends with the right counts", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-bulk-"));
     const tsv = path.join(dir, "coverage.tsv");
-    fs.writeFileSync(tsv, ["id\toutlet\turl", ...Array.from({ length: N }, (_, i) => `${i}\tFictional Gazette\t${site.origin}/story/${i}`)].join("\n"));
+    fs.writeFileSync(
+      tsv,
+      [
+        "id\toutlet\turl",
+        ...Array.from({ length: N }, (_, i) => `${i}\tFictional Gazette\t${site.origin}/story/${i}`),
+      ].join("\n"),
+    );
     const page = await browser.newPage();
     await page.goto(server.baseUrl + "/import");
     await page.getByLabel("Files").setInputFiles(tsv);
@@ -87,6 +98,8 @@ describe.skipIf(!e2e.baseUrl)("a bulk import in the browser", () => {
     await expect(page.locator(".job-log li", { hasText: "already in the library" }).count()).resolves.toBe(N);
     expect(site.hits.filter((h) => h.startsWith("/story/")).length).toBe(N);
     await page.goto(server.baseUrl + "/library");
-    await expect(page.locator(".meta", { hasText: "article(s) in all" }).innerText()).resolves.toContain(`${N} article(s) in all`);
+    await expect(page.locator(".meta", { hasText: "article(s) in all" }).innerText()).resolves.toContain(
+      `${N} article(s) in all`,
+    );
   }, 240_000);
 });

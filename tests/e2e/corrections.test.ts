@@ -20,12 +20,21 @@ describe.skipIf(!e2e.baseUrl)("correcting the machine from a focus card", () => 
 
   test("a kind corrected in the focus card changes the sourcing figures and the exports, machine value kept", async () => {
     await page.goto(e2e.baseUrl + "/");
-    await Promise.all([page.waitForURL(/\/comparisons\/\d+/), page.getByRole("link", { name: /^Tutorial:/ }).first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/comparisons\/\d+/),
+      page
+        .getByRole("link", { name: /^Tutorial:/ })
+        .first()
+        .click(),
+    ]);
     const id = /\/comparisons\/(\d+)/.exec(page.url())![1]!;
     const before = await (await page.request.get(`${e2e.baseUrl}/comparisons/${id}/export/sourcing-mix.json`)).json();
 
     // Keyboard: focus the first attribution with a named source, Tab into its card, follow "Correct this".
-    const mark = page.locator("mark.hl-content[tabindex='0']").filter({ has: page.locator("a.card-link") }).first();
+    const mark = page
+      .locator("mark.hl-content[tabindex='0']")
+      .filter({ has: page.locator("a.card-link") })
+      .first();
     await mark.focus();
     const link = mark.locator("a.card-link");
     await page.keyboard.press("Tab");
@@ -37,11 +46,17 @@ describe.skipIf(!e2e.baseUrl)("correcting the machine from a focus card", () => 
     const other = machine === "expert" ? "civil_society" : "expert";
     await page.getByLabel("New value").selectOption(other);
     await page.getByLabel("Note: why (required)").fill("The text introduces this speaker by their profession.");
-    await Promise.all([page.waitForURL(new RegExp(`/comparisons/${id}`)), page.getByRole("button", { name: "Save the correction" }).press("Enter")]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/comparisons/${id}`)),
+      page.getByRole("button", { name: "Save the correction" }).press("Enter"),
+    ]);
 
-    await expect.poll(() => page.locator(".corrections-notice").textContent()).toMatch(/People changed 1 of \d+ source kinds here/);
+    await expect
+      .poll(() => page.locator(".corrections-notice").textContent())
+      .toMatch(/People changed 1 of \d+ source kinds here/);
     const after = await (await page.request.get(`${e2e.baseUrl}/comparisons/${id}/export/sourcing-mix.json`)).json();
-    const count = (t: { rows: { article_id: number; source_kind: string; attributions: number }[] }, k: string) => t.rows.find((r) => r.article_id === articleId && r.source_kind === k)!.attributions;
+    const count = (t: { rows: { article_id: number; source_kind: string; attributions: number }[] }, k: string) =>
+      t.rows.find((r) => r.article_id === articleId && r.source_kind === k)!.attributions;
     expect(count(after, other)).toBeGreaterThan(count(before, other));
     expect(count(after, machine!)).toBeLessThan(count(before, machine!));
     const csv = await (await page.request.get(`${e2e.baseUrl}/comparisons/${id}/export/corrections.csv`)).text();

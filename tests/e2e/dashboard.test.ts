@@ -10,7 +10,7 @@ const URL_ = "https://brisk-harbour-gazette.test/2016/04/02/ferry-letter";
 const TEXT =
   "A letter said to be written by a fighter in the fictional province of Orrin was published on Friday, officials in Vell said.\n\n" +
   '"The letter is genuine and shows the two groups worked together," interior minister Hadrin Vose told the Brisk Harbour Gazette.\n\n' +
-  "Analysts cautioned that the letter may have been altered. A spokesman for the Orrin movement denied any cooperation, calling the claims \"fabrications\".";
+  'Analysts cautioned that the letter may have been altered. A spokesman for the Orrin movement denied any cooperation, calling the claims "fabrications".';
 const TITLE = "Orrin letter: minister says groups worked together";
 const DEMO_OUTLET = "Australia/Israel & Jewish Affairs Council";
 const DEMO_AUTHOR = "Ari Wenig";
@@ -31,7 +31,9 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
     });
     // Our own state: the demo comparison plus one article pasted for this test.
     await page.goto(e2e.baseUrl + "/");
-    await page.getByRole("link", { name: "A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)" }).click();
+    await page
+      .getByRole("link", { name: "A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)" })
+      .click();
     await page.waitForURL(/\/comparisons\/\d+/);
     const id = /\/comparisons\/(\d+)/.exec(page.url())![1];
     await page.goto(`${e2e.baseUrl}/articles/new?comparison=${id}`);
@@ -57,7 +59,8 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
 
   test("every chart renders server-side SVG and the header lists the articles", async () => {
     await page.goto(dashboardUrl);
-    for (const c of CHART_IDS) await expect(page.locator(`#chart-${c} svg.recharts-surface`).count(), c).resolves.toBe(1);
+    for (const c of CHART_IDS)
+      await expect(page.locator(`#chart-${c} svg.recharts-surface`).count(), c).resolves.toBe(1);
     await expect(page.locator("#chart-claim-matrix table.claim-matrix").count()).resolves.toBe(1);
     await expect(page.locator("#chart-naming-matrix").count()).resolves.toBe(1);
     const header = await page.locator("table.compared").innerText();
@@ -89,13 +92,22 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
     await page.goto(dashboardUrl);
     const frame = page.locator("#chart-sourcing-mix");
     await frame.getByRole("button", { name: /as SVG/ }).waitFor();
-    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>("#chart-sourcing-mix button")?.disabled);
-    const [svgDl] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: /as SVG/ }).click()]);
+    await page.waitForFunction(
+      () => !document.querySelector<HTMLButtonElement>("#chart-sourcing-mix button")?.disabled,
+    );
+    const [svgDl] = await Promise.all([
+      page.waitForEvent("download"),
+      frame.getByRole("button", { name: /as SVG/ }).click(),
+    ]);
     expect(svgDl.suggestedFilename()).toMatch(/sourcing-mix\.svg$/);
     const svg = fs.readFileSync((await svgDl.path())!, "utf8");
     const parsed = await page.evaluate((s) => {
       const doc = new DOMParser().parseFromString(s, "image/svg+xml");
-      return { error: !!doc.querySelector("parsererror"), width: Number(doc.documentElement.getAttribute("width")), text: doc.documentElement.textContent ?? "" };
+      return {
+        error: !!doc.querySelector("parsererror"),
+        width: Number(doc.documentElement.getAttribute("width")),
+        text: doc.documentElement.textContent ?? "",
+      };
     }, svg);
     expect(parsed.error).toBe(false);
     // Links inside the file are absolute (a relative "?focus=" is dead outside the app), and every line of the
@@ -106,7 +118,9 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
       document.body.appendChild(host);
       const svg = host.querySelector("svg")!;
       const width = Number(svg.getAttribute("width"));
-      const links = [...svg.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? a.getAttribute("xlink:href") ?? "");
+      const links = [...svg.querySelectorAll("a")].map(
+        (a) => a.getAttribute("href") ?? a.getAttribute("xlink:href") ?? "",
+      );
       const own = [...svg.children].filter((c) => c.tagName === "text") as SVGTextElement[];
       const overflow = own.filter((t) => t.getBBox().x + t.getBBox().width > width + 0.5).map((t) => t.textContent);
       host.remove();
@@ -118,7 +132,10 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
     expect(svgDl.suggestedFilename()).toMatch(/^parallax-\d+-sourcing-mix\.svg$/);
     expect(parsed.text).toContain("Sourcing mix");
     expect(parsed.text).toContain("Codebook");
-    const [pngDl] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: /as PNG/ }).click()]);
+    const [pngDl] = await Promise.all([
+      page.waitForEvent("download"),
+      frame.getByRole("button", { name: /as PNG/ }).click(),
+    ]);
     const png = fs.readFileSync((await pngDl.path())!);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.readUInt32BE(16)).toBe(parsed.width * 2);
@@ -126,7 +143,13 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
 
   test("a chart's table downloads as CSV", async () => {
     await page.goto(dashboardUrl);
-    const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("#chart-sourcing-mix").getByRole("link", { name: /as CSV/ }).click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .locator("#chart-sourcing-mix")
+        .getByRole("link", { name: /as CSV/ })
+        .click(),
+    ]);
     const csv = fs.readFileSync((await dl.path())!, "utf8").replace(/^\uFEFF/, "");
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/article_id/);
@@ -144,12 +167,26 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
     // Raw HTML as served (with the serialized loader data), not only the DOM after hydration.
     const raw = await (await page.request.get(page.url())).text();
     for (const s of [html, raw]) {
-      for (const name of [OUTLET, AUTHOR, URL_, "brisk-harbour-gazette", DEMO_OUTLET, "Jewish Affairs Council", DEMO_AUTHOR]) expect(s, name).not.toContain(name);
+      for (const name of [
+        OUTLET,
+        AUTHOR,
+        URL_,
+        "brisk-harbour-gazette",
+        DEMO_OUTLET,
+        "Jewish Affairs Council",
+        DEMO_AUTHOR,
+      ])
+        expect(s, name).not.toContain(name);
       expect(s).toContain("Article A");
       expect(s).toContain("Article B");
     }
     // Export links carry blind=1; the reveal link turns it off.
-    await expect(page.locator("#chart-sourcing-mix").getByRole("link", { name: /as CSV/ }).getAttribute("href")).resolves.toMatch(/blind=1/);
+    await expect(
+      page
+        .locator("#chart-sourcing-mix")
+        .getByRole("link", { name: /as CSV/ })
+        .getAttribute("href"),
+    ).resolves.toMatch(/blind=1/);
     await page.getByRole("link", { name: "Reveal the outlets" }).click();
     await page.waitForURL((u) => !u.search.includes("blind=1"));
     await expect(page.locator("table.compared").innerText()).resolves.toContain(OUTLET);

@@ -45,9 +45,15 @@ describe.skipIf(!e2e.baseUrl)("first run and empty states", () => {
     await expect(note.getByRole("link", { name: "paste or upload an article" }).count()).resolves.toBe(1);
     await expect(note.getByRole("link", { name: "pick one from the library" }).count()).resolves.toBe(1);
     // The header links the coverage list with its counts, and the list comes before the charts.
-    const headerLink = page.locator(".view-toggles").getByRole("link", { name: /Coverage list \(\d+ known, \d+ imported\)/ });
+    const headerLink = page
+      .locator(".view-toggles")
+      .getByRole("link", { name: /Coverage list \(\d+ known, \d+ imported\)/ });
     await expect(headerLink.getAttribute("href")).resolves.toBe("#coverage-h");
-    const y = await page.evaluate(() => ({ coverage: document.getElementById("coverage-h")!.getBoundingClientRect().top, charts: document.getElementById("charts-h")!.getBoundingClientRect().top, note: document.querySelector(".first-step")!.getBoundingClientRect().top }));
+    const y = await page.evaluate(() => ({
+      coverage: document.getElementById("coverage-h")!.getBoundingClientRect().top,
+      charts: document.getElementById("charts-h")!.getBoundingClientRect().top,
+      note: document.querySelector(".first-step")!.getBoundingClientRect().top,
+    }));
     expect(y.coverage).toBeLessThan(y.charts);
     expect(y.note).toBeLessThan(900);
   });
@@ -62,7 +68,10 @@ describe.skipIf(!e2e.baseUrl)("first run and empty states", () => {
     const strip = await page.evaluate(() => {
       const s = document.querySelector(".headline-strip")!;
       const firstChart = document.getElementById("charts-h")!;
-      return { above: s.getBoundingClientRect().top < firstChart.getBoundingClientRect().top, top: s.getBoundingClientRect().top };
+      return {
+        above: s.getBoundingClientRect().top < firstChart.getBoundingClientRect().top,
+        top: s.getBoundingClientRect().top,
+      };
     });
     expect(strip.above).toBe(true);
     expect(strip.top).toBeLessThan(600);
@@ -129,7 +138,9 @@ describe.skipIf(!e2e.baseUrl)("first run and empty states", () => {
     const inList = page.getByRole("list", { name: "Comparisons holding this article" });
     await expect(inList.innerText()).resolves.toMatch(/Compared with “Quellmark board/);
     // Add to another comparison from the article page.
-    await page.locator("#add-to").selectOption({ label: "Tutorial: the Tamsel River solvent spill in Esterhollow (fictional)" });
+    await page
+      .locator("#add-to")
+      .selectOption({ label: "Tutorial: the Tamsel River solvent spill in Esterhollow (fictional)" });
     await page.getByRole("button", { name: "Add to a comparison" }).click();
     await page.waitForURL(/notice=added/);
     const otherUrl = page.url().replace(/\?.*$/, "");
@@ -145,7 +156,8 @@ describe.skipIf(!e2e.baseUrl)("first run and empty states", () => {
     await page.waitForURL(/notice=renamed/);
     await page.getByRole("heading", { level: 1, name: "Ferry pier, renamed" }).waitFor({ timeout: 10_000 });
     // The same page after the rename: open the section if it is not open still.
-    if (!(await page.locator(".danger-zone").isVisible())) await page.getByText("Rename or delete this comparison").click();
+    if (!(await page.locator(".danger-zone").isVisible()))
+      await page.getByText("Rename or delete this comparison").click();
     await expect(page.locator(".danger-zone").innerText()).resolves.toMatch(/1 article stays in the library/);
     // Without the confirmation box ticked, nothing is deleted (the browser asks for it).
     await page.getByRole("button", { name: "Delete the comparison" }).click();
@@ -153,7 +165,9 @@ describe.skipIf(!e2e.baseUrl)("first run and empty states", () => {
     await page.getByLabel(/Yes, delete/).check();
     await page.getByRole("button", { name: "Delete the comparison" }).click();
     await page.waitForURL(/\/\?notice=deleted/);
-    await page.locator(".notice", { hasText: "The comparison was deleted. Its 1 article stays in the library." }).waitFor({ timeout: 10_000 });
+    await page
+      .locator(".notice", { hasText: "The comparison was deleted. Its 1 article stays in the library." })
+      .waitFor({ timeout: 10_000 });
     await expect((await page.request.get(cmpUrl)).status()).toBe(404);
     await expect((await page.request.get(articleUrl)).status()).toBe(200);
     expect(errors).toEqual([]);

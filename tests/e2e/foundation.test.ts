@@ -25,7 +25,9 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
 
   async function openDemo(): Promise<void> {
     await page.goto(e2e.baseUrl + "/");
-    await page.getByRole("link", { name: "A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)" }).click();
+    await page
+      .getByRole("link", { name: "A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)" })
+      .click();
     await page.waitForURL(/\/comparisons\/\d+/);
   }
 
@@ -34,7 +36,9 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
     const column = page.locator("article.column").first();
     await expect(column.locator("h2").innerText()).resolves.toBe("The truth revealed about the Hamas-ISIS alliance");
     const first = await column.locator(".article-text p").first().innerText();
-    expect(first.startsWith("It was a year and a half ago, at the United Nations General Assembly in September 2014")).toBe(true);
+    expect(
+      first.startsWith("It was a year and a half ago, at the United Nations General Assembly in September 2014"),
+    ).toBe(true);
     const body = await column.locator(".article-text").innerText();
     expect(body).not.toContain("YOU ARE IN");
     expect(body).not.toContain("Most recent items in");
@@ -48,23 +52,33 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
     await page.getByText("Add an article", { exact: true }).click();
     await page.getByRole("link", { name: "Paste or upload a new article" }).click();
     await page.waitForURL(/\/articles\/new\?comparison=\d+/);
-    await page.getByLabel("Article text").fill(
-      "Officials in the fictional port of Vell said on Monday that the harbour would reopen next week.\n\n" +
-        '"We expect ships by Thursday," harbour master Anouk Brel told the Vell Evening Star.',
-    );
+    await page
+      .getByLabel("Article text")
+      .fill(
+        "Officials in the fictional port of Vell said on Monday that the harbour would reopen next week.\n\n" +
+          '"We expect ships by Thursday," harbour master Anouk Brel told the Vell Evening Star.',
+      );
     await page.getByLabel("Title").fill("Vell harbour to reopen");
     await page.getByLabel("Outlet").fill("Vell Evening Star");
     await page.getByRole("button", { name: "Add article" }).click();
     await page.waitForURL(/\/comparisons\/\d+\?notice=added/);
     await page.locator("article.column").nth(1).waitFor();
     await expect(page.locator("article.column").count()).resolves.toBe(2);
-    await expect(page.locator("article.column").nth(1).locator("h2").innerText()).resolves.toBe("Vell harbour to reopen");
+    await expect(page.locator("article.column").nth(1).locator("h2").innerText()).resolves.toBe(
+      "Vell harbour to reopen",
+    );
     await expect(page.locator("article.column").nth(1).innerText()).resolves.toContain("harbour master Anouk Brel");
   });
 
   test("an article from the library joins a comparison: search, pick, add", async () => {
     await page.goto(e2e.baseUrl + "/");
-    await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: /^Tutorial:/ }).first().click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page
+        .getByRole("link", { name: /^Tutorial:/ })
+        .first()
+        .click(),
+    ]);
     await page.getByRole("heading", { level: 1, name: /^Tutorial:/ }).waitFor();
     await page.locator("article.column").first().waitFor();
     const before = await page.locator("article.column").count();
@@ -92,7 +106,9 @@ describe.skipIf(!e2e.baseUrl)("foundation in the browser", () => {
     await page.getByLabel("Title").fill("A scan");
     await page.getByRole("button", { name: "Add article" }).click();
     await page.getByRole("alert").filter({ hasText: "not a text file" }).waitFor();
-    await expect(page.getByRole("alert").filter({ hasText: "not a text file" }).innerText()).resolves.toContain("“scan.txt” is not a text file");
+    await expect(page.getByRole("alert").filter({ hasText: "not a text file" }).innerText()).resolves.toContain(
+      "“scan.txt” is not a text file",
+    );
     await page.goto(e2e.baseUrl + "/library?q=A%20scan");
     await expect(page.getByText("No articles match.").count()).resolves.toBe(1);
   });

@@ -15,7 +15,12 @@ describe.skipIf(!e2e.baseUrl)("the print handout", () => {
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(e2e.baseUrl + "/");
-    tutorial = e2e.baseUrl + (await page.getByRole("link", { name: /^Tutorial/ }).first().getAttribute("href"))!;
+    tutorial =
+      e2e.baseUrl +
+      (await page
+        .getByRole("link", { name: /^Tutorial/ })
+        .first()
+        .getAttribute("href"))!;
   });
   afterAll(async () => {
     await browser?.close();
@@ -34,7 +39,9 @@ describe.skipIf(!e2e.baseUrl)("the print handout", () => {
     await page.setViewportSize({ width: 688, height: 1000 });
     const m = await page.evaluate(() => ({
       main: document.querySelector(".site-main")!.getBoundingClientRect().width,
-      svgs: [...document.querySelectorAll(".chart-box svg.recharts-surface")].map((s) => s.getBoundingClientRect().width),
+      svgs: [...document.querySelectorAll(".chart-box svg.recharts-surface")].map(
+        (s) => s.getBoundingClientRect().width,
+      ),
       breaks: [...document.querySelectorAll("h2, figcaption")].map((h) => getComputedStyle(h).breakAfter),
       reader: getComputedStyle(document.querySelector(".reader-section")!).display,
     }));

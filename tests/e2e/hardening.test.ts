@@ -10,13 +10,23 @@ import { loadFixtureTexts, makeVariant } from "../../bench/lib/variants";
 import { e2e, launch } from "./browser";
 
 /** A raw request with any Host header (fetch would set its own). */
-function rawRequest(base: string, opts: { path: string; method?: string; host?: string | null; body?: string }): Promise<{ status: number; body: string }> {
+function rawRequest(
+  base: string,
+  opts: { path: string; method?: string; host?: string | null; body?: string },
+): Promise<{ status: number; body: string }> {
   const u = new URL(base);
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
     if (opts.host) headers.host = opts.host;
     const req = http.request(
-      { host: u.hostname, port: u.port, path: opts.path, method: opts.method ?? "GET", headers, setHost: opts.host === undefined },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: opts.path,
+        method: opts.method ?? "GET",
+        headers,
+        setHost: opts.host === undefined,
+      },
       (res) => {
         let body = "";
         res.on("data", (d: Buffer) => (body += d.toString()));
@@ -55,7 +65,12 @@ const ROUTES = [
 describe.skipIf(!e2e.baseUrl)("the Host allow-list (DNS rebinding)", () => {
   test.each(ROUTES)("a foreign Host is refused on %s, for reads and writes", async (route) => {
     for (const method of ["GET", "POST"]) {
-      const r = await rawRequest(e2e.baseUrl, { path: route, method, host: "rebind.evil.example:" + new URL(e2e.baseUrl).port, body: "name=x" });
+      const r = await rawRequest(e2e.baseUrl, {
+        path: route,
+        method,
+        host: "rebind.evil.example:" + new URL(e2e.baseUrl).port,
+        body: "name=x",
+      });
       expect(r.status, `${method} ${route}`).toBe(421);
       expect(r.body).toContain("PARALLAX_ORIGIN");
     }
@@ -76,11 +91,15 @@ describe.skipIf(!e2e.baseUrl)("a shared instance under load", () => {
 
   beforeAll(async () => {
     removeDb(dbFile);
-    const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/cli.ts", "user", "add", "olga", "--role", "owner"], {
-      cwd: ROOT,
-      env: childEnv({ DATABASE_URL: `file:${dbFile}`, PARALLAX_PASSWORD: PASS }),
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      ["scripts/cli.ts", "user", "add", "olga", "--role", "owner"],
+      {
+        cwd: ROOT,
+        env: childEnv({ DATABASE_URL: `file:${dbFile}`, PARALLAX_PASSWORD: PASS }),
+        encoding: "utf8",
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     // Two servers on one file: A works the import job in its child process, B serves pages only.
     a = await startServer({ dbFile });
@@ -119,7 +138,12 @@ describe.skipIf(!e2e.baseUrl)("a shared instance under load", () => {
     const fixtures = loadFixtureTexts();
     const items: BulkItem[] = Array.from({ length: 400 }, (_, n) => {
       const v = makeVariant(fixtures, n, "hardening");
-      return { ok: true, input: `generated ${n}`, record: { title: v.title, text: v.text, outlet: v.outlet, url: v.url, published: v.published }, warnings: [] };
+      return {
+        ok: true,
+        input: `generated ${n}`,
+        record: { title: v.title, text: v.text, outlet: v.outlet, url: v.url, published: v.published },
+        warnings: [],
+      };
     });
     const job = await enqueueImport(db, items, null);
     // Wait until the import is under way.
@@ -135,7 +159,9 @@ describe.skipIf(!e2e.baseUrl)("a shared instance under load", () => {
         headers: { "content-type": "application/x-www-form-urlencoded", origin: server.baseUrl },
         body: new URLSearchParams({ username: "olga", password: PASS, next: "/" }),
       });
-    const cookies = await Promise.all([a, b].map(async (s) => ((await signIn(s)).headers.get("set-cookie") ?? "").split(";")[0]!));
+    const cookies = await Promise.all(
+      [a, b].map(async (s) => ((await signIn(s)).headers.get("set-cookie") ?? "").split(";")[0]!),
+    );
     const save = (server: RunningServer, cookie: string, n: number) =>
       fetch(server.baseUrl + "/?index", {
         method: "POST",
@@ -145,10 +171,14 @@ describe.skipIf(!e2e.baseUrl)("a shared instance under load", () => {
       });
     // All at once, as a newsroom's morning is: each server gets 10 sign-ins and 10 saves together.
     const responses = await Promise.all(
-      [a, b].flatMap((server, k) => Array.from({ length: 10 }, (_, i) => [signIn(server), save(server, cookies[k]!, k * 100 + i)]).flat()),
+      [a, b].flatMap((server, k) =>
+        Array.from({ length: 10 }, (_, i) => [signIn(server), save(server, cookies[k]!, k * 100 + i)]).flat(),
+      ),
     );
     const statuses = responses.map((r) => r.status);
-    const still = (await db.$client.execute({ sql: "select status, done, total from jobs where id = ?", args: [job.id] })).rows[0];
+    const still = (
+      await db.$client.execute({ sql: "select status, done, total from jobs where id = ?", args: [job.id] })
+    ).rows[0];
     await db.$client.execute({ sql: "update jobs set status = 'cancelled' where id = ?", args: [job.id] });
     db.$client.close();
     expect(statuses.length).toBe(40);

@@ -18,7 +18,12 @@ async function sizes(page: Page) {
       const el = document.querySelector(sel);
       return el ? parseFloat(getComputedStyle(el).fontSize) : NaN;
     };
-    return { body: px("body"), table: px("table td"), reader: px(".column .article-text p"), nav: px(".site-header nav a") };
+    return {
+      body: px("body"),
+      table: px("table td"),
+      reader: px(".column .article-text p"),
+      nav: px(".site-header nav a"),
+    };
   });
 }
 
@@ -40,7 +45,8 @@ describe.skipIf(!e2e.baseUrl)("projector and phone", () => {
     expect(normal.reader).toBeGreaterThan(0);
     await page.goto(e2e.baseUrl + tutorial + "?large=1");
     const large = await sizes(page);
-    for (const k of ["body", "table", "reader", "nav"] as const) expect(large[k] / normal[k], k).toBeGreaterThanOrEqual(1.3);
+    for (const k of ["body", "table", "reader", "nav"] as const)
+      expect(large[k] / normal[k], k).toBeGreaterThanOrEqual(1.3);
     // Another page, no query parameter: still large.
     await page.goto(e2e.baseUrl + "/methods");
     expect((await sizes(page)).body / normal.body).toBeGreaterThanOrEqual(1.3);
@@ -58,7 +64,16 @@ describe.skipIf(!e2e.baseUrl)("projector and phone", () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await ctx.newPage();
     const { real, tutorial } = await demoIds(page);
-    const all = [...PAGES, real, tutorial, `${tutorial}?blind=1`, `${tutorial}?large=1`, `${tutorial}?large=0`, `${real}/share`, "/articles/1"];
+    const all = [
+      ...PAGES,
+      real,
+      tutorial,
+      `${tutorial}?blind=1`,
+      `${tutorial}?large=1`,
+      `${tutorial}?large=0`,
+      `${real}/share`,
+      "/articles/1",
+    ];
     for (const path of all) {
       await page.goto(e2e.baseUrl + path);
       const m = await page.evaluate(() => {
@@ -69,7 +84,11 @@ describe.skipIf(!e2e.baseUrl)("projector and phone", () => {
       expect(m.navRight, `${path} navigation`).toBeLessThanOrEqual(m.vw);
     }
     await page.goto(e2e.baseUrl + tutorial);
-    const cols = await page.evaluate(() => [...document.querySelectorAll(".columns .column")].map((c) => c.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top })));
+    const cols = await page.evaluate(() =>
+      [...document.querySelectorAll(".columns .column")]
+        .map((c) => c.getBoundingClientRect())
+        .map((r) => ({ left: r.left, right: r.right, top: r.top })),
+    );
     expect(cols.length).toBeGreaterThanOrEqual(2);
     for (const c of cols) expect(c.right).toBeLessThanOrEqual(390);
     expect(new Set(cols.map((c) => Math.round(c.left))).size, "columns stack: one left edge").toBe(1);

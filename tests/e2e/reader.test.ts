@@ -16,7 +16,12 @@ describe.skipIf(!e2e.baseUrl)("a reader that compares", () => {
       if (m.type() === "error" && !/status of 404/.test(m.text())) errors.push(m.text());
     });
     await page.goto(e2e.baseUrl + "/");
-    tutorial = e2e.baseUrl + (await page.getByRole("link", { name: /^Tutorial/ }).first().getAttribute("href"))!;
+    tutorial =
+      e2e.baseUrl +
+      (await page
+        .getByRole("link", { name: /^Tutorial/ })
+        .first()
+        .getAttribute("href"))!;
   });
   afterAll(async () => {
     await browser?.close();
@@ -28,11 +33,18 @@ describe.skipIf(!e2e.baseUrl)("a reader that compares", () => {
     const requests: string[] = [];
     const onRequest = (r: { resourceType(): string; url(): string }) => {
       // Route discovery (/__manifest) may run at any time; a page or data request would be the layers asking the server.
-      if (["document", "fetch", "xhr"].includes(r.resourceType()) && !r.url().includes("/__manifest")) requests.push(r.url());
+      if (["document", "fetch", "xhr"].includes(r.resourceType()) && !r.url().includes("/__manifest"))
+        requests.push(r.url());
     };
     page.on("request", onRequest);
-    const hedgeBg = () => page.evaluate(() => getComputedStyle(document.querySelector(".reader-section mark.layer-hedge")!).backgroundColor);
-    const attrLine = () => page.evaluate(() => getComputedStyle(document.querySelector(".reader-section mark.hl-source.layer-attr")!).textDecorationLine);
+    const hedgeBg = () =>
+      page.evaluate(
+        () => getComputedStyle(document.querySelector(".reader-section mark.layer-hedge")!).backgroundColor,
+      );
+    const attrLine = () =>
+      page.evaluate(
+        () => getComputedStyle(document.querySelector(".reader-section mark.hl-source.layer-attr")!).textDecorationLine,
+      );
     expect(await hedgeBg()).toBe("rgba(0, 0, 0, 0)");
     expect(await attrLine()).toContain("underline");
     await page.getByRole("checkbox", { name: "Hedges and boosters" }).check();
@@ -66,11 +78,17 @@ describe.skipIf(!e2e.baseUrl)("a reader that compares", () => {
     const cols = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>(".reader-section .column")].map((c) => {
         const text = c.querySelector<HTMLElement>(".article-text")!;
-        const m = c.querySelector<HTMLElement>(".article-text mark.hl-target") ?? c.querySelector<HTMLElement>(".article-text mark.hl-claim");
+        const m =
+          c.querySelector<HTMLElement>(".article-text mark.hl-target") ??
+          c.querySelector<HTMLElement>(".article-text mark.hl-claim");
         if (!m) return null;
         const r = m.getBoundingClientRect();
         const t = text.getBoundingClientRect();
-        return { offset: r.top - t.top, visible: r.top >= t.top - 1 && r.bottom <= t.bottom + 1, outline: getComputedStyle(m).outlineStyle };
+        return {
+          offset: r.top - t.top,
+          visible: r.top >= t.top - 1 && r.bottom <= t.bottom + 1,
+          outline: getComputedStyle(m).outlineStyle,
+        };
       }),
     );
     const members = cols.filter((c): c is NonNullable<typeof c> => c !== null);
@@ -92,7 +110,13 @@ describe.skipIf(!e2e.baseUrl)("a reader that compares", () => {
       const card = mark.querySelector<HTMLElement>(".focus-card")!;
       const col = mark.closest(".column")!.getBoundingClientRect();
       const r = card.getBoundingClientRect();
-      return { shown: getComputedStyle(card).display !== "none", left: r.left, right: r.right, colLeft: col.left, colRight: col.right };
+      return {
+        shown: getComputedStyle(card).display !== "none",
+        left: r.left,
+        right: r.right,
+        colLeft: col.left,
+        colRight: col.right,
+      };
     });
     expect(box.shown).toBe(true);
     expect(box.left).toBeGreaterThanOrEqual(box.colLeft);
@@ -102,10 +126,12 @@ describe.skipIf(!e2e.baseUrl)("a reader that compares", () => {
   test("every source kind has its own colour and its own pattern; skip links reach the reader and the claim matrix", async () => {
     await page.goto(tutorial);
     const kinds = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>(".reader-legend .legend[aria-label='Source kinds'] > span")].map((s) => {
-        const sw = getComputedStyle(s.querySelector(".swatch")!);
-        return { colour: sw.backgroundColor, pattern: sw.backgroundImage };
-      }),
+      [...document.querySelectorAll<HTMLElement>(".reader-legend .legend[aria-label='Source kinds'] > span")].map(
+        (s) => {
+          const sw = getComputedStyle(s.querySelector(".swatch")!);
+          return { colour: sw.backgroundColor, pattern: sw.backgroundImage };
+        },
+      ),
     );
     expect(kinds.length).toBeGreaterThanOrEqual(9);
     expect(new Set(kinds.map((k) => k.colour)).size).toBe(kinds.length);

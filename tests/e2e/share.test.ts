@@ -41,7 +41,15 @@ describe.skipIf(!e2e.baseUrl)("share with a class", () => {
     await s.waitForURL(/\/comparisons\/\d+/);
     await expect(s.locator(".headline-strip").innerText()).resolves.toContain("Article A");
     // No reveal, no blind toggle, no share, no site navigation, no member editing, no coverage import.
-    for (const name of ["Reveal outlets", "Reveal the outlets", "Blind mode", "Share with a class", "Add article", "Import", "Comparisons"]) {
+    for (const name of [
+      "Reveal outlets",
+      "Reveal the outlets",
+      "Blind mode",
+      "Share with a class",
+      "Add article",
+      "Import",
+      "Comparisons",
+    ]) {
       await expect(s.getByRole("link", { name, exact: true }).count(), name).resolves.toBe(0);
     }
     await expect(s.getByRole("button", { name: /^Remove/ }).count()).resolves.toBe(0);
@@ -57,7 +65,10 @@ describe.skipIf(!e2e.baseUrl)("share with a class", () => {
     const bundle = await (await s.request.get(e2e.baseUrl + cmpPath + "/export/bundle.json")).text();
     for (const o of outlets) expect(bundle).not.toContain(o);
     // Nothing can be changed from a share link.
-    const post = await s.request.post(e2e.baseUrl + cmpPath, { form: { intent: "rename", name: "changed by a share link" }, headers: { origin: e2e.baseUrl } });
+    const post = await s.request.post(e2e.baseUrl + cmpPath, {
+      form: { intent: "rename", name: "changed by a share link" },
+      headers: { origin: e2e.baseUrl },
+    });
     expect(post.status()).toBe(403);
     expect(errors).toEqual([]);
     await student.close();

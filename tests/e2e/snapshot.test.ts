@@ -20,11 +20,20 @@ describe.skipIf(!e2e.baseUrl)("citable snapshot", () => {
       rows.map((r) => {
         const cells = [...r.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim());
         // Outlet, title, date, words, summary: the columns both pages show.
-        return cells.length === 7 ? [cells[0], cells[1], cells[2], cells[5], cells[6]].join(" | ") : [cells[0], cells[1], cells[2], cells[3], cells[5]].join(" | ");
+        return cells.length === 7
+          ? [cells[0], cells[1], cells[2], cells[5], cells[6]].join(" | ")
+          : [cells[0], cells[1], cells[2], cells[3], cells[5]].join(" | ");
       }),
     );
     const charts = Object.fromEntries(
-      await page.locator("figure.chart[data-chart]").evaluateAll((figs) => figs.map((f) => [f.getAttribute("data-chart") ?? "", (f.querySelector("svg.recharts-surface, table")?.textContent ?? "").replace(/\s+/g, " ").trim()])),
+      await page
+        .locator("figure.chart[data-chart]")
+        .evaluateAll((figs) =>
+          figs.map((f) => [
+            f.getAttribute("data-chart") ?? "",
+            (f.querySelector("svg.recharts-surface, table")?.textContent ?? "").replace(/\s+/g, " ").trim(),
+          ]),
+        ),
     );
     return { table, charts };
   }
@@ -48,7 +57,9 @@ describe.skipIf(!e2e.baseUrl)("citable snapshot", () => {
     expect(href).toMatch(/^\/snapshots\/[A-Za-z0-9_-]{12}$/);
     await link.click();
     await page.waitForURL(/\/snapshots\/[A-Za-z0-9_-]{12}$/);
-    await expect(page.locator(".snapshot-note").innerText()).resolves.toMatch(/^Snapshot of “.+” taken \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC with analyser .+; the live comparison may differ\./);
+    await expect(page.locator(".snapshot-note").innerText()).resolves.toMatch(
+      /^Snapshot of “.+” taken \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC with analyser .+; the live comparison may differ\./,
+    );
     const frozen = await figures(page);
     expect(frozen.table).toEqual(live.table);
     expect(frozen.charts).toEqual(live.charts);

@@ -24,13 +24,21 @@ async function run(req: Request): Promise<{ redirect?: string; result?: unknown 
 
 const STORY =
   "Officials in the fictional river town of Calder Ford opened the new flood gates on Friday, the town engineer said.\n\n" +
-  "\"The gates will hold a hundred-year flood,\" engineer Mara Quist told the Calder Ford Bulletin.";
+  '"The gates will hold a hundred-year flood," engineer Mara Quist told the Calder Ford Bulletin.';
 
 describe("the add-article form", () => {
   test("pasted text becomes an article and lands in the comparison", async () => {
     const db = getDb();
     const c = await createComparison(db, { name: "Flood gates" });
-    const out = await run(post({ text: STORY, title: "Flood gates open", outlet: "Calder Ford Bulletin", published: "2025-04-02", comparison: String(c.id) }));
+    const out = await run(
+      post({
+        text: STORY,
+        title: "Flood gates open",
+        outlet: "Calder Ford Bulletin",
+        published: "2025-04-02",
+        comparison: String(c.id),
+      }),
+    );
     expect(out.redirect).toMatch(new RegExp(`^/comparisons/${c.id}\\?notice=added&article=\\d+$`));
     const page = await loadComparison({ id: String(c.id) }, new Request(`http://localhost/comparisons/${c.id}`));
     expect(page.columns).toHaveLength(1);
@@ -53,10 +61,18 @@ describe("the add-article form", () => {
   });
 
   test.each([
-    ["a binary file", new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3])], "photo.txt"), /not a text file/],
+    [
+      "a binary file",
+      new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3])], "photo.txt"),
+      /not a text file/,
+    ],
     ["a PDF by name", new File(["%PDF-1.4"], "report.pdf"), /not a \.txt, \.md or \.html file/],
     ["an empty file", new File([""], "empty.txt"), /Paste the article text or choose a file|empty/],
-    ["an HTML page with no article", new File(["<html><body><script>app()</script></body></html>"], "shell.html"), /no article text/],
+    [
+      "an HTML page with no article",
+      new File(["<html><body><script>app()</script></body></html>"], "shell.html"),
+      /no article text/,
+    ],
   ])("%s is refused with a message and nothing is stored", async (_name, file, message) => {
     const db = getDb();
     const before = (await db.select().from(articles)).length;
@@ -83,7 +99,10 @@ describe("the add-article form", () => {
       const fd = new FormData();
       for (const [k, v] of Object.entries(fields)) fd.append(k, v);
       try {
-        return await comparisonAction({ id: String(c.id) }, new Request("http://localhost/x", { method: "POST", body: fd }));
+        return await comparisonAction(
+          { id: String(c.id) },
+          new Request("http://localhost/x", { method: "POST", body: fd }),
+        );
       } catch (e) {
         if (e instanceof Response) return e;
         throw e;
@@ -104,7 +123,11 @@ describe("the add-article form", () => {
   });
 
   test("unknown ids are 404s", async () => {
-    await expect(loadComparison({ id: "424242" }, new Request("http://localhost/comparisons/424242"))).rejects.toMatchObject({ init: { status: 404 } });
-    await expect(loadComparison({ id: "abc" }, new Request("http://localhost/comparisons/abc"))).rejects.toMatchObject({ init: { status: 404 } });
+    await expect(
+      loadComparison({ id: "424242" }, new Request("http://localhost/comparisons/424242")),
+    ).rejects.toMatchObject({ init: { status: 404 } });
+    await expect(loadComparison({ id: "abc" }, new Request("http://localhost/comparisons/abc"))).rejects.toMatchObject({
+      init: { status: 404 },
+    });
   });
 });

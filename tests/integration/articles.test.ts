@@ -2,7 +2,14 @@ import { describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { analyses, articles, outlets } from "#db/schema";
 import { ANALYSER_VERSION } from "#app/analysis/index";
-import { getArticle, importArticle, InputError, listArticles, MAX_TEXT_BYTES, updateArticleMeta } from "#app/models/articles.server";
+import {
+  getArticle,
+  importArticle,
+  InputError,
+  listArticles,
+  MAX_TEXT_BYTES,
+  updateArticleMeta,
+} from "#app/models/articles.server";
 import { getAnalysis } from "#app/models/analyses.server";
 import { getDb } from "#app/utils/db.server";
 import { createArticle } from "#tests/factories";
@@ -37,7 +44,12 @@ describe("importing articles", () => {
     const db = getDb();
     const url = "https://example.org/fictional/pier-story";
     await createArticle({ url });
-    const again = await importArticle(db, { text: "Different words about the fictional pier, entirely.", title: "Pier", url, origin: "url" });
+    const again = await importArticle(db, {
+      text: "Different words about the fictional pier, entirely.",
+      title: "Pier",
+      url,
+      origin: "url",
+    });
     expect(again).toMatchObject({ status: "duplicate", by: "url" });
   });
 
@@ -55,8 +67,12 @@ describe("importing articles", () => {
     const db = getDb();
     const before = (await db.select().from(articles)).length;
     await expect(importArticle(db, { text: "   \n ", title: "Empty", origin: "paste" })).rejects.toThrow(InputError);
-    await expect(importArticle(db, { text: "x".repeat(MAX_TEXT_BYTES + 1), title: "Huge", origin: "paste" })).rejects.toThrow(/over 2 MB/);
-    await expect(importArticle(db, { text: "Some words here.", title: "  ", origin: "paste" })).rejects.toThrow(/title/);
+    await expect(
+      importArticle(db, { text: "x".repeat(MAX_TEXT_BYTES + 1), title: "Huge", origin: "paste" }),
+    ).rejects.toThrow(/over 2 MB/);
+    await expect(importArticle(db, { text: "Some words here.", title: "  ", origin: "paste" })).rejects.toThrow(
+      /title/,
+    );
     expect((await db.select().from(articles)).length).toBe(before);
   });
 
@@ -65,7 +81,9 @@ describe("importing articles", () => {
     const before = (await db.select().from(articles)).length;
     await expect(
       db.transaction(async (tx) => {
-        await tx.insert(articles).values({ title: "t", text: "half written", contentHash: "h-half", wordCount: 2, origin: "paste" });
+        await tx
+          .insert(articles)
+          .values({ title: "t", text: "half written", contentHash: "h-half", wordCount: 2, origin: "paste" });
         throw new Error("crash between the article and its analysis");
       }),
     ).rejects.toThrow(/crash/);
@@ -75,15 +93,37 @@ describe("importing articles", () => {
   test("metadata can be edited; the text cannot", async () => {
     const db = getDb();
     const a = await createArticle();
-    await updateArticleMeta(db, a.id, { title: "New title", outlet: "Northfield Post", author: "R. Kessler", published: "2024-05", url: null, language: "en" });
+    await updateArticleMeta(db, a.id, {
+      title: "New title",
+      outlet: "Northfield Post",
+      author: "R. Kessler",
+      published: "2024-05",
+      url: null,
+      language: "en",
+    });
     const row = await getArticle(db, a.id);
-    expect(row).toMatchObject({ title: "New title", outletName: "Northfield Post", author: "R. Kessler", published: "2024-05", text: a.text });
+    expect(row).toMatchObject({
+      title: "New title",
+      outletName: "Northfield Post",
+      author: "R. Kessler",
+      published: "2024-05",
+      text: a.text,
+    });
   });
 
   test("a URL already used by another article is refused on edit", async () => {
     const db = getDb();
     const a = await createArticle({ url: "https://example.org/fictional/one" });
     const b = await createArticle();
-    await expect(updateArticleMeta(db, b.id, { title: "B", outlet: null, author: null, published: null, url: a.url, language: null })).rejects.toThrow(/already has this URL/);
+    await expect(
+      updateArticleMeta(db, b.id, {
+        title: "B",
+        outlet: null,
+        author: null,
+        published: null,
+        url: a.url,
+        language: null,
+      }),
+    ).rejects.toThrow(/already has this URL/);
   });
 });

@@ -1,5 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { createShareLink, createUser, deleteUser, getSessionUser, login, logout, resolveShareLink, revokeShareLink, setPassword, setUserRole, listUsers } from "#app/models/auth.server";
+import {
+  createShareLink,
+  createUser,
+  deleteUser,
+  getSessionUser,
+  login,
+  logout,
+  resolveShareLink,
+  revokeShareLink,
+  setPassword,
+  setUserRole,
+  listUsers,
+} from "#app/models/auth.server";
 import { createComparison } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
 
@@ -24,15 +36,20 @@ describe("accounts and sessions", () => {
 
   test("weak passwords and duplicate names are refused", async () => {
     const db = getDb();
-    await expect(createUser(db, { username: "short", password: "123", role: "viewer" })).rejects.toThrow(/10 characters/);
+    await expect(createUser(db, { username: "short", password: "123", role: "viewer" })).rejects.toThrow(
+      /10 characters/,
+    );
     await createUser(db, { username: "dup", password: "long enough pass", role: "viewer" });
-    await expect(createUser(db, { username: "DUP", password: "long enough pass", role: "viewer" })).rejects.toThrow(/already/);
+    await expect(createUser(db, { username: "DUP", password: "long enough pass", role: "viewer" })).rejects.toThrow(
+      /already/,
+    );
   });
 
   test("repeated failures lock the account out for a while, even with the right password", async () => {
     const db = getDb();
     await createUser(db, { username: "target", password: "the real password", role: "viewer" });
-    for (let i = 0; i < 5; i++) await login(db, { username: "target", password: `guess ${i} guess`, address: `10.9.9.${i}` });
+    for (let i = 0; i < 5; i++)
+      await login(db, { username: "target", password: `guess ${i} guess`, address: `10.9.9.${i}` });
     const r = await login(db, { username: "target", password: "the real password", address: "10.9.9.99" });
     expect(r).toEqual({ ok: false, status: 429, message: "Too many failed attempts. Wait 15 minutes and try again." });
   });
@@ -44,22 +61,38 @@ describe("accounts and sessions", () => {
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     expect(first.device).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    for (let i = 0; i < 8; i++) await login(db, { username: "boss", password: `attacker guess ${i}`, address: `10.6.6.${i}` });
+    for (let i = 0; i < 8; i++)
+      await login(db, { username: "boss", password: `attacker guess ${i}`, address: `10.6.6.${i}` });
     // A new browser is locked out, the owner's own browser is not.
-    expect(await login(db, { username: "boss", password: "the owner password", address: "10.6.6.50" })).toMatchObject({ ok: false, status: 429 });
-    const again = await login(db, { username: "boss", password: "the owner password", address: "10.1.1.1", device: first.device });
+    expect(await login(db, { username: "boss", password: "the owner password", address: "10.6.6.50" })).toMatchObject({
+      ok: false,
+      status: 429,
+    });
+    const again = await login(db, {
+      username: "boss",
+      password: "the owner password",
+      address: "10.1.1.1",
+      device: first.device,
+    });
     expect(again).toMatchObject({ ok: true, device: null });
     // A device token is bound to its account: it does not lift another account's lock.
     await createUser(db, { username: "other", password: "other password!", role: "viewer" });
-    for (let i = 0; i < 5; i++) await login(db, { username: "other", password: `guess ${i} guess`, address: `10.6.7.${i}` });
-    expect(await login(db, { username: "other", password: "other password!", device: first.device })).toMatchObject({ ok: false, status: 429 });
+    for (let i = 0; i < 5; i++)
+      await login(db, { username: "other", password: `guess ${i} guess`, address: `10.6.7.${i}` });
+    expect(await login(db, { username: "other", password: "other password!", device: first.device })).toMatchObject({
+      ok: false,
+      status: 429,
+    });
   });
 
   test("without a client address (a proxy that does not name it) there is no shared per-address key to fill", async () => {
     const db = getDb();
-    for (let i = 0; i < 25; i++) await login(db, { username: `nobody${i}`, password: "some guess here", address: undefined });
+    for (let i = 0; i < 25; i++)
+      await login(db, { username: `nobody${i}`, password: "some guess here", address: undefined });
     await createUser(db, { username: "behindproxy", password: "a good password", role: "viewer" });
-    expect((await login(db, { username: "behindproxy", password: "a good password", address: undefined })).ok).toBe(true);
+    expect((await login(db, { username: "behindproxy", password: "a good password", address: undefined })).ok).toBe(
+      true,
+    );
   });
 
   test("a locked, an unknown and a known account take the same time to refuse", async () => {

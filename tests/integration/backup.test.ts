@@ -24,15 +24,26 @@ const first = tmpFile("first");
 const second = tmpFile("second");
 
 async function counts(db: Db) {
-  const one = async (t: typeof articles | typeof outlets | typeof comparisons | typeof coverageCandidates | typeof analyses) =>
-    Number((await db.select({ n: sql<number>`count(*)` }).from(t))[0]?.n);
-  return { articles: await one(articles), outlets: await one(outlets), comparisons: await one(comparisons), coverage: await one(coverageCandidates), analyses: await one(analyses) };
+  const one = async (
+    t: typeof articles | typeof outlets | typeof comparisons | typeof coverageCandidates | typeof analyses,
+  ) => Number((await db.select({ n: sql<number>`count(*)` }).from(t))[0]?.n);
+  return {
+    articles: await one(articles),
+    outlets: await one(outlets),
+    comparisons: await one(comparisons),
+    coverage: await one(coverageCandidates),
+    analyses: await one(analyses),
+  };
 }
 
 beforeAll(async () => {
   const db = await prepareDatabase({ url: source.url, seed: SEED_WRITER });
   const ids: number[] = [];
-  for (const [town, who] of [["Orlen", "Mayor Tessa Quill"], ["Brannock", "Councillor Ivo Marr"], ["Sallowby", "Chief Nurse Ada Finch"]] as const) {
+  for (const [town, who] of [
+    ["Orlen", "Mayor Tessa Quill"],
+    ["Brannock", "Councillor Ivo Marr"],
+    ["Sallowby", "Chief Nurse Ada Finch"],
+  ] as const) {
     const r = await importArticle(db, {
       text: `The hospital in the fictional town of ${town} will close its night ward, ${who} said on Thursday. "We have no staff left," ${who.split(" ").pop()} said. Unions called it "a betrayal".`,
       title: `${town} night ward to close`,
@@ -44,7 +55,11 @@ beforeAll(async () => {
     });
     ids.push(r.article.id);
   }
-  const c = await createComparison(db, { name: "Night wards (fictional)", description: "Three towns, one decision.", articleIds: [ids[0]!, ids[1]!] });
+  const c = await createComparison(db, {
+    name: "Night wards (fictional)",
+    description: "Three towns, one decision.",
+    articleIds: [ids[0]!, ids[1]!],
+  });
   await addArticleToComparison(db, c.id, ids[2]!);
   db.$client.close();
 }, 30_000);
@@ -69,13 +84,25 @@ describe("backup and restore", () => {
     const two = fs.readFileSync(second, "utf8");
     const parsed = JSON.parse(one) as Backup;
     expect(parsed).toMatchObject({ version: 1, format: "parallax-backup", withSecrets: false });
-    expect(Object.keys(parsed)).toEqual(expect.arrayContaining(["version", "createdAt", "analyserVersion", "outlets", "articles", "comparisons", "coverage", "analyses"]));
+    expect(Object.keys(parsed)).toEqual(
+      expect.arrayContaining([
+        "version",
+        "createdAt",
+        "analyserVersion",
+        "outlets",
+        "articles",
+        "comparisons",
+        "coverage",
+        "analyses",
+      ]),
+    );
     expect(parsed.articles.length).toBeGreaterThanOrEqual(7); // demo + 3 tutorial + 3 here
     expect(parsed.coverage.length).toBeGreaterThan(0);
     expect(parsed.analyses.length).toBe(parsed.articles.length);
     const mine = parsed.comparisons.find((c) => c.name === "Night wards (fictional)");
     expect(mine?.members.map((m) => m.position)).toEqual([0, 1, 2]);
-    const strip = (s: string) => s.replace(/"createdAt":"[^"]*","analyserVersion"/, '"createdAt":"-","analyserVersion"');
+    const strip = (s: string) =>
+      s.replace(/"createdAt":"[^"]*","analyserVersion"/, '"createdAt":"-","analyserVersion"');
     expect(strip(one)).not.toBe(one);
     expect(strip(two)).toBe(strip(one));
     expect(fs.existsSync(`${first}.partial`)).toBe(false);
@@ -108,7 +135,10 @@ describe("backup and restore", () => {
       fs.writeFileSync(cut, fs.readFileSync(first, "utf8").slice(0, 5000));
       const wrong = tmpFile("wrong-version");
       fs.writeFileSync(wrong, JSON.stringify({ ...JSON.parse(fs.readFileSync(first, "utf8")), version: 99 }));
-      const [rc, rw] = await Promise.all([runCli(["restore", cut], { DATABASE_URL: empty.url }), runCli(["restore", wrong], { DATABASE_URL: empty.url })]);
+      const [rc, rw] = await Promise.all([
+        runCli(["restore", cut], { DATABASE_URL: empty.url }),
+        runCli(["restore", wrong], { DATABASE_URL: empty.url }),
+      ]);
       expect(rc.code).toBe(1);
       expect(rc.stderr).toMatch(/malformed or cut short.*Nothing was written/s);
       expect(rw.code).toBe(1);
@@ -187,19 +217,38 @@ describe("backup and restore", () => {
     const dbs: Db[] = [db];
     try {
       for (const q of ddl) await db.run(q);
-      await db.run(sql`insert into users (id, username, password_hash, role, created_at) values (1, 'ines.owner', ${hash}, 'owner', '2026-01-01T00:00:00.000Z')`);
+      await db.run(
+        sql`insert into users (id, username, password_hash, role, created_at) values (1, 'ines.owner', ${hash}, 'owner', '2026-01-01T00:00:00.000Z')`,
+      );
       const c = await createComparison(db, { name: "Shared with a class" });
-      await db.run(sql`insert into share_links (id, token_hash, comparison_id, blind, created_by, created_at) values (7, 'abc123', ${c.id}, 1, 1, '2026-01-02T00:00:00.000Z')`);
+      await db.run(
+        sql`insert into share_links (id, token_hash, comparison_id, blind, created_by, created_at) values (7, 'abc123', ${c.id}, 1, 1, '2026-01-02T00:00:00.000Z')`,
+      );
 
       const plain = await createBackup(db);
-      expect(plain.users).toEqual([{ id: 1, username: "ines.owner", role: "owner", created_at: "2026-01-01T00:00:00.000Z" }]);
+      expect(plain.users).toEqual([
+        { id: 1, username: "ines.owner", role: "owner", created_at: "2026-01-01T00:00:00.000Z" },
+      ]);
       expect(JSON.stringify(plain)).not.toContain(hash);
-      expect(plain.shareLinks).toEqual([{ id: 7, token_hash: "abc123", comparison_id: c.id, blind: 1, created_by: 1, revoked_at: null, created_at: "2026-01-02T00:00:00.000Z" }]);
+      expect(plain.shareLinks).toEqual([
+        {
+          id: 7,
+          token_hash: "abc123",
+          comparison_id: c.id,
+          blind: 1,
+          created_by: 1,
+          revoked_at: null,
+          created_at: "2026-01-02T00:00:00.000Z",
+        },
+      ]);
       const secret = await createBackup(db, { withSecrets: true });
       expect(secret.users?.[0]).toMatchObject({ password_hash: hash });
       expect(secret.withSecrets).toBe(true);
 
-      for (const [backup, expected, locked] of [[secret, hash, 0], [plain, "!", 1]] as const) {
+      for (const [backup, expected, locked] of [
+        [secret, hash, 0],
+        [plain, "!", 1],
+      ] as const) {
         const dst = freshDbUrl("backup-users-dst");
         cleanupsLater.push(dst.cleanup);
         const db2 = await prepareDatabase({ url: dst.url, seed: false });
@@ -207,11 +256,30 @@ describe("backup and restore", () => {
         for (const q of ddl) await db2.run(q);
         const n = await restoreBackup(db2, parseBackup(JSON.stringify(backup)));
         expect(n).toMatchObject({ users: 1, shareLinks: 1, lockedUsers: locked });
-        const rows = (await db2.$client.execute("select username, password_hash from users")).rows.map((r) => ({ ...r }));
+        const rows = (await db2.$client.execute("select username, password_hash from users")).rows.map((r) => ({
+          ...r,
+        }));
         expect(rows).toEqual([{ username: "ines.owner", password_hash: expected }]);
-        expect((await db2.$client.execute("select token_hash, comparison_id from share_links")).rows.map((r) => ({ ...r }))).toEqual([{ token_hash: "abc123", comparison_id: c.id }]);
+        expect(
+          (await db2.$client.execute("select token_hash, comparison_id from share_links")).rows.map((r) => ({ ...r })),
+        ).toEqual([{ token_hash: "abc123", comparison_id: c.id }]);
         // A second restore finds the library and refuses.
-        await expect(restoreBackup(db2, parseBackup(JSON.stringify({ ...backup, outlets: [], articles: [], analyses: [], comparisons: [], coverage: [], shareLinks: [] })))).rejects.toThrow(/needs an empty database/);
+        await expect(
+          restoreBackup(
+            db2,
+            parseBackup(
+              JSON.stringify({
+                ...backup,
+                outlets: [],
+                articles: [],
+                analyses: [],
+                comparisons: [],
+                coverage: [],
+                shareLinks: [],
+              }),
+            ),
+          ),
+        ).rejects.toThrow(/needs an empty database/);
       }
     } finally {
       for (const d of dbs) d.$client.close();

@@ -25,16 +25,27 @@ function story(outlet: string, speaker: string): string {
 
 beforeAll(async () => {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "one.json"), JSON.stringify({ title: "Velmarsh pier shut", outlet: "Velmarsh Tide", url: "https://example.org/velmarsh-pier", text: story("Velmarsh Tide", "harbour master Ines Garo") }));
+  fs.writeFileSync(
+    path.join(dir, "one.json"),
+    JSON.stringify({
+      title: "Velmarsh pier shut",
+      outlet: "Velmarsh Tide",
+      url: "https://example.org/velmarsh-pier",
+      text: story("Velmarsh Tide", "harbour master Ines Garo"),
+    }),
+  );
   fs.writeFileSync(path.join(dir, "two.txt"), story("Coastline Daily", "engineer Bram Olu"));
   site = await startServer({
     "/pier": (_q, r) =>
-      r
-        .writeHead(200, { "content-type": "text/html; charset=utf-8" })
-        .end(`<!doctype html><html lang="en"><head><title>North pier closed | Marsh Gazette</title></head><body><article><h1>North pier closed</h1>${story("Marsh Gazette", "diver Sela Fent")
+      r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
+        `<!doctype html><html lang="en"><head><title>North pier closed | Marsh Gazette</title></head><body><article><h1>North pier closed</h1>${story(
+          "Marsh Gazette",
+          "diver Sela Fent",
+        )
           .split("\n\n")
           .map((p) => `<p>${p}</p>`)
-          .join("")}</article></body></html>`),
+          .join("")}</article></body></html>`,
+      ),
   });
 });
 afterAll(async () => {
@@ -46,11 +57,32 @@ afterAll(async () => {
 describe("cli compare", () => {
   test("imports what is new, keeps the order given, makes the N-th focal, analyses every article and prints one JSON line", async () => {
     const db = await prepareDatabase({ url: fresh.url, seed: false });
-    const known = (await importArticle(db, { text: story("Quay Post", "skipper Odo Marr"), title: "Pier shut, crews move", outlet: "Quay Post", origin: "paste" })).article;
+    const known = (
+      await importArticle(db, {
+        text: story("Quay Post", "skipper Odo Marr"),
+        title: "Pier shut, crews move",
+        outlet: "Quay Post",
+        origin: "paste",
+      })
+    ).article;
     db.$client.close();
 
     const env = { DATABASE_URL: fresh.url, PARALLAX_FETCH_ALLOW: `127.0.0.1:${site.port}` };
-    const r = await runCli(["compare", "--name", "Velmarsh pier", "--focal", "2", "--json", path.join(dir, "one.json"), String(known.id), `${site.origin}/pier`, path.join(dir, "two.txt")], env);
+    const r = await runCli(
+      [
+        "compare",
+        "--name",
+        "Velmarsh pier",
+        "--focal",
+        "2",
+        "--json",
+        path.join(dir, "one.json"),
+        String(known.id),
+        `${site.origin}/pier`,
+        path.join(dir, "two.txt"),
+      ],
+      env,
+    );
     expect(r.stderr).not.toMatch(/Error/);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
@@ -65,7 +97,12 @@ describe("cli compare", () => {
       expect(detail?.comparison.name).toBe("Velmarsh pier");
       expect(detail?.comparison.focalArticleId).toBe(known.id);
       const byId = new Map((await db2.select().from(articles)).map((a) => [a.id, a]));
-      expect(out.articles.map((id) => byId.get(id)?.title)).toEqual(["Velmarsh pier shut", "Pier shut, crews move", expect.stringContaining("North pier closed"), expect.any(String)]);
+      expect(out.articles.map((id) => byId.get(id)?.title)).toEqual([
+        "Velmarsh pier shut",
+        "Pier shut, crews move",
+        expect.stringContaining("North pier closed"),
+        expect.any(String),
+      ]);
       expect(byId.get(out.articles[3]!)?.text).toContain("engineer Bram Olu");
       const analysed = new Set((await db2.select({ id: analyses.articleId }).from(analyses)).map((x) => x.id));
       for (const id of out.articles) expect(analysed.has(id)).toBe(true);
@@ -111,7 +148,12 @@ describe("cli compare", () => {
     expect((await runCli(["compare", "--focal", "0", "1"], env)).code).toBe(2);
 
     const db2 = await prepareDatabase({ url: fresh.url, seed: false });
-    expect(await db2.select().from(comparisons).where(eq(comparisons.id, before + 1))).toEqual([]);
+    expect(
+      await db2
+        .select()
+        .from(comparisons)
+        .where(eq(comparisons.id, before + 1)),
+    ).toEqual([]);
     db2.$client.close();
   }, 180_000);
 });

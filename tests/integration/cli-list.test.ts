@@ -26,9 +26,30 @@ describe("cli list", () => {
 
   test("prints every comparison with its articles, focal first, as one JSON array", async () => {
     const db = await prepareDatabase({ url: fresh.url, seed: false });
-    const a = (await importArticle(db, { text: story("Quillby", "Mayor Odo Fenn"), title: "Quillby bridge shut", outlet: "Quillby Post", url: "https://example.org/quillby", origin: "paste" })).article;
-    const b = (await importArticle(db, { text: story("Harrowmere", "engineer Lise Tarn"), title: "Harrowmere bridge shut", outlet: "Harrowmere Bell", origin: "paste" })).article;
-    const c = (await importArticle(db, { text: story("Dunmoor", "resident Pim Osk"), title: "Dunmoor bridge shut", origin: "paste" })).article;
+    const a = (
+      await importArticle(db, {
+        text: story("Quillby", "Mayor Odo Fenn"),
+        title: "Quillby bridge shut",
+        outlet: "Quillby Post",
+        url: "https://example.org/quillby",
+        origin: "paste",
+      })
+    ).article;
+    const b = (
+      await importArticle(db, {
+        text: story("Harrowmere", "engineer Lise Tarn"),
+        title: "Harrowmere bridge shut",
+        outlet: "Harrowmere Bell",
+        origin: "paste",
+      })
+    ).article;
+    const c = (
+      await importArticle(db, {
+        text: story("Dunmoor", "resident Pim Osk"),
+        title: "Dunmoor bridge shut",
+        origin: "paste",
+      })
+    ).article;
     const one = await createComparison(db, { name: "Bridges", articleIds: [a.id, b.id, c.id], focalArticleId: c.id });
     const two = await createComparison(db, { name: "Empty one" });
     db.$client.close();

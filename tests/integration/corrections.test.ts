@@ -12,7 +12,13 @@ import { createBackup, restoreBackup } from "#app/models/backup.server";
 import { createUser } from "#app/models/auth.server";
 import { createComparison } from "#app/models/comparisons.server";
 import { loadAnalysedComparison } from "#app/models/comparison-analysis.server";
-import { addCorrection, changeCounts, comparisonAgreement, adoptValue, LOCAL_CODER } from "#app/models/corrections.server";
+import {
+  addCorrection,
+  changeCounts,
+  comparisonAgreement,
+  adoptValue,
+  LOCAL_CODER,
+} from "#app/models/corrections.server";
 import { buildComparisonExport, exportFileByName } from "#app/models/export.server";
 import { decideAccess } from "#app/utils/access";
 import type { Db } from "#app/utils/db.server";
@@ -69,8 +75,14 @@ function pick(an: ArticleAnalysis) {
   return { attribution: a, machineKind: a.sourceKind, other };
 }
 
-const kindCount = (exp: NonNullable<Awaited<ReturnType<typeof buildComparisonExport>>>, articleId: number, kind: string) => {
-  const row = exp.tables["sourcing-mix"].rows.find((r) => r.cells.article_id === articleId && (r.cells.source_kind === kind || r.cells.kind === kind));
+const kindCount = (
+  exp: NonNullable<Awaited<ReturnType<typeof buildComparisonExport>>>,
+  articleId: number,
+  kind: string,
+) => {
+  const row = exp.tables["sourcing-mix"].rows.find(
+    (r) => r.cells.article_id === articleId && (r.cells.source_kind === kind || r.cells.kind === kind),
+  );
   return row ? Number(row.cells.attributions ?? row.cells.count) : 0;
 };
 
@@ -92,7 +104,15 @@ describe("a corrected source kind", () => {
     const before = await buildComparisonExport(db, comparisonId);
     const an = (await getAnalysis(db, ids[0]!))!;
     const { attribution, machineKind, other } = pick(an);
-    const res = await addCorrection(db, { articleId: ids[0]!, coder: LOCAL_CODER, layer: "source", target: attribution.source!, field: "kind", value: other, note: "The text calls her a residents' group director." });
+    const res = await addCorrection(db, {
+      articleId: ids[0]!,
+      coder: LOCAL_CODER,
+      layer: "source",
+      target: attribution.source!,
+      field: "kind",
+      value: other,
+      note: "The text calls her a residents' group director.",
+    });
     if ("error" in res) throw new Error(res.error);
     const correctionId = res.correction.id;
     expect(res.correction.machineValue).toBe(machineKind);
@@ -102,7 +122,9 @@ describe("a corrected source kind", () => {
     // The sourcing chart reads the comparison's figures, the same as the sourcing-mix table.
     const loaded = (await loadAnalysedComparison(db, comparisonId))!;
     const fig = loaded.comparison!.figures.find((f) => f.articleId === ids[0])!;
-    const machineFig = (await loadAnalysedComparison(db, comparisonId, { coder: "nobody" }))!.comparison!.figures.find((f) => f.articleId === ids[0])!;
+    const machineFig = (await loadAnalysedComparison(db, comparisonId, { coder: "nobody" }))!.comparison!.figures.find(
+      (f) => f.articleId === ids[0],
+    )!;
     // Every attribution of that source moves from the machine's kind to the person's.
     const moved = an.attributions.filter((x) => x.sourceKey === attribution.sourceKey).length;
     expect(moved).toBeGreaterThan(0);
@@ -112,34 +134,87 @@ describe("a corrected source kind", () => {
     expect(csv).not.toBe(exportFileByName(before!, "sourcing-mix.csv")!.body);
     expect(kindCount(after, ids[0]!, other)).toBe(kindCount(before!, ids[0]!, other) + moved);
 
-    const corrCsv = Papa.parse<Record<string, string>>(exportFileByName(after, "corrections.csv")!.body as string, { header: true }).data;
-    expect(corrCsv).toEqual([expect.objectContaining({ correction_id: String(correctionId), article_id: String(ids[0]), layer: "source", field: "kind", machine_value: machineKind, final_value: other, corrected: "true", status: "active" })]);
+    const corrCsv = Papa.parse<Record<string, string>>(exportFileByName(after, "corrections.csv")!.body as string, {
+      header: true,
+    }).data;
+    expect(corrCsv).toEqual([
+      expect.objectContaining({
+        correction_id: String(correctionId),
+        article_id: String(ids[0]),
+        layer: "source",
+        field: "kind",
+        machine_value: machineKind,
+        final_value: other,
+        corrected: "true",
+        status: "active",
+      }),
+    ]);
 
     const bundle = JSON.parse(exportFileByName(after, "bundle.json")!.body as string) as {
       corrections: { id: number; machineValue: string; finalValue: string; corrected: boolean; note: string }[];
-      attributions: { id: string; articleId: number; sourceKind: string; machineSourceKind: string; corrected: boolean; corrections: { correctionId: number; machineValue: string; finalValue: string }[] }[];
+      attributions: {
+        id: string;
+        articleId: number;
+        sourceKind: string;
+        machineSourceKind: string;
+        corrected: boolean;
+        corrections: { correctionId: number; machineValue: string; finalValue: string }[];
+      }[];
       sources: { articleId: number; key: string; kind: string; corrected: boolean }[];
     };
-    expect(bundle.corrections).toEqual([expect.objectContaining({ id: correctionId, machineValue: machineKind, finalValue: other, corrected: true, note: "The text calls her a residents' group director." })]);
+    expect(bundle.corrections).toEqual([
+      expect.objectContaining({
+        id: correctionId,
+        machineValue: machineKind,
+        finalValue: other,
+        corrected: true,
+        note: "The text calls her a residents' group director.",
+      }),
+    ]);
     const row = bundle.attributions.find((x) => x.articleId === ids[0] && x.id === attribution.id)!;
     expect(row).toMatchObject({ sourceKind: other, machineSourceKind: machineKind, corrected: true });
     expect(row.corrections).toEqual([{ correctionId, field: "kind", machineValue: machineKind, finalValue: other }]);
-    expect(bundle.sources.find((s) => s.articleId === ids[0] && s.key === attribution.sourceKey)).toMatchObject({ kind: other, corrected: true });
+    expect(bundle.sources.find((s) => s.articleId === ids[0] && s.key === attribution.sourceKey)).toMatchObject({
+      kind: other,
+      corrected: true,
+    });
     expect(bundle.attributions.filter((x) => x.corrected).every((x) => x.articleId === ids[0])).toBe(true);
 
     // The stored analysis is untouched.
     expect(pick((await getAnalysis(db, ids[0]!))!).machineKind).toBe(machineKind);
     const counts = changeCounts(loaded.articles, loaded.corrections);
     expect(counts.find((c) => c.group === "source.kind")).toMatchObject({ changed: 1 });
-    expect(counts.find((c) => c.group === "source.kind")!.total).toBe(loaded.corrections.machine.get(ids[0]!)!.sources.length + loaded.corrections.machine.get(ids[1]!)!.sources.length);
+    expect(counts.find((c) => c.group === "source.kind")!.total).toBe(
+      loaded.corrections.machine.get(ids[0]!)!.sources.length + loaded.corrections.machine.get(ids[1]!)!.sources.length,
+    );
   });
 
   test("an unknown target or a missing note is refused with a message and nothing is stored", async () => {
     const n = (await db.select().from(corrections)).length;
     const text = ARTICLES[0]!.text;
     const at = text.indexOf("another winter");
-    expect(await addCorrection(db, { articleId: ids[0]!, coder: "local", layer: "source", target: { start: at, end: at + 7 }, field: "kind", value: "expert", note: "x" })).toMatchObject({ error: expect.stringMatching(/Unknown target/) });
-    expect(await addCorrection(db, { articleId: ids[0]!, coder: "local", layer: "source", target: { start: 0, end: 5 }, field: "kind", value: "expert", note: " " })).toMatchObject({ error: expect.stringMatching(/note/) });
+    expect(
+      await addCorrection(db, {
+        articleId: ids[0]!,
+        coder: "local",
+        layer: "source",
+        target: { start: at, end: at + 7 },
+        field: "kind",
+        value: "expert",
+        note: "x",
+      }),
+    ).toMatchObject({ error: expect.stringMatching(/Unknown target/) });
+    expect(
+      await addCorrection(db, {
+        articleId: ids[0]!,
+        coder: "local",
+        layer: "source",
+        target: { start: 0, end: 5 },
+        field: "kind",
+        value: "expert",
+        note: " ",
+      }),
+    ).toMatchObject({ error: expect.stringMatching(/note/) });
     expect((await db.select().from(corrections)).length).toBe(n);
   });
 });
@@ -151,26 +226,53 @@ describe("re-analysis with a changed analyser version", () => {
     const an = (await getAnalysis(d, lib.ids[0]!))!;
     const { attribution, other } = pick(an);
     // An attribution whose content no other attribution shares (so that removing it removes the words' only item).
-    const shared = (x: (typeof an.attributions)[number]) => an.attributions.some((y) => y !== x && y.content.some((c) => c.end > x.content[0]!.start && c.start < x.content[0]!.end));
+    const shared = (x: (typeof an.attributions)[number]) =>
+      an.attributions.some(
+        (y) => y !== x && y.content.some((c) => c.end > x.content[0]!.start && c.start < x.content[0]!.end),
+      );
     const rejectTarget = an.attributions.find((x) => x.sourceKey !== attribution.sourceKey && !shared(x))!;
-    const kind = await addCorrection(d, { articleId: lib.ids[0]!, coder: "ana", layer: "source", target: attribution.source!, field: "kind", value: other, note: "kind" });
-    const reject = await addCorrection(d, { articleId: lib.ids[0]!, coder: "ana", layer: "attribution", target: rejectTarget.content[0]!, field: "status", value: "rejected", note: "not speech" });
+    const kind = await addCorrection(d, {
+      articleId: lib.ids[0]!,
+      coder: "ana",
+      layer: "source",
+      target: attribution.source!,
+      field: "kind",
+      value: other,
+      note: "kind",
+    });
+    const reject = await addCorrection(d, {
+      articleId: lib.ids[0]!,
+      coder: "ana",
+      layer: "attribution",
+      target: rejectTarget.content[0]!,
+      field: "status",
+      value: "rejected",
+      note: "not speech",
+    });
     if ("error" in kind || "error" in reject) throw new Error("setup");
     // Made against an older analyser; the new analysis (same version key, as the background pass stores it)
     // no longer has the rejected attribution.
     await d.update(corrections).set({ analyserVersion: "sourcing.0+old" });
-    const upgraded = { ...an, version: `${ANALYSER_VERSION}`, attributions: an.attributions.filter((x) => x.id !== rejectTarget.id) };
+    const upgraded = {
+      ...an,
+      version: `${ANALYSER_VERSION}`,
+      attributions: an.attributions.filter((x) => x.id !== rejectTarget.id),
+    };
     await d.update(analyses).set({ result: upgraded }).where(eq(analyses.articleId, lib.ids[0]!));
 
     const loaded = (await loadAnalysedComparison(d, lib.comparisonId))!;
     expect(loaded.corrections.review.map((r) => r.correctionId)).toEqual([reject.correction.id]);
-    expect(loaded.comparison!.figures.find((f) => f.articleId === lib.ids[0])!.bySourceKind[other].count.value).toBeGreaterThan(0);
+    expect(
+      loaded.comparison!.figures.find((f) => f.articleId === lib.ids[0])!.bySourceKind[other].count.value,
+    ).toBeGreaterThan(0);
     const rows = await d.select().from(corrections).orderBy(corrections.id);
     expect(rows.map((r) => [r.id, r.status, r.analyserVersion])).toEqual([
       [kind.correction.id, "active", ANALYSER_VERSION],
       [reject.correction.id, "needs_review", "sourcing.0+old"],
     ]);
-    expect(rows[1]!.reviewReason).toContain(ARTICLES[0]!.text.slice(rejectTarget.content[0]!.start, rejectTarget.content[0]!.start + 20));
+    expect(rows[1]!.reviewReason).toContain(
+      ARTICLES[0]!.text.slice(rejectTarget.content[0]!.start, rejectTarget.content[0]!.start + 20),
+    );
     // The bundle still lists it, marked for review.
     const exp = (await buildComparisonExport(d, lib.comparisonId))!;
     expect(exp.corrections.map((c) => [c.id, c.status])).toEqual([
@@ -187,14 +289,34 @@ describe("two coders", () => {
     const lib = await library(d);
     const an = (await getAnalysis(d, lib.ids[0]!))!;
     const { attribution, machineKind, other } = pick(an);
-    await addCorrection(d, { articleId: lib.ids[0]!, coder: "ana", layer: "source", target: attribution.source!, field: "kind", value: other, note: "a" });
+    await addCorrection(d, {
+      articleId: lib.ids[0]!,
+      coder: "ana",
+      layer: "source",
+      target: attribution.source!,
+      field: "kind",
+      value: other,
+      note: "a",
+    });
     const anaView = (await loadAnalysedComparison(d, lib.comparisonId, { coder: "ana" }))!;
     const benView = (await loadAnalysedComparison(d, lib.comparisonId, { coder: "ben" }))!;
-    expect(anaView.analyses.get(lib.ids[0]!)!.attributions.find((x) => x.id === attribution.id)!.sourceKind).toBe(other);
-    expect(benView.analyses.get(lib.ids[0]!)!.attributions.find((x) => x.id === attribution.id)!.sourceKind).toBe(machineKind);
+    expect(anaView.analyses.get(lib.ids[0]!)!.attributions.find((x) => x.id === attribution.id)!.sourceKind).toBe(
+      other,
+    );
+    expect(benView.analyses.get(lib.ids[0]!)!.attributions.find((x) => x.id === attribution.id)!.sourceKind).toBe(
+      machineKind,
+    );
     // Ben rejects an attribution Ana left alone: that is a coding decision too.
     const second = an.attributions.find((x) => x.id !== attribution.id)!;
-    await addCorrection(d, { articleId: lib.ids[0]!, coder: "ben", layer: "attribution", target: second.content[0]!, field: "status", value: "rejected", note: "b" });
+    await addCorrection(d, {
+      articleId: lib.ids[0]!,
+      coder: "ben",
+      layer: "attribution",
+      target: second.content[0]!,
+      field: "status",
+      value: "rejected",
+      note: "b",
+    });
 
     const ag = await comparisonAgreement(d, lib.comparisonId);
     expect(ag.coders).toEqual(["ana", "ben"]);
@@ -207,7 +329,15 @@ describe("two coders", () => {
     expect(attrs.differences.map((x) => x.values)).toEqual([{ ana: "present", ben: "absent" }]);
 
     const diff = kinds.differences[0]!;
-    const adopted = await adoptValue(d, { comparisonId: lib.comparisonId, to: "ben", from: "ana", fromCorrectionId: diff.corrections.ana, articleId: diff.unit.articleId, group: diff.unit.group, target: diff.unit.target });
+    const adopted = await adoptValue(d, {
+      comparisonId: lib.comparisonId,
+      to: "ben",
+      from: "ana",
+      fromCorrectionId: diff.corrections.ana,
+      articleId: diff.unit.articleId,
+      group: diff.unit.group,
+      target: diff.unit.target,
+    });
     if ("error" in adopted) throw new Error(adopted.error);
     const again = await comparisonAgreement(d, lib.comparisonId);
     expect(again.groups.find((g) => g.group === "source.kind")!.differences).toEqual([]);
@@ -222,18 +352,40 @@ describe("claim groups", () => {
     const a = (await getAnalysis(d, lib.ids[0]!))!;
     const b = (await getAnalysis(d, lib.ids[1]!))!;
     const before = (await loadAnalysedComparison(d, lib.comparisonId))!.comparison!;
-    const groupOf = (cmp: typeof before, articleId: number, claimId: string) => cmp.claimGroups.find((g) => g.cells.some((c) => c.articleId === articleId && c.claimId === claimId))!;
+    const groupOf = (cmp: typeof before, articleId: number, claimId: string) =>
+      cmp.claimGroups.find((g) => g.cells.some((c) => c.articleId === articleId && c.claimId === claimId))!;
     // A claim of the second article that the machine did not group with the first article's last claim.
     const last = a.claims.at(-1)!;
     const mover = b.claims.find((c) => groupOf(before, lib.ids[1]!, c.id) !== groupOf(before, lib.ids[0]!, last.id))!;
-    const res = await addCorrection(d, { articleId: lib.ids[1]!, coder: "ana", layer: "claim", target: mover.span, field: "group", value: { articleId: lib.ids[0]!, ...last.span }, note: "the same claim in other words" });
+    const res = await addCorrection(d, {
+      articleId: lib.ids[1]!,
+      coder: "ana",
+      layer: "claim",
+      target: mover.span,
+      field: "group",
+      value: { articleId: lib.ids[0]!, ...last.span },
+      note: "the same claim in other words",
+    });
     if ("error" in res) throw new Error(res.error);
     const after = (await loadAnalysedComparison(d, lib.comparisonId))!.comparison!;
     expect(groupOf(after, lib.ids[1]!, mover.id)).toBe(groupOf(after, lib.ids[0]!, last.id));
     expect(groupOf(after, lib.ids[1]!, mover.id).articles.sort()).toEqual([...lib.ids].sort());
-    const bundle = JSON.parse(exportFileByName((await buildComparisonExport(d, lib.comparisonId))!, "bundle.json")!.body as string) as { claimMatrix: { groups: typeof after.claimGroups } };
-    expect(bundle.claimMatrix.groups.find((g) => g.cells.some((c) => c.articleId === lib.ids[1] && c.claimId === mover.id))!.articles.length).toBe(2);
-    const bad = await addCorrection(d, { articleId: lib.ids[1]!, coder: "ana", layer: "claim", target: mover.span, field: "group", value: { articleId: lib.ids[0]!, start: 0, end: 3 }, note: "x" });
+    const bundle = JSON.parse(
+      exportFileByName((await buildComparisonExport(d, lib.comparisonId))!, "bundle.json")!.body as string,
+    ) as { claimMatrix: { groups: typeof after.claimGroups } };
+    expect(
+      bundle.claimMatrix.groups.find((g) => g.cells.some((c) => c.articleId === lib.ids[1] && c.claimId === mover.id))!
+        .articles.length,
+    ).toBe(2);
+    const bad = await addCorrection(d, {
+      articleId: lib.ids[1]!,
+      coder: "ana",
+      layer: "claim",
+      target: mover.span,
+      field: "group",
+      value: { articleId: lib.ids[0]!, start: 0, end: 3 },
+      note: "x",
+    });
     expect(bad).toMatchObject({ error: expect.stringMatching(/Unknown target/) });
     d.$client.close();
   });
@@ -243,15 +395,28 @@ describe("corrections export and import (the CLI)", () => {
   test("export, then import into a fresh database with the same articles, reproduces the final values", async () => {
     const an = (await getAnalysis(db, ids[1]!))!;
     const a = an.attributions[0]!;
-    await addCorrection(db, { articleId: ids[1]!, coder: "ben", layer: "attribution", target: a.content[0]!, field: "status", value: "rejected", note: "a question, not a claim" });
+    await addCorrection(db, {
+      articleId: ids[1]!,
+      coder: "ben",
+      layer: "attribution",
+      target: a.content[0]!,
+      field: "status",
+      value: "rejected",
+      note: "a question, not a claim",
+    });
     const file = `${TMP}/coding-${process.pid}-${Date.now()}.json`;
     files.push(file, `${file}.partial`);
-    const out = await runCli(["corrections", "export", "--comparison", String(comparisonId), file], { DATABASE_URL: src.url });
+    const out = await runCli(["corrections", "export", "--comparison", String(comparisonId), file], {
+      DATABASE_URL: src.url,
+    });
     expect(out.stderr).toMatch(/corrections export: 2 corrections/);
     expect(out.code).toBe(0);
     const coding = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>[];
     expect(Object.keys(coding[0]!).sort()).toEqual(["articleId", "coder", "field", "layer", "note", "target", "value"]);
-    const onlyBen = await runCli(["corrections", "export", "--comparison", String(comparisonId), "--coder", "ben", "-"], { DATABASE_URL: src.url });
+    const onlyBen = await runCli(
+      ["corrections", "export", "--comparison", String(comparisonId), "--coder", "ben", "-"],
+      { DATABASE_URL: src.url },
+    );
     expect((JSON.parse(onlyBen.stdout) as { coder: string }[]).map((x) => x.coder)).toEqual(["ben"]);
 
     const fresh = await open("corr-import");
@@ -261,9 +426,22 @@ describe("corrections export and import (the CLI)", () => {
     expect(imp.code).toBe(0);
     expect(JSON.parse(imp.stdout)).toEqual({ imported: 2, coders: ["ben", "local"] });
     const finals = async (d: Db, c: number) =>
-      (await buildComparisonExport(d, c))!.corrections.map(({ articleId, layer, field, target, machineValue, finalValue, corrected, coder, note }) => ({ articleId, layer, field, target, machineValue, finalValue, corrected, coder, note }));
+      (await buildComparisonExport(d, c))!.corrections.map(
+        ({ articleId, layer, field, target, machineValue, finalValue, corrected, coder, note }) => ({
+          articleId,
+          layer,
+          field,
+          target,
+          machineValue,
+          finalValue,
+          corrected,
+          coder,
+          note,
+        }),
+      );
     expect(await finals(fresh.db, lib.comparisonId)).toEqual(await finals(db, comparisonId));
-    const sourcing = async (d: Db, c: number) => (await buildComparisonExport(d, c))!.tables["sourcing-mix"].rows.map((r) => r.cells);
+    const sourcing = async (d: Db, c: number) =>
+      (await buildComparisonExport(d, c))!.tables["sourcing-mix"].rows.map((r) => r.cells);
     expect(await sourcing(fresh.db, lib.comparisonId)).toEqual(await sourcing(db, comparisonId));
     fresh.db.$client.close();
   }, 120_000);
@@ -273,8 +451,24 @@ describe("corrections export and import (the CLI)", () => {
     await library(fresh.db);
     const file = `${TMP}/coding-bad-${process.pid}-${Date.now()}.json`;
     files.push(file);
-    const good = { articleId: 1, layer: "source", target: ARTICLES_SOURCE_SPAN(), field: "kind", value: "expert", note: "ok", coder: "ana" };
-    const bad = { articleId: 1, layer: "claim", target: { start: 0, end: 3 }, field: "stance", value: "denied", note: "?", coder: "ana" };
+    const good = {
+      articleId: 1,
+      layer: "source",
+      target: ARTICLES_SOURCE_SPAN(),
+      field: "kind",
+      value: "expert",
+      note: "ok",
+      coder: "ana",
+    };
+    const bad = {
+      articleId: 1,
+      layer: "claim",
+      target: { start: 0, end: 3 },
+      field: "stance",
+      value: "denied",
+      note: "?",
+      coder: "ana",
+    };
     const missing = { ...good, articleId: 99 };
     fs.writeFileSync(file, JSON.stringify([good, bad, missing]));
     const res = await runCli(["corrections", "import", file], { DATABASE_URL: fresh.url });
@@ -309,7 +503,8 @@ describe("backup and restore", () => {
     const target = await open("corr-restore");
     await restoreBackup(target.db, backup);
     expect(await target.db.select().from(corrections).orderBy(corrections.id)).toEqual(before);
-    const finals = async (d: Db) => (await buildComparisonExport(d, comparisonId))!.corrections.map(({ createdAt: _c, ...x }) => x);
+    const finals = async (d: Db) =>
+      (await buildComparisonExport(d, comparisonId))!.corrections.map(({ createdAt: _c, ...x }) => x);
     expect(await finals(target.db)).toEqual(await finals(db));
     target.db.$client.close();
   });
@@ -317,29 +512,81 @@ describe("backup and restore", () => {
 
 describe("who may correct", () => {
   const form = (body: Record<string, string>) =>
-    new Request(`http://localhost/articles/${ids[0]}/corrections`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(body).toString() });
-  const body = () => ({ intent: "correct", layer: "source", field: "kind", start: String(sourceSpan!.start), end: String(sourceSpan!.end), value: "media", note: "test" });
+    new Request(`http://localhost/articles/${ids[0]}/corrections`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(body).toString(),
+    });
+  const body = () => ({
+    intent: "correct",
+    layer: "source",
+    field: "kind",
+    start: String(sourceSpan!.start),
+    end: String(sourceSpan!.end),
+    value: "media",
+    note: "test",
+  });
 
   test("viewers cannot correct: the server refuses before the route, and the route refuses too", async () => {
-    expect(decideAccess({ method: "POST", path: `/articles/${ids[0]}/corrections`, search: "", authEnabled: true, user: { role: "viewer" }, share: null }).type).toBe("forbidden");
-    expect(decideAccess({ method: "POST", path: `/articles/${ids[0]}/corrections`, search: "", authEnabled: true, user: { role: "editor" }, share: null }).type).toBe("next");
+    expect(
+      decideAccess({
+        method: "POST",
+        path: `/articles/${ids[0]}/corrections`,
+        search: "",
+        authEnabled: true,
+        user: { role: "viewer" },
+        share: null,
+      }).type,
+    ).toBe("forbidden");
+    expect(
+      decideAccess({
+        method: "POST",
+        path: `/articles/${ids[0]}/corrections`,
+        search: "",
+        authEnabled: true,
+        user: { role: "editor" },
+        share: null,
+      }).type,
+    ).toBe("next");
     const n = (await db.select().from(corrections)).length;
-    const refused = await correctionAction({ id: String(ids[0]) }, form(body()), { authEnabled: true, user: { id: 3, username: "vera", role: "viewer" } }, db).catch((e: unknown) => e);
+    const refused = await correctionAction(
+      { id: String(ids[0]) },
+      form(body()),
+      { authEnabled: true, user: { id: 3, username: "vera", role: "viewer" } },
+      db,
+    ).catch((e: unknown) => e);
     expect((refused as { init?: { status?: number } }).init?.status ?? (refused as Response).status).toBe(403);
     expect((await db.select().from(corrections)).length).toBe(n);
   });
 
   test("editors can, as themselves; single-user mode codes as the local coder", async () => {
     const eddie = await createUser(db, { username: "eddie", password: "a long enough passphrase 42", role: "editor" });
-    const res = (await correctionAction({ id: String(ids[0]) }, form(body()), { authEnabled: true, user: { id: eddie.id, username: "eddie", role: "editor" } }, db)) as Response;
+    const res = (await correctionAction(
+      { id: String(ids[0]) },
+      form(body()),
+      { authEnabled: true, user: { id: eddie.id, username: "eddie", role: "editor" } },
+      db,
+    )) as Response;
     expect(res.status).toBe(302);
     const rows = await db.select().from(corrections).where(eq(corrections.coder, "eddie"));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ layer: "source", field: "kind", value: "media", note: "test" });
-    const local = (await correctionAction({ id: String(ids[0]) }, form({ ...body(), value: "expert" }), { authEnabled: false, user: null }, db)) as Response;
+    const local = (await correctionAction(
+      { id: String(ids[0]) },
+      form({ ...body(), value: "expert" }),
+      { authEnabled: false, user: null },
+      db,
+    )) as Response;
     expect(local.status).toBe(302);
-    expect((await db.select().from(corrections).where(eq(corrections.value, "expert"))).at(-1)!.coder).toBe(LOCAL_CODER);
-    const noNote = await correctionAction({ id: String(ids[0]) }, form({ ...body(), note: "" }), { authEnabled: false, user: null }, db);
+    expect((await db.select().from(corrections).where(eq(corrections.value, "expert"))).at(-1)!.coder).toBe(
+      LOCAL_CODER,
+    );
+    const noNote = await correctionAction(
+      { id: String(ids[0]) },
+      form({ ...body(), note: "" }),
+      { authEnabled: false, user: null },
+      db,
+    );
     expect(JSON.stringify(noNote)).toMatch(/needs one/);
   });
 });

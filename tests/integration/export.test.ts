@@ -43,14 +43,26 @@ const B = {
 };
 
 interface BundleJson {
-  articles: { id: number; outlet: string | null; author: string | null; url: string | null; published: string | null }[];
+  articles: {
+    id: number;
+    outlet: string | null;
+    author: string | null;
+    url: string | null;
+    published: string | null;
+  }[];
   attributions: { articleId: number; content: { start: number; end: number }[]; contentText: string[] }[];
   claims: unknown[];
   prompts: { text: string }[];
   provenance: { blind: boolean; source: string };
 }
 interface TableJson {
-  provenance: { comparison: unknown; articles: { outlet: string | null }[]; versions: { lexicons: Record<string, string> }; source: string; exportedAt: string };
+  provenance: {
+    comparison: unknown;
+    articles: { outlet: string | null }[];
+    versions: { lexicons: Record<string, string> };
+    source: string;
+    exportedAt: string;
+  };
   table: { columns: string[] };
   rows: { stance?: string; spans: unknown[] }[];
 }
@@ -60,12 +72,27 @@ let ids: number[];
 
 async function get(file: string, query = ""): Promise<Response> {
   const request = new Request(`http://localhost/comparisons/${comparisonId}/export/${file}${query}`);
-  const res = await loader({ params: { id: String(comparisonId), file }, request, context: {} } as unknown as LoaderFunctionArgs);
+  const res = await loader({
+    params: { id: String(comparisonId), file },
+    request,
+    context: {},
+  } as unknown as LoaderFunctionArgs);
   return res as Response;
 }
 
 function revealing(): string[] {
-  return [A.outlet, B.outlet, A.author, B.author, "Varnum", "Tarnow", A.url, B.url, "quillby-evening-post", "harrowmere-bell"];
+  return [
+    A.outlet,
+    B.outlet,
+    A.author,
+    B.author,
+    "Varnum",
+    "Tarnow",
+    A.url,
+    B.url,
+    "quillby-evening-post",
+    "harrowmere-bell",
+  ];
 }
 
 function expectBlind(text: string) {
@@ -77,7 +104,9 @@ beforeAll(async () => {
   const a = await createArticle({ ...A, origin: "paste", fictional: true }, db);
   const b = await createArticle({ ...B, origin: "paste", fictional: true }, db);
   ids = [a.id, b.id];
-  comparisonId = (await createComparison(db, { name: "Dunmere bridge (fictional)", articleIds: ids, focalArticleId: a.id })).id;
+  comparisonId = (
+    await createComparison(db, { name: "Dunmere bridge (fictional)", articleIds: ids, focalArticleId: a.id })
+  ).id;
 });
 
 describe("export routes", () => {
@@ -85,7 +114,9 @@ describe("export routes", () => {
     const res = await get("sourcing-mix.csv");
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/^text\/csv/);
-    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="parallax-${comparisonId}-sourcing-mix.csv"`);
+    expect(res.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="parallax-${comparisonId}-sourcing-mix.csv"`,
+    );
     const rows = Papa.parse<string[]>((await res.text()).trim()).data;
     const header = rows[0]!;
     expect(header.slice(0, 4)).toEqual(["article_id", "outlet", "title", "url"]);
@@ -97,9 +128,19 @@ describe("export routes", () => {
     expect(withSpans.length).toBeGreaterThan(0);
     expect(withSpans.some((r) => r[1] === A.outlet && r[3] === A.url)).toBe(true);
     // A single CSV still says where it came from: provenance in its own last columns, the same on every row.
-    expect(header.slice(-5)).toEqual(["comparison_id", "comparison_name", "comparison_link", "analyser_version", "exported_at"]);
+    expect(header.slice(-5)).toEqual([
+      "comparison_id",
+      "comparison_name",
+      "comparison_link",
+      "analyser_version",
+      "exported_at",
+    ]);
     for (const r of rows.slice(1)) {
-      expect(r.slice(-5, -2)).toEqual([String(comparisonId), "Dunmere bridge (fictional)", `http://localhost/comparisons/${comparisonId}`]);
+      expect(r.slice(-5, -2)).toEqual([
+        String(comparisonId),
+        "Dunmere bridge (fictional)",
+        `http://localhost/comparisons/${comparisonId}`,
+      ]);
       expect(r.at(-2)).toMatch(/\S/);
       expect(r.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     }
@@ -112,19 +153,41 @@ describe("export routes", () => {
     const body = (await res.json()) as TableJson;
     expect(body.provenance.comparison).toEqual({ id: comparisonId, name: "Dunmere bridge (fictional)" });
     expect(body.provenance.articles.map((a) => a.outlet)).toEqual([A.outlet, B.outlet]);
-    expect(body.provenance.versions).toMatchObject({ analyser: expect.any(String), codebook: expect.any(String), lexicons: expect.any(Object) });
+    expect(body.provenance.versions).toMatchObject({
+      analyser: expect.any(String),
+      codebook: expect.any(String),
+      lexicons: expect.any(Object),
+    });
     expect(Object.keys(body.provenance.versions.lexicons).length).toBeGreaterThanOrEqual(8);
     expect(body.provenance.source).toContain(`/comparisons/${comparisonId}/export/claim-matrix.json`);
     expect(Date.parse(body.provenance.exportedAt)).not.toBeNaN();
     const present = body.rows.find((r) => r.stance !== "absent")!;
-    expect(present.spans[0]).toEqual({ start: expect.any(Number), end: expect.any(Number), field: expect.stringMatching(/title|body/) });
+    expect(present.spans[0]).toEqual({
+      start: expect.any(Number),
+      end: expect.any(Number),
+      field: expect.stringMatching(/title|body/),
+    });
   });
 
   test("the bundle holds every span and figure with versions", async () => {
     const res = await get("bundle.json");
     expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="parallax-${comparisonId}-bundle.json"`);
     const b = (await res.json()) as BundleJson;
-    for (const k of ["articles", "attributions", "claimMatrix", "namingMatrix", "frames", "versions", "markers", "claims", "descriptors", "figures", "provenance", "prompts"]) expect(b, k).toHaveProperty(k);
+    for (const k of [
+      "articles",
+      "attributions",
+      "claimMatrix",
+      "namingMatrix",
+      "frames",
+      "versions",
+      "markers",
+      "claims",
+      "descriptors",
+      "figures",
+      "provenance",
+      "prompts",
+    ])
+      expect(b, k).toHaveProperty(k);
     expect(b.articles.map((a) => a.id)).toEqual(ids);
     expect(b.articles[0]).toMatchObject({ outlet: A.outlet, author: A.author, url: A.url, published: A.published });
     const att = b.attributions.find((x) => x.articleId === ids[0] && x.contentText.join(" ").includes("not safe"))!;
@@ -149,7 +212,11 @@ describe("export routes", () => {
     const bad = await get("nothing.csv");
     expect(bad.status).toBe(404);
     expect(await bad.text()).toMatch(/No export named “nothing\.csv”/);
-    const res = await loader({ params: { id: "999999", file: "bundle.json" }, request: new Request("http://localhost/comparisons/999999/export/bundle.json"), context: {} } as unknown as LoaderFunctionArgs);
+    const res = await loader({
+      params: { id: "999999", file: "bundle.json" },
+      request: new Request("http://localhost/comparisons/999999/export/bundle.json"),
+      context: {},
+    } as unknown as LoaderFunctionArgs);
     expect((res as Response).status).toBe(404);
     expect(await (res as Response).text()).toMatch(/No comparison with id 999999/);
   });
@@ -169,7 +236,9 @@ describe("export routes", () => {
     expect(bundle.provenance.blind).toBe(true);
     expect(bundle.prompts.map((p) => p.text).join(" ")).toMatch(/Article [AB]/);
     // Masks keep lengths, so the offsets still index the stored text.
-    const att = bundle.attributions.find((x) => x.articleId === ids[0] && x.contentText.join(" ").includes("not safe"))!;
+    const att = bundle.attributions.find(
+      (x) => x.articleId === ids[0] && x.contentText.join(" ").includes("not safe"),
+    )!;
     expect(att.content[0]!.end - att.content[0]!.start).toBe(att.contentText[0]!.length);
     const zip = unzipSync(new Uint8Array(await (await get("tables.zip", "?blind=1")).arrayBuffer()));
     expect(Object.keys(zip).filter((f) => f.endsWith(".csv"))).toHaveLength(TABLE_IDS.length);
@@ -191,9 +260,15 @@ describe("cli export", () => {
 
   function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     // The child gets a clean environment: no VITEST* variables, its own database.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))) as NodeJS.ProcessEnv;
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")),
+    ) as NodeJS.ProcessEnv;
     return new Promise((resolve, reject) => {
-      const child = spawn(TSX, ["scripts/cli.ts", ...args], { cwd: ROOT, env: { ...env, DATABASE_URL: fresh.url }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(TSX, ["scripts/cli.ts", ...args], {
+        cwd: ROOT,
+        env: { ...env, DATABASE_URL: fresh.url },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -207,7 +282,9 @@ describe("cli export", () => {
     const db = await prepareDatabase({ url: fresh.url, seed: false });
     const a = (await importArticle(db, { ...A, origin: "paste", fictional: true })).article;
     const b = (await importArticle(db, { ...B, origin: "paste", fictional: true })).article;
-    cliComparison = (await createComparison(db, { name: "Dunmere bridge (fictional)", articleIds: [a.id, b.id], focalArticleId: a.id })).id;
+    cliComparison = (
+      await createComparison(db, { name: "Dunmere bridge (fictional)", articleIds: [a.id, b.id], focalArticleId: a.id })
+    ).id;
     db.$client.close();
   });
 
@@ -218,13 +295,23 @@ describe("cli export", () => {
     const paths = r.stdout.trim().split("\n");
     expect(paths).toEqual([path.join(out, `parallax-${cliComparison}-bundle.json`)]);
     const b = JSON.parse(fs.readFileSync(paths[0]!, "utf8")) as Record<string, unknown>;
-    for (const k of ["articles", "attributions", "claimMatrix", "namingMatrix", "frames", "versions"]) expect(b).toHaveProperty(k);
+    for (const k of ["articles", "attributions", "claimMatrix", "namingMatrix", "frames", "versions"])
+      expect(b).toHaveProperty(k);
     expect(String((b.provenance as { source: string }).source)).toContain("cli export");
   });
 
   test("--format csv --blind writes one CSV per table, blinded", async () => {
     const dir = path.join(out, "blind");
-    const r = await runCli(["export", "--comparison", String(cliComparison), "--format", "csv", "--out", dir, "--blind"]);
+    const r = await runCli([
+      "export",
+      "--comparison",
+      String(cliComparison),
+      "--format",
+      "csv",
+      "--out",
+      dir,
+      "--blind",
+    ]);
     expect(r.code).toBe(0);
     const paths = r.stdout.trim().split("\n");
     expect(paths).toHaveLength(TABLE_IDS.length);

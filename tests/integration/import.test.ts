@@ -23,7 +23,7 @@ function page(title: string, outlet: string, body: string): string {
 
 const STORY = [
   "The fictional river authority of Quillon closed two locks on Monday after inspectors found cracks in the gates, the authority said in a statement.",
-  "\"We will not reopen until every hinge has been replaced,\" chief inspector Dario Fenn told reporters at the lower lock.",
+  '"We will not reopen until every hinge has been replaced," chief inspector Dario Fenn told reporters at the lower lock.',
   "Barge operators said the closure would cost them a week of trade, according to the Quillon Shippers' Guild.",
 ].join("\n");
 
@@ -33,12 +33,26 @@ describe("importing coverage", () => {
 
   beforeAll(async () => {
     site = await startServer({
-      "/locks": (_q, r) => r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page("Quillon locks close", "Quillon Courier", STORY)),
+      "/locks": (_q, r) =>
+        r
+          .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+          .end(page("Quillon locks close", "Quillon Courier", STORY)),
       "/moved": (_q, r) => r.writeHead(301, { location: "/locks" }).end(),
-      "/empty": (_q, r) => r.writeHead(200, { "content-type": "text/html" }).end("<html><body><div id=app></div><script>boot()</script></body></html>"),
+      "/empty": (_q, r) =>
+        r
+          .writeHead(200, { "content-type": "text/html" })
+          .end("<html><body><div id=app></div><script>boot()</script></body></html>"),
       "/pdf": (_q, r) => r.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.4"),
       "/*": (q, r) =>
-        r.writeHead(200, { "content-type": "text/html" }).end(page(`Bulk story ${q.url}`, "Quillon Courier", `${STORY.replace("two locks", `lock ${q.url}`)}\nItem ${q.url} of the fictional bulk set.`)),
+        r
+          .writeHead(200, { "content-type": "text/html" })
+          .end(
+            page(
+              `Bulk story ${q.url}`,
+              "Quillon Courier",
+              `${STORY.replace("two locks", `lock ${q.url}`)}\nItem ${q.url} of the fictional bulk set.`,
+            ),
+          ),
     });
     process.env.PARALLAX_FETCH_ALLOW = `127.0.0.1:${site.port}`;
   });
@@ -54,7 +68,12 @@ describe("importing coverage", () => {
     expect(first.failed).toEqual([]);
     expect(first.imported).toHaveLength(1);
     const a = first.imported[0]!;
-    expect(a).toMatchObject({ title: "Quillon locks close", outlet: "Quillon Courier", published: "2025-02-03", url: `${site.origin}/locks` });
+    expect(a).toMatchObject({
+      title: "Quillon locks close",
+      outlet: "Quillon Courier",
+      published: "2025-02-03",
+      url: `${site.origin}/locks`,
+    });
     const row = await db.query.articles.findFirst({ where: (t, { eq }) => eq(t.id, a.id) });
     expect(row?.author).toBe("Tova Renn");
     expect(row?.text.split("\n\n")).toHaveLength(3);
@@ -68,7 +87,15 @@ describe("importing coverage", () => {
 
   test("failures are reported per item and never stop the rest", async () => {
     const db = getDb();
-    const s = await importItems(db, await expandTargets([`${site.origin}/empty`, `${site.origin}/pdf`, "http://10.0.0.1/x", `${site.origin}/bulk-ok`]));
+    const s = await importItems(
+      db,
+      await expandTargets([
+        `${site.origin}/empty`,
+        `${site.origin}/pdf`,
+        "http://10.0.0.1/x",
+        `${site.origin}/bulk-ok`,
+      ]),
+    );
     expect(s.failed.map((f) => f.input)).toEqual([`${site.origin}/empty`, `${site.origin}/pdf`, "http://10.0.0.1/x"]);
     expect(s.failed[0]!.reason).toMatch(/Paste the text instead/);
     expect(s.imported).toHaveLength(1);
@@ -78,7 +105,13 @@ describe("importing coverage", () => {
     const db = getDb();
     const c = await createComparison(db, { name: "Locks" });
     await db.insert(coverageCandidates).values([
-      { comparisonId: c.id, url: `${site.origin}/cov-1`, outlet: "Quillon Courier", title: "(a description)", date: "2025-02" },
+      {
+        comparisonId: c.id,
+        url: `${site.origin}/cov-1`,
+        outlet: "Quillon Courier",
+        title: "(a description)",
+        date: "2025-02",
+      },
       { comparisonId: c.id, url: `${site.origin}/pdf`, outlet: "Quillon Courier", title: "A PDF" },
     ]);
     const job = await enqueueCoverageImport(db, c.id);
@@ -96,11 +129,19 @@ describe("importing coverage", () => {
 
   test("a bulk job of 30 items resumes where it stopped", async () => {
     const db = getDb();
-    const items = Array.from({ length: 30 }, (_, i) => ({ ok: true as const, input: `${site.origin}/resume-${i}`, record: { url: `${site.origin}/resume-${i}` }, warnings: [] }));
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      ok: true as const,
+      input: `${site.origin}/resume-${i}`,
+      record: { url: `${site.origin}/resume-${i}` },
+      warnings: [],
+    }));
     const job = await enqueueImport(db, items, null);
     // Pretend a worker died after 12 items: the next one starts at item 12, and nothing is imported twice.
     await importItems(db, items.slice(0, 12));
-    await db.update((await import("#db/schema")).jobs).set({ done: 12 }).where(eq((await import("#db/schema")).jobs.id, job.id));
+    await db
+      .update((await import("#db/schema")).jobs)
+      .set({ done: 12 })
+      .where(eq((await import("#db/schema")).jobs.id, job.id));
     const before = (await db.select().from(articles)).length;
     await runWorker({ db, handlers: { import: importJob }, workerId: "t2", stopWhenIdle: true, pollMs: 10 });
     expect((await db.select().from(articles)).length - before).toBe(18);
@@ -113,7 +154,11 @@ describe("importing coverage", () => {
     const items = Array.from({ length: 120 }, (_, i) => ({
       ok: true as const,
       input: `paged-${i}.txt`,
-      record: { title: `Paged fictional report ${i}`, outlet: "Quillon Courier", text: `${STORY}\nThis is paged fictional item ${i}, written for this test.` },
+      record: {
+        title: `Paged fictional report ${i}`,
+        outlet: "Quillon Courier",
+        text: `${STORY}\nThis is paged fictional item ${i}, written for this test.`,
+      },
       warnings: [],
     }));
     const job = await enqueueImport(db, items, null);
@@ -136,11 +181,15 @@ describe("importing coverage", () => {
     const dbFile = path.join(ROOT, `tests/.tmp/cli-import-${process.pid}.db`);
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
     const run = () =>
-      spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/cli.ts", "import", "tests/fixtures/articles", "--json"], {
-        cwd: ROOT,
-        env: childEnv({ DATABASE_URL: `file:${dbFile}` }),
-        encoding: "utf8",
-      });
+      spawnSync(
+        path.join(ROOT, "node_modules/.bin/tsx"),
+        ["scripts/cli.ts", "import", "tests/fixtures/articles", "--json"],
+        {
+          cwd: ROOT,
+          env: childEnv({ DATABASE_URL: `file:${dbFile}` }),
+          encoding: "utf8",
+        },
+      );
     const first = run();
     expect(first.status, first.stderr).toBe(0);
     const lines = first.stdout.trim().split("\n");
@@ -152,11 +201,15 @@ describe("importing coverage", () => {
     const s2 = JSON.parse(second.stdout.trim().split("\n").pop()!);
     expect(s2.imported).toEqual([]);
     expect(s2.duplicates).toHaveLength(6);
-    const bad = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/cli.ts", "import", "no/such/folder", "--json"], {
-      cwd: ROOT,
-      env: childEnv({ DATABASE_URL: `file:${dbFile}` }),
-      encoding: "utf8",
-    });
+    const bad = spawnSync(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      ["scripts/cli.ts", "import", "no/such/folder", "--json"],
+      {
+        cwd: ROOT,
+        env: childEnv({ DATABASE_URL: `file:${dbFile}` }),
+        encoding: "utf8",
+      },
+    );
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout.trim().split("\n").pop()!).failed).toHaveLength(1);
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });

@@ -25,7 +25,11 @@ const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
 function startRaceWorker(url: string, id: string, n: number) {
-  const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), "tests/utils/race-worker.ts", id, String(n)], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), "tests/utils/race-worker.ts", id, String(n)], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   const ready = new Promise<void>((resolve, reject) => {
@@ -99,7 +103,14 @@ describe("jobs", () => {
     const job = await enqueueJob(db, "slow", {}, 200);
     const ac = new AbortController();
     const events: string[] = [];
-    const worker = runWorker({ db, workerId: "canceller", handlers: { slow }, pollMs: 10, signal: ac.signal, onEvent: (e) => events.push(e.type) });
+    const worker = runWorker({
+      db,
+      workerId: "canceller",
+      handlers: { slow },
+      pollMs: 10,
+      signal: ac.signal,
+      onEvent: (e) => events.push(e.type),
+    });
     while (((await getJob(db, job.id))?.done ?? 0) < 5) await new Promise((r) => setTimeout(r, 5));
     expect(await cancelJob(db, job.id)).toBe(true);
     while (!events.includes("cancelled")) await new Promise((r) => setTimeout(r, 5));
@@ -123,7 +134,10 @@ describe("jobs", () => {
     expect(claimed?.id).toBe(job.id);
     expect(await updateJobProgress(db, job.id, "dead-worker", { done: 4, log: "did 4" })).toBe("running");
     // The dead worker's last sign of life was a minute ago.
-    await db.update(jobs).set({ lockedAt: new Date(Date.now() - 60_000).toISOString() }).where(eq(jobs.id, job.id));
+    await db
+      .update(jobs)
+      .set({ lockedAt: new Date(Date.now() - 60_000).toISOString() })
+      .where(eq(jobs.id, job.id));
     expect(await requeueStale(db, 120_000)).toEqual([]);
 
     const seen: number[] = [];
@@ -134,7 +148,14 @@ describe("jobs", () => {
       }
     };
     const events: string[] = [];
-    const stats = await runWorker({ db, workerId: "rescuer", handlers: { count }, staleMs: 30_000, stopWhenIdle: true, onEvent: (e) => events.push(e.type) });
+    const stats = await runWorker({
+      db,
+      workerId: "rescuer",
+      handlers: { count },
+      staleMs: 30_000,
+      stopWhenIdle: true,
+      onEvent: (e) => events.push(e.type),
+    });
     expect(events.slice(0, 3)).toEqual(["requeued", "claimed", "done"]);
     expect(stats.done).toBe(1);
     expect(seen).toEqual([4, 5, 6, 7, 8, 9]);
@@ -148,7 +169,12 @@ describe("jobs", () => {
   test("a handler that throws fails its job with the message", async () => {
     const db = getDb();
     const job = await enqueueJob(db, "boom", {});
-    const stats = await runWorker({ db, workerId: "w", handlers: { boom: async () => Promise.reject(new Error("the fictional feed is down")) }, stopWhenIdle: true });
+    const stats = await runWorker({
+      db,
+      workerId: "w",
+      handlers: { boom: async () => Promise.reject(new Error("the fictional feed is down")) },
+      stopWhenIdle: true,
+    });
     expect(stats.failed).toBe(1);
     const after = await getJob(db, job.id);
     expect(after?.status).toBe("failed");
@@ -161,7 +187,9 @@ describe("jobs", () => {
     await db.update(analyses).set({ analyserVersion: "old-version" }).where(eq(analyses.articleId, a.id));
     const job = await enqueueJob(db, "reanalyse", {});
     expect(Object.keys(getJobHandlers())).toContain("reanalyse");
-    const r = await runTsx(["scripts/worker.ts", "--until-idle", "--id", "cli-worker"], { DATABASE_URL: process.env.DATABASE_URL! });
+    const r = await runTsx(["scripts/worker.ts", "--until-idle", "--id", "cli-worker"], {
+      DATABASE_URL: process.env.DATABASE_URL!,
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`job ${job.id} (reanalyse) done`);
     const after = await getJob(db, job.id);
@@ -188,7 +216,9 @@ describe("jobs", () => {
     await running;
     expect(jobsNow).toHaveLength(before + 1);
     expect(jobsNow[0]).toMatchObject({ status: "done", lockedBy: "server-test" });
-    expect((await db.select().from(analyses).where(eq(analyses.articleId, a.id))).map((r) => r.analyserVersion)).toEqual([ANALYSER_VERSION]);
+    expect(
+      (await db.select().from(analyses).where(eq(analyses.articleId, a.id))).map((r) => r.analyserVersion),
+    ).toEqual([ANALYSER_VERSION]);
     // Nothing stale now: a second start queues nothing.
     const ac2 = new AbortController();
     ac2.abort();
@@ -222,11 +252,15 @@ describe("jobs", () => {
   }, 30_000);
 
   test("scripts/worker.ts runs at nice 10 and stops when the process that started it disconnects", async () => {
-    const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), "scripts/worker.ts", "--poll", "50", "--id", "ipc-worker"], {
-      cwd: ROOT,
-      env: { ...process.env },
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-    });
+    const child = spawn(
+      NODE_TSX[0],
+      [...NODE_TSX.slice(1), "scripts/worker.ts", "--poll", "50", "--id", "ipc-worker"],
+      {
+        cwd: ROOT,
+        env: { ...process.env },
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+      },
+    );
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));

@@ -13,11 +13,28 @@ describe("find related coverage", () => {
     const tut = await getComparison(db, (await getComparisonBySlug(db, "tutorial"))!.id);
     const [a, b, c] = tut!.articles.map((x) => x.id);
     const res = await loader({ params: { id: String(a) }, request: new Request("http://x/"), context: {} });
-    expect(res.related.slice(0, 2).map((r) => r.id).sort()).toEqual([b, c].sort());
+    expect(
+      res.related
+        .slice(0, 2)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([b, c].sort());
     expect(res.related[0]!.reasons.length).toBeGreaterThan(0);
     // A later import is in the index at the next lookup.
     const before = res.related.length;
-    await importItems(db, [{ ok: true, input: "x", record: { title: "Tamsel River spill: fictional follow-up", text: "A fictional follow-up on the Tamsel River solvent spill in Esterhollow: the mayor and the plant's owners met on Friday. " + "Esterhollow residents asked about the tap water and the Tamsel River again. ".repeat(3) }, warnings: [] }]);
+    await importItems(db, [
+      {
+        ok: true,
+        input: "x",
+        record: {
+          title: "Tamsel River spill: fictional follow-up",
+          text:
+            "A fictional follow-up on the Tamsel River solvent spill in Esterhollow: the mayor and the plant's owners met on Friday. " +
+            "Esterhollow residents asked about the tap water and the Tamsel River again. ".repeat(3),
+        },
+        warnings: [],
+      },
+    ]);
     const again = await loader({ params: { id: String(a) }, request: new Request("http://x/"), context: {} });
     expect(again.related.length).toBeGreaterThanOrEqual(before);
     expect(again.related.some((r) => r.title.startsWith("Tamsel River spill: fictional follow-up"))).toBe(true);

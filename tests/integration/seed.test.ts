@@ -20,10 +20,21 @@ describe("the seeded demo", () => {
     const detail = await getComparison(db, demo!.id);
     const focal = detail!.articles[0]!;
     expect(focal.id).toBe(demo!.focalArticleId);
-    expect(focal).toMatchObject({ title: DEMO.title, author: "Ari Wenig", outletName: "Australia/Israel & Jewish Affairs Council", published: "2016", origin: "seed" });
+    expect(focal).toMatchObject({
+      title: DEMO.title,
+      author: "Ari Wenig",
+      outletName: "Australia/Israel & Jewish Affairs Council",
+      published: "2016",
+      origin: "seed",
+    });
     expect(focal.text.startsWith("It was a year and a half ago, at the United Nations General Assembly")).toBe(true);
     expect(focal.text.endsWith("are almost certainly wrong.")).toBe(true);
-    for (const chrome of ["YOU ARE IN", "Most recent items in", "Australia/Israel & Jewish Affairs Council", "Ari Wenig"]) {
+    for (const chrome of [
+      "YOU ARE IN",
+      "Most recent items in",
+      "Australia/Israel & Jewish Affairs Council",
+      "Ari Wenig",
+    ]) {
       expect(focal.text).not.toContain(chrome);
     }
     expect(focal.text).not.toContain(DEMO.title);
@@ -36,7 +47,12 @@ describe("the seeded demo", () => {
     const rows = await db.select().from(coverageCandidates).where(eq(coverageCandidates.comparisonId, demo!.id));
     expect(rows).toHaveLength(60);
     expect(rows.every((r) => r.status === "pending" && r.url.startsWith("http") && r.outlet && r.title)).toBe(true);
-    expect(rows.find((r) => r.manifestId === "1")).toMatchObject({ outlet: "MEMRI", date: "2016-03-07", event: "ISIS letter", kind: "media monitoring organisation" });
+    expect(rows.find((r) => r.manifestId === "1")).toMatchObject({
+      outlet: "MEMRI",
+      date: "2016-03-07",
+      event: "ISIS letter",
+      kind: "media monitoring organisation",
+    });
   });
 
   test("the fictional tutorial has three articles, marked fictional", async () => {
@@ -47,7 +63,9 @@ describe("the seeded demo", () => {
     const detail = await getComparison(db, tut!.id);
     expect(detail!.articles).toHaveLength(3);
     expect(detail!.articles.every((a) => a.fictional)).toBe(true);
-    const manifest = JSON.parse(fs.readFileSync("app/demo/tutorial/articles.json", "utf8")) as { articles: { title: string }[] };
+    const manifest = JSON.parse(fs.readFileSync("app/demo/tutorial/articles.json", "utf8")) as {
+      articles: { title: string }[];
+    };
     expect(detail!.articles.map((a) => a.title)).toEqual(manifest.articles.map((a) => a.title));
   });
 

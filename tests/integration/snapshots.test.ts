@@ -21,7 +21,10 @@ async function cite(comparisonId: number, blind = false): Promise<string> {
   if (blind) fd.append("blind", "1");
   let location = "";
   try {
-    const out = await comparisonAction({ id: String(comparisonId) }, new Request(`http://localhost/comparisons/${comparisonId}`, { method: "POST", body: fd }));
+    const out = await comparisonAction(
+      { id: String(comparisonId) },
+      new Request(`http://localhost/comparisons/${comparisonId}`, { method: "POST", body: fd }),
+    );
     location = out instanceof Response ? (out.headers.get("location") ?? "") : JSON.stringify(out);
   } catch (e) {
     if (!(e instanceof Response)) throw e;
@@ -36,7 +39,11 @@ const page = (id: number) => loadComparison({ id: String(id) }, new Request(`htt
 const snapshot = (sid: string) => loadSnapshot(sid, new Request(`http://localhost/snapshots/${sid}`), {});
 
 async function download(sid: string, file: string): Promise<Response> {
-  return (await snapshotExport({ params: { id: sid, file }, request: new Request(`http://localhost/snapshots/${sid}/export/${file}`), context: {} })) as Response;
+  return (await snapshotExport({
+    params: { id: sid, file },
+    request: new Request(`http://localhost/snapshots/${sid}/export/${file}`),
+    context: {},
+  })) as Response;
 }
 
 async function twoArticles() {
@@ -71,7 +78,12 @@ describe("citable snapshots", () => {
 
     // A re-analysis that finds no attribution in article A (as a later analyser version might).
     const current = (await getAnalyses(db, [a.id])).get(a.id)!;
-    const changed: ArticleAnalysis = { ...current, attributions: [], sources: [], claims: current.claims.map((x) => ({ ...x, attributionId: null })) };
+    const changed: ArticleAnalysis = {
+      ...current,
+      attributions: [],
+      sources: [],
+      claims: current.claims.map((x) => ({ ...x, attributionId: null })),
+    };
     await storeAnalysis(db, a.id, changed);
 
     const after = await page(c.id);
@@ -84,7 +96,11 @@ describe("citable snapshots", () => {
     const res = await download(sid, "bundle.json");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toContain(`parallax-${c.id}-snapshot-${sid}-bundle.json`);
-    const bundle = (await res.json()) as { attributions: { articleId: number }[]; provenance: { link: string }; snapshot: { id: string; analyserVersion: string } };
+    const bundle = (await res.json()) as {
+      attributions: { articleId: number }[];
+      provenance: { link: string };
+      snapshot: { id: string; analyserVersion: string };
+    };
     expect(bundle.attributions.filter((x) => x.articleId === a.id)).toHaveLength(ofA);
     expect(bundle.provenance.link).toBe(`http://localhost/snapshots/${sid}`);
     expect(bundle.snapshot.id).toBe(sid);
@@ -128,12 +144,27 @@ describe("citable snapshots", () => {
     const blind = await cite(c.id, true);
     const { token } = await createShareLink(db, { comparisonId: c.id, blind: true, createdBy: null });
     const headers = { cookie: `${SHARE_COOKIE}=${token}` };
-    await expect(loadSnapshot(named, new Request(`http://localhost/snapshots/${named}`, { headers }), {})).rejects.toMatchObject({ init: { status: 403 } });
-    await expect(snapshotExport({ params: { id: named, file: "bundle.json" }, request: new Request(`http://localhost/snapshots/${named}/export/bundle.json`, { headers }), context: {} })).rejects.toMatchObject({ init: { status: 403 } });
-    expect((await loadSnapshot(blind, new Request(`http://localhost/snapshots/${blind}`, { headers }), {})).snapshot.blind).toBe(true);
+    await expect(
+      loadSnapshot(named, new Request(`http://localhost/snapshots/${named}`, { headers }), {}),
+    ).rejects.toMatchObject({ init: { status: 403 } });
+    await expect(
+      snapshotExport({
+        params: { id: named, file: "bundle.json" },
+        request: new Request(`http://localhost/snapshots/${named}/export/bundle.json`, { headers }),
+        context: {},
+      }),
+    ).rejects.toMatchObject({ init: { status: 403 } });
+    expect(
+      (await loadSnapshot(blind, new Request(`http://localhost/snapshots/${blind}`, { headers }), {})).snapshot.blind,
+    ).toBe(true);
     const fd = new FormData();
     fd.append("intent", "cite");
-    await expect(comparisonAction({ id: String(c.id) }, new Request(`http://localhost/comparisons/${c.id}`, { method: "POST", body: fd, headers }))).rejects.toMatchObject({ init: { status: 403 } });
+    await expect(
+      comparisonAction(
+        { id: String(c.id) },
+        new Request(`http://localhost/comparisons/${c.id}`, { method: "POST", body: fd, headers }),
+      ),
+    ).rejects.toMatchObject({ init: { status: 403 } });
   });
 
   test("an unknown snapshot id is a clear 404", async () => {

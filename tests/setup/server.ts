@@ -30,11 +30,21 @@ export interface RunningServer {
 }
 
 /** Starts the production server (scripts/server.ts over build/) with its own database file, and waits until it answers. */
-export async function startServer(opts: { dbFile: string; env?: Record<string, string>; timeoutMs?: number }): Promise<RunningServer> {
+export async function startServer(opts: {
+  dbFile: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/server.ts"], {
     cwd: ROOT,
-    env: childEnv({ NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${opts.dbFile}`, ...opts.env }),
+    env: childEnv({
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${opts.dbFile}`,
+      ...opts.env,
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

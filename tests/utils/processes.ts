@@ -23,7 +23,11 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
 
 export function runTsx(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

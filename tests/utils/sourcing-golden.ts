@@ -13,15 +13,22 @@ export function goldenTexts(): { name: string; text: string }[] {
   const dirs = ["app/demo/tutorial", "tests/fixtures/articles"];
   const out: { name: string; text: string }[] = [];
   for (const d of dirs) {
-    for (const f of fs.readdirSync(path.resolve(d)).filter((x) => x.endsWith(".txt")).sort()) {
+    for (const f of fs
+      .readdirSync(path.resolve(d))
+      .filter((x) => x.endsWith(".txt"))
+      .sort()) {
       out.push({ name: `${d}/${f}`, text: fs.readFileSync(path.resolve(d, f), "utf8") });
     }
   }
-  out.push({ name: "app/demo/seed-article.txt", text: fs.readFileSync(path.resolve("app/demo/seed-article.txt"), "utf8") });
+  out.push({
+    name: "app/demo/seed-article.txt",
+    text: fs.readFileSync(path.resolve("app/demo/seed-article.txt"), "utf8"),
+  });
   return out;
 }
 
-const piece = (text: string, s: { start: number; end: number } | null) => (s ? `${s.start}-${s.end} ${text.slice(s.start, s.end)}` : null);
+const piece = (text: string, s: { start: number; end: number } | null) =>
+  s ? `${s.start}-${s.end} ${text.slice(s.start, s.end)}` : null;
 
 /** One text's snapshot: plain JSON, readable in a diff. */
 export function snapshotOf(text: string, options: FindOptions = {}) {
@@ -52,8 +59,14 @@ export function buildGolden(options: FindOptions = {}): Golden {
  * revision; otherwise what to do. Output that changes under an unchanged revision would leave stored
  * analyses stale for ever, so that case names the number to bump.
  */
-export function versionGuard(stored: { revision: number; texts: Golden }, now: Golden, revision: number): string | null {
-  const changed = Object.keys({ ...stored.texts, ...now }).filter((k) => JSON.stringify(stored.texts[k]) !== JSON.stringify(now[k]));
+export function versionGuard(
+  stored: { revision: number; texts: Golden },
+  now: Golden,
+  revision: number,
+): string | null {
+  const changed = Object.keys({ ...stored.texts, ...now }).filter(
+    (k) => JSON.stringify(stored.texts[k]) !== JSON.stringify(now[k]),
+  );
   if (changed.length && stored.revision === revision)
     return `The sourcing engine's output changed (${changed.join(", ")}) but ENGINE_REVISION is still ${revision}: bump ENGINE_REVISION in app/analysis/attribution/version.ts to ${revision + 1}, then rewrite the snapshot with \`npx tsx scripts/sourcing-golden.ts --write\`.`;
   if (changed.length || stored.revision !== revision)

@@ -23,12 +23,13 @@ export function clauseEnd(ctx: AttributionContext, k: number, b: number): number
   const lower = ctx.lower;
   let inQuoteUntil = -1;
   // A reported clause with its own subject ("said [he left and took the files]") keeps its coordinated verbs and relative clauses.
-  const clausal = (lower[k] === "that" ? clauseFollows(ctx, k + 1, b) : clauseFollows(ctx, k, b));
+  const clausal = lower[k] === "that" ? clauseFollows(ctx, k + 1, b) : clauseFollows(ctx, k, b);
   let verbSeen = false;
   // "described the show, in which contestants were given tasks and competed …": a verb joined inside a relative clause.
   let relSeen = false;
   // "that, if elected, he would …", "that since she left, …": a fronted subordinate clause ends at its comma.
-  let frontSub = SUBORDINATORS.has(lower[lower[k] === "that" ? k + 1 : k] ?? "") || (lower[k] === "that" && lower[k + 1] === ",");
+  let frontSub =
+    SUBORDINATORS.has(lower[lower[k] === "that" ? k + 1 : k] ?? "") || (lower[k] === "that" && lower[k + 1] === ",");
   // "X — who has called for a levy — spoke": inside a dash pair, the content ends at the closing dash.
   let inDashPair = false;
   {
@@ -56,17 +57,27 @@ export function clauseEnd(ctx: AttributionContext, k: number, b: number): number
       const l1 = lower[m + 1]!;
       if (n1.pos === "VERB" && /ing$/.test(l1) && l1 !== "including" && l1 !== "according") return m - 1;
       // ", the senator added a caveat": a new main clause after the reported one (not after a fronted "that, if elected, …").
-      if (!frontSub && (n1.pos === "PROPN" || PERSONAL.has(l1) || n1.pos === "DET") && l1 !== "that" && (verbSeen || (!clausal && m > k + 1 && !CLAUSE_OPENERS.has(lower[k]!))) && clauseFollows(ctx, m + 1, b)) return m - 1;
+      if (
+        !frontSub &&
+        (n1.pos === "PROPN" || PERSONAL.has(l1) || n1.pos === "DET") &&
+        l1 !== "that" &&
+        (verbSeen || (!clausal && m > k + 1 && !CLAUSE_OPENERS.has(lower[k]!))) &&
+        clauseFollows(ctx, m + 1, b)
+      )
+        return m - 1;
       // ", but her plan would …": a contrasting clause with its own subject.
-      if (!frontSub && verbSeen && (l1 === "but" || l1 === "yet") && m + 2 <= b && clauseFollows(ctx, m + 2, b)) return m - 1;
+      if (!frontSub && verbSeen && (l1 === "but" || l1 === "yet") && m + 2 <= b && clauseFollows(ctx, m + 2, b))
+        return m - 1;
       if (m > k + 1) frontSub = false;
-      if ((l1 === "which" || l1 === "who" || l1 === "where") && !(clausal && !relativeHasCue(ctx, m + 2, b))) return m - 1;
+      if ((l1 === "which" || l1 === "who" || l1 === "where") && !(clausal && !relativeHasCue(ctx, m + 2, b)))
+        return m - 1;
     }
     if ((lower[m] === "and" || lower[m] === "but" || lower[m] === "yet") && m + 1 <= b) {
       let n = m + 1;
       while (n <= b && tokens[n]!.pos === "ADV") n++;
       const vt = tokens[n];
-      if (vt && n <= b && isFiniteVerb(vt, lower[n]!) && !((clausal || relSeen) && !lookupCue(vt.lemma.toLowerCase()))) return tokens[m - 1]!.value === "," ? m - 2 : m - 1;
+      if (vt && n <= b && isFiniteVerb(vt, lower[n]!) && !((clausal || relSeen) && !lookupCue(vt.lemma.toLowerCase())))
+        return tokens[m - 1]!.value === "," ? m - 2 : m - 1;
     }
   }
   return b;
@@ -74,7 +85,13 @@ export function clauseEnd(ctx: AttributionContext, k: number, b: number): number
 
 export function isDashToken(ctx: AttributionContext, m: number): boolean {
   const v = ctx.tok.tokens[m]!.value;
-  return v === "—" || v === "―" || v === "--" || v === "–" || (v === "-" && ctx.text[ctx.tok.tokens[m]!.start - 1] === " " && ctx.text[ctx.tok.tokens[m]!.end] === " ");
+  return (
+    v === "—" ||
+    v === "―" ||
+    v === "--" ||
+    v === "–" ||
+    (v === "-" && ctx.text[ctx.tok.tokens[m]!.start - 1] === " " && ctx.text[ctx.tok.tokens[m]!.end] === " ")
+  );
 }
 
 /** A quotation opened inside tokens k..b that closes after the sentence. */
@@ -96,9 +113,10 @@ export function clauseFollows(ctx: AttributionContext, k: number, b: number): bo
   for (let m = k + 1; m <= Math.min(b, k + 6); m++) {
     const u = tokens[m]!;
     if (u.pos === "AUX" || (u.pos === "VERB" && !/ing$/.test(lower[m]!))) return true;
-    if (u.pos === "PUNCT" || u.pos === "ADP" || u.pos === "SCONJ" || (lower[m] === "to")) return false;
+    if (u.pos === "PUNCT" || u.pos === "ADP" || u.pos === "SCONJ" || lower[m] === "to") return false;
     // "a veto and attempted …": a verb after a conjunction opens a second predicate, not this phrase's clause.
-    if (u.pos === "CCONJ" && m + 1 <= b && (tokens[m + 1]!.pos === "VERB" || tokens[m + 1]!.pos === "AUX")) return false;
+    if (u.pos === "CCONJ" && m + 1 <= b && (tokens[m + 1]!.pos === "VERB" || tokens[m + 1]!.pos === "AUX"))
+      return false;
   }
   return false;
 }
@@ -121,14 +139,33 @@ export function contentAfter(ctx: AttributionContext, k: number, b0: number): Sp
 export function endsClause(ctx: AttributionContext, k: number, b: number, lemma = "say"): boolean {
   if (k > b) return true;
   const v = ctx.tok.tokens[k]!.value;
-  if (v === "," || v === "." || v === "!" || v === "?" || v === ";" || v === "(" || isQuoteMark(v) || v === "'" || v === "—" || v === "–") return true;
+  if (
+    v === "," ||
+    v === "." ||
+    v === "!" ||
+    v === "?" ||
+    v === ";" ||
+    v === "(" ||
+    isQuoteMark(v) ||
+    v === "'" ||
+    v === "—" ||
+    v === "–"
+  )
+    return true;
   // "she said Monday." "he said in a statement."
-  if (ctx.tok.tokens[k]!.pos === "ADP" && ctx.lower[k] !== "that" && SAY_LIKE.has(lemma) && ctx.lower[k] !== "of" && ctx.lower[k] !== "about") return true;
+  if (
+    ctx.tok.tokens[k]!.pos === "ADP" &&
+    ctx.lower[k] !== "that" &&
+    SAY_LIKE.has(lemma) &&
+    ctx.lower[k] !== "of" &&
+    ctx.lower[k] !== "about"
+  )
+    return true;
   let m = k;
   while (m <= b && m < k + 8) {
     const vv = ctx.tok.tokens[m]!.value;
     if (vv === "," || vv === "." || vv === ";") return true;
-    if (ctx.tok.tokens[m]!.pos === "VERB" || ctx.lower[m] === "that" || (ctx.tok.tokens[m]!.pos === "AUX")) return false;
+    if (ctx.tok.tokens[m]!.pos === "VERB" || ctx.lower[m] === "that" || ctx.tok.tokens[m]!.pos === "AUX") return false;
     m++;
   }
   return m > b;
@@ -146,7 +183,11 @@ export function contentBefore(ctx: AttributionContext, j: number, a: number): Sp
     const q = ctx.quotes.byEnd.get(qEnd)!;
     // A lead-in before the quotation in the same sentence belongs to the content ("With X, “…,” he said").
     const sentStartPos = tokens[a]!.start;
-    if (sentStartPos < q.start && ctx.tok.paragraphs[ctx.para[a]!]!.start <= sentStartPos && !ctx.quotes.containing(sentStartPos)) {
+    if (
+      sentStartPos < q.start &&
+      ctx.tok.paragraphs[ctx.para[a]!]!.start <= sentStartPos &&
+      !ctx.quotes.containing(sentStartPos)
+    ) {
       const lead = ctx.text.slice(sentStartPos, q.start);
       if (!/[.!?]\s*$/.test(lead) && !/[“”"]/.test(lead)) return { start: sentStartPos, end: q.end };
     }
@@ -172,7 +213,11 @@ export function contentAfterPost(ctx: AttributionContext, k: number, b: number, 
       const t = tokens[m]!;
       if (t.start < quoteEnd) continue;
       const q = ctx.quotes.byStart.get(t.start);
-      if (q && m > k && (tokens[m - 1]!.value === "," || tokens[m - 1]!.value === "." || tokens[m - 1]!.value === "—")) {
+      if (
+        q &&
+        m > k &&
+        (tokens[m - 1]!.value === "," || tokens[m - 1]!.value === "." || tokens[m - 1]!.value === "—")
+      ) {
         out.push({ start: q.start, end: q.end });
         quoteEnd = q.end;
       } else if (q) quoteEnd = q.end;
@@ -185,9 +230,15 @@ export function contentAfterPost(ctx: AttributionContext, k: number, b: number, 
     const lw = ctx.lower[m + 1]!;
     let isIng = /ing$/.test(lw) && first.pos === "VERB";
     // "he said, replacing Clinton would be …": a gerund subject followed by its verb is a clause.
-    if (isIng) for (let n = m + 2; n <= b; n++) if (tokens[n]!.pos === "AUX" || (tokens[n]!.pos === "VERB" && !/ing$/.test(ctx.lower[n]!))) { isIng = false; break; }
+    if (isIng)
+      for (let n = m + 2; n <= b; n++)
+        if (tokens[n]!.pos === "AUX" || (tokens[n]!.pos === "VERB" && !/ing$/.test(ctx.lower[n]!))) {
+          isIng = false;
+          break;
+        }
     let clause = startsWithQuote(ctx.text, first.start);
-    for (let n = m + 1; n <= b && !clause; n++) if (tokens[n]!.pos === "VERB" || tokens[n]!.pos === "AUX") clause = true;
+    for (let n = m + 1; n <= b && !clause; n++)
+      if (tokens[n]!.pos === "VERB" || tokens[n]!.pos === "AUX") clause = true;
     if (clause && !isIng && !PARTICIPLE_STOP.has(lw) && first.pos !== "ADP" && b - m >= 3) {
       const c = contentAfter(ctx, m + 1, b);
       if (c) out.push(c);

@@ -119,7 +119,12 @@ export function span(ctx: AttributionContext, a: number, b: number): Span {
 export function trimSpan(text: string, start: number, end: number): Span | null {
   while (start < end && /[\s,;:]/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  while (end > start && /[.;:,!?\u2014\u2013-]/.test(text[end - 1]!) && !(text[end - 1] === "?" || text[end - 1] === "!")) end--;
+  while (
+    end > start &&
+    /[.;:,!?\u2014\u2013-]/.test(text[end - 1]!) &&
+    !(text[end - 1] === "?" || text[end - 1] === "!")
+  )
+    end--;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end <= start) return null;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, Math.min(end, start + 200)))) return null;

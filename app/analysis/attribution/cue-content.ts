@@ -5,11 +5,31 @@ import { type Span } from "../types";
 import { type AttributionContext, trimSpan } from "./context";
 
 import { npRight } from "./noun-phrases";
-import { CLAUSE_OPENERS, CUT_PREPS, DAY_WORDS, EVENT_NOUNS, EVENT_PREPS, LIGHT_PREPS, LIGHT_VERBS, OBJECT_CUES, OBJ_PRON, OCCASION_NOUNS, PRON_OBJECTS, STANCE_NOUNS, TIME_WORDS } from "./word-sets";
+import {
+  CLAUSE_OPENERS,
+  CUT_PREPS,
+  DAY_WORDS,
+  EVENT_NOUNS,
+  EVENT_PREPS,
+  LIGHT_PREPS,
+  LIGHT_VERBS,
+  OBJECT_CUES,
+  OBJ_PRON,
+  OCCASION_NOUNS,
+  PRON_OBJECTS,
+  STANCE_NOUNS,
+  TIME_WORDS,
+} from "./word-sets";
 import { contentAfter } from "./clauses";
 
 /** Content after a cue: skips objects of "tell", time phrases and "in a statement", then runs to the sentence end. */
-export function contentAfterCue(ctx: AttributionContext, k: number, b: number, lemma: string, cls: CueClass): Span | null {
+export function contentAfterCue(
+  ctx: AttributionContext,
+  k: number,
+  b: number,
+  lemma: string,
+  cls: CueClass,
+): Span | null {
   const tokens = ctx.tok.tokens;
   const lower = ctx.lower;
   if (k > b) return null;
@@ -20,21 +40,43 @@ export function contentAfterCue(ctx: AttributionContext, k: number, b: number, l
       if (np) k = np[1] + 1;
       if (k <= b && tokens[k]!.pos === "ADP" && lower[k] !== "that") {
         for (let m = k + 1; m <= Math.min(b, k + 7); m++)
-          if (lower[m] === "to" || lower[m] === "that") { k = m; break; }
+          if (lower[m] === "to" || lower[m] === "that") {
+            k = m;
+            break;
+          }
       }
     }
   }
   if (cls === "speech") {
     // "said during a rally in Michigan that …": start at "that" if it comes soon, with no verb before it.
     for (let m = k; m <= Math.min(b, k + 14); m++) {
-      if (lower[m] === "that" && m > k && !ctx.quotes.containing(tokens[m]!.start)) { k = m; break; }
-      if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX" || (m === k && (isQuoteMark(tokens[m]!.value) || tokens[m]!.value === "'"))) break;
+      if (lower[m] === "that" && m > k && !ctx.quotes.containing(tokens[m]!.start)) {
+        k = m;
+        break;
+      }
+      if (
+        tokens[m]!.pos === "VERB" ||
+        tokens[m]!.pos === "AUX" ||
+        (m === k && (isQuoteMark(tokens[m]!.value) || tokens[m]!.value === "'"))
+      )
+        break;
     }
     while (k <= b && (TIME_WORDS.has(lower[k]!) || (tokens[k]!.pos === "PROPN" && TIME_WORDS.has(lower[k]!)))) k++;
-    if (k <= b && (lower[k] === "in" || lower[k] === "via" || lower[k] === "during" || lower[k] === "on" || lower[k] === "at" || lower[k] === "through") ) {
+    if (
+      k <= b &&
+      (lower[k] === "in" ||
+        lower[k] === "via" ||
+        lower[k] === "during" ||
+        lower[k] === "on" ||
+        lower[k] === "at" ||
+        lower[k] === "through")
+    ) {
       // skip a short prepositional phrase ending in a comma
       for (let m = k + 1; m <= Math.min(b, k + 8); m++) {
-        if (lower[m] === ",") { k = m + 1; break; }
+        if (lower[m] === ",") {
+          k = m + 1;
+          break;
+        }
         if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") break;
       }
     }
@@ -44,8 +86,19 @@ export function contentAfterCue(ctx: AttributionContext, k: number, b: number, l
   // "expressed misgivings about X", "voiced support for X": a light verb and a stance noun; the content follows the preposition.
   if (LIGHT_VERBS.has(lemma)) {
     let m = k;
-    while (m <= b && m < k + 3 && (tokens[m]!.pos === "ADJ" || tokens[m]!.pos === "ADV" || (tokens[m]!.pos === "DET" && m === k))) m++;
-    if (m + 2 <= b && tokens[m]!.pos === "NOUN" && STANCE_NOUNS.has(tokens[m]!.lemma.toLowerCase()) && LIGHT_PREPS.has(lower[m + 1]!)) k = m + 2;
+    while (
+      m <= b &&
+      m < k + 3 &&
+      (tokens[m]!.pos === "ADJ" || tokens[m]!.pos === "ADV" || (tokens[m]!.pos === "DET" && m === k))
+    )
+      m++;
+    if (
+      m + 2 <= b &&
+      tokens[m]!.pos === "NOUN" &&
+      STANCE_NOUNS.has(tokens[m]!.lemma.toLowerCase()) &&
+      LIGHT_PREPS.has(lower[m + 1]!)
+    )
+      k = m + 2;
   }
   while (k <= b && (lower[k] === "," || lower[k] === "—")) k++;
   if (k > b) return null;
@@ -80,16 +133,44 @@ export function nounObjectEnd(ctx: AttributionContext, k: number, b: number): nu
       continue;
     }
     const pos = t.pos;
-    if (pos === "NOUN" || pos === "PROPN" || pos === "NUM" || (pos === "PRON" && OBJ_PRON.has(lw) && m === k) || (asUsed && pos === "ADJ")) head = m;
-    else if (pos === "DET" || pos === "ADJ" || (pos === "PRON" && OBJ_PRON.has(lw)) || (pos === "PART" && (lw === "’s" || lw === "'s" || lw === "’")) || pos === "SYM") {
+    if (
+      pos === "NOUN" ||
+      pos === "PROPN" ||
+      pos === "NUM" ||
+      (pos === "PRON" && OBJ_PRON.has(lw) && m === k) ||
+      (asUsed && pos === "ADJ")
+    )
+      head = m;
+    else if (
+      pos === "DET" ||
+      pos === "ADJ" ||
+      (pos === "PRON" && OBJ_PRON.has(lw)) ||
+      (pos === "PART" && (lw === "’s" || lw === "'s" || lw === "’")) ||
+      pos === "SYM"
+    ) {
       // inside the phrase
     } else if (pos === "ADV" && lw !== "as" && m + 1 <= limit && tokens[m + 1]!.pos === "ADJ") {
       // "deeply flawed"
     } else if ((lw === "of" || lw === "-") && head >= 0 && m + 1 <= limit) {
       // "a series of tweets"
-    } else if ((lw === "and" || lw === "or") && head >= 0 && m + 1 <= limit && ["DET", "NOUN", "PROPN", "ADJ", "NUM"].includes(tokens[m + 1]!.pos) && !(m + 2 <= b && (tokens[m + 2]!.pos === "VERB" || tokens[m + 2]!.pos === "AUX"))) {
+    } else if (
+      (lw === "and" || lw === "or") &&
+      head >= 0 &&
+      m + 1 <= limit &&
+      ["DET", "NOUN", "PROPN", "ADJ", "NUM"].includes(tokens[m + 1]!.pos) &&
+      !(m + 2 <= b && (tokens[m + 2]!.pos === "VERB" || tokens[m + 2]!.pos === "AUX"))
+    ) {
       // "taxes and jobs"
-    } else if (lw === "as" && head >= 0 && !asUsed && m + 1 <= limit && tokens[m + 1]!.pos !== "VERB" && tokens[m + 1]!.pos !== "AUX" && tokens[m + 1]!.pos !== "SCONJ" && tokens[m + 1]!.pos !== "PRON") {
+    } else if (
+      lw === "as" &&
+      head >= 0 &&
+      !asUsed &&
+      m + 1 <= limit &&
+      tokens[m + 1]!.pos !== "VERB" &&
+      tokens[m + 1]!.pos !== "AUX" &&
+      tokens[m + 1]!.pos !== "SCONJ" &&
+      tokens[m + 1]!.pos !== "PRON"
+    ) {
       asUsed = true;
     } else break;
     m++;
@@ -105,7 +186,14 @@ export function nounObjectEnd(ctx: AttributionContext, k: number, b: number): nu
   const lw = lower[m]!;
   const t = tokens[m]!;
   if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "PART") return -1;
-  if ((CUT_PREPS.has(lw) && t.value === lw) || DAY_WORDS.has(lw) || t.value === "—" || t.value === "(" || t.value === "--") return head;
+  if (
+    (CUT_PREPS.has(lw) && t.value === lw) ||
+    DAY_WORDS.has(lw) ||
+    t.value === "—" ||
+    t.value === "(" ||
+    t.value === "--"
+  )
+    return head;
   if (EVENT_PREPS.has(lw)) {
     // "in a statement", "at a rally on Monday": an occasion, not part of the object.
     for (let n = m + 1; n <= Math.min(b, m + 6); n++) {
@@ -116,7 +204,13 @@ export function nounObjectEnd(ctx: AttributionContext, k: number, b: number): nu
   }
   if (lw === "," && m + 1 <= b) {
     const n = tokens[m + 1]!;
-    if (n.pos === "SCONJ" || lower[m + 1] === "but" || lower[m + 1] === "while" || (n.pos === "ADV" && lower[m + 1] !== "including")) return head;
+    if (
+      n.pos === "SCONJ" ||
+      lower[m + 1] === "but" ||
+      lower[m + 1] === "while" ||
+      (n.pos === "ADV" && lower[m + 1] !== "including")
+    )
+      return head;
   }
   return -1;
 }

@@ -6,7 +6,11 @@ import { type AttributionContext } from "./context";
 import { NAME_PARTICLES, PERSONAL, POSTPOSED_TITLE, QUANT_SUBJECTS, RELATIVE, TIME_WORDS } from "./word-sets";
 
 export function isNameish(t: Token): boolean {
-  return t.pos === "PROPN" || (/^\p{Lu}/u.test(t.value) && (t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "X")) || NAME_PARTICLES.has(t.value);
+  return (
+    t.pos === "PROPN" ||
+    (/^\p{Lu}/u.test(t.value) && (t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "X")) ||
+    NAME_PARTICLES.has(t.value)
+  );
 }
 
 /** Collect a noun phrase ending at token j (leftwards). Returns [start, j] or null. */
@@ -19,19 +23,32 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
   if (j < a) return null;
   const t = tokens[j]!;
   const lw = lower[j]!;
-  if (QUANT_SUBJECTS.has(lw) && (t.pos === "ADJ" || t.pos === "PRON" || t.pos === "DET" || t.pos === "NOUN")) return [j, j];
+  if (QUANT_SUBJECTS.has(lw) && (t.pos === "ADJ" || t.pos === "PRON" || t.pos === "DET" || t.pos === "NOUN"))
+    return [j, j];
   if (t.pos === "PRON" || PERSONAL.has(lw)) {
     if (PERSONAL.has(lw)) return [j, j];
     if (RELATIVE.has(lw) && allowRelative) {
-      if ((lower[j - 1] === "," || (isCommaLike(lower[j - 1]!))) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
+      if ((lower[j - 1] === "," || isCommaLike(lower[j - 1]!)) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
       return npLeft(ctx, j - 1, a, false);
     }
-    if (lw === "many" || lw === "some" || lw === "others" || lw === "few" || lw === "most" || lw === "both" || lw === "all" || lw === "everyone" || lw === "someone" || lw === "nobody" || lw === "none")
+    if (
+      lw === "many" ||
+      lw === "some" ||
+      lw === "others" ||
+      lw === "few" ||
+      lw === "most" ||
+      lw === "both" ||
+      lw === "all" ||
+      lw === "everyone" ||
+      lw === "someone" ||
+      lw === "nobody" ||
+      lw === "none"
+    )
       return [j, j];
     return null;
   }
   if (RELATIVE.has(lw) && allowRelative && t.pos !== "DET") {
-    if ((lower[j - 1] === "," || (isCommaLike(lower[j - 1]!))) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
+    if ((lower[j - 1] === "," || isCommaLike(lower[j - 1]!)) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
     return npLeft(ctx, j - 1, a, false);
   }
   let k = j;
@@ -41,18 +58,44 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
     const u = tokens[k]!;
     const lu = lower[k]!;
     const pos = u.pos;
-    if (u.value === ")" ) {
+    if (u.value === ")") {
       let m = k - 1;
       while (m >= a && m > k - 8 && tokens[m]!.value !== "(") m--;
-      if (m >= a && tokens[m]!.value === "(" && k !== j) { k = m - 1; count++; continue; }
-      if (m >= a && tokens[m]!.value === "(" && k === j) { k = m - 1; count++; continue; }
+      if (m >= a && tokens[m]!.value === "(" && k !== j) {
+        k = m - 1;
+        count++;
+        continue;
+      }
+      if (m >= a && tokens[m]!.value === "(" && k === j) {
+        k = m - 1;
+        count++;
+        continue;
+      }
       break;
     }
-    const capWord = (/^\p{Lu}/u.test(u.value) && (pos === "VERB" || pos === "X" || pos === "ADJ" || pos === "ADV" || pos === "INTJ") && k > a) || (NAME_PARTICLES.has(u.value) && k < j && isNameish(tokens[k + 1]!));
-    if (pos === "PROPN" || pos === "NOUN" || pos === "NUM" || capWord || (pos === "X" && /^\p{Lu}/u.test(u.value)) || (k === j && k === a && /^\p{Lu}/u.test(u.value) && pos === "VERB")) {
+    const capWord =
+      (/^\p{Lu}/u.test(u.value) &&
+        (pos === "VERB" || pos === "X" || pos === "ADJ" || pos === "ADV" || pos === "INTJ") &&
+        k > a) ||
+      (NAME_PARTICLES.has(u.value) && k < j && isNameish(tokens[k + 1]!));
+    if (
+      pos === "PROPN" ||
+      pos === "NOUN" ||
+      pos === "NUM" ||
+      capWord ||
+      (pos === "X" && /^\p{Lu}/u.test(u.value)) ||
+      (k === j && k === a && /^\p{Lu}/u.test(u.value) && pos === "VERB")
+    ) {
       if (TIME_WORDS.has(lu) && k === j) return null;
       if (head < 0) head = k;
-    } else if (pos === "ADJ" && head < 0 && k === j && POSTPOSED_TITLE.has(lu) && k > a && (tokens[k - 1]!.pos === "NOUN" || tokens[k - 1]!.pos === "PROPN")) {
+    } else if (
+      pos === "ADJ" &&
+      head < 0 &&
+      k === j &&
+      POSTPOSED_TITLE.has(lu) &&
+      k > a &&
+      (tokens[k - 1]!.pos === "NOUN" || tokens[k - 1]!.pos === "PROPN")
+    ) {
       // "the attorney general", "the surgeon general": a title ending in an adjective
       head = k;
     } else if (pos === "ADJ" && head < 0 && k === j && NOUN_READ_ADJ.has(lu)) {
@@ -62,10 +105,40 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
       if (head < 0 && !/^\p{Lu}/u.test(u.value)) return null;
     } else if (pos === "DET" || lu === "both") {
       if (head < 0) return null;
-      if (lu === "that" || lu === "this" || lu === "these" || lu === "those" || lu === "the" || lu === "a" || lu === "an" || lu === "his" || lu === "her" || lu === "their" || lu === "its" || lu === "both" || lu === "another" || lu === "some" || lu === "many" || lu === "several" || lu === "each" || lu === "every" || lu === "no" || lu === "our" || lu === "my" || lu === "your" || lu === "one" || lu === "all" || lu === "most") {
+      if (
+        lu === "that" ||
+        lu === "this" ||
+        lu === "these" ||
+        lu === "those" ||
+        lu === "the" ||
+        lu === "a" ||
+        lu === "an" ||
+        lu === "his" ||
+        lu === "her" ||
+        lu === "their" ||
+        lu === "its" ||
+        lu === "both" ||
+        lu === "another" ||
+        lu === "some" ||
+        lu === "many" ||
+        lu === "several" ||
+        lu === "each" ||
+        lu === "every" ||
+        lu === "no" ||
+        lu === "our" ||
+        lu === "my" ||
+        lu === "your" ||
+        lu === "one" ||
+        lu === "all" ||
+        lu === "most"
+      ) {
         // "Mr. Morgan of the Sierra Club", "a lawyer for the news outlets": the phrase goes on to the left.
         const pl = lower[k - 1];
-        if (k - 2 >= a && (pl === "of" || pl === "for" || pl === "at" || pl === "from") && (tokens[k - 2]!.pos === "PROPN" || tokens[k - 2]!.pos === "NOUN")) {
+        if (
+          k - 2 >= a &&
+          (pl === "of" || pl === "for" || pl === "at" || pl === "from") &&
+          (tokens[k - 2]!.pos === "PROPN" || tokens[k - 2]!.pos === "NOUN")
+        ) {
           k -= 2;
           count += 2;
           continue;
@@ -76,16 +149,38 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
       }
     } else if (pos === "PART" && (lu === "’s" || lu === "'s" || lu === "’" || lu === "'")) {
       // possessive inside the phrase
-    } else if (pos === "PRON" && (lu === "his" || lu === "her" || lu === "their" || lu === "its" || lu === "our" || lu === "my")) {
+    } else if (
+      pos === "PRON" &&
+      (lu === "his" || lu === "her" || lu === "their" || lu === "its" || lu === "our" || lu === "my")
+    ) {
       if (head < 0) return null;
       k--;
       count++;
       break;
-    } else if (pos === "PUNCT" && (u.value === "." || u.value === "-" || u.value === "&" || u.value === "’" || u.value === "'") && k < j && k > a && isNameish(tokens[k - 1]!)) {
+    } else if (
+      pos === "PUNCT" &&
+      (u.value === "." || u.value === "-" || u.value === "&" || u.value === "’" || u.value === "'") &&
+      k < j &&
+      k > a &&
+      isNameish(tokens[k - 1]!)
+    ) {
       // inside a name (initials, hyphens)
-    } else if (pos === "ADP" && (lu === "of" || lu === "for" || lu === "at" || lu === "from") && head >= 0 && k > a && (tokens[k - 1]!.pos === "NOUN" || tokens[k - 1]!.pos === "PROPN" || NOUN_READ_ADJ.has(lower[k - 1]!))) {
+    } else if (
+      pos === "ADP" &&
+      (lu === "of" || lu === "for" || lu === "at" || lu === "from") &&
+      head >= 0 &&
+      k > a &&
+      (tokens[k - 1]!.pos === "NOUN" || tokens[k - 1]!.pos === "PROPN" || NOUN_READ_ADJ.has(lower[k - 1]!))
+    ) {
       // "head of the agency", "Center for Research", "the military of Veltria"
-    } else if (pos === "CCONJ" && lu === "and" && head >= 0 && k > a && (isNameish(tokens[k - 1]!) || tokens[k - 1]!.pos === "NOUN") && (isNameish(tokens[k + 1]!) || tokens[k + 1]!.pos === "DET")) {
+    } else if (
+      pos === "CCONJ" &&
+      lu === "and" &&
+      head >= 0 &&
+      k > a &&
+      (isNameish(tokens[k - 1]!) || tokens[k - 1]!.pos === "NOUN") &&
+      (isNameish(tokens[k + 1]!) || tokens[k + 1]!.pos === "DET")
+    ) {
       // "Hamas and the Muslim Brotherhood"
     } else break;
     k--;
@@ -106,26 +201,71 @@ export function npRight(ctx: AttributionContext, k: number, b: number, nounVerbs
   if (k > b) return null;
   const t = tokens[k]!;
   // "according to their attorneys": a possessive opens the phrase.
-  if (t.pos === "PRON" && !(nounVerbs && (lower[k] === "his" || lower[k] === "her" || lower[k] === "their" || lower[k] === "its") && k < b && tokens[k + 1]!.pos !== "PUNCT")) return PERSONAL.has(lower[k]!) ? [k, k] : null;
+  if (
+    t.pos === "PRON" &&
+    !(
+      nounVerbs &&
+      (lower[k] === "his" || lower[k] === "her" || lower[k] === "their" || lower[k] === "its") &&
+      k < b &&
+      tokens[k + 1]!.pos !== "PUNCT"
+    )
+  )
+    return PERSONAL.has(lower[k]!) ? [k, k] : null;
   let m = k;
   let head = -1;
   while (m <= b && m < k + 14) {
     const u = tokens[m]!;
     const lu = lower[m]!;
-    if (u.pos === "PROPN" || u.pos === "NOUN" || u.pos === "NUM" || (u.pos === "X" && /^\p{Lu}/u.test(u.value))) head = m;
-    else if (u.pos === "VERB" && (/(ing|ed)$/.test(lu) || nounVerbs) && head < 0 && m < b && (tokens[m + 1]!.pos === "NOUN" || tokens[m + 1]!.pos === "PROPN")) {
+    if (u.pos === "PROPN" || u.pos === "NOUN" || u.pos === "NUM" || (u.pos === "X" && /^\p{Lu}/u.test(u.value)))
+      head = m;
+    else if (
+      u.pos === "VERB" &&
+      (/(ing|ed)$/.test(lu) || nounVerbs) &&
+      head < 0 &&
+      m < b &&
+      (tokens[m + 1]!.pos === "NOUN" || tokens[m + 1]!.pos === "PROPN")
+    ) {
       // "shipping agents", "unnamed officials"
-    } else if (u.pos === "DET" || u.pos === "ADJ" || (u.pos === "PRON" && (lu === "his" || lu === "her" || lu === "their" || lu === "its"))) {
+    } else if (
+      u.pos === "DET" ||
+      u.pos === "ADJ" ||
+      (u.pos === "PRON" && (lu === "his" || lu === "her" || lu === "their" || lu === "its"))
+    ) {
       if (head >= 0 && u.pos === "DET" && tokens[m - 1]!.pos !== "ADP") break;
     } else if (u.pos === "PART" && (lu === "’s" || lu === "'s")) {
       // possessive
-    } else if (u.value === "-" && m > k && m < b && tokens[m - 1]!.end === u.start && tokens[m + 1]!.start === u.end && (tokens[m - 1]!.pos === "ADJ" || tokens[m - 1]!.pos === "PROPN" || tokens[m - 1]!.pos === "NOUN")) {
+    } else if (
+      u.value === "-" &&
+      m > k &&
+      m < b &&
+      tokens[m - 1]!.end === u.start &&
+      tokens[m + 1]!.start === u.end &&
+      (tokens[m - 1]!.pos === "ADJ" || tokens[m - 1]!.pos === "PROPN" || tokens[m - 1]!.pos === "NOUN")
+    ) {
       // "African-Americans", "Vietnam-era veterans": a hyphenated compound
-    } else if (u.pos === "PUNCT" && (u.value === "." || u.value === "-" || u.value === "&") && head >= 0 && m < b && isNameish(tokens[m + 1]!)) {
+    } else if (
+      u.pos === "PUNCT" &&
+      (u.value === "." || u.value === "-" || u.value === "&") &&
+      head >= 0 &&
+      m < b &&
+      isNameish(tokens[m + 1]!)
+    ) {
       // inside a name
-    } else if (u.pos === "ADP" && (lu === "of" || lu === "for" || lu === "at" || lu === "from") && head >= 0 && m < b && tokens[m + 1]!.pos !== "VERB") {
+    } else if (
+      u.pos === "ADP" &&
+      (lu === "of" || lu === "for" || lu === "at" || lu === "from") &&
+      head >= 0 &&
+      m < b &&
+      tokens[m + 1]!.pos !== "VERB"
+    ) {
       // "head of the agency"
-    } else if (u.pos === "CCONJ" && lu === "and" && head >= 0 && m < b && (isNameish(tokens[m + 1]!) || tokens[m + 1]!.pos === "DET" || tokens[m + 1]!.pos === "NOUN")) {
+    } else if (
+      u.pos === "CCONJ" &&
+      lu === "and" &&
+      head >= 0 &&
+      m < b &&
+      (isNameish(tokens[m + 1]!) || tokens[m + 1]!.pos === "DET" || tokens[m + 1]!.pos === "NOUN")
+    ) {
       // coordinated sources
     } else break;
     m++;
@@ -137,7 +277,6 @@ export function npRight(ctx: AttributionContext, k: number, b: number, nounVerbs
   return [k, e];
 }
 
-
 export function isCommaLike(v: string): boolean {
-  return v === "," || ((v === "--" || v === "—" || v === "–"));
+  return v === "," || v === "--" || v === "—" || v === "–";
 }

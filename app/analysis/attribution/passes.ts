@@ -69,7 +69,10 @@ export function splitCoordinated(ctx: AttributionContext, list: RawAttribution[]
 export function dropNested(list: RawAttribution[]): RawAttribution[] {
   const speech = list.filter((x) => x.cueClass === "speech" || x.cueClass === "according");
   if (!speech.length) return list;
-  const sorted = speech.map((x) => x.content).flat().sort((p, q) => p.start - q.start);
+  const sorted = speech
+    .map((x) => x.content)
+    .flat()
+    .sort((p, q) => p.start - q.start);
   // Merge the speech contents into disjoint intervals for a binary-searchable cover.
   const cover: Span[] = [];
   for (const c of sorted) {
@@ -89,7 +92,16 @@ export function dropNested(list: RawAttribution[]): RawAttribution[] {
     }
     return false;
   };
-  return list.filter((x) => !(x.cue && (x.cueClass === "stance" || (x.cueClass === "evidence") || (x.cueClass === "speech" && x.rule === "indirect.said-that")) && inside(x.cue.start)));
+  return list.filter(
+    (x) =>
+      !(
+        x.cue &&
+        (x.cueClass === "stance" ||
+          x.cueClass === "evidence" ||
+          (x.cueClass === "speech" && x.rule === "indirect.said-that")) &&
+        inside(x.cue.start)
+      ),
+  );
 }
 
 /** Drop exact duplicates (same content and source) and order by content start. A stance noun whose clause is already
@@ -102,7 +114,11 @@ export function dedupe(list: RawAttribution[]): RawAttribution[] {
       const e = x.content[x.content.length - 1]!.end;
       (ends.get(e) ?? ends.set(e, []).get(e)!).push(x);
     }
-    list = list.filter((x) => x.rule !== "noun.complement" || !(ends.get(x.content[0]!.end) ?? []).some((y) => y !== x && y.rule !== "noun.complement"));
+    list = list.filter(
+      (x) =>
+        x.rule !== "noun.complement" ||
+        !(ends.get(x.content[0]!.end) ?? []).some((y) => y !== x && y.rule !== "noun.complement"),
+    );
   }
   const out: RawAttribution[] = [];
   for (const x of list) {

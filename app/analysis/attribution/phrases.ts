@@ -2,7 +2,25 @@ import { type CueClass, lookupCue } from "../cues";
 import { type Token } from "../nlp";
 import { isQuoteMark } from "../quotes";
 import { type AttributionContext, type RawAttribution } from "./context";
-import { AGENT_NOUNS, ANONYMITY_VERBS, ANONYMITY_WORDS, DAY_WORDS, EVIDENCE_NOUNS, FINITE_AUX, MONTHS, PERSONAL, PERSON_PRON, POSSESSIVE_PRON, QUANT_SUBJECTS, RELATIVE, ROLE_WORDS, SKIP_BEFORE_CUE, TIME_LEADS, TIME_UNITS, UNNAMED_ADVERBS } from "./word-sets";
+import {
+  AGENT_NOUNS,
+  ANONYMITY_VERBS,
+  ANONYMITY_WORDS,
+  DAY_WORDS,
+  EVIDENCE_NOUNS,
+  FINITE_AUX,
+  MONTHS,
+  PERSONAL,
+  PERSON_PRON,
+  POSSESSIVE_PRON,
+  QUANT_SUBJECTS,
+  RELATIVE,
+  ROLE_WORDS,
+  SKIP_BEFORE_CUE,
+  TIME_LEADS,
+  TIME_UNITS,
+  UNNAMED_ADVERBS,
+} from "./word-sets";
 import { isCommaLike, npLeft } from "./noun-phrases";
 
 /** A verb form that starts a new coordinated predicate (past or third person), not a bare infinitive. */
@@ -18,9 +36,20 @@ export function skipLeftModifiers(ctx: AttributionContext, j: number, a: number)
   while (j >= a) {
     const lw = ctx.lower[j]!;
     const pos = tokens[j]!.pos;
-    if (SKIP_BEFORE_CUE.has(lw) || (pos === "ADV" && !UNNAMED_ADVERBS.has(lw) && lw !== "that" && !(lw === "yet")) || (pos === "AUX" && lw !== "'s") || lw === "not") j--;
+    if (
+      SKIP_BEFORE_CUE.has(lw) ||
+      (pos === "ADV" && !UNNAMED_ADVERBS.has(lw) && lw !== "that" && !(lw === "yet")) ||
+      (pos === "AUX" && lw !== "'s") ||
+      lw === "not"
+    )
+      j--;
     // "he's claiming", "who's called for": a contracted is/has after a pronoun.
-    else if ((lw === "'s" || lw === "’s") && j - 1 >= a && (PERSONAL.has(ctx.lower[j - 1]!) || RELATIVE.has(ctx.lower[j - 1]!))) j--;
+    else if (
+      (lw === "'s" || lw === "’s") &&
+      j - 1 >= a &&
+      (PERSONAL.has(ctx.lower[j - 1]!) || RELATIVE.has(ctx.lower[j - 1]!))
+    )
+      j--;
     else break;
   }
   return j;
@@ -30,10 +59,23 @@ export function isPassive(ctx: AttributionContext, i: number, a: number): boolea
   const t = ctx.tok.tokens[i]!;
   if (/ing$/.test(t.value)) return false;
   let j = i - 1;
-  while (j >= a && (ctx.tok.tokens[j]!.pos === "ADV" || ctx.lower[j] === "not" || ctx.lower[j] === "also" || ctx.lower[j] === "widely")) j--;
+  while (
+    j >= a &&
+    (ctx.tok.tokens[j]!.pos === "ADV" || ctx.lower[j] === "not" || ctx.lower[j] === "also" || ctx.lower[j] === "widely")
+  )
+    j--;
   if (j < a) return false;
   const lw = ctx.lower[j]!;
-  return lw === "is" || lw === "was" || lw === "are" || lw === "were" || lw === "been" || lw === "be" || lw === "being" || lw === "’s";
+  return (
+    lw === "is" ||
+    lw === "was" ||
+    lw === "are" ||
+    lw === "were" ||
+    lw === "been" ||
+    lw === "be" ||
+    lw === "being" ||
+    lw === "’s"
+  );
 }
 
 export function subjectOk(ctx: AttributionContext, np: [number, number], cls: CueClass): boolean {
@@ -41,15 +83,30 @@ export function subjectOk(ctx: AttributionContext, np: [number, number], cls: Cu
   const lower = ctx.lower;
   if (cls === "speech") return true;
   for (let k = np[0]; k <= np[1]; k++) {
-    if (tokens[k]!.pos === "PROPN" || (tokens[k]!.pos !== "DET" && /^\p{Lu}/u.test(tokens[k]!.value) && k > np[0])) return true;
+    if (tokens[k]!.pos === "PROPN" || (tokens[k]!.pos !== "DET" && /^\p{Lu}/u.test(tokens[k]!.value) && k > np[0]))
+      return true;
   }
   const head = lower[np[1]]!;
   if (PERSON_PRON.has(head)) return true;
   if (head === "it") return cls === "evidence";
-  if (/^\p{Lu}/u.test(tokens[np[0]]!.value) && tokens[np[0]]!.pos !== "DET" && tokens[np[0]]!.pos !== "PRON" && np[0] > ctx.sentStart[ctx.sid[np[0]]!]!) return true;
+  if (
+    /^\p{Lu}/u.test(tokens[np[0]]!.value) &&
+    tokens[np[0]]!.pos !== "DET" &&
+    tokens[np[0]]!.pos !== "PRON" &&
+    np[0] > ctx.sentStart[ctx.sid[np[0]]!]!
+  )
+    return true;
   const lemma = tokens[np[1]]!.lemma.toLowerCase();
   if (cls === "evidence") return EVIDENCE_NOUNS.has(head) || EVIDENCE_NOUNS.has(lemma) || AGENT_NOUNS.has(head);
-  return AGENT_NOUNS.has(head) || AGENT_NOUNS.has(lemma) || EVIDENCE_NOUNS.has(head) || QUANT_SUBJECTS.has(head) || ROLE_WORDS.has(head) || ROLE_WORDS.has(lemma) || personBySuffix(head);
+  return (
+    AGENT_NOUNS.has(head) ||
+    AGENT_NOUNS.has(lemma) ||
+    EVIDENCE_NOUNS.has(head) ||
+    QUANT_SUBJECTS.has(head) ||
+    ROLE_WORDS.has(head) ||
+    ROLE_WORDS.has(lemma) ||
+    personBySuffix(head)
+  );
 }
 
 /** Nouns for people by their ending: "environmentalists", "physicians", "a historian". */
@@ -61,7 +118,12 @@ export function personBySuffix(w: string): boolean {
 export function possessedBefore(ctx: AttributionContext, p: number, a: number): boolean {
   const tokens = ctx.tok.tokens;
   let k = p;
-  while (k >= a && p - k < 6 && (tokens[k]!.pos === "NOUN" || tokens[k]!.pos === "PROPN" || tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "NUM")) k--;
+  while (
+    k >= a &&
+    p - k < 6 &&
+    (tokens[k]!.pos === "NOUN" || tokens[k]!.pos === "PROPN" || tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "NUM")
+  )
+    k--;
   if (k < a) return false;
   const lw = ctx.lower[k]!;
   return POSSESSIVE_PRON.has(lw) || lw === "'s" || lw === "’s" || lw === "’" || lw === "your";
@@ -80,7 +142,12 @@ export function hasFiniteVerb(ctx: AttributionContext, a: number, e: number): bo
 }
 
 /** The subject of the sentence: the source of an earlier attribution in it, or its first name or pronoun. */
-export function sentenceSubject(ctx: AttributionContext, a: number, j: number, sentenceAtts: RawAttribution[]): [number, number] | null {
+export function sentenceSubject(
+  ctx: AttributionContext,
+  a: number,
+  j: number,
+  sentenceAtts: RawAttribution[],
+): [number, number] | null {
   const tokens = ctx.tok.tokens;
   const prior = sentenceAtts.find((x) => x.sourceTok);
   if (prior?.sourceTok) return prior.sourceTok;
@@ -103,7 +170,15 @@ export function appositiveSource(ctx: AttributionContext, j: number, a: number):
   for (let step = 0; step < 3; step++) {
     let k = cur - 1;
     // (An apostrophe after a plural, "veterans' families", is a possessive, not a quote mark.)
-    while (k >= a && cur - k <= 30 && !isCommaLike(tokens[k]!.value) && !isQuoteMark(tokens[k]!.value) && (tokens[k]!.value !== "'" || (k > a && /s$/i.test(tokens[k - 1]!.value) && tokens[k - 1]!.end === tokens[k]!.start))) k--;
+    while (
+      k >= a &&
+      cur - k <= 30 &&
+      !isCommaLike(tokens[k]!.value) &&
+      !isQuoteMark(tokens[k]!.value) &&
+      (tokens[k]!.value !== "'" ||
+        (k > a && /s$/i.test(tokens[k - 1]!.value) && tokens[k - 1]!.end === tokens[k]!.start))
+    )
+      k--;
     if (k < a || !isCommaLike(tokens[k]!.value)) {
       const np0 = npLeft(ctx, cur - 1, a, false);
       if (np0 && hasName(ctx, np0) && np0[0] === k + 1) best = [np0[0], j - 1];
@@ -113,7 +188,17 @@ export function appositiveSource(ctx: AttributionContext, j: number, a: number):
     const headLw = np1 ? ctx.lower[np1[1]]! : "";
     // ", who …,": a relative "who" says the noun before it is a person, whatever the noun.
     const personRel = ctx.lower[k + 1] === "who" && tokens[np1?.[1] ?? k]!.pos === "NOUN";
-    if (!np1 || !(hasName(ctx, np1) || hasName(ctx, [k + 1, cur - 1]) || AGENT_NOUNS.has(headLw) || EVIDENCE_NOUNS.has(headLw) || personRel)) break;
+    if (
+      !np1 ||
+      !(
+        hasName(ctx, np1) ||
+        hasName(ctx, [k + 1, cur - 1]) ||
+        AGENT_NOUNS.has(headLw) ||
+        EVIDENCE_NOUNS.has(headLw) ||
+        personRel
+      )
+    )
+      break;
     best = [np1[0], j - 1];
     if (np1[0] - 1 >= a && isCommaLike(tokens[np1[0] - 1]!.value)) cur = np1[0] - 1;
     else break;
@@ -137,8 +222,22 @@ export function skipTimeGap(ctx: AttributionContext, j: number, a: number): numb
   let timeSeen = false;
   while (k >= a && j - k < 5) {
     const lw = lower[k]!;
-    if (DAY_WORDS.has(lw) || MONTHS.has(lw) || TIME_UNITS.has(lw) || (tokens[k]!.pos === "NUM" && /^(1[89]|20)\d\d$/.test(lw))) timeSeen = true;
-    else if (!(tokens[k]!.pos === "NUM" || lw === "the" || lw === "past" || lw === "late" || lw === "early" || TIME_LEADS.has(lw))) break;
+    if (
+      DAY_WORDS.has(lw) ||
+      MONTHS.has(lw) ||
+      TIME_UNITS.has(lw) ||
+      (tokens[k]!.pos === "NUM" && /^(1[89]|20)\d\d$/.test(lw))
+    )
+      timeSeen = true;
+    else if (!(
+      tokens[k]!.pos === "NUM" ||
+      lw === "the" ||
+      lw === "past" ||
+      lw === "late" ||
+      lw === "early" ||
+      TIME_LEADS.has(lw)
+    ))
+      break;
     k--;
   }
   if (!timeSeen || k === j) return j;
@@ -149,7 +248,12 @@ export function skipTimeGap(ctx: AttributionContext, j: number, a: number): numb
 }
 
 /** A subject whose head noun is followed by a participle phrase ending at j ("the poll released Friday", "data taken from the census"). */
-export function postModifiedSubject(ctx: AttributionContext, j: number, a: number, cls: CueClass): [number, number] | null {
+export function postModifiedSubject(
+  ctx: AttributionContext,
+  j: number,
+  a: number,
+  cls: CueClass,
+): [number, number] | null {
   const tokens = ctx.tok.tokens;
   for (let m = j; m >= a && j - m < 10; m--) {
     const t = tokens[m]!;
@@ -164,7 +268,12 @@ export function postModifiedSubject(ctx: AttributionContext, j: number, a: numbe
     if (h.pos !== "NOUN") return null;
     const head = ctx.lower[m - 1]!;
     const hl = h.lemma.toLowerCase();
-    if (past ? !(EVIDENCE_NOUNS.has(head) || EVIDENCE_NOUNS.has(hl)) : !(AGENT_NOUNS.has(head) || AGENT_NOUNS.has(hl) || EVIDENCE_NOUNS.has(head))) return null;
+    if (
+      past
+        ? !(EVIDENCE_NOUNS.has(head) || EVIDENCE_NOUNS.has(hl))
+        : !(AGENT_NOUNS.has(head) || AGENT_NOUNS.has(hl) || EVIDENCE_NOUNS.has(head))
+    )
+      return null;
     const np = npLeft(ctx, m - 1, a, false);
     if (!np || !subjectOk(ctx, np, cls)) return null;
     return [np[0], j];
@@ -195,7 +304,12 @@ export function anonymityRequestEnd(ctx: AttributionContext, k: number, b: numbe
   m++;
   if (lower[m] === "be" && ANONYMITY_WORDS.has(lower[m + 1] ?? "")) return m + 1 <= b ? m + 1 : -1;
   // "declined to give her name"
-  if ((lower[m] === "give" || lower[m] === "provide") && /^(his|her|their|its)$/.test(lower[m + 1] ?? "") && lower[m + 2] === "name") return m + 2 <= b ? m + 2 : -1;
+  if (
+    (lower[m] === "give" || lower[m] === "provide") &&
+    /^(his|her|their|its)$/.test(lower[m + 1] ?? "") &&
+    lower[m + 2] === "name"
+  )
+    return m + 2 <= b ? m + 2 : -1;
   return -1;
 }
 
@@ -203,7 +317,12 @@ export function anonymityRequestEnd(ctx: AttributionContext, k: number, b: numbe
 export function anonymityClauseBefore(ctx: AttributionContext, j: number, a: number): number {
   for (let w = j - 3; w >= a && w >= j - 9; w--) {
     const lw = ctx.lower[w];
-    if ((lw === "who" || lw === "that") && ANONYMITY_VERBS.has(ctx.tok.tokens[w + 1]!.lemma.toLowerCase()) && anonymityRequestEnd(ctx, w + 2, j) === j) return w;
+    if (
+      (lw === "who" || lw === "that") &&
+      ANONYMITY_VERBS.has(ctx.tok.tokens[w + 1]!.lemma.toLowerCase()) &&
+      anonymityRequestEnd(ctx, w + 2, j) === j
+    )
+      return w;
   }
   return -1;
 }

@@ -23,7 +23,18 @@ import {
 } from "./rules/unnamed";
 
 /** Every rule family, in the order the methods page lists them. */
-export const FAMILIES: RuleFamily[] = [REPORTING_VERBS, ACCORDING_TO, UNNAMED, PASSIVE_AGENT, IN_EVIDENCE, NOUN_CUES, STANCE_ADJECTIVES, SPEAKER_LABELS, DASH_CREDITS, HEADLINE];
+export const FAMILIES: RuleFamily[] = [
+  REPORTING_VERBS,
+  ACCORDING_TO,
+  UNNAMED,
+  PASSIVE_AGENT,
+  IN_EVIDENCE,
+  NOUN_CUES,
+  STANCE_ADJECTIVES,
+  SPEAKER_LABELS,
+  DASH_CREDITS,
+  HEADLINE,
+];
 
 /** The matchers a verb tries in turn share the reporting-verb checks on what they find. */
 const atVerb = (m: TokenMatcher): TokenMatcher => ({ ...m, post: verbGroupPost });
@@ -61,4 +72,6 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = FAMILIES.flatMap((f) => f
 export const RULE_REGISTRY: readonly RuleDef[] = FAMILIES.flatMap((f) => f.rules);
 
 /** Rule id → one sentence, for the methods page. */
-export const ATTRIBUTION_RULES: Record<string, string> = Object.fromEntries(RULE_REGISTRY.map((r) => [r.id, r.description]));
+export const ATTRIBUTION_RULES: Record<string, string> = Object.fromEntries(
+  RULE_REGISTRY.map((r) => [r.id, r.description]),
+);

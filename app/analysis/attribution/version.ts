@@ -28,7 +28,13 @@ function fnv(s: string): string {
 }
 
 /** Rule ids, matcher order and document-rule order: reordering or renaming a rule changes the version. */
-export const RULES_HASH = fnv([RULE_REGISTRY.map((r) => r.id).join(","), TOKEN_MATCHERS.map((m) => m.id).join(","), DOCUMENT_RULES.map((d) => d.id).join(",")].join("|"));
+export const RULES_HASH = fnv(
+  [
+    RULE_REGISTRY.map((r) => r.id).join(","),
+    TOKEN_MATCHERS.map((m) => m.id).join(","),
+    DOCUMENT_RULES.map((d) => d.id).join(","),
+  ].join("|"),
+);
 
 /** "sourcing.6"; the rules' hash ("attribution-rules@1a2b3c4d") and the lexicon versions are added beside it. */
 export const SOURCING_VERSION = `sourcing.${ENGINE_REVISION}`;

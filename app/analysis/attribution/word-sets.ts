@@ -9,7 +9,8 @@ import words from "../lexicons/attribution-words.json";
 type Sets = typeof words.entries;
 const list = (k: keyof Sets): string[] => words.entries[k] as string[];
 const set = (k: keyof Sets) => new Set(list(k));
-const ofClass = (t: { entries: Record<string, string[]> }, cls: string) => new Set(Object.keys(t.entries).filter((w) => t.entries[w]!.includes(cls)));
+const ofClass = (t: { entries: Record<string, string[]> }, cls: string) =>
+  new Set(Object.keys(t.entries).filter((w) => t.entries[w]!.includes(cls)));
 
 /** Every role word in the gazetteer (minister, spokesperson, operator, …) can head a speaker phrase. */
 export const ROLE_WORDS = new Set(Object.values(gazetteer.entries.titles as Record<string, string[]>).flat());

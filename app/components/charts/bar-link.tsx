@@ -12,7 +12,10 @@ export interface ShapeProps {
   payload?: Record<string, unknown>;
 }
 
-export function linkedBar(link: (row: Record<string, unknown>) => { href: string | null; label: string }, opts: { patternId?: string | null } = {}) {
+export function linkedBar(
+  link: (row: Record<string, unknown>) => { href: string | null; label: string },
+  opts: { patternId?: string | null } = {},
+) {
   return function LinkedBar(raw: unknown) {
     const { x = 0, y = 0, width = 0, height = 0, fill = "#888", payload = {} } = raw as ShapeProps;
     if (!(width > 0.5) || !(height > 0.5)) return <g />;
@@ -20,7 +23,9 @@ export function linkedBar(link: (row: Record<string, unknown>) => { href: string
     const body = (
       <>
         <rect x={x} y={y} width={width} height={height} fill={fill} stroke="#ffffff" strokeWidth={0.75} />
-        {opts.patternId ? <rect x={x} y={y} width={width} height={height} fill={`url(#${opts.patternId})`} pointerEvents="none" /> : null}
+        {opts.patternId ? (
+          <rect x={x} y={y} width={width} height={height} fill={`url(#${opts.patternId})`} pointerEvents="none" />
+        ) : null}
       </>
     );
     if (!href) return <g>{body}</g>;
@@ -33,7 +38,15 @@ export function linkedBar(link: (row: Record<string, unknown>) => { href: string
   };
 }
 
-export function linkedDot(link: (row: Record<string, unknown>) => { href: string | null; label: string; fill: string; r: number; square?: boolean }) {
+export function linkedDot(
+  link: (row: Record<string, unknown>) => {
+    href: string | null;
+    label: string;
+    fill: string;
+    r: number;
+    square?: boolean;
+  },
+) {
   return function LinkedDot(raw: unknown) {
     const { cx = 0, cy = 0, payload = {} } = raw as ShapeProps;
     const { href, label, fill, r, square } = link(payload);
@@ -53,7 +66,15 @@ export function linkedDot(link: (row: Record<string, unknown>) => { href: string
 }
 
 /** Hatch patterns (one per kind) so stacked colours stay apart in greyscale. */
-export function PatternDefs({ prefix, patterns, light = [] }: { prefix: string; patterns: Record<string, string | null>; light?: string[] }) {
+export function PatternDefs({
+  prefix,
+  patterns,
+  light = [],
+}: {
+  prefix: string;
+  patterns: Record<string, string | null>;
+  light?: string[];
+}) {
   return (
     <defs>
       {Object.entries(patterns).map(([k, p]) => {
@@ -68,9 +89,15 @@ export function PatternDefs({ prefix, patterns, light = [] }: { prefix: string; 
             {p === "vert" ? <path d="M3,0 L3,6" stroke={ink} strokeOpacity={0.45} strokeWidth={1} /> : null}
             {p === "dots" ? <circle cx={3} cy={3} r={1} fill={ink} fillOpacity={0.5} /> : null}
             {p === "cross" ? <path d="M0,3 L6,3 M3,0 L3,6" stroke={ink} strokeOpacity={0.4} strokeWidth={0.8} /> : null}
-            {p === "xcross" ? <path d="M0,0 L6,6 M0,6 L6,0" stroke={ink} strokeOpacity={0.4} strokeWidth={0.8} /> : null}
-            {p === "rings" ? <circle cx={3} cy={3} r={1.6} fill="none" stroke={ink} strokeOpacity={0.7} strokeWidth={0.8} /> : null}
-            {p === "zigzag" ? <path d="M0,4 L1.5,2 L3,4 L4.5,2 L6,4" fill="none" stroke={ink} strokeOpacity={0.5} strokeWidth={0.8} /> : null}
+            {p === "xcross" ? (
+              <path d="M0,0 L6,6 M0,6 L6,0" stroke={ink} strokeOpacity={0.4} strokeWidth={0.8} />
+            ) : null}
+            {p === "rings" ? (
+              <circle cx={3} cy={3} r={1.6} fill="none" stroke={ink} strokeOpacity={0.7} strokeWidth={0.8} />
+            ) : null}
+            {p === "zigzag" ? (
+              <path d="M0,4 L1.5,2 L3,4 L4.5,2 L6,4" fill="none" stroke={ink} strokeOpacity={0.5} strokeWidth={0.8} />
+            ) : null}
           </pattern>
         );
       })}
@@ -82,14 +109,28 @@ export function PatternDefs({ prefix, patterns, light = [] }: { prefix: string; 
  * Axis ticks as plain SVG text: recharts' own Text measures words in the DOM to wrap them, which the server
  * cannot do, so server and browser would render different tick markup (a hydration error).
  */
-export function plainTick(opts: { anchor: "start" | "middle" | "end"; dy?: number; max?: number; format?: (v: unknown) => string; fontSize?: number }) {
+export function plainTick(opts: {
+  anchor: "start" | "middle" | "end";
+  dy?: number;
+  max?: number;
+  format?: (v: unknown) => string;
+  fontSize?: number;
+}) {
   return function PlainTick(raw: unknown) {
     const { x = 0, y = 0, payload } = raw as { x?: number; y?: number; payload?: { value?: unknown } };
     const full = opts.format ? opts.format(payload?.value) : String(payload?.value ?? "");
     const max = opts.max ?? 60;
     const s = full.length > max ? full.slice(0, max - 1) + "…" : full;
     return (
-      <text x={x} y={y} dy={opts.dy ?? 4} dx={opts.anchor === "end" ? -4 : 0} textAnchor={opts.anchor} fontSize={opts.fontSize ?? 11} fill="#4a5566">
+      <text
+        x={x}
+        y={y}
+        dy={opts.dy ?? 4}
+        dx={opts.anchor === "end" ? -4 : 0}
+        textAnchor={opts.anchor}
+        fontSize={opts.fontSize ?? 11}
+        fill="#4a5566"
+      >
         {s !== full ? <title>{full}</title> : null}
         {s}
       </text>

@@ -14,7 +14,9 @@ function wrap(text: string, max: number): string[] {
   const out: string[] = [];
   let line = "";
   // A word longer than a line (an address) is cut, so no line can run past the edge.
-  const words = text.split(/\s+/).flatMap((w) => (w.length > max ? (w.match(new RegExp(`.{1,${Math.max(1, max)}}`, "g")) ?? [w]) : [w]));
+  const words = text
+    .split(/\s+/)
+    .flatMap((w) => (w.length > max ? (w.match(new RegExp(`.{1,${Math.max(1, max)}}`, "g")) ?? [w]) : [w]));
   for (const w of words) {
     if (line && (line + " " + w).length > max) {
       out.push(line);
@@ -25,7 +27,15 @@ function wrap(text: string, max: number): string[] {
   return out;
 }
 
-function textEl(doc: Document, x: number, y: number, s: string, size: number, weight = "normal", fill = "#1d2430"): SVGTextElement {
+function textEl(
+  doc: Document,
+  x: number,
+  y: number,
+  s: string,
+  size: number,
+  weight = "normal",
+  fill = "#1d2430",
+): SVGTextElement {
   const t = doc.createElementNS(NS, "text");
   t.setAttribute("x", String(x));
   t.setAttribute("y", String(y));
@@ -37,7 +47,10 @@ function textEl(doc: Document, x: number, y: number, s: string, size: number, we
 }
 
 /** Builds the standalone SVG for the chart inside `figure`; width and height are the SVG's own size in px. */
-export function buildChartSvg(figure: HTMLElement, meta: ChartExportMeta): { svg: string; width: number; height: number } {
+export function buildChartSvg(
+  figure: HTMLElement,
+  meta: ChartExportMeta,
+): { svg: string; width: number; height: number } {
   const surface = figure.querySelector<SVGSVGElement>("svg.recharts-surface");
   if (!surface) throw new Error("This chart has no SVG to export.");
   const doc = figure.ownerDocument;

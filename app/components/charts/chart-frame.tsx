@@ -33,7 +33,12 @@ export function ChartFrame(p: ChartFrameProps) {
   const ref = useRef<HTMLElement>(null);
   const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
-  const meta: ChartExportMeta = { title: p.title, legend: p.legend.map((l) => ({ label: l.label, colour: l.colour })), note: `${p.note} · ${p.units} · Codebook ${p.codebookVersion}`, fileName: `${p.fileBase}-${p.id}` };
+  const meta: ChartExportMeta = {
+    title: p.title,
+    legend: p.legend.map((l) => ({ label: l.label, colour: l.colour })),
+    note: `${p.note} · ${p.units} · Codebook ${p.codebookVersion}`,
+    fileName: `${p.fileBase}-${p.id}`,
+  };
   const run = (f: () => void | Promise<void>) => async () => {
     setError(null);
     try {
@@ -43,7 +48,13 @@ export function ChartFrame(p: ChartFrameProps) {
     }
   };
   return (
-    <figure className={`chart${p.wide ? " wide" : ""}`} id={`chart-${p.id}`} ref={ref} aria-labelledby={`chart-${p.id}-title`} data-chart={p.id}>
+    <figure
+      className={`chart${p.wide ? " wide" : ""}`}
+      id={`chart-${p.id}`}
+      ref={ref}
+      aria-labelledby={`chart-${p.id}-title`}
+      data-chart={p.id}
+    >
       <figcaption>
         <h3 id={`chart-${p.id}-title`}>{p.title}</h3>
         <p className="chart-guide">{p.guide}</p>
@@ -67,10 +78,22 @@ export function ChartFrame(p: ChartFrameProps) {
         {p.image !== false ? (
           <>
             <span className="meta">Download chart:</span>
-            <button type="button" className="secondary small" disabled={!hydrated} onClick={run(() => downloadChartSvg(ref.current!, meta))} aria-label={`Download “${p.title}” as SVG`}>
+            <button
+              type="button"
+              className="secondary small"
+              disabled={!hydrated}
+              onClick={run(() => downloadChartSvg(ref.current!, meta))}
+              aria-label={`Download “${p.title}” as SVG`}
+            >
               SVG
             </button>
-            <button type="button" className="secondary small" disabled={!hydrated} onClick={run(() => downloadChartPng(ref.current!, meta))} aria-label={`Download “${p.title}” as PNG`}>
+            <button
+              type="button"
+              className="secondary small"
+              disabled={!hydrated}
+              onClick={run(() => downloadChartPng(ref.current!, meta))}
+              aria-label={`Download “${p.title}” as PNG`}
+            >
               PNG
             </button>
           </>

@@ -2,7 +2,14 @@ import { codebookDefinition, codebookLabel } from "./palette";
 import type { ChartArticle, ClaimMatrixRow } from "./types";
 
 /** A glyph per stance so the matrix reads without colour (and in greyscale print). */
-export const STANCE_GLYPHS: Record<string, string> = { asserted: "■", attributed: "◆", unnamed: "◇", hedged: "≈", denied: "✕", absent: "·" };
+export const STANCE_GLYPHS: Record<string, string> = {
+  asserted: "■",
+  attributed: "◆",
+  unnamed: "◇",
+  hedged: "≈",
+  denied: "✕",
+  absent: "·",
+};
 export const STANCE_IDS = ["asserted", "attributed", "unnamed", "hedged", "denied"];
 
 export function StanceLegend() {
@@ -27,7 +34,15 @@ export function StanceLegend() {
 }
 
 /** Claim groups (rows) × articles (columns); each cell names the stance and, when attributed, to whom. */
-export function ClaimMatrix({ rows, articles, href }: { rows: ClaimMatrixRow[]; articles: ChartArticle[]; href: (token: string) => string }) {
+export function ClaimMatrix({
+  rows,
+  articles,
+  href,
+}: {
+  rows: ClaimMatrixRow[];
+  articles: ChartArticle[];
+  href: (token: string) => string;
+}) {
   if (!rows.length) return <p className="meta">No claims match this filter.</p>;
   return (
     <div className="matrix-scroll">
@@ -54,21 +69,34 @@ export function ClaimMatrix({ rows, articles, href }: { rows: ClaimMatrixRow[]; 
                 if (!cells.length) {
                   const near = r.focalClosest && r.focalClosest.articleId === a.id ? r.focalClosest : null;
                   return (
-                    <td key={a.id} className="stance-cell absent" title={near ? `Closest claim in this article (similarity ${near.similarity.toFixed(2)}): ${near.text}` : undefined}>
+                    <td
+                      key={a.id}
+                      className="stance-cell absent"
+                      title={
+                        near
+                          ? `Closest claim in this article (similarity ${near.similarity.toFixed(2)}): ${near.text}`
+                          : undefined
+                      }
+                    >
                       <span className="stance stance-absent" aria-hidden="true">
                         {STANCE_GLYPHS.absent}
-                      </span>
-                      {" "}absent
+                      </span>{" "}
+                      absent
                       {near ? <span className="meta"> · closest {near.similarity.toFixed(2)}</span> : null}
                     </td>
                   );
                 }
                 const c = cells[0]!;
                 const stance = codebookLabel("claimStances", c.stance);
-                const who = c.stance === "attributed" || c.stance === "unnamed" || c.stance === "denied" ? c.sourceName : null;
+                const who =
+                  c.stance === "attributed" || c.stance === "unnamed" || c.stance === "denied" ? c.sourceName : null;
                 return (
                   <td key={a.id} className="stance-cell">
-                    <a href={href(c.f)} title={c.why ? `${c.text}\n(${c.why})` : c.text} aria-label={`${a.short}: ${stance}${who ? `, ${who}` : ""}. ${r.label}`}>
+                    <a
+                      href={href(c.f)}
+                      title={c.why ? `${c.text}\n(${c.why})` : c.text}
+                      aria-label={`${a.short}: ${stance}${who ? `, ${who}` : ""}. ${r.label}`}
+                    >
                       <span className={`stance stance-${c.stance}`} aria-hidden="true">
                         {STANCE_GLYPHS[c.stance]}
                       </span>{" "}

@@ -31,7 +31,19 @@ function CellLink({ c, href, label }: { c: Cell | undefined; href: (t: string) =
   );
 }
 
-function CategoryTable({ rows, articles, href, unit, head }: { rows: CategoryRow[]; articles: ChartArticle[]; href: (t: string) => string; unit: string; head: string }) {
+function CategoryTable({
+  rows,
+  articles,
+  href,
+  unit,
+  head,
+}: {
+  rows: CategoryRow[];
+  articles: ChartArticle[];
+  href: (t: string) => string;
+  unit: string;
+  head: string;
+}) {
   return (
     <table className="data-table">
       <thead>
@@ -50,7 +62,11 @@ function CategoryTable({ rows, articles, href, unit, head }: { rows: CategoryRow
             <th scope="row">{r.label}</th>
             {articles.map((a) => (
               <td key={a.id}>
-                <CellLink c={r.cells[a.id]} href={href} label={`${a.short}, ${r.label}: ${fmt(r.cells[a.id]?.v ?? 0)} ${unit}`} />
+                <CellLink
+                  c={r.cells[a.id]}
+                  href={href}
+                  label={`${a.short}, ${r.label}: ${fmt(r.cells[a.id]?.v ?? 0)} ${unit}`}
+                />
               </td>
             ))}
           </tr>
@@ -61,16 +77,39 @@ function CategoryTable({ rows, articles, href, unit, head }: { rows: CategoryRow
 }
 
 /** The eight charts of the dashboard, each linked down to its spans and out to its data. */
-export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims = 40, fileBase }: { dash: DashboardData; links: DashboardLinks; by: "count" | "words"; claims: "all" | "lacks" | "only"; claimsAll: boolean; maxClaims?: number; fileBase: string }) {
+export function DashboardCharts({
+  dash,
+  links,
+  by,
+  claims,
+  claimsAll,
+  maxClaims = 40,
+  fileBase,
+}: {
+  dash: DashboardData;
+  links: DashboardLinks;
+  by: "count" | "words";
+  claims: "all" | "lacks" | "only";
+  claimsAll: boolean;
+  maxClaims?: number;
+  fileBase: string;
+}) {
   const articles = dash.articles.filter((a) => dash.charted.includes(a.id));
   const href = links.focus;
   const note = `Articles: ${articles.map((a) => `${a.short}${a.focal ? " (focal)" : ""}: “${a.title}”${a.published ? `, ${a.published}` : ""}`).join("; ")}. Parallax, analyser ${dash.analyserVersions.join(", ")}.`;
-  const articleLegend = articles.map((a, i) => ({ label: `${a.short}${a.focal ? " (focal)" : ""}`, colour: articleColour(i) }));
+  const articleLegend = articles.map((a, i) => ({
+    label: `${a.short}${a.focal ? " (focal)" : ""}`,
+    colour: articleColour(i),
+  }));
   const common = { codebookVersion: dash.codebookVersion, note, fileBase };
   const exp = (id: string) => ({ csvHref: links.exportFile(`${id}.csv`), jsonHref: links.exportFile(`${id}.json`) });
-  const kinds = codebook.sourceKinds.map((k) => k.id).filter((k) => dash.sourcing.some((r) => (r.count[k]?.v ?? 0) > 0));
+  const kinds = codebook.sourceKinds
+    .map((k) => k.id)
+    .filter((k) => dash.sourcing.some((r) => (r.count[k]?.v ?? 0) > 0));
   const sourcingUnit = by === "words" ? "words quoted" : "attributions";
-  const claimRows = dash.claims.filter((r) => (claims === "lacks" ? r.focalLacks : claims === "only" ? r.onlyFocal : true));
+  const claimRows = dash.claims.filter((r) =>
+    claims === "lacks" ? r.focalLacks : claims === "only" ? r.onlyFocal : true,
+  );
   const shownClaims = claimsAll ? claimRows : claimRows.slice(0, maxClaims);
 
   return (
@@ -80,7 +119,12 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
         title={`Sourcing mix: ${sourcingUnit} by source kind`}
         guide="Each row is one article; each segment is the share of its attributions (or quoted words) that come from one kind of source."
         units={sourcingUnit}
-        legend={kinds.map((k) => ({ label: codebookLabel("sourceKinds", k), colour: KIND_COLOURS[k] ?? "#888", title: codebookDefinition("sourceKinds", k), className: `kind-${k}` }))}
+        legend={kinds.map((k) => ({
+          label: codebookLabel("sourceKinds", k),
+          colour: KIND_COLOURS[k] ?? "#888",
+          title: codebookDefinition("sourceKinds", k),
+          className: `kind-${k}`,
+        }))}
         controls={
           <span className="toggle" role="group" aria-label="Measure">
             <a href={links.view({ by: null })} aria-current={by === "count" ? "true" : undefined}>
@@ -116,8 +160,18 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
                     const a = articles.find((x) => x.id === r.articleId)!;
                     return (
                       <td key={r.articleId}>
-                        <CellLink c={r.count[k.id]} href={href} label={`${a.short}, ${k.label}: ${r.count[k.id]?.v ?? 0} attributions`} /> attr. ·{" "}
-                        <CellLink c={r.words[k.id]} href={href} label={`${a.short}, ${k.label}: ${r.words[k.id]?.v ?? 0} words quoted`} /> words
+                        <CellLink
+                          c={r.count[k.id]}
+                          href={href}
+                          label={`${a.short}, ${k.label}: ${r.count[k.id]?.v ?? 0} attributions`}
+                        />{" "}
+                        attr. ·{" "}
+                        <CellLink
+                          c={r.words[k.id]}
+                          href={href}
+                          label={`${a.short}, ${k.label}: ${r.words[k.id]?.v ?? 0} words quoted`}
+                        />{" "}
+                        words
                       </td>
                     );
                   })}
@@ -169,7 +223,11 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
                       </td>
                       <td>{s.affiliation ?? "—"}</td>
                       <td>
-                        <CellLink c={s.attributions} href={href} label={`${a?.short}, ${s.name}: ${s.attributions.v} attributions`} />
+                        <CellLink
+                          c={s.attributions}
+                          href={href}
+                          label={`${a?.short}, ${s.name}: ${s.attributions.v} attributions`}
+                        />
                       </td>
                       <td>
                         <CellLink c={s.words} href={href} label={`${a?.short}, ${s.name}: ${s.words.v} words quoted`} />
@@ -182,7 +240,11 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
           </>
         }
       >
-        {dash.voices.length ? <GroupedBars id="voices" rows={dash.voices} articles={articles} href={href} unit="words quoted" /> : <p className="meta">No article quotes any words from a source.</p>}
+        {dash.voices.length ? (
+          <GroupedBars id="voices" rows={dash.voices} articles={articles} href={href} unit="words quoted" />
+        ) : (
+          <p className="meta">No article quotes any words from a source.</p>
+        )}
       </ChartFrame>
 
       <ChartFrame
@@ -193,9 +255,24 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
         legend={articleLegend}
         {...common}
         {...exp("cue-stances")}
-        table={<CategoryTable rows={dash.cues} articles={articles} href={href} unit="attributions" head="Reporting word stance" />}
+        table={
+          <CategoryTable
+            rows={dash.cues}
+            articles={articles}
+            href={href}
+            unit="attributions"
+            head="Reporting word stance"
+          />
+        }
       >
-        <GroupedBars id="cue-stances" rows={dash.cues} articles={articles} href={href} unit="attributions" labelWidth={110} />
+        <GroupedBars
+          id="cue-stances"
+          rows={dash.cues}
+          articles={articles}
+          href={href}
+          unit="attributions"
+          labelWidth={110}
+        />
       </ChartFrame>
 
       <ChartFrame
@@ -208,13 +285,33 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
         {...exp("distance-tone")}
         table={
           <>
-            <CategoryTable rows={dash.tone} articles={articles} href={href} unit="per 1,000 words" head="Per 1,000 words" />
+            <CategoryTable
+              rows={dash.tone}
+              articles={articles}
+              href={href}
+              unit="per 1,000 words"
+              head="Per 1,000 words"
+            />
             <CategoryTable rows={dash.toneCounts} articles={articles} href={href} unit="markers" head="Count" />
-            <CategoryTable rows={dash.toneQuoted ?? []} articles={articles} href={href} unit="per 1,000 quoted words" head="Quoted speech, per 1,000 quoted words" />
+            <CategoryTable
+              rows={dash.toneQuoted ?? []}
+              articles={articles}
+              href={href}
+              unit="per 1,000 quoted words"
+              head="Quoted speech, per 1,000 quoted words"
+            />
           </>
         }
       >
-        <GroupedBars id="distance-tone" rows={dash.tone} articles={articles} href={href} unit="per 1,000 words" labelWidth={110} decimals />
+        <GroupedBars
+          id="distance-tone"
+          rows={dash.tone}
+          articles={articles}
+          href={href}
+          unit="per 1,000 words"
+          labelWidth={110}
+          decimals
+        />
       </ChartFrame>
 
       <ChartFrame
@@ -225,9 +322,25 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
         legend={articleLegend}
         {...common}
         {...exp("frames")}
-        table={<CategoryTable rows={dash.frames} articles={articles} href={href} unit="% of frame words" head="Frame dimension" />}
+        table={
+          <CategoryTable
+            rows={dash.frames}
+            articles={articles}
+            href={href}
+            unit="% of frame words"
+            head="Frame dimension"
+          />
+        }
       >
-        <GroupedBars id="frames" rows={dash.frames} articles={articles} href={href} unit="% of frame words" labelWidth={200} decimals />
+        <GroupedBars
+          id="frames"
+          rows={dash.frames}
+          articles={articles}
+          href={href}
+          unit="% of frame words"
+          labelWidth={200}
+          decimals
+        />
       </ChartFrame>
 
       <ChartFrame
@@ -255,14 +368,21 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
               {dash.timeline.map((p) => (
                 <tr key={`${p.group}-${p.id}`} id={p.group === "candidate" ? `tl-cand-${p.id}` : undefined}>
                   <td>{p.date}</td>
-                  <td>{p.group === "article" ? <a href={href(`art:${p.id}`)}>{p.label}</a> : `Coverage${p.label ? `: ${p.label}` : ""} (${p.status})`}</td>
+                  <td>
+                    {p.group === "article" ? (
+                      <a href={href(`art:${p.id}`)}>{p.label}</a>
+                    ) : (
+                      `Coverage${p.label ? `: ${p.label}` : ""} (${p.status})`
+                    )}
+                  </td>
                   <td>{p.precision}</td>
                 </tr>
               ))}
               {dash.undatedCandidates ? (
                 <tr>
                   <td colSpan={3} className="meta">
-                    {dash.undatedCandidates} coverage item{dash.undatedCandidates === 1 ? "" : "s"} without a date (not shown).
+                    {dash.undatedCandidates} coverage item{dash.undatedCandidates === 1 ? "" : "s"} without a date (not
+                    shown).
                   </td>
                 </tr>
               ) : null}
@@ -270,7 +390,11 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
           </table>
         }
       >
-        <TimelineChart points={dash.timeline} articleHref={(id) => href(`art:${id}`)} candidateHref={(id) => `#tl-cand-${id}`} />
+        <TimelineChart
+          points={dash.timeline}
+          articleHref={(id) => href(`art:${id}`)}
+          candidateHref={(id) => `#tl-cand-${id}`}
+        />
       </ChartFrame>
 
       <ChartFrame
@@ -302,7 +426,8 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
         <ClaimMatrix rows={shownClaims} articles={articles} href={href} />
         {shownClaims.length < claimRows.length ? (
           <p className="meta">
-            {shownClaims.length} of {claimRows.length} claim groups shown (shared claims first). <a href={links.view({ claimsAll: "1" })}>Show all</a>
+            {shownClaims.length} of {claimRows.length} claim groups shown (shared claims first).{" "}
+            <a href={links.view({ claimsAll: "1" })}>Show all</a>
           </p>
         ) : null}
       </ChartFrame>
@@ -317,7 +442,9 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
         legend={[]}
         {...common}
         {...exp("naming-matrix")}
-        table={<p className="meta">The matrix above is the table; the CSV and JSON list every descriptor with its spans.</p>}
+        table={
+          <p className="meta">The matrix above is the table; the CSV and JSON list every descriptor with its spans.</p>
+        }
       >
         <NamingMatrix rows={dash.naming} articles={articles} href={href} />
       </ChartFrame>

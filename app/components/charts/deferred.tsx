@@ -8,7 +8,9 @@ export const SSR_MARK = "data-dashboard";
  * client-side navigation it paints the light parts of the page first and renders the children in a transition.
  */
 export function Deferred({ children, label }: { children: ReactNode; label: string }) {
-  const [show, setShow] = useState(() => typeof document === "undefined" || document.querySelector(`[${SSR_MARK}]`) !== null);
+  const [show, setShow] = useState(
+    () => typeof document === "undefined" || document.querySelector(`[${SSR_MARK}]`) !== null,
+  );
   useEffect(() => {
     if (!show) startTransition(() => setShow(true));
   }, [show]);

@@ -8,7 +8,15 @@ export function barWidth(v: number, max: number): string {
 }
 
 /** Actors (rows) × articles: how often each article names the actor (small bar) and the descriptors it uses. */
-export function NamingMatrix({ rows, articles, href }: { rows: NamingRow[]; articles: ChartArticle[]; href: (token: string) => string }) {
+export function NamingMatrix({
+  rows,
+  articles,
+  href,
+}: {
+  rows: NamingRow[];
+  articles: ChartArticle[];
+  href: (token: string) => string;
+}) {
   if (!rows.length) return <p className="meta">No actor is named often enough to compare.</p>;
   const max = Math.max(1, ...rows.flatMap((r) => r.cells.map((c) => c.mentions.v)));
   return (
@@ -43,7 +51,11 @@ export function NamingMatrix({ rows, articles, href }: { rows: NamingRow[]; arti
                 return (
                   <td key={a.id}>
                     {c.mentions.f ? (
-                      <a href={href(c.mentions.f)} className="mini-bar-link" aria-label={`${a.short}: ${r.name} mentioned ${c.mentions.v} times`}>
+                      <a
+                        href={href(c.mentions.f)}
+                        className="mini-bar-link"
+                        aria-label={`${a.short}: ${r.name} mentioned ${c.mentions.v} times`}
+                      >
                         <span className="mini-bar" style={{ width: barWidth(c.mentions.v, max) }} />
                         <span className="mini-bar-value">{c.mentions.v}×</span>
                       </a>
@@ -54,10 +66,17 @@ export function NamingMatrix({ rows, articles, href }: { rows: NamingRow[]; arti
                       <ul className="descriptors">
                         {c.descriptors.map((d) => (
                           <li key={d.f}>
-                            <a href={href(d.f)} title={`${codebookLabel("labelClasses", d.labelClass)}: ${codebookDefinition("labelClasses", d.labelClass)}`} aria-label={`${a.short} calls ${r.name} “${d.text}” (${codebookLabel("labelClasses", d.labelClass)}), ${d.count} times`}>
+                            <a
+                              href={href(d.f)}
+                              title={`${codebookLabel("labelClasses", d.labelClass)}: ${codebookDefinition("labelClasses", d.labelClass)}`}
+                              aria-label={`${a.short} calls ${r.name} “${d.text}” (${codebookLabel("labelClasses", d.labelClass)}), ${d.count} times`}
+                            >
                               “{d.text}”
                             </a>
-                            <span className={`label-class lc-${d.labelClass}`}> {codebookLabel("labelClasses", d.labelClass).toLowerCase()}</span>
+                            <span className={`label-class lc-${d.labelClass}`}>
+                              {" "}
+                              {codebookLabel("labelClasses", d.labelClass).toLowerCase()}
+                            </span>
                             {d.count > 1 ? <span className="meta"> ×{d.count}</span> : null}
                           </li>
                         ))}

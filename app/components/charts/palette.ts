@@ -44,10 +44,16 @@ export function inkOn(fill: string): string {
   return lum < 140 ? "#ffffff" : "#1d2430";
 }
 
-export function codebookLabel(section: "sourceKinds" | "cueStances" | "markerTypes" | "frameDimensions" | "claimStances" | "labelClasses", id: string): string {
+export function codebookLabel(
+  section: "sourceKinds" | "cueStances" | "markerTypes" | "frameDimensions" | "claimStances" | "labelClasses",
+  id: string,
+): string {
   return (codebook[section] as { id: string; label: string }[]).find((x) => x.id === id)?.label ?? id;
 }
 
-export function codebookDefinition(section: "sourceKinds" | "cueStances" | "markerTypes" | "frameDimensions" | "claimStances" | "labelClasses", id: string): string {
+export function codebookDefinition(
+  section: "sourceKinds" | "cueStances" | "markerTypes" | "frameDimensions" | "claimStances" | "labelClasses",
+  id: string,
+): string {
   return (codebook[section] as { id: string; definition: string }[]).find((x) => x.id === id)?.definition ?? "";
 }

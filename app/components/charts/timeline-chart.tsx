@@ -20,7 +20,8 @@ export function calendarTicks(min: number, max: number): { ticks: number[]; unit
   const start = new Date(min);
   if (span > 3 * 365 * DAY) {
     const step = Math.max(1, Math.ceil(span / (365 * DAY) / 8));
-    for (let y = start.getUTCFullYear(); Date.UTC(y, 0, 1) <= max; y += step) if (Date.UTC(y, 0, 1) >= min) out.add(Date.UTC(y, 0, 1));
+    for (let y = start.getUTCFullYear(); Date.UTC(y, 0, 1) <= max; y += step)
+      if (Date.UTC(y, 0, 1) >= min) out.add(Date.UTC(y, 0, 1));
     return { ticks: [...out], unit: "year" };
   }
   if (span > 90 * DAY) {
@@ -50,7 +51,15 @@ export function periodEnd(t: number, precision: "year" | "month" | "day"): numbe
 }
 
 /** Publication dates: the compared articles (squares, upper row) and the coverage to import (dots, lower row). */
-export function TimelineChart({ points, articleHref, candidateHref }: { points: TimelinePoint[]; articleHref: (id: number) => string; candidateHref: (id: number) => string }) {
+export function TimelineChart({
+  points,
+  articleHref,
+  candidateHref,
+}: {
+  points: TimelinePoint[];
+  articleHref: (id: number) => string;
+  candidateHref: (id: number) => string;
+}) {
   // Dots on the same date are spread a little up and down so each stays clickable.
   const seen = new Map<string, number>();
   const data = points.map((p) => {
@@ -69,10 +78,34 @@ export function TimelineChart({ points, articleHref, candidateHref }: { points: 
   const pad = Math.max((max - min) * 0.05, 15 * 86400000);
   const { ticks, unit } = calendarTicks(min - pad, max + pad);
   return (
-    <ScatterChart id="chart-timeline-svg" width={CHART_WIDTH} height={190} margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
+    <ScatterChart
+      id="chart-timeline-svg"
+      width={CHART_WIDTH}
+      height={190}
+      margin={{ top: 12, right: 24, bottom: 8, left: 8 }}
+    >
       <CartesianGrid stroke="#e4e0d8" />
-      <XAxis type="number" dataKey="t" domain={[min - pad, max + pad]} ticks={ticks} interval={0} tick={plainTick({ anchor: "middle", dy: 12, format: (v) => dateTick(Number(v), unit) })} />
-      <YAxis type="number" dataKey="y" domain={[0.4, 2.6]} ticks={[1, 2]} width={90} interval={0} tick={plainTick({ anchor: "end", fontSize: 12, format: (v) => (v === 2 ? "Compared" : v === 1 ? "Coverage" : "") })} />
+      <XAxis
+        type="number"
+        dataKey="t"
+        domain={[min - pad, max + pad]}
+        ticks={ticks}
+        interval={0}
+        tick={plainTick({ anchor: "middle", dy: 12, format: (v) => dateTick(Number(v), unit) })}
+      />
+      <YAxis
+        type="number"
+        dataKey="y"
+        domain={[0.4, 2.6]}
+        ticks={[1, 2]}
+        width={90}
+        interval={0}
+        tick={plainTick({
+          anchor: "end",
+          fontSize: 12,
+          format: (v) => (v === 2 ? "Compared" : v === 1 ? "Coverage" : ""),
+        })}
+      />
       {data
         .filter((p) => p.precision !== "day")
         .map((p) => (
@@ -96,7 +129,12 @@ export function TimelineChart({ points, articleHref, candidateHref }: { points: 
           const p = row as unknown as TimelinePoint;
           return p.group === "article"
             ? { href: articleHref(p.id), label: `${p.label}, ${dateLabel(p)}`, fill: "#1d2430", r: 6, square: true }
-            : { href: candidateHref(p.id), label: `Coverage ${p.label ? `(${p.label}) ` : ""}${dateLabel(p)}`, fill: p.status === "imported" ? "#98a5ba" : "#ffffff", r: 4 };
+            : {
+                href: candidateHref(p.id),
+                label: `Coverage ${p.label ? `(${p.label}) ` : ""}${dateLabel(p)}`,
+                fill: p.status === "imported" ? "#98a5ba" : "#ffffff",
+                r: 4,
+              };
         })}
       />
     </ScatterChart>

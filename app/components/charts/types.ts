@@ -71,7 +71,11 @@ export interface NamingRow {
   key: string;
   name: string;
   kind: string;
-  cells: { articleId: number; mentions: Cell; descriptors: { text: string; labelClass: string; count: number; f: string }[] }[];
+  cells: {
+    articleId: number;
+    mentions: Cell;
+    descriptors: { text: string; labelClass: string; count: number; f: string }[];
+  }[];
 }
 
 export interface TimelinePoint {

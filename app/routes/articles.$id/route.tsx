@@ -10,7 +10,12 @@ import { ArticleByline } from "#app/components/library-list";
 import { attributionHighlights, KindLegend, SourcesPanel } from "#app/components/sourcing-view";
 import { getAnalysis } from "#app/models/analyses.server";
 import { getArticle, InputError, updateArticleMeta } from "#app/models/articles.server";
-import { addArticleToComparison, comparisonsOfArticle, createComparison, listComparisons } from "#app/models/comparisons.server";
+import {
+  addArticleToComparison,
+  comparisonsOfArticle,
+  createComparison,
+  listComparisons,
+} from "#app/models/comparisons.server";
 import { findNearDuplicatesOf } from "#app/models/near-duplicates.server";
 import { getDb } from "#app/utils/db.server";
 import { applyStoredCorrections } from "#app/models/corrections.server";
@@ -18,16 +23,25 @@ import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.se
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 import { editArticleSchema } from "../articles.new/article-form.schema";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.title} · Parallax` : "Article · Parallax" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.article.title} · Parallax` : "Article · Parallax" },
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const id = parseId(params.id, "article");
   const db = getDb();
   const article = await getArticle(db, id);
   invariantResponse(article, `No article with id ${id}.`);
-  const [machine, near, holding, all] = await Promise.all([getAnalysis(db, id), findNearDuplicatesOf(db, id), comparisonsOfArticle(db, id), listComparisons(db)]);
+  const [machine, near, holding, all] = await Promise.all([
+    getAnalysis(db, id),
+    findNearDuplicatesOf(db, id),
+    comparisonsOfArticle(db, id),
+    listComparisons(db),
+  ]);
   // Corrections hook (issue 17): the reader's corrections on top of the machine's analysis.
-  const corrected = machine ? await applyStoredCorrections(db, [article], new Map([[id, machine]]), { coder: coderOf(context).view }) : null;
+  const corrected = machine
+    ? await applyStoredCorrections(db, [article], new Map([[id, machine]]), { coder: coderOf(context).view })
+    : null;
   const analysis = corrected?.analyses.get(id) ?? machine;
   const notice = new URL(request.url).searchParams.get("notice");
   const held = new Set(holding.map((c) => c.id));
@@ -40,7 +54,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     near,
     canCorrect: canCorrect(context),
     corrections: { count: corrected?.rows.length ?? 0, needReview: corrected?.review.length ?? 0 },
-    notice: notice === "added" ? "The article was added to the library. Next: add it to a comparison, or compare it with other coverage (see Comparisons)." : notice === "saved" ? "Saved." : null,
+    notice:
+      notice === "added"
+        ? "The article was added to the library. Next: add it to a comparison, or compare it with other coverage (see Comparisons)."
+        : notice === "saved"
+          ? "Saved."
+          : null,
   };
 }
 
@@ -53,12 +72,16 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "add-to") {
     const cid = Number(formData.get("comparisonId"));
-    if (!Number.isSafeInteger(cid) || cid <= 0 || !(await listComparisons(db)).some((c) => c.id === cid)) throw new Response("Choose a comparison from the list.", { status: 400 });
+    if (!Number.isSafeInteger(cid) || cid <= 0 || !(await listComparisons(db)).some((c) => c.id === cid))
+      throw new Response("Choose a comparison from the list.", { status: 400 });
     await addArticleToComparison(db, cid, id);
     return redirect(`/comparisons/${cid}?notice=added&article=${id}`);
   }
   if (intent === "compare") {
-    const name = String(formData.get("name") ?? "").trim().slice(0, 200) || `Compared with “${article.title.slice(0, 150)}”`;
+    const name =
+      String(formData.get("name") ?? "")
+        .trim()
+        .slice(0, 200) || `Compared with “${article.title.slice(0, 150)}”`;
     const c = await createComparison(db, { name, articleIds: [id], focalArticleId: id });
     return redirect(`/comparisons/${c.id}`);
   }
@@ -82,9 +105,22 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function ArticlePage() {
-  const { article, attributions, sources, near, notice, holding, others, canCorrect: mayCorrect, corrections } = useLoaderData<typeof loader>();
+  const {
+    article,
+    attributions,
+    sources,
+    near,
+    notice,
+    holding,
+    others,
+    canCorrect: mayCorrect,
+    corrections,
+  } = useLoaderData<typeof loader>();
   const back = `/articles/${article.id}`;
-  const correctHref = mayCorrect ? (layer: string, s: { start: number; end: number }, field: string) => `/articles/${article.id}/corrections?layer=${layer}&field=${field}&start=${s.start}&end=${s.end}&back=${encodeURIComponent(back)}` : undefined;
+  const correctHref = mayCorrect
+    ? (layer: string, s: { start: number; end: number }, field: string) =>
+        `/articles/${article.id}/corrections?layer=${layer}&field=${field}&start=${s.start}&end=${s.end}&back=${encodeURIComponent(back)}`
+    : undefined;
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -122,7 +158,11 @@ export default function ArticlePage() {
           </div>
         ) : null}
         <KindLegend />
-        <ArticleReader text={article.text} idPrefix={`a${article.id}`} highlights={attributionHighlights(article.text, attributions, sources, correctHref)} />
+        <ArticleReader
+          text={article.text}
+          idPrefix={`a${article.id}`}
+          highlights={attributionHighlights(article.text, attributions, sources, correctHref)}
+        />
       </article>
       <aside className="stack">
         <section className="panel" aria-labelledby="in-comparisons-h" id="compare">
@@ -167,16 +207,30 @@ export default function ArticlePage() {
         </section>
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>Sources</h2>
-          <SourcesPanel sources={sources} attributionCount={attributions.length} correctHref={correctHref ? (s) => (s.mentions[0] ? correctHref("source", s.mentions[0], "kind") : null) : undefined} />
+          <SourcesPanel
+            sources={sources}
+            attributionCount={attributions.length}
+            correctHref={
+              correctHref ? (s) => (s.mentions[0] ? correctHref("source", s.mentions[0], "kind") : null) : undefined
+            }
+          />
           <p className="meta">
             <Link to={`/articles/${article.id}/corrections`}>
-              {corrections.count ? `${corrections.count} correction${corrections.count === 1 ? "" : "s"}` : "Corrections"}
-              {corrections.needReview ? ` (${corrections.needReview} need${corrections.needReview === 1 ? "s" : ""} a look)` : ""}
+              {corrections.count
+                ? `${corrections.count} correction${corrections.count === 1 ? "" : "s"}`
+                : "Corrections"}
+              {corrections.needReview
+                ? ` (${corrections.needReview} need${corrections.needReview === 1 ? "s" : ""} a look)`
+                : ""}
             </Link>
             {mayCorrect ? (
               <>
                 {" · "}
-                <Link to={`/articles/${article.id}/corrections?layer=attribution&field=add&back=${encodeURIComponent(back)}`}>Add a missed attribution</Link>
+                <Link
+                  to={`/articles/${article.id}/corrections?layer=attribution&field=add&back=${encodeURIComponent(back)}`}
+                >
+                  Add a missed attribution
+                </Link>
               </>
             ) : null}
           </p>
@@ -186,13 +240,16 @@ export default function ArticlePage() {
             <h2 id="near-h" style={{ marginTop: 0 }}>
               Shared copy
             </h2>
-            <p className="meta">Other articles in the library with mostly the same wording (e.g. one agency story in several outlets):</p>
+            <p className="meta">
+              Other articles in the library with mostly the same wording (e.g. one agency story in several outlets):
+            </p>
             <ul className="card-list">
               {near.map((n) => (
                 <li key={n.id}>
                   <Link to={`/articles/${article.id}/diff/${n.id}`}>{n.title}</Link>
                   <div className="meta">
-                    {[n.outlet, n.published].filter(Boolean).join(" · ")} · {Math.round(n.containment * 100)}% shared · see what changed
+                    {[n.outlet, n.published].filter(Boolean).join(" · ")} · {Math.round(n.containment * 100)}% shared ·
+                    see what changed
                   </div>
                 </li>
               ))}

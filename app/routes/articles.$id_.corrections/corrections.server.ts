@@ -7,7 +7,13 @@ import codebook from "#app/analysis/codebook.json";
 import { CORRECTION_FIELDS, CORRECTION_LAYERS, resolveTarget, type CorrectionLayer } from "#app/compare/corrections";
 import { getAnalysis } from "#app/models/analyses.server";
 import { getArticle } from "#app/models/articles.server";
-import { addCorrection, applyStoredCorrections, listCorrections, LOCAL_CODER, type NewCorrection } from "#app/models/corrections.server";
+import {
+  addCorrection,
+  applyStoredCorrections,
+  listCorrections,
+  LOCAL_CODER,
+  type NewCorrection,
+} from "#app/models/corrections.server";
 import type { Db } from "#app/utils/db.server";
 import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
@@ -20,7 +26,8 @@ export function canCorrect(context: Pick<AppLoadContext, "authEnabled" | "user">
 
 /** Whose corrections a reader sees: an account's own; in single-user mode everyone's (the file's coders too). */
 export function coderOf(context: Pick<AppLoadContext, "authEnabled" | "user">): { coder: string; view: string | null } {
-  if (context.authEnabled && context.user) return { coder: context.user.username, view: context.user.role === "viewer" ? null : context.user.username };
+  if (context.authEnabled && context.user)
+    return { coder: context.user.username, view: context.user.role === "viewer" ? null : context.user.username };
   return { coder: LOCAL_CODER, view: null };
 }
 
@@ -68,15 +75,30 @@ export async function loadCorrectionForm(params: { id?: string }, request: Reque
   const q = targetQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { coder, view } = coderOf(context);
   const machine = await getAnalysis(db, id);
-  const applied = machine ? await applyStoredCorrections(db, [article], new Map([[id, machine]]), { coder: view }) : null;
+  const applied = machine
+    ? await applyStoredCorrections(db, [article], new Map([[id, machine]]), { coder: view })
+    : null;
   const fieldText = q.tf === "title" ? article.title : article.text;
-  const target = q.start !== undefined && q.end !== undefined && q.end > q.start && q.end <= fieldText.length ? { start: q.start, end: q.end, field: q.tf } : null;
+  const target =
+    q.start !== undefined && q.end !== undefined && q.end > q.start && q.end <= fieldText.length
+      ? { start: q.start, end: q.end, field: q.tf }
+      : null;
   const fields = CORRECTION_FIELDS[q.layer].map((f) => ({ id: f, label: FIELD_LABELS[`${q.layer}.${f}`] ?? f }));
-  const current = target && applied ? resolveTarget(applied.analyses.get(id)!, q.layer, target, q.field && CORRECTION_FIELDS[q.layer].includes(q.field) ? q.field : (fields[0]?.id ?? "")) : null;
+  const current =
+    target && applied
+      ? resolveTarget(
+          applied.analyses.get(id)!,
+          q.layer,
+          target,
+          q.field && CORRECTION_FIELDS[q.layer].includes(q.field) ? q.field : (fields[0]?.id ?? ""),
+        )
+      : null;
   const machineHit = target && machine ? resolveTarget(machine, q.layer, target, q.field ?? fields[0]?.id ?? "") : null;
   const rows = await listCorrections(db, { articleIds: [id], coder: view });
   const review = new Map((applied?.review ?? []).map((r) => [r.correctionId, r.reason]));
-  const sources = (applied?.analyses.get(id)?.sources ?? []).filter((s) => s.mentions[0]).map((s) => ({ key: s.key, name: s.name, span: `${s.mentions[0]!.start}-${s.mentions[0]!.end}` }));
+  const sources = (applied?.analyses.get(id)?.sources ?? [])
+    .filter((s) => s.mentions[0])
+    .map((s) => ({ key: s.key, name: s.name, span: `${s.mentions[0]!.start}-${s.mentions[0]!.end}` }));
   return {
     article: { id, title: article.title },
     canCorrect: canCorrect(context),
@@ -137,16 +159,28 @@ const form = z.object({
 });
 
 /** Builds the correction a posted form describes, or a message saying what is missing. */
-export function correctionFromForm(v: z.infer<typeof form>, text: string, articleId: number, coder: string, userId: number | null): NewCorrection | { error: string } {
+export function correctionFromForm(
+  v: z.infer<typeof form>,
+  text: string,
+  articleId: number,
+  coder: string,
+  userId: number | null,
+): NewCorrection | { error: string } {
   const layer = v.layer as CorrectionLayer | undefined;
   if (!layer || !v.field) return { error: "Choose what to change." };
   if (!v.note?.trim()) return { error: "Say why in the note: every correction needs one." };
   const key = `${layer}.${v.field}`;
-  let target = v.start !== undefined && v.end !== undefined ? { start: v.start, end: v.end, field: v.tf ?? "body" } : null;
+  let target =
+    v.start !== undefined && v.end !== undefined ? { start: v.start, end: v.end, field: v.tf ?? "body" } : null;
   let value: unknown = v.value ?? null;
   if (key === "attribution.add" || (key === "marker.add" && !target)) {
     const content = locate(text, v.content ?? "");
-    if (!content) return { error: v.content?.trim() ? `“${v.content.trim().slice(0, 60)}” is not in the text: copy the words exactly.` : "Give the words of the content, exactly as they stand in the text." };
+    if (!content)
+      return {
+        error: v.content?.trim()
+          ? `“${v.content.trim().slice(0, 60)}” is not in the text: copy the words exactly.`
+          : "Give the words of the content, exactly as they stand in the text.",
+      };
     target = { ...content, field: "body" };
   }
   if (!target) return { error: "Which words? The correction has no target." };
@@ -166,7 +200,12 @@ export function correctionFromForm(v: z.infer<typeof form>, text: string, articl
   return { articleId, coder, userId, layer, target, field: v.field, value, note: v.note };
 }
 
-export async function correctionAction(params: { id?: string }, request: Request, context: AppLoadContext, db: Db = getDb()) {
+export async function correctionAction(
+  params: { id?: string },
+  request: Request,
+  context: AppLoadContext,
+  db: Db = getDb(),
+) {
   const id = parseId(params.id, "article");
   if (!canCorrect(context)) throw data("Viewers can read but not correct; ask an editor or owner.", { status: 403 });
   const article = await getArticle(db, id);
@@ -178,7 +217,10 @@ export async function correctionAction(params: { id?: string }, request: Request
   const back = safeBack(v.back, `/articles/${id}`);
   if (v.intent === "withdraw") {
     if (!v.correctionId) return data({ error: "Which correction?" }, { status: 400 });
-    const gone = await db.delete(corrections).where(and(eq(corrections.id, v.correctionId), eq(corrections.articleId, id), eq(corrections.coder, coder))).returning({ id: corrections.id });
+    const gone = await db
+      .delete(corrections)
+      .where(and(eq(corrections.id, v.correctionId), eq(corrections.articleId, id), eq(corrections.coder, coder)))
+      .returning({ id: corrections.id });
     if (!gone.length) return data({ error: "Only the coder who made a correction can withdraw it." }, { status: 400 });
     return redirect(back);
   }
@@ -191,7 +233,11 @@ export async function correctionAction(params: { id?: string }, request: Request
       const other = v.intoArticle ? await getArticle(db, v.intoArticle) : article;
       if (!other) return data({ error: `There is no article #${v.intoArticle}.` }, { status: 400 });
       const span = locate(other.text, words);
-      if (!span) return data({ error: `“${words.slice(0, 60)}” is not in article #${other.id}: copy the words exactly.` }, { status: 400 });
+      if (!span)
+        return data(
+          { error: `“${words.slice(0, 60)}” is not in article #${other.id}: copy the words exactly.` },
+          { status: 400 },
+        );
       input.value = { articleId: other.id, ...span };
     } else input.value = null;
   }

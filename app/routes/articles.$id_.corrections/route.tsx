@@ -4,7 +4,9 @@ import { ErrorPanel } from "#app/components/error-panel";
 import { CorrectionForm } from "#app/components/correction-form";
 import { correctionAction, loadCorrectionForm } from "./corrections.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Correct: ${data.article.title} · Parallax` : "Correct · Parallax" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Correct: ${data.article.title} · Parallax` : "Correct · Parallax" },
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return loadCorrectionForm(params, request, context);
@@ -25,14 +27,19 @@ export default function CorrectionsPage() {
       </p>
       <h1>Correct the machine</h1>
       <p className="meta">
-        A correction is stored beside the machine&apos;s analysis, never over it: charts, tables and exports show your value with the machine&apos;s value kept beside it. Coding as <b>{d.coder}</b>.
+        A correction is stored beside the machine&apos;s analysis, never over it: charts, tables and exports show your
+        value with the machine&apos;s value kept beside it. Coding as <b>{d.coder}</b>.
       </p>
       {error ? (
         <div className="form-error" role="alert">
           {error}
         </div>
       ) : null}
-      {d.canCorrect ? <CorrectionForm {...d} /> : <p className="notice">Viewers can read corrections but not make them; ask an editor or owner.</p>}
+      {d.canCorrect ? (
+        <CorrectionForm {...d} />
+      ) : (
+        <p className="notice">Viewers can read corrections but not make them; ask an editor or owner.</p>
+      )}
       <section className="panel" aria-labelledby="corr-list-h">
         <h2 id="corr-list-h" style={{ marginTop: 0 }}>
           Corrections of this article
@@ -60,7 +67,11 @@ export default function CorrectionsPage() {
                   <td>{c.coder}</td>
                   <td>
                     {c.layer} {c.field}
-                    {c.review ? <div className="badge" title={c.review}>needs a look: {c.review}</div> : null}
+                    {c.review ? (
+                      <div className="badge" title={c.review}>
+                        needs a look: {c.review}
+                      </div>
+                    ) : null}
                   </td>
                   <td>“{c.words.length > 80 ? c.words.slice(0, 79) + "…" : c.words}”</td>
                   <td>{c.machineValue ?? "—"}</td>
@@ -72,9 +83,7 @@ export default function CorrectionsPage() {
                         <input type="hidden" name="intent" value="withdraw" />
                         <input type="hidden" name="correctionId" value={c.id} />
                         <input type="hidden" name="back" value={`/articles/${d.article.id}/corrections`} />
-                        <button type="submit">
-                          Withdraw
-                        </button>
+                        <button type="submit">Withdraw</button>
                       </Form>
                     ) : null}
                   </td>

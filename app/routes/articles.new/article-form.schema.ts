@@ -42,15 +42,20 @@ const CHOOSE = "Choose a comparison from the list.";
 export const newArticleSchema = z
   .object({
     ...articleMetaFields,
-    text: z.string().max(2 * 1024 * 1024 + 1024, "The text is over 2 MB.").optional(),
+    text: z
+      .string()
+      .max(2 * 1024 * 1024 + 1024, "The text is over 2 MB.")
+      .optional(),
     file: z.instanceof(File).optional(),
     comparison: z.coerce.number({ invalid_type_error: CHOOSE }).int(CHOOSE).positive(CHOOSE).optional(),
   })
   .superRefine((v, ctx) => {
     const hasFile = v.file && v.file.size > 0;
     const hasText = v.text && v.text.trim().length > 0;
-    if (!hasFile && !hasText) ctx.addIssue({ code: "custom", path: ["text"], message: "Paste the article text or choose a file." });
-    if (hasFile && hasText) ctx.addIssue({ code: "custom", path: ["file"], message: "Paste text or upload a file, not both." });
+    if (!hasFile && !hasText)
+      ctx.addIssue({ code: "custom", path: ["text"], message: "Paste the article text or choose a file." });
+    if (hasFile && hasText)
+      ctx.addIssue({ code: "custom", path: ["file"], message: "Paste text or upload a file, not both." });
   });
 
 export const editArticleSchema = z.object({

@@ -16,7 +16,10 @@ export async function loadNewArticlePage(request: Request) {
   const url = new URL(request.url);
   const db = getDb();
   const cid = Number(url.searchParams.get("comparison"));
-  const [comparison] = Number.isSafeInteger(cid) && cid > 0 ? await db.select({ id: comparisons.id, name: comparisons.name }).from(comparisons).where(eq(comparisons.id, cid)) : [];
+  const [comparison] =
+    Number.isSafeInteger(cid) && cid > 0
+      ? await db.select({ id: comparisons.id, name: comparisons.name }).from(comparisons).where(eq(comparisons.id, cid))
+      : [];
   // "Paste the text instead" arrives here with the URL and title it could not fetch.
   const prefill = { url: url.searchParams.get("url") ?? undefined, title: url.searchParams.get("title") ?? undefined };
   return { comparison: comparison ?? null, prefill };
@@ -26,17 +29,33 @@ export async function createArticleFromForm(request: Request) {
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_REQUEST_BYTES) {
     await discardBody(request);
-    return { status: "error" as const, initialValue: null, error: { "": ["The upload is over 2 MB; Parallax takes single articles."] } };
+    return {
+      status: "error" as const,
+      initialValue: null,
+      error: { "": ["The upload is over 2 MB; Parallax takes single articles."] },
+    };
   }
   const formData = await readForm(request, MAX_REQUEST_BYTES);
   const submission = parseWithZod(formData, { schema: newArticleSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["file"] });
   const v = submission.value;
 
-  let body: { text: string; title: string | null; author: string | null; outlet: string | null; published: string | null; language: string | null; url: string | null };
+  let body: {
+    text: string;
+    title: string | null;
+    author: string | null;
+    outlet: string | null;
+    published: string | null;
+    language: string | null;
+    url: string | null;
+  };
   let origin: "paste" | "upload";
   if (v.file && v.file.size > 0) {
-    const read = readUpload(v.file.name, new Uint8Array(await v.file.arrayBuffer()), { title: v.title, outlet: v.outlet, author: v.author });
+    const read = readUpload(v.file.name, new Uint8Array(await v.file.arrayBuffer()), {
+      title: v.title,
+      outlet: v.outlet,
+      author: v.author,
+    });
     if (!read.ok) return submission.reply({ fieldErrors: { file: [read.reason] }, hideFields: ["file"] });
     body = read;
     origin = "upload";
@@ -70,7 +89,9 @@ export async function createArticleFromForm(request: Request) {
         throw redirect(`/comparisons/${v.comparison}?notice=duplicate&article=${outcome.article.id}`);
       }
       return submission.reply({
-        formErrors: [`${what} is already in the library as “${outcome.article.title}” (article #${outcome.article.id}); nothing was added.`],
+        formErrors: [
+          `${what} is already in the library as “${outcome.article.title}” (article #${outcome.article.id}); nothing was added.`,
+        ],
       });
     }
     if (v.comparison) {

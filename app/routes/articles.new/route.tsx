@@ -32,8 +32,8 @@ export default function NewArticle() {
     <section className="stack" style={{ maxWidth: "60rem" }}>
       <h1>Add an article</h1>
       <p className="lede">
-        Paste the article text, or upload a <code>.txt</code>, <code>.md</code> or <code>.html</code> file (a saved web page is reduced to its
-        article text). Parallax stores and shows text only, never the page&apos;s HTML.
+        Paste the article text, or upload a <code>.txt</code>, <code>.md</code> or <code>.html</code> file (a saved web
+        page is reduced to its article text). Parallax stores and shows text only, never the page&apos;s HTML.
         {comparison ? (
           <>
             {" "}
@@ -55,7 +55,10 @@ export default function NewArticle() {
         </div>
         <div className="field">
           <label htmlFor={fields.file.id}>…or upload a file</label>
-          <input {...getInputProps(fields.file, { type: "file" })} accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" />
+          <input
+            {...getInputProps(fields.file, { type: "file" })}
+            accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html"
+          />
           <FieldError errors={fields.file.errors} id={fields.file.errorId} />
         </div>
         <div className="field-row">

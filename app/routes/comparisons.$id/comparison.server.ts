@@ -8,7 +8,14 @@ import type { CardSpec, HighlightSpec } from "#app/components/article-reader";
 import { kindLabel } from "#app/components/sourcing-view";
 import { listArticles } from "#app/models/articles.server";
 import { loadAnalysedComparison } from "#app/models/comparison-analysis.server";
-import { addArticleToComparison, deleteComparison, getComparison, removeArticleFromComparison, renameComparison, setFocalArticle } from "#app/models/comparisons.server";
+import {
+  addArticleToComparison,
+  deleteComparison,
+  getComparison,
+  removeArticleFromComparison,
+  renameComparison,
+  setFocalArticle,
+} from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 import { pickColumns, withColumns } from "./columns";
@@ -54,40 +61,78 @@ function columnHighlights(
         rows: [
           `Source: ${sourceName}${src?.description ? ` (${src.description})` : ""}`,
           `Kind: ${kindLabel(a.sourceKind)}${a.affiliation ? ` · affiliation: ${a.affiliation}` : ""}`,
-          ...(cueText ? [`Reporting word: “${cueText}” (${cbLabel(codebook.cueStances, a.cueStance).toLowerCase()})`] : []),
+          ...(cueText
+            ? [`Reporting word: “${cueText}” (${cbLabel(codebook.cueStances, a.cueStance).toLowerCase()})`]
+            : []),
           `Rule ${rule(a.rule)}`,
         ],
         // Corrections hook (issue 17): from the focus card to a form for this item.
-        ...(correctLink && a.content[0] ? { link: a.source ? correctLink("source", a.source, "kind") : correctLink("attribution", a.content[0], "status") } : {}),
+        ...(correctLink && a.content[0]
+          ? {
+              link: a.source
+                ? correctLink("source", a.source, "kind")
+                : correctLink("attribution", a.content[0], "status"),
+            }
+          : {}),
       };
       const label = `Attribution to ${sourceName}, ${kindLabel(a.sourceKind)}${cueText ? `, reporting word ${cueText}` : ""}`;
-      a.content.forEach((c, i) => body.push({ start: c.start, end: c.end, className: `hl-content kind-${a.sourceKind} layer-attr`, card: i === 0 ? card : undefined, label: i === 0 ? label : undefined }));
-      if (a.source) body.push({ start: a.source.start, end: a.source.end, className: `hl-source kind-${a.sourceKind} layer-attr` });
+      a.content.forEach((c, i) =>
+        body.push({
+          start: c.start,
+          end: c.end,
+          className: `hl-content kind-${a.sourceKind} layer-attr`,
+          card: i === 0 ? card : undefined,
+          label: i === 0 ? label : undefined,
+        }),
+      );
+      if (a.source)
+        body.push({ start: a.source.start, end: a.source.end, className: `hl-source kind-${a.sourceKind} layer-attr` });
       if (a.cue) body.push({ start: a.cue.start, end: a.cue.end, className: "hl-cue layer-attr" });
     }
   }
-  const markerLayer = (t: string): Layer | null => (t === "hedge" || t === "booster" ? "hedge" : t === "scare_quote" ? "scare" : t === "loaded" ? "loaded" : null);
+  const markerLayer = (t: string): Layer | null =>
+    t === "hedge" || t === "booster" ? "hedge" : t === "scare_quote" ? "scare" : t === "loaded" ? "loaded" : null;
   if (an) {
-    const markers = [...an.markers.map((m) => ({ ...m, field: "body" as const })), ...(an.title?.markers ?? []).map((m) => ({ ...m, field: "title" as const }))];
+    const markers = [
+      ...an.markers.map((m) => ({ ...m, field: "body" as const })),
+      ...(an.title?.markers ?? []).map((m) => ({ ...m, field: "title" as const })),
+    ];
     for (const m of markers) {
       const l = markerLayer(m.type);
       if (!l) continue;
       const card: CardSpec = {
         heading: cbLabel(codebook.markerTypes, m.type),
         rows: [
-          ...(m.lexiconEntry ? [`Lexicon entry: “${m.lexiconEntry}”${m.category && m.category !== m.type ? ` (${m.category})` : ""}`] : []),
-          ...((m.voice ?? (m.inQuote ? "quoted" : "writer")) === "quoted" ? ["Quoted speech: the words of someone quoted, counted apart from the outlet's own words."] : []),
+          ...(m.lexiconEntry
+            ? [`Lexicon entry: “${m.lexiconEntry}”${m.category && m.category !== m.type ? ` (${m.category})` : ""}`]
+            : []),
+          ...((m.voice ?? (m.inQuote ? "quoted" : "writer")) === "quoted"
+            ? ["Quoted speech: the words of someone quoted, counted apart from the outlet's own words."]
+            : []),
           `Rule ${rule(m.rule)}`,
         ],
       };
-      (m.field === "title" ? title : body).push({ start: m.span.start, end: m.span.end, className: `hl-${m.type} layer-${l}${(m.voice ?? (m.inQuote ? "quoted" : "writer")) === "quoted" ? " hl-quoted-voice" : ""}`, card, label: `${cbLabel(codebook.markerTypes, m.type)}: ${m.text}` });
+      (m.field === "title" ? title : body).push({
+        start: m.span.start,
+        end: m.span.end,
+        className: `hl-${m.type} layer-${l}${(m.voice ?? (m.inQuote ? "quoted" : "writer")) === "quoted" ? " hl-quoted-voice" : ""}`,
+        card,
+        label: `${cbLabel(codebook.markerTypes, m.type)}: ${m.text}`,
+      });
     }
   }
   for (const c of claimTraces) {
     c.trace.forEach((t, i) => {
       if (t.articleId !== articleId) return;
-      const card = correctLink && t.field !== "title" ? { ...c.card, link: correctLink("claim", t.span, "stance") } : c.card;
-      (t.field === "title" ? title : body).push({ start: t.span.start, end: t.span.end, className: "hl-claim layer-claims", card: i === 0 ? card : undefined, label: i === 0 ? c.card.heading : undefined });
+      const card =
+        correctLink && t.field !== "title" ? { ...c.card, link: correctLink("claim", t.span, "stance") } : c.card;
+      (t.field === "title" ? title : body).push({
+        start: t.span.start,
+        end: t.span.end,
+        className: "hl-claim layer-claims",
+        card: i === 0 ? card : undefined,
+        label: i === 0 ? c.card.heading : undefined,
+      });
     });
   }
   if (focus) {
@@ -95,8 +140,24 @@ function columnHighlights(
     const card: CardSpec = { heading: "Behind the number", rows: [`Counted in: ${focus.description}`] };
     const titleT = mine.filter((t) => t.field === "title").sort((a, b) => a.span.start - b.span.start);
     const bodyT = mine.filter((t) => t.field !== "title").sort((a, b) => a.span.start - b.span.start);
-    titleT.forEach((t, i) => title.push({ start: t.span.start, end: t.span.end, className: "hl-target", anchor: i === 0 ? "focus" : undefined, card: i === 0 ? card : undefined }));
-    bodyT.forEach((t, i) => body.push({ start: t.span.start, end: t.span.end, className: "hl-target", anchor: i === 0 && !titleT.length ? "focus" : undefined, card: i === 0 && !titleT.length ? card : undefined }));
+    titleT.forEach((t, i) =>
+      title.push({
+        start: t.span.start,
+        end: t.span.end,
+        className: "hl-target",
+        anchor: i === 0 ? "focus" : undefined,
+        card: i === 0 ? card : undefined,
+      }),
+    );
+    bodyT.forEach((t, i) =>
+      body.push({
+        start: t.span.start,
+        end: t.span.end,
+        className: "hl-target",
+        anchor: i === 0 && !titleT.length ? "focus" : undefined,
+        card: i === 0 && !titleT.length ? card : undefined,
+      }),
+    );
   }
   return { body, title };
 }
@@ -105,7 +166,12 @@ function promptFocus(prompts: DiscussionPrompt[], token: string): Focus | null {
   const id = token.split(":").slice(2).join(":");
   const p = prompts.find((x) => x.id === id);
   if (!p) return null;
-  return { token, description: "the evidence for a discussion question", traces: p.evidence, articleIds: [...new Set([...p.articles, ...p.evidence.map((t) => t.articleId)])] };
+  return {
+    token,
+    description: "the evidence for a discussion question",
+    traces: p.evidence,
+    articleIds: [...new Set([...p.articles, ...p.evidence.map((t) => t.articleId)])],
+  };
 }
 
 export async function loadComparison(params: { id?: string }, request: Request, context: AppLoadContext = {}) {
@@ -124,12 +190,40 @@ export async function loadComparison(params: { id?: string }, request: Request, 
   // Blind labels as the exports give them: analysed members in the comparison's order (focal first), then the rest.
   const order = [...memberIds.filter((m) => analyses.has(m)), ...memberIds.filter((m) => !analyses.has(m))];
   const labels = blindLabels(order.map((x) => ({ id: x })));
-  const names = view.blind ? revealingNamesOf(detail.articles.map((a) => ({ outlet: a.outletName, author: a.author, url: a.url }))) : [];
+  const names = view.blind
+    ? revealingNamesOf(detail.articles.map((a) => ({ outlet: a.outletName, author: a.author, url: a.url })))
+    : [];
   const metas = detail.articles.map((a) => {
     const label = labels.get(a.id)!;
     return view.blind
-      ? { id: a.id, short: label, title: maskNames(a.title, names), outlet: label, author: null, url: null, published: a.published, country: null, kind: null, fictional: a.fictional }
-      : { id: a.id, short: a.outletName ? (a.outletName.length > 26 ? a.outletName.slice(0, 25) + "…" : a.outletName) : `Article #${a.id}`, title: a.title, outlet: a.outletName, author: a.author, url: a.url, published: a.published, country: a.outletCountry, kind: a.outletKind, fictional: a.fictional };
+      ? {
+          id: a.id,
+          short: label,
+          title: maskNames(a.title, names),
+          outlet: label,
+          author: null,
+          url: null,
+          published: a.published,
+          country: null,
+          kind: null,
+          fictional: a.fictional,
+        }
+      : {
+          id: a.id,
+          short: a.outletName
+            ? a.outletName.length > 26
+              ? a.outletName.slice(0, 25) + "…"
+              : a.outletName
+            : `Article #${a.id}`,
+          title: a.title,
+          outlet: a.outletName,
+          author: a.author,
+          url: a.url,
+          published: a.published,
+          country: a.outletCountry,
+          kind: a.outletKind,
+          fictional: a.fictional,
+        };
   });
   // Two articles from one outlet need telling apart on the axes.
   const seen = new Map<string, number>();
@@ -137,17 +231,39 @@ export async function loadComparison(params: { id?: string }, request: Request, 
   for (const m of metas) if ((seen.get(m.short) ?? 0) > 1) m.short = `${m.short} (#${m.id})`;
   const metaById = new Map(metas.map((m) => [m.id, m]));
 
-  const dash = cmp ? shapeDashboard(cmp, metas, view.blind ? detail.candidates.map((c) => ({ id: c.id, date: c.date, title: null, outlet: null, status: c.status })) : detail.candidates) : null;
-  const prompts = cmp && cmp.articles.length > 1 ? discussionPrompts(cmp, new Map(metas.map((m) => [m.id, m.short]))) : [];
-  const focus = cmp ? (view.focus?.startsWith("p:") ? promptFocus(prompts, view.focus) : resolveFocus(cmp, view.focus)) : null;
+  const dash = cmp
+    ? shapeDashboard(
+        cmp,
+        metas,
+        view.blind
+          ? detail.candidates.map((c) => ({ id: c.id, date: c.date, title: null, outlet: null, status: c.status }))
+          : detail.candidates,
+      )
+    : null;
+  const prompts =
+    cmp && cmp.articles.length > 1 ? discussionPrompts(cmp, new Map(metas.map((m) => [m.id, m.short]))) : [];
+  const focus = cmp
+    ? view.focus?.startsWith("p:")
+      ? promptFocus(prompts, view.focus)
+      : resolveFocus(cmp, view.focus)
+    : null;
 
   let columns = pickColumns(memberIds, view.cols);
-  if (focus) columns = withColumns(columns, focus.articleIds.filter((x) => memberIds.includes(x)));
-  if (columns.length < 2 && memberIds.length > 1 && view.focus) columns = withColumns(columns, memberIds.filter((x) => !columns.includes(x)).slice(0, 1));
+  if (focus)
+    columns = withColumns(
+      columns,
+      focus.articleIds.filter((x) => memberIds.includes(x)),
+    );
+  if (columns.length < 2 && memberIds.length > 1 && view.focus)
+    columns = withColumns(columns, memberIds.filter((x) => !columns.includes(x)).slice(0, 1));
 
   const group = view.claimGroup && cmp ? cmp.claimGroups.find((g) => g.id === view.claimGroup) : undefined;
   // A chosen claim group shows every article that carries it, so the columns can be aligned on its members.
-  if (group) columns = withColumns(columns, [...new Set(group.cells.map((c) => c.articleId))].filter((x) => memberIds.includes(x)));
+  if (group)
+    columns = withColumns(
+      columns,
+      [...new Set(group.cells.map((c) => c.articleId))].filter((x) => memberIds.includes(x)),
+    );
   const claimTraces = group
     ? group.cells.map((c) => ({
         trace: c.trace,
@@ -169,7 +285,10 @@ export async function loadComparison(params: { id?: string }, request: Request, 
     const back = `/comparisons/${id}?${new URLSearchParams(viewQuery(view)).toString()}#reader`;
     const correctLink =
       !view.blind && !share && canCorrect(context)
-        ? (layer: string, s: { start: number; end: number }, field: string) => ({ href: `/articles/${cid}/corrections?layer=${layer}&field=${field}&start=${s.start}&end=${s.end}&back=${encodeURIComponent(back)}`, label: "Correct this" })
+        ? (layer: string, s: { start: number; end: number }, field: string) => ({
+            href: `/articles/${cid}/corrections?layer=${layer}&field=${field}&start=${s.start}&end=${s.end}&back=${encodeURIComponent(back)}`,
+            label: "Correct this",
+          })
         : null;
     const hl = columnHighlights(cid, text, analyses.get(cid), view.layers, claimTraces, focus, correctLink);
     return {
@@ -190,38 +309,88 @@ export async function loadComparison(params: { id?: string }, request: Request, 
   // changes that list, and the page without it can be cached until the comparison itself changes.
   const librarySearched = url.searchParams.has("lq") && !view.blind;
   const lq = url.searchParams.get("lq")?.slice(0, 200) ?? "";
-  const library = librarySearched ? (await listArticles(db, { q: lq, limit: 30 })).filter((a) => !memberIds.includes(a.id)).map((a) => ({ id: a.id, title: a.title, outletName: a.outletName })) : [];
+  const library = librarySearched
+    ? (await listArticles(db, { q: lq, limit: 30 }))
+        .filter((a) => !memberIds.includes(a.id))
+        .map((a) => ({ id: a.id, title: a.title, outletName: a.outletName }))
+    : [];
   const notice = url.searchParams.get("notice");
   // The headline strip: what each article is, before any number (in blind mode the masking below covers it).
   const headlines = detail.articles.map((a) => {
     const m = metaById.get(a.id)!;
     const text = view.blind ? maskNames(a.text, names) : a.text;
     const s0 = analyses.get(a.id)?.segmentation.sentences[0];
-    const first = (s0 ? text.slice(s0.start, s0.end) : text.split(/\n/)[0] ?? "").trim();
-    return { id: a.id, label: view.blind ? m.outlet! : (m.outlet ?? "Outlet unknown"), published: m.published, title: m.title, first: first.length > 260 ? first.slice(0, 259) + "…" : first, focal: a.id === detail.comparison.focalArticleId };
+    const first = (s0 ? text.slice(s0.start, s0.end) : (text.split(/\n/)[0] ?? "")).trim();
+    return {
+      id: a.id,
+      label: view.blind ? m.outlet! : (m.outlet ?? "Outlet unknown"),
+      published: m.published,
+      title: m.title,
+      first: first.length > 260 ? first.slice(0, 259) + "…" : first,
+      focal: a.id === detail.comparison.focalArticleId,
+    };
   });
-  const coverage = { total: detail.candidates.length, imported: detail.candidates.filter((c) => c.status === "imported").length };
+  const coverage = {
+    total: detail.candidates.length,
+    imported: detail.candidates.filter((c) => c.status === "imported").length,
+  };
   const result = {
     printTexts: view.print && url.searchParams.get("texts") === "1",
     headlines,
     coverage,
     shared: share ? { blind: share.blind } : null,
-    comparison: { id, name: detail.comparison.name, description: detail.comparison.description, focalArticleId: detail.comparison.focalArticleId },
+    comparison: {
+      id,
+      name: detail.comparison.name,
+      description: detail.comparison.description,
+      focalArticleId: detail.comparison.focalArticleId,
+    },
     view: { ...view, layers: view.layers as string[] },
     query: viewQuery(view),
-    members: metas.map((m) => ({ id: m.id, title: m.title, byline: [m.outlet ?? "outlet unknown", m.published, m.author].filter(Boolean).join(" · "), fictional: m.fictional, focal: m.id === detail.comparison.focalArticleId })),
+    members: metas.map((m) => ({
+      id: m.id,
+      title: m.title,
+      byline: [m.outlet ?? "outlet unknown", m.published, m.author].filter(Boolean).join(" · "),
+      fictional: m.fictional,
+      focal: m.id === detail.comparison.focalArticleId,
+    })),
     dash,
-    focus: focus ? { token: focus.token, description: focus.description, spans: focus.traces.length, articleId: focus.articleIds[0] ?? null } : view.focus ? { token: view.focus, description: "", spans: 0, articleId: null } : null,
+    focus: focus
+      ? {
+          token: focus.token,
+          description: focus.description,
+          spans: focus.traces.length,
+          articleId: focus.articleIds[0] ?? null,
+        }
+      : view.focus
+        ? { token: view.focus, description: "", spans: 0, articleId: null }
+        : null,
     columns: cols,
-    prompts: prompts.map((p) => ({ id: p.id, text: p.text, token: `p:${p.articles[0] ?? p.evidence[0]?.articleId ?? 0}:${p.id}`, spans: p.evidence.length })),
-    claimGroupOptions: cmp ? cmp.claimGroups.filter((g) => g.articles.length > 1 || g.id === view.claimGroup).slice(0, 80).map((g) => ({ id: g.id, label: g.label.length > 90 ? g.label.slice(0, 89) + "…" : g.label })) : [],
+    prompts: prompts.map((p) => ({
+      id: p.id,
+      text: p.text,
+      token: `p:${p.articles[0] ?? p.evidence[0]?.articleId ?? 0}:${p.id}`,
+      spans: p.evidence.length,
+    })),
+    claimGroupOptions: cmp
+      ? cmp.claimGroups
+          .filter((g) => g.articles.length > 1 || g.id === view.claimGroup)
+          .slice(0, 80)
+          .map((g) => ({ id: g.id, label: g.label.length > 90 ? g.label.slice(0, 89) + "…" : g.label }))
+      : [],
     candidates: view.blind ? [] : detail.candidates,
     library,
     librarySearched,
     lq,
-    notice: notice === "added" || notice === "duplicate" || notice === "removed" || notice === "renamed" || notice === "cited" ? notice : null,
+    notice:
+      notice === "added" || notice === "duplicate" || notice === "removed" || notice === "renamed" || notice === "cited"
+        ? notice
+        : null,
     /** The snapshot just taken ("Cite this comparison"), whose permanent link the page shows. */
-    snapshotId: notice === "cited" && !share && isSnapshotId(url.searchParams.get("snapshot") ?? undefined) ? url.searchParams.get("snapshot") : null,
+    snapshotId:
+      notice === "cited" && !share && isSnapshotId(url.searchParams.get("snapshot") ?? undefined)
+        ? url.searchParams.get("snapshot")
+        : null,
     layerNames: LAYERS,
     corrections: { comparisonId: id, blind: view.blind, ...correctionsSummary(loaded.articles, loaded.corrections) },
   };
@@ -236,7 +405,11 @@ const actionSchema = z.discriminatedUnion("intent", [
 ]);
 
 const renameSchema = z.object({
-  name: z.string().trim().min(1, "A comparison needs a name.").max(200, "The name is too long (at most 200 characters)."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "A comparison needs a name.")
+    .max(200, "The name is too long (at most 200 characters)."),
   description: z.string().trim().max(2000, "The description is too long (at most 2,000 characters).").optional(),
 });
 
@@ -245,12 +418,17 @@ export async function comparisonAction(params: { id?: string }, request: Request
   const db = getDb();
   const detail = await getComparison(db, id);
   invariantResponse(detail, `No comparison with id ${id}.`);
-  if (await shareSession(db, request, context.user, id)) throw data("A share link is read-only: nothing can be changed from it.", { status: 403 });
+  if (await shareSession(db, request, context.user, id))
+    throw data("A share link is read-only: nothing can be changed from it.", { status: 403 });
   const form = await readForm(request);
   const blind = form.get("blind") === "1" ? "&blind=1" : "";
   if (form.get("intent") === "rename") {
-    const r = renameSchema.safeParse({ name: form.get("name") ?? "", description: form.get("description") ?? undefined });
-    if (!r.success) return { error: r.error.issues[0]?.message ?? "That name was not understood.", field: "name" as const };
+    const r = renameSchema.safeParse({
+      name: form.get("name") ?? "",
+      description: form.get("description") ?? undefined,
+    });
+    if (!r.success)
+      return { error: r.error.issues[0]?.message ?? "That name was not understood.", field: "name" as const };
     await renameComparison(db, id, { name: r.data.name, description: r.data.description ?? null });
     return redirect(`/comparisons/${id}?notice=renamed${blind}`);
   }
@@ -269,7 +447,10 @@ export async function comparisonAction(params: { id?: string }, request: Request
   const { intent, articleId } = parsed.data;
   const isMember = detail.articles.some((a) => a.id === articleId);
   if (intent === "add") {
-    const exists = await db.query.articles.findFirst({ where: (t, { eq }) => eq(t.id, articleId), columns: { id: true } });
+    const exists = await db.query.articles.findFirst({
+      where: (t, { eq }) => eq(t.id, articleId),
+      columns: { id: true },
+    });
     if (!exists) return { error: `There is no article #${articleId} in the library.` };
     await addArticleToComparison(db, id, articleId);
     return redirect(`/comparisons/${id}?notice=added&article=${articleId}${blind}`);
@@ -285,7 +466,8 @@ export async function comparisonAction(params: { id?: string }, request: Request
 
 /** The claim card's reason for a grouping: the names and words a claim shares with the group's most central claim. */
 function whyGrouped(c: { similarity?: number; sharedWithCentral?: string[] }): string {
-  if (c.similarity === undefined || c.similarity >= 1) return "The group's most central claim: its label comes from here";
+  if (c.similarity === undefined || c.similarity >= 1)
+    return "The group's most central claim: its label comes from here";
   const shared = c.sharedWithCentral?.length ? c.sharedWithCentral.join(", ") : "no words";
   return `Grouped because it shares ${shared} with the group's most central claim (similarity ${c.similarity.toFixed(2)})`;
 }

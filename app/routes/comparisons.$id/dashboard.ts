@@ -2,7 +2,17 @@
 // Comparison figure's traces. Pure, so the loader stays thin and the tokens round-trip by construction.
 import type { Comparison, Figure, Trace } from "#app/compare/compare";
 import codebook from "#app/analysis/codebook.json";
-import type { CategoryRow, Cell, ChartArticle, ClaimMatrixRow, DashboardData, NamingRow, SourceRow, SourcingRow, TimelinePoint } from "#app/components/charts/types";
+import type {
+  CategoryRow,
+  Cell,
+  ChartArticle,
+  ClaimMatrixRow,
+  DashboardData,
+  NamingRow,
+  SourceRow,
+  SourcingRow,
+  TimelinePoint,
+} from "#app/components/charts/types";
 
 export const MAX_CHARTED = 6;
 const MAX_VOICES = 10;
@@ -23,7 +33,9 @@ function label(list: { id: string; label: string }[], id: string): string {
 }
 
 /** Date strings as precise as known ("2016", "2016-03", "2016-03-05") → start of that period. */
-export function parsePartialDate(s: string | null | undefined): { t: number; precision: "year" | "month" | "day" } | null {
+export function parsePartialDate(
+  s: string | null | undefined,
+): { t: number; precision: "year" | "month" | "day" } | null {
   const m = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?/.exec(s?.trim() ?? "");
   if (!m) return null;
   const y = Number(m[1]);
@@ -72,12 +84,24 @@ export function shapeDashboard(
 
   const sourcing: SourcingRow[] = figs.map((f) => ({
     articleId: f.articleId,
-    count: Object.fromEntries(SOURCE_KIND_IDS.map((k) => [k, cell(f.bySourceKind[k as keyof typeof f.bySourceKind]?.count, `k:${f.articleId}:${k}:c`)])),
-    words: Object.fromEntries(SOURCE_KIND_IDS.map((k) => [k, cell(f.bySourceKind[k as keyof typeof f.bySourceKind]?.words, `k:${f.articleId}:${k}:w`)])),
+    count: Object.fromEntries(
+      SOURCE_KIND_IDS.map((k) => [
+        k,
+        cell(f.bySourceKind[k as keyof typeof f.bySourceKind]?.count, `k:${f.articleId}:${k}:c`),
+      ]),
+    ),
+    words: Object.fromEntries(
+      SOURCE_KIND_IDS.map((k) => [
+        k,
+        cell(f.bySourceKind[k as keyof typeof f.bySourceKind]?.words, `k:${f.articleId}:${k}:w`),
+      ]),
+    ),
   }));
 
   const affTotals = new Map<string, number>();
-  for (const f of figs) for (const a of f.wordsQuotedByAffiliation) affTotals.set(a.affiliation, (affTotals.get(a.affiliation) ?? 0) + a.words.value);
+  for (const f of figs)
+    for (const a of f.wordsQuotedByAffiliation)
+      affTotals.set(a.affiliation, (affTotals.get(a.affiliation) ?? 0) + a.words.value);
   const topAff = [...affTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_VOICES);
   const voices: CategoryRow[] = topAff.map(([aff]) => ({
     id: aff,
@@ -85,7 +109,10 @@ export function shapeDashboard(
     cells: Object.fromEntries(
       figs.map((f) => {
         const i = f.wordsQuotedByAffiliation.findIndex((x) => x.affiliation === aff);
-        return [f.articleId, i < 0 ? { v: 0, f: null } : cell(f.wordsQuotedByAffiliation[i]!.words, `v:${f.articleId}:${i}`)];
+        return [
+          f.articleId,
+          i < 0 ? { v: 0, f: null } : cell(f.wordsQuotedByAffiliation[i]!.words, `v:${f.articleId}:${i}`),
+        ];
       }),
     ),
   }));
@@ -104,7 +131,13 @@ export function shapeDashboard(
       .sort((a, b) => b.words.v - a.words.v || b.attributions.v - a.attributions.v || a.name.localeCompare(b.name)),
   );
 
-  const byCategory = (ids: string[], labels: { id: string; label: string }[], get: (f: (typeof figs)[number], id: string) => Figure | undefined, prefix: string, scale = 1): CategoryRow[] =>
+  const byCategory = (
+    ids: string[],
+    labels: { id: string; label: string }[],
+    get: (f: (typeof figs)[number], id: string) => Figure | undefined,
+    prefix: string,
+    scale = 1,
+  ): CategoryRow[] =>
     ids.map((id) => ({
       id,
       label: label(labels, id),
@@ -115,12 +148,38 @@ export function shapeDashboard(
         }),
       ),
     }));
-  const cues = byCategory(CUE_STANCE_IDS, codebook.cueStances, (f, id) => f.cueStances[id as keyof typeof f.cueStances], "c");
-  const tone = byCategory(MARKER_IDS, codebook.markerTypes, (f, id) => f.densities[id as keyof typeof f.densities], "m");
-  const toneCounts = byCategory(MARKER_IDS, codebook.markerTypes, (f, id) => f.markerCounts[id as keyof typeof f.markerCounts], "m");
+  const cues = byCategory(
+    CUE_STANCE_IDS,
+    codebook.cueStances,
+    (f, id) => f.cueStances[id as keyof typeof f.cueStances],
+    "c",
+  );
+  const tone = byCategory(
+    MARKER_IDS,
+    codebook.markerTypes,
+    (f, id) => f.densities[id as keyof typeof f.densities],
+    "m",
+  );
+  const toneCounts = byCategory(
+    MARKER_IDS,
+    codebook.markerTypes,
+    (f, id) => f.markerCounts[id as keyof typeof f.markerCounts],
+    "m",
+  );
   // Quoted speech as its own series: the words the article quotes, per 1,000 quoted words.
-  const toneQuoted = byCategory(MARKER_IDS, codebook.markerTypes, (f, id) => f.quotedDensities?.[id as keyof typeof f.quotedDensities], "mq");
-  const frames = byCategory(FRAME_IDS, codebook.frameDimensions, (f, id) => f.frameProfile[id as keyof typeof f.frameProfile], "fr", 100);
+  const toneQuoted = byCategory(
+    MARKER_IDS,
+    codebook.markerTypes,
+    (f, id) => f.quotedDensities?.[id as keyof typeof f.quotedDensities],
+    "mq",
+  );
+  const frames = byCategory(
+    FRAME_IDS,
+    codebook.frameDimensions,
+    (f, id) => f.frameProfile[id as keyof typeof f.frameProfile],
+    "fr",
+    100,
+  );
 
   const chartedSet = new Set(charted);
   const claims: ClaimMatrixRow[] = cmp.claimGroups
@@ -138,10 +197,17 @@ export function shapeDashboard(
           text: c.text,
           f: `cl:${c.articleId}:${g.id}`,
           ...(g.cells.length > 1 && c.similarity !== undefined
-            ? { why: c.similarity >= 1 ? "the group's most central claim" : `shares ${c.sharedWithCentral?.join(", ") || "no words"} with the most central claim (similarity ${c.similarity.toFixed(2)})` }
+            ? {
+                why:
+                  c.similarity >= 1
+                    ? "the group's most central claim"
+                    : `shares ${c.sharedWithCentral?.join(", ") || "no words"} with the most central claim (similarity ${c.similarity.toFixed(2)})`,
+              }
             : {}),
         })),
-      focalClosest: g.focalClosest ? { articleId: g.focalClosest.articleId, text: g.focalClosest.text, similarity: g.focalClosest.similarity } : null,
+      focalClosest: g.focalClosest
+        ? { articleId: g.focalClosest.articleId, text: g.focalClosest.text, similarity: g.focalClosest.similarity }
+        : null,
     }))
     .filter((r) => r.cells.length > 0);
   // Shared claims first: they are where the articles can be compared directly.
@@ -150,7 +216,9 @@ export function shapeDashboard(
   const cellsByActor = new Map<string, Comparison["naming"]["cells"]>();
   for (const c of cmp.naming.cells) cellsByActor.set(c.actorKey, [...(cellsByActor.get(c.actorKey) ?? []), c]);
   // The most mentioned actors, and every actor any article labels, even once.
-  const namingActors = cmp.actors.filter((a, i) => i < MAX_ACTORS || (cellsByActor.get(a.key) ?? []).some((c) => c.descriptors.length > 0));
+  const namingActors = cmp.actors.filter(
+    (a, i) => i < MAX_ACTORS || (cellsByActor.get(a.key) ?? []).some((c) => c.descriptors.length > 0),
+  );
   const naming: NamingRow[] = namingActors.map((a) => ({
     key: a.key,
     name: a.name,
@@ -160,7 +228,12 @@ export function shapeDashboard(
       .map((c) => ({
         articleId: c.articleId,
         mentions: cell(c.mentions, `n:${c.articleId}:${a.key}`),
-        descriptors: c.descriptors.slice(0, 6).map((d, i) => ({ text: d.text, labelClass: d.labelClass, count: d.count, f: `nd:${c.articleId}:${a.key}:${i}` })),
+        descriptors: c.descriptors.slice(0, 6).map((d, i) => ({
+          text: d.text,
+          labelClass: d.labelClass,
+          count: d.count,
+          f: `nd:${c.articleId}:${a.key}:${i}`,
+        })),
       })),
   }));
 
@@ -172,7 +245,8 @@ export function shapeDashboard(
   let undatedCandidates = 0;
   for (const c of candidates) {
     const p = parsePartialDate(c.date);
-    if (p) timeline.push({ group: "candidate", id: c.id, date: c.date!, ...p, label: c.outlet ?? "", status: c.status });
+    if (p)
+      timeline.push({ group: "candidate", id: c.id, date: c.date!, ...p, label: c.outlet ?? "", status: c.status });
     else undatedCandidates++;
   }
   timeline.sort((a, b) => a.t - b.t || a.id - b.id);
@@ -191,7 +265,11 @@ export function shapeDashboard(
     toneQuoted,
     frames,
     claims,
-    claimTotals: { all: claims.length, focalLacks: claims.filter((c) => c.focalLacks).length, onlyFocal: claims.filter((c) => c.onlyFocal).length },
+    claimTotals: {
+      all: claims.length,
+      focalLacks: claims.filter((c) => c.focalLacks).length,
+      onlyFocal: claims.filter((c) => c.onlyFocal).length,
+    },
     naming,
     timeline,
     undatedCandidates,
@@ -214,7 +292,9 @@ export function resolveFocus(cmp: Comparison, token: string | null): Focus | nul
   const f = cmp.figures.find((x) => x.articleId === aid);
   if (!f || !kind) return null;
   const out = (description: string, fig: Figure | { trace: Trace[] } | undefined): Focus | null =>
-    fig ? { token, description, traces: fig.trace, articleIds: [...new Set([aid, ...fig.trace.map((t) => t.articleId)])] } : null;
+    fig
+      ? { token, description, traces: fig.trace, articleIds: [...new Set([aid, ...fig.trace.map((t) => t.articleId)])] }
+      : null;
   const [a, b] = rest;
   switch (kind) {
     case "art":
@@ -224,7 +304,10 @@ export function resolveFocus(cmp: Comparison, token: string | null): Focus | nul
     case "k": {
       const k = f.bySourceKind[a as keyof typeof f.bySourceKind];
       if (!k) return null;
-      return out(`${label(codebook.sourceKinds, a!)} sources · ${b === "w" ? "words quoted" : "attributions"}`, b === "w" ? k.words : k.count);
+      return out(
+        `${label(codebook.sourceKinds, a!)} sources · ${b === "w" ? "words quoted" : "attributions"}`,
+        b === "w" ? k.words : k.count,
+      );
     }
     case "v": {
       const v = f.wordsQuotedByAffiliation[Number(a)];
@@ -232,21 +315,32 @@ export function resolveFocus(cmp: Comparison, token: string | null): Focus | nul
     }
     case "s": {
       const s = f.sources[Number(a)];
-      return s ? out(`${s.name} · ${b === "w" ? "words quoted" : "attributions"}`, b === "w" ? s.wordsQuoted : s.attributions) : null;
+      return s
+        ? out(`${s.name} · ${b === "w" ? "words quoted" : "attributions"}`, b === "w" ? s.wordsQuoted : s.attributions)
+        : null;
     }
     case "c":
-      return out(`reporting words: ${label(codebook.cueStances, a!).toLowerCase()}`, f.cueStances[a as keyof typeof f.cueStances]);
+      return out(
+        `reporting words: ${label(codebook.cueStances, a!).toLowerCase()}`,
+        f.cueStances[a as keyof typeof f.cueStances],
+      );
     case "m":
       return out(`${label(codebook.markerTypes, a!).toLowerCase()}s`, f.markerCounts[a as keyof typeof f.markerCounts]);
     case "mq":
-      return out(`${label(codebook.markerTypes, a!).toLowerCase()}s in quoted speech`, f.quotedMarkerCounts?.[a as keyof typeof f.quotedMarkerCounts]);
+      return out(
+        `${label(codebook.markerTypes, a!).toLowerCase()}s in quoted speech`,
+        f.quotedMarkerCounts?.[a as keyof typeof f.quotedMarkerCounts],
+      );
     case "fr":
       return out(`frame: ${label(codebook.frameDimensions, a!)}`, f.frameProfile[a as keyof typeof f.frameProfile]);
     case "cl": {
       const g = cmp.claimGroups.find((x) => x.id === a);
       const cells = g?.cells.filter((c) => c.articleId === aid) ?? [];
       if (!g || !cells.length) return null;
-      return out(`claim: ${g.label} (${cells.map((c) => label(codebook.claimStances, c.stance).toLowerCase()).join(", ")})`, { trace: cells.flatMap((c) => c.trace) });
+      return out(
+        `claim: ${g.label} (${cells.map((c) => label(codebook.claimStances, c.stance).toLowerCase()).join(", ")})`,
+        { trace: cells.flatMap((c) => c.trace) },
+      );
     }
     case "n":
     case "nd": {
@@ -255,7 +349,11 @@ export function resolveFocus(cmp: Comparison, token: string | null): Focus | nul
       const actor = cmp.actors.find((x) => x.key === a)?.name ?? a;
       if (kind === "n") return out(`mentions of ${actor}`, c.mentions);
       const d = c.descriptors[Number(b)];
-      return d ? out(`${actor} called “${d.text}” (${label(codebook.labelClasses, d.labelClass).toLowerCase()})`, { trace: d.trace }) : null;
+      return d
+        ? out(`${actor} called “${d.text}” (${label(codebook.labelClasses, d.labelClass).toLowerCase()})`, {
+            trace: d.trace,
+          })
+        : null;
     }
     default:
       return null;

@@ -15,7 +15,9 @@ import { CorrectionsNotice } from "#app/components/corrections-notice";
 import { HeadlineStrip } from "#app/components/headline-strip";
 import { exportHref, focusHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" },
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return loadComparison(params, request, context);
@@ -25,11 +27,32 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return comparisonAction(params, request, context);
 }
 
-const NOTICES = { cited: "The snapshot was taken.", added: "The article was added to this comparison.", duplicate: "That article was already in the library; the existing copy was added here.", removed: "The article was removed from this comparison (it stays in the library).", renamed: "The comparison was renamed." };
+const NOTICES = {
+  cited: "The snapshot was taken.",
+  added: "The article was added to this comparison.",
+  duplicate: "That article was already in the library; the existing copy was added here.",
+  removed: "The article was removed from this comparison (it stays in the library).",
+  renamed: "The comparison was renamed.",
+};
 
 export default function ComparisonPage() {
   const d = useLoaderData<typeof loader>();
-  const { comparison, view, query, members, dash, columns, focus, candidates, library, lq, notice, headlines, coverage, shared } = d;
+  const {
+    comparison,
+    view,
+    query,
+    members,
+    dash,
+    columns,
+    focus,
+    candidates,
+    library,
+    lq,
+    notice,
+    headlines,
+    coverage,
+    shared,
+  } = d;
   const alone = members.length === 1;
   // Layers toggle in the browser at once (every layer is in the page, hidden by class); without JavaScript
   // the form's "Show" button asks the server, which marks the same classes.
@@ -79,12 +102,19 @@ export default function ComparisonPage() {
   const blindHidden = view.blind ? <input type="hidden" name="blind" value="1" /> : null;
 
   return (
-    <div className={`stack dashboard${view.print ? " print-view" : ""}${d.printTexts ? " with-texts" : ""}${large ? " large" : ""}`} {...{ [SSR_MARK]: "" }}>
+    <div
+      className={`stack dashboard${view.print ? " print-view" : ""}${d.printTexts ? " with-texts" : ""}${large ? " large" : ""}`}
+      {...{ [SSR_MARK]: "" }}
+    >
       {view.print ? (
         <p className="print-bar ui">
           Handout layout (A4 or Letter): print it or save it as PDF from the browser.{" "}
-          {d.printTexts ? <a href={hrefWith(q, { print: "1" })}>Without the texts</a> : <a href={hrefWith(q, { print: "1", texts: "1" })}>Include the texts, with highlights</a>} ·{" "}
-          <a href={hrefWith(q, {})}>Back to the dashboard</a>
+          {d.printTexts ? (
+            <a href={hrefWith(q, { print: "1" })}>Without the texts</a>
+          ) : (
+            <a href={hrefWith(q, { print: "1", texts: "1" })}>Include the texts, with highlights</a>
+          )}{" "}
+          · <a href={hrefWith(q, {})}>Back to the dashboard</a>
         </p>
       ) : null}
       <header className="dash-header">
@@ -95,17 +125,30 @@ export default function ComparisonPage() {
         <h1>{comparison.name}</h1>
         {comparison.description ? <p className="lede">{comparison.description}</p> : null}
         <nav className="view-toggles ui no-print" aria-label="View">
-          {shared ? null : view.blind ? <a href={hrefWith(q, { blind: null })}>Reveal outlets</a> : <a href={hrefWith(q, { blind: "1" })}>Blind mode</a>}
+          {shared ? null : view.blind ? (
+            <a href={hrefWith(q, { blind: null })}>Reveal outlets</a>
+          ) : (
+            <a href={hrefWith(q, { blind: "1" })}>Blind mode</a>
+          )}
           {shared ? null : <Link to={`/comparisons/${comparison.id}/share`}>Share with a class</Link>}
           {shared || !dash || root?.user?.role === "viewer" ? null : (
             <Form method="post" className="inline">
               {blindHidden}
-              <button className="link" name="intent" value="cite" title="Freeze these figures and the analyser version under a permanent link">
+              <button
+                className="link"
+                name="intent"
+                value="cite"
+                title="Freeze these figures and the analyser version under a permanent link"
+              >
                 Cite this comparison
               </button>
             </Form>
           )}
-          {large ? <a href={hrefWith(q, { large: "0" })}>Normal text</a> : <a href={hrefWith(q, { large: "1" })}>Large text (projector)</a>}
+          {large ? (
+            <a href={hrefWith(q, { large: "0" })}>Normal text</a>
+          ) : (
+            <a href={hrefWith(q, { large: "1" })}>Large text (projector)</a>
+          )}
           <a href={hrefWith(q, { print: "1" })}>Print view</a>
           {!view.blind && !shared && coverage.total ? (
             <a href="#coverage-h">
@@ -124,7 +167,8 @@ export default function ComparisonPage() {
       <HeadlineStrip headlines={headlines} blind={view.blind} />
       {dash ? (
         <nav className="skip-links ui no-print" aria-label="Skip to">
-          Skip to: <a href="#reader">the side-by-side reader</a> · <a href="#chart-claim-matrix">the claim matrix</a> · <a href="#charts-h">the charts</a>
+          Skip to: <a href="#reader">the side-by-side reader</a> · <a href="#chart-claim-matrix">the claim matrix</a> ·{" "}
+          <a href="#charts-h">the charts</a>
         </nav>
       ) : null}
       {members.length === 0 ? (
@@ -139,13 +183,15 @@ export default function ComparisonPage() {
         </div>
       ) : alone ? (
         <div className="note first-step" role="note">
-          <strong>One article so far, so there is nothing to compare yet:</strong> the charts below describe this article alone.{" "}
+          <strong>One article so far, so there is nothing to compare yet:</strong> the charts below describe this
+          article alone.{" "}
           {shared ? null : (
             <>
               Next, add other coverage of the same events:{" "}
               {coverage.total && !view.blind ? (
                 <>
-                  <a href="#coverage-h">import from its coverage list</a> ({coverage.total} known, {coverage.imported} imported),{" "}
+                  <a href="#coverage-h">import from its coverage list</a> ({coverage.total} known, {coverage.imported}{" "}
+                  imported),{" "}
                 </>
               ) : null}
               <Link to={`/articles/new?comparison=${comparison.id}`}>paste or upload an article</Link>, or{" "}
@@ -213,28 +259,46 @@ export default function ComparisonPage() {
           </div>
           {focal ? (
             <p className="meta">
-              Focal article: {focal.short} · “{focal.title}”. Codebook {dash.codebookVersion}; analyser {dash.analyserVersions.join(", ")}.
-              {dash.articles.length > dash.charted.length ? ` Charts show the first ${dash.charted.length} articles.` : ""}
+              Focal article: {focal.short} · “{focal.title}”. Codebook {dash.codebookVersion}; analyser{" "}
+              {dash.analyserVersions.join(", ")}.
+              {dash.articles.length > dash.charted.length
+                ? ` Charts show the first ${dash.charted.length} articles.`
+                : ""}
             </p>
           ) : null}
         </section>
-      ) : (
-        members.length ? <p className="note">The articles of this comparison are still being analysed; reload in a moment.</p> : null
-      )}
+      ) : members.length ? (
+        <p className="note">The articles of this comparison are still being analysed; reload in a moment.</p>
+      ) : null}
 
       <DiscussionPrompts prompts={d.prompts} href={links.focus} />
 
       {dash ? (
         <section aria-labelledby="charts-h">
           <h2 id="charts-h">How they differ</h2>
-          <p className="meta no-print">Every bar, dot and cell is a link: it opens the reader below with the words behind that number highlighted.</p>
+          <p className="meta no-print">
+            Every bar, dot and cell is a link: it opens the reader below with the words behind that number highlighted.
+          </p>
           <Deferred label="Drawing the charts…">
-            <DashboardCharts dash={dash} links={links} by={view.by} claims={view.claims} claimsAll={view.claimsAll} maxClaims={view.print ? 12 : 40} fileBase={`parallax-${comparison.id}${view.blind ? "-blind" : ""}`} />
+            <DashboardCharts
+              dash={dash}
+              links={links}
+              by={view.by}
+              claims={view.claims}
+              claimsAll={view.claimsAll}
+              maxClaims={view.print ? 12 : 40}
+              fileBase={`parallax-${comparison.id}${view.blind ? "-blind" : ""}`}
+            />
           </Deferred>
         </section>
       ) : null}
 
-      <section aria-labelledby="reader-h" className={`reader-section${layers.map((l) => ` show-${l}`).join("")}`} id="reader" tabIndex={-1}>
+      <section
+        aria-labelledby="reader-h"
+        className={`reader-section${layers.map((l) => ` show-${l}`).join("")}`}
+        id="reader"
+        tabIndex={-1}
+      >
         <h2 id="reader-h">Side by side</h2>
         {focus ? (
           <div className="note focus-note" role="status">
@@ -261,7 +325,14 @@ export default function ComparisonPage() {
             <legend>Highlight layers</legend>
             {(Object.keys(LAYER_LABELS) as Layer[]).map((l) => (
               <label key={l} className="check">
-                <input type="checkbox" name="layer" value={l} checked={layers.includes(l)} onChange={(e) => toggleLayer(l, e.currentTarget.checked)} /> {LAYER_LABELS[l]}
+                <input
+                  type="checkbox"
+                  name="layer"
+                  value={l}
+                  checked={layers.includes(l)}
+                  onChange={(e) => toggleLayer(l, e.currentTarget.checked)}
+                />{" "}
+                {LAYER_LABELS[l]}
               </label>
             ))}
             <label className="check">
@@ -303,124 +374,144 @@ export default function ComparisonPage() {
       </section>
 
       {shared ? null : (
-      <section className="panel no-print" aria-label="Articles in this comparison">
-        <h2 style={{ marginTop: 0 }}>Articles ({members.length})</h2>
-        <ul className="card-list">
-          {members.map((m) => {
-            const shown = colIds.includes(m.id);
-            const toggled = shown ? colIds.filter((x) => x !== m.id) : [...colIds, m.id].slice(-MAX_COLUMNS);
-            return (
-              <li key={m.id}>
-                {view.blind ? m.title : <Link to={`/articles/${m.id}`}>{m.title}</Link>} {m.focal ? <span className="badge">focal</span> : null}
-                <div>
-                  <span className="meta">
-                    {m.byline}
-                    {m.fictional ? <span className="badge fictional">fictional</span> : null}
-                  </span>
-                </div>
-                <div className="ui member-actions">
-                  {toggled.length > 0 ? (
-                    <Link to={hrefWith(q, { cols: toggled.join(",") }, "#reader")} preventScrollReset>
-                      {shown ? "Hide column" : "Show in a column"}
-                    </Link>
-                  ) : null}
-                  {!m.focal ? (
+        <section className="panel no-print" aria-label="Articles in this comparison">
+          <h2 style={{ marginTop: 0 }}>Articles ({members.length})</h2>
+          <ul className="card-list">
+            {members.map((m) => {
+              const shown = colIds.includes(m.id);
+              const toggled = shown ? colIds.filter((x) => x !== m.id) : [...colIds, m.id].slice(-MAX_COLUMNS);
+              return (
+                <li key={m.id}>
+                  {view.blind ? m.title : <Link to={`/articles/${m.id}`}>{m.title}</Link>}{" "}
+                  {m.focal ? <span className="badge">focal</span> : null}
+                  <div>
+                    <span className="meta">
+                      {m.byline}
+                      {m.fictional ? <span className="badge fictional">fictional</span> : null}
+                    </span>
+                  </div>
+                  <div className="ui member-actions">
+                    {toggled.length > 0 ? (
+                      <Link to={hrefWith(q, { cols: toggled.join(",") }, "#reader")} preventScrollReset>
+                        {shown ? "Hide column" : "Show in a column"}
+                      </Link>
+                    ) : null}
+                    {!m.focal ? (
+                      <Form method="post" className="inline">
+                        <input type="hidden" name="articleId" value={m.id} />
+                        {blindHidden}
+                        <button className="link" name="intent" value="focal">
+                          Make focal
+                        </button>
+                      </Form>
+                    ) : null}
                     <Form method="post" className="inline">
                       <input type="hidden" name="articleId" value={m.id} />
                       {blindHidden}
-                      <button className="link" name="intent" value="focal">
-                        Make focal
+                      <button
+                        className="link"
+                        name="intent"
+                        value="remove"
+                        aria-label={`Remove “${m.title}” from this comparison`}
+                      >
+                        Remove
                       </button>
                     </Form>
-                  ) : null}
-                  <Form method="post" className="inline">
-                    <input type="hidden" name="articleId" value={m.id} />
-                    {blindHidden}
-                    <button className="link" name="intent" value="remove" aria-label={`Remove “${m.title}” from this comparison`}>
-                      Remove
-                    </button>
-                  </Form>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-        <details open={d.librarySearched || undefined}>
-          <summary>Add an article</summary>
-          <div className="stack" style={{ marginTop: "0.6rem" }}>
-            <p>
-              <Link to={`/articles/new?comparison=${comparison.id}`}>Paste or upload a new article</Link>
-              {view.blind ? "." : ", or pick one from the library:"}
-            </p>
-            {view.blind ? null : (
-              <>
-                <Form method="get" role="search" className="field-row" action="#add-article">
-                  {q.map(([k, v], i) => (
-                    <input key={i} type="hidden" name={k} value={v} />
-                  ))}
-                  <label htmlFor="lq">Search the library</label>
-                  <input id="lq" name="lq" type="search" defaultValue={lq} aria-describedby="lq-hint" />
-                  <button type="submit" className="secondary small">
-                    {d.librarySearched ? "Search" : "List"}
-                  </button>
-                </Form>
-                <p className="meta" id="lq-hint">
-                  Words from a title or an outlet; leave it empty to list the latest articles.
-                </p>
-                {!d.librarySearched ? null : library.length ? (
-                  <Form method="post" className="field-row" id="add-article">
-                    <select name="articleId" aria-label="Article from the library">
-                      {library.map((a) => (
-                        <option key={a.id} value={a.id}>
-                          {a.title} — {a.outletName ?? "outlet unknown"}
-                        </option>
-                      ))}
-                    </select>
-                    <button name="intent" value="add">
-                      Add to comparison
-                    </button>
-                  </Form>
-                ) : (
-                  <p className="meta" id="add-article">
-                    No other articles in the library match.
-                  </p>
-                )}
-              </>
-            )}
-          </div>
-        </details>
-        <details>
-          <summary>Rename or delete this comparison</summary>
-          <div className="stack" style={{ marginTop: "0.6rem" }}>
-            <Form method="post" className="stack">
-              {blindHidden}
-              <div className="field">
-                <label htmlFor="rename-name">Name</label>
-                <input id="rename-name" name="name" type="text" required maxLength={200} defaultValue={comparison.name} />
-              </div>
-              <div className="field">
-                <label htmlFor="rename-description">Description (optional)</label>
-                <input id="rename-description" name="description" type="text" maxLength={2000} defaultValue={comparison.description ?? ""} />
-              </div>
-              <button name="intent" value="rename" className="secondary">
-                Rename
-              </button>
-            </Form>
-            <Form method="post" className="panel danger-zone">
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+          <details open={d.librarySearched || undefined}>
+            <summary>Add an article</summary>
+            <div className="stack" style={{ marginTop: "0.6rem" }}>
               <p>
-                Deleting removes this comparison, its coverage list and its share links. Its {members.length} article{members.length === 1 ? "" : "s"} stay
-                {members.length === 1 ? "s" : ""} in the library.
+                <Link to={`/articles/new?comparison=${comparison.id}`}>Paste or upload a new article</Link>
+                {view.blind ? "." : ", or pick one from the library:"}
               </p>
-              <label className="check">
-                <input type="checkbox" name="confirm" value="yes" required /> Yes, delete “{comparison.name}”
-              </label>
-              <button name="intent" value="delete" className="danger">
-                Delete the comparison
-              </button>
-            </Form>
-          </div>
-        </details>
-      </section>
+              {view.blind ? null : (
+                <>
+                  <Form method="get" role="search" className="field-row" action="#add-article">
+                    {q.map(([k, v], i) => (
+                      <input key={i} type="hidden" name={k} value={v} />
+                    ))}
+                    <label htmlFor="lq">Search the library</label>
+                    <input id="lq" name="lq" type="search" defaultValue={lq} aria-describedby="lq-hint" />
+                    <button type="submit" className="secondary small">
+                      {d.librarySearched ? "Search" : "List"}
+                    </button>
+                  </Form>
+                  <p className="meta" id="lq-hint">
+                    Words from a title or an outlet; leave it empty to list the latest articles.
+                  </p>
+                  {!d.librarySearched ? null : library.length ? (
+                    <Form method="post" className="field-row" id="add-article">
+                      <select name="articleId" aria-label="Article from the library">
+                        {library.map((a) => (
+                          <option key={a.id} value={a.id}>
+                            {a.title} — {a.outletName ?? "outlet unknown"}
+                          </option>
+                        ))}
+                      </select>
+                      <button name="intent" value="add">
+                        Add to comparison
+                      </button>
+                    </Form>
+                  ) : (
+                    <p className="meta" id="add-article">
+                      No other articles in the library match.
+                    </p>
+                  )}
+                </>
+              )}
+            </div>
+          </details>
+          <details>
+            <summary>Rename or delete this comparison</summary>
+            <div className="stack" style={{ marginTop: "0.6rem" }}>
+              <Form method="post" className="stack">
+                {blindHidden}
+                <div className="field">
+                  <label htmlFor="rename-name">Name</label>
+                  <input
+                    id="rename-name"
+                    name="name"
+                    type="text"
+                    required
+                    maxLength={200}
+                    defaultValue={comparison.name}
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor="rename-description">Description (optional)</label>
+                  <input
+                    id="rename-description"
+                    name="description"
+                    type="text"
+                    maxLength={2000}
+                    defaultValue={comparison.description ?? ""}
+                  />
+                </div>
+                <button name="intent" value="rename" className="secondary">
+                  Rename
+                </button>
+              </Form>
+              <Form method="post" className="panel danger-zone">
+                <p>
+                  Deleting removes this comparison, its coverage list and its share links. Its {members.length} article
+                  {members.length === 1 ? "" : "s"} stay
+                  {members.length === 1 ? "s" : ""} in the library.
+                </p>
+                <label className="check">
+                  <input type="checkbox" name="confirm" value="yes" required /> Yes, delete “{comparison.name}”
+                </label>
+                <button name="intent" value="delete" className="danger">
+                  Delete the comparison
+                </button>
+              </Form>
+            </div>
+          </details>
+        </section>
       )}
 
       {shared ? null : view.blind ? (

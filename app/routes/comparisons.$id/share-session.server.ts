@@ -11,7 +11,12 @@ export interface ShareSession {
  * (with accounts off nothing else stops them), a blind link keeps them blind: the page refuses to reveal,
  * shows no editing, and the exports stay blinded. Signed-in users read as themselves.
  */
-export async function shareSession(db: Db, request: Request, user: unknown, comparisonId: number): Promise<ShareSession | null> {
+export async function shareSession(
+  db: Db,
+  request: Request,
+  user: unknown,
+  comparisonId: number,
+): Promise<ShareSession | null> {
   if (user) return null;
   const token = parseCookies(request.headers.get("cookie") ?? undefined)[SHARE_COOKIE];
   if (!token) return null;

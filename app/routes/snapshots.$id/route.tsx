@@ -9,12 +9,18 @@ import { HeadlineStrip } from "#app/components/headline-strip";
 import { hrefWith, readView, viewQuery } from "../comparisons.$id/view";
 import { loadSnapshot } from "./snapshot.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Snapshot: ${data.snapshot.name} · Parallax` : "Snapshot · Parallax" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Snapshot: ${data.snapshot.name} · Parallax` : "Snapshot · Parallax" },
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const d = await loadSnapshot(params.id, request, context);
   const v = readView(new URL(request.url).searchParams);
-  return { ...d, view: { by: v.by, claims: v.claims, claimsAll: v.claimsAll }, query: viewQuery({ ...v, blind: false, layers: ["attr"], cols: null, claimGroup: null }) };
+  return {
+    ...d,
+    view: { by: v.by, claims: v.claims, claimsAll: v.claimsAll },
+    query: viewQuery({ ...v, blind: false, layers: ["attr"], cols: null, claimGroup: null }),
+  };
 }
 
 export default function SnapshotPage() {
@@ -36,8 +42,15 @@ export default function SnapshotPage() {
         <h1>{snapshot.name}</h1>
         {page.comparison.description ? <p className="lede">{page.comparison.description}</p> : null}
         <p className="note snapshot-note" role="note">
-          Snapshot of “{snapshot.name}” taken <time dateTime={snapshot.createdAt}>{taken}</time> with analyser {snapshot.analyserVersion}; the live comparison may differ.{" "}
-          {snapshot.comparisonId ? <Link to={`/comparisons/${snapshot.comparisonId}${snapshot.blind ? "?blind=1" : ""}`}>Open the live comparison</Link> : "The live comparison has since been deleted."}
+          Snapshot of “{snapshot.name}” taken <time dateTime={snapshot.createdAt}>{taken}</time> with analyser{" "}
+          {snapshot.analyserVersion}; the live comparison may differ.{" "}
+          {snapshot.comparisonId ? (
+            <Link to={`/comparisons/${snapshot.comparisonId}${snapshot.blind ? "?blind=1" : ""}`}>
+              Open the live comparison
+            </Link>
+          ) : (
+            "The live comparison has since been deleted."
+          )}
         </p>
         <nav className="view-toggles ui no-print" aria-label="Downloads">
           <span className="meta">Frozen exports:</span>
@@ -54,7 +67,10 @@ export default function SnapshotPage() {
           Cite this snapshot
         </h2>
         <p>
-          Permanent link: <a href={link} className="permalink">{link}</a>
+          Permanent link:{" "}
+          <a href={link} className="permalink">
+            {link}
+          </a>
         </p>
         <p className="citation">{citation}</p>
       </section>
@@ -86,7 +102,9 @@ export default function SnapshotPage() {
                       <td>{a.title}</td>
                       <td>{a.published ?? "—"}</td>
                       <td>{a.wordCount}</td>
-                      <td className="meta">{snapshot.members.find((m) => m.articleId === a.id)?.contentHash.slice(0, 12) || "—"}</td>
+                      <td className="meta">
+                        {snapshot.members.find((m) => m.articleId === a.id)?.contentHash.slice(0, 12) || "—"}
+                      </td>
                       <td className="summary">{a.summary}</td>
                     </tr>
                   ))}
@@ -94,7 +112,10 @@ export default function SnapshotPage() {
               </table>
             </div>
             <p className="meta">
-              Codebook {dash.codebookVersion}; analyser {dash.analyserVersions.join(", ")}.{dash.articles.length > dash.charted.length ? ` Charts show the first ${dash.charted.length} articles.` : ""}
+              Codebook {dash.codebookVersion}; analyser {dash.analyserVersions.join(", ")}.
+              {dash.articles.length > dash.charted.length
+                ? ` Charts show the first ${dash.charted.length} articles.`
+                : ""}
             </p>
           </section>
           {page.prompts.length ? (
@@ -110,10 +131,18 @@ export default function SnapshotPage() {
           <section aria-labelledby="charts-h">
             <h2 id="charts-h">How they differ</h2>
             <p className="meta no-print" id="behind-the-numbers">
-              A snapshot keeps the figures, not the reader: the spans behind every number (offsets into each article's text, named by its hash) are in the frozen JSON bundle.
+              A snapshot keeps the figures, not the reader: the spans behind every number (offsets into each article's
+              text, named by its hash) are in the frozen JSON bundle.
             </p>
             <Deferred label="Drawing the charts…">
-              <DashboardCharts dash={dash} links={links} by={view.by} claims={view.claims} claimsAll={view.claimsAll} fileBase={`parallax-${page.comparison.id}${snapshot.blind ? "-blind" : ""}-snapshot-${snapshot.id}`} />
+              <DashboardCharts
+                dash={dash}
+                links={links}
+                by={view.by}
+                claims={view.claims}
+                claimsAll={view.claimsAll}
+                fileBase={`parallax-${page.comparison.id}${snapshot.blind ? "-blind" : ""}-snapshot-${snapshot.id}`}
+              />
             </Deferred>
           </section>
         </>

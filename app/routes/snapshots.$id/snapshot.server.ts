@@ -9,7 +9,11 @@ import { shareSession } from "../comparisons.$id/share-session.server";
  * One snapshot as it was frozen; nothing is recomputed. A reader who holds a blind share link of the
  * snapshot's comparison (and is not signed in) cannot open a snapshot that names the outlets.
  */
-export async function readSnapshot(rawId: string | undefined, request: Request, context: AppLoadContext): Promise<Snapshot<SnapshotPage>> {
+export async function readSnapshot(
+  rawId: string | undefined,
+  request: Request,
+  context: AppLoadContext,
+): Promise<Snapshot<SnapshotPage>> {
   const db = getDb();
   const snap = await getSnapshot<SnapshotPage>(db, rawId ?? "");
   invariantResponse(snap, `No snapshot with id “${(rawId ?? "").slice(0, 40)}”.`);
@@ -24,7 +28,15 @@ export async function loadSnapshot(rawId: string | undefined, request: Request, 
   const url = new URL(request.url);
   const link = `${url.origin}/snapshots/${snap.id}`;
   return {
-    snapshot: { id: snap.id, comparisonId: snap.comparisonId, name: snap.name, blind: snap.blind, analyserVersion: snap.analyserVersion, createdAt: snap.createdAt, members: snap.members },
+    snapshot: {
+      id: snap.id,
+      comparisonId: snap.comparisonId,
+      name: snap.name,
+      blind: snap.blind,
+      analyserVersion: snap.analyserVersion,
+      createdAt: snap.createdAt,
+      members: snap.members,
+    },
     page: snap.page,
     link,
     citation: citationText(snap, link),

@@ -7,7 +7,6 @@ function actorsOf(text: string) {
   return detectActors(text, toWords(tokenize(text)));
 }
 
-
 describe("actor detection and merging", () => {
   it("merges the alias lexicon's variants of one group (actor.alias)", () => {
     const text =
@@ -28,7 +27,8 @@ describe("actor detection and merging", () => {
   });
 
   it("joins a bare surname to the full name given earlier (actor.surname)", () => {
-    const text = "Councillor Maren Oskvik opened the hearing. Oskvik said the Tolvarian Dock Authority had failed. Oskvik then left.";
+    const text =
+      "Councillor Maren Oskvik opened the hearing. Oskvik said the Tolvarian Dock Authority had failed. Oskvik then left.";
     const { actors, mentions } = actorsOf(text);
     const oskvik = actors.find((a) => a.key === "maren-oskvik")!;
     expect(oskvik.mentionCount).toBe(3);
@@ -84,7 +84,9 @@ describe("acronyms by initials", () => {
 
 describe("headlines in title case", () => {
   it("keeps only aliases and names the body knows when every word is capitalised", () => {
-    const body = actorsOf("Councillor Maren Oskvik criticised the Saltmere Port Authority on Monday. Oskvik said talks had failed.");
+    const body = actorsOf(
+      "Councillor Maren Oskvik criticised the Saltmere Port Authority on Monday. Oskvik said talks had failed.",
+    );
     const title = "Oskvik Slams Port Plan As Talks Collapse In Saltmere";
     const t = detectActors(title, toWords(tokenize(title)), body.actors, { headline: true });
     expect(t.mentions.map((m) => [m.surface, m.actorKey])).toEqual([["Oskvik", "maren-oskvik"]]);

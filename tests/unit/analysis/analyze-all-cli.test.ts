@@ -17,7 +17,9 @@ fs.writeFileSync(path.join(dir, "a.txt"), body);
 async function capture(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+  const o = vi
+    .spyOn(process.stdout, "write")
+    .mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
   const e = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
   try {
     const code = await run(argv);

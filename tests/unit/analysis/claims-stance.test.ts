@@ -41,17 +41,49 @@ function build(text: string, specs: A[], sources: SourceEntity[] = []) {
   const words = toWords(tok);
   const { mentions } = detectActors(text, words);
   const { markers, quotes } = findMarkers(text, words, tok.paragraphs, attributions);
-  return extractClaims({ text, words, sentences: tok.sentences, attributions, sources, mentions, markers, quotes: quotes.map((q) => q.outer) });
+  return extractClaims({
+    text,
+    words,
+    sentences: tok.sentences,
+    attributions,
+    sources,
+    mentions,
+    markers,
+    quotes: quotes.map((q) => q.outer),
+  });
 }
 
 function source(key: string, name: string, named = true): SourceEntity {
-  return { key, name, description: null, kind: "official", affiliation: "Tolvaria", named, kindEvidence: [], mentions: [], attributionIds: [], wordsQuoted: 0 };
+  return {
+    key,
+    name,
+    description: null,
+    kind: "official",
+    affiliation: "Tolvaria",
+    named,
+    kindEvidence: [],
+    mentions: [],
+    attributionIds: [],
+    wordsQuoted: 0,
+  };
 }
 
 describe("claims and their stance", () => {
   it("takes the content of an attribution as a claim attributed to a named source (claim.attribution)", () => {
     const text = "Minister Ilse Varga said the dock would reopen on 12 May.";
-    const [c] = build(text, [{ source: "Minister Ilse Varga", cue: "said", content: "the dock would reopen on 12 May", sourceKey: "varga", sourceKind: "official" }], [source("varga", "Ilse Varga")]);
+    const [c] = build(
+      text,
+      [
+        {
+          source: "Minister Ilse Varga",
+          cue: "said",
+          content: "the dock would reopen on 12 May",
+          sourceKey: "varga",
+          sourceKind: "official",
+        },
+      ],
+      [source("varga", "Ilse Varga")],
+    );
     expect(c!.rule).toBe("claim.attribution");
     expect(c!.stance).toBe("attributed");
     expect(c!.sourceName).toBe("Ilse Varga");
@@ -61,29 +93,74 @@ describe("claims and their stance", () => {
 
   it("marks a claim from an unnamed source as unnamed, a sourceless hedged one as hedged", () => {
     const text = "Officials said the dock was closed. The crane had reportedly collapsed.";
-    const claims = build(text, [
-      { source: "Officials", cue: "said", content: "the dock was closed", sourceKey: "officials", sourceKind: "unnamed" },
-      { cue: "reportedly", content: "The crane had reportedly collapsed", kind: "unnamed" },
-    ], [source("officials", "officials", false)]);
+    const claims = build(
+      text,
+      [
+        {
+          source: "Officials",
+          cue: "said",
+          content: "the dock was closed",
+          sourceKey: "officials",
+          sourceKind: "unnamed",
+        },
+        { cue: "reportedly", content: "The crane had reportedly collapsed", kind: "unnamed" },
+      ],
+      [source("officials", "officials", false)],
+    );
     expect(claims.map((c) => c.stance)).toEqual(["unnamed", "hedged"]);
   });
 
   it("marks denials: a denial cue, or 'no evidence' in the content (stance.denied)", () => {
     const text = "The Korvath Front denied that it fired first. Inspectors said there was no evidence of sabotage.";
-    const claims = build(text, [
-      { source: "The Korvath Front", cue: "denied", content: "that it fired first", stance: "denial", sourceKey: "kf", sourceKind: "armed_group" },
-      { source: "Inspectors", cue: "said", content: "there was no evidence of sabotage", sourceKey: "insp", sourceKind: "expert" },
-    ], [source("kf", "Korvath Front"), source("insp", "inspectors", false)]);
+    const claims = build(
+      text,
+      [
+        {
+          source: "The Korvath Front",
+          cue: "denied",
+          content: "that it fired first",
+          stance: "denial",
+          sourceKey: "kf",
+          sourceKind: "armed_group",
+        },
+        {
+          source: "Inspectors",
+          cue: "said",
+          content: "there was no evidence of sabotage",
+          sourceKey: "insp",
+          sourceKind: "expert",
+        },
+      ],
+      [source("kf", "Korvath Front"), source("insp", "inspectors", false)],
+    );
     expect(claims.map((c) => c.stance)).toEqual(["denied", "denied"]);
     expect(claims[1]!.evidence).toContain("there was no evidence");
   });
 
   it("marks the claim a later anaphoric denial answers (stance.denied-later)", () => {
     const text = "Tolvar accused the Korvath Front of shelling the depot. The Korvath Front denied the allegations.";
-    const claims = build(text, [
-      { source: "Tolvar", cue: "accused", content: "the Korvath Front of shelling the depot", stance: "accusation", sourceKey: "tolvar", sourceKind: "official" },
-      { source: "The Korvath Front denied", cue: "denied", content: "the allegations", stance: "denial", sourceKey: "kf", sourceKind: "armed_group" },
-    ], [source("tolvar", "Tolvar"), source("kf", "Korvath Front")]);
+    const claims = build(
+      text,
+      [
+        {
+          source: "Tolvar",
+          cue: "accused",
+          content: "the Korvath Front of shelling the depot",
+          stance: "accusation",
+          sourceKey: "tolvar",
+          sourceKind: "official",
+        },
+        {
+          source: "The Korvath Front denied",
+          cue: "denied",
+          content: "the allegations",
+          stance: "denial",
+          sourceKey: "kf",
+          sourceKind: "armed_group",
+        },
+      ],
+      [source("tolvar", "Tolvar"), source("kf", "Korvath Front")],
+    );
     expect(claims.map((c) => c.stance)).toEqual(["denied", "denied"]);
     expect(claims[0]!.evidence[0]).toBe("stance.denied-later");
   });
@@ -119,8 +196,22 @@ describe("claims and their stance", () => {
   });
 
   it("does not take a refusal to comment, or a negative word inside a claim, for a denial", () => {
-    const text = "The ministry declined to comment on the report. Ilse Varga pleaded guilty to giving false statements to inspectors.";
-    const claims = build(text, [{ source: "The ministry", cue: "declined", content: "to comment on the report", stance: "denial", sourceKey: "min", sourceKind: "official" }], [source("min", "ministry")]);
+    const text =
+      "The ministry declined to comment on the report. Ilse Varga pleaded guilty to giving false statements to inspectors.";
+    const claims = build(
+      text,
+      [
+        {
+          source: "The ministry",
+          cue: "declined",
+          content: "to comment on the report",
+          stance: "denial",
+          sourceKey: "min",
+          sourceKind: "official",
+        },
+      ],
+      [source("min", "ministry")],
+    );
     expect(claims.find((c) => c.text.includes("comment"))!.stance).not.toBe("denied");
     const plea = claims.find((c) => c.text.includes("false statements"))!;
     expect(plea.rule).toBe("claim.author");
@@ -128,14 +219,21 @@ describe("claims and their stance", () => {
   });
 
   it("marks a claim the article calls false or unproven, and one a source rebuts (stance.denied)", () => {
-    const claims = build("Varga falsely claimed that the dock had been sold. There is no evidence that the crane was sabotaged.", []);
+    const claims = build(
+      "Varga falsely claimed that the dock had been sold. There is no evidence that the crane was sabotaged.",
+      [],
+    );
     expect(claims.map((c) => c.stance)).toEqual(["denied", "denied"]);
     expect(claims[1]!.evidence).toContain("There is no evidence");
   });
 
   it("keeps the author's own claim when an attribution covers only part of the sentence (claim.author-remainder)", () => {
     const text = "The Tolvar ferry sank in the harbour on Sunday night after the storm, the coastguard said.";
-    const claims = build(text, [{ source: "the coastguard", cue: "said", content: "after the storm", sourceKey: "cg", sourceKind: "official" }], [source("cg", "coastguard", false)]);
+    const claims = build(
+      text,
+      [{ source: "the coastguard", cue: "said", content: "after the storm", sourceKey: "cg", sourceKind: "official" }],
+      [source("cg", "coastguard", false)],
+    );
     const own = claims.find((c) => c.rule === "claim.author-remainder");
     expect(own?.text).toBe("The Tolvar ferry sank in the harbour on Sunday night");
     expect(own?.stance).toBe("asserted");
@@ -143,14 +241,44 @@ describe("claims and their stance", () => {
 
   it("gives one claim per sentence of a quotation running over several sentences (claim.sentence-split)", () => {
     const text = '"The dock will reopen on Monday. The crane crews have been paid in full," Ilse Varga said.';
-    const claims = build(text, [{ source: "Ilse Varga", cue: "said", content: "The dock will reopen on Monday. The crane crews have been paid in full,", kind: "direct", sourceKey: "varga", sourceKind: "official" }], [source("varga", "Ilse Varga")]);
-    expect(claims.map((c) => c.text)).toEqual(["The dock will reopen on Monday.", "The crane crews have been paid in full,"]);
+    const claims = build(
+      text,
+      [
+        {
+          source: "Ilse Varga",
+          cue: "said",
+          content: "The dock will reopen on Monday. The crane crews have been paid in full,",
+          kind: "direct",
+          sourceKey: "varga",
+          sourceKind: "official",
+        },
+      ],
+      [source("varga", "Ilse Varga")],
+    );
+    expect(claims.map((c) => c.text)).toEqual([
+      "The dock will reopen on Monday.",
+      "The crane crews have been paid in full,",
+    ]);
     expect(claims.every((c) => c.rule === "claim.sentence-split" && c.stance === "attributed")).toBe(true);
   });
 
   it("does not split a claim inside a clock time such as 11.20pm", () => {
     const text = "The report says the outlet valve failed at 11.20pm on Tuesday and an alarm sounded within minutes.";
-    const claims = build(text, [{ source: "The report", cue: "says", content: "the outlet valve failed at 11", sourceKey: "rep", sourceKind: "document" }], [source("rep", "report")]);
-    expect(claims.map((c) => c.text)).toEqual(["the outlet valve failed at 11.20pm on Tuesday and an alarm sounded within minutes"]);
+    const claims = build(
+      text,
+      [
+        {
+          source: "The report",
+          cue: "says",
+          content: "the outlet valve failed at 11",
+          sourceKey: "rep",
+          sourceKind: "document",
+        },
+      ],
+      [source("rep", "report")],
+    );
+    expect(claims.map((c) => c.text)).toEqual([
+      "the outlet valve failed at 11.20pm on Tuesday and an alarm sounded within minutes",
+    ]);
   });
 });

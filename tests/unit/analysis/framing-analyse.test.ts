@@ -8,7 +8,7 @@ const TITLE = "Tolvaria's 'resistance' tangle: the Korvath Front regime clearly 
 const TEXT = [
   "The outlawed Korvath Front reportedly blocked the port of Saltmere on Monday, and Tolvarian Prime Minister Ilse Varga called the blockade a disgrace.",
   'Varga said the Korvath Front had "no mandate" and that talks would resume on 12 May. The Korvath Front denied the allegations.',
-  "Dock workers said the blockade cost them wages. The so-called \"peace council\" did not meet.",
+  'Dock workers said the blockade cost them wages. The so-called "peace council" did not meet.',
   "Is the port safe? Nobody could say. The Korvath Front has clearly lost support in the port, and its rampage was condemned.",
 ].join("\n");
 
@@ -41,7 +41,9 @@ describe("analyse(): the whole framing and claims analysis of one article", () =
     const t = a.title!;
     expect(t.markers.every((m) => m.field === "title" && TITLE.slice(m.span.start, m.span.end) === m.text)).toBe(true);
     expect(t.markers.map((m) => m.type).sort()).toEqual(["booster", "scare_quote"]);
-    expect(t.descriptors.map((d) => [d.text, d.labelClass, d.field])).toEqual([["regime", "pejorative_governance", "title"]]);
+    expect(t.descriptors.map((d) => [d.text, d.labelClass, d.field])).toEqual([
+      ["regime", "pejorative_governance", "title"],
+    ]);
     expect(t.mentions.some((m) => m.actorKey === "korvath-front")).toBe(true);
   });
 
@@ -84,8 +86,25 @@ describe("analyse(): the whole framing and claims analysis of one article", () =
     expect(a.descriptors.every((d) => labelClasses.has(d.labelClass))).toBe(true);
     expect(a.markers.every((m) => markerTypes.has(m.type))).toBe(true);
     expect(a.claims.every((c) => stances.has(c.stance))).toBe(true);
-    expect(codebook.sourceKinds.map((k) => k.id)).toEqual(["official", "armed_group", "politician", "expert", "media", "document", "civil_society", "ordinary_person", "unnamed", "other"]);
-    expect(codebook.cueStances.map((k) => k.id)).toEqual(["neutral", "distancing", "endorsing", "denial", "accusation"]);
+    expect(codebook.sourceKinds.map((k) => k.id)).toEqual([
+      "official",
+      "armed_group",
+      "politician",
+      "expert",
+      "media",
+      "document",
+      "civil_society",
+      "ordinary_person",
+      "unnamed",
+      "other",
+    ]);
+    expect(codebook.cueStances.map((k) => k.id)).toEqual([
+      "neutral",
+      "distancing",
+      "endorsing",
+      "denial",
+      "accusation",
+    ]);
   });
 
   it("survives tokens the tagger leaves without a lemma ('cannot')", () => {
@@ -102,7 +121,9 @@ describe("analyse(): the whole framing and claims analysis of one article", () =
 
   it("stays linear on a long input (about 100k words in well under 10 s)", () => {
     const para = readFileSync("tests/fixtures/articles/border-incident.txt", "utf8");
-    const big = Array.from({ length: Math.ceil(100_000 / Math.max(1, para.split(/\s+/).length)) }, () => para).join("\n");
+    const big = Array.from({ length: Math.ceil(100_000 / Math.max(1, para.split(/\s+/).length)) }, () => para).join(
+      "\n",
+    );
     const t0 = performance.now();
     const r = analyse(big);
     expect(r.wordCount).toBeGreaterThan(90_000);

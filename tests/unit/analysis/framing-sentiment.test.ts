@@ -39,7 +39,8 @@ describe("sentiment around actors", () => {
   });
 
   it("averages the sentences that name each actor (sentiment.actor)", () => {
-    const text = "Officials in Tolvar praised the peaceful handover. Then Korvath launched a brutal attack. Later Tolvar and Korvath met.";
+    const text =
+      "Officials in Tolvar praised the peaceful handover. Then Korvath launched a brutal attack. Later Tolvar and Korvath met.";
     const { actors } = run(text);
     const tolvar = actors.find((a) => a.actorKey === "tolvar")!;
     const korvath = actors.find((a) => a.actorKey === "korvath")!;

@@ -17,7 +17,10 @@ describe("the writer's voice apart from quoted speech", () => {
     for (const t of texts) {
       const a = analyse(t);
       expect(a.markers.filter((m) => m.type === "loaded").length, t).toBeGreaterThan(0);
-      expect(a.markers.every((m) => m.voice === "quoted"), t).toBe(true);
+      expect(
+        a.markers.every((m) => m.voice === "quoted"),
+        t,
+      ).toBe(true);
       expect(a.densities, t).toEqual({ hedge: 0, booster: 0, scare_quote: 0, loaded: 0 });
       expect(a.quotedDensities.loaded, t).toBeGreaterThan(0);
       expect(a.voiceWords.quoted, t).toBeGreaterThan(0);
@@ -25,14 +28,17 @@ describe("the writer's voice apart from quoted speech", () => {
   });
 
   it("counts the same words in the writer's voice, per 1,000 of the writer's words", () => {
-    const a = analyse("The Brennholt Front are bloodthirsty thugs who slaughtered the villagers, the Saltmere Post wrote in its own report today.");
+    const a = analyse(
+      "The Brennholt Front are bloodthirsty thugs who slaughtered the villagers, the Saltmere Post wrote in its own report today.",
+    );
     expect(a.markers.filter((m) => m.type === "loaded").every((m) => m.voice === "writer")).toBe(true);
     expect(a.densities.loaded).toBeGreaterThan(0);
     expect(a.quotedDensities.loaded).toBe(0);
   });
 
   it("tags frame hits and sentiment words with their voice; quoted tone is the speaker's", () => {
-    const text = '"The soldiers are heroes and the siege is a triumph," Minister Orla Venn said. The siege of Tarnhold entered its third week.';
+    const text =
+      '"The soldiers are heroes and the siege is a triumph," Minister Orla Venn said. The siege of Tarnhold entered its third week.';
     const a = analyse(text);
     const security = a.frames.filter((f) => f.dimension === "security_defense");
     const voices = security.flatMap((f) => f.voices);
@@ -53,10 +59,19 @@ function sentence(text: string) {
 describe("tone that reads its sentence", () => {
   it("flips the words in a negation's scope (not, never, no longer, fail to, refuse to)", () => {
     expect(sentence("The talks were successful.")[0]!.compound).toBeGreaterThan(0);
-    for (const t of ["The talks were not successful.", "The talks were never successful.", "The talks are no longer successful.", "The council failed to welcome the plan.", "The council refused to support the plan."]) {
+    for (const t of [
+      "The talks were not successful.",
+      "The talks were never successful.",
+      "The talks are no longer successful.",
+      "The council failed to welcome the plan.",
+      "The council refused to support the plan.",
+    ]) {
       const s = sentence(t)[0]!;
       expect(s.compound, t).toBeLessThan(0);
-      expect(s.hits.some((h) => h.negatedBy), t).toBe(true);
+      expect(
+        s.hits.some((h) => h.negatedBy),
+        t,
+      ).toBe(true);
     }
     // A harmful act not done is no praise.
     expect(sentence("The commander ordered his units not to attack the port.")[0]!.compound).toBe(0);
@@ -70,7 +85,9 @@ describe("tone that reads its sentence", () => {
   });
 
   it("does not charge the target of a harmful act with it, and shows the words behind each actor's score", () => {
-    const a = analyse("The Korvath Front attacked Tarnland on Monday. Tarnland was attacked again by the Korvath Front on Tuesday.");
+    const a = analyse(
+      "The Korvath Front attacked Tarnland on Monday. Tarnland was attacked again by the Korvath Front on Tuesday.",
+    );
     const front = a.sentiment.find((s) => s.actorKey === "korvath-front")!;
     const tarn = a.sentiment.find((s) => s.actorKey === "tarnland")!;
     expect(front.mean).toBeLessThan(0);
@@ -80,7 +97,9 @@ describe("tone that reads its sentence", () => {
   });
 
   it("does not charge the subject of a judging verb with what it judges", () => {
-    const a = analyse("The Tarnland government accused the Korvath Front of a brutal massacre. The Tarnland government praised the rescue teams.");
+    const a = analyse(
+      "The Tarnland government accused the Korvath Front of a brutal massacre. The Tarnland government praised the rescue teams.",
+    );
     const tarn = a.sentiment.find((s) => s.actorKey === "tarnland")!;
     expect(tarn.evidence[0]!.score).toBe(0);
     expect(tarn.evidence[0]!.excluded.map((x) => x.why)).toEqual(["reported", "reported", "reported"]);
@@ -105,15 +124,26 @@ function frames(text: string) {
 
 describe("frames that know names", () => {
   it("does not count a word inside a capitalised name for its common meaning", () => {
-    const f = frames("The Muslim Brotherhood wrote to the Justice Department, and the Islamic State replied on Tuesday.");
+    const f = frames(
+      "The Muslim Brotherhood wrote to the Justice Department, and the Islamic State replied on Tuesday.",
+    );
     expect(f.flatMap((x) => x.words)).toEqual([]);
     const g = frames("Muslim and Jewish leaders met at the mosque and the synagogue on Tuesday.");
-    expect(g.find((x) => x.dimension === "cultural_identity")!.words).toEqual(["Muslim", "Jewish", "mosque", "synagogue"]);
+    expect(g.find((x) => x.dimension === "cultural_identity")!.words).toEqual([
+      "Muslim",
+      "Jewish",
+      "mosque",
+      "synagogue",
+    ]);
   });
 
   it("counts an ambiguous word only with a second cue of its dimension in the paragraph", () => {
-    expect(frames("Supporters of the Korvath Front gathered near the quay.").filter((x) => x.dimension === "public_opinion")).toEqual([]);
-    const both = frames("Supporters gathered near the quay, and a poll showed the protest was popular.").find((x) => x.dimension === "public_opinion")!;
+    expect(
+      frames("Supporters of the Korvath Front gathered near the quay.").filter((x) => x.dimension === "public_opinion"),
+    ).toEqual([]);
+    const both = frames("Supporters gathered near the quay, and a poll showed the protest was popular.").find(
+      (x) => x.dimension === "public_opinion",
+    )!;
     expect(both.words).toEqual(["Supporters", "poll", "protest", "popular"]);
   });
 

@@ -4,12 +4,17 @@ import { describe, expect, it } from "vitest";
 import { evalLexicalBias, haveBasil } from "../../../scripts/lib/lexical-eval";
 
 const present = haveBasil();
-if (!present) console.warn("lexical-bias-floor: ../shared/data/basil-dev or ../shared/eval/lexical-bias-eval.mjs is absent, so this check is skipped");
+if (!present)
+  console.warn(
+    "lexical-bias-floor: ../shared/data/basil-dev or ../shared/eval/lexical-bias-eval.mjs is absent, so this check is skipped",
+  );
 
 describe.skipIf(!present)("BASIL dev lexical bias (writer's voice)", () => {
   it("finds at least 40% of the annotated spans, sentence F1 at least 0.25, loaded terms alone at sentence precision 0.20", () => {
     const f = evalLexicalBias();
-    console.log(`lexical bias: span recall ${f.all.spanRecall}, sentence F1 ${f.all.sentence.f1}; loaded P ${f.loaded.sentence.precision}`);
+    console.log(
+      `lexical bias: span recall ${f.all.spanRecall}, sentence F1 ${f.all.sentence.f1}; loaded P ${f.loaded.sentence.precision}`,
+    );
     expect(f.all.files).toBeGreaterThanOrEqual(100);
     expect(f.all.spanRecall).toBeGreaterThanOrEqual(0.4);
     expect(f.all.sentence.f1).toBeGreaterThanOrEqual(0.25);

@@ -23,7 +23,8 @@ export function familyProblems(families: Family[], index: Index): string[] {
       if (!classes[i]) out.push(`${f.family}: "${m}" is missing from the lexicon`);
     });
     const distinct = [...new Set(classes.filter(Boolean))];
-    if (distinct.length > 1) out.push(`${f.family}: members differ (${f.members.map((m, i) => `${m}=${classes[i] || "—"}`).join(", ")})`);
+    if (distinct.length > 1)
+      out.push(`${f.family}: members differ (${f.members.map((m, i) => `${m}=${classes[i] || "—"}`).join(", ")})`);
   }
   return out;
 }
@@ -42,9 +43,17 @@ function indexOf(entries: Record<string, (string | { term: string })[]>): Index 
 }
 
 const lexicons = [
-  { name: "loaded.json", families: loaded.mirrorFamilies, entries: loaded.entries as Record<string, (string | { term: string })[]> },
+  {
+    name: "loaded.json",
+    families: loaded.mirrorFamilies,
+    entries: loaded.entries as Record<string, (string | { term: string })[]>,
+  },
   { name: "frames.json", families: frames.mirrorFamilies, entries: frames.entries as Record<string, string[]> },
-  { name: "hedges-boosters.json", families: hb.mirrorFamilies, entries: hb.entries as Record<string, { term: string }[]> },
+  {
+    name: "hedges-boosters.json",
+    families: hb.mirrorFamilies,
+    entries: hb.entries as Record<string, { term: string }[]>,
+  },
 ];
 
 describe("mirror families in the framing lexicons", () => {
@@ -57,8 +66,15 @@ describe("mirror families in the framing lexicons", () => {
     it(`${lx.name}: the check fails when one member is removed or moved to another class`, () => {
       const fam = lx.families[0]!;
       const victim = fam.members[1]!;
-      const removed = Object.fromEntries(Object.entries(lx.entries).map(([k, l]) => [k, l.filter((e) => (typeof e === "string" ? e : e.term) !== victim)]));
-      expect(familyProblems(lx.families, indexOf(removed))).toEqual([`${fam.family}: "${victim}" is missing from the lexicon`]);
+      const removed = Object.fromEntries(
+        Object.entries(lx.entries).map(([k, l]) => [
+          k,
+          l.filter((e) => (typeof e === "string" ? e : e.term) !== victim),
+        ]),
+      );
+      expect(familyProblems(lx.families, indexOf(removed))).toEqual([
+        `${fam.family}: "${victim}" is missing from the lexicon`,
+      ]);
       const classes = Object.keys(lx.entries);
       const other = classes.find((c) => !(indexOf(lx.entries).get(victim) ?? []).includes(c))!;
       const moved = { ...removed, [other]: [...removed[other]!, victim] };
@@ -68,7 +84,8 @@ describe("mirror families in the framing lexicons", () => {
 
   it("loaded.json: each side's grave charges are one class, and every class is documented", () => {
     const idx = indexOf(loaded.entries as Record<string, (string | { term: string })[]>);
-    for (const w of ["terrorist", "human shields", "war crimes", "collective punishment", "apartheid", "genocide"]) expect(idx.get(w), w).toEqual(["grave_charge"]);
+    for (const w of ["terrorist", "human shields", "war crimes", "collective punishment", "apartheid", "genocide"])
+      expect(idx.get(w), w).toEqual(["grave_charge"]);
     expect(Object.keys(loaded.classes).sort()).toEqual(Object.keys(loaded.entries).sort());
     for (const about of Object.values(loaded.classes)) expect(about.length).toBeGreaterThan(40);
     expect(loaded.origin).toMatch(/Martin & White/);
@@ -76,7 +93,8 @@ describe("mirror families in the framing lexicons", () => {
 
   it("frames.json: religions are cultural identity alike, none is morality; occupation, blockade and siege are framed", () => {
     const idx = indexOf(frames.entries);
-    for (const w of ["islam", "judaism", "christianity", "muslim", "jewish", "christian"]) expect(idx.get(w), w).toEqual(["cultural_identity"]);
+    for (const w of ["islam", "judaism", "christianity", "muslim", "jewish", "christian"])
+      expect(idx.get(w), w).toEqual(["cultural_identity"]);
     expect(idx.get("occupation")).toEqual(["legality_jurisprudence"]);
     expect(idx.get("blockade")).toEqual(["security_defense"]);
     expect(idx.get("siege")).toEqual(["security_defense"]);

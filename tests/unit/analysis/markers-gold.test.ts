@@ -21,7 +21,15 @@ function scoreMarkers(text: string, title: string, gold: GoldArticle) {
   const hbFp = hb.filter((p) => !gold.hedgesAndBoosters.some((g) => overlap(p, g.toLowerCase()))).length;
   const strip = (s: string) => s.replace(/["“”‘’]/g, "");
   const sqTp = gold.scareQuotes.filter((g) => sq.some((p) => strip(p) === strip(g))).length;
-  return { a, hbTp, hbFp, hbGold: gold.hedgesAndBoosters.length, sqTp, sqFp: sq.length - sqTp, sqGold: gold.scareQuotes.length };
+  return {
+    a,
+    hbTp,
+    hbFp,
+    hbGold: gold.hedgesAndBoosters.length,
+    sqTp,
+    sqFp: sq.length - sqTp,
+    sqGold: gold.scareQuotes.length,
+  };
 }
 
 describe("markers and stances against the tutorial gold (fictional, in the repo)", () => {
@@ -29,12 +37,24 @@ describe("markers and stances against the tutorial gold (fictional, in the repo)
   const runs = gold.articles.map((g) => ({ g, text: readFileSync(`app/demo/tutorial/${g.article}`, "utf8") }));
 
   it("finds the annotated hedges, boosters and scare quotes (measured: 12/12, 0 extra; 1/1, 0 extra)", () => {
-    let tp = 0, fp = 0, n = 0, sTp = 0, sFp = 0, sN = 0;
+    let tp = 0,
+      fp = 0,
+      n = 0,
+      sTp = 0,
+      sFp = 0,
+      sN = 0;
     for (const { g, text } of runs) {
       const r = scoreMarkers(text, g.title, g);
-      tp += r.hbTp; fp += r.hbFp; n += r.hbGold; sTp += r.sqTp; sFp += r.sqFp; sN += r.sqGold;
+      tp += r.hbTp;
+      fp += r.hbFp;
+      n += r.hbGold;
+      sTp += r.sqTp;
+      sFp += r.sqFp;
+      sN += r.sqGold;
     }
-    console.log(`tutorial markers: hedges/boosters ${tp}/${n} (+${fp} extra), scare quotes ${sTp}/${sN} (+${sFp} extra)`);
+    console.log(
+      `tutorial markers: hedges/boosters ${tp}/${n} (+${fp} extra), scare quotes ${sTp}/${sN} (+${sFp} extra)`,
+    );
     expect(tp / n).toBeGreaterThanOrEqual(0.9);
     expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.85);
     expect(sTp).toBe(sN);
@@ -42,7 +62,8 @@ describe("markers and stances against the tutorial gold (fictional, in the repo)
   });
 
   it("gives annotated claims their stance (measured 27/34)", () => {
-    let ok = 0, n = 0;
+    let ok = 0,
+      n = 0;
     for (const { g, text } of runs) {
       const a = analyse(text, { title: g.title });
       for (const c of g.claims ?? []) {
@@ -67,7 +88,9 @@ describe.skipIf(!haveSeed)("markers against the seed article's gold (../shared/g
     const gold = JSON.parse(readFileSync(SEED_GOLD, "utf8")) as GoldArticle;
     const text = readFileSync("app/demo/seed-article.txt", "utf8");
     const r = scoreMarkers(text, gold.title, gold);
-    console.log(`seed markers: hedges/boosters ${r.hbTp}/${r.hbGold} (+${r.hbFp} extra), scare quotes ${r.sqTp}/${r.sqGold} (+${r.sqFp} extra)`);
+    console.log(
+      `seed markers: hedges/boosters ${r.hbTp}/${r.hbGold} (+${r.hbFp} extra), scare quotes ${r.sqTp}/${r.sqGold} (+${r.sqFp} extra)`,
+    );
     expect(r.sqTp).toBe(r.sqGold);
     expect(r.sqFp).toBeLessThanOrEqual(1);
     expect(r.hbTp / r.hbGold).toBeGreaterThanOrEqual(0.85);

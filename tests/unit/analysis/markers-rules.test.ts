@@ -50,7 +50,10 @@ describe("distance markers", () => {
   });
 
   it("counts a modal as a hedge when it is epistemic (possibility), not ability", () => {
-    const hedges = (t: string) => markersOf(t).filter((x) => x.type === "hedge").map((x) => x.text);
+    const hedges = (t: string) =>
+      markersOf(t)
+        .filter((x) => x.type === "hedge")
+        .map((x) => x.text);
     expect(hedges("The guards may have left before dawn.")).toEqual(["may"]);
     expect(hedges("The figure could well be higher.")).toEqual(["could"]);
     expect(hedges("The leak might not have been an accident.")).toEqual(["might"]);
@@ -59,7 +62,10 @@ describe("distance markers", () => {
   });
 
   it("keeps boosters to certainty and emphasis, not degree or frequency", () => {
-    const boosters = (t: string) => markersOf(t).filter((x) => x.type === "booster").map((x) => x.text);
+    const boosters = (t: string) =>
+      markersOf(t)
+        .filter((x) => x.type === "booster")
+        .map((x) => x.text);
     expect(boosters("The mill was completely flooded and crews frequently came.")).toEqual([]);
     expect(boosters("The mill was clearly flooded; in fact it was.")).toEqual(["clearly", "in fact"]);
   });
@@ -80,7 +86,10 @@ describe("distance markers", () => {
       'The offer was "insulting," Brennholt said.',
       'Varga called the plan "reckless" and "unworkable" on Monday.',
     ]) {
-      expect(markersOf(text).filter((x) => x.type === "scare_quote"), text).toEqual([]);
+      expect(
+        markersOf(text).filter((x) => x.type === "scare_quote"),
+        text,
+      ).toEqual([]);
     }
   });
 
@@ -95,17 +104,22 @@ describe("distance markers", () => {
   });
 
   it("does not mark titles of works or programmes", () => {
-    expect(markersOf('Varga appeared on "Face the Nation" and on "Harbour Hour".').filter((x) => x.type === "scare_quote")).toEqual([]);
+    expect(
+      markersOf('Varga appeared on "Face the Nation" and on "Harbour Hour".').filter((x) => x.type === "scare_quote"),
+    ).toEqual([]);
   });
 
   it("does not mark an echo of a longer quotation, nor long quotations", () => {
-    const text = '"The harbour is a poisonous swamp of debts and lies," Varga said.\nCritics mocked the "poisonous swamp" line.';
+    const text =
+      '"The harbour is a poisonous swamp of debts and lies," Varga said.\nCritics mocked the "poisonous swamp" line.';
     const m = markersOf(text).filter((x) => x.type === "scare_quote");
     expect(m).toEqual([]);
   });
 
   it("marks so-called, with or without quotation marks (scare.so-called)", () => {
-    const m = markersOf('The so-called "peace council" met. A so-called expert spoke.').filter((x) => x.type === "scare_quote");
+    const m = markersOf('The so-called "peace council" met. A so-called expert spoke.').filter(
+      (x) => x.type === "scare_quote",
+    );
     expect(m.map((x) => [x.text, x.rule])).toEqual([
       ['"peace council"', "scare.so-called"],
       ["so-called", "scare.so-called"],
@@ -113,7 +127,9 @@ describe("distance markers", () => {
   });
 
   it("finds loaded terms with their lexicon category (loaded.lexicon)", () => {
-    const m = markersOf("The morally bankrupt scheme ended in a rampage, and officials were lavishly paid.").filter((x) => x.type === "loaded");
+    const m = markersOf("The morally bankrupt scheme ended in a rampage, and officials were lavishly paid.").filter(
+      (x) => x.type === "loaded",
+    );
     expect(m.map((x) => [x.text, x.category])).toEqual([
       ["morally bankrupt", "moral_judgement"],
       ["scheme", "evaluative_adjective_noun"],
@@ -142,7 +158,9 @@ describe("distance markers", () => {
 
   it("marks every side's grave charges alike", () => {
     const a = markersOf("Brennholt is a terrorist group that uses human shields.").filter((x) => x.type === "loaded");
-    const b = markersOf("Tarnland is an apartheid state that imposes collective punishment.").filter((x) => x.type === "loaded");
+    const b = markersOf("Tarnland is an apartheid state that imposes collective punishment.").filter(
+      (x) => x.type === "loaded",
+    );
     expect(a.map((x) => x.category)).toEqual(["grave_charge", "grave_charge"]);
     expect(b.map((x) => x.category)).toEqual(["grave_charge", "grave_charge"]);
   });
@@ -157,7 +175,8 @@ describe("distance markers", () => {
   });
 
   it("gives the voice of the speaker to the content of a mixed quotation, and the writer's to a scare quote", () => {
-    const text = 'Varga said the raid was a massacre "by any measure". The council passed the "reform" after a massacre.';
+    const text =
+      'Varga said the raid was a massacre "by any measure". The council passed the "reform" after a massacre.';
     const content = 'the raid was a massacre "by any measure"';
     const m = markersOf(text, [attribution(text, content, "mixed", "said")]);
     expect(m.map((x) => [x.text, x.voice])).toEqual([

@@ -14,10 +14,22 @@ interface Side {
 }
 
 const PAIRS: [Side, Side][] = [
-  [{ name: "Israel", surfaces: ["Israel"] }, { name: "Hamas", surfaces: ["Hamas"] }],
-  [{ name: "Egypt", surfaces: ["Egypt"] }, { name: "Muslim Brotherhood", surfaces: ["Muslim Brotherhood"] }],
-  [{ name: "Russia", surfaces: ["Russia"] }, { name: "Ukraine", surfaces: ["Ukraine"] }],
-  [{ name: "Tolvar Council", surfaces: ["Tolvar Council"] }, { name: "Saltmere Protest Front", surfaces: ["Saltmere Protest Front"] }],
+  [
+    { name: "Israel", surfaces: ["Israel"] },
+    { name: "Hamas", surfaces: ["Hamas"] },
+  ],
+  [
+    { name: "Egypt", surfaces: ["Egypt"] },
+    { name: "Muslim Brotherhood", surfaces: ["Muslim Brotherhood"] },
+  ],
+  [
+    { name: "Russia", surfaces: ["Russia"] },
+    { name: "Ukraine", surfaces: ["Ukraine"] },
+  ],
+  [
+    { name: "Tolvar Council", surfaces: ["Tolvar Council"] },
+    { name: "Saltmere Protest Front", surfaces: ["Saltmere Protest Front"] },
+  ],
 ];
 
 const TEMPLATES = [
@@ -52,7 +64,9 @@ function layersFor(a: ArticleAnalysis, text: string, side: Side, other: Side) {
   if (!key) return null;
   return {
     mentions: a.mentions.filter((m) => m.actorKey === key).length,
-    descriptors: a.descriptors.filter((d) => d.actorKey === key).map((d) => [scrub(d.text), d.labelClass, d.rule, d.labels.map((l) => l.labelClass).join("+")]),
+    descriptors: a.descriptors
+      .filter((d) => d.actorKey === key)
+      .map((d) => [scrub(d.text), d.labelClass, d.rule, d.labels.map((l) => l.labelClass).join("+")]),
     sentiment: a.sentiment.find((s) => s.actorKey === key)?.mean ?? null,
     // Every descriptor span points at its words.
     spansTrue: a.descriptors.every((d) => text.slice(d.span.start, d.span.end) === d.text),
@@ -114,7 +128,13 @@ describe("mirror suite: each side's word for the same thing is marked alike", ()
   ];
   for (const [t, w1, w2] of WORDINGS) {
     it(`${w1} ~ ${w2}`, () => {
-      const surface = t.includes("Anton Braem") ? "Anton Braem" : t.includes("Korvath Front") ? "Korvath Front" : t.includes("Korvath Valley") ? "Korvath Valley" : "Korvath";
+      const surface = t.includes("Anton Braem")
+        ? "Anton Braem"
+        : t.includes("Korvath Front")
+          ? "Korvath Front"
+          : t.includes("Korvath Valley")
+            ? "Korvath Valley"
+            : "Korvath";
       const c1 = classFor(t.replace("{W}", w1), surface);
       const c2 = classFor(t.replace("{W}", w2), surface);
       expect(c1, t.replace("{W}", w1)).toHaveLength(1);
@@ -135,10 +155,15 @@ describe("mirror suite: each side's word for the same thing is marked alike", ()
       const b = analyse(s2);
       const da = a.descriptors.filter((d) => d.actorKey === a.mentions.find((m) => m.surface === n1)?.actorKey);
       const db = b.descriptors.filter((d) => d.actorKey === b.mentions.find((m) => m.surface === n2)?.actorKey);
-      expect(da.map((d) => d.labelClass), s1).toEqual(db.map((d) => d.labelClass));
+      expect(
+        da.map((d) => d.labelClass),
+        s1,
+      ).toEqual(db.map((d) => d.labelClass));
       expect(da, s1).toHaveLength(1);
       // Tone is recorded for the state as for the group.
-      expect(a.sentiment.find((s) => s.actorKey === da[0]!.actorKey)?.mean, s1).toBe(b.sentiment.find((s) => s.actorKey === db[0]!.actorKey)?.mean);
+      expect(a.sentiment.find((s) => s.actorKey === da[0]!.actorKey)?.mean, s1).toBe(
+        b.sentiment.find((s) => s.actorKey === db[0]!.actorKey)?.mean,
+      );
     }
   });
 
@@ -148,10 +173,18 @@ describe("mirror suite: each side's word for the same thing is marked alike", ()
       const key = a.mentions.find((m) => m.surface === surface)!.actorKey;
       return a.sentiment.find((s) => s.actorKey === key)!.mean;
     };
-    expect(tone("Hamas militants killed three people.", "Hamas")).toBe(tone("Israeli troops killed three people.", "Israeli"));
-    expect(tone("Envoys of Korvath said the hostages were freed.", "Korvath")).toBe(tone("Envoys of Korvath said the prisoners were freed.", "Korvath"));
-    expect(tone("Envoys of Korvath said three men were killed in the raid.", "Korvath")).toBe(tone("Envoys of Korvath said three men died in the raid.", "Korvath"));
-    expect(tone("Envoys of Korvath called the strike retaliation.", "Korvath")).toBe(tone("Envoys of Korvath called the strike self-defence.", "Korvath"));
+    expect(tone("Hamas militants killed three people.", "Hamas")).toBe(
+      tone("Israeli troops killed three people.", "Israeli"),
+    );
+    expect(tone("Envoys of Korvath said the hostages were freed.", "Korvath")).toBe(
+      tone("Envoys of Korvath said the prisoners were freed.", "Korvath"),
+    );
+    expect(tone("Envoys of Korvath said three men were killed in the raid.", "Korvath")).toBe(
+      tone("Envoys of Korvath said three men died in the raid.", "Korvath"),
+    );
+    expect(tone("Envoys of Korvath called the strike retaliation.", "Korvath")).toBe(
+      tone("Envoys of Korvath called the strike self-defence.", "Korvath"),
+    );
   });
 
   it("both sides' charges are marked when predicated of an actor", () => {
@@ -162,7 +195,10 @@ describe("mirror suite: each side's word for the same thing is marked alike", ()
       const a = analyse(text);
       const key = a.mentions.find((m) => m.surface === surface)!.actorKey;
       const d = a.descriptors.filter((x) => x.actorKey === key);
-      expect(d.map((x) => x.rule), text).toEqual(["naming.predicate"]);
+      expect(
+        d.map((x) => x.rule),
+        text,
+      ).toEqual(["naming.predicate"]);
       expect(MARKED_LABEL_CLASSES).toContain(d[0]!.labelClass);
     }
   });

@@ -18,7 +18,8 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 /** Problems with the label families: a member in no class, or members in different classes. */
 export function labelFamilyProblems(lex: LabelsLike): string[] {
   const classOf = new Map<string, string[]>();
-  for (const [cls, list] of Object.entries(lex.entries)) for (const t of list) classOf.set(t, [...(classOf.get(t) ?? []), cls]);
+  for (const [cls, list] of Object.entries(lex.entries))
+    for (const t of list) classOf.set(t, [...(classOf.get(t) ?? []), cls]);
   const out: string[] = [];
   for (const f of lex.mirror.families) {
     const classes = new Set<string>();
@@ -42,7 +43,8 @@ export function sentimentFamilyProblems(lex: SentimentLike): string[] {
       const v = lex.entries.valence[m];
       if (want === 0 && v !== undefined) out.push(`${f.name}: "${m}" has valence ${v}, its family none`);
       if (want !== 0 && v === undefined) out.push(`${f.name}: "${m}" is missing`);
-      if (want !== 0 && v !== undefined && v !== want) out.push(`${f.name}: "${m}" has valence ${v}, its family ${want}`);
+      if (want !== 0 && v !== undefined && v !== want)
+        out.push(`${f.name}: "${m}" has valence ${v}, its family ${want}`);
     }
   }
   return out;
@@ -51,7 +53,8 @@ export function sentimentFamilyProblems(lex: SentimentLike): string[] {
 /** Problems with the gazetteer's title families: every member listed, all with one source kind. */
 export function titleFamilyProblems(lex: GazetteerLike): string[] {
   const kindOf = new Map<string, string[]>();
-  for (const [kind, list] of Object.entries(lex.entries.titles)) for (const t of list) kindOf.set(t, [...(kindOf.get(t) ?? []), kind]);
+  for (const [kind, list] of Object.entries(lex.entries.titles))
+    for (const t of list) kindOf.set(t, [...(kindOf.get(t) ?? []), kind]);
   const out: string[] = [];
   for (const f of lex.mirror.families) {
     const kinds = new Set<string>();
@@ -108,8 +111,22 @@ describe("mirror vocabulary: sentiment", () => {
   it("gives every member of a family the same valence, and label words none", () => {
     expect(sentimentFamilyProblems(sentiment)).toEqual([]);
     // Label and armed-actor words carry no valence of their own: the label class reports them.
-    const marked = ["terror", "armed_actor", "extremism", "pejorative_governance", "legitimacy_asserting", "legitimacy_denying", "contested_legal_status", "substitute_name", "self_designation", "honorific", "sponsorship_qualifier"] as const;
-    const withValence = marked.flatMap((c) => labels.entries[c].filter((t) => !t.includes(" ") && t in sentiment.entries.valence));
+    const marked = [
+      "terror",
+      "armed_actor",
+      "extremism",
+      "pejorative_governance",
+      "legitimacy_asserting",
+      "legitimacy_denying",
+      "contested_legal_status",
+      "substitute_name",
+      "self_designation",
+      "honorific",
+      "sponsorship_qualifier",
+    ] as const;
+    const withValence = marked.flatMap((c) =>
+      labels.entries[c].filter((t) => !t.includes(" ") && t in sentiment.entries.valence),
+    );
     expect(withValence).toEqual([]);
   });
 
@@ -119,7 +136,9 @@ describe("mirror vocabulary: sentiment", () => {
     expect(sentimentFamilyProblems(removed)).toEqual([`people held: "detainee" is missing`]);
     const changed = clone(sentiment) as SentimentLike;
     changed.entries.valence.martyred = 2;
-    expect(sentimentFamilyProblems(changed)).toEqual([`killing and dying, agentive or agentless: "martyred" has valence 2, its family -3`]);
+    expect(sentimentFamilyProblems(changed)).toEqual([
+      `killing and dying, agentive or agentless: "martyred" has valence 2, its family -3`,
+    ]);
     const given = clone(sentiment) as SentimentLike;
     given.entries.valence.regime = -2;
     expect(sentimentFamilyProblems(given)).toEqual([`governance words: "regime" has valence -2, its family none`]);
@@ -140,13 +159,27 @@ describe("mirror vocabulary: gazetteer titles", () => {
   it("lists the demo's actors at equal depth, outlets without affiliation", () => {
     const orgs = gazetteer.entries.organisations as { names: string[]; kind: string; affiliation: string | null }[];
     const officialOf = (aff: string) => orgs.filter((o) => o.kind === "official" && o.affiliation === aff).length;
-    for (const aff of ["Egypt", "Iran", "Israel", "Palestinian"]) expect(officialOf(aff), aff).toBeGreaterThanOrEqual(4);
+    for (const aff of ["Egypt", "Iran", "Israel", "Palestinian"])
+      expect(officialOf(aff), aff).toBeGreaterThanOrEqual(4);
     const names = new Set(orgs.flatMap((o) => o.names));
-    for (const n of ["Al-Ahram", "WAFA", "Ma'an", "IRNA", "Press TV", "Amaq", "Arutz Sheva", "Jerusalem Post", "Al Arabiya", "Emirates News Agency"]) {
+    for (const n of [
+      "Al-Ahram",
+      "WAFA",
+      "Ma'an",
+      "IRNA",
+      "Press TV",
+      "Amaq",
+      "Arutz Sheva",
+      "Jerusalem Post",
+      "Al Arabiya",
+      "Emirates News Agency",
+    ]) {
       expect(orgs.find((o) => o.names.includes(n))?.kind, n).toBe("media");
     }
-    for (const n of ["B'Tselem", "Al-Haq", "NGO Monitor", "Peace Now"]) expect(orgs.find((o) => o.names.includes(n))?.kind, n).toBe("civil_society");
-    for (const n of ["INSS", "MEMRI", "Washington Institute"]) expect(orgs.find((o) => o.names.includes(n))?.kind, n).toBe("expert");
+    for (const n of ["B'Tselem", "Al-Haq", "NGO Monitor", "Peace Now"])
+      expect(orgs.find((o) => o.names.includes(n))?.kind, n).toBe("civil_society");
+    for (const n of ["INSS", "MEMRI", "Washington Institute"])
+      expect(orgs.find((o) => o.names.includes(n))?.kind, n).toBe("expert");
     expect(names.has("Sinai Province")).toBe(true);
     expect(orgs.find((o) => o.names.includes("ISIS"))!.names).not.toContain("Sinai Province");
     expect(orgs.filter((o) => o.kind === "media").every((o) => o.affiliation === null)).toBe(true);

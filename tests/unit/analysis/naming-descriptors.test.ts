@@ -16,7 +16,11 @@ describe("naming: descriptors and label classes", () => {
     const cases: [string, string, string][] = [
       ["Officials met the Palestinian terrorist movement Hamas on Monday.", "Palestinian terrorist movement", "terror"],
       ["Officials met the Palestinian militant group Hamas on Monday.", "Palestinian militant group", "armed_actor"],
-      ["Officials met the Palestinian Islamist movement Hamas on Monday.", "Palestinian Islamist movement", "ideological_religious"],
+      [
+        "Officials met the Palestinian Islamist movement Hamas on Monday.",
+        "Palestinian Islamist movement",
+        "ideological_religious",
+      ],
       ["Police raided offices of the outlawed Muslim Brotherhood on Monday.", "outlawed", "contested_legal_status"],
       ["Supporters praised the resistance movement Hamas on Monday.", "resistance movement", "self_designation"],
     ];
@@ -59,7 +63,19 @@ describe("naming: descriptors and label classes", () => {
 
   it("lists vocabulary of every side of a conflict symmetrically in the label lexicon", () => {
     const all = Object.values(labels.entries).flat();
-    for (const w of ["terrorist", "militant", "resistance", "occupation", "martyr", "regime", "authorities", "government", "freedom fighter", "zionist", "islamist"]) {
+    for (const w of [
+      "terrorist",
+      "militant",
+      "resistance",
+      "occupation",
+      "martyr",
+      "regime",
+      "authorities",
+      "government",
+      "freedom fighter",
+      "zionist",
+      "islamist",
+    ]) {
       expect(all, w).toContain(w);
     }
     // The header says what a class describes, and every class has a codebook entry.

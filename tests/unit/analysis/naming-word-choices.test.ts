@@ -15,12 +15,11 @@ describe("word choices", () => {
   });
 
   it("lists causal-sequence words, for every side alike", () => {
-    expect(lists("Korvath called the raid retaliation; Marenland called it self-defence, in response to a provocation.").map((x) => x[1])).toEqual([
-      "retaliation",
-      "self-defence",
-      "in response to",
-      "provocation",
-    ]);
+    expect(
+      lists("Korvath called the raid retaliation; Marenland called it self-defence, in response to a provocation.").map(
+        (x) => x[1],
+      ),
+    ).toEqual(["retaliation", "self-defence", "in response to", "provocation"]);
   });
 
   it("lists each variant of a contested place name with the place it names", () => {

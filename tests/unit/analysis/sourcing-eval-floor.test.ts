@@ -3,7 +3,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EVAL_SCRIPT, POLNEAR_DIR, SHARED, evalPolnear, scoreGoldArticle, type GoldAttribution } from "../../../scripts/lib/sourcing-eval";
+import {
+  EVAL_SCRIPT,
+  POLNEAR_DIR,
+  SHARED,
+  evalPolnear,
+  scoreGoldArticle,
+  type GoldAttribution,
+} from "../../../scripts/lib/sourcing-eval";
 
 const hasPolnear = fs.existsSync(POLNEAR_DIR) && fs.existsSync(EVAL_SCRIPT);
 const seedText = path.join(SHARED, "corpus/seed-article.txt");
@@ -34,7 +41,9 @@ describe.skipIf(!hasSeed)("seed article floor", () => {
 const tutorialGold = path.resolve("tests/fixtures/tutorial.gold.json");
 describe.skipIf(!fs.existsSync(tutorialGold))("tutorial gold", () => {
   it("most attributions found with the right source", () => {
-    const g = JSON.parse(fs.readFileSync(tutorialGold, "utf8")) as { articles: { article: string; attributions: GoldAttribution[] }[] };
+    const g = JSON.parse(fs.readFileSync(tutorialGold, "utf8")) as {
+      articles: { article: string; attributions: GoldAttribution[] }[];
+    };
     let total = 0;
     let ok = 0;
     for (const a of g.articles) {

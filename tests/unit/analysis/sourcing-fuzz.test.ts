@@ -5,7 +5,8 @@ import { analyseSourcing } from "#app/analysis/sourcing";
 
 function checkBounds(text: string) {
   const r = analyseSourcing(text);
-  const ok = (s: { start: number; end: number } | null) => s === null || (s.start >= 0 && s.end <= text.length && s.start < s.end);
+  const ok = (s: { start: number; end: number } | null) =>
+    s === null || (s.start >= 0 && s.end <= text.length && s.start < s.end);
   for (const a of r.attributions) {
     expect(ok(a.source)).toBe(true);
     expect(ok(a.cue)).toBe(true);
@@ -23,7 +24,40 @@ function timed(text: string, ms: number) {
   return r;
 }
 
-const WORDS = ["said", "says", "told", "according", "to", "that", "he", "she", "the", "minister", "Kallo", "Vess", "“", "”", '"', "''", ",", ".", ":", "\n\n", "reportedly", "is", "said", "accused", "of", "denied", "—", "(", ")", "believes", "called", "for"];
+const WORDS = [
+  "said",
+  "says",
+  "told",
+  "according",
+  "to",
+  "that",
+  "he",
+  "she",
+  "the",
+  "minister",
+  "Kallo",
+  "Vess",
+  "“",
+  "”",
+  '"',
+  "''",
+  ",",
+  ".",
+  ":",
+  "\n\n",
+  "reportedly",
+  "is",
+  "said",
+  "accused",
+  "of",
+  "denied",
+  "—",
+  "(",
+  ")",
+  "believes",
+  "called",
+  "for",
+];
 
 describe("sourcing fuzz", () => {
   it("random word soup from the cue vocabulary", () => {

@@ -24,7 +24,13 @@ describe("sourcing golden snapshot", () => {
     expect(versionGuard(golden, now, ENGINE_REVISION)).toBeNull();
   });
   it("the engine revision, the rules' hash and the engine's lexicons are part of the analyser version", () => {
-    expect(ANALYSER_VERSION.split("+")).toEqual(expect.arrayContaining([`sourcing.${ENGINE_REVISION}`, `attribution-rules@${RULES_HASH}`, ...SOURCING_LEXICONS.map((l) => `${l.name}@${l.version}`)]));
+    expect(ANALYSER_VERSION.split("+")).toEqual(
+      expect.arrayContaining([
+        `sourcing.${ENGINE_REVISION}`,
+        `attribution-rules@${RULES_HASH}`,
+        ...SOURCING_LEXICONS.map((l) => `${l.name}@${l.version}`),
+      ]),
+    );
     expect(RULES_HASH).toMatch(/^[0-9a-f]{8}$/);
   });
 });
@@ -34,7 +40,9 @@ describe("the version guard", () => {
   const changed = buildGolden({ disabled: new Set(["indirect.said-that"]) });
   it("fails a changed rule whose revision was not bumped, saying which version to bump", () => {
     const msg = versionGuard(golden, changed, golden.revision);
-    expect(msg).toMatch(/ENGINE_REVISION is still \d+: bump ENGINE_REVISION in app\/analysis\/attribution\/version\.ts/);
+    expect(msg).toMatch(
+      /ENGINE_REVISION is still \d+: bump ENGINE_REVISION in app\/analysis\/attribution\/version\.ts/,
+    );
     expect(msg).toContain("app/demo/tutorial/article-a.txt");
   });
   it("after the bump, still fails until the snapshot is rewritten", () => {

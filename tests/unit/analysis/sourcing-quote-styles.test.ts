@@ -9,7 +9,14 @@ import { analyseSourcing } from "#app/analysis/sourcing";
 import { normaliseQuoteStyle, quoteSegments } from "#app/analysis/quotes";
 import { splitParagraphs } from "#app/analysis/nlp";
 import { POLNEAR_DIR, evalPolnear } from "../../../scripts/lib/sourcing-eval";
-import { toBritish, toBritishStraight, toCorner, toGuillemets, toLowHigh, toReversedGuillemets } from "./sourcing-style-rewrite";
+import {
+  toBritish,
+  toBritishStraight,
+  toCorner,
+  toGuillemets,
+  toLowHigh,
+  toReversedGuillemets,
+} from "./sourcing-style-rewrite";
 
 const TEXTS = [
   `“We will rebuild the bridge by spring,” said Mara Linde, the mayor of Eastvale. She added that the council “has the money”.\n\nThe engineer Tomas Brek said: “The river authority called it ‘a slow flood’ in the '90s, and the Northfield Gazette's readers don't agree.”\n\n“It is the first part.\n\n“It is the second part,” Brek said.`,
@@ -17,10 +24,24 @@ const TEXTS = [
   `The Brightwater Ledger reported that the vote was close. “This is not the end,” the opposition leader Aino Kask told reporters. Interior minister Pavel Dorn said: “The count was fair and the observers agree.”`,
 ];
 
-const sig = (t: string) => analyseSourcing(t).attributions.map((a) => ({ kind: a.kind, rule: a.rule, source: a.source, cue: a.cue, content: a.content }));
+const sig = (t: string) =>
+  analyseSourcing(t).attributions.map((a) => ({
+    kind: a.kind,
+    rule: a.rule,
+    source: a.source,
+    cue: a.cue,
+    content: a.content,
+  }));
 
 describe("every quotation style gives the same attributions", () => {
-  const styles = { british: toBritish, britishStraight: toBritishStraight, guillemets: toGuillemets, reversedGuillemets: toReversedGuillemets, lowHigh: toLowHigh, corner: toCorner };
+  const styles = {
+    british: toBritish,
+    britishStraight: toBritishStraight,
+    guillemets: toGuillemets,
+    reversedGuillemets: toReversedGuillemets,
+    lowHigh: toLowHigh,
+    corner: toCorner,
+  };
   TEXTS.forEach((t, n) => {
     const american = sig(t);
     it(`text ${n + 1} finds direct quotations in the American style`, () => {
@@ -44,7 +65,13 @@ describe("apostrophes and single marks", () => {
     expect(norm(`'He called it "a farce",' she said.`)).toBe("“He called it ‘a farce’,” she said.");
   });
   it("never takes don't, the '90s or Hamas' leaders for a quotation mark", () => {
-    for (const t of ["In the '90s the plant closed.", "We don't know and they won't say.", "Hamas' leaders and Fatah's met.", "Rock 'n' roll 'til dawn."]) expect(norm(t)).toBe(t);
+    for (const t of [
+      "In the '90s the plant closed.",
+      "We don't know and they won't say.",
+      "Hamas' leaders and Fatah's met.",
+      "Rock 'n' roll 'til dawn.",
+    ])
+      expect(norm(t)).toBe(t);
     expect(norm("‘Hamas' leaders met Fatah's,’ she said.")).toBe("“Hamas' leaders met Fatah's,” she said.");
     expect(norm("‘In the '90s we didn’t,’ he said.")).toBe("“In the '90s we didn’t,” he said.");
   });
@@ -68,26 +95,31 @@ describe("apostrophes and single marks", () => {
 
 describe("PolNeAR dev rewritten in the British style", () => {
   const have = fs.existsSync(path.join(POLNEAR_DIR, "text"));
-  it.skipIf(!have)("scores within one point of the original (content and end-to-end F1 at overlap 0.3)", () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-british-"));
-    try {
-      for (const e of fs.readdirSync(POLNEAR_DIR)) if (e !== "text") fs.symlinkSync(path.join(POLNEAR_DIR, e), path.join(tmp, e));
-      fs.mkdirSync(path.join(tmp, "text"));
-      let changed = 0;
-      for (const f of fs.readdirSync(path.join(POLNEAR_DIR, "text"))) {
-        const t = fs.readFileSync(path.join(POLNEAR_DIR, "text", f), "utf8");
-        const b = toBritish(t);
-        if (b !== t) changed++;
-        fs.writeFileSync(path.join(tmp, "text", f), b);
+  it.skipIf(!have)(
+    "scores within one point of the original (content and end-to-end F1 at overlap 0.3)",
+    () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-british-"));
+      try {
+        for (const e of fs.readdirSync(POLNEAR_DIR))
+          if (e !== "text") fs.symlinkSync(path.join(POLNEAR_DIR, e), path.join(tmp, e));
+        fs.mkdirSync(path.join(tmp, "text"));
+        let changed = 0;
+        for (const f of fs.readdirSync(path.join(POLNEAR_DIR, "text"))) {
+          const t = fs.readFileSync(path.join(POLNEAR_DIR, "text", f), "utf8");
+          const b = toBritish(t);
+          if (b !== t) changed++;
+          fs.writeFileSync(path.join(tmp, "text", f), b);
+        }
+        expect(changed).toBeGreaterThan(50);
+        const orig = evalPolnear(POLNEAR_DIR);
+        const brit = evalPolnear(tmp);
+        expect(brit.contentF1At03).toBeGreaterThanOrEqual(orig.contentF1At03 - 0.01);
+        expect(brit.endToEndF1At03).toBeGreaterThanOrEqual(orig.endToEndF1At03 - 0.01);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
       }
-      expect(changed).toBeGreaterThan(50);
-      const orig = evalPolnear(POLNEAR_DIR);
-      const brit = evalPolnear(tmp);
-      expect(brit.contentF1At03).toBeGreaterThanOrEqual(orig.contentF1At03 - 0.01);
-      expect(brit.endToEndF1At03).toBeGreaterThanOrEqual(orig.endToEndF1At03 - 0.01);
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
   if (!have) it("skips: ../shared/data/polnear-dev is absent", () => expect(have).toBe(false));
 });

@@ -6,7 +6,7 @@ const q = (t: string) => findQuotes(t, splitParagraphs(t)).map((x) => t.slice(x.
 
 describe("quote finder", () => {
   it("curly and straight marks", () => {
-    expect(q("He said “yes” and \"no\".")).toEqual(["“yes”", '"no"']);
+    expect(q('He said “yes” and "no".')).toEqual(["“yes”", '"no"']);
   });
   it("two apostrophes as a double mark", () => {
     expect(q("''It was late,'' she said.")).toEqual(["''It was late,''"]);

@@ -12,7 +12,10 @@ describe("every rule's worked examples", () => {
     describe(rule.id, () => {
       it("has a description and at least one worked example", () => {
         expect(rule.description.length, `${rule.id} has no description`).toBeGreaterThan(20);
-        expect(rule.examples.length, `${rule.id} has no worked example: add one to its family file under app/analysis/attribution/rules/`).toBeGreaterThan(0);
+        expect(
+          rule.examples.length,
+          `${rule.id} has no worked example: add one to its family file under app/analysis/attribution/rules/`,
+        ).toBeGreaterThan(0);
       });
       rule.examples.forEach((ex, k) => {
         it(`example ${k + 1} is found with the rule on: ${ex.text.slice(0, 60)}`, () => {
@@ -30,7 +33,8 @@ describe("the registry", () => {
   const ids = RULE_REGISTRY.map((r) => r.id);
   it("rule ids are unique, and every id a matcher or document rule can produce is registered", () => {
     expect(new Set(ids).size).toBe(ids.length);
-    for (const m of [...TOKEN_MATCHERS, ...DOCUMENT_RULES]) for (const p of m.produces) expect(ids, `${m.id} produces ${p}`).toContain(p);
+    for (const m of [...TOKEN_MATCHERS, ...DOCUMENT_RULES])
+      for (const p of m.produces) expect(ids, `${m.id} produces ${p}`).toContain(p);
   });
   it("every registered rule is produced by some matcher or document rule", () => {
     const produced = new Set([...TOKEN_MATCHERS, ...DOCUMENT_RULES].flatMap((m) => m.produces));
@@ -38,7 +42,11 @@ describe("the registry", () => {
   });
   it("the methods page's sourcing rules are the registry's, plus the source-resolution rules", () => {
     for (const id of ids) expect(RULES[id]).toBe(RULE_REGISTRY.find((r) => r.id === id)!.description);
-    expect(Object.keys(RULES).filter((k) => !ids.includes(k)).every((k) => k.startsWith("source."))).toBe(true);
+    expect(
+      Object.keys(RULES)
+        .filter((k) => !ids.includes(k))
+        .every((k) => k.startsWith("source.")),
+    ).toBe(true);
   });
   it("switching a rule off is per call: the next call finds it again", async () => {
     const { analyseSourcing } = await import("#app/analysis/sourcing");
@@ -48,8 +56,12 @@ describe("the registry", () => {
   });
   it("no file under app/analysis/attribution/ is over 400 lines", () => {
     const root = path.resolve("app/analysis/attribution");
-    const files = fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith(".ts"));
+    const files = fs
+      .readdirSync(root, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".ts"));
     expect(files.length).toBeGreaterThan(10);
-    for (const f of files) expect(fs.readFileSync(path.join(root, f), "utf8").split("\n").length, f).toBeLessThanOrEqual(400);
+    for (const f of files)
+      expect(fs.readFileSync(path.join(root, f), "utf8").split("\n").length, f).toBeLessThanOrEqual(400);
   });
 });

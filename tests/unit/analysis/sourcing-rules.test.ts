@@ -25,19 +25,28 @@ describe("direct quotations", () => {
   it("quote followed by speaker and verb", () => {
     const { rows } = run("“We will not reopen the bridge before spring,” Mayor Ilsa Brandt said on Monday.");
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ rule: "quote.source-cue-after", kind: "direct", source: "Mayor Ilsa Brandt", cue: "said", canonical: "Ilsa Brandt" });
+    expect(rows[0]).toMatchObject({
+      rule: "quote.source-cue-after",
+      kind: "direct",
+      source: "Mayor Ilsa Brandt",
+      cue: "said",
+      canonical: "Ilsa Brandt",
+    });
     expect(rows[0]!.content[0]).toBe("“We will not reopen the bridge before spring,”");
   });
 
   it("quote followed by verb and speaker, with a continuation quote", () => {
-    const { rows } = run("\"The figures are wrong,\" said Tavi Okonkwo, a statistician at the Marenland Institute. \"They count every visitor twice.\"");
+    const { rows } = run(
+      '"The figures are wrong," said Tavi Okonkwo, a statistician at the Marenland Institute. "They count every visitor twice."',
+    );
     expect(rows[0]!.rule).toBe("quote.cue-source-after");
     expect(rows[0]!.source).toContain("Tavi Okonkwo");
     expect(rows[0]!.content).toEqual(['"The figures are wrong,"', '"They count every visitor twice."']);
   });
 
   it("colon introduces a multi-paragraph quote (mark at each paragraph, closing only at the end)", () => {
-    const text = "In her letter, Dr. Wren Hollis writes:\n\n“The river was clear for a decade.\n\n“Now the fish are gone, and nobody at the plant will say why.”\n\nThe plant did not reply.";
+    const text =
+      "In her letter, Dr. Wren Hollis writes:\n\n“The river was clear for a decade.\n\n“Now the fish are gone, and nobody at the plant will say why.”\n\nThe plant did not reply.";
     const { rows } = run(text);
     const q = rows.find((x) => x.rule === "quote.colon-intro")!;
     expect(q).toBeDefined();
@@ -66,13 +75,23 @@ describe("direct quotations", () => {
 describe("indirect speech and stances", () => {
   it("X said that …: 'that' is inside the content, the final period is not", () => {
     const { rows } = run("Finance Minister Aurel Dask said that the budget would be balanced by 2030.");
-    expect(rows[0]).toMatchObject({ rule: "indirect.said-that", source: "Finance Minister Aurel Dask", cue: "said", canonical: "Aurel Dask", sourceKind: "official" });
+    expect(rows[0]).toMatchObject({
+      rule: "indirect.said-that",
+      source: "Finance Minister Aurel Dask",
+      cue: "said",
+      canonical: "Aurel Dask",
+      sourceKind: "official",
+    });
     expect(rows[0]!.content[0]).toBe("that the budget would be balanced by 2030");
   });
 
   it("…, X said.", () => {
     const { rows } = run("The ferry will run twice a day from June, the operator said.");
-    expect(rows[0]).toMatchObject({ rule: "indirect.source-cue-after", source: "the operator", content: ["The ferry will run twice a day from June"] });
+    expect(rows[0]).toMatchObject({
+      rule: "indirect.source-cue-after",
+      source: "the operator",
+      content: ["The ferry will run twice a day from June"],
+    });
   });
 
   it("X told reporters …: the listener is not content", () => {
@@ -82,7 +101,9 @@ describe("indirect speech and stances", () => {
   });
 
   it("accusation and denial carry their stance", () => {
-    const { rows } = run("The Tolvarian army accused Marenland of shelling the border post. Marenland denied the charge.");
+    const { rows } = run(
+      "The Tolvarian army accused Marenland of shelling the border post. Marenland denied the charge.",
+    );
     const acc = rows.find((x) => x.cue === "accused")!;
     const den = rows.find((x) => x.cue === "denied")!;
     expect(acc.stance).toBe("accusation");
@@ -92,7 +113,11 @@ describe("indirect speech and stances", () => {
 
   it("beliefs attributed to a group", () => {
     const { rows } = run("The Ostrelian Farmers League believes the subsidy favours large estates.");
-    expect(rows[0]).toMatchObject({ rule: "indirect.stance", cue: "believes", content: ["the subsidy favours large estates"] });
+    expect(rows[0]).toMatchObject({
+      rule: "indirect.stance",
+      cue: "believes",
+      content: ["the subsidy favours large estates"],
+    });
   });
 
   it("views X as …", () => {
@@ -128,7 +153,12 @@ describe("indirect speech and stances", () => {
 describe("according to and documents", () => {
   it("according to X, …", () => {
     const { rows } = run("According to the Port Authority, 14 ships are waiting offshore.");
-    expect(rows[0]).toMatchObject({ rule: "according-to.pre", kind: "according_to", source: "the Port Authority", content: ["14 ships are waiting offshore"] });
+    expect(rows[0]).toMatchObject({
+      rule: "according-to.pre",
+      kind: "according_to",
+      source: "the Port Authority",
+      content: ["14 ships are waiting offshore"],
+    });
   });
 
   it("…, according to X.", () => {
@@ -145,13 +175,22 @@ describe("according to and documents", () => {
 describe("unnamed attributions", () => {
   it("reportedly", () => {
     const { rows } = run("In March, the company reportedly moved its records abroad.");
-    expect(rows[0]).toMatchObject({ rule: "unnamed.reportedly", kind: "unnamed", source: null, content: ["the company reportedly moved its records abroad"] });
+    expect(rows[0]).toMatchObject({
+      rule: "unnamed.reportedly",
+      kind: "unnamed",
+      source: null,
+      content: ["the company reportedly moved its records abroad"],
+    });
   });
 
   it("is said to", () => {
     const { rows } = run("The minister is said to favour an early vote.");
     // The subject is part of what is reported (PolNeAR convention): "the minister … to favour an early vote".
-    expect(rows[0]).toMatchObject({ rule: "unnamed.passive", kind: "unnamed", content: ["The minister is said to favour an early vote"] });
+    expect(rows[0]).toMatchObject({
+      rule: "unnamed.passive",
+      kind: "unnamed",
+      content: ["The minister is said to favour an early vote"],
+    });
   });
 
   it("it is alleged that", () => {

@@ -33,8 +33,19 @@ function reading(template: string, actor: string) {
   const mask = (s: string | null) => (s === null ? null : s.split(actor).join("@"));
   const slice = (sp: { start: number; end: number } | null) => (sp ? mask(text.slice(sp.start, sp.end)) : null);
   return {
-    attributions: r.attributions.map((a) => ({ rule: a.rule, kind: a.kind, cue: slice(a.cue), source: slice(a.source), content: a.content.map(slice) })),
-    sources: r.sources.map((s) => ({ name: mask(s.name), named: s.named, kind: s.kind, affiliation: mask(s.affiliation) })),
+    attributions: r.attributions.map((a) => ({
+      rule: a.rule,
+      kind: a.kind,
+      cue: slice(a.cue),
+      source: slice(a.source),
+      content: a.content.map(slice),
+    })),
+    sources: r.sources.map((s) => ({
+      name: mask(s.name),
+      named: s.named,
+      kind: s.kind,
+      affiliation: mask(s.affiliation),
+    })),
   };
 }
 
@@ -65,7 +76,11 @@ describe("institutions are named sources with their state or organisation as aff
     expect(r.sources[0]).toMatchObject({ named: true, kind: "official", affiliation: null });
   });
   it("unnamed only where no institution is named", () => {
-    for (const t of ["Officials said the border was calm.", "A source said the border was calm.", "The protesters said the police had fired first."]) {
+    for (const t of [
+      "Officials said the border was calm.",
+      "A source said the border was calm.",
+      "The protesters said the police had fired first.",
+    ]) {
       const r = analyseSourcing(t);
       expect(r.sources[0]).toMatchObject({ named: false });
     }

@@ -9,14 +9,23 @@ interface GoldClaim {
   textStart: string;
   group: string;
 }
-const gold = JSON.parse(readFileSync("tests/fixtures/tutorial.gold.json", "utf8")) as { articles: { article: string; title: string; outlet: string; claims: GoldClaim[] }[] };
+const gold = JSON.parse(readFileSync("tests/fixtures/tutorial.gold.json", "utf8")) as {
+  articles: { article: string; title: string; outlet: string; claims: GoldClaim[] }[];
+};
 const texts = new Map<number, string>();
 const titles = new Map<number, string>();
 const inputs: CompareInput[] = gold.articles.map((g, i) => {
   const text = readFileSync(`app/demo/tutorial/${g.article}`, "utf8");
   texts.set(i + 1, text);
   titles.set(i + 1, g.title);
-  return { id: i + 1, title: g.title, outlet: g.outlet, url: null, published: null, analysis: analyse(text, { title: g.title }) };
+  return {
+    id: i + 1,
+    title: g.title,
+    outlet: g.outlet,
+    url: null,
+    published: null,
+    analysis: analyse(text, { title: g.title }),
+  };
 });
 
 function allFigures(x: unknown, out: Figure[] = []): Figure[] {
@@ -65,8 +74,12 @@ describe("compareArticles", () => {
       const kinds = Object.values(f.bySourceKind).reduce((n, k) => n + k.count.value, 0);
       expect(kinds).toBe(a.attributions.length);
       // Densities are the writer's voice: writer-voice markers per 1,000 writer-voice words; quoted speech apart.
-      expect(f.markerCounts.hedge.value).toBe(a.markers.filter((m) => m.type === "hedge" && m.voice === "writer").length);
-      expect(f.quotedMarkerCounts.hedge.value).toBe(a.markers.filter((m) => m.type === "hedge" && m.voice === "quoted").length);
+      expect(f.markerCounts.hedge.value).toBe(
+        a.markers.filter((m) => m.type === "hedge" && m.voice === "writer").length,
+      );
+      expect(f.quotedMarkerCounts.hedge.value).toBe(
+        a.markers.filter((m) => m.type === "hedge" && m.voice === "quoted").length,
+      );
       expect(f.densities.hedge.value).toBeCloseTo((f.markerCounts.hedge.value * 1000) / a.voiceWords.writer, 1);
       expect(f.summary).toMatch(/^\d+ attributions? from \d+ sources?: \d+ named, \d+ unnamed/);
     }
@@ -82,7 +95,9 @@ describe("compareArticles", () => {
     for (const key of cmp.naming.actors) {
       const actor = cmp.actors.find((x) => x.key === key)!;
       const perArticle = cmp.naming.cells.filter((c) => c.actorKey === key);
-      expect(actor.articles.length >= 2 || perArticle.some((c) => c.mentions.value >= 2 || c.descriptors.length > 0)).toBe(true);
+      expect(
+        actor.articles.length >= 2 || perArticle.some((c) => c.mentions.value >= 2 || c.descriptors.length > 0),
+      ).toBe(true);
     }
     const halberd = cmp.actors.find((a) => /halberd/.test(a.key));
     expect(halberd?.articles).toEqual([1, 2, 3]);
@@ -119,10 +134,13 @@ describe("compareArticles", () => {
         mapped.push({ art: i + 1, gold: c.group, mine: mine && groupOf.get(`${i + 1}|${mine.id}`) });
       }
     });
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (let i = 0; i < mapped.length; i++)
       for (let j = i + 1; j < mapped.length; j++) {
-        const a = mapped[i]!, b = mapped[j]!;
+        const a = mapped[i]!,
+          b = mapped[j]!;
         if (a.art === b.art) continue;
         const same = a.gold === b.gold;
         const mine = !!a.mine && a.mine === b.mine;
@@ -132,14 +150,25 @@ describe("compareArticles", () => {
       }
     const p = tp / (tp + fp);
     const r = tp / (tp + fn);
-    console.log(`tutorial claim alignment: pairwise precision ${p.toFixed(2)}, recall ${r.toFixed(2)} (${tp} tp, ${fp} fp, ${fn} fn)`);
+    console.log(
+      `tutorial claim alignment: pairwise precision ${p.toFixed(2)}, recall ${r.toFixed(2)} (${tp} tp, ${fp} fp, ${fn} fn)`,
+    );
     expect(p).toBeGreaterThanOrEqual(0.75);
     expect(r).toBeGreaterThanOrEqual(0.55);
   });
 
   it("aligns claims across 10 articles in under 50 ms", () => {
-    const files = readdirSync("tests/fixtures/articles").filter((f) => f.endsWith(".txt")).sort();
-    const more: CompareInput[] = files.map((f, i) => ({ id: 10 + i, title: f, outlet: null, url: null, published: null, analysis: analyse(readFileSync(`tests/fixtures/articles/${f}`, "utf8")) }));
+    const files = readdirSync("tests/fixtures/articles")
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
+    const more: CompareInput[] = files.map((f, i) => ({
+      id: 10 + i,
+      title: f,
+      outlet: null,
+      url: null,
+      published: null,
+      analysis: analyse(readFileSync(`tests/fixtures/articles/${f}`, "utf8")),
+    }));
     const ten = [...inputs, ...more, ...inputs.map((x) => ({ ...x, id: x.id + 100 }))].slice(0, 10);
     expect(ten.length).toBe(10);
     // Best of five runs: the figure measures the code, not a busy test machine.
@@ -150,7 +179,9 @@ describe("compareArticles", () => {
       r = compareArticles(ten, { focalId: 1 });
       ms = Math.min(ms, performance.now() - t0);
     }
-    console.log(`comparison of 10 articles (${r.claimGroups.reduce((n, g) => n + g.cells.length, 0)} claims): ${ms.toFixed(1)} ms`);
+    console.log(
+      `comparison of 10 articles (${r.claimGroups.reduce((n, g) => n + g.cells.length, 0)} claims): ${ms.toFixed(1)} ms`,
+    );
     expect(ms).toBeLessThan(50);
   });
 });

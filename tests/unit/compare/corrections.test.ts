@@ -1,19 +1,65 @@
 import { describe, expect, it } from "vitest";
 import { compareArticles } from "#app/compare/compare";
-import { applyCorrections, finalValues, moveClaims, resolveTarget, validateCorrection, type Correction } from "#app/compare/corrections";
+import {
+  applyCorrections,
+  finalValues,
+  moveClaims,
+  resolveTarget,
+  validateCorrection,
+  type Correction,
+} from "#app/compare/corrections";
 import { analyse } from "#app/analysis/index";
 
-import { at, CASTELL, CASTELL2_NAME, CLERK, CLERK_CONTENT, CONTENT1, FAIR, HARDLINE, machine, OFFICE, OFFICIALS, QUOTE, REPORTEDLY, TEXT, TITLE, TOLD, TOLL } from "#tests/fixtures/corrections-analysis";
+import {
+  at,
+  CASTELL,
+  CASTELL2_NAME,
+  CLERK,
+  CLERK_CONTENT,
+  CONTENT1,
+  FAIR,
+  HARDLINE,
+  machine,
+  OFFICE,
+  OFFICIALS,
+  QUOTE,
+  REPORTEDLY,
+  TEXT,
+  TITLE,
+  TOLD,
+  TOLL,
+} from "#tests/fixtures/corrections-analysis";
 import type { ArticleAnalysis } from "#app/analysis/index";
 import type { Span } from "#app/analysis/types";
 
 let nextId = 1;
-function corr(layer: Correction["layer"], target: Span, field: string, value: unknown, extra: Partial<Correction> = {}): Correction {
-  return { id: nextId++, articleId: 1, coder: "ana", layer, target, field, machineValue: null, value, note: "checked against the text", analyserVersion: "test.1", ...extra };
+function corr(
+  layer: Correction["layer"],
+  target: Span,
+  field: string,
+  value: unknown,
+  extra: Partial<Correction> = {},
+): Correction {
+  return {
+    id: nextId++,
+    articleId: 1,
+    coder: "ana",
+    layer,
+    target,
+    field,
+    machineValue: null,
+    value,
+    note: "checked against the text",
+    analyserVersion: "test.1",
+    ...extra,
+  };
 }
 
 const kindCounts = (an: ArticleAnalysis) => {
-  const cmp = compareArticles([{ id: 1, title: TITLE, outlet: "Ostwick Ledger", url: null, published: null, analysis: an }], { focalId: 1 });
+  const cmp = compareArticles(
+    [{ id: 1, title: TITLE, outlet: "Ostwick Ledger", url: null, published: null, analysis: an }],
+    { focalId: 1 },
+  );
   return Object.fromEntries(Object.entries(cmp.figures[0]!.bySourceKind).map(([k, f]) => [k, f.count.value]));
 };
 
@@ -30,13 +76,24 @@ describe("applying corrections on top of the machine's analysis", () => {
     const after = kindCounts(out.analysis);
     expect(after.official).toBe(1);
     expect(after.civil_society).toBe(1);
-    expect(out.applied).toEqual([expect.objectContaining({ correctionId: c.id, itemKey: "source:s1", field: "kind", machineValue: "official", finalValue: "civil_society", corrected: true })]);
+    expect(out.applied).toEqual([
+      expect.objectContaining({
+        correctionId: c.id,
+        itemKey: "source:s1",
+        field: "kind",
+        machineValue: "official",
+        finalValue: "civil_society",
+        corrected: true,
+      }),
+    ]);
     // The stored analysis is never edited.
     expect(an.sources[0]!.kind).toBe("official");
   });
 
   it("the attribution's source span names the source as well as its mention list", () => {
-    const out = applyCorrections(TEXT, TITLE, machine(), [corr("source", OFFICE, "affiliation", "Ostwick town council")]);
+    const out = applyCorrections(TEXT, TITLE, machine(), [
+      corr("source", OFFICE, "affiliation", "Ostwick town council"),
+    ]);
     expect(out.analysis.sources.find((s) => s.key === "s3")!.affiliation).toBe("Ostwick town council");
     expect(out.analysis.attributions.find((a) => a.id === "a3")!.affiliation).toBe("Ostwick town council");
   });
@@ -57,7 +114,9 @@ describe("applying corrections on top of the machine's analysis", () => {
 
   it("splits a mention off into a source of its own", () => {
     const merged = applyCorrections(TEXT, TITLE, machine(), [corr("source", CASTELL2_NAME, "merge", CASTELL)]).analysis;
-    const out = applyCorrections(TEXT, TITLE, merged, [corr("source", CASTELL2_NAME, "split", "Castell (the second speaker)")]);
+    const out = applyCorrections(TEXT, TITLE, merged, [
+      corr("source", CASTELL2_NAME, "split", "Castell (the second speaker)"),
+    ]);
     const fresh = out.analysis.sources.find((s) => s.name === "Castell (the second speaker)")!;
     expect(fresh.attributionIds).toEqual(["a2"]);
     expect(out.analysis.sources.find((s) => s.key === "s1")!.attributionIds).toEqual(["a1"]);
@@ -66,18 +125,32 @@ describe("applying corrections on top of the machine's analysis", () => {
   it("rejects a spurious attribution: it leaves the counts and its source's list", () => {
     const an = machine();
     expect(kindCounts(an).unnamed).toBe(2);
-    const out = applyCorrections(TEXT, TITLE, an, [corr("attribution", at("Officials said the plan was fair"), "status", "rejected")]);
+    const out = applyCorrections(TEXT, TITLE, an, [
+      corr("attribution", at("Officials said the plan was fair"), "status", "rejected"),
+    ]);
     expect(out.analysis.attributions.map((a) => a.id)).toEqual(["a1", "a2", "a3", "a4"]);
     expect(out.analysis.sources.find((s) => s.key === "s4")!.attributionIds).toEqual(["a4"]);
     expect(kindCounts(out.analysis).unnamed).toBe(1);
-    expect(out.applied[0]).toMatchObject({ layer: "attribution", machineValue: "present", finalValue: "rejected", corrected: true });
+    expect(out.applied[0]).toMatchObject({
+      layer: "attribution",
+      machineValue: "present",
+      finalValue: "rejected",
+      corrected: true,
+    });
   });
 
   it("adds a missed attribution with a new source, counted by its kind and traced to the correction rule", () => {
     const c = corr("attribution", CLERK_CONTENT, "add", { source: CLERK, cue: TOLD, sourceKind: "official" });
     const out = applyCorrections(TEXT, TITLE, machine(), [c]);
     const added = out.analysis.attributions.find((a) => a.id === `corr-${c.id}`)!;
-    expect(added).toMatchObject({ source: CLERK, cue: TOLD, content: [CLERK_CONTENT], sourceKind: "official", rule: "correction.person", kind: "indirect" });
+    expect(added).toMatchObject({
+      source: CLERK,
+      cue: TOLD,
+      content: [CLERK_CONTENT],
+      sourceKind: "official",
+      rule: "correction.person",
+      kind: "indirect",
+    });
     expect(added.evidence).toEqual(["checked against the text"]);
     expect(out.analysis.sources.find((s) => s.key === added.sourceKey)!.name).toBe("a council clerk");
     expect(kindCounts(out.analysis).official).toBe(3);
@@ -112,9 +185,13 @@ describe("applying corrections on top of the machine's analysis", () => {
 
   it("a title marker is corrected in the title", () => {
     const t = TITLE.indexOf("divides");
-    const out = applyCorrections(TEXT, TITLE, machine(), [corr("marker", { start: t, end: t + 7, field: "title" } as Span, "add", "loaded")]);
+    const out = applyCorrections(TEXT, TITLE, machine(), [
+      corr("marker", { start: t, end: t + 7, field: "title" } as Span, "add", "loaded"),
+    ]);
     expect(out.analysis.title!.markers.at(-1)).toMatchObject({ text: "divides", type: "loaded", field: "title" });
-    expect(out.analysis.title!.figures.markerCounts.loaded).toBe(out.analysis.title!.markers.filter((m) => m.type === "loaded").length);
+    expect(out.analysis.title!.figures.markerCounts.loaded).toBe(
+      out.analysis.title!.markers.filter((m) => m.type === "loaded").length,
+    );
   });
 
   it("changes a descriptor's label class", () => {
@@ -124,7 +201,10 @@ describe("applying corrections on top of the machine's analysis", () => {
   });
 
   it("a later correction of the same item wins, and the machine's value stays the first one", () => {
-    const out = applyCorrections(TEXT, TITLE, machine(), [corr("source", CASTELL, "kind", "expert"), corr("source", CASTELL, "kind", "civil_society")]);
+    const out = applyCorrections(TEXT, TITLE, machine(), [
+      corr("source", CASTELL, "kind", "expert"),
+      corr("source", CASTELL, "kind", "civil_society"),
+    ]);
     const finals = finalValues(out.applied);
     expect(finals).toHaveLength(1);
     expect(finals[0]).toMatchObject({ machineValue: "official", finalValue: "civil_society" });
@@ -178,12 +258,27 @@ describe("re-anchoring on a new analysis", () => {
 describe("validating corrections", () => {
   const t = { start: 0, end: 5 };
   it("explains what is wrong", () => {
-    expect(validateCorrection({ layer: "source", field: "kind", value: "villain", note: "x", target: t })).toMatch(/source kind must be one of/);
-    expect(validateCorrection({ layer: "source", field: "kind", value: "expert", note: " ", target: t })).toMatch(/note/);
-    expect(validateCorrection({ layer: "source", field: "colour", value: "x", note: "x", target: t })).toMatch(/kind, affiliation/);
-    expect(validateCorrection({ layer: "marker", field: "add", value: { type: "shout" }, note: "x", target: t })).toMatch(/type/);
-    expect(validateCorrection({ layer: "claim", field: "stance", value: "denied", note: "x", target: { start: 5, end: 2 } })).toMatch(/start and an end/);
-    expect(validateCorrection({ layer: "claim", field: "stance", value: "denied", note: "x", target: { start: 5, end: 20 } }, 10)).toMatch(/beyond the end/);
+    expect(validateCorrection({ layer: "source", field: "kind", value: "villain", note: "x", target: t })).toMatch(
+      /source kind must be one of/,
+    );
+    expect(validateCorrection({ layer: "source", field: "kind", value: "expert", note: " ", target: t })).toMatch(
+      /note/,
+    );
+    expect(validateCorrection({ layer: "source", field: "colour", value: "x", note: "x", target: t })).toMatch(
+      /kind, affiliation/,
+    );
+    expect(
+      validateCorrection({ layer: "marker", field: "add", value: { type: "shout" }, note: "x", target: t }),
+    ).toMatch(/type/);
+    expect(
+      validateCorrection({ layer: "claim", field: "stance", value: "denied", note: "x", target: { start: 5, end: 2 } }),
+    ).toMatch(/start and an end/);
+    expect(
+      validateCorrection(
+        { layer: "claim", field: "stance", value: "denied", note: "x", target: { start: 5, end: 20 } },
+        10,
+      ),
+    ).toMatch(/beyond the end/);
     expect(validateCorrection({ layer: "claim", field: "stance", value: "denied", note: "x", target: t })).toBeNull();
   });
 
@@ -202,8 +297,32 @@ describe("moving claims between groups of the claim matrix", () => {
     const hurt = { start: OTHER.indexOf("the toll"), end: OTHER.indexOf(" badly") };
     const opened = { start: OTHER.indexOf("The bridge"), end: OTHER.length - 1 };
     b.claims = [
-      { id: "c1", span: hurt, spans: [hurt], stance: "attributed", attributionId: null, sourceKey: null, terms: ["toll", "hurt", "commut"], rule: "claim.attribution", text: OTHER.slice(hurt.start, hurt.end), sourceName: null, evidence: [] },
-      { id: "c2", span: opened, spans: [opened], stance: "asserted", attributionId: null, sourceKey: null, terms: ["bridg", "open", "1931"], rule: "claim.author", text: OTHER.slice(opened.start, opened.end), sourceName: null, evidence: [] },
+      {
+        id: "c1",
+        span: hurt,
+        spans: [hurt],
+        stance: "attributed",
+        attributionId: null,
+        sourceKey: null,
+        terms: ["toll", "hurt", "commut"],
+        rule: "claim.attribution",
+        text: OTHER.slice(hurt.start, hurt.end),
+        sourceName: null,
+        evidence: [],
+      },
+      {
+        id: "c2",
+        span: opened,
+        spans: [opened],
+        stance: "asserted",
+        attributionId: null,
+        sourceKey: null,
+        terms: ["bridg", "open", "1931"],
+        rule: "claim.author",
+        text: OTHER.slice(opened.start, opened.end),
+        sourceName: null,
+        evidence: [],
+      },
     ];
     const cmp = compareArticles(
       [
@@ -214,12 +333,15 @@ describe("moving claims between groups of the claim matrix", () => {
     );
     return { cmp, opened };
   }
-  const groupOf = (cmp: ReturnType<typeof comparison>["cmp"], articleId: number, claimId: string) => cmp.claimGroups.find((g) => g.cells.some((c) => c.articleId === articleId && c.claimId === claimId))!;
+  const groupOf = (cmp: ReturnType<typeof comparison>["cmp"], articleId: number, claimId: string) =>
+    cmp.claimGroups.find((g) => g.cells.some((c) => c.articleId === articleId && c.claimId === claimId))!;
 
   it("moves a claim into another claim's group, and out of its group again", () => {
     const { cmp } = comparison();
     expect(groupOf(cmp, 2, "c2").articles).toEqual([2]);
-    const joined = moveClaims(cmp, [{ correctionId: 1, articleId: 2, claimId: "c2", into: { articleId: 1, claimId: "c2" } }]).comparison;
+    const joined = moveClaims(cmp, [
+      { correctionId: 1, articleId: 2, claimId: "c2", into: { articleId: 1, claimId: "c2" } },
+    ]).comparison;
     const g = groupOf(joined, 2, "c2");
     expect(g.cells.map((c) => `${c.articleId}:${c.claimId}`).sort()).toEqual(["1:c2", "2:c2"]);
     expect(g).toMatchObject({ articles: [1, 2], onlyIn: null, focalLacks: false });
@@ -239,10 +361,26 @@ describe("moving claims between groups of the claim matrix", () => {
   });
 
   it("the group correction is validated and recorded on the article", () => {
-    expect(validateCorrection({ layer: "claim", field: "group", value: { start: 1, end: 4 }, note: "x", target: { start: 0, end: 4 } })).toMatch(/articleId/);
-    expect(validateCorrection({ layer: "claim", field: "group", value: null, note: "x", target: { start: 0, end: 4 } })).toBeNull();
-    const out = applyCorrections(TEXT, TITLE, machine(), [corr("claim", TOLL, "group", { articleId: 2, start: 3, end: 9 })]);
-    expect(out.applied[0]).toMatchObject({ itemKey: "claim:c2", field: "group", finalValue: { articleId: 2, start: 3, end: 9 } });
+    expect(
+      validateCorrection({
+        layer: "claim",
+        field: "group",
+        value: { start: 1, end: 4 },
+        note: "x",
+        target: { start: 0, end: 4 },
+      }),
+    ).toMatch(/articleId/);
+    expect(
+      validateCorrection({ layer: "claim", field: "group", value: null, note: "x", target: { start: 0, end: 4 } }),
+    ).toBeNull();
+    const out = applyCorrections(TEXT, TITLE, machine(), [
+      corr("claim", TOLL, "group", { articleId: 2, start: 3, end: 9 }),
+    ]);
+    expect(out.applied[0]).toMatchObject({
+      itemKey: "claim:c2",
+      field: "group",
+      finalValue: { articleId: 2, start: 3, end: 9 },
+    });
     expect(out.analysis.claims.find((c) => c.id === "c2")!.stance).toBe("hedged");
   });
 });

@@ -8,7 +8,9 @@ import templates from "#app/compare/prompt-templates.json";
 
 // The three fictional tutorial reports (app/demo/tutorial), analysed and compared as the app does.
 const dir = path.resolve(import.meta.dirname, "../../../app/demo/tutorial");
-const manifest = JSON.parse(fs.readFileSync(path.join(dir, "articles.json"), "utf8")) as { articles: { file: string; title: string; outlet: string; url: string; published: string }[] };
+const manifest = JSON.parse(fs.readFileSync(path.join(dir, "articles.json"), "utf8")) as {
+  articles: { file: string; title: string; outlet: string; url: string; published: string }[];
+};
 let inputs: CompareInput[];
 let comparison: Comparison;
 const blind = new Map([
@@ -18,7 +20,14 @@ const blind = new Map([
 ]);
 
 beforeAll(() => {
-  inputs = manifest.articles.map((a, i) => ({ id: i + 1, title: a.title, outlet: a.outlet, url: a.url, published: a.published, analysis: analyse(fs.readFileSync(path.join(dir, a.file), "utf8"), { title: a.title }) }));
+  inputs = manifest.articles.map((a, i) => ({
+    id: i + 1,
+    title: a.title,
+    outlet: a.outlet,
+    url: a.url,
+    published: a.published,
+    analysis: analyse(fs.readFileSync(path.join(dir, a.file), "utf8"), { title: a.title }),
+  }));
   comparison = compareArticles(inputs, { focalId: 1 });
 });
 
@@ -62,7 +71,9 @@ describe("discussion prompts", () => {
   it("keeps every template a neutral question without verdict words", () => {
     for (const [id, t] of Object.entries(templates.templates)) {
       expect(t, id).toMatch(/\?$/);
-      expect(t, id).not.toMatch(/\b(biased?|propaganda|misleading|honest|dishonest|better|worse|fake|truthful|wrong)\b/i);
+      expect(t, id).not.toMatch(
+        /\b(biased?|propaganda|misleading|honest|dishonest|better|worse|fake|truthful|wrong)\b/i,
+      );
     }
   });
 
@@ -74,7 +85,9 @@ describe("discussion prompts", () => {
   it("states what each template checks, and quotes both articles' own words in claim prompts", () => {
     const checks = (templates as { checks?: Record<string, string> }).checks ?? {};
     for (const id of Object.keys(templates.templates)) expect(checks[id], id).toBeTruthy();
-    const texts = new Map(inputs.map((x, i) => [x.id, fs.readFileSync(path.join(dir, manifest.articles[i]!.file), "utf8")]));
+    const texts = new Map(
+      inputs.map((x, i) => [x.id, fs.readFileSync(path.join(dir, manifest.articles[i]!.file), "utf8")]),
+    );
     for (const p of discussionPrompts(comparison, blind)) {
       if (!/^claim-(attributed|unnamed|hedged|denied)$/.test(p.template)) continue;
       const quotes = [...p.text.matchAll(/“([^”]+)”/g)].map((m) => m[1]!.replace(/ …$/, ""));
@@ -83,7 +96,8 @@ describe("discussion prompts", () => {
       expect(texts.get(a!)!.replace(/\s+/g, " ")).toContain(quotes[0]!.split(" … ")[0]);
       expect(texts.get(b!)!.replace(/\s+/g, " ")).toContain(quotes[quotes.length - 1]!.split(" … ")[0]);
       // The attribution's source and cue are part of the evidence a reader can open.
-      if (p.template !== "claim-hedged") expect(p.evidence.filter((t) => t.articleId === b).length).toBeGreaterThanOrEqual(2);
+      if (p.template !== "claim-hedged")
+        expect(p.evidence.filter((t) => t.articleId === b).length).toBeGreaterThanOrEqual(2);
     }
   });
 
@@ -94,7 +108,10 @@ describe("discussion prompts", () => {
         ...g,
         cells: g.cells.map((c) => ({ ...c, similarity: g.cells.length > 1 ? 0.3 : 1 })),
         // Something close in another article: "only in one article" can no longer be said.
-        closest: g.articles.length === 1 ? [{ articleId: g.articles[0] === 1 ? 2 : 1, claimId: "c1", similarity: 0.2 }] : g.closest,
+        closest:
+          g.articles.length === 1
+            ? [{ articleId: g.articles[0] === 1 ? 2 : 1, claimId: "c1", similarity: 0.2 }]
+            : g.closest,
       })),
     };
     const prompts = discussionPrompts(loose, blind);

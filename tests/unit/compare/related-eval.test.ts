@@ -9,7 +9,9 @@ if (!present) console.warn(`related-eval: ${BASIL_IMPORT} is absent, so the BASI
 describe.skipIf(!present)("related coverage on BASIL dev", () => {
   it("finds each article's two sister reports (measured: recall@2 1.00, MRR 1.00; ten times larger library: 1.00 / 1.00)", async () => {
     const r = (await evalRelated())!;
-    console.log(`related: recall@2 ${r.recallAt2}, MRR ${r.mrr} on ${r.articles}; large library (${r.large.library}): recall@2 ${r.large.recallAt2}, MRR ${r.large.mrr}`);
+    console.log(
+      `related: recall@2 ${r.recallAt2}, MRR ${r.mrr} on ${r.articles}; large library (${r.large.library}): recall@2 ${r.large.recallAt2}, MRR ${r.large.mrr}`,
+    );
     expect(r.articles).toBe(150);
     expect(r.recallAt2).toBeGreaterThanOrEqual(0.99);
     expect(r.mrr).toBeGreaterThanOrEqual(0.99);

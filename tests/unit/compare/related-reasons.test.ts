@@ -22,7 +22,11 @@ const fair: RelatedDoc = {
 
 describe("related coverage reasons", () => {
   test("weekday and month names are never offered as shared names", () => {
-    const docs = [bridge(1, "2021-03-01", "Traffic was diverted."), bridge(2, "2021-03-02", "Buses will take a detour."), fair];
+    const docs = [
+      bridge(1, "2021-03-01", "Traffic was diverted."),
+      bridge(2, "2021-03-02", "Buses will take a detour."),
+      fair,
+    ];
     const hits = buildRelatedIndex(docs).query(1, 5);
     const top = hits.find((h) => h.id === 2)!;
     const names = top.reasons.find((r) => r.startsWith("shared names:"))!;
@@ -32,7 +36,11 @@ describe("related coverage reasons", () => {
   });
 
   test("a date gap of years is no reason, and a report of another event scores under the threshold", () => {
-    const docs = [bridge(1, "2021-03-01", "Traffic was diverted."), bridge(2, "2011-03-02", "Buses will take a detour."), fair];
+    const docs = [
+      bridge(1, "2021-03-01", "Traffic was diverted."),
+      bridge(2, "2011-03-02", "Buses will take a detour."),
+      fair,
+    ];
     const hits = buildRelatedIndex(docs).query(1, 5);
     const sister = hits.find((h) => h.id === 2)!;
     expect(sister.reasons.some((r) => /days? apart/.test(r))).toBe(false);

@@ -5,11 +5,23 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyse } from "#app/analysis/index";
 import codebook from "#app/analysis/codebook.json";
 import { compareArticles, type Comparison } from "#app/compare/compare";
-import { comparisonTables, neutraliseCell, spansText, tableJsonRows, tableToCsv, TABLE_IDS, type ComparisonTables, type Table, type TableArticle } from "#app/compare/tables";
+import {
+  comparisonTables,
+  neutraliseCell,
+  spansText,
+  tableJsonRows,
+  tableToCsv,
+  TABLE_IDS,
+  type ComparisonTables,
+  type Table,
+  type TableArticle,
+} from "#app/compare/tables";
 
 // The three fictional tutorial reports (app/demo/tutorial), analysed and compared as the app does.
 const dir = path.resolve(import.meta.dirname, "../../../app/demo/tutorial");
-const manifest = JSON.parse(fs.readFileSync(path.join(dir, "articles.json"), "utf8")) as { articles: { file: string; title: string; outlet: string; url: string; published: string }[] };
+const manifest = JSON.parse(fs.readFileSync(path.join(dir, "articles.json"), "utf8")) as {
+  articles: { file: string; title: string; outlet: string; url: string; published: string }[];
+};
 let comparison: Comparison;
 let articles: TableArticle[];
 let tables: ComparisonTables;
@@ -17,11 +29,28 @@ let tables: ComparisonTables;
 beforeAll(() => {
   const inputs = manifest.articles.map((a, i) => {
     const text = fs.readFileSync(path.join(dir, a.file), "utf8");
-    return { id: i + 1, title: a.title, outlet: a.outlet, url: a.url, published: a.published, analysis: analyse(text, { title: a.title }) };
+    return {
+      id: i + 1,
+      title: a.title,
+      outlet: a.outlet,
+      url: a.url,
+      published: a.published,
+      analysis: analyse(text, { title: a.title }),
+    };
   });
   comparison = compareArticles(inputs, { focalId: 1 });
   articles = inputs.map(({ id, title, outlet, url, published }) => ({ id, title, outlet, url, published }));
-  tables = comparisonTables(comparison, articles, [{ date: "2026-03-10", outlet: "=HYPERLINK(\"x\")", country: null, title: "-1+1", url: "https://example.org/c", status: "pending", articleId: null }]);
+  tables = comparisonTables(comparison, articles, [
+    {
+      date: "2026-03-10",
+      outlet: '=HYPERLINK("x")',
+      country: null,
+      title: "-1+1",
+      url: "https://example.org/c",
+      status: "pending",
+      articleId: null,
+    },
+  ]);
 });
 
 function col(t: Table, name: string): unknown[] {
@@ -49,7 +78,9 @@ describe("comparison tables", () => {
     // Whole article, lead and headline (all three have titles) in the writer's voice, and the quoted speech of the
     // whole article as its own series, × marker types.
     expect(tables["distance-tone"].rows).toHaveLength(3 * 4 * codebook.markerTypes.length);
-    expect(tables["distance-tone"].rows.filter((r) => r.cells.voice === "quoted")).toHaveLength(3 * codebook.markerTypes.length);
+    expect(tables["distance-tone"].rows.filter((r) => r.cells.voice === "quoted")).toHaveLength(
+      3 * codebook.markerTypes.length,
+    );
     const claimRows = tables["claim-matrix"].rows;
     for (const g of comparison.claimGroups) {
       const rows = claimRows.filter((r) => r.cells.claim_group === g.id);
@@ -72,7 +103,11 @@ describe("comparison tables", () => {
     for (const r of tables["distance-tone"].rows) expect(r.trace.length).toBe(r.cells.count);
     const json = tableJsonRows(tables["cue-stances"]);
     const some = json.find((r) => Number(r.attributions) > 0)!;
-    expect(some.spans).toEqual(expect.arrayContaining([expect.objectContaining({ start: expect.any(Number), end: expect.any(Number), field: "body" })]));
+    expect(some.spans).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ start: expect.any(Number), end: expect.any(Number), field: "body" }),
+      ]),
+    );
   });
 
   it("uses the codebook's wording", () => {
@@ -81,7 +116,8 @@ describe("comparison tables", () => {
   });
 
   it("neutralises cells that a spreadsheet would run as formulas", () => {
-    for (const s of ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "＝1+1", "＋1", "－2", "＠SUM(A1)"]) expect(neutraliseCell(s)).toBe(`'${s}`);
+    for (const s of ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "＝1+1", "＋1", "－2", "＠SUM(A1)"])
+      expect(neutraliseCell(s)).toBe(`'${s}`);
     expect(neutraliseCell("plain")).toBe("plain");
     expect(neutraliseCell(-3)).toBe(-3);
     const csv = tableToCsv(tables.timeline);

@@ -153,10 +153,14 @@ describe("JSON and JSONL", () => {
 
   it("never throws on arbitrary input", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), fc.constantFrom("a.csv", "a.tsv", "a.json", "a.jsonl", "a"), (s, name) => {
-        const r = parseBulkText(name, s);
-        expect(Array.isArray(r.items)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ maxLength: 400 }),
+        fc.constantFrom("a.csv", "a.tsv", "a.json", "a.jsonl", "a"),
+        (s, name) => {
+          const r = parseBulkText(name, s);
+          expect(Array.isArray(r.items)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,15 +4,30 @@ import { looksBinary, readUpload, stripMarkdown } from "#app/ingest/upload.serve
 
 const BODY = [
   "The fictional city of Ardmoor opened its new tram line on Sunday, the transport office said.",
-  "Riders queued from dawn. \"It is faster than the bus,\" said Leni Ostrova, a teacher.",
+  'Riders queued from dawn. "It is faster than the bus," said Leni Ostrova, a teacher.',
 ];
 
 describe("page chrome", () => {
   test("outlet line, headline, breadcrumb, trailing list and byline are kept out of the body", () => {
-    const raw = ["Ardmoor Daily Lantern", "", "Trams return to Ardmoor", "", "YOU ARE IN: Home > City > Transport", "", ...BODY.flatMap((p) => [p, ""]), "Jorun Halde", "", "Most recent items in: Transport"].join("\n");
+    const raw = [
+      "Ardmoor Daily Lantern",
+      "",
+      "Trams return to Ardmoor",
+      "",
+      "YOU ARE IN: Home > City > Transport",
+      "",
+      ...BODY.flatMap((p) => [p, ""]),
+      "Jorun Halde",
+      "",
+      "Most recent items in: Transport",
+    ].join("\n");
     const r = cleanText(raw);
     expect(r.text).toBe(BODY.join("\n\n"));
-    expect(r).toMatchObject({ outlet: "Ardmoor Daily Lantern", title: "Trams return to Ardmoor", author: "Jorun Halde" });
+    expect(r).toMatchObject({
+      outlet: "Ardmoor Daily Lantern",
+      title: "Trams return to Ardmoor",
+      author: "Jorun Halde",
+    });
     expect(r.removed.map((x) => x.as)).toEqual(["outlet", "title", "chrome", "chrome", "byline"]);
   });
 
@@ -50,7 +65,9 @@ describe("uploads", () => {
   });
 
   test("markdown loses its markup, not its words", () => {
-    expect(stripMarkdown("# Head\n\nSome **bold** and _it_ [link](http://x.test) text.\n\n> quoted")).toBe("Head\n\nSome bold and it link text.\n\nquoted");
+    expect(stripMarkdown("# Head\n\nSome **bold** and _it_ [link](http://x.test) text.\n\n> quoted")).toBe(
+      "Head\n\nSome bold and it link text.\n\nquoted",
+    );
   });
 
   test("an upload with a path in its name is read by its base name only", () => {

@@ -20,7 +20,9 @@ describe("extractArticleFromHtml", () => {
     );
     // Blocks stay separate: heading, quote and list items each become a paragraph.
     expect(paras).toContain("Costs questioned");
-    expect(paras).toContain("We have waited long enough for this, and the island families deserve a reliable crossing.");
+    expect(paras).toContain(
+      "We have waited long enough for this, and the island families deserve a reliable crossing.",
+    );
     expect(paras).toContain("Two boats will run every forty minutes.");
     expect(paras).toContain("Tickets will be free for schoolchildren.");
     // Navigation, footer, byline line, dateline and captions are not body text; no HTML leaks.
@@ -29,7 +31,8 @@ describe("extractArticleFromHtml", () => {
   });
 
   it("reads the date from JSON-LD or <time> when there is no meta tag", () => {
-    const body = "<p>" + "The river authority said the new lock would open next spring after repairs. ".repeat(5) + "</p>";
+    const body =
+      "<p>" + "The river authority said the new lock would open next spring after repairs. ".repeat(5) + "</p>";
     const ld = `<html><head><script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2024-11-03T08:00:00+01:00","author":[{"name":"Pia Lund"}]}]}</script></head><body><article>${body}</article></body></html>`;
     const a = extractArticleFromHtml(ld);
     expect(a.ok && a.published).toBe("2024-11-03T07:00:00.000Z");

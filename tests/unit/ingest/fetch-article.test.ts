@@ -101,7 +101,10 @@ describe("fetchArticle", () => {
     });
     expect(await fetchArticle(`${site.origin}/slow`, { timeoutMs: 200 })).toMatchObject({ ok: false, code: "timeout" });
     expect(await fetchArticle(`${site.origin}/escape`)).toMatchObject({ ok: false, code: "blocked_address" });
-    expect(await fetchArticle("http://169.254.169.254/latest/meta-data/")).toMatchObject({ ok: false, code: "blocked_address" });
+    expect(await fetchArticle("http://169.254.169.254/latest/meta-data/")).toMatchObject({
+      ok: false,
+      code: "blocked_address",
+    });
     expect(recorder.connections()).toBe(0);
   });
 });

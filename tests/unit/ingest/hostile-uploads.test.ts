@@ -61,7 +61,9 @@ describe("hostile archives", () => {
 
   test("a truncated archive is unreadable, not half-imported", () => {
     const zip = zipSync({ "story.txt": strToU8("A fictional story about a harbour in Velmora. ".repeat(2000)) });
-    expect(parseBulkFile("cut.zip", zip.subarray(0, Math.floor(zip.length / 2))).errors[0]).toMatch(/not a readable zip/);
+    expect(parseBulkFile("cut.zip", zip.subarray(0, Math.floor(zip.length / 2))).errors[0]).toMatch(
+      /not a readable zip/,
+    );
   });
 });
 
@@ -69,24 +71,52 @@ describe("Markdown in linear time", () => {
   test.each([
     ["unclosed brackets", "[".repeat(2 * 1024 * 1024)],
     ["nested emphasis", "*".repeat(1024 * 1024) + "a" + "*".repeat(1024 * 1024)],
-  ])("2 MB of %s: converted in bounded time", (_, md) => {
-    const t0 = performance.now();
-    stripMarkdown(md);
-    // The old regular expressions took 7.4 s over 160 KB and grew with the square of the length.
-    expect(performance.now() - t0).toBeLessThan(20_000);
-  }, 40_000);
+  ])(
+    "2 MB of %s: converted in bounded time",
+    (_, md) => {
+      const t0 = performance.now();
+      stripMarkdown(md);
+      // The old regular expressions took 7.4 s over 160 KB and grew with the square of the length.
+      expect(performance.now() - t0).toBeLessThan(20_000);
+    },
+    40_000,
+  );
 
   test("markup goes, words stay", () => {
-    expect(stripMarkdown("# Head\n\nSome **bold** and _it_ [link](http://x.test) text ![pic](p.png).\n\n> quoted\n\n- one\n- two\n\n```\ncode()\n```")).toBe(
-      "Head\n\nSome bold and it link text .\n\nquoted\n\none\ntwo",
-    );
+    expect(
+      stripMarkdown(
+        "# Head\n\nSome **bold** and _it_ [link](http://x.test) text ![pic](p.png).\n\n> quoted\n\n- one\n- two\n\n```\ncode()\n```",
+      ),
+    ).toBe("Head\n\nSome bold and it link text .\n\nquoted\n\none\ntwo");
   });
 });
 
 describe("legacy encodings", () => {
   test.each([
-    ["Windows-1252", new Uint8Array([...strToU8("Caf"), 0xe9, ...strToU8(" owner Ren"), 0xe9, ...strToU8(" said the \u0093plan\u0094 worked. ".replace(/[\u0093\u0094]/g, "")), 0x93, ...strToU8("ok"), 0x94])],
-    ["UTF-16LE with BOM", new Uint8Array([0xff, 0xfe, ...Array.from("Café owner René said the plan worked.").flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])])],
+    [
+      "Windows-1252",
+      new Uint8Array([
+        ...strToU8("Caf"),
+        0xe9,
+        ...strToU8(" owner Ren"),
+        0xe9,
+        ...strToU8(" said the \u0093plan\u0094 worked. ".replace(/[\u0093\u0094]/g, "")),
+        0x93,
+        ...strToU8("ok"),
+        0x94,
+      ]),
+    ],
+    [
+      "UTF-16LE with BOM",
+      new Uint8Array([
+        0xff,
+        0xfe,
+        ...Array.from("Café owner René said the plan worked.").flatMap((c) => [
+          c.charCodeAt(0) & 0xff,
+          c.charCodeAt(0) >> 8,
+        ]),
+      ]),
+    ],
   ])(".txt in %s is read, not refused as binary", (_, bytes) => {
     const r = readUpload("story.txt", bytes);
     expect(r.ok).toBe(true);

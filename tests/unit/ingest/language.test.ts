@@ -7,7 +7,10 @@ describe("detectLanguage", () => {
       "en",
       "The harbour council said on Tuesday that the ferry talks would continue next week despite objections from residents.",
     ],
-    ["de", "Der Hafenrat sagte am Dienstag, dass die Gespräche über die Fähre nächste Woche trotz Einwänden fortgesetzt würden."],
+    [
+      "de",
+      "Der Hafenrat sagte am Dienstag, dass die Gespräche über die Fähre nächste Woche trotz Einwänden fortgesetzt würden.",
+    ],
     [
       "fr",
       "Le conseil du port a déclaré mardi que les discussions sur le ferry se poursuivraient la semaine prochaine malgré les objections.",
@@ -39,7 +42,9 @@ describe("detectLanguage", () => {
   });
 
   it("is confident on a paragraph", () => {
-    const r = detectLanguage("The harbour council said on Tuesday that the ferry talks would continue next week. ".repeat(3));
+    const r = detectLanguage(
+      "The harbour council said on Tuesday that the ferry talks would continue next week. ".repeat(3),
+    );
     expect(r).toEqual({ code: "en", name: "English", confident: true });
   });
 });

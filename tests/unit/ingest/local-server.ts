@@ -18,7 +18,8 @@ export async function startServer(routes: Record<string, Handler>): Promise<Loca
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
     hits.push(req.url ?? "/");
-    const route = routes[path] ?? Object.entries(routes).find(([k]) => k.endsWith("*") && path.startsWith(k.slice(0, -1)))?.[1];
+    const route =
+      routes[path] ?? Object.entries(routes).find(([k]) => k.endsWith("*") && path.startsWith(k.slice(0, -1)))?.[1];
     if (!route) {
       res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
       return;
@@ -44,7 +45,11 @@ export async function startServer(routes: Record<string, Handler>): Promise<Loca
 }
 
 /** A bare TCP listener that only counts connections: proof that nothing reached a refused address. */
-export async function startRecorder(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+export async function startRecorder(): Promise<{
+  port: number;
+  connections: () => number;
+  close: () => Promise<void>;
+}> {
   let count = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((s) => {

@@ -41,7 +41,10 @@ describe("near-duplicate detection", () => {
   });
 
   it("clusters copies together and leaves unrelated texts out", () => {
-    const items = [WIRE, HERALD, INDEPENDENT, TRIBUNE, COASTLINE].map((c) => ({ id: c.outlet, fingerprint: fp(c.text) }));
+    const items = [WIRE, HERALD, INDEPENDENT, TRIBUNE, COASTLINE].map((c) => ({
+      id: c.outlet,
+      fingerprint: fp(c.text),
+    }));
     expect(clusterNearDuplicates(items)).toEqual([
       ["Meridian Press Agency", "Northgate Herald", "Valley Tribune", "Coastline Daily"],
     ]);
@@ -51,7 +54,9 @@ describe("near-duplicate detection", () => {
     const a = fp(WIRE.text);
     const b = fp(WIRE.text.toUpperCase().replace(/, /g, " ").replace(/\n\n/g, "   "));
     expect(similarity(a, b).jaccard).toBe(1);
-    expect(findNearDuplicates(fp("Talks begin Monday."), [{ id: 1, fingerprint: fp("Talks begin Monday.") }])).toEqual([]);
+    expect(findNearDuplicates(fp("Talks begin Monday."), [{ id: 1, fingerprint: fp("Talks begin Monday.") }])).toEqual(
+      [],
+    );
   });
 
   it("round-trips a fingerprint through its storage form", () => {
@@ -151,7 +156,8 @@ describe("wordDiff", () => {
 
 describe("sentenceSpans", () => {
   it("does not split at abbreviations or initials", () => {
-    const t = "Mr. Malouf met Gen. Redl in Vesk. J. K. Arden said so! Talks begin at 9 a.m. on Monday.\n\nNew paragraph";
+    const t =
+      "Mr. Malouf met Gen. Redl in Vesk. J. K. Arden said so! Talks begin at 9 a.m. on Monday.\n\nNew paragraph";
     expect(sentenceSpans(t).map((s) => t.slice(s.start, s.end))).toEqual([
       "Mr. Malouf met Gen. Redl in Vesk.",
       "J. K. Arden said so!",

@@ -3,10 +3,16 @@ import { isHttpUrl, normalizeUrl } from "#app/ingest/normalize-url";
 
 describe("normalizeUrl", () => {
   it.each([
-    ["HTTPS://News.Example.COM:443/World/Story/?utm_source=x&utm_medium=y#comments", "https://news.example.com/World/Story"],
+    [
+      "HTTPS://News.Example.COM:443/World/Story/?utm_source=x&utm_medium=y#comments",
+      "https://news.example.com/World/Story",
+    ],
     ["http://news.example.com:80/a/", "http://news.example.com/a"],
     ["https://news.example.com:8443/a", "https://news.example.com:8443/a"],
-    ["https://news.example.com/a?b=2&a=1&fbclid=abc&gclid=1&mc_cid=2&mc_eid=3&ref=tw", "https://news.example.com/a?a=1&b=2"],
+    [
+      "https://news.example.com/a?b=2&a=1&fbclid=abc&gclid=1&mc_cid=2&mc_eid=3&ref=tw",
+      "https://news.example.com/a?a=1&b=2",
+    ],
     ["https://news.example.com/", "https://news.example.com/"],
     ["https://news.example.com", "https://news.example.com/"],
     ["https://user:pw@news.example.com//a//b///", "https://news.example.com/a/b"],
@@ -29,7 +35,14 @@ describe("normalizeUrl", () => {
   });
 
   it("rejects non-http schemes and junk", () => {
-    for (const bad of ["ftp://x.example/a", "javascript:alert(1)", "file:///etc/passwd", "not a url", "", "mailto:a@b.c"]) {
+    for (const bad of [
+      "ftp://x.example/a",
+      "javascript:alert(1)",
+      "file:///etc/passwd",
+      "not a url",
+      "",
+      "mailto:a@b.c",
+    ]) {
       expect(normalizeUrl(bad)).toBeNull();
       expect(isHttpUrl(bad)).toBe(false);
     }

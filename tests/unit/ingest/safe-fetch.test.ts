@@ -45,18 +45,24 @@ beforeAll(async () => {
       res.on("close", () => (sent = 1e9));
       pump();
     },
-    "/huge-declared": (_req, res) => res.writeHead(200, { "Content-Type": "text/html", "Content-Length": "99999999" }).end(),
+    "/huge-declared": (_req, res) =>
+      res.writeHead(200, { "Content-Type": "text/html", "Content-Length": "99999999" }).end(),
     "/gzip-bomb": (_req, res) => {
       const packed = zlib.gzipSync(Buffer.alloc(4 * 1024 * 1024, 0x61));
       res
-        .writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "gzip", "Content-Length": String(packed.length) })
+        .writeHead(200, {
+          "Content-Type": "text/html",
+          "Content-Encoding": "gzip",
+          "Content-Length": String(packed.length),
+        })
         .end(packed);
     },
     "/gzip-ok": (_req, res) => {
       res.writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "gzip" }).end(zlib.gzipSync(article));
     },
     "/pdf": (_req, res) => res.writeHead(200, { "Content-Type": "application/pdf" }).end("%PDF-1.4 fictional"),
-    "/image": (_req, res) => res.writeHead(200, { "Content-Type": "image/png" }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
+    "/image": (_req, res) =>
+      res.writeHead(200, { "Content-Type": "image/png" }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
     "/text": (_req, res) => res.writeHead(200, { "Content-Type": "text/plain" }).end("Plain words."),
     "/latin1": (_req, res) =>
       res
@@ -88,7 +94,8 @@ describe("safeFetch on an allow-listed local server", () => {
     let ua = "";
     const probe = await startServer({
       "/": (req, res) => (
-        (ua = String(req.headers["user-agent"])), res.writeHead(200, { "Content-Type": "text/html" }).end("<p>ok</p>")
+        (ua = String(req.headers["user-agent"])),
+        res.writeHead(200, { "Content-Type": "text/html" }).end("<p>ok</p>")
       ),
     });
     restore();
@@ -144,7 +151,10 @@ describe("safeFetch on an allow-listed local server", () => {
       ok: false,
       code: "too_large",
     });
-    expect(await safeFetch(`${site.origin}/gzip-bomb`, { maxBytes: 1_000_000 })).toMatchObject({ ok: false, code: "too_large" });
+    expect(await safeFetch(`${site.origin}/gzip-bomb`, { maxBytes: 1_000_000 })).toMatchObject({
+      ok: false,
+      code: "too_large",
+    });
     const gz = await safeFetch(`${site.origin}/gzip-ok`);
     expect(gz.ok && gz.body).toBe(article);
   });
@@ -157,7 +167,11 @@ describe("safeFetch on an allow-listed local server", () => {
     const img = await safeFetch(`${site.origin}/image`);
     expect(img).toMatchObject({ ok: false, code: "bad_content_type" });
     if (!img.ok) expect(img.reason).toMatch(/image/);
-    expect(await safeFetch(`${site.origin}/text`)).toMatchObject({ ok: true, contentType: "text/plain", body: "Plain words." });
+    expect(await safeFetch(`${site.origin}/text`)).toMatchObject({
+      ok: true,
+      contentType: "text/plain",
+      body: "Plain words.",
+    });
     expect(await safeFetch(`${site.origin}/latin1`)).toMatchObject({ ok: true, body: "<p>Caf\u00e9 cr\u00e8me</p>" });
     const ru = await safeFetch(`${site.origin}/cp1251`);
     expect(ru.ok && ru.body).toContain("<p>Привет</p>");

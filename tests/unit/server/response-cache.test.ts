@@ -20,7 +20,8 @@ describe("the comparison micro-cache", () => {
         maxEntries: 10,
         match: (req) => req.path.startsWith("/comparisons/") && req.query.lq === undefined,
         vary: ["cookie"],
-        fingerprint: async (req) => (req.params && req.path.endsWith("/gone") ? null : String(revisions.get(req.path) ?? 0)),
+        fingerprint: async (req) =>
+          req.params && req.path.endsWith("/gone") ? null : String(revisions.get(req.path) ?? 0),
       }),
     );
     app.get("/comparisons/:id", (req, res) => {
@@ -88,20 +89,34 @@ describe("the comparison micro-cache", () => {
   test("a hit is served compressed in the encoding the reader accepts, compressed once per entry", async () => {
     const url = base + "/comparisons/6?big=1";
     const plain = await (await fetch(url, { headers: { "accept-encoding": "identity" } })).text();
-    for (const [accept, enc] of [["gzip", "gzip"], ["br;q=1, gzip;q=0.5", "br"], ["gzip, br", "gzip"], ["identity", null]] as const) {
-      const r = await new Promise<{ enc: string | undefined; cache: string | undefined; body: Buffer }>((resolve, reject) => {
-        // Raw bytes (fetch would decode them): the body must be what Content-Encoding says.
-        void import("node:http").then(({ get }) =>
-          get(url, { headers: { "accept-encoding": accept } }, (res) => {
-            const parts: Buffer[] = [];
-            res.on("data", (c: Buffer) => parts.push(c));
-            res.on("end", () => resolve({ enc: res.headers["content-encoding"], cache: res.headers["x-parallax-cache"] as string, body: Buffer.concat(parts) }));
-          }).on("error", reject),
-        );
-      });
+    for (const [accept, enc] of [
+      ["gzip", "gzip"],
+      ["br;q=1, gzip;q=0.5", "br"],
+      ["gzip, br", "gzip"],
+      ["identity", null],
+    ] as const) {
+      const r = await new Promise<{ enc: string | undefined; cache: string | undefined; body: Buffer }>(
+        (resolve, reject) => {
+          // Raw bytes (fetch would decode them): the body must be what Content-Encoding says.
+          void import("node:http").then(({ get }) =>
+            get(url, { headers: { "accept-encoding": accept } }, (res) => {
+              const parts: Buffer[] = [];
+              res.on("data", (c: Buffer) => parts.push(c));
+              res.on("end", () =>
+                resolve({
+                  enc: res.headers["content-encoding"],
+                  cache: res.headers["x-parallax-cache"] as string,
+                  body: Buffer.concat(parts),
+                }),
+              );
+            }).on("error", reject),
+          );
+        },
+      );
       expect(r.cache).toBe("hit");
       expect(r.enc ?? null).toBe(enc);
-      const decoded = enc === "br" ? zlib.brotliDecompressSync(r.body) : enc === "gzip" ? zlib.gunzipSync(r.body) : r.body;
+      const decoded =
+        enc === "br" ? zlib.brotliDecompressSync(r.body) : enc === "gzip" ? zlib.gunzipSync(r.body) : r.body;
       expect(decoded.toString()).toBe(plain);
       if (enc) expect(r.body.length).toBeLessThan(plain.length / 4);
     }
@@ -136,7 +151,16 @@ describe("a page that another process keeps changing", () => {
     const app = express();
     let renders = 0;
     let revision = 0;
-    app.use(responseCache({ maxAgeMs: 60_000, staleForMs: 2000, maxEntries: 10, match: () => true, vary: [], fingerprint: async () => String(revision) }));
+    app.use(
+      responseCache({
+        maxAgeMs: 60_000,
+        staleForMs: 2000,
+        maxEntries: 10,
+        match: () => true,
+        vary: [],
+        fingerprint: async () => String(revision),
+      }),
+    );
     app.get("/page", (_req, res) => {
       const r = ++renders;
       const rev = revision;
@@ -187,7 +211,16 @@ describe("the page cache keyed by the normalised query", () => {
     let renders = 0;
     const seen: string[] = [];
     const app = express();
-    app.use(responseCache({ maxAgeMs: 60_000, maxEntries: 10, match: () => true, vary: [], normaliseQuery: true, varyKey: (req) => req.get("x-reader") ?? "" }));
+    app.use(
+      responseCache({
+        maxAgeMs: 60_000,
+        maxEntries: 10,
+        match: () => true,
+        vary: [],
+        normaliseQuery: true,
+        varyKey: (req) => req.get("x-reader") ?? "",
+      }),
+    );
     app.get("/comparisons/:id", (req, res) => {
       renders++;
       seen.push(req.originalUrl);
@@ -197,7 +230,8 @@ describe("the page cache keyed by the normalised query", () => {
     await new Promise((r) => srv.once("listening", r));
     const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
     try {
-      for (const q of ["", "?x=1", "?blind=2", "?x=2&y=3", "?cacheBuster=123"]) await fetch(base + "/comparisons/9" + q, { headers: { cookie: `junk=${q}` } });
+      for (const q of ["", "?x=1", "?blind=2", "?x=2&y=3", "?cacheBuster=123"])
+        await fetch(base + "/comparisons/9" + q, { headers: { cookie: `junk=${q}` } });
       expect(renders).toBe(1);
       await fetch(base + "/comparisons/9?blind=1&cols=1,2");
       await fetch(base + "/comparisons/9?cols=1,2&blind=1&x=9");
@@ -213,7 +247,9 @@ describe("the page cache keyed by the normalised query", () => {
   test("a document asked for with another query goes to its normalised address; data and downloads are answered", async () => {
     const app = express();
     app.use(responseCache({ maxAgeMs: 60_000, maxEntries: 10, match: () => true, vary: [], normaliseQuery: true }));
-    app.get(["/comparisons/:id", "/comparisons/:id.data", "/comparisons/:id/export/:file"], (req, res) => res.type("html").send(req.originalUrl));
+    app.get(["/comparisons/:id", "/comparisons/:id.data", "/comparisons/:id/export/:file"], (req, res) =>
+      res.type("html").send(req.originalUrl),
+    );
     const srv = app.listen(0, "127.0.0.1");
     await new Promise((r) => srv.once("listening", r));
     const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;

@@ -6,12 +6,23 @@ describe("snapshot ids and citations", () => {
     const ids = new Set(Array.from({ length: 50 }, () => newSnapshotId()));
     expect(ids.size).toBe(50);
     for (const id of ids) expect(isSnapshotId(id)).toBe(true);
-    for (const bad of [undefined, "", "short", "has/slash/xx", "../../etc/pw", "abcdefghijklm"]) expect(isSnapshotId(bad)).toBe(false);
+    for (const bad of [undefined, "", "short", "has/slash/xx", "../../etc/pw", "abcdefghijklm"])
+      expect(isSnapshotId(bad)).toBe(false);
   });
 
   test("the suggested citation names the comparison, the day, the analyser and the link", () => {
-    const text = citationText({ name: "Ferry fares", createdAt: "2026-03-04T10:11:12.000Z", analyserVersion: "9.9.9", blind: false }, "https://parallax.example/snapshots/AbCdEfGhIjKl");
-    expect(text).toBe("“Ferry fares”. Parallax comparison snapshot, taken 2026-03-04, analyser 9.9.9. https://parallax.example/snapshots/AbCdEfGhIjKl");
-    expect(citationText({ name: "Ferry fares", createdAt: "2026-03-04T10:11:12.000Z", analyserVersion: "9.9.9", blind: true }, "x")).toContain("(blind view)");
+    const text = citationText(
+      { name: "Ferry fares", createdAt: "2026-03-04T10:11:12.000Z", analyserVersion: "9.9.9", blind: false },
+      "https://parallax.example/snapshots/AbCdEfGhIjKl",
+    );
+    expect(text).toBe(
+      "“Ferry fares”. Parallax comparison snapshot, taken 2026-03-04, analyser 9.9.9. https://parallax.example/snapshots/AbCdEfGhIjKl",
+    );
+    expect(
+      citationText(
+        { name: "Ferry fares", createdAt: "2026-03-04T10:11:12.000Z", analyserVersion: "9.9.9", blind: true },
+        "x",
+      ),
+    ).toContain("(blind view)");
   });
 });

@@ -11,7 +11,8 @@ describe("who may do what", () => {
   test("strangers are sent to sign in, except for the login page, share links and assets", () => {
     expect(decideAccess(base)).toEqual({ type: "login" });
     expect(decideAccess({ ...base, method: "POST", path: "/articles/new" }).type).toBe("forbidden");
-    for (const path of ["/login", "/s/abcDEF-_123", "/assets/app-123.js", "/favicon.svg"]) expect(decideAccess({ ...base, path })).toEqual({ type: "next" });
+    for (const path of ["/login", "/s/abcDEF-_123", "/assets/app-123.js", "/favicon.svg"])
+      expect(decideAccess({ ...base, path })).toEqual({ type: "next" });
   });
 
   test("viewers read, editors change, owners manage accounts", () => {
@@ -30,12 +31,22 @@ describe("who may do what", () => {
   test("a share link opens one comparison, read-only, and forces blind mode when it says so", () => {
     const share = { comparisonId: 7, blind: true };
     expect(decideAccess({ ...base, share, path: "/comparisons/7", search: "?blind=1" })).toEqual({ type: "next" });
-    expect(decideAccess({ ...base, share, path: "/comparisons/7", search: "?cols=1,2&blind=0" })).toEqual({ type: "rewrite", search: "?cols=1%2C2&blind=1" });
-    expect(decideAccess({ ...base, share, path: "/comparisons/7.data", search: "" })).toEqual({ type: "rewrite", search: "?blind=1" });
-    expect(decideAccess({ ...base, share, path: "/comparisons/7/export/voices.csv", search: "?blind=1" }).type).toBe("next");
+    expect(decideAccess({ ...base, share, path: "/comparisons/7", search: "?cols=1,2&blind=0" })).toEqual({
+      type: "rewrite",
+      search: "?cols=1%2C2&blind=1",
+    });
+    expect(decideAccess({ ...base, share, path: "/comparisons/7.data", search: "" })).toEqual({
+      type: "rewrite",
+      search: "?blind=1",
+    });
+    expect(decideAccess({ ...base, share, path: "/comparisons/7/export/voices.csv", search: "?blind=1" }).type).toBe(
+      "next",
+    );
     expect(decideAccess({ ...base, share, path: "/comparisons/8" }).type).toBe("login");
     expect(decideAccess({ ...base, share, path: "/articles/1" }).type).toBe("login");
-    expect(decideAccess({ ...base, share, method: "POST", path: "/comparisons/7", search: "?blind=1" }).type).toBe("forbidden");
+    expect(decideAccess({ ...base, share, method: "POST", path: "/comparisons/7", search: "?blind=1" }).type).toBe(
+      "forbidden",
+    );
   });
 
   test("data requests map to their routes", () => {
@@ -67,13 +78,18 @@ describe("cookies", () => {
 
 describe("access decisions ignore the case and spelling of a path", () => {
   const viewer = { role: "viewer" as const };
-  test.each(["/ACCOUNTS", "/Accounts.data", "/accounts/", "/%61ccounts", "//accounts", "/AcCounts/3.data", "/accounts%2F"])(
-    "%s is owner-only, as /accounts is",
-    (path) => {
-      expect(decideAccess({ ...base, user: viewer, path }).type).toBe("forbidden");
-      expect(decideAccess({ ...base, user: { role: "owner" }, path }).type).toBe("next");
-    },
-  );
+  test.each([
+    "/ACCOUNTS",
+    "/Accounts.data",
+    "/accounts/",
+    "/%61ccounts",
+    "//accounts",
+    "/AcCounts/3.data",
+    "/accounts%2F",
+  ])("%s is owner-only, as /accounts is", (path) => {
+    expect(decideAccess({ ...base, user: viewer, path }).type).toBe("forbidden");
+    expect(decideAccess({ ...base, user: { role: "owner" }, path }).type).toBe("next");
+  });
   test("the normalised path", () => {
     expect(routePath("/Comparisons/3.DATA")).toBe("/comparisons/3");
     expect(routePath("/ACCOUNTS/")).toBe("/accounts");

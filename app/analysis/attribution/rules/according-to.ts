@@ -11,11 +11,21 @@ export function accordingTo(ctx: AttributionContext, i: number, a: number, b: nu
   const np = npRight(ctx, i + 2, b, true);
   if (!np) return null;
   const cue = span(ctx, i, i + 1);
-  const base = { cue, cueLemma: "according to", cueClass: "according" as const, cueStance: "neutral" as CueStance, evidence: ["cue: according to"] };
+  const base = {
+    cue,
+    cueLemma: "according to",
+    cueClass: "according" as const,
+    cueStance: "neutral" as CueStance,
+    evidence: ["cue: according to"],
+  };
   const source = span(ctx, np[0], np[1]);
   // Initial: "According to X, content."
   let lead = i - 1;
-  while (lead >= a && (tokens[lead]!.pos === "CCONJ" || tokens[lead]!.pos === "ADV" || isQuoteMark(tokens[lead]!.value))) lead--;
+  while (
+    lead >= a &&
+    (tokens[lead]!.pos === "CCONJ" || tokens[lead]!.pos === "ADV" || isQuoteMark(tokens[lead]!.value))
+  )
+    lead--;
   if (lead < a) {
     let m = np[1] + 1;
     while (m <= b && tokens[m]!.value !== ",") m++;
@@ -29,15 +39,40 @@ export function accordingTo(ctx: AttributionContext, i: number, a: number, b: nu
   const before = contentBefore(ctx, tokens[i - 1]!.value === "," || isQuoteMark(tokens[i - 1]!.value) ? i - 1 : i, a);
   if (!before) return null;
   const rest = contentAfterPost(ctx, np[1] + 1, b).filter((x) => !isQuoteMark(ctx.text[x.start]));
-  return { ...base, kind: "according_to", sourceTok: np, source, content: [before, ...rest], rule: "according-to.post" };
+  return {
+    ...base,
+    kind: "according_to",
+    sourceTok: np,
+    source,
+    content: [before, ...rest],
+    rule: "according-to.post",
+  };
 }
 
 /** The rules of this family: id, one sentence and worked examples (rules/examples.ts). */
 export const FAMILY: RuleFamily = {
   family: "according-to",
   rules: [
-    { id: "according-to.pre", description: "“According to X, …”: the source before the content.", examples: [{ text: "According to the harbour authority, the port will reopen on Friday.", expect: { source: "the harbour authority", cue: "According to", content: "the port will reopen on Friday" } }] },
-    { id: "according-to.post", description: "“…, according to X.”: the source after the content.", examples: [{ text: "The port will reopen on Friday, according to the harbour authority.", expect: { source: "the harbour authority", cue: "according to", content: "The port will reopen on Friday" } }] },
+    {
+      id: "according-to.pre",
+      description: "“According to X, …”: the source before the content.",
+      examples: [
+        {
+          text: "According to the harbour authority, the port will reopen on Friday.",
+          expect: { source: "the harbour authority", cue: "According to", content: "the port will reopen on Friday" },
+        },
+      ],
+    },
+    {
+      id: "according-to.post",
+      description: "“…, according to X.”: the source after the content.",
+      examples: [
+        {
+          text: "The port will reopen on Friday, according to the harbour authority.",
+          expect: { source: "the harbour authority", cue: "according to", content: "The port will reopen on Friday" },
+        },
+      ],
+    },
   ],
 };
 

@@ -17,7 +17,12 @@ export function dashCredits(ctx: AttributionContext, out: RawAttribution[]): voi
 }
 
 /** The name after the dash at `dash` credits `content`, or null when no short name follows. */
-export function dashCredit(ctx: AttributionContext, dash: number, content: Span, evidence: string): RawAttribution | null {
+export function dashCredit(
+  ctx: AttributionContext,
+  dash: number,
+  content: Span,
+  evidence: string,
+): RawAttribution | null {
   const { text, tok } = ctx;
   const tokens = tok.tokens;
   let p = dash + 1;
@@ -75,9 +80,19 @@ export const FAMILY: RuleFamily = {
   family: "dash-credits",
   document: [{ id: "dashCredits", produces: ["quote.dash-credit"], run: dashCredits }],
   rules: [
-    { id: "quote.dash-credit", description: "A quotation followed by a dash and the speaker's name.", examples: [
-      { text: "“We will rebuild the bridge.” — Ilse Brandt", expect: { source: "Ilse Brandt", cue: "—", content: "“We will rebuild the bridge.”" } },
-      { text: "“We will rebuild the bridge” — Ilse Brandt, mayor of Varden.", expect: { source: "Ilse Brandt", cue: "—", content: "“We will rebuild the bridge”" } },
-    ] },
+    {
+      id: "quote.dash-credit",
+      description: "A quotation followed by a dash and the speaker's name.",
+      examples: [
+        {
+          text: "“We will rebuild the bridge.” — Ilse Brandt",
+          expect: { source: "Ilse Brandt", cue: "—", content: "“We will rebuild the bridge.”" },
+        },
+        {
+          text: "“We will rebuild the bridge” — Ilse Brandt, mayor of Varden.",
+          expect: { source: "Ilse Brandt", cue: "—", content: "“We will rebuild the bridge”" },
+        },
+      ],
+    },
   ],
 };

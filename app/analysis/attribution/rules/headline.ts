@@ -20,7 +20,13 @@ export function headline(ctx: AttributionContext, out: RawAttribution[]): void {
     const v = tokens[i]!.value;
     if (!/^\p{Lu}\p{Ll}+s$/u.test(v)) continue;
     const lw = v.toLowerCase();
-    const lemma = guessVerbLemma(lw) ?? (HEADLINE_VERBS.has(lw.replace(/e?s$/, "")) ? lw.replace(/e?s$/, "") : HEADLINE_VERBS.has(lw.slice(0, -1)) ? lw.slice(0, -1) : null);
+    const lemma =
+      guessVerbLemma(lw) ??
+      (HEADLINE_VERBS.has(lw.replace(/e?s$/, ""))
+        ? lw.replace(/e?s$/, "")
+        : HEADLINE_VERBS.has(lw.slice(0, -1))
+          ? lw.slice(0, -1)
+          : null);
     if (!lemma) continue;
     let k = i + 1;
     if (k < e && /^(Up|After|Out|On|With|Off|Down|Against)$/.test(tokens[k]!.value)) k++;
@@ -48,6 +54,16 @@ export const FAMILY: RuleFamily = {
   family: "headline",
   document: [{ id: "headline", produces: ["headline.title-case"], run: headline }],
   rules: [
-    { id: "headline.title-case", description: "A Title Case headline opening the text: the words before a reporting verb are the source (“Senator Slams Plan”).", examples: [{ text: "Senator Vane Slams Port Levy\n\nThe senator spoke on Tuesday.", expect: { source: "Senator Vane", cue: "Slams", content: "Port Levy" } }] },
+    {
+      id: "headline.title-case",
+      description:
+        "A Title Case headline opening the text: the words before a reporting verb are the source (“Senator Slams Plan”).",
+      examples: [
+        {
+          text: "Senator Vane Slams Port Levy\n\nThe senator spoke on Tuesday.",
+          expect: { source: "Senator Vane", cue: "Slams", content: "Port Levy" },
+        },
+      ],
+    },
   ],
 };

@@ -11,7 +11,8 @@ export function inEvidence(ctx: AttributionContext, i: number, b: number): RawAt
   let head = -1;
   while (m <= b && m < i + 14 && tokens[m]!.value !== ",") {
     if (POLL_NOUNS.has(lower[m]!) && tokens[m]!.pos === "NOUN") head = m;
-    if (tokens[m]!.pos === "PUNCT" && tokens[m]!.value !== "/" && tokens[m]!.value !== "-" && tokens[m]!.value !== ".") return null;
+    if (tokens[m]!.pos === "PUNCT" && tokens[m]!.value !== "/" && tokens[m]!.value !== "-" && tokens[m]!.value !== ".")
+      return null;
     m++;
   }
   if (head < 0 || m > b || tokens[m]!.value !== "," || m + 1 > b) return null;
@@ -43,7 +44,17 @@ export function inEvidence(ctx: AttributionContext, i: number, b: number): RawAt
 export const FAMILY: RuleFamily = {
   family: "in-evidence",
   rules: [
-    { id: "indirect.in-evidence", description: "“In the latest poll, X leads …”: a poll, survey, study or count opening the sentence is the source of the clause after its comma.", examples: [{ text: "In the latest poll, Vane leads Pell by four points.", expect: { source: "the latest poll", cue: "In", content: "Vane leads Pell by four points" } }] },
+    {
+      id: "indirect.in-evidence",
+      description:
+        "“In the latest poll, X leads …”: a poll, survey, study or count opening the sentence is the source of the clause after its comma.",
+      examples: [
+        {
+          text: "In the latest poll, Vane leads Pell by four points.",
+          expect: { source: "the latest poll", cue: "In", content: "Vane leads Pell by four points" },
+        },
+      ],
+    },
   ],
 };
 

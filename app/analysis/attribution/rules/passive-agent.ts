@@ -6,7 +6,13 @@ import { PERSONAL, RELATIVE } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
 
 /** "The plan was endorsed by the union", "The story was first reported by the Ledger": the agent is the source, the subject the content. */
-export function passiveAgent(ctx: AttributionContext, i: number, a: number, b: number, lemma: string): RawAttribution | null {
+export function passiveAgent(
+  ctx: AttributionContext,
+  i: number,
+  a: number,
+  b: number,
+  lemma: string,
+): RawAttribution | null {
   const tokens = ctx.tok.tokens;
   const lower = ctx.lower;
   const found = lookupCue(lemma);
@@ -15,7 +21,15 @@ export function passiveAgent(ctx: AttributionContext, i: number, a: number, b: n
   const np = npRight(ctx, i + 2, b);
   if (!np || !subjectOk(ctx, np, "stance")) return null;
   let j = i - 1;
-  while (j >= a && (tokens[j]!.pos === "ADV" || tokens[j]!.pos === "AUX" || lower[j] === "not" || lower[j] === "’s" || lower[j] === "'s")) j--;
+  while (
+    j >= a &&
+    (tokens[j]!.pos === "ADV" ||
+      tokens[j]!.pos === "AUX" ||
+      lower[j] === "not" ||
+      lower[j] === "’s" ||
+      lower[j] === "'s")
+  )
+    j--;
   if (j < a) return null;
   const subj = RELATIVE.has(lower[j]!) ? ([j, j] as [number, number]) : npLeft(ctx, j, a, false);
   if (!subj || PERSONAL.has(lower[subj[0]]!)) return null;
@@ -43,7 +57,17 @@ export function passiveAgent(ctx: AttributionContext, i: number, a: number, b: n
 export const FAMILY: RuleFamily = {
   family: "passive-agent",
   rules: [
-    { id: "indirect.passive-agent", description: "A passive cue with its agent (“the plan was endorsed by the union”): the agent is the source, the subject the content.", examples: [{ text: "The plan was endorsed by the Varden Union.", expect: { source: "the Varden Union", cue: "was endorsed by", content: "The plan" } }] },
+    {
+      id: "indirect.passive-agent",
+      description:
+        "A passive cue with its agent (“the plan was endorsed by the union”): the agent is the source, the subject the content.",
+      examples: [
+        {
+          text: "The plan was endorsed by the Varden Union.",
+          expect: { source: "the Varden Union", cue: "was endorsed by", content: "The plan" },
+        },
+      ],
+    },
   ],
 };
 

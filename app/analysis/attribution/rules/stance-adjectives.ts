@@ -16,7 +16,17 @@ export function adjectiveCue(ctx: AttributionContext, i: number, a: number, b: n
   if (ctx.quotes.containing(tokens[i]!.start)) return null;
   // The form of be, with adverbs and a negation between it and the adjective ("was not too concerned").
   let j = i - 1;
-  while (j >= a && j >= i - 4 && (tokens[j]!.pos === "ADV" || lower[j] === "not" || lower[j] === "n't" || lower[j] === "n’t" || lower[j] === "more" || lower[j] === "less")) j--;
+  while (
+    j >= a &&
+    j >= i - 4 &&
+    (tokens[j]!.pos === "ADV" ||
+      lower[j] === "not" ||
+      lower[j] === "n't" ||
+      lower[j] === "n’t" ||
+      lower[j] === "more" ||
+      lower[j] === "less")
+  )
+    j--;
   if (j < a || !BE_FORMS.has(lower[j]!)) return null;
   // The complement: a clause, an infinitive, a prepositional phrase, or (after sure/confident/convinced) a bare clause.
   const n = i + 1;
@@ -27,7 +37,10 @@ export function adjectiveCue(ctx: AttributionContext, i: number, a: number, b: n
   else if (ln === "to") {
     if (n + 1 > b) return null;
     if (tokens[n + 1]!.pos === "VERB" || tokens[n + 1]!.pos === "AUX") k = n;
-    else { k = n + 1; cueEnd = n; }
+    else {
+      k = n + 1;
+      cueEnd = n;
+    }
   } else if (ADJ_PREPS.has(ln) && tokens[n]!.pos === "ADP") {
     if (n + 1 > b) return null;
     k = n + 1;
@@ -58,10 +71,21 @@ export function adjectiveCue(ctx: AttributionContext, i: number, a: number, b: n
 export const FAMILY: RuleFamily = {
   family: "stance-adjectives",
   rules: [
-    { id: "indirect.stance-adjective", description: "A form of be and a stance adjective with its complement (“X was critical of …”, “X is confident that …”): the subject is the source.", examples: [
-      { text: "The union was critical of the new levy.", expect: { source: "The union", cue: "was critical of", content: "the new levy" } },
-      { text: "Councillor Pell is confident that the fund will recover.", expect: { source: "Councillor Pell", cue: "is confident", content: "that the fund will recover" } },
-    ] },
+    {
+      id: "indirect.stance-adjective",
+      description:
+        "A form of be and a stance adjective with its complement (“X was critical of …”, “X is confident that …”): the subject is the source.",
+      examples: [
+        {
+          text: "The union was critical of the new levy.",
+          expect: { source: "The union", cue: "was critical of", content: "the new levy" },
+        },
+        {
+          text: "Councillor Pell is confident that the fund will recover.",
+          expect: { source: "Councillor Pell", cue: "is confident", content: "that the fund will recover" },
+        },
+      ],
+    },
   ],
 };
 

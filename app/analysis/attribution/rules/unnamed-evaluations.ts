@@ -13,7 +13,18 @@ export function facedCriticism(ctx: AttributionContext, i: number, b: number): R
     if (lower[m] !== "under") return null;
     m++;
   }
-  while (m <= b && m < i + 5 && (tokens[m]!.pos === "ADJ" || tokens[m]!.pos === "ADV" || (tokens[m]!.pos === "VERB" && /ing$/.test(lower[m]!)) || lower[m] === "a" || lower[m] === "some" || lower[m] === "new" || lower[m] === "much")) m++;
+  while (
+    m <= b &&
+    m < i + 5 &&
+    (tokens[m]!.pos === "ADJ" ||
+      tokens[m]!.pos === "ADV" ||
+      (tokens[m]!.pos === "VERB" && /ing$/.test(lower[m]!)) ||
+      lower[m] === "a" ||
+      lower[m] === "some" ||
+      lower[m] === "new" ||
+      lower[m] === "much")
+  )
+    m++;
   if (m + 1 > b || !CRITICISM_NOUNS.has(lower[m]!)) return null;
   const p = lower[m + 1]!;
   if (!(p === "for" || p === "about" || p === "over" || p === "from")) return null;
@@ -44,5 +55,16 @@ export function askedFront(ctx: AttributionContext, i: number, b: number): RawAt
   const k = ctx.lower[i + 1] === "about" || ctx.lower[i + 1] === "for" ? i + 2 : i + 1;
   const c = trimSpan(ctx.text, tokens[k]!.start, tokens[m - 1]!.end);
   if (!c) return null;
-  return { kind: "unnamed", sourceTok: null, source: null, cue: span(ctx, i, k - 1), cueLemma: "ask", cueClass: "unnamed", cueStance: "neutral", content: [c], rule: "unnamed.asked", evidence: ["a question put, opening the sentence"] };
+  return {
+    kind: "unnamed",
+    sourceTok: null,
+    source: null,
+    cue: span(ctx, i, k - 1),
+    cueLemma: "ask",
+    cueClass: "unnamed",
+    cueStance: "neutral",
+    content: [c],
+    rule: "unnamed.asked",
+    evidence: ["a question put, opening the sentence"],
+  };
 }

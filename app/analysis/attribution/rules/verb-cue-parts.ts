@@ -4,7 +4,14 @@ import { startsWithQuote } from "../../quotes";
 import { type Span } from "../../types";
 import { contentAfterCue, firstCommaOutsideQuotes } from "../cue-content";
 import { type AttributionContext, type RawAttribution, kindOf, span, tokenAt, trimSpan } from "../context";
-import { anonymityClauseBefore, appositiveSource, postModifiedSubject, sentenceSubject, skipTimeGap, subjectOk } from "../phrases";
+import {
+  anonymityClauseBefore,
+  appositiveSource,
+  postModifiedSubject,
+  sentenceSubject,
+  skipTimeGap,
+  subjectOk,
+} from "../phrases";
 import { isCommaLike, npLeft, npRight } from "../noun-phrases";
 import { ADVERBIAL_OPENERS, PARTICLE_WORDS, WH_OPENERS } from "../word-sets";
 import { type CueClass } from "../../cues";
@@ -13,7 +20,14 @@ import { type CueClass } from "../../cues";
 export type CueBase = Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">;
 
 /** The speaker phrase ending at token j before a cue (with time gaps, post-modifiers, appositives and coordinated verbs). */
-export function subjectBeforeCue(ctx: AttributionContext, j: number, a: number, cls: CueClass, isIng: boolean, sentenceAtts: RawAttribution[]): { np: [number, number]; coordinated: boolean } | null {
+export function subjectBeforeCue(
+  ctx: AttributionContext,
+  j: number,
+  a: number,
+  cls: CueClass,
+  isIng: boolean,
+  sentenceAtts: RawAttribution[],
+): { np: [number, number]; coordinated: boolean } | null {
   const lower = ctx.lower;
   let np = npLeft(ctx, j, a);
   // "The Ledger on Saturday wrote …", "the court this month rejected …", "Some members, however, question …": a time phrase or a
@@ -37,7 +51,12 @@ export function subjectBeforeCue(ctx: AttributionContext, j: number, a: number, 
   }
   let coordinated = false;
   if (!np && j >= a && isCommaLike(lower[j]!) && !isIng) np = appositiveSource(ctx, j, a);
-  if (!np && j >= a && (lower[j] === "and" || lower[j] === "but" || ((lower[j] === "yet" || lower[j] === "or"))) && !isIng) {
+  if (
+    !np &&
+    j >= a &&
+    (lower[j] === "and" || lower[j] === "but" || lower[j] === "yet" || lower[j] === "or") &&
+    !isIng
+  ) {
     // "X is telling … and says …": the verb shares the sentence's subject.
     np = sentenceSubject(ctx, a, j, sentenceAtts);
     coordinated = true;
@@ -47,7 +66,16 @@ export function subjectBeforeCue(ctx: AttributionContext, j: number, a: number, 
 }
 
 /** "X said (that) …", "X said: …": the source stands before the cue and the content after it. */
-export function contentAfterSource(ctx: AttributionContext, i: number, a: number, b: number, cueEndTok: number, found: { lemma: string; cls: CueClass; withParticle: boolean }, base: CueBase, np: [number, number]): RawAttribution | null {
+export function contentAfterSource(
+  ctx: AttributionContext,
+  i: number,
+  a: number,
+  b: number,
+  cueEndTok: number,
+  found: { lemma: string; cls: CueClass; withParticle: boolean },
+  base: CueBase,
+  np: [number, number],
+): RawAttribution | null {
   const { tok, lower, text } = ctx;
   const tokens = tok.tokens;
   const { lemma, cls, withParticle } = found;
@@ -60,9 +88,16 @@ export function contentAfterSource(ctx: AttributionContext, i: number, a: number
   // "she said at a forum", "he said before he left": a time or place phrase is no reported content.
   if (!withParticle) {
     const f = tokenAt(tokens, content.start);
-    if (f >= 0 && ADVERBIAL_OPENERS.has(lower[f]!) && (tokens[f]!.pos === "ADP" || tokens[f]!.pos === "SCONJ" || tokens[f]!.pos === "ADV") && !/\bthat\b/.test(text.slice(content.start, content.end))) return null;
+    if (
+      f >= 0 &&
+      ADVERBIAL_OPENERS.has(lower[f]!) &&
+      (tokens[f]!.pos === "ADP" || tokens[f]!.pos === "SCONJ" || tokens[f]!.pos === "ADV") &&
+      !/\bthat\b/.test(text.slice(content.start, content.end))
+    )
+      return null;
     // "the city backed out", "he showed up at the debate": a phrasal verb's particle is no content.
-    if (f >= 0 && f === k && PARTICLE_WORDS.has(lower[f]!) && tokens[f]!.pos !== "NOUN" && tokens[f]!.pos !== "PROPN") return null;
+    if (f >= 0 && f === k && PARTICLE_WORDS.has(lower[f]!) && tokens[f]!.pos !== "NOUN" && tokens[f]!.pos !== "PROPN")
+      return null;
   }
   // "X sees this as the epitome of betrayal:" followed by a quoted paragraph: the quotation is the content.
   if (tokens[b]!.value === ":" && ctx.para[b] === ctx.para[i]) {
@@ -72,27 +107,70 @@ export function contentAfterSource(ctx: AttributionContext, i: number, a: number
   // "In law school, she said professors …": a fronted phrase before the speaker belongs to what is reported.
   const pieces: Span[] = [content];
   const direct = startsWithQuote(text, content.start) && ctx.quotes.byStart.get(content.start)?.end === content.end;
-  const rule = direct ? "quote.source-cue-before" : cls === "speech" ? "indirect.said-that" : cls === "evidence" ? "indirect.evidence" : "indirect.stance";
+  const rule = direct
+    ? "quote.source-cue-before"
+    : cls === "speech"
+      ? "indirect.said-that"
+      : cls === "evidence"
+        ? "indirect.evidence"
+        : "indirect.stance";
   // "what the mayor says the levy would do": the fronted "what" is part of the reported clause, which ends with it.
   if (cls === "speech" && !direct && np[0] - 1 >= a && lower[np[0] - 1] === "what" && pieces.length === 1) {
     let e = tokenAt(tokens, content.start);
     let end = content.end;
     for (let m = e + 1; m <= b && tokens[m]!.start < content.end; m++) {
-      if (lower[m] === "," || ((lower[m] === "and" || lower[m] === "or") && m + 1 <= b && WH_OPENERS.has(lower[m + 1]!))) { end = tokens[m - 1]!.end; break; }
+      if (
+        lower[m] === "," ||
+        ((lower[m] === "and" || lower[m] === "or") && m + 1 <= b && WH_OPENERS.has(lower[m + 1]!))
+      ) {
+        end = tokens[m - 1]!.end;
+        break;
+      }
       e = m;
     }
     const cut = trimSpan(text, content.start, end);
     const first = tokens[tokenAt(tokens, content.start)]!;
     // "what she said when she resigned": an adverbial clause after the cue is not part of the content.
-    const whatOnly = first.pos === "SCONJ" || (first.pos === "ADP" && lower[tokenAt(tokens, content.start)] !== "that") || lower[tokenAt(tokens, content.start)] === "when";
-    if (whatOnly) return { ...base, kind: "indirect", sourceTok: np, source: span(ctx, np[0], np[1]), content: [span(ctx, np[0] - 1, np[0] - 1)], rule };
-    if (cut) return { ...base, kind: "indirect", sourceTok: np, source: span(ctx, np[0], np[1]), content: [span(ctx, np[0] - 1, np[0] - 1), cut], rule };
+    const whatOnly =
+      first.pos === "SCONJ" ||
+      (first.pos === "ADP" && lower[tokenAt(tokens, content.start)] !== "that") ||
+      lower[tokenAt(tokens, content.start)] === "when";
+    if (whatOnly)
+      return {
+        ...base,
+        kind: "indirect",
+        sourceTok: np,
+        source: span(ctx, np[0], np[1]),
+        content: [span(ctx, np[0] - 1, np[0] - 1)],
+        rule,
+      };
+    if (cut)
+      return {
+        ...base,
+        kind: "indirect",
+        sourceTok: np,
+        source: span(ctx, np[0], np[1]),
+        content: [span(ctx, np[0] - 1, np[0] - 1), cut],
+        rule,
+      };
   }
-  return { ...base, kind: direct ? "direct" : kindOf(ctx, content), sourceTok: np, source: span(ctx, np[0], np[1]), content: pieces, rule };
+  return {
+    ...base,
+    kind: direct ? "direct" : kindOf(ctx, content),
+    sourceTok: np,
+    source: span(ctx, np[0], np[1]),
+    content: pieces,
+    rule,
+  };
 }
 
 /** "Citing a report, the mayor said …": the participle's object up to the comma is the content, the subject after the comma the source. */
-export function frontedParticiple(ctx: AttributionContext, k: number, b: number, base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">): RawAttribution | null {
+export function frontedParticiple(
+  ctx: AttributionContext,
+  k: number,
+  b: number,
+  base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">,
+): RawAttribution | null {
   const tokens = ctx.tok.tokens;
   const m = firstCommaOutsideQuotes(ctx, k, b, k + 40);
   if (m < 0 || m === k || m + 1 > b) return null;
@@ -103,7 +181,14 @@ export function frontedParticiple(ctx: AttributionContext, k: number, b: number,
   if (!v || !(v.pos === "VERB" || v.pos === "AUX" || v.pos === "ADV")) return null;
   const c = trimSpan(ctx.text, tokens[k]!.start, tokens[m - 1]!.end);
   if (!c) return null;
-  return { ...base, kind: kindOf(ctx, c), sourceTok: src, source: span(ctx, src[0], src[1]), content: [c], rule: "indirect.participle-fronted" };
+  return {
+    ...base,
+    kind: kindOf(ctx, c),
+    sourceTok: src,
+    source: span(ctx, src[0], src[1]),
+    content: [c],
+    rule: "indirect.participle-fronted",
+  };
 }
 
 export function colonIntro(
@@ -118,7 +203,15 @@ export function colonIntro(
   if (p >= text.length) return null;
   const q = ctx.quotes.byStart.get(p);
   const source = span(ctx, np[0], np[1]);
-  if (q) return { ...base, kind: "direct", sourceTok: np, source, content: [{ start: q.start, end: q.end }], rule: "quote.colon-intro" };
+  if (q)
+    return {
+      ...base,
+      kind: "direct",
+      sourceTok: np,
+      source,
+      content: [{ start: q.start, end: q.end }],
+      rule: "quote.colon-intro",
+    };
   // Unquoted: the rest of the paragraph the colon opens.
   const paraIdx = ctx.tok.paragraphs.findIndex((x) => x.start <= p && p < x.end);
   if (paraIdx < 0) return null;

@@ -4,12 +4,42 @@ import { endsWithQuote, isQuoteMark, startsWithQuote } from "../../quotes";
 import { clauseFollows, contentAfterPost, contentBefore, endsClause } from "../clauses";
 import { contentAfterCue } from "../cue-content";
 import { type AttributionContext, type RawAttribution, kindOf, span } from "../context";
-import { anonymityRequestEnd, hasFiniteVerb, isBoundaryBefore, isFiniteVerb, isPassive, sentenceSubject, skipLeftModifiers, subjectOk } from "../phrases";
+import {
+  anonymityRequestEnd,
+  hasFiniteVerb,
+  isBoundaryBefore,
+  isFiniteVerb,
+  isPassive,
+  sentenceSubject,
+  skipLeftModifiers,
+  subjectOk,
+} from "../phrases";
 import { npLeft, npRight } from "../noun-phrases";
-import { ANONYMITY_VERBS, ASKED_NEXT, BE_FORMS, CLAUSE_ONLY_CUES, CONTROL_ADJ, DAY_WORDS, EVENT_NOUNS, MONTHS, OBJECT_CONTROL, OCCASION_NOUNS, PERSONAL, RELATIVE, SAY_LIKE } from "../word-sets";
+import {
+  ANONYMITY_VERBS,
+  ASKED_NEXT,
+  BE_FORMS,
+  CLAUSE_ONLY_CUES,
+  CONTROL_ADJ,
+  DAY_WORDS,
+  EVENT_NOUNS,
+  MONTHS,
+  OBJECT_CONTROL,
+  OCCASION_NOUNS,
+  PERSONAL,
+  RELATIVE,
+  SAY_LIKE,
+} from "../word-sets";
 import { contentAfterSource, frontedParticiple, subjectBeforeCue } from "./verb-cue-parts";
 
-export function verbCue(ctx: AttributionContext, i: number, a: number, b: number, sentenceAtts: RawAttribution[], lemmaOverride?: string): RawAttribution | null {
+export function verbCue(
+  ctx: AttributionContext,
+  i: number,
+  a: number,
+  b: number,
+  sentenceAtts: RawAttribution[],
+  lemmaOverride?: string,
+): RawAttribution | null {
   const { tok, lower, text } = ctx;
   const tokens = tok.tokens;
   const t = tokens[i]!;
@@ -52,19 +82,26 @@ export function verbCue(ctx: AttributionContext, i: number, a: number, b: number
   }
   if (prev === "to") {
     // "she was able to tout …", "he is quick to praise …": an adjective of ability or readiness after a form of be passes its subject on.
-    const adjControl = i - 3 >= a && tokens[i - 2]!.pos === "ADJ" && CONTROL_ADJ.has(lower[i - 2]!) && BE_FORMS.has(lower[i - 3]!);
+    const adjControl =
+      i - 3 >= a && tokens[i - 2]!.pos === "ADJ" && CONTROL_ADJ.has(lower[i - 2]!) && BE_FORMS.has(lower[i - 3]!);
     if (!adjControl) return null;
     controlled = true;
   }
   // "who's called for …": a contracted "has" before a particle cue is no passive.
-  const hasContracted = found.withParticle && (lower[i - 1] === "’s" || lower[i - 1] === "'s") && i - 2 >= a && (PERSONAL.has(lower[i - 2]!) || RELATIVE.has(lower[i - 2]!));
+  const hasContracted =
+    found.withParticle &&
+    (lower[i - 1] === "’s" || lower[i - 1] === "'s") &&
+    i - 2 >= a &&
+    (PERSONAL.has(lower[i - 2]!) || RELATIVE.has(lower[i - 2]!));
   if (!controlled && !hasContracted && isPassive(ctx, i, a)) return null;
   const cueEndTok = withParticle ? i + 1 : i;
   // "as she put it, …", "“…,” he put it": "put it" reports speech only before a pause, a quotation or an occasion phrase.
   if (withParticle && lemma === "put") {
     const nt = tokens[i + 2];
     let occasion = false;
-    if (lower[i + 2] === "in") for (let m = i + 3; m <= Math.min(b, i + 6); m++) if (EVENT_NOUNS.has(lower[m]!) || OCCASION_NOUNS.has(lower[m]!)) occasion = true;
+    if (lower[i + 2] === "in")
+      for (let m = i + 3; m <= Math.min(b, i + 6); m++)
+        if (EVENT_NOUNS.has(lower[m]!) || OCCASION_NOUNS.has(lower[m]!)) occasion = true;
     if (nt && i + 2 <= b && !(nt.pos === "PUNCT" || isQuoteMark(nt.value) || occasion)) return null;
   }
   const cueSpan = span(ctx, i, cueEndTok);
@@ -72,12 +109,23 @@ export function verbCue(ctx: AttributionContext, i: number, a: number, b: number
   if ((lemma === "see" || lemma === "view" || lemma === "regard") && !withParticle) {
     let ok = false;
     for (let m = i + 1; m <= Math.min(b, i + 10); m++) {
-      if (lower[m] === "as") { ok = true; break; }
+      if (lower[m] === "as") {
+        ok = true;
+        break;
+      }
       if (tokens[m]!.pos === "VERB") break;
     }
     if (!ok) return null;
   }
-  if ((lemma === "know" || lemma === "understand" || lemma === "feel" || (CLAUSE_ONLY_CUES.has(lemma) && !withParticle)) && lower[i + 1] !== "that" && !(clauseFollows(ctx, i + 1, b))) return null;
+  if (
+    (lemma === "know" ||
+      lemma === "understand" ||
+      lemma === "feel" ||
+      (CLAUSE_ONLY_CUES.has(lemma) && !withParticle)) &&
+    lower[i + 1] !== "that" &&
+    !clauseFollows(ctx, i + 1, b)
+  )
+    return null;
   const base = {
     cue: cueSpan,
     cueLemma: withParticle ? `${lemma} ${lower[i + 1]}` : lemma,
@@ -86,41 +134,89 @@ export function verbCue(ctx: AttributionContext, i: number, a: number, b: number
     evidence: [`cue: ${withParticle ? `${lemma} ${lower[i + 1]}` : lemma} (${entry.class}, ${entry.stance})`],
   };
 
-  const j = skipLeftModifiers(ctx, controlled ? (BE_FORMS.has(lower[i - 3] ?? "") && tokens[i - 2]!.pos === "ADJ" ? i - 4 : i - 3) : i - 1, a);
+  const j = skipLeftModifiers(
+    ctx,
+    controlled ? (BE_FORMS.has(lower[i - 3] ?? "") && tokens[i - 2]!.pos === "ADJ" ? i - 4 : i - 3) : i - 1,
+    a,
+  );
   const isIng = /ing$/i.test(t.value);
   let progressive = false;
-  for (let m = j + 1; m < i; m++) if (tokens[m]!.lemma === "be" || lower[m] === "’s" || lower[m] === "'s") progressive = true;
+  for (let m = j + 1; m < i; m++)
+    if (tokens[m]!.lemma === "be" || lower[m] === "’s" || lower[m] === "'s") progressive = true;
 
   // Participle clause: ", saying …" takes the subject of the sentence.
-  const byIng = isIng && j >= a && (lower[j] === "by" || lower[j] === "while" || lower[j] === "after" || lower[j] === "before" || lower[j] === "when");
+  const byIng =
+    isIng &&
+    j >= a &&
+    (lower[j] === "by" || lower[j] === "while" || lower[j] === "after" || lower[j] === "before" || lower[j] === "when");
   // "Citing a report, the mayor said …", "After saying …, she left": a participle opening the sentence takes the subject after its comma.
-  if (isIng && (j < a || (j === a && (lower[j] === "after" || lower[j] === "before" || lower[j] === "while" || lower[j] === "by" || lower[j] === "in"))) && (cls === "speech" || cls === "stance")) {
+  if (
+    isIng &&
+    (j < a ||
+      (j === a &&
+        (lower[j] === "after" ||
+          lower[j] === "before" ||
+          lower[j] === "while" ||
+          lower[j] === "by" ||
+          lower[j] === "in"))) &&
+    (cls === "speech" || cls === "stance")
+  ) {
     const fr = frontedParticiple(ctx, cueEndTok + 1, b, base);
     if (fr) return fr;
   }
-  if (isIng && j >= a && (lower[j] === "," || tokens[j]!.pos === "CCONJ" || byIng) && (cls === "speech" || cls === "stance")) {
+  if (
+    isIng &&
+    j >= a &&
+    (lower[j] === "," || tokens[j]!.pos === "CCONJ" || byIng) &&
+    (cls === "speech" || cls === "stance")
+  ) {
     const src = sentenceSubject(ctx, a, j, sentenceAtts);
     if (!src) return null;
     const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
     if (!content) return null;
-    return { ...base, kind: kindOf(ctx, content), sourceTok: src, source: span(ctx, src[0], src[1]), content: [content], rule: "indirect.participle" };
+    return {
+      ...base,
+      kind: kindOf(ctx, content),
+      sourceTok: src,
+      source: span(ctx, src[0], src[1]),
+      content: [content],
+      rule: "indirect.participle",
+    };
   }
 
   // Post-position: "…,” said X" / "…, said X".
   // (Inversion is for say-like verbs: "…, said the minister"; "X, an aide, noted the rule" is no inversion.)
-  if (cls === "speech" && j >= a && isBoundaryBefore(ctx, j) && lower[cueEndTok + 1] !== ":" && (SAY_LIKE.has(lemma) || ctx.quotes.byEnd.has(tokens[j]!.end) || ctx.quotes.byEnd.has(tokens[j - 1]?.end ?? -1))) {
+  if (
+    cls === "speech" &&
+    j >= a &&
+    isBoundaryBefore(ctx, j) &&
+    lower[cueEndTok + 1] !== ":" &&
+    (SAY_LIKE.has(lemma) || ctx.quotes.byEnd.has(tokens[j]!.end) || ctx.quotes.byEnd.has(tokens[j - 1]?.end ?? -1))
+  ) {
     const np = npRight(ctx, cueEndTok + 1, b);
     // "…, Flynn said Thursday morning": a time phrase after the verb is no speaker.
-    if (np && endsClause(ctx, np[1] + 1, b, lemma) && !(DAY_WORDS.has(lower[np[1]]!) || MONTHS.has(lower[np[1]]!) || tokens[np[1]]!.pos === "NUM")) {
+    if (
+      np &&
+      endsClause(ctx, np[1] + 1, b, lemma) &&
+      !(DAY_WORDS.has(lower[np[1]]!) || MONTHS.has(lower[np[1]]!) || tokens[np[1]]!.pos === "NUM")
+    ) {
       const pieces = contentBefore(ctx, j, a);
       // Unquoted content before an inverted "said X" is a clause; "Lina Roe, an aide, noted the rule" has none.
       let clauseBefore = /[“”"»]|''/.test(text.slice(pieces?.start ?? 0, pieces?.end ?? 0));
-      for (let m = a; m < j && !clauseBefore; m++) if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") clauseBefore = true;
+      for (let m = a; m < j && !clauseBefore; m++)
+        if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") clauseBefore = true;
       if (pieces && clauseBefore) {
         // After "said X," an appositive describes X; only a new quotation continues the content.
-        const all = [pieces, ...(contentAfterPost(ctx, np[1] + 1, b, true))];
+        const all = [pieces, ...contentAfterPost(ctx, np[1] + 1, b, true)];
         const quoted = endsWithQuote(text, pieces.end);
-        return { ...base, kind: quoted ? "direct" : kindOf(ctx, pieces), sourceTok: np, source: span(ctx, np[0], np[1]), content: all, rule: quoted ? "quote.cue-source-after" : "indirect.cue-source-after" };
+        return {
+          ...base,
+          kind: quoted ? "direct" : kindOf(ctx, pieces),
+          sourceTok: np,
+          source: span(ctx, np[0], np[1]),
+          content: all,
+          rule: quoted ? "quote.cue-source-after" : "indirect.cue-source-after",
+        };
       }
     }
   }
@@ -134,18 +230,45 @@ export function verbCue(ctx: AttributionContext, i: number, a: number, b: number
   if (cls !== "speech" && !coordinated && np[0] - 1 >= a) {
     const pt = tokens[np[0] - 1]!;
     const pl = lower[np[0] - 1]!;
-    if (((pt.pos === "NOUN" || pt.pos === "PROPN") && PERSONAL.has(lower[np[0]]!)) || pl === "what" || pl === "whom") return null;
+    if (((pt.pos === "NOUN" || pt.pos === "PROPN") && PERSONAL.has(lower[np[0]]!)) || pl === "what" || pl === "whom")
+      return null;
   }
 
   // Post-position: "…,” she said" / "…, X said."
   const before = np[0] - 1;
-  if ((cls === "speech" || (cls === "evidence")) && !coordinated && lower[cueEndTok + 1] !== ":" && before >= a && isBoundaryBefore(ctx, before) && (endsClause(ctx, cueEndTok + 1, b, lemma) || (ctx.quotes.byEnd.has(tokens[before]!.end) && lower[cueEndTok + 1] !== "that" && ctx.quotes.byEnd.get(tokens[before]!.end)!.start <= tokens[a]!.start + 1 && /[,?!]['’”"»]*$/.test(text.slice(tokens[before]!.end - 3, tokens[before]!.end))))) {
+  if (
+    (cls === "speech" || cls === "evidence") &&
+    !coordinated &&
+    lower[cueEndTok + 1] !== ":" &&
+    before >= a &&
+    isBoundaryBefore(ctx, before) &&
+    (endsClause(ctx, cueEndTok + 1, b, lemma) ||
+      (ctx.quotes.byEnd.has(tokens[before]!.end) &&
+        lower[cueEndTok + 1] !== "that" &&
+        ctx.quotes.byEnd.get(tokens[before]!.end)!.start <= tokens[a]!.start + 1 &&
+        /[,?!]['’”"»]*$/.test(text.slice(tokens[before]!.end - 3, tokens[before]!.end))))
+  ) {
     const pieces = contentBefore(ctx, before, a);
     // "In her 2004 memoir, Pell noted …", "Speaking in Ostend, he said": a fronted phrase with no finite verb is no reported clause
     // (unless the words after the cue go on with a verb: "The pier, she said, is safe").
-    const frontedOnly = !!pieces && !/[“”"»]|''/.test(text.slice(pieces.start, pieces.end)) && (!hasFiniteVerb(ctx, a, before - 1) || (lower[a] === "asked" && ASKED_NEXT.has(lower[a + 1] ?? ""))) && !(lower[cueEndTok + 1] === "," && cueEndTok + 2 <= b && (tokens[cueEndTok + 2]!.pos === "AUX" || isFiniteVerb(tokens[cueEndTok + 2]!, lower[cueEndTok + 2]!)));
+    const frontedOnly =
+      !!pieces &&
+      !/[“”"»]|''/.test(text.slice(pieces.start, pieces.end)) &&
+      (!hasFiniteVerb(ctx, a, before - 1) || (lower[a] === "asked" && ASKED_NEXT.has(lower[a + 1] ?? ""))) &&
+      !(
+        lower[cueEndTok + 1] === "," &&
+        cueEndTok + 2 <= b &&
+        (tokens[cueEndTok + 2]!.pos === "AUX" || isFiniteVerb(tokens[cueEndTok + 2]!, lower[cueEndTok + 2]!))
+      );
     // Unquoted content before ", X said" needs a speaker-like X ("talks go on" is no report).
-    if (pieces && !frontedOnly && (endsWithQuote(text, pieces.end) || lower[np[1]] === "it" || subjectOk(ctx, np, "stance") || (cls === "evidence" && subjectOk(ctx, np, "evidence")))) {
+    if (
+      pieces &&
+      !frontedOnly &&
+      (endsWithQuote(text, pieces.end) ||
+        lower[np[1]] === "it" ||
+        subjectOk(ctx, np, "stance") ||
+        (cls === "evidence" && subjectOk(ctx, np, "evidence")))
+    ) {
       const quoted = endsWithQuote(text, pieces.end);
       // After a quotation and "she said", only another quotation continues her words; ", adding …" or a narrative clause does not.
       const rest = quoted ? contentAfterPost(ctx, cueEndTok + 1, b, true) : contentAfterPost(ctx, cueEndTok + 1, b);
@@ -155,7 +278,11 @@ export function verbCue(ctx: AttributionContext, i: number, a: number, b: number
         sourceTok: np,
         source: span(ctx, np[0], np[1]),
         content: [pieces, ...rest],
-        rule: quoted ? "quote.source-cue-after" : rest.length && !startsWithQuote(text, rest[0]!.start) ? "indirect.split" : "indirect.source-cue-after",
+        rule: quoted
+          ? "quote.source-cue-after"
+          : rest.length && !startsWithQuote(text, rest[0]!.start)
+            ? "indirect.split"
+            : "indirect.source-cue-after",
       };
     }
   }
