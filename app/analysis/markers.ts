@@ -24,8 +24,8 @@ export interface MarkerItem extends Marker {
  * The stretches of quoted speech in a text: every quotation the shared finder (quotes.ts) sees, and the content
  * of every direct or mixed attribution. Sorted and merged, so `voiceAt` is one binary search.
  */
-export function quotedSpans(text: string, paragraphs: Span[], attributions: Attribution[]): Span[] {
-  const all: Span[] = findQuotes(text, paragraphs).map((q) => ({ start: q.outer.start, end: q.outer.end }));
+export function quotedSpans(text: string, paragraphs: Span[], attributions: Attribution[], quotes?: QuoteStructure): Span[] {
+  const all: Span[] = findQuotes(text, paragraphs, quotes).map((q) => ({ start: q.outer.start, end: q.outer.end }));
   for (const a of attributions) if (a.kind === "direct" || a.kind === "mixed") for (const c of a.content) all.push({ start: c.start, end: c.end });
   all.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Span[] = [];
@@ -93,7 +93,7 @@ function possibilityCould(words: Word[], i: number): boolean {
 }
 
 // Quotations come from the one finder the sourcing engine uses (quotes.ts).
-import { quoteSegments as findQuotes, type QuoteSegment } from "./quotes";
+import { quoteSegments as findQuotes, type QuoteSegment, type QuoteStructure } from "./quotes";
 export { findQuotes, type QuoteSegment };
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
@@ -146,9 +146,10 @@ export interface MarkerResult {
 }
 
 /** Hedges, boosters, loaded terms and scare quotes of one text. */
-export function findMarkers(text: string, words: Word[], paragraphs: Span[], attributions: Attribution[], quotedStretches?: Span[]): MarkerResult {
-  const quotes = findQuotes(text, paragraphs);
-  const speech = quotedStretches ?? quotedSpans(text, paragraphs, attributions);
+/** `shared`: the quotation structure of `text` when the caller has found it already. */
+export function findMarkers(text: string, words: Word[], paragraphs: Span[], attributions: Attribution[], quotedStretches?: Span[], shared?: QuoteStructure): MarkerResult {
+  const quotes = findQuotes(text, paragraphs, shared);
+  const speech = quotedStretches ?? quotedSpans(text, paragraphs, attributions, shared);
   const longQuotes = quotes.filter((q) => countWords(text.slice(q.inner.start, q.inner.end)) > 4);
   const quoted = quotes.map((q) => q.outer);
   const markers: MarkerItem[] = [];

@@ -255,10 +255,39 @@ const LETTER = /[\p{L}\p{N}]/u;
  * engine (in any style, read through `normaliseQuoteStyle`), and single-mark segments (‘…’, '…') outside them whose marks are not apostrophes.
  * In the order they close.
  */
-export function quoteSegments(original: string, paragraphs: Span[]): QuoteSegment[] {
+export function quoteSegments(original: string, paragraphs: Span[], shared?: QuoteStructure): QuoteSegment[] {
+  return sharedQuotes(original, paragraphs, shared).segments;
+}
+
+/**
+ * The quotation structure of one text, found once per analysis and handed to every stage that reads quotations
+ * (the sourcing engine's context, voice, markers, claims). Read-only for its users.
+ */
+export interface QuoteStructure {
+  /** The text and paragraphs it was found in (a structure is used only for the same two). */
+  text: string;
+  paragraphs: Span[];
+  /** `normaliseQuoteStyle(text, paragraphs)`. */
+  normalised: string;
+  /** `findQuotes(normalised, paragraphs)`, indexed. */
+  doubles: QuoteIndex;
+  /** `quoteSegments(text, paragraphs)`. */
+  segments: QuoteSegment[];
+}
+
+export function quoteStructure(original: string, paragraphs: Span[]): QuoteStructure {
   // Read in the American style (offsets unchanged), so a single-mark quotation is one segment, not two.
   const text = normaliseQuoteStyle(original, paragraphs);
   const doubles = new QuoteIndex(findQuotes(text, paragraphs));
+  return { text: original, paragraphs, normalised: text, doubles, segments: segmentsOf(text, paragraphs, doubles) };
+}
+
+/** `shared` when it was found in this very text and paragraphs, else a structure found now. */
+export function sharedQuotes(text: string, paragraphs: Span[], shared?: QuoteStructure): QuoteStructure {
+  return shared && shared.text === text && shared.paragraphs === paragraphs ? shared : quoteStructure(text, paragraphs);
+}
+
+function segmentsOf(text: string, paragraphs: Span[], doubles: QuoteIndex): QuoteSegment[] {
   const out: QuoteSegment[] = doubles.quotes.map((q) => {
     const open = text[q.start] === "'" && text[q.start + 1] === "'" ? 2 : 1;
     const close = q.unbalanced ? 0 : text[q.end - 1] === "'" && text[q.end - 2] === "'" ? 2 : 1;
