@@ -53,6 +53,9 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
     }
     const continuing = open >= 0;
     for (let i = para.start; i < para.end; i++) {
+      // Most characters are not marks: every mark is ", ', «, » or at U+201C and above.
+      const cc = text.charCodeAt(i);
+      if (cc < 0x201c && cc !== 34 && cc !== 39 && cc !== 0xab && cc !== 0xbb) continue;
       let ch = text[i]!;
       // Two apostrophes stand for a double mark in some house styles ('' … '').
       let len = 1;
@@ -127,7 +130,8 @@ export function normaliseQuoteStyle(text: string, paragraphs: Span[]): string {
   if (!/[‘'«»„「『]/.test(text)) return text;
   const rep = new Map<number, string>();
   // 1. Guillemets, low-high marks and corner brackets: paired within a paragraph.
-  for (const p of paragraphs) {
+  const foreign = /[«»„「『』]/.test(text);
+  for (const p of foreign ? paragraphs : []) {
     let open = -1;
     let close = "";
     for (let i = p.start; i < p.end; i++) {

@@ -169,8 +169,22 @@ export function foldName(s: string): string {
  * prefixes, hyphens and dots.
  */
 export function normaliseName(s: string, opts: { keepQuoteMarks?: boolean } = {}): string {
+  // Called per token by several stages; pure, so each distinct string is normalised once (like `foldName`).
+  const cache = opts.keepQuoteMarks ? normKeepCache : normCache;
+  const hit = cache.get(s);
+  if (hit !== undefined) return hit;
+  if (cache.size > 100_000) cache.clear();
+  const out = normaliseUncached(s, !!opts.keepQuoteMarks);
+  cache.set(s, out);
+  return out;
+}
+
+const normCache = new Map<string, string>();
+const normKeepCache = new Map<string, string>();
+
+function normaliseUncached(s: string, keepQuoteMarks: boolean): string {
   const t = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[‘’'`ʿʾ]/g, "");
-  return (opts.keepQuoteMarks ? t : t.replace(/[“”"]/g, "")).replace(/\s+/g, " ").trim().toLowerCase();
+  return (keepQuoteMarks ? t : t.replace(/[“”"]/g, "")).replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 function foldUncached(s: string): string {
