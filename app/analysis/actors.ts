@@ -216,7 +216,17 @@ function matchAlias(words: Word[], i: number, memo?: (AliasEntry | null | undefi
   return null;
 }
 
+const slugCache = new Map<string, string>();
 function slug(s: string): string {
+  // Pure; the known actors' names are slugged again for every headline and article part.
+  const hit = slugCache.get(s);
+  if (hit !== undefined) return hit;
+  if (slugCache.size > 100_000) slugCache.clear();
+  const out = slugUncached(s);
+  slugCache.set(s, out);
+  return out;
+}
+function slugUncached(s: string): string {
   return foldName(s).replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
 }
 

@@ -103,7 +103,9 @@ const entries: PhraseEntry<FrameDimension[]>[] = [...byPhrase].map(([k, dims]) =
 const matcher = buildMatcher(entries);
 
 export function emptyProfile(): FrameProfile {
-  return Object.fromEntries(FRAME_DIMENSIONS.map((d) => [d, 0])) as FrameProfile;
+  const out = {} as FrameProfile;
+  for (const d of FRAME_DIMENSIONS) out[d] = 0;
+  return out;
 }
 
 /** Frame scores for every paragraph (only dimensions with hits are listed) and the article profile. */

@@ -109,7 +109,8 @@ export function buildMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher<T> {
         const l2 = w.lemma !== w.lower ? byFirst.get(w.lemma) : undefined;
         if (!l1 && !l2) continue;
         let found: PhraseEntry<T> | null = null;
-        for (const list of [l1, l2]) {
+        for (let li = 0; li < 2; li++) {
+          const list = li === 0 ? l1 : l2;
           if (!list) continue;
           for (const e of list) {
             if (found && found.words.length >= e.words.length) break;
