@@ -103,6 +103,9 @@ for (const s of gazetteer.entries.states as { names: string[]; adjectives: strin
     if (/^\p{Lu}\p{Ll}/u.test(a)) DEMONYMS.set(a, target);
   }
 }
+/** A state's key → its name (from its demonyms), and an alias key → its name: built once, not per text. */
+const demonymName = new Map([...DEMONYMS.values()].map((d) => [d.key, d.name]));
+const aliasName = new Map(aliasLexicon.entries.map((e) => [e.key, e.name]));
 /** Words for a state's institutions, officials or forces, and for armed men: after a demonym they name the state. */
 const BODY_NOUNS = new Set(
   "forces army military troops soldiers police navy government authorities authority officials regime administration leadership ministry cabinet parliament intelligence junta occupation state embassy diplomats gunmen militants fighters militias militia security services".split(" "),
@@ -433,7 +436,6 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
       demonymCands.push({ from: i, to: i + 1, key: state.key, rule: "actor.demonym", kind: "state", titled: false });
     }
   }
-  const demonymName = new Map([...DEMONYMS.values()].map((d) => [d.key, d.name]));
 
   const mentions: Mention[] = [];
   const info = new Map<string, { name: string; kind: ActorKind | null; variants: Set<string>; count: number; rules: Set<string>; titled: boolean }>();
@@ -472,7 +474,6 @@ export function detectActors(text: string, allWords: Word[], known: Actor[] = []
   }
 
   const actors: Actor[] = [];
-  const aliasName = new Map(aliasLexicon.entries.map((e) => [e.key, e.name]));
   const knownByKey = new Map(known.map((k) => [k.key, k]));
   for (const [key, e] of info) {
     const k = knownByKey.get(key);

@@ -170,7 +170,7 @@ function analyseTitle(title: string, known: Actor[]): TitleAnalysis {
   const titled = markers.map((m) => ({ ...m, field: "title" as const }));
   const { frames: fs } = scoreFrames(words, tok.paragraphs, quoted);
   const wordCount = countWords(title);
-  const writerWords = voiceWordCounts(title, quoted).writer;
+  const writerWords = voiceWordCounts(title, quoted, wordCount).writer;
   return {
     text: title,
     wordCount,
@@ -207,7 +207,7 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
   const quoted = quotedSpans(text, tok.paragraphs, attributions, qs);
   const { markers, quotes } = findMarkers(text, words, tok.paragraphs, attributions, quoted, qs);
   const wordCount = countWords(text);
-  const voiceWords = voiceWordCounts(text, quoted);
+  const voiceWords = voiceWordCounts(text, quoted, wordCount);
   const { frames: frameScores, profile } = scoreFrames(words, tok.paragraphs, quoted);
   const scored = scoreSentences(words, tok.sentences, quoted);
   const claims = extractClaims({ text, words, sentences: tok.sentences, attributions, sources, mentions, markers, quotes: quotes.map((q) => q.outer) });

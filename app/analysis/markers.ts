@@ -232,11 +232,10 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
 
 export type MarkerDensities = Record<MarkerType, number>;
 
-/** Words of the text inside quoted speech and in the writer's own voice. */
-export function voiceWordCounts(text: string, quoted: Span[]): { writer: number; quoted: number } {
+/** Words of the text inside quoted speech and in the writer's own voice (`all`: the text's word count, when known). */
+export function voiceWordCounts(text: string, quoted: Span[], all = countWords(text)): { writer: number; quoted: number } {
   let q = 0;
   for (const s of quoted) q += countWords(text.slice(s.start, s.end));
-  const all = countWords(text);
   return { writer: Math.max(0, all - q), quoted: Math.min(q, all) };
 }
 
