@@ -90,6 +90,16 @@ export function nameRuns(slice: Word[], titleCase = true): ([number, number] | n
   return out;
 }
 
+/** The text holds a letter or digit (ASCII letters and digits decided without the regex). */
+function isWordy(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128) return /[\p{L}\p{N}]/u.test(t);
+  }
+  return false;
+}
+
 const byPhrase = new Map<string, FrameDimension[]>();
 for (const [dim, list] of Object.entries(framesLexicon.entries)) {
   for (const term of list) {
@@ -117,7 +127,8 @@ export function scoreFrames(words: Word[], paragraphs: Span[], quoted: Span[] = 
     const a = wordAt(words, p.start);
     const b = wordAt(words, p.end);
     const slice = words.slice(a, b);
-    const nWords = slice.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).length;
+    let nWords = 0;
+    for (const w of slice) if (isWordy(w.text)) nWords++;
     const runs = nameRuns(slice);
     const per = new Map<FrameDimension, { hits: Span[]; entries: string[]; words: string[]; voices: Voice[]; plain: boolean }>();
     for (const h of matcher.match(slice)) {

@@ -179,12 +179,22 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
       if (!a.cue || cls === "speech" || /according|^[:,]$/.test(cueText)) realQuotes.push(...a.content);
     }
   }
-  // Word n-grams (1-4) of the long quotations, so an echo check is one set look-up.
-  const echoes = new Set<string>();
-  for (const q of longQuotes) {
-    const ws = text.slice(q.inner.start, q.inner.end).toLowerCase().match(WORD_RE) ?? [];
-    for (let i = 0; i < ws.length; i++) for (let n = 1; n <= 4 && i + n <= ws.length; n++) echoes.add(ws.slice(i, i + n).join(" "));
-  }
+  // An echo: the one to four words of a short quotation, in a row in a long quotation. The long quotations'
+  // words are read only when a short quotation gets that far (few do).
+  let longWords: string[][] | null = null;
+  const echoed = (low: string): boolean => {
+    const lw = low.split(" ");
+    if (lw.length > 4) return false;
+    longWords ??= longQuotes.map((q) => text.slice(q.inner.start, q.inner.end).toLowerCase().match(WORD_RE) ?? []);
+    for (const ws of longWords) {
+      for (let i = 0; i + lw.length <= ws.length; i++) {
+        let k = 0;
+        while (k < lw.length && ws[i + k] === lw[k]) k++;
+        if (k === lw.length) return true;
+      }
+    }
+    return false;
+  };
   let lastPartial = -1;
   for (const q of quotes) {
     const inner = text.slice(q.inner.start, q.inner.end);
@@ -196,7 +206,7 @@ export function findMarkers(text: string, words: Word[], paragraphs: Span[], att
       if (realQuotes.some((r) => overlaps(r, q.inner))) continue;
       // A phrase someone said earlier at greater length is an echo of a real quotation.
       const low = (inner.toLowerCase().match(WORD_RE) ?? []).join(" ");
-      if (low.length > 3 && echoes.has(low)) continue;
+      if (low.length > 3 && echoed(low)) continue;
       // "described it as", "called it", "dubbed": a partial quotation of the speaker's word.
       if (/\b(?:call(?:s|ed)?|describ(?:es|ed|e)(?:\s+\w+)?\s+as|dubb(?:ed|s)|term(?:s|ed)|label(?:l?ed|s)|brand(?:s|ed))\s*(?:it|them|him|her|this|that)?\s*$/.test(text.slice(Math.max(0, q.outer.start - 30), q.outer.start).toLowerCase())) continue;
       // A speech cue just before ("called Trump an \"idiot\"") or just after (", the inspector said") marks

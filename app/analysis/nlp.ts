@@ -37,7 +37,8 @@ const LONG_RUN = 64;
  * (40,000 characters: 3 s), so such runs get a space every 64 characters in a same-length copy: offsets stay valid.
  */
 export function tokenize(text: string): TokenizedText {
-  let masked: string[] | null = null;
+  // Offsets to blank out (possessive marks, and a space every LONG_RUN characters of a long run), in order.
+  const blank: number[] = [];
   let run = 0;
   const possessive: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -49,21 +50,26 @@ export function tokenize(text: string): TokenizedText {
     // wink learns words as it reads ("Clinton's" whole once seen, split before), which would make tokens and
     // tags depend on what the process read earlier: it always reads a possessive as "Clinton s".
     if ((c === 39 || c === 0x2019) && (text[i + 1] === "s" || text[i + 1] === "S") && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!) && !/[\p{L}\p{N}]/u.test(text[i + 2] ?? " ")) {
-      masked ??= text.split("");
-      masked[i] = " ";
+      blank.push(i);
       possessive.push(i);
       run = 0;
       continue;
     }
     if (++run > LONG_RUN) {
       if ((c & 0xfc00) === 0xdc00) continue; // never split a surrogate pair
-      masked ??= text.split("");
-      masked[i] = " ";
+      blank.push(i);
       run = 0;
     }
   }
-  if (!masked) return tokenizeSpaced(text);
-  const out = tokenizeSpaced(masked.join(""));
+  if (!blank.length) return tokenizeSpaced(text);
+  const parts: string[] = [];
+  let from = 0;
+  for (const i of blank) {
+    parts.push(text.slice(from, i), " ");
+    from = i + 1;
+  }
+  parts.push(text.slice(from));
+  const out = tokenizeSpaced(parts.join(""));
   // Values from the real text; the "s" after a masked apostrophe becomes the possessive "'s" again.
   const apostrophes = new Set(possessive);
   for (const t of out.tokens) {

@@ -26,7 +26,9 @@ export function toWords(tok: TokenizedText): Word[] {
   const ts = tok.tokens;
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!;
-    if (t.pos === "SPACE" || /^\s+$/.test(t.value)) continue;
+    // (Only a value opening with a control character, a space or a character above U+009F can be all white space.)
+    const c0 = t.value.charCodeAt(0);
+    if (t.pos === "SPACE" || ((c0 <= 32 || c0 >= 0xa0) && /^\s+$/.test(t.value))) continue;
     let end = t.end;
     let j = i;
     // Glue "x-y(-z)" when there is no space around the hyphen (only the first hyphen pair needs to be wordy).
