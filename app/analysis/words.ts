@@ -158,6 +158,13 @@ const foldCache = new Map<string, string>();
 
 /** Folds a name for comparison: lower case, no diacritics or apostrophes, no "al-"/"el-" article. */
 export function foldName(s: string): string {
+  // Lower-case ASCII letters and digits fold to themselves (most words: no look-up needed).
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  }
+  if (plain) return s;
   const hit = foldCache.get(s);
   if (hit !== undefined) return hit;
   if (foldCache.size > 100_000) foldCache.clear();
