@@ -231,7 +231,10 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
     version: ANALYSER_VERSION,
     wordCount,
     segmentation: { paragraphs: tok.paragraphs, sentences: tok.sentences },
-    attributions: attributions.map((a) => ({ ...a, words: a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0), quotedWords: quotedWordCount(text, a.kind, a.content) })),
+    attributions: attributions.map((a) => {
+      const words = a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0);
+      return { ...a, words, quotedWords: quotedWordCount(text, a.kind, a.content, words) };
+    }),
     sources,
     actors,
     mentions: mentions.map((m) => ({ ...m, field: "body" as const })),

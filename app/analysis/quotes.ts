@@ -325,17 +325,19 @@ function segmentsOf(text: string, paragraphs: Span[], doubles: QuoteIndex): Quot
  * quotation marks (double or single) within its content pieces. The one count every page, chart, export and
  * the CLI show, per attribution and summed per source.
  */
-export function quotedWordCount(text: string, kind: AttributionKind, content: Span[]): number {
+export function quotedWordCount(text: string, kind: AttributionKind, content: Span[], contentWords?: number): number {
+  // `contentWords`: the words of the content pieces, when the caller has counted them already.
   let n = 0;
   let all = 0;
   for (const p of content) {
     const from = Math.max(0, p.start - 1);
     const s = text.slice(from, Math.min(text.length, p.end + 1));
-    all += countWords(text.slice(p.start, p.end));
+    if (contentWords === undefined) all += countWords(text.slice(p.start, p.end));
     const re = /[“"«‘]([^”"»’]*)[”"»’]/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(s))) n += countWords(m[1]!);
   }
+  if (contentWords !== undefined) all = contentWords;
   if (kind === "direct") return all;
   return Math.min(n, all);
 }
