@@ -6,6 +6,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { tokenize } from "#app/analysis/nlp";
 import { analyseSourcing } from "#app/analysis/sourcing";
+import { HOSTILE_QUOTES, megabyteInputs } from "#tests/fixtures/hostile-inputs";
 
 function repoTexts(): string[] {
   const dirs = ["app/demo", "app/demo/tutorial", "tests/fixtures/articles"];
@@ -89,6 +90,24 @@ export async function bench(): Promise<void> {
   console.log(
     `per 1,000-word article: tokenize ${perTok.toFixed(2)} ms (baseline), sourcing ${perSrc.toFixed(2)} ms given tokens, ${perAll.toFixed(2)} ms in all`,
   );
+
+  // Hostile inputs (their output is checked in tests/unit/analysis/sourcing-fuzz.test.ts; their speed only here),
+  // each beside the tokeniser alone on the same input.
+  const hostile = [
+    ...megabyteInputs(),
+    ...HOSTILE_QUOTES.map((text, i) => ({
+      name: `quote-mark flood ${i + 1} (${text.length.toLocaleString("en")} chars)`,
+      text,
+    })),
+  ];
+  for (const h of hostile) {
+    const runs = h.text.length > 100_000 ? 1 : 3;
+    const hTok = best(runs, () => tokenize(h.text));
+    const hSrc = best(runs, () => analyseSourcing(h.text));
+    console.log(
+      `hostile: ${h.name.padEnd(40)} sourcing ${hSrc.toFixed(0).padStart(6)} ms   tokenize ${hTok.toFixed(0).padStart(6)} ms (baseline)   ${(hSrc / Math.max(hTok, 0.01)).toFixed(2)}x`,
+    );
+  }
 
   // Memory over 1,000 articles: peaks should not grow with the count; the heap retained after a
   // forced collection shows whether anything accumulates (a collector is exposed at run time).

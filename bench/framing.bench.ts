@@ -131,6 +131,17 @@ export async function bench(): Promise<void> {
   );
   console.log(`framing and claims stages add ${per1000(all - src)} ms / 1,000 words over sourcing`);
 
+  // A long input (about 100k words; its output is checked in tests/unit/analysis/framing-analyse.test.ts, its
+  // speed only here): per 1,000 words it should cost what the articles above cost, if the analysis is linear.
+  const para = fs.readFileSync(root + "tests/fixtures/articles/border-incident.txt", "utf8");
+  const long = Array.from({ length: Math.ceil(100_000 / para.split(/\s+/).length) }, () => para).join("\n");
+  const longWords = countWords(long);
+  const longT = median(timeRuns(() => analyse(long), 0, 3));
+  const longTok = median(timeRuns(() => tokenize(long), 0, 3));
+  console.log(
+    `long input, ${longWords.toLocaleString("en")} words: analyse() ${(longT / 1000).toFixed(1)} s = ${((longT * 1000) / longWords).toFixed(2)} ms / 1,000 words (articles above: ${per1000(all)}; tokenise only ${((longTok * 1000) / longWords).toFixed(2)})   (linear: about the same)`,
+  );
+
   // Claim alignment across 10 articles (the whole comparison, and alignment is most of it).
   const inputs: CompareInput[] = [];
   for (let i = 0; inputs.length < 10; i++) {

@@ -144,6 +144,9 @@ for (const s of gazetteer.entries.states as { names: string[]; adjectives: strin
     if (/^\p{Lu}\p{Ll}/u.test(a)) DEMONYMS.set(a, target);
   }
 }
+/** A state's key → its name (from its demonyms), and an alias key → its name: built once, not per text. */
+const demonymName = new Map([...DEMONYMS.values()].map((d) => [d.key, d.name]));
+const aliasName = new Map(aliasLexicon.entries.map((e) => [e.key, e.name]));
 /** Words for a state's institutions, officials or forces, and for armed men: after a demonym they name the state. */
 const BODY_NOUNS = new Set(
   "forces army military troops soldiers police navy government authorities authority officials regime administration leadership ministry cabinet parliament intelligence junta occupation state embassy diplomats gunmen militants fighters militias militia security services".split(
@@ -323,7 +326,17 @@ function matchAlias(words: Word[], i: number, memo?: (AliasEntry | null | undefi
   return null;
 }
 
+const slugCache = new Map<string, string>();
 function slug(s: string): string {
+  // Pure; the known actors' names are slugged again for every headline and article part.
+  const hit = slugCache.get(s);
+  if (hit !== undefined) return hit;
+  if (slugCache.size > 100_000) slugCache.clear();
+  const out = slugUncached(s);
+  slugCache.set(s, out);
+  return out;
+}
+function slugUncached(s: string): string {
   return foldName(s)
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-|-$/g, "");
@@ -610,7 +623,6 @@ export function detectActors(
       demonymCands.push({ from: i, to: i + 1, key: state.key, rule: "actor.demonym", kind: "state", titled: false });
     }
   }
-  const demonymName = new Map([...DEMONYMS.values()].map((d) => [d.key, d.name]));
 
   const mentions: Mention[] = [];
   const info = new Map<
@@ -660,7 +672,6 @@ export function detectActors(
   }
 
   const actors: Actor[] = [];
-  const aliasName = new Map(aliasLexicon.entries.map((e) => [e.key, e.name]));
   const knownByKey = new Map(known.map((k) => [k.key, k]));
   for (const [key, e] of info) {
     const k = knownByKey.get(key);

@@ -100,6 +100,16 @@ export function nameRuns(slice: Word[], titleCase = true): ([number, number] | n
   return out;
 }
 
+/** The text holds a letter or digit (ASCII letters and digits decided without the regex). */
+function isWordy(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128) return /[\p{L}\p{N}]/u.test(t);
+  }
+  return false;
+}
+
 const byPhrase = new Map<string, FrameDimension[]>();
 for (const [dim, list] of Object.entries(framesLexicon.entries)) {
   for (const term of list) {
@@ -116,7 +126,9 @@ const entries: PhraseEntry<FrameDimension[]>[] = [...byPhrase].map(([k, dims]) =
 const matcher = buildMatcher(entries);
 
 export function emptyProfile(): FrameProfile {
-  return Object.fromEntries(FRAME_DIMENSIONS.map((d) => [d, 0])) as FrameProfile;
+  const out = {} as FrameProfile;
+  for (const d of FRAME_DIMENSIONS) out[d] = 0;
+  return out;
 }
 
 /** Frame scores for every paragraph (only dimensions with hits are listed) and the article profile. */
@@ -132,7 +144,8 @@ export function scoreFrames(
     const a = wordAt(words, p.start);
     const b = wordAt(words, p.end);
     const slice = words.slice(a, b);
-    const nWords = slice.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).length;
+    let nWords = 0;
+    for (const w of slice) if (isWordy(w.text)) nWords++;
     const runs = nameRuns(slice);
     const per = new Map<
       FrameDimension,

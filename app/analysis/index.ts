@@ -4,7 +4,7 @@ import { countWords, tokenize } from "./nlp";
 import { analyseSourcing, RULES as SOURCING_RULES } from "./sourcing";
 import type { Attribution, MarkerType, Segmentation, SourceEntity, Span } from "./types";
 import { toWords } from "./words";
-import { quotedWordCount } from "./quotes";
+import { quotedWordCount, quoteStructure } from "./quotes";
 import { ACTOR_RULES, detectActors, type Actor, type Mention } from "./actors";
 import { findDescriptors, NAMING_RULES, type Descriptor, type LabelClass } from "./naming";
 import {
@@ -176,12 +176,13 @@ function analyseTitle(title: string, known: Actor[]): TitleAnalysis {
   const words = toWords(tok);
   const { mentions } = detectActors(title, words, known, { headline: true });
   const descriptors = findDescriptors(title, words, mentions).map((d) => ({ ...d, field: "title" as const }));
-  const quoted = quotedSpans(title, tok.paragraphs, []);
-  const { markers } = findMarkers(title, words, tok.paragraphs, [], quoted);
+  const qs = quoteStructure(title, tok.paragraphs);
+  const quoted = quotedSpans(title, tok.paragraphs, [], qs);
+  const { markers } = findMarkers(title, words, tok.paragraphs, [], quoted, qs);
   const titled = markers.map((m) => ({ ...m, field: "title" as const }));
   const { frames: fs } = scoreFrames(words, tok.paragraphs, quoted);
   const wordCount = countWords(title);
-  const writerWords = voiceWordCounts(title, quoted).writer;
+  const writerWords = voiceWordCounts(title, quoted, wordCount).writer;
   return {
     text: title,
     wordCount,
@@ -207,7 +208,9 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
   // wink gives some tokens no lemma ("cannot"); every later stage expects a string.
   for (const t of tok.tokens) if (typeof t.lemma !== "string") t.lemma = t.value.toLowerCase();
   const words = toWords(tok);
-  const { attributions, sources } = analyseSourcing(text, tok);
+  // The quotation structure is found once and shared by sourcing, voice, markers and claims.
+  const qs = quoteStructure(text, tok.paragraphs);
+  const { attributions, sources } = analyseSourcing(text, tok, {}, qs);
   const { actors, mentions } = detectActors(text, words);
   // An actor's affiliation comes from the sourcing engine when one of its mentions is a source.
   const mentionActor = new Map(mentions.map((m) => [`${m.span.start}:${m.span.end}`, m.actorKey]));
@@ -222,10 +225,10 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
   }
   const descriptors = findDescriptors(text, words, mentions).map((d) => ({ ...d, field: "body" as const }));
   // One voice decision for every stage: words inside quoted speech are the speaker's, not the outlet's.
-  const quoted = quotedSpans(text, tok.paragraphs, attributions);
-  const { markers, quotes } = findMarkers(text, words, tok.paragraphs, attributions, quoted);
+  const quoted = quotedSpans(text, tok.paragraphs, attributions, qs);
+  const { markers, quotes } = findMarkers(text, words, tok.paragraphs, attributions, quoted, qs);
   const wordCount = countWords(text);
-  const voiceWords = voiceWordCounts(text, quoted);
+  const voiceWords = voiceWordCounts(text, quoted, wordCount);
   const { frames: frameScores, profile } = scoreFrames(words, tok.paragraphs, quoted);
   const scored = scoreSentences(words, tok.sentences, quoted);
   const claims = extractClaims({
@@ -260,11 +263,10 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
     version: ANALYSER_VERSION,
     wordCount,
     segmentation: { paragraphs: tok.paragraphs, sentences: tok.sentences },
-    attributions: attributions.map((a) => ({
-      ...a,
-      words: a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0),
-      quotedWords: quotedWordCount(text, a.kind, a.content),
-    })),
+    attributions: attributions.map((a) => {
+      const words = a.content.reduce((n, p) => n + countWords(text.slice(p.start, p.end)), 0);
+      return { ...a, words, quotedWords: quotedWordCount(text, a.kind, a.content, words) };
+    }),
     sources,
     actors,
     mentions: mentions.map((m) => ({ ...m, field: "body" as const })),

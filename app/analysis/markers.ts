@@ -24,8 +24,13 @@ export interface MarkerItem extends Marker {
  * The stretches of quoted speech in a text: every quotation the shared finder (quotes.ts) sees, and the content
  * of every direct or mixed attribution. Sorted and merged, so `voiceAt` is one binary search.
  */
-export function quotedSpans(text: string, paragraphs: Span[], attributions: Attribution[]): Span[] {
-  const all: Span[] = findQuotes(text, paragraphs).map((q) => ({ start: q.outer.start, end: q.outer.end }));
+export function quotedSpans(
+  text: string,
+  paragraphs: Span[],
+  attributions: Attribution[],
+  quotes?: QuoteStructure,
+): Span[] {
+  const all: Span[] = findQuotes(text, paragraphs, quotes).map((q) => ({ start: q.outer.start, end: q.outer.end }));
   for (const a of attributions)
     if (a.kind === "direct" || a.kind === "mixed") for (const c of a.content) all.push({ start: c.start, end: c.end });
   all.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -134,7 +139,7 @@ function possibilityCould(words: Word[], i: number): boolean {
 }
 
 // Quotations come from the one finder the sourcing engine uses (quotes.ts).
-import { quoteSegments as findQuotes, type QuoteSegment } from "./quotes";
+import { quoteSegments as findQuotes, type QuoteSegment, type QuoteStructure } from "./quotes";
 export { findQuotes, type QuoteSegment };
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
@@ -200,15 +205,17 @@ export interface MarkerResult {
 }
 
 /** Hedges, boosters, loaded terms and scare quotes of one text. */
+/** `shared`: the quotation structure of `text` when the caller has found it already. */
 export function findMarkers(
   text: string,
   words: Word[],
   paragraphs: Span[],
   attributions: Attribution[],
   quotedStretches?: Span[],
+  shared?: QuoteStructure,
 ): MarkerResult {
-  const quotes = findQuotes(text, paragraphs);
-  const speech = quotedStretches ?? quotedSpans(text, paragraphs, attributions);
+  const quotes = findQuotes(text, paragraphs, shared);
+  const speech = quotedStretches ?? quotedSpans(text, paragraphs, attributions, shared);
   const longQuotes = quotes.filter((q) => countWords(text.slice(q.inner.start, q.inner.end)) > 4);
   const quoted = quotes.map((q) => q.outer);
   const markers: MarkerItem[] = [];
@@ -247,13 +254,22 @@ export function findMarkers(
       if (!a.cue || cls === "speech" || /according|^[:,]$/.test(cueText)) realQuotes.push(...a.content);
     }
   }
-  // Word n-grams (1-4) of the long quotations, so an echo check is one set look-up.
-  const echoes = new Set<string>();
-  for (const q of longQuotes) {
-    const ws = text.slice(q.inner.start, q.inner.end).toLowerCase().match(WORD_RE) ?? [];
-    for (let i = 0; i < ws.length; i++)
-      for (let n = 1; n <= 4 && i + n <= ws.length; n++) echoes.add(ws.slice(i, i + n).join(" "));
-  }
+  // An echo: the one to four words of a short quotation, in a row in a long quotation. The long quotations'
+  // words are read only when a short quotation gets that far (few do).
+  let longWords: string[][] | null = null;
+  const echoed = (low: string): boolean => {
+    const lw = low.split(" ");
+    if (lw.length > 4) return false;
+    longWords ??= longQuotes.map((q) => text.slice(q.inner.start, q.inner.end).toLowerCase().match(WORD_RE) ?? []);
+    for (const ws of longWords) {
+      for (let i = 0; i + lw.length <= ws.length; i++) {
+        let k = 0;
+        while (k < lw.length && ws[i + k] === lw[k]) k++;
+        if (k === lw.length) return true;
+      }
+    }
+    return false;
+  };
   let lastPartial = -1;
   for (const q of quotes) {
     const inner = text.slice(q.inner.start, q.inner.end);
@@ -265,7 +281,7 @@ export function findMarkers(
       if (realQuotes.some((r) => overlaps(r, q.inner))) continue;
       // A phrase someone said earlier at greater length is an echo of a real quotation.
       const low = (inner.toLowerCase().match(WORD_RE) ?? []).join(" ");
-      if (low.length > 3 && echoes.has(low)) continue;
+      if (low.length > 3 && echoed(low)) continue;
       // "described it as", "called it", "dubbed": a partial quotation of the speaker's word.
       if (
         /\b(?:call(?:s|ed)?|describ(?:es|ed|e)(?:\s+\w+)?\s+as|dubb(?:ed|s)|term(?:s|ed)|label(?:l?ed|s)|brand(?:s|ed))\s*(?:it|them|him|her|this|that)?\s*$/.test(
@@ -320,11 +336,14 @@ export function findMarkers(
 
 export type MarkerDensities = Record<MarkerType, number>;
 
-/** Words of the text inside quoted speech and in the writer's own voice. */
-export function voiceWordCounts(text: string, quoted: Span[]): { writer: number; quoted: number } {
+/** Words of the text inside quoted speech and in the writer's own voice (`all`: the text's word count, when known). */
+export function voiceWordCounts(
+  text: string,
+  quoted: Span[],
+  all = countWords(text),
+): { writer: number; quoted: number } {
   let q = 0;
   for (const s of quoted) q += countWords(text.slice(s.start, s.end));
-  const all = countWords(text);
   return { writer: Math.max(0, all - q), quoted: Math.min(q, all) };
 }
 

@@ -7,7 +7,9 @@ import { splitParagraphs } from "./paragraphs";
 
 export { splitParagraphs };
 
-const nlp = winkNLP(model);
+// Only sentence boundaries and parts of speech (with lemmas) are read: wink's entity, negation and sentiment
+// passes (a third of its time) leave tokens, tags and sentences as they are, so they are not run.
+const nlp = winkNLP(model, ["sbd", "pos"]);
 const its = nlp.its;
 
 export interface Token {
@@ -35,7 +37,8 @@ const LONG_RUN = 64;
  * (40,000 characters: 3 s), so such runs get a space every 64 characters in a same-length copy: offsets stay valid.
  */
 export function tokenize(text: string): TokenizedText {
-  let masked: string[] | null = null;
+  // Offsets to blank out (possessive marks, and a space every LONG_RUN characters of a long run), in order.
+  const blank: number[] = [];
   let run = 0;
   const possessive: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -53,21 +56,26 @@ export function tokenize(text: string): TokenizedText {
       /[\p{L}\p{N}]/u.test(text[i - 1]!) &&
       !/[\p{L}\p{N}]/u.test(text[i + 2] ?? " ")
     ) {
-      masked ??= text.split("");
-      masked[i] = " ";
+      blank.push(i);
       possessive.push(i);
       run = 0;
       continue;
     }
     if (++run > LONG_RUN) {
       if ((c & 0xfc00) === 0xdc00) continue; // never split a surrogate pair
-      masked ??= text.split("");
-      masked[i] = " ";
+      blank.push(i);
       run = 0;
     }
   }
-  if (!masked) return tokenizeSpaced(text);
-  const out = tokenizeSpaced(masked.join(""));
+  if (!blank.length) return tokenizeSpaced(text);
+  const parts: string[] = [];
+  let from = 0;
+  for (const i of blank) {
+    parts.push(text.slice(from, i), " ");
+    from = i + 1;
+  }
+  parts.push(text.slice(from));
+  const out = tokenizeSpaced(parts.join(""));
   // Values from the real text; the "s" after a masked apostrophe becomes the possessive "'s" again.
   const apostrophes = new Set(possessive);
   for (const t of out.tokens) {
@@ -127,6 +135,79 @@ function tokenizeSpaced(text: string): TokenizedText {
  * or digits with inner apostrophes and hyphens; a number with separators ("40,000", "3.5") is one word.
  */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}+)*/gu);
-  return m ? m.length : 0;
+  // Counts the matches of WORD_PATTERN in one pass without building them (it runs over every text and quotation).
+  const len = text.length;
+  let n = 0;
+  let inWord = false;
+  let last = 0; // class of the word's last letter or digit
+  let afterNumber = false; // the word ends in "[.,]digits": a letter after it starts a new word ("3.5km")
+  for (let i = 0; i < len;) {
+    let c = text.charCodeAt(i);
+    let size = 1;
+    let k: number;
+    if (c < 128) k = ASCII_CLASS[c]!;
+    else {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          size = 2;
+        }
+      }
+      k = wideClass(c);
+    }
+    if (k) {
+      if (!inWord || (afterNumber && k === LETTER)) {
+        n++;
+        afterNumber = false;
+      }
+      inWord = true;
+      last = k;
+      i += size;
+      continue;
+    }
+    if (inWord && i + 1 < len) {
+      // An apostrophe or hyphen before a letter or digit, or . and , between digits, stay inside the word.
+      let d = text.charCodeAt(i + 1);
+      if (d >= 0xd800 && d <= 0xdbff && i + 2 < len) {
+        const e = text.charCodeAt(i + 2);
+        if (e >= 0xdc00 && e <= 0xdfff) d = ((d - 0xd800) << 10) + (e - 0xdc00) + 0x10000;
+      }
+      const next = d < 128 ? ASCII_CLASS[d]! : wideClass(d);
+      if ((c === 39 || c === 0x2019 || c === 45) && next) {
+        afterNumber = false;
+        i += 1;
+        continue;
+      }
+      if ((c === 46 || c === 44) && last === DIGIT && next === DIGIT) {
+        afterNumber = true;
+        i += 1;
+        continue;
+      }
+    }
+    inWord = false;
+    i += size;
+  }
+  return n;
+}
+
+/** What `countWords` counts: the matches of this pattern (tests hold the two together). */
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}+)*/gu;
+
+const LETTER = 1;
+const DIGIT = 2;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = LETTER;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = LETTER;
+const wideClasses = new Map<number, number>();
+/** \p{N} → DIGIT, \p{L} → LETTER, else 0, for a code point above ASCII (cached: a text uses few of them). */
+function wideClass(cp: number): number {
+  let k = wideClasses.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = /^\p{N}$/u.test(ch) ? DIGIT : /^\p{L}$/u.test(ch) ? LETTER : 0;
+    wideClasses.set(cp, k);
+  }
+  return k;
 }

@@ -53,6 +53,9 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
     }
     const continuing = open >= 0;
     for (let i = para.start; i < para.end; i++) {
+      // Most characters are not marks: every mark is ", ', «, » or at U+201C and above.
+      const cc = text.charCodeAt(i);
+      if (cc < 0x201c && cc !== 34 && cc !== 39 && cc !== 0xab && cc !== 0xbb) continue;
       let ch = text[i]!;
       // Two apostrophes stand for a double mark in some house styles ('' … '').
       let len = 1;
@@ -128,7 +131,8 @@ export function normaliseQuoteStyle(text: string, paragraphs: Span[]): string {
   if (!/[‘'«»„「『]/.test(text)) return text;
   const rep = new Map<number, string>();
   // 1. Guillemets, low-high marks and corner brackets: paired within a paragraph.
-  for (const p of paragraphs) {
+  const foreign = /[«»„「『』]/.test(text);
+  for (const p of foreign ? paragraphs : []) {
     let open = -1;
     let close = "";
     for (let i = p.start; i < p.end; i++) {
@@ -262,10 +266,39 @@ const LETTER = /[\p{L}\p{N}]/u;
  * engine (in any style, read through `normaliseQuoteStyle`), and single-mark segments (‘…’, '…') outside them whose marks are not apostrophes.
  * In the order they close.
  */
-export function quoteSegments(original: string, paragraphs: Span[]): QuoteSegment[] {
+export function quoteSegments(original: string, paragraphs: Span[], shared?: QuoteStructure): QuoteSegment[] {
+  return sharedQuotes(original, paragraphs, shared).segments;
+}
+
+/**
+ * The quotation structure of one text, found once per analysis and handed to every stage that reads quotations
+ * (the sourcing engine's context, voice, markers, claims). Read-only for its users.
+ */
+export interface QuoteStructure {
+  /** The text and paragraphs it was found in (a structure is used only for the same two). */
+  text: string;
+  paragraphs: Span[];
+  /** `normaliseQuoteStyle(text, paragraphs)`. */
+  normalised: string;
+  /** `findQuotes(normalised, paragraphs)`, indexed. */
+  doubles: QuoteIndex;
+  /** `quoteSegments(text, paragraphs)`. */
+  segments: QuoteSegment[];
+}
+
+export function quoteStructure(original: string, paragraphs: Span[]): QuoteStructure {
   // Read in the American style (offsets unchanged), so a single-mark quotation is one segment, not two.
   const text = normaliseQuoteStyle(original, paragraphs);
   const doubles = new QuoteIndex(findQuotes(text, paragraphs));
+  return { text: original, paragraphs, normalised: text, doubles, segments: segmentsOf(text, paragraphs, doubles) };
+}
+
+/** `shared` when it was found in this very text and paragraphs, else a structure found now. */
+export function sharedQuotes(text: string, paragraphs: Span[], shared?: QuoteStructure): QuoteStructure {
+  return shared && shared.text === text && shared.paragraphs === paragraphs ? shared : quoteStructure(text, paragraphs);
+}
+
+function segmentsOf(text: string, paragraphs: Span[], doubles: QuoteIndex): QuoteSegment[] {
   const out: QuoteSegment[] = doubles.quotes.map((q) => {
     const open = text[q.start] === "'" && text[q.start + 1] === "'" ? 2 : 1;
     const close = q.unbalanced ? 0 : text[q.end - 1] === "'" && text[q.end - 2] === "'" ? 2 : 1;
@@ -302,17 +335,19 @@ export function quoteSegments(original: string, paragraphs: Span[]): QuoteSegmen
  * quotation marks (double or single) within its content pieces. The one count every page, chart, export and
  * the CLI show, per attribution and summed per source.
  */
-export function quotedWordCount(text: string, kind: AttributionKind, content: Span[]): number {
+export function quotedWordCount(text: string, kind: AttributionKind, content: Span[], contentWords?: number): number {
+  // `contentWords`: the words of the content pieces, when the caller has counted them already.
   let n = 0;
   let all = 0;
   for (const p of content) {
     const from = Math.max(0, p.start - 1);
     const s = text.slice(from, Math.min(text.length, p.end + 1));
-    all += countWords(text.slice(p.start, p.end));
+    if (contentWords === undefined) all += countWords(text.slice(p.start, p.end));
     const re = /[“"«‘]([^”"»’]*)[”"»’]/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(s))) n += countWords(m[1]!);
   }
+  if (contentWords !== undefined) all = contentWords;
   if (kind === "direct") return all;
   return Math.min(n, all);
 }

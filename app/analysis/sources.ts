@@ -68,6 +68,8 @@ for (const s of gazetteer.entries.states as StateEntry[]) {
 const TITLE_KIND = new Map<string, SourceKind>();
 for (const [kind, words] of Object.entries(gazetteer.entries.titles as Record<string, string[]>))
   for (const w of words) if (!TITLE_KIND.has(w)) TITLE_KIND.set(w, kind as SourceKind);
+/** The titles of two words or more, in the gazetteer's order (checked first in a description). */
+const MULTIWORD_TITLES = [...TITLE_KIND].filter(([t]) => t.includes(" "));
 export const GAZETTEER_ENTRY_COUNT = ORGS.size + STATES.size + TITLE_KIND.size;
 
 const PRONOUNS = new Set(["he", "she", "they", "we", "i", "it", "you", "him", "her", "them", "who"]);
@@ -1070,8 +1072,7 @@ const COMPANY_ROLES = new Set([
 function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
   const low = normaliseName(d);
   // Two-word titles first, then single words from the right (the head decides).
-  for (const [t, k] of TITLE_KIND)
-    if (t.includes(" ") && low.includes(t)) return { kind: k, why: `title “${t}” → ${k}` };
+  for (const [t, k] of MULTIWORD_TITLES) if (low.includes(t)) return { kind: k, why: `title “${t}” → ${k}` };
   const words = low.split(/\s+/);
   // The words as written, for the gazetteer (acronyms match only as written).
   let written = d

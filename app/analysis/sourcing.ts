@@ -1,7 +1,7 @@
 // Sourcing: who says what in one article. Pure and deterministic: text (and optionally its shared
 // tokenisation) in, attributions and canonical sources out, every item naming the rule that made it.
 import { tokenize, type TokenizedText } from "./nlp";
-import { quotedWordCount } from "./quotes";
+import { quotedWordCount, type QuoteStructure } from "./quotes";
 import type { Attribution, SourceEntity, SourceKind } from "./types";
 import { ATTRIBUTION_RULES, buildContext, findAttributions, type FindOptions } from "./attribution";
 import { resolveSources, type SourceMention } from "./sources";
@@ -23,10 +23,18 @@ export const RULES: Record<string, string> = {
     "A source's kind and affiliation come from the gazetteer, its title or role words, or are left as other.",
 };
 
-/** `options.disabled` leaves rules out for this call only (measuring a rule, its tests); nothing is global. */
-export function analyseSourcing(text: string, tok?: TokenizedText, options: FindOptions = {}): SourcingResult {
+/**
+ * `options.disabled` leaves rules out for this call only (measuring a rule, its tests); nothing is global.
+ * `quotes`: the quotation structure of `text` in `tok`'s paragraphs when the caller has found it already.
+ */
+export function analyseSourcing(
+  text: string,
+  tok?: TokenizedText,
+  options: FindOptions = {},
+  quotes?: QuoteStructure,
+): SourcingResult {
   const t = tok ?? tokenize(text);
-  const ctx = buildContext(text, t);
+  const ctx = buildContext(text, t, quotes);
   const raw = findAttributions(ctx, options);
   const mentions: SourceMention[] = [];
   const mentionOf: number[] = new Array(raw.length).fill(-1);

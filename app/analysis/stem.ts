@@ -36,7 +36,20 @@ const STEP: [RegExp, string][] = [
 
 /** Stems one lower-case word; words of four letters or fewer, numbers and names-with-digits stay as they are. */
 export function stem(word: string): string {
-  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (word.length <= 4) return word;
+  // Pure and called per word by claims and related coverage: each distinct word is stemmed once.
+  const hit = stemCache.get(word);
+  if (hit !== undefined) return hit;
+  if (stemCache.size > 100_000) stemCache.clear();
+  const out = stemUncached(word);
+  stemCache.set(word, out);
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+
+function stemUncached(word: string): string {
+  if (/\d/.test(word)) return word;
   let w = word;
   if (w.endsWith("ss")) return w;
   for (const [re, rep] of STEP) {

@@ -26,7 +26,9 @@ export function toWords(tok: TokenizedText): Word[] {
   const ts = tok.tokens;
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!;
-    if (t.pos === "SPACE" || /^\s+$/.test(t.value)) continue;
+    // (Only a value opening with a control character, a space or a character above U+009F can be all white space.)
+    const c0 = t.value.charCodeAt(0);
+    if (t.pos === "SPACE" || ((c0 <= 32 || c0 >= 0xa0) && /^\s+$/.test(t.value))) continue;
     let end = t.end;
     let j = i;
     // Glue "x-y(-z)" when there is no space around the hyphen (only the first hyphen pair needs to be wordy).
@@ -127,7 +129,8 @@ export function buildMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher<T> {
         const l2 = w.lemma !== w.lower ? byFirst.get(w.lemma) : undefined;
         if (!l1 && !l2) continue;
         let found: PhraseEntry<T> | null = null;
-        for (const list of [l1, l2]) {
+        for (let li = 0; li < 2; li++) {
+          const list = li === 0 ? l1 : l2;
           if (!list) continue;
           for (const e of list) {
             if (found && found.words.length >= e.words.length) break;
@@ -173,6 +176,13 @@ const foldCache = new Map<string, string>();
 
 /** Folds a name for comparison: lower case, no diacritics or apostrophes, no "al-"/"el-" article. */
 export function foldName(s: string): string {
+  // Lower-case ASCII letters and digits fold to themselves (most words: no look-up needed).
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  }
+  if (plain) return s;
   const hit = foldCache.get(s);
   if (hit !== undefined) return hit;
   if (foldCache.size > 100_000) foldCache.clear();
@@ -187,11 +197,25 @@ export function foldName(s: string): string {
  * prefixes, hyphens and dots.
  */
 export function normaliseName(s: string, opts: { keepQuoteMarks?: boolean } = {}): string {
+  // Called per token by several stages; pure, so each distinct string is normalised once (like `foldName`).
+  const cache = opts.keepQuoteMarks ? normKeepCache : normCache;
+  const hit = cache.get(s);
+  if (hit !== undefined) return hit;
+  if (cache.size > 100_000) cache.clear();
+  const out = normaliseUncached(s, !!opts.keepQuoteMarks);
+  cache.set(s, out);
+  return out;
+}
+
+const normCache = new Map<string, string>();
+const normKeepCache = new Map<string, string>();
+
+function normaliseUncached(s: string, keepQuoteMarks: boolean): string {
   const t = s
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[‘’'`ʿʾ]/g, "");
-  return (opts.keepQuoteMarks ? t : t.replace(/[“”"]/g, "")).replace(/\s+/g, " ").trim().toLowerCase();
+  return (keepQuoteMarks ? t : t.replace(/[“”"]/g, "")).replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 function foldUncached(s: string): string {

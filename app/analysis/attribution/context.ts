@@ -1,6 +1,6 @@
 import { type CueClass } from "../cues";
 import { type Token, type TokenizedText } from "../nlp";
-import { QuoteIndex, endsWithQuote, findQuotes, isQuoteMark, normaliseQuoteStyle, startsWithQuote } from "../quotes";
+import { QuoteIndex, endsWithQuote, isQuoteMark, sharedQuotes, startsWithQuote, type QuoteStructure } from "../quotes";
 import { type AttributionKind, type CueStance, type Span } from "../types";
 import { SAY_LIKE } from "./word-sets";
 
@@ -35,9 +35,11 @@ export interface AttributionContext {
 
 export const WINDOW = 160;
 
-export function buildContext(original: string, tokIn: TokenizedText): AttributionContext {
+/** `quotes`: the analysis' quotation structure of this text, when already found (else found here). */
+export function buildContext(original: string, tokIn: TokenizedText, quotes?: QuoteStructure): AttributionContext {
   // Every quotation style is read as the American one (one code unit for one, so offsets are unchanged).
-  const text = normaliseQuoteStyle(original, tokIn.paragraphs);
+  const qs = sharedQuotes(original, tokIn.paragraphs, quotes);
+  const text = qs.normalised;
   const tok = text === original ? tokIn : withMarks(tokIn, text, original);
   const tokens = tok.tokens;
   const lower = tokens.map((t) => t.value.toLowerCase());
@@ -73,7 +75,7 @@ export function buildContext(original: string, tokIn: TokenizedText): Attributio
     sentStart: merged.map((r) => r[0]),
     sentEnd: merged.map((r) => r[1]),
     sid,
-    quotes: new QuoteIndex(findQuotes(text, tok.paragraphs)),
+    quotes: qs.doubles,
     para,
   };
 }

@@ -1,26 +1,24 @@
-// Hostile and random input: a result always arrives, in time, with every span inside the text.
+// Hostile and random input: a result always arrives, with every span inside the text. How fast is measured in
+// bench/analysis.bench.ts (the same hostile inputs, against the tokeniser on them), never here.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { analyseSourcing } from "#app/analysis/sourcing";
+import { HOSTILE_QUOTES, PROSE, megabyteInputs } from "#tests/fixtures/hostile-inputs";
 
 function checkBounds(text: string) {
   const r = analyseSourcing(text);
   const ok = (s: { start: number; end: number } | null) =>
     s === null || (s.start >= 0 && s.end <= text.length && s.start < s.end);
+  // One assertion over every span (a megabyte gives tens of thousands), naming what is out of bounds.
+  const bad: string[] = [];
   for (const a of r.attributions) {
-    expect(ok(a.source)).toBe(true);
-    expect(ok(a.cue)).toBe(true);
-    expect(a.content.length).toBeGreaterThan(0);
-    for (const c of a.content) expect(ok(c)).toBe(true);
+    if (!ok(a.source)) bad.push(`${a.id} source`);
+    if (!ok(a.cue)) bad.push(`${a.id} cue`);
+    if (!a.content.length) bad.push(`${a.id} no content`);
+    a.content.forEach((c, k) => ok(c) || bad.push(`${a.id} content ${k}`));
   }
-  for (const s of r.sources) for (const m of s.mentions) expect(ok(m)).toBe(true);
-  return r;
-}
-
-function timed(text: string, ms: number) {
-  const t0 = performance.now();
-  const r = checkBounds(text);
-  expect(performance.now() - t0).toBeLessThan(ms);
+  for (const s of r.sources) s.mentions.forEach((m, k) => ok(m) || bad.push(`${s.key} mention ${k}`));
+  expect(bad).toEqual([]);
   return r;
 }
 
@@ -67,7 +65,7 @@ describe("sourcing fuzz", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it("arbitrary unicode strings", () => {
     fc.assert(
@@ -76,24 +74,32 @@ describe("sourcing fuzz", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it("thousands of quote marks", () => {
-    timed('"'.repeat(5000), 3000);
-    timed("“".repeat(3000) + "”".repeat(3000), 3000);
-    timed("''".repeat(3000) + " he said.", 3000);
-    timed(Array.from({ length: 3000 }, (_, i) => (i % 2 ? "”" : "“") + "x").join(" said "), 5000);
-  });
+    for (const text of HOSTILE_QUOTES) checkBounds(text);
+  }, 30_000);
 
-  it("a 1 MB line without spaces, and a 1 MB line of prose", () => {
-    timed("a".repeat(1_000_000), 10_000);
-    const sentence = "“We will stay,” Vess said, according to the council, which reportedly accused Kallo of lying. ";
-    timed(sentence.repeat(Math.ceil(1_000_000 / sentence.length)).slice(0, 1_000_000), 20_000);
+  it("a 1 MB line without spaces, and a 1 MB line of prose read as its sentences", () => {
+    const [spaceless, prose] = megabyteInputs();
+    const none = checkBounds(spaceless!.text);
+    expect(none.attributions).toEqual([]);
+    expect(none.sources).toEqual([]);
+    // The prose is one sentence repeated: the megabyte must give that sentence's attributions once per copy.
+    const copies = prose!.text.length / PROSE.length;
+    const one = checkBounds(PROSE);
+    expect(one.attributions.length).toBeGreaterThan(1);
+    const big = checkBounds(prose!.text);
+    expect(big.attributions.length).toBe(one.attributions.length * copies);
+    expect(big.attributions.map((a) => a.rule).slice(0, one.attributions.length * 3)).toEqual(
+      [...Array(3)].flatMap(() => one.attributions.map((a) => a.rule)),
+    );
+    expect(big.sources.map((s) => s.key).sort()).toEqual(one.sources.map((s) => s.key).sort());
   }, 60_000);
 
   it("mixed scripts, right-to-left text and control characters", () => {
-    timed("قال الوزير إن \u202Eالمحادثات\u202C ستستمر. The minister said talks would go on. 部长说会谈将继续。", 2000);
-    timed("He said\u0000 that\u0007 the\u001b[31m vote \u200Bwas\uFEFF fair.\r\n\r\n“Yes,\u0085” she said.", 2000);
-    timed("\uD800 unpaired surrogate said \uDC00 “quote” he said", 2000);
+    checkBounds("قال الوزير إن \u202Eالمحادثات\u202C ستستمر. The minister said talks would go on. 部长说会谈将继续。");
+    checkBounds("He said\u0000 that\u0007 the\u001b[31m vote \u200Bwas\uFEFF fair.\r\n\r\n“Yes,\u0085” she said.");
+    checkBounds("\uD800 unpaired surrogate said \uDC00 “quote” he said");
   });
 });
