@@ -57,7 +57,7 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
 
   test("every chart renders server-side SVG and the header lists the articles", async () => {
     await page.goto(dashboardUrl);
-    for (const c of CHART_IDS) await expect(page.locator(`#chart-${c} svg.recharts-surface`).count(), c).resolves.toBe(1);
+    for (const c of CHART_IDS) await expect(page.locator(`#chart-${c} svg.chart-surface`).count(), c).resolves.toBe(1);
     await expect(page.locator("#chart-claim-matrix table.claim-matrix").count()).resolves.toBe(1);
     await expect(page.locator("#chart-naming-matrix").count()).resolves.toBe(1);
     const header = await page.locator("table.compared").innerText();
@@ -139,7 +139,7 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
     await page.goto(dashboardUrl);
     await page.getByRole("link", { name: "Blind mode" }).click();
     await page.waitForURL(/blind=1/);
-    await page.locator("#chart-sourcing-mix svg.recharts-surface").waitFor();
+    await page.locator("#chart-sourcing-mix svg.chart-surface").waitFor();
     const html = await page.content();
     // Raw HTML as served (with the serialized loader data), not only the DOM after hydration.
     const raw = await (await page.request.get(page.url())).text();

@@ -38,7 +38,7 @@ function textEl(doc: Document, x: number, y: number, s: string, size: number, we
 
 /** Builds the standalone SVG for the chart inside `figure`; width and height are the SVG's own size in px. */
 export function buildChartSvg(figure: HTMLElement, meta: ChartExportMeta): { svg: string; width: number; height: number } {
-  const surface = figure.querySelector<SVGSVGElement>("svg.recharts-surface");
+  const surface = figure.querySelector<SVGSVGElement>("svg.chart-surface");
   if (!surface) throw new Error("This chart has no SVG to export.");
   const doc = figure.ownerDocument;
   const cw = Number(surface.getAttribute("width")) || surface.getBoundingClientRect().width;
