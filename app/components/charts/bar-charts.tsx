@@ -1,4 +1,4 @@
-import { LinkedRect, niceTicks, PatternDefs, r, TickText, ValueAxis } from "./bar-link";
+import { AXIS_STYLE, LinkedRect, niceTicks, PatternDefs, r, TickText, ValueAxis } from "./bar-link";
 import { articleColour, codebookLabel, inkOn, KIND_COLOURS, KIND_PATTERNS } from "./palette";
 import type { CategoryRow, ChartArticle, SourcingRow } from "./types";
 
@@ -21,7 +21,7 @@ function counted(v: number, unit: string): string {
 /** The category axis on the left: its line, and one label per row, centred on the row. */
 function CategoryAxis({ labels, x0, y0, band, maxChars, fontSize }: { labels: string[]; x0: number; y0: number; band: number; maxChars: number; fontSize?: number }) {
   return (
-    <g className="axis">
+    <g {...AXIS_STYLE}>
       <line x1={x0} x2={x0} y1={y0} y2={r(y0 + band * labels.length)} stroke="#666" />
       {labels.map((l, i) => {
         const y = y0 + band * (i + 0.5);
@@ -52,40 +52,36 @@ export function SourcingChart({ rows, articles, by, href, kinds }: { rows: Sourc
   const ticks = niceTicks(Math.max(0, ...totals), false);
   const scale = (x1 - x0) / (ticks[ticks.length - 1] || 1);
   const names = rows.map((row) => byId.get(row.articleId)?.short ?? String(row.articleId));
+  const h = Math.max(1, band - 16);
+  const segments = rows.flatMap((row, i) => {
+    const cells = cellsOf(row);
+    let x = x0;
+    return kinds.map((k) => {
+      const c = cells[k];
+      const v = c?.v ?? 0;
+      const w = v * scale;
+      x += w;
+      return { row: row.articleId, kind: k, v, x: x - w, y: y0 + i * band + 8, w, h, fill: KIND_COLOURS[k] ?? "#888888", href: c?.f ? href(c.f) : null, label: `${names[i]}: ${codebookLabel("sourceKinds", k)}, ${counted(v, unit)}` };
+    });
+  });
   return (
     <svg className="chart-surface" id="chart-sourcing-mix-svg" width={CHART_WIDTH} height={height} viewBox={`0 0 ${CHART_WIDTH} ${height}`}>
       <PatternDefs prefix="sm-pat" patterns={KIND_PATTERNS} light={["unnamed"]} />
       <ValueAxis ticks={ticks} x0={x0} x1={x1} y0={y0} y1={y1} />
       <CategoryAxis labels={names} x0={x0} y0={y0} band={band} maxChars={24} fontSize={12} />
-      {rows.map((row, i) => {
-        const cells = cellsOf(row);
-        const y = y0 + i * band + 8;
-        const h = Math.max(1, band - 16);
-        let x = x0;
-        return (
-          <g key={row.articleId}>
-            {kinds.map((k) => {
-              const c = cells[k];
-              const v = c?.v ?? 0;
-              const w = v * scale;
-              const at = x;
-              x += w;
-              const fill = KIND_COLOURS[k] ?? "#888888";
-              return (
-                <g key={k}>
-                  <LinkedRect x={at} y={y} width={w} height={h} fill={fill} href={c?.f ? href(c.f) : null} label={`${names[i]}: ${codebookLabel("sourceKinds", k)}, ${counted(v, unit)}`} patternId={KIND_PATTERNS[k] ? `sm-pat-${k}` : null} />
-                  {/* The value inside its segment, only where the segment is wide enough to hold it. */}
-                  {v && w >= 22 ? (
-                    <text x={r(at + w / 2)} y={r(y + h / 2)} dy={4} textAnchor="middle" fontSize={11} fill={inkOn(fill)} pointerEvents="none">
-                      {fmt(v)}
-                    </text>
-                  ) : null}
-                </g>
-              );
-            })}
-          </g>
-        );
-      })}
+      {segments.map((g) => (
+        <LinkedRect key={`${g.row}-${g.kind}`} x={g.x} y={g.y} width={g.w} height={g.h} fill={g.fill} href={g.href} label={g.label} patternId={KIND_PATTERNS[g.kind] ? `sm-pat-${g.kind}` : null} />
+      ))}
+      {/* The value inside its segment, only where the segment is wide enough to hold it. */}
+      <g textAnchor="middle" fontSize={11} pointerEvents="none">
+        {segments
+          .filter((g) => g.v && g.w >= 22)
+          .map((g) => (
+            <text key={`${g.row}-${g.kind}`} x={r(g.x + g.w / 2)} y={r(g.y + g.h / 2)} dy={4} fill={inkOn(g.fill)}>
+              {fmt(g.v)}
+            </text>
+          ))}
+      </g>
     </svg>
   );
 }
@@ -103,32 +99,28 @@ export function GroupedBars({ id, rows, articles, href, unit, labelWidth = 170, 
   const ticks = niceTicks(Math.max(0, ...rows.flatMap((row) => articles.map((a) => row.cells[a.id]?.v ?? 0))), decimals);
   const scale = (x1 - x0) / (ticks[ticks.length - 1] || 1);
   const group = articles.length * barH + Math.max(0, articles.length - 1);
+  const bars = rows.flatMap((row, i) =>
+    articles.map((a, j) => {
+      const c = row.cells[a.id];
+      const v = c?.v ?? 0;
+      return { key: `${row.id}-${a.id}`, v, y: y0 + i * band + (band - group) / 2 + j * (barH + 1), w: v * scale, fill: articleColour(j), href: c?.f ? href(c.f) : null, label: `${a.short}, ${row.label}: ${counted(v, unit)}` };
+    }),
+  );
   return (
     <svg className="chart-surface" id={`chart-${id}-svg`} width={CHART_WIDTH} height={height} viewBox={`0 0 ${CHART_WIDTH} ${height}`}>
       <ValueAxis ticks={ticks} x0={x0} x1={x1} y0={y0} y1={y1} />
       <CategoryAxis labels={rows.map((row) => row.label)} x0={x0} y0={y0} band={band} maxChars={Math.floor(labelWidth / 6.2)} />
-      {rows.map((row, i) => {
-        const top = y0 + i * band + (band - group) / 2;
-        return (
-          <g key={row.id}>
-            {articles.map((a, j) => {
-              const c = row.cells[a.id];
-              const v = c?.v ?? 0;
-              const y = top + j * (barH + 1);
-              const w = v * scale;
-              return (
-                <g key={a.id}>
-                  <LinkedRect x={x0} y={y} width={w} height={barH} fill={articleColour(j)} href={c?.f ? href(c.f) : null} label={`${a.short}, ${row.label}: ${counted(v, unit)}`} />
-                  {/* A zero is a measured value too: it shows "0" at the axis, so a missing bar never reads as missing data. */}
-                  <text x={r(x0 + w + 4)} y={r(y + barH / 2)} dy={3.5} fontSize={11} fill="#1d2430" pointerEvents="none">
-                    {fmt(v)}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        );
-      })}
+      {bars.map((b) => (
+        <LinkedRect key={b.key} x={x0} y={b.y} width={b.w} height={barH} fill={b.fill} href={b.href} label={b.label} />
+      ))}
+      {/* A zero is a measured value too: it shows "0" at the axis, so a missing bar never reads as missing data. */}
+      <g fontSize={11} fill="#1d2430" pointerEvents="none">
+        {bars.map((b) => (
+          <text key={b.key} x={r(x0 + b.w + 4)} y={r(b.y + barH / 2)} dy={3.5}>
+            {fmt(b.v)}
+          </text>
+        ))}
+      </g>
     </svg>
   );
 }

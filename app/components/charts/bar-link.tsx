@@ -2,6 +2,8 @@
 // browser): bars and dots that are links (each opens the reader on the spans behind its number), hatch
 // patterns, axes and the "nice" ticks of a value axis.
 
+// A link's <title> is both its tooltip and its accessible name (SVG-AAM), so no aria-label repeats it.
+
 /** A bar that links to the reader; nothing is drawn for a zero-width bar (its value label still says 0). */
 export function LinkedRect({ x, y, width, height, fill, href, label, patternId }: { x: number; y: number; width: number; height: number; fill: string; href: string | null; label: string; patternId?: string | null }) {
   if (!(width > 0.5) || !(height > 0.5)) return null;
@@ -13,7 +15,7 @@ export function LinkedRect({ x, y, width, height, fill, href, label, patternId }
   );
   if (!href) return <g>{body}</g>;
   return (
-    <a href={href} aria-label={label} className="chart-link">
+    <a href={href} className="chart-link">
       <title>{label}</title>
       {body}
     </a>
@@ -29,16 +31,16 @@ export function LinkedDot({ cx, cy, fill, radius, square, href, label }: { cx: n
   );
   if (!href) return <g>{shape}</g>;
   return (
-    <a href={href} aria-label={label} className="chart-link">
+    <a href={href} className="chart-link">
       <title>{label}</title>
       {shape}
     </a>
   );
 }
 
-/** Coordinates to two decimals: the markup stays short and the drawing is the same. */
+/** Coordinates to a tenth of a pixel: the markup stays short and the drawing is the same. */
 export function r(v: number): number {
-  return Math.round(v * 100) / 100;
+  return Math.round(v * 10) / 10;
 }
 
 /** Hatch patterns (one per kind) so stacked colours stay apart in greyscale. */
@@ -67,11 +69,15 @@ export function PatternDefs({ prefix, patterns, light = [] }: { prefix: string; 
   );
 }
 
+/** The group around an axis: line colour, tick text size and colour, inherited by what it holds. */
+export const AXIS_STYLE = { className: "axis", fontSize: 11, fill: "#4a5566" } as const;
+
 /** A tick label as plain SVG text, cut with an ellipsis (the full text as its tooltip) beyond `max` characters. */
-export function TickText({ x, y, text, anchor, max = 60, fontSize = 11, dy = 4 }: { x: number; y: number; text: string; anchor: "start" | "middle" | "end"; max?: number; fontSize?: number; dy?: number }) {
+export function TickText({ x, y, text, anchor, max = 60, fontSize, dy = 4 }: { x: number; y: number; text: string; anchor: "start" | "middle" | "end"; max?: number; fontSize?: number; dy?: number }) {
   const s = text.length > max ? text.slice(0, max - 1) + "…" : text;
+  // Size (11 px unless given) and colour come from the axis group around it: one attribute instead of one per tick.
   return (
-    <text x={r(x)} y={r(y)} dy={dy} textAnchor={anchor} fontSize={fontSize} fill="#4a5566">
+    <text x={r(x)} y={r(y)} dy={dy} textAnchor={anchor} fontSize={fontSize}>
       {s !== text ? <title>{text}</title> : null}
       {s}
     </text>
@@ -102,7 +108,7 @@ export function fmtTick(v: number): string {
 export function ValueAxis({ ticks, x0, x1, y0, y1 }: { ticks: number[]; x0: number; x1: number; y0: number; y1: number }) {
   const top = ticks[ticks.length - 1] || 1;
   return (
-    <g className="axis">
+    <g {...AXIS_STYLE}>
       {ticks.map((t) => {
         const x = x0 + (t / top) * (x1 - x0);
         return (

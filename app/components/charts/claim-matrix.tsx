@@ -46,7 +46,7 @@ export function ClaimMatrix({ rows, articles, href }: { rows: ClaimMatrixRow[]; 
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} id={`claim-${r.id}`}>
-              <th scope="row" className="claim-label">
+              <th scope="row" className="claim-label" id={`claim-${r.id}-label`}>
                 {r.label}
               </th>
               {articles.map((a) => {
@@ -58,8 +58,8 @@ export function ClaimMatrix({ rows, articles, href }: { rows: ClaimMatrixRow[]; 
                       <span className="stance stance-absent" aria-hidden="true">
                         {STANCE_GLYPHS.absent}
                       </span>
-                      {" "}absent
-                      {near ? <span className="meta"> · closest {near.similarity.toFixed(2)}</span> : null}
+                      {" absent"}
+                      {near ? <span className="meta">{` · closest ${near.similarity.toFixed(2)}`}</span> : null}
                     </td>
                   );
                 }
@@ -68,13 +68,14 @@ export function ClaimMatrix({ rows, articles, href }: { rows: ClaimMatrixRow[]; 
                 const who = c.stance === "attributed" || c.stance === "unnamed" || c.stance === "denied" ? c.sourceName : null;
                 return (
                   <td key={a.id} className="stance-cell">
-                    <a href={href(c.f)} title={c.why ? `${c.text}\n(${c.why})` : c.text} aria-label={`${a.short}: ${stance}${who ? `, ${who}` : ""}. ${r.label}`}>
+                    {/* Named by article and stance; the claim itself is the row's header, given as the description. */}
+                    <a href={href(c.f)} title={c.why ? `${c.text}\n(${c.why})` : c.text} aria-label={`${a.short}: ${stance}${who ? `, ${who}` : ""}`} aria-describedby={`claim-${r.id}-label`}>
                       <span className={`stance stance-${c.stance}`} aria-hidden="true">
                         {STANCE_GLYPHS[c.stance]}
-                      </span>{" "}
-                      {stance}
-                      {who ? <span className="who"> · {who}</span> : null}
-                      {cells.length > 1 ? <span className="meta"> (+{cells.length - 1})</span> : null}
+                      </span>
+                      {` ${stance}`}
+                      {who ? <span className="who">{` · ${who}`}</span> : null}
+                      {cells.length > 1 ? <span className="meta">{` (+${cells.length - 1})`}</span> : null}
                     </a>
                   </td>
                 );

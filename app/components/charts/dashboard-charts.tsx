@@ -66,7 +66,7 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
   const href = links.focus;
   const note = `Articles: ${articles.map((a) => `${a.short}${a.focal ? " (focal)" : ""}: “${a.title}”${a.published ? `, ${a.published}` : ""}`).join("; ")}. Parallax, analyser ${dash.analyserVersions.join(", ")}.`;
   const articleLegend = articles.map((a, i) => ({ label: `${a.short}${a.focal ? " (focal)" : ""}`, colour: articleColour(i) }));
-  const common = { codebookVersion: dash.codebookVersion, note, fileBase };
+  const common = { codebookVersion: dash.codebookVersion, fileBase };
   const exp = (id: string) => ({ csvHref: links.exportFile(`${id}.csv`), jsonHref: links.exportFile(`${id}.json`) });
   const kinds = codebook.sourceKinds.map((k) => k.id).filter((k) => dash.sourcing.some((r) => (r.count[k]?.v ?? 0) > 0));
   const sourcingUnit = by === "words" ? "words quoted" : "attributions";
@@ -74,7 +74,7 @@ export function DashboardCharts({ dash, links, by, claims, claimsAll, maxClaims 
   const shownClaims = claimsAll ? claimRows : claimRows.slice(0, maxClaims);
 
   return (
-    <div className="charts">
+    <div className="charts" data-export-note={note}>
       <ChartFrame
         id="sourcing-mix"
         title={`Sourcing mix: ${sourcingUnit} by source kind`}

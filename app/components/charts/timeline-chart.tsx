@@ -1,4 +1,4 @@
-import { LinkedDot, r, TickText } from "./bar-link";
+import { AXIS_STYLE, LinkedDot, r, TickText } from "./bar-link";
 import { CHART_WIDTH } from "./bar-charts";
 import type { TimelinePoint } from "./types";
 
@@ -77,7 +77,7 @@ export function TimelineChart({ points, articleHref, candidateHref }: { points: 
   const sy = (v: number) => y1 - ((v - 0.4) / 2.2) * (y1 - y0);
   return (
     <svg className="chart-surface" id="chart-timeline-svg" width={W} height={H} viewBox={`0 0 ${W} ${H}`}>
-      <g className="axis">
+      <g {...AXIS_STYLE}>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={r(sx(t))} x2={r(sx(t))} y1={y0} y2={y1} stroke="#e4e0d8" />
