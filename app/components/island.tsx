@@ -5,9 +5,10 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 // everything would send that data twice: once as markup and once more, serialised, for React.
 //
 // A loader hands such data to the server render only, under a symbol key: Remix serialises loader data by its
-// string keys, so the browser never receives it. In the browser an island keeps the server's markup; after a
-// client-side navigation (no server markup yet) or a change of `version`, it fetches the page `src` and takes
-// its own part of it.
+// string keys, so the browser never receives it. In the browser an island keeps the server's markup. A
+// client-side navigation brings the islands' markup with its data (the route's clientLoader fetches the page
+// beside the data: `fetchIslands`), so nothing below them jumps; an island with no markup yet (left for later
+// by the server, or a failed fetch) fetches the page `src` itself and takes its own part of it.
 
 const SERVER_ONLY = Symbol.for("parallax.serverOnly");
 
@@ -22,8 +23,27 @@ export function serverOnly<H>(data: object): H | undefined {
   return (data as Record<symbol, H | undefined>)[SERVER_ONLY];
 }
 
+/** The inner markup of the elements `ids` in the page `src` (those it has); empty when the page cannot be had. */
+export async function fetchIslands(src: string, ids: string[]): Promise<Record<string, string>> {
+  try {
+    const r = await fetch(src, { headers: { accept: "text/html" } });
+    if (!r.ok) return {};
+    const doc = new DOMParser().parseFromString(await r.text(), "text/html");
+    const out: Record<string, string> = {};
+    for (const id of ids) {
+      const el = doc.getElementById(id);
+      if (el?.hasChildNodes()) out[id] = el.innerHTML;
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
 export interface IslandProps {
   id: string;
+  /** The markup, fetched with a client-side navigation's data (see fetchIslands). */
+  html?: string | null;
   /** The markup, on the server; undefined in the browser, or when the server leaves the part for later. */
   children?: ReactNode;
   /** A page whose element `#id` holds this island's markup for the current view (null: none to fetch). */
@@ -41,9 +61,10 @@ export interface IslandProps {
   onShow?: (el: HTMLElement) => void;
 }
 
-export function Island({ id, children, src, version, label, fallback, onShow }: IslandProps) {
+export function Island({ id, children, html: given, src, version, label, fallback, onShow }: IslandProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [html, setHtml] = useState<string | null>(null);
+  const [fetched, setHtml] = useState<string | null>(null);
+  const html = given ?? fetched;
   const [state, setState] = useState<"idle" | "loading" | "failed">("idle");
   // Whether the element holds markup (the server's or a fetched one); hydration starts from false on both sides.
   const [filled, setFilled] = useState(false);
@@ -55,7 +76,13 @@ export function Island({ id, children, src, version, label, fallback, onShow }: 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (shown.current === null && html === null && el.childNodes.length > 0) {
+    if (given != null) {
+      shown.current = version;
+      setFilled(true);
+      onShowRef.current?.(el);
+      return;
+    }
+    if (shown.current === null && fetched === null && el.childNodes.length > 0) {
       shown.current = version;
       setFilled(true);
       onShowRef.current?.(el);
@@ -81,21 +108,21 @@ export function Island({ id, children, src, version, label, fallback, onShow }: 
         if (!ctl.signal.aborted) setState("failed");
       });
     return () => ctl.abort();
-    // `html` is read only to tell hydrated markup from none; the fetch depends on the version and the source.
+    // `fetched` is read only to tell hydrated markup from none; the fetch depends on the version and the source.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, src, id]);
+  }, [version, src, id, given]);
 
   useEffect(() => {
-    if (html !== null && ref.current) onShowRef.current?.(ref.current);
-  }, [html]);
+    if (fetched !== null && ref.current) onShowRef.current?.(ref.current);
+  }, [fetched]);
 
   if (children !== undefined) return <div id={id} ref={ref} className="island">{children}</div>;
   return (
     <>
       {/* The server's markup stays as it is while hydrating: React does not compare inner HTML. */}
       <div id={id} ref={ref} className="island" dangerouslySetInnerHTML={{ __html: html ?? "" }} suppressHydrationWarning />
-      {!filled && state === "loading" ? <p className="meta deferred">{label}</p> : null}
-      {!filled && state === "idle" && fallback ? fallback : null}
+      {!filled && given == null && state === "loading" ? <p className="meta deferred">{label}</p> : null}
+      {!filled && given == null && state === "idle" && fallback ? fallback : null}
       {state === "failed" && src ? (
         <p className="meta" role="alert">
           This part of the page could not be loaded. <a href={src}>Load the page again</a>

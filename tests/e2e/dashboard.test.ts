@@ -145,8 +145,10 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
     const data = [...raw.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("\n");
     const markup = raw.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
     const phrase = "Analysts cautioned that the letter may have been altered";
-    expect(markup).toContain(phrase);
+    expect(markup).toContain('class="column" data-article-id=');
     expect(data).not.toContain(phrase);
+    await page.goto(dashboardUrl + "?reader=1");
+    await expect(page.locator(".reader-section article.column").last().innerText()).resolves.toContain(phrase);
     expect(markup).toContain('id="chart-sourcing-mix-svg"');
     expect(data).not.toMatch(/k:\d+:[a-z_]+:[cw]/);
   });

@@ -18,15 +18,17 @@ export interface ChartsSectionProps {
   /** The page to take the charts from after a client-side navigation, and what they depend on. */
   src: string;
   version: string;
+  /** The charts' markup, when a client-side navigation brought it (see fetchIslands). */
+  html?: string | null;
 }
 
 /** "How they differ": the eight charts of a comparison or of its snapshot, as one static island. */
-export function ChartsSection({ dash, intro, src, version, ...chart }: ChartsSectionProps) {
+export function ChartsSection({ dash, intro, src, version, html, ...chart }: ChartsSectionProps) {
   return (
     <section aria-labelledby="charts-h">
       <h2 id="charts-h">How they differ</h2>
       {intro}
-      <Island id="island-charts" src={src} version={version} label="Drawing the charts…" onShow={enableChartExports}>
+      <Island id="island-charts" html={html} src={src} version={version} label="Drawing the charts…" onShow={enableChartExports}>
         {dash ? <DashboardCharts dash={dash} {...chart} /> : undefined}
       </Island>
     </section>

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { Form, Link, useActionData, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { loader as rootLoader } from "#app/root";
 import type { DashboardLinks } from "#app/components/charts/dashboard-charts";
 import { ChartsSection } from "#app/components/charts/charts-section";
 import { Deferred, SSR_MARK } from "#app/components/charts/deferred";
-import { Island, serverOnly } from "#app/components/island";
+import { fetchIslands, Island, serverOnly } from "#app/components/island";
 import { ErrorPanel } from "#app/components/error-panel";
 import { KindLegend } from "#app/components/sourcing-view";
 import { CoverageList } from "#app/components/coverage-list";
@@ -23,6 +24,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return pageData(await loadComparison(params, request, context), new URL(request.url).searchParams);
 }
 
+/** A client-side visit: the page's data and its islands' markup together, so the page is drawn whole at once. */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const url = new URL(request.url);
+  url.searchParams.set("reader", "1");
+  const [data, islandHtml] = await Promise.all([serverLoader<typeof loader>(), fetchIslands(url.pathname + url.search, ["island-charts", "island-reader"])]);
+  return { ...data, islandHtml };
+}
+
 export async function action({ params, request, context }: ActionFunctionArgs) {
   return comparisonAction(params, request, context);
 }
@@ -34,6 +43,7 @@ export default function ComparisonPage() {
   const { comparison, view, query, members, dash, columns, focus, candidates, library, lq, notice, headlines, coverage, shared } = d;
   // The charts and the texts: rendered on the server into islands, never sent as data (see island.tsx).
   const islands = serverOnly<PageIslands>(d);
+  const islandHtml = (d as { islandHtml?: Record<string, string> }).islandHtml;
   const location = useLocation();
   const alone = members.length === 1;
   // Layers toggle in the browser at once (every layer is in the page, hidden by class); without JavaScript
@@ -247,6 +257,7 @@ export default function ComparisonPage() {
           intro={<p className="meta no-print">Every bar, dot and cell is a link: it opens the reader below with the words behind that number highlighted.</p>}
           src={partsSrc}
           version={partsVersion}
+          html={islandHtml?.["island-charts"]}
         />
       ) : null}
 
@@ -300,6 +311,7 @@ export default function ComparisonPage() {
         {columns.length ? (
           <Island
             id="island-reader"
+            html={islandHtml?.["island-reader"]}
             src={view.print && !d.printTexts ? null : partsSrc}
             version={partsVersion}
             label="Laying out the texts…"

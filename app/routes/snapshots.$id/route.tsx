@@ -1,13 +1,13 @@
 // A citable snapshot: the comparison's figures as they were when someone chose "Cite this comparison",
 // read from the frozen row (never recomputed), with the frozen exports and a suggested citation.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useRouteError, type ClientLoaderFunctionArgs } from "@remix-run/react";
 import type { DashboardLinks } from "#app/components/charts/dashboard-charts";
 import { ChartsSection } from "#app/components/charts/charts-section";
 import { SSR_MARK } from "#app/components/charts/deferred";
 import { dashboardSummary } from "#app/components/charts/summary";
 import type { DashboardData } from "#app/components/charts/types";
-import { serverOnly, withServerOnly } from "#app/components/island";
+import { fetchIslands, serverOnly, withServerOnly } from "#app/components/island";
 import { ErrorPanel } from "#app/components/error-panel";
 import { HeadlineStrip } from "#app/components/headline-strip";
 import { hrefWith, readView, viewQuery } from "../comparisons.$id/view";
@@ -22,6 +22,13 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const dash = d.page.dash as DashboardData | null;
   const light = { ...d, page: { ...d.page, dash: dash ? dashboardSummary(dash) : null }, view: { by: v.by, claims: v.claims, claimsAll: v.claimsAll }, query: viewQuery({ ...v, blind: false, layers: ["attr"], cols: null, claimGroup: null }) };
   return withServerOnly(light, dash);
+}
+
+/** A client-side visit: the data and the charts' markup together (see island.tsx). */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const [data, islandHtml] = await Promise.all([serverLoader<typeof loader>(), fetchIslands(url.pathname + url.search, ["island-charts"])]);
+  return { ...data, islandHtml };
 }
 
 export default function SnapshotPage() {
@@ -130,6 +137,7 @@ export default function SnapshotPage() {
             }
             src={location.pathname + location.search}
             version={location.search}
+            html={(d as { islandHtml?: Record<string, string> }).islandHtml?.["island-charts"]}
           />
         </>
       ) : (
