@@ -219,6 +219,8 @@ const KNOWN_PARAMS: Record<string, (v: string) => string | null> = {
   layers: () => "1",
   notice: (v) => (/^[a-z-]{1,24}$/.test(v) ? v : null),
   print: FLAG,
+  // The texts side by side come with the page (otherwise the browser fetches them after the first view).
+  reader: FLAG,
   snapshot: (v) => (/^[A-Za-z0-9_-]{12}$/.test(v) ? v : null),
   texts: FLAG,
 };

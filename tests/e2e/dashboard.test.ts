@@ -59,8 +59,7 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
 
   test("every chart renders server-side SVG and the header lists the articles", async () => {
     await page.goto(dashboardUrl);
-    for (const c of CHART_IDS)
-      await expect(page.locator(`#chart-${c} svg.recharts-surface`).count(), c).resolves.toBe(1);
+    for (const c of CHART_IDS) await expect(page.locator(`#chart-${c} svg.chart-surface`).count(), c).resolves.toBe(1);
     await expect(page.locator("#chart-claim-matrix table.claim-matrix").count()).resolves.toBe(1);
     await expect(page.locator("#chart-naming-matrix").count()).resolves.toBe(1);
     const header = await page.locator("table.compared").innerText();
@@ -158,11 +157,65 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
     expect(csv).toContain(OUTLET);
   });
 
+  test("a light page: no charting library in its JavaScript, and neither the texts nor the charts' data sent twice", async () => {
+    const raw = await (await page.request.get(dashboardUrl + "?reader=1")).text();
+    const scripts = [...new Set([...raw.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!))];
+    expect(scripts.length).toBeGreaterThan(2);
+    // The size itself is measured on a production build by `npm run bench` (page-weight): this build may not be one.
+    for (const s of scripts)
+      expect(await (await page.request.get(e2e.baseUrl + s)).text(), s).not.toContain("recharts");
+    // The texts are in the markup once, never in the serialised data beside it; so are the charts' figures.
+    const data = [...raw.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("\n");
+    const markup = raw.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
+    const phrase = "Analysts cautioned that the letter may have been altered";
+    expect(markup).toContain('class="column" data-article-id=');
+    expect(data).not.toContain(phrase);
+    await page.goto(dashboardUrl + "?reader=1");
+    await expect(page.locator(".reader-section article.column").last().innerText()).resolves.toContain(phrase);
+    expect(markup).toContain('id="chart-sourcing-mix-svg"');
+    expect(data).not.toMatch(/k:\d+:[a-z_]+:[cw]/);
+  });
+
+  test("without JavaScript: the charts are there, and the texts are one link away", async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1400, height: 900 } });
+    const p = await ctx.newPage();
+    await p.goto(dashboardUrl);
+    for (const c of CHART_IDS) await expect(p.locator(`#chart-${c} svg.chart-surface`).count(), c).resolves.toBe(1);
+    await expect(p.locator(".reader-section article.column").count()).resolves.toBe(0);
+    await p.getByRole("link", { name: "Show the texts side by side" }).click();
+    await p.waitForURL(/reader=1/);
+    await expect(p.locator(".reader-section article.column").count()).resolves.toBeGreaterThanOrEqual(2);
+    await expect(p.locator(".reader-section article.column").last().innerText()).resolves.toContain(
+      "Analysts cautioned",
+    );
+    // A bar's link brings its spans with the page.
+    await p.goto(dashboardUrl);
+    await p.locator("#chart-sourcing-mix svg a.chart-link").first().click();
+    await p.waitForURL(/focus=/);
+    await expect(p.locator("mark.hl-target").count()).resolves.toBeGreaterThan(0);
+    await ctx.close();
+  });
+
+  test("with JavaScript the texts follow the first view, and a client-side visit fills charts and texts", async () => {
+    await page.goto(dashboardUrl);
+    await page.locator(".reader-section article.column").nth(1).waitFor();
+    await expect(page.getByRole("link", { name: "Show the texts side by side" }).count()).resolves.toBe(0);
+    await page.goto(e2e.baseUrl + "/");
+    await page
+      .getByRole("link", { name: "A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)" })
+      .click();
+    await page.waitForURL(/\/comparisons\/\d+$/);
+    await page.locator("#chart-timeline svg.chart-surface").waitFor();
+    await page.locator(".reader-section article.column").nth(1).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll("button[data-download]:not([disabled])").length >= 12);
+    expect(errors).toEqual([]);
+  });
+
   test("blind mode leaves no outlet, author or URL in the page or its data", async () => {
     await page.goto(dashboardUrl);
     await page.getByRole("link", { name: "Blind mode" }).click();
     await page.waitForURL(/blind=1/);
-    await page.locator("#chart-sourcing-mix svg.recharts-surface").waitFor();
+    await page.locator("#chart-sourcing-mix svg.chart-surface").waitFor();
     const html = await page.content();
     // Raw HTML as served (with the serialized loader data), not only the DOM after hydration.
     const raw = await (await page.request.get(page.url())).text();

@@ -13,6 +13,8 @@ async function demoIds(page: Page): Promise<{ real: string; tutorial: string }> 
 
 /** Font sizes in px of the body text, a table cell and the reader's text on the current page. */
 async function sizes(page: Page) {
+  // A comparison's texts come just after its first view.
+  if (/\/comparisons\/\d+/.test(page.url())) await page.locator(".column .article-text p").first().waitFor();
   return page.evaluate(() => {
     const px = (sel: string) => {
       const el = document.querySelector(sel);
@@ -76,6 +78,7 @@ describe.skipIf(!e2e.baseUrl)("projector and phone", () => {
     ];
     for (const path of all) {
       await page.goto(e2e.baseUrl + path);
+      if (/^\/comparisons\/\d+(\?|$)/.test(path)) await page.locator(".columns .column").first().waitFor();
       const m = await page.evaluate(() => {
         const nav = document.querySelector(".site-header nav")!.getBoundingClientRect();
         return { scroll: document.documentElement.scrollWidth, vw: window.innerWidth, navRight: nav.right };
@@ -84,6 +87,7 @@ describe.skipIf(!e2e.baseUrl)("projector and phone", () => {
       expect(m.navRight, `${path} navigation`).toBeLessThanOrEqual(m.vw);
     }
     await page.goto(e2e.baseUrl + tutorial);
+    await page.locator(".columns .column").nth(1).waitFor();
     const cols = await page.evaluate(() =>
       [...document.querySelectorAll(".columns .column")]
         .map((c) => c.getBoundingClientRect())

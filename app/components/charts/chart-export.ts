@@ -51,7 +51,7 @@ export function buildChartSvg(
   figure: HTMLElement,
   meta: ChartExportMeta,
 ): { svg: string; width: number; height: number } {
-  const surface = figure.querySelector<SVGSVGElement>("svg.recharts-surface");
+  const surface = figure.querySelector<SVGSVGElement>("svg.chart-surface");
   if (!surface) throw new Error("This chart has no SVG to export.");
   const doc = figure.ownerDocument;
   const cw = Number(surface.getAttribute("width")) || surface.getBoundingClientRect().width;
@@ -158,4 +158,35 @@ export async function downloadChartPng(figure: HTMLElement, meta: ChartExportMet
   const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, "image/png"));
   if (!blob) throw new Error("The PNG could not be made.");
   save(blob, `${meta.fileName}.png`);
+}
+
+/**
+ * Wires the download buttons of the charts inside `root` (server markup, not hydrated): one click listener for
+ * all of them, and the buttons enabled. Called again after new chart markup arrives; listens only once.
+ */
+export function enableChartExports(root: HTMLElement): void {
+  for (const b of root.querySelectorAll<HTMLButtonElement>("button[data-download]")) b.disabled = false;
+  if (root.dataset.exportsWired) return;
+  root.dataset.exportsWired = "1";
+  root.addEventListener("click", (ev) => {
+    const button = (ev.target as Element | null)?.closest<HTMLButtonElement>("button[data-download]");
+    const figure = button?.closest<HTMLElement>("figure[data-export]");
+    if (!button || !figure) return;
+    const error = figure.querySelector<HTMLElement>(".chart-actions .field-error");
+    if (error) error.hidden = true;
+    const fail = (e: unknown) => {
+      if (!error) return;
+      error.textContent = (e as Error).message;
+      error.hidden = false;
+    };
+    try {
+      const own = JSON.parse(figure.dataset.export!) as ChartExportMeta;
+      const articles = figure.closest<HTMLElement>("[data-export-note]")?.dataset.exportNote;
+      const meta = { ...own, note: articles ? `${articles} · ${own.note}` : own.note };
+      if (button.dataset.download === "png") downloadChartPng(figure, meta).catch(fail);
+      else downloadChartSvg(figure, meta);
+    } catch (e) {
+      fail(e);
+    }
+  });
 }

@@ -1,11 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import { downloadChartPng, downloadChartSvg, type ChartExportMeta } from "./chart-export";
-
-function useHydrated(): boolean {
-  const [h, setH] = useState(false);
-  useEffect(() => setH(true), []);
-  return h;
-}
+import type { ReactNode } from "react";
+import type { ChartExportMeta } from "./chart-export";
 
 export interface ChartFrameProps {
   /** The table id shared with the exports (sourcing-mix, voices, …); also the chart's DOM id. */
@@ -15,8 +9,6 @@ export interface ChartFrameProps {
   units: string;
   codebookVersion: string;
   legend: { label: string; colour: string; title?: string; className?: string }[];
-  /** The articles charted, for the exported file's note. */
-  note: string;
   fileBase: string;
   csvHref: string;
   jsonHref: string;
@@ -28,32 +20,26 @@ export interface ChartFrameProps {
   wide?: boolean;
 }
 
-/** A chart with its title, reading guide, units and codebook version, legend, downloads and data table. */
+/**
+ * A chart with its title, reading guide, units and codebook version, legend, downloads and data table. Static
+ * markup (the charts are an island, see island.tsx): the download buttons come disabled and are wired in the
+ * browser by `enableChartExports`, which reads the file's title, legend and note from `data-export` (the articles charted, shared by every chart, from the
+ * `data-export-note` around them).
+ */
 export function ChartFrame(p: ChartFrameProps) {
-  const ref = useRef<HTMLElement>(null);
-  const hydrated = useHydrated();
-  const [error, setError] = useState<string | null>(null);
   const meta: ChartExportMeta = {
     title: p.title,
     legend: p.legend.map((l) => ({ label: l.label, colour: l.colour })),
-    note: `${p.note} · ${p.units} · Codebook ${p.codebookVersion}`,
+    note: `${p.units} · Codebook ${p.codebookVersion}`,
     fileName: `${p.fileBase}-${p.id}`,
-  };
-  const run = (f: () => void | Promise<void>) => async () => {
-    setError(null);
-    try {
-      await f();
-    } catch (e) {
-      setError((e as Error).message);
-    }
   };
   return (
     <figure
       className={`chart${p.wide ? " wide" : ""}`}
       id={`chart-${p.id}`}
-      ref={ref}
       aria-labelledby={`chart-${p.id}-title`}
       data-chart={p.id}
+      data-export={p.image !== false ? JSON.stringify(meta) : undefined}
     >
       <figcaption>
         <h3 id={`chart-${p.id}-title`}>{p.title}</h3>
@@ -81,8 +67,8 @@ export function ChartFrame(p: ChartFrameProps) {
             <button
               type="button"
               className="secondary small"
-              disabled={!hydrated}
-              onClick={run(() => downloadChartSvg(ref.current!, meta))}
+              disabled
+              data-download="svg"
               aria-label={`Download “${p.title}” as SVG`}
             >
               SVG
@@ -90,8 +76,8 @@ export function ChartFrame(p: ChartFrameProps) {
             <button
               type="button"
               className="secondary small"
-              disabled={!hydrated}
-              onClick={run(() => downloadChartPng(ref.current!, meta))}
+              disabled
+              data-download="png"
               aria-label={`Download “${p.title}” as PNG`}
             >
               PNG
@@ -105,11 +91,7 @@ export function ChartFrame(p: ChartFrameProps) {
         <a href={p.jsonHref} download aria-label={`Download the data of “${p.title}” as JSON`}>
           JSON
         </a>
-        {error ? (
-          <span className="field-error" role="alert">
-            {error}
-          </span>
-        ) : null}
+        <span className="field-error" role="alert" hidden />
       </div>
       <details className="chart-table">
         <summary>Data table</summary>

@@ -61,7 +61,7 @@ export function ClaimMatrix({
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} id={`claim-${r.id}`}>
-              <th scope="row" className="claim-label">
+              <th scope="row" className="claim-label" id={`claim-${r.id}-label`}>
                 {r.label}
               </th>
               {articles.map((a) => {
@@ -80,9 +80,9 @@ export function ClaimMatrix({
                     >
                       <span className="stance stance-absent" aria-hidden="true">
                         {STANCE_GLYPHS.absent}
-                      </span>{" "}
-                      absent
-                      {near ? <span className="meta"> · closest {near.similarity.toFixed(2)}</span> : null}
+                      </span>
+                      {" absent"}
+                      {near ? <span className="meta">{` · closest ${near.similarity.toFixed(2)}`}</span> : null}
                     </td>
                   );
                 }
@@ -92,17 +92,19 @@ export function ClaimMatrix({
                   c.stance === "attributed" || c.stance === "unnamed" || c.stance === "denied" ? c.sourceName : null;
                 return (
                   <td key={a.id} className="stance-cell">
+                    {/* Named by article and stance; the claim itself is the row's header, given as the description. */}
                     <a
                       href={href(c.f)}
                       title={c.why ? `${c.text}\n(${c.why})` : c.text}
-                      aria-label={`${a.short}: ${stance}${who ? `, ${who}` : ""}. ${r.label}`}
+                      aria-label={`${a.short}: ${stance}${who ? `, ${who}` : ""}`}
+                      aria-describedby={`claim-${r.id}-label`}
                     >
                       <span className={`stance stance-${c.stance}`} aria-hidden="true">
                         {STANCE_GLYPHS[c.stance]}
-                      </span>{" "}
-                      {stance}
-                      {who ? <span className="who"> · {who}</span> : null}
-                      {cells.length > 1 ? <span className="meta"> (+{cells.length - 1})</span> : null}
+                      </span>
+                      {` ${stance}`}
+                      {who ? <span className="who">{` · ${who}`}</span> : null}
+                      {cells.length > 1 ? <span className="meta">{` (+${cells.length - 1})`}</span> : null}
                     </a>
                   </td>
                 );

@@ -101,7 +101,7 @@ export function DashboardCharts({
     label: `${a.short}${a.focal ? " (focal)" : ""}`,
     colour: articleColour(i),
   }));
-  const common = { codebookVersion: dash.codebookVersion, note, fileBase };
+  const common = { codebookVersion: dash.codebookVersion, fileBase };
   const exp = (id: string) => ({ csvHref: links.exportFile(`${id}.csv`), jsonHref: links.exportFile(`${id}.json`) });
   const kinds = codebook.sourceKinds
     .map((k) => k.id)
@@ -113,7 +113,7 @@ export function DashboardCharts({
   const shownClaims = claimsAll ? claimRows : claimRows.slice(0, maxClaims);
 
   return (
-    <div className="charts">
+    <div className="charts" data-export-note={note}>
       <ChartFrame
         id="sourcing-mix"
         title={`Sourcing mix: ${sourcingUnit} by source kind`}

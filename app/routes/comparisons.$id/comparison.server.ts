@@ -27,6 +27,10 @@ import { isSnapshotId } from "#app/models/snapshots.server";
 import { LAYERS, readView, viewQuery, type Layer } from "./view";
 import { correctionsSummary } from "#app/models/corrections.server";
 import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.server";
+import { withServerOnly } from "#app/components/island";
+import { dashboardSummary } from "#app/components/charts/summary";
+import type { DashboardData } from "#app/components/charts/types";
+import type { ReaderColumn } from "./reader-columns";
 
 function cbLabel(list: { id: string; label: string }[], id: string): string {
   return list.find((x) => x.id === id)?.label ?? id;
@@ -396,6 +400,41 @@ export async function loadComparison(params: { id?: string }, request: Request, 
   };
   // Nothing that names an outlet, author or URL may leave the server in blind mode: mask every string.
   return view.blind ? maskDeep(result, names) : result;
+}
+
+export type FullPage = Awaited<ReturnType<typeof loadComparison>>;
+
+/** What the server renders into the page's static islands and never sends to the browser as data. */
+export interface PageIslands {
+  dash: DashboardData | null;
+  /** The texts, or null where the page leaves them for the browser to fetch. */
+  columns: ReaderColumn[] | null;
+}
+
+/**
+ * Whether the texts come with the page: when the address asks for something in them (a number's spans, a
+ * claim group, columns, layers, `reader=1`, a handout with texts). Otherwise the first view (header, charts)
+ * comes alone and the browser fetches the texts after it; without JavaScript a link asks for them.
+ */
+export function readerInPage(sp: URLSearchParams): boolean {
+  return (
+    ["focus", "cg", "cols", "layers", "layer"].some((k) => sp.has(k)) ||
+    sp.get("reader") === "1" ||
+    (sp.get("print") === "1" && sp.get("texts") === "1")
+  );
+}
+
+/** The loader data the browser gets: everything but the charts' data and the texts, which the islands show. */
+export function pageData(full: FullPage, sp: URLSearchParams) {
+  const withReader = readerInPage(sp);
+  const { dash, columns, ...rest } = full;
+  const light = {
+    ...rest,
+    dash: dash ? dashboardSummary(dash) : null,
+    columns: columns.map((c) => ({ id: c.id })),
+    readerDeferred: !withReader,
+  };
+  return withServerOnly<typeof light, PageIslands>(light, { dash, columns: withReader ? columns : null });
 }
 
 const actionSchema = z.discriminatedUnion("intent", [

@@ -1,16 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useEffect, useState } from "react";
-import { Form, Link, useActionData, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { loader as rootLoader } from "#app/root";
-import { ArticleReader, fromSpecs, InlineHighlights } from "#app/components/article-reader";
-import { DashboardCharts, type DashboardLinks } from "#app/components/charts/dashboard-charts";
+import type { DashboardLinks } from "#app/components/charts/dashboard-charts";
+import { ChartsSection } from "#app/components/charts/charts-section";
 import { Deferred, SSR_MARK } from "#app/components/charts/deferred";
+import { fetchIslands, Island, serverOnly } from "#app/components/island";
 import { ErrorPanel } from "#app/components/error-panel";
 import { KindLegend } from "#app/components/sourcing-view";
 import { CoverageList } from "#app/components/coverage-list";
 import { DiscussionPrompts } from "./prompts-slot";
 import { MAX_COLUMNS } from "./columns";
-import { comparisonAction, loadComparison } from "./comparison.server";
+import { comparisonAction, loadComparison, pageData, type PageIslands } from "./comparison.server";
+import { ReaderColumns } from "./reader-columns";
 import { CorrectionsNotice } from "#app/components/corrections-notice";
 import { HeadlineStrip } from "#app/components/headline-strip";
 import { exportHref, focusHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
@@ -20,7 +31,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  return loadComparison(params, request, context);
+  return pageData(await loadComparison(params, request, context), new URL(request.url).searchParams);
+}
+
+/** A client-side visit: the page's data and its islands' markup together, so the page is drawn whole at once. */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const url = new URL(request.url);
+  url.searchParams.set("reader", "1");
+  const [data, islandHtml] = await Promise.all([
+    serverLoader<typeof loader>(),
+    fetchIslands(url.pathname + url.search, ["island-charts", "island-reader"]),
+  ]);
+  return { ...data, islandHtml };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -53,6 +75,10 @@ export default function ComparisonPage() {
     coverage,
     shared,
   } = d;
+  // The charts and the texts: rendered on the server into islands, never sent as data (see island.tsx).
+  const islands = serverOnly<PageIslands>(d);
+  const islandHtml = (d as { islandHtml?: Record<string, string> }).islandHtml;
+  const location = useLocation();
   const alone = members.length === 1;
   // Layers toggle in the browser at once (every layer is in the page, hidden by class); without JavaScript
   // the form's "Show" button asks the server, which marks the same classes.
@@ -70,7 +96,7 @@ export default function ComparisonPage() {
   }
   // Align every column on the chosen number or claim group: each column's text scrolls to its first member.
   const alignKey = `${focus?.token ?? ""}|${view.claimGroup ?? ""}`;
-  useEffect(() => {
+  const align = useCallback(() => {
     if (alignKey === "|" || window.matchMedia("(max-width: 700px)").matches) return;
     for (const el of document.querySelectorAll<HTMLElement>(".reader-section .column .article-text")) {
       const m = el.querySelector<HTMLElement>("mark.hl-target") ?? el.querySelector<HTMLElement>("mark.hl-claim");
@@ -80,6 +106,12 @@ export default function ComparisonPage() {
       el.scrollTop += m.getBoundingClientRect().top - el.getBoundingClientRect().top - 40;
     }
   }, [alignKey]);
+  useEffect(align, [align]);
+  // Where the islands come from after a client-side navigation: this view's page, with its texts.
+  const parts = new URLSearchParams(location.search);
+  parts.set("reader", "1");
+  const partsSrc = `${location.pathname}?${parts.toString()}`;
+  const partsVersion = `${location.search}|${members.map((m) => `${m.id}${m.focal ? "f" : ""}`).join(",")}`;
   const actionData = useActionData<typeof action>();
   const q = query as [string, string][];
   const colIds = columns.map((c) => c.id);
@@ -274,23 +306,24 @@ export default function ComparisonPage() {
       <DiscussionPrompts prompts={d.prompts} href={links.focus} />
 
       {dash ? (
-        <section aria-labelledby="charts-h">
-          <h2 id="charts-h">How they differ</h2>
-          <p className="meta no-print">
-            Every bar, dot and cell is a link: it opens the reader below with the words behind that number highlighted.
-          </p>
-          <Deferred label="Drawing the charts…">
-            <DashboardCharts
-              dash={dash}
-              links={links}
-              by={view.by}
-              claims={view.claims}
-              claimsAll={view.claimsAll}
-              maxClaims={view.print ? 12 : 40}
-              fileBase={`parallax-${comparison.id}${view.blind ? "-blind" : ""}`}
-            />
-          </Deferred>
-        </section>
+        <ChartsSection
+          dash={islands?.dash}
+          links={links}
+          by={view.by}
+          claims={view.claims}
+          claimsAll={view.claimsAll}
+          maxClaims={view.print ? 12 : 40}
+          fileBase={`parallax-${comparison.id}${view.blind ? "-blind" : ""}`}
+          intro={
+            <p className="meta no-print">
+              Every bar, dot and cell is a link: it opens the reader below with the words behind that number
+              highlighted.
+            </p>
+          }
+          src={partsSrc}
+          version={partsVersion}
+          html={islandHtml?.["island-charts"]}
+        />
       ) : null}
 
       <section
@@ -341,7 +374,7 @@ export default function ComparisonPage() {
                 <option value="">(choose a claim group)</option>
                 {d.claimGroupOptions.map((g) => (
                   <option key={g.id} value={g.id}>
-                    {g.id}: {g.label}
+                    {`${g.id}: ${g.label}`}
                   </option>
                 ))}
               </select>
@@ -352,25 +385,28 @@ export default function ComparisonPage() {
           </fieldset>
         </Form>
         <ReaderLegend layers={layers} />
-        <Deferred label="Laying out the texts…">
-          <div className={`columns n${columns.length}`}>
-            {columns.map((c) => (
-              <article key={c.id} className="column" data-article-id={c.id}>
-                <header>
-                  {c.focal ? <div className="focal-tag">Focal article</div> : null}
-                  <h2 id={focus?.token === `art:${c.id}` ? `a${c.id}-focus` : undefined}>
-                    <InlineHighlights text={c.title} highlights={fromSpecs(c.titleHighlights)} idPrefix={`a${c.id}`} />
-                  </h2>
-                  <span className="meta">
-                    {c.byline}
-                    {c.fictional ? <span className="badge fictional">fictional</span> : null}
-                  </span>
-                </header>
-                <ArticleReader text={c.text} idPrefix={`a${c.id}`} highlights={fromSpecs(c.highlights)} />
-              </article>
-            ))}
-          </div>
-        </Deferred>
+        {columns.length ? (
+          <Island
+            id="island-reader"
+            html={islandHtml?.["island-reader"]}
+            src={view.print && !d.printTexts ? null : partsSrc}
+            version={partsVersion}
+            label="Laying out the texts…"
+            onShow={align}
+            fallback={
+              d.readerDeferred ? (
+                <p className="meta reader-later">
+                  <a href={hrefWith(q, { reader: "1" }, "#reader")}>Show the texts side by side</a>, with their
+                  highlights.
+                </p>
+              ) : undefined
+            }
+          >
+            {islands?.columns ? (
+              <ReaderColumns columns={islands.columns} focusToken={focus?.token ?? null} />
+            ) : undefined}
+          </Island>
+        ) : null}
       </section>
 
       {shared ? null : (

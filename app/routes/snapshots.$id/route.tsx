@@ -1,9 +1,13 @@
 // A citable snapshot: the comparison's figures as they were when someone chose "Cite this comparison",
 // read from the frozen row (never recomputed), with the frozen exports and a suggested citation.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { DashboardCharts, type DashboardLinks } from "#app/components/charts/dashboard-charts";
-import { Deferred, SSR_MARK } from "#app/components/charts/deferred";
+import { Link, useLoaderData, useLocation, useRouteError, type ClientLoaderFunctionArgs } from "@remix-run/react";
+import type { DashboardLinks } from "#app/components/charts/dashboard-charts";
+import { ChartsSection } from "#app/components/charts/charts-section";
+import { SSR_MARK } from "#app/components/charts/deferred";
+import { dashboardSummary } from "#app/components/charts/summary";
+import type { DashboardData } from "#app/components/charts/types";
+import { fetchIslands, serverOnly, withServerOnly } from "#app/components/island";
 import { ErrorPanel } from "#app/components/error-panel";
 import { HeadlineStrip } from "#app/components/headline-strip";
 import { hrefWith, readView, viewQuery } from "../comparisons.$id/view";
@@ -16,16 +20,32 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const d = await loadSnapshot(params.id, request, context);
   const v = readView(new URL(request.url).searchParams);
-  return {
+  // The frozen charts' data goes to the server render only (the charts are a static island, see island.tsx).
+  const dash = d.page.dash as DashboardData | null;
+  const light = {
     ...d,
+    page: { ...d.page, dash: dash ? dashboardSummary(dash) : null },
     view: { by: v.by, claims: v.claims, claimsAll: v.claimsAll },
     query: viewQuery({ ...v, blind: false, layers: ["attr"], cols: null, claimGroup: null }),
   };
+  return withServerOnly(light, dash);
+}
+
+/** A client-side visit: the data and the charts' markup together (see island.tsx). */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const [data, islandHtml] = await Promise.all([
+    serverLoader<typeof loader>(),
+    fetchIslands(url.pathname + url.search, ["island-charts"]),
+  ]);
+  return { ...data, islandHtml };
 }
 
 export default function SnapshotPage() {
-  const { snapshot, page, link, citation, view, query } = useLoaderData<typeof loader>();
+  const d = useLoaderData<typeof loader>();
+  const { snapshot, page, link, citation, view, query } = d;
   const dash = page.dash;
+  const location = useLocation();
   const q = query as [string, string][];
   const taken = snapshot.createdAt.replace("T", " ").slice(0, 16) + " UTC";
   const exportHref = (file: string) => `/snapshots/${snapshot.id}/export/${file}`;
@@ -128,23 +148,23 @@ export default function SnapshotPage() {
               </ol>
             </section>
           ) : null}
-          <section aria-labelledby="charts-h">
-            <h2 id="charts-h">How they differ</h2>
-            <p className="meta no-print" id="behind-the-numbers">
-              A snapshot keeps the figures, not the reader: the spans behind every number (offsets into each article's
-              text, named by its hash) are in the frozen JSON bundle.
-            </p>
-            <Deferred label="Drawing the charts…">
-              <DashboardCharts
-                dash={dash}
-                links={links}
-                by={view.by}
-                claims={view.claims}
-                claimsAll={view.claimsAll}
-                fileBase={`parallax-${page.comparison.id}${snapshot.blind ? "-blind" : ""}-snapshot-${snapshot.id}`}
-              />
-            </Deferred>
-          </section>
+          <ChartsSection
+            dash={serverOnly<DashboardData | null>(d)}
+            links={links}
+            by={view.by}
+            claims={view.claims}
+            claimsAll={view.claimsAll}
+            fileBase={`parallax-${page.comparison.id}${snapshot.blind ? "-blind" : ""}-snapshot-${snapshot.id}`}
+            intro={
+              <p className="meta no-print" id="behind-the-numbers">
+                A snapshot keeps the figures, not the reader: the spans behind every number (offsets into each article's
+                text, named by its hash) are in the frozen JSON bundle.
+              </p>
+            }
+            src={location.pathname + location.search}
+            version={location.search}
+            html={(d as { islandHtml?: Record<string, string> }).islandHtml?.["island-charts"]}
+          />
         </>
       ) : (
         <p className="note">This snapshot holds no figures.</p>

@@ -1,0 +1,142 @@
+// The weight and render time of the comparison page, from the production build (`npm run build` first): the
+// gzipped JavaScript the page loads (its modulepreload links and entry, as served), the bytes of the tutorial's
+// HTML, and an uncached render (a focus no one asked for: the page cache cannot answer it) of the tutorial and
+// of a 4-article comparison, in this process on one core. Beside them: the whole client build's JavaScript
+// (measured in this run) and the figures before issue 15's lighter pages, recorded on 2026-12-07 by this same
+// code pointed at the build of commit ba68de1 (PAGE_WEIGHT_ROOT=…). Prints figures; asserts nothing.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { prepareDatabase } from "#db/prepare";
+import { SEED_WRITER } from "#app/models/seed.server";
+import { importArticle } from "#app/models/articles.server";
+import { createComparison, listComparisons } from "#app/models/comparisons.server";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = process.env.PAGE_WEIGHT_ROOT ? path.resolve(process.env.PAGE_WEIGHT_ROOT) : REPO;
+const RENDERS = Number(process.env.PAGE_WEIGHT_RENDERS ?? 30);
+
+/** Before (2026-12-07, commit ba68de1, this code and machine; render CPU medians with the machine's load average at 11). */
+const BEFORE = { jsGz: 214.9, htmlKb: 304.2, tutorialCpuMs: 197, fourCpuMs: 176 };
+const TARGETS = { jsGz: 150, htmlKb: 150, renderMs: 100 };
+
+// As the server sends them (the compression middleware's default level).
+const gz = (b: Buffer | string) => zlib.gzipSync(b, { level: 6 }).length;
+const kb = (n: number) => (n / 1024).toFixed(1);
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/** The JavaScript a page loads: its modulepreload links and the modules its inline script imports. */
+export function scriptsOf(html: string): string[] {
+  const out = new Set<string>();
+  for (const m of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) out.add(m[1]!);
+  for (const m of html.matchAll(/import(?:\s*\*\s*as\s+\w+\s+from)?\s*\(?\s*"(\/assets\/[^"]+\.js)"/g)) out.add(m[1]!);
+  return [...out];
+}
+
+export async function bench(): Promise<void> {
+  const serverFile = path.join(ROOT, "build/server/index.js");
+  if (!fs.existsSync(serverFile)) {
+    console.log(`No production build at ${ROOT}/build: run \`npm run build\` first.`);
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-page-weight-"));
+  const url = `file:${path.join(dir, "bench.db")}`;
+  const before = process.env.DATABASE_URL;
+  try {
+    const db = await prepareDatabase({ url, seed: SEED_WRITER });
+    const tutorial = (await listComparisons(db)).find((c) => c.name.startsWith("Tutorial"));
+    // The comparison bench:load measures: four fictional fixture articles.
+    const ids: number[] = [];
+    for (const [i, name] of ["port-strike", "election-dispute", "drug-recall", "border-incident"].entries()) {
+      const text = fs.readFileSync(path.join(REPO, "tests/fixtures/articles", `${name}.txt`), "utf8").trim();
+      ids.push(
+        (
+          await importArticle(db, {
+            text,
+            title: `${name.replace(/-/g, " ")} (fixture)`,
+            outlet: `Fixture Outlet ${i + 1}`,
+            origin: "paste",
+            fictional: true,
+          })
+        ).article.id,
+      );
+    }
+    const four = await createComparison(db, { name: "Four fixtures", articleIds: ids });
+    db.$client.close();
+    if (!tutorial) throw new Error("the seeded tutorial comparison is missing");
+
+    process.env.DATABASE_URL = url;
+    const build = (await import(pathToFileURL(serverFile).href)) as ServerBuild;
+    const handler = createRequestHandler(build, "production");
+    const get = async (p: string) => {
+      const res = await handler(new Request(`http://127.0.0.1${p}`), {
+        cspNonce: "bench",
+        user: null,
+        authEnabled: false,
+      } as never);
+      return { status: res.status, body: await res.text() };
+    };
+
+    const page = await get(`/comparisons/${tutorial.id}`);
+    if (page.status !== 200) throw new Error(`the tutorial comparison answered ${page.status}`);
+    const scripts = scriptsOf(page.body);
+    const fileOf = (s: string) => path.join(ROOT, "build/client", s);
+    const jsGz = scripts.reduce((sum, s) => sum + gz(fs.readFileSync(fileOf(s))), 0);
+    const assets = path.join(ROOT, "build/client/assets");
+    const allJs = fs.readdirSync(assets).filter((f) => f.endsWith(".js"));
+    const allGz = allJs.reduce((sum, f) => sum + gz(fs.readFileSync(path.join(assets, f))), 0);
+    const withTexts = await get(`/comparisons/${tutorial.id}?reader=1`);
+
+    const render = async (id: number) => {
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      await get(`/comparisons/${id}?focus=warm`);
+      for (let i = 0; i < RENDERS; i++) {
+        const t = performance.now();
+        const c = process.cpuUsage();
+        const r = await get(`/comparisons/${id}?focus=bench-${i}`);
+        const u = process.cpuUsage(c);
+        wall.push(performance.now() - t);
+        cpu.push((u.user + u.system) / 1000);
+        if (r.status !== 200) throw new Error(`comparison ${id} answered ${r.status}`);
+      }
+      return { p50: pct(wall, 50), min: Math.min(...wall), cpu50: pct(cpu, 50) };
+    };
+    const t = await render(tutorial.id);
+    const f = await render(four.id);
+
+    console.log(
+      `Build: ${ROOT === REPO ? "this tree" : ROOT}; ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" / ")}`,
+    );
+    console.log(
+      `Comparison page JavaScript: ${kb(jsGz)} KB gzipped in ${scripts.length} files (before: ${BEFORE.jsGz} KB; target < ${TARGETS.jsGz} KB)`,
+    );
+    console.log(`  context: the whole client build, ${allJs.length} files, ${kb(allGz)} KB gzipped`);
+    console.log(
+      `Tutorial comparison HTML: ${kb(Buffer.byteLength(page.body))} KB raw, ${kb(gz(page.body))} KB gzipped (before: ${BEFORE.htmlKb} KB raw; target < ${TARGETS.htmlKb} KB)`,
+    );
+    console.log(
+      `  with the texts in the page (?reader=1, as fetched after the first view): ${kb(Buffer.byteLength(withTexts.body))} KB raw, ${kb(gz(withTexts.body))} KB gzipped`,
+    );
+    console.log(
+      `Uncached render, ${RENDERS} renders in this process: tutorial p50 ${t.p50.toFixed(1)} ms (min ${t.min.toFixed(1)}, CPU p50 ${t.cpu50.toFixed(1)} ms; before: CPU p50 ${BEFORE.tutorialCpuMs} ms)`,
+    );
+    console.log(
+      `  4-article comparison p50 ${f.p50.toFixed(1)} ms (min ${f.min.toFixed(1)}, CPU p50 ${f.cpu50.toFixed(1)} ms; before: CPU p50 ${BEFORE.fourCpuMs} ms; target < ${TARGETS.renderMs} ms on one core)`,
+    );
+  } finally {
+    if (before === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = before;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,179 @@
+import { createElement } from "react";
+import { renderToStaticMarkup, renderToString } from "react-dom/server";
+import { describe, expect, test } from "vitest";
+import { GroupedBars, SourcingChart } from "#app/components/charts/bar-charts";
+import { niceTicks } from "#app/components/charts/bar-link";
+import { TimelineChart } from "#app/components/charts/timeline-chart";
+import type { CategoryRow, ChartArticle, SourcingRow } from "#app/components/charts/types";
+import { Island, serverOnly, withServerOnly } from "#app/components/island";
+import { readerInPage } from "#app/routes/comparisons.$id/comparison.server";
+import { normalisedQuery } from "#app/utils/response-cache.server";
+
+// Fictional outlets; the figures are written by hand, not computed by the code under test.
+function article(id: number, short: string): ChartArticle {
+  return {
+    id,
+    short,
+    title: `Report ${id}`,
+    outlet: short,
+    author: null,
+    url: null,
+    published: "2031-05-0" + id,
+    country: null,
+    kind: null,
+    focal: id === 1,
+    summary: "",
+    wordCount: 300,
+    fictional: true,
+  };
+}
+const ARTICLES = [article(1, "Harbour Ledger"), article(2, "Vell Evening Post")];
+const href = (t: string) => `?focus=${encodeURIComponent(t)}`;
+
+describe("the dashboard's SVG charts (no charting library)", () => {
+  test("stacked sourcing bars: one linked segment per counted kind, values inside wide segments, ticks cover the largest row", () => {
+    const rows: SourcingRow[] = [
+      {
+        articleId: 1,
+        count: { official: { v: 12, f: "k:1:official:c" }, unnamed: { v: 1, f: "k:1:unnamed:c" } },
+        words: {},
+      },
+      { articleId: 2, count: { official: { v: 7, f: "k:2:official:c" } }, words: {} },
+    ];
+    const svg = renderToStaticMarkup(
+      createElement(SourcingChart, { rows, articles: ARTICLES, by: "count", href, kinds: ["official", "unnamed"] }),
+    );
+    expect(svg).toMatch(/^<svg class="chart-surface" id="chart-sourcing-mix-svg" width="640"/);
+    expect(svg).not.toContain("recharts");
+    // Three segments with a value, three links, each named by its <title>.
+    expect(svg.match(/<a href=/g)?.length).toBe(3);
+    expect(svg).toContain("<title>Harbour Ledger: Official, 12 attributions</title>");
+    expect(svg).toContain("<title>Harbour Ledger: Unnamed, 1 attribution</title>");
+    expect(svg).toContain(`href="?focus=k%3A2%3Aofficial%3Ac"`);
+    // 12 fits inside its segment; the 1-wide unnamed segment is too narrow for a label.
+    expect(svg).toMatch(/>12<\/text>/);
+    expect(svg).toMatch(/>7<\/text>/);
+    // The largest row is 13: the axis runs to 15 in steps of 5.
+    for (const t of ["0", "5", "10", "15"]) expect(svg).toContain(`>${t}</text>`);
+    expect(svg).not.toContain(">20</text>");
+  });
+
+  test("grouped bars: a bar per article, a zero shown as 0 with no bar, decimals kept", () => {
+    const rows: CategoryRow[] = [
+      { id: "hedge", label: "Hedge", cells: { 1: { v: 25.6, f: "m:1:hedge" }, 2: { v: 0, f: null } } },
+      { id: "booster", label: "Booster", cells: { 1: { v: 2.8, f: "m:1:booster" }, 2: { v: 3.2, f: "m:2:booster" } } },
+    ];
+    const svg = renderToStaticMarkup(
+      createElement(GroupedBars, {
+        id: "distance-tone",
+        rows,
+        articles: ARTICLES,
+        href,
+        unit: "per 1,000 words",
+        decimals: true,
+      }),
+    );
+    expect(svg).toContain('id="chart-distance-tone-svg"');
+    expect(svg.match(/<a href=/g)?.length).toBe(3);
+    expect(svg).toContain("<title>Vell Evening Post, Booster: 3.2 per 1,000 words</title>");
+    for (const v of ["25.6", "0", "2.8", "3.2"]) expect(svg).toMatch(new RegExp(`>${v.replace(".", "\\.")}</text>`));
+    expect(svg).not.toContain("Vell Evening Post, Hedge");
+  });
+
+  test("timeline: a year-only date is a band, each point a link", () => {
+    const points = [
+      {
+        group: "article" as const,
+        id: 1,
+        date: "2031-05-01",
+        t: Date.UTC(2031, 4, 1),
+        precision: "day" as const,
+        label: "Harbour Ledger",
+        status: null,
+      },
+      {
+        group: "candidate" as const,
+        id: 9,
+        date: "2031",
+        t: Date.UTC(2031, 0, 1),
+        precision: "year" as const,
+        label: "Quillmouth Courier",
+        status: "imported",
+      },
+    ];
+    const svg = renderToStaticMarkup(
+      createElement(TimelineChart, {
+        points,
+        articleHref: (id: number) => `?focus=art:${id}`,
+        candidateHref: (id: number) => `#tl-cand-${id}`,
+      }),
+    );
+    expect(svg).toContain("<title>Harbour Ledger, 2031-05-01</title>");
+    expect(svg).toContain("<title>Coverage (Quillmouth Courier) 2031 (year only)</title>");
+    expect(svg).toContain('href="#tl-cand-9"');
+    expect(svg.match(/stroke-width="10"/g)?.length).toBe(1);
+  });
+
+  test("nice ticks start at 0, end at or above the largest value, in round steps", () => {
+    expect(niceTicks(13, false)).toEqual([0, 5, 10, 15]);
+    expect(niceTicks(4, false)).toEqual([0, 1, 2, 3, 4]);
+    expect(niceTicks(3, false)).toEqual([0, 1, 2, 3]);
+    expect(niceTicks(83.3, true)).toEqual([0, 25, 50, 75, 100]);
+    expect(niceTicks(2.8, true)).toEqual([0, 1, 2, 3]);
+    expect(niceTicks(0, false)).toEqual([0, 1, 2, 3, 4]);
+    expect(niceTicks(207, false)).toEqual([0, 100, 200, 300]);
+  });
+});
+
+describe("static islands", () => {
+  test("server-only loader data never reaches JSON or the keys Remix serialises", () => {
+    const light = withServerOnly({ name: "Tamsel spill" }, { text: "the whole article" });
+    expect(JSON.stringify(light)).toBe('{"name":"Tamsel spill"}');
+    expect(Object.keys(light)).toEqual(["name"]);
+    expect(serverOnly<{ text: string }>(light)?.text).toBe("the whole article");
+    expect(serverOnly({ name: "x" })).toBeUndefined();
+  });
+
+  test("on the server an island holds its markup; left for later it holds the fallback link", () => {
+    const full = renderToString(
+      createElement(Island, {
+        id: "island-reader",
+        src: "/x?reader=1",
+        version: "a",
+        label: "Loading",
+        children: createElement("p", null, "Column text"),
+      }),
+    );
+    expect(full).toBe('<div id="island-reader" class="island"><p>Column text</p></div>');
+    const later = renderToString(
+      createElement(Island, {
+        id: "island-reader",
+        src: "/x?reader=1",
+        version: "a",
+        label: "Loading",
+        fallback: createElement("a", { href: "?reader=1#reader" }, "Show the texts"),
+      }),
+    );
+    expect(later).toContain('<div id="island-reader" class="island"></div>');
+    expect(later).toContain('<a href="?reader=1#reader">Show the texts</a>');
+  });
+
+  test("the texts come with the page only when the address asks for something in them", () => {
+    expect(readerInPage(new URLSearchParams(""))).toBe(false);
+    expect(readerInPage(new URLSearchParams("blind=1&by=words"))).toBe(false);
+    expect(readerInPage(new URLSearchParams("print=1"))).toBe(false);
+    for (const q of [
+      "focus=k:1:official:c",
+      "cg=g3",
+      "cols=1,2",
+      "layers=1",
+      "layer=hedge",
+      "reader=1",
+      "print=1&texts=1",
+    ])
+      expect(readerInPage(new URLSearchParams(q)), q).toBe(true);
+    // The page cache keys (and renders) by known parameters only: `reader` is one of them.
+    expect(normalisedQuery("?utm=x&reader=1")).toBe("?reader=1");
+    expect(normalisedQuery("?reader=yes")).toBe("");
+  });
+});
