@@ -94,6 +94,12 @@ describe("rules/verb-cue.ts", () => {
     ]);
   });
 
+  it("askedFront: a fronted “Asked …” is a participle, not a finite verb, so it is no reported clause", () => {
+    expect(rows("Asked again on Friday, the mayor said, “The pier is safe.”")).toEqual([
+      { rule: "quote.source-cue-before", source: "the mayor", cue: "said", content: ["“The pier is safe.”"] },
+    ]);
+  });
+
   it("postAgent: unquoted content before “, X said” needs a speaker-like X", () => {
     // A timetable is no speaker: "The ferry left at noon" is not reported by it.
     expect(rows("The ferry left at noon, the timetable said.")).toEqual([]);
@@ -146,6 +152,31 @@ describe("rules/dash-credits.ts", () => {
 });
 
 describe("passes.ts", () => {
+  it("contParas: a quoted paragraph with no cue of its own continues the quotation just before it", () => {
+    const text = "Ada Pell said, “The pier is safe.”\n\n“It will stand for years.”\n\nThe council meets on Monday.";
+    expect(rows(text)).toEqual([
+      {
+        rule: "quote.source-cue-before",
+        source: "Ada Pell",
+        cue: "said",
+        content: ["“The pier is safe.”", "“It will stand for years.”"],
+      },
+    ]);
+  });
+
+  it("coordSplit: “X said A, and Y noted that B”: the first content stops before the conjunction", () => {
+    expect(rows("Ada Pell said the pier was safe, and Tam Orrin noted that the ferry was late.")).toEqual([
+      { rule: "indirect.said-that", source: "Ada Pell", cue: "said", content: ["the pier was safe"] },
+      { rule: "indirect.said-that", source: "Tam Orrin", cue: "noted", content: ["that the ferry was late"] },
+    ]);
+  });
+
+  it("nounDup: a stance noun whose clause is already a speech verb's content adds no second attribution", () => {
+    expect(rows("Ada Pell said the fear that the pier would fall was real.").map((r) => r.rule)).toEqual([
+      "indirect.said-that",
+    ]);
+  });
+
   it("nestedEvidence: an evidence verb inside someone's reported speech is part of that speech", () => {
     expect(rows("Ada Pell said records show the pier is safe.").map((r) => r.cue)).toEqual(["said"]);
   });
