@@ -120,6 +120,8 @@ describe("accounts and sessions", () => {
     for (let i = 0; i < 5; i++) await login(db, { username: "restored", password: `guess ${i} guess` });
     await expect(setPassword(db, u.id, "short")).rejects.toThrow(/10 characters/);
     await setPassword(db, u.id, "a brand new password");
+    // The old session must exist to show that it ends (an unchecked `if (s.ok)` passed silently when the login failed).
+    expect(s.ok).toBe(true);
     if (s.ok) expect(await getSessionUser(db, s.token)).toBeNull();
     expect((await login(db, { username: "restored", password: "a brand new password" })).ok).toBe(true);
     expect((await login(db, { username: "restored", password: "an old password" })).ok).toBe(false);

@@ -57,6 +57,7 @@ describe("markers and stances against the tutorial gold (fictional, in the repo)
     );
     expect(tp / n).toBeGreaterThanOrEqual(0.9);
     expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.85);
+    expect(sN).toBeGreaterThan(0);
     expect(sTp).toBe(sN);
     expect(sFp).toBeLessThanOrEqual(1);
   });
@@ -91,6 +92,7 @@ describe.skipIf(!haveSeed)("markers against the seed article's gold (../shared/g
     console.log(
       `seed markers: hedges/boosters ${r.hbTp}/${r.hbGold} (+${r.hbFp} extra), scare quotes ${r.sqTp}/${r.sqGold} (+${r.sqFp} extra)`,
     );
+    expect(r.sqGold).toBeGreaterThan(0);
     expect(r.sqTp).toBe(r.sqGold);
     expect(r.sqFp).toBeLessThanOrEqual(1);
     expect(r.hbTp / r.hbGold).toBeGreaterThanOrEqual(0.85);
