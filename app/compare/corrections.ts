@@ -9,7 +9,7 @@ import { markerDensities, voiceAt, type MarkerItem } from "#app/analysis/markers
 import type { Descriptor, LabelClass } from "#app/analysis/naming";
 import { countWords } from "#app/analysis/nlp";
 import type { AttributionKind, ClaimStance, CueStance, MarkerType, SourceEntity, SourceKind, Span } from "#app/analysis/types";
-import type { ClaimCell, ClaimGroupRow, Comparison } from "./compare";
+import { focalLacksClaim, type ClaimCell, type ClaimGroupRow, type Comparison } from "./compare";
 
 export const CORRECTION_LAYERS = ["source", "attribution", "claim", "marker", "descriptor"] as const;
 export type CorrectionLayer = (typeof CORRECTION_LAYERS)[number];
@@ -463,7 +463,7 @@ function regroup(g: ClaimGroupRow, cells: ClaimCell[], focalId: number, articleO
   // The machine's "closest claim" notes only hold for articles still outside the group after a person's move.
   const closest = g.closest.filter((c) => !arts.includes(c.articleId));
   const focalClosest = arts.includes(focalId) ? null : g.focalClosest;
-  return { ...g, cells: sorted, articles: arts, onlyIn: arts.length === 1 ? arts[0]! : null, focalLacks: !arts.includes(focalId), focalClosest, closest, stances };
+  return { ...g, cells: sorted, articles: arts, onlyIn: arts.length === 1 ? arts[0]! : null, focalLacks: focalLacksClaim(arts, focalId, focalClosest, articleOrder.length), focalClosest, closest, stances };
 }
 
 /**

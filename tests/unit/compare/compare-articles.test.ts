@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyse } from "#app/analysis/index";
-import { MAY_CARRY } from "#app/compare/claims-align";
+import { MAY_CARRY, MAY_COVER } from "#app/compare/claims-align";
 import { compareArticles, type CompareInput, type Figure, type Trace } from "#app/compare/compare";
 
 interface GoldClaim {
@@ -98,9 +98,10 @@ describe("compareArticles", () => {
       expect(g.label.length).toBeGreaterThan(0);
       expect(g.label.split(" ").length).toBeLessThanOrEqual(15);
       expect(g.onlyIn === null).toBe(g.articles.length > 1);
-      // Lacking means: not in the group, and no focal claim close enough to carry it in other words.
+      // Lacking means: not in the group, carried by both other articles, and no focal claim close enough to carry it
+      // in other words.
       if (g.articles.includes(2)) expect(g.focalLacks).toBe(false);
-      else expect(g.focalLacks).toBe(!(g.focalClosest && g.focalClosest.similarity >= MAY_CARRY));
+      else expect(g.focalLacks).toBe(g.articles.length >= 2 && !(g.focalClosest && (g.focalClosest.similarity >= MAY_CARRY || (g.focalClosest.coverage ?? 0) >= MAY_COVER)));
       if (g.focalClosest) expect(g.articles.includes(2)).toBe(false);
     }
     expect(cmp.claimGroups.some((g) => g.focalLacks && g.articles.length >= 2)).toBe(true);
