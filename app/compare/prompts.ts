@@ -6,6 +6,7 @@ import type { CueStance, MarkerType } from "#app/analysis/types";
 import { MARKED_LABEL_CLASSES, type LabelClass } from "#app/analysis/naming";
 import type { ArticleFigures, ClaimCell, Comparison, Figure, NamingCell, NamingDescriptor, Trace } from "./compare";
 import templates from "./prompt-templates.json";
+import { STOP_WORDS, stem } from "#app/analysis/stem";
 
 export type PromptTemplateId = keyof typeof templates.templates;
 
@@ -75,6 +76,45 @@ function words(text: string): string {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
 }
 
+/** Content stems of a claim's words (no stop words, no one- or two-letter words). */
+function contentStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().replace(/[’']s\b/g, "").match(/[\p{L}\p{N}]+/gu) ?? []) if (w.length > 2 && !STOP_WORDS.has(w)) out.add(stem(w));
+  return out;
+}
+
+/** Share of an "only in" claim's content words that another article's claim may hold before it may be the same claim. */
+const ONLY_IN_SHARE = 0.4;
+
+const NEGATION = /\b(?:not|no|never|cannot|without|neither|nor|none|nothing)\b|n['’]t\b/i;
+
+/** Share of the stems of `a` found in `b`, and how many. */
+function covered(a: Set<string>, b: Set<string>): { share: number; n: number } {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return { share: a.size ? n / a.size : 0, n };
+}
+
+/**
+ * Two quotes a prompt calls one claim state one proposition as far as words can show: the same polarity (a
+ * negation in one only makes a different or opposite claim), at least three content words shared, and most of
+ * the shorter claim's content words found in the other.
+ */
+export function sameProposition(a: string, b: string): boolean {
+  if (NEGATION.test(a) !== NEGATION.test(b)) return false;
+  const sa = contentStems(a);
+  const sb = contentStems(b);
+  const [short, long] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+  const c = covered(short, long);
+  return c.n >= 3 && c.share >= 0.6;
+}
+
+/** A whole sentence: starts with a capital (or quotation mark) and ends with its full stop, question or exclamation mark. */
+function wholeSentence(text: string): boolean {
+  const t = text.trim();
+  return /^["“‘']?[\p{Lu}\p{N}]/u.test(t) && /[.!]["”’)]*$/.test(t) && !t.includes(" … ");
+}
+
 /** A claim worth naming alone: a clause of six words or more, not a question, not a fragment starting mid-sentence. */
 function standsAlone(text: string): boolean {
   const t = text.trim().replace(/^["“‘']+/, "");
@@ -90,7 +130,12 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
       // Check: no claim of another article shares even two of its terms (else it may be there in other words),
       // and the claim reads as a claim on its own.
       const only = g.cells[0]!;
-      if ((g.closest ?? []).length > 0 || !standsAlone(only.text)) continue;
+      // Only the outlet's own words: a speaker's quoted words are the speaker's, not the outlet's claim.
+      if ((g.closest ?? []).length > 0 || only.stance !== "asserted" || only.attributionTrace.length || !standsAlone(only.text) || !wholeSentence(only.text)) continue;
+      // And no claim of another article holds 40% of its content words (it may be there in other words).
+      const mine = contentStems(only.text);
+      const elsewhere = c.claimGroups.some((h) => h.cells.some((x) => x.articleId !== only.articleId && covered(mine, contentStems(x.text)).share >= ONLY_IN_SHARE));
+      if (elsewhere) continue;
       const others = c.articles.filter((a) => a.id !== only.articleId).map((a) => label(a.id));
       out.push({
         id: "",
@@ -113,7 +158,7 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
       const own = words(asserted.text);
       for (const [bId, bCells] of byArticle) {
         if (bId === aId || bCells.some((x) => x.stance === "asserted")) continue;
-        const cand = bCells.filter((x) => close(x) && !/\b(?:said|says|told)\b/i.test(x.text) && !words(x.text).includes(own) && !own.includes(words(x.text)));
+        const cand = bCells.filter((x) => close(x) && !/\b(?:said|says|told)\b/i.test(x.text) && !words(x.text).includes(own) && !own.includes(words(x.text)) && sameProposition(asserted.text, x.text));
         const denied = cand.find((x) => x.stance === "denied" && x.stanceEvidence?.length);
         const attributed = cand.find((x) => x.stance === "attributed" && x.sourceName && x.attributionTrace?.length);
         const unnamed = cand.find((x) => x.stance === "unnamed" && x.attributionTrace?.length);
