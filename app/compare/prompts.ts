@@ -188,12 +188,28 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
   return out;
 }
 
+/** A source whose name is a pronoun or nothing: "he" may be a person the text names, so an unnamed count may be false. */
+const PRONOUN_SOURCE = /^(?:|he|she|him|her|his|hers|they|them|their|we|i|who|it|its)$/i;
+
+function unnamedCountHolds(f: ArticleFigures): boolean {
+  return !f.sources.some((s) => !s.named && s.attributions.value > 0 && PRONOUN_SOURCE.test(s.name.trim()));
+}
+
+/** The last capitalised word of a source's name ("Mr. Dorin Velasko" → "velasko"), to find one person in two articles. */
+function surname(name: string): string | null {
+  const caps = (name.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []).filter((x) => !/^\p{Lu}-/u.test(x));
+  const w = caps.filter((x) => !/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Representative|Secretary|Speaker)$/.test(x)).at(-1);
+  return w ? w.toLowerCase() : null;
+}
+
 function unnamedCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
   for (const [a, b] of pairs(c)) {
     const ta = a.attributions.value;
     const tb = b.attributions.value;
     if (ta < 3 || tb < 3) continue;
+    // Check: no source counted as unnamed is only a pronoun (it may stand for a named person).
+    if (!unnamedCountHolds(a) || !unnamedCountHolds(b)) continue;
     const pa = a.unnamedAttributions.value / ta;
     const pb = b.unnamedAttributions.value / tb;
     if (pa - pb < 0.15) continue;
@@ -310,18 +326,35 @@ function labelCandidates(c: Comparison, label: (id: number) => string): Candidat
   return out;
 }
 
+function voiceGroupOf(s: ArticleFigures["sources"][number]): string {
+  const kind = labelOf(codebook.sourceKinds, s.kind).toLowerCase();
+  return s.affiliation ? `${s.affiliation} ${kind} sources` : `${kind} sources`;
+}
+
 function voiceGroups(f: ArticleFigures): Map<string, Figure> {
   const out = new Map<string, Figure>();
   for (const s of f.sources) {
     if (!s.wordsQuoted.value) continue;
-    const kind = labelOf(codebook.sourceKinds, s.kind).toLowerCase();
-    const g = s.affiliation ? `${s.affiliation} ${kind} sources` : `${kind} sources`;
+    const g = voiceGroupOf(s);
     const e = out.get(g) ?? { value: 0, trace: [] };
     e.value += s.wordsQuoted.value;
     e.trace.push(...s.wordsQuoted.trace);
     out.set(g, e);
   }
   return out;
+}
+
+/** Share of quoted words whose sources are of kind "other" or "unnamed", above which no voice-share prompt is made. */
+const MAX_UNKNOWN_VOICE = 0.25;
+
+function unknownShare(f: ArticleFigures): number {
+  let all = 0;
+  let unknown = 0;
+  for (const s of f.sources) {
+    all += s.wordsQuoted.value;
+    if (s.kind === "other" || s.kind === "unnamed") unknown += s.wordsQuoted.value;
+  }
+  return all ? unknown / all : 0;
 }
 
 function voiceCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
@@ -334,8 +367,20 @@ function voiceCandidates(c: Comparison, label: (id: number) => string): Candidat
     const ta = total(ga);
     const tb = total(gb);
     if (ta < 20 || tb < 20) continue;
+    // Check: one person is not counted under different kinds in the two articles (a speaker quoted in both, kinded
+    // "politician" in one and "other" in the other, would make "0% from politician sources" false).
+    const kindsOf = new Map<string, Set<string>>();
+    for (const f of [a, b]) for (const s of f.sources) {
+      const n = s.wordsQuoted.value ? surname(s.name) : null;
+      if (n) kindsOf.set(n, (kindsOf.get(n) ?? new Set()).add(voiceGroupOf(s)));
+    }
+    if ([...kindsOf.values()].some((k) => k.size > 1)) continue;
+    // Check: most quoted words in both articles come from sources of a known kind ("other" and "unnamed" say nothing
+    // about who speaks, so a share of any kind is uncertain where they weigh much).
+    if (unknownShare(a) > MAX_UNKNOWN_VOICE || unknownShare(b) > MAX_UNKNOWN_VOICE) continue;
     for (const [g, fa] of ga) {
       const fb = gb.get(g);
+      if (/\b(?:other|unnamed) sources$/.test(g)) continue;
       const sa = fa.value / ta;
       const sb = (fb?.value ?? 0) / tb;
       if (sa - sb < 0.25) continue;

@@ -125,4 +125,13 @@ describe("discussion prompts", () => {
       expect(g.cells[0]!.text.trim()).toMatch(/[.!]["”’)]*$/);
     }
   });
+
+  it("makes no voice-share prompt where speakers' kinds are unknown, and no unnamed-share prompt where 'he' counts as unnamed", () => {
+    const unknown: Comparison = { ...comparison, figures: comparison.figures.map((f) => ({ ...f, sources: f.sources.map((s) => ({ ...s, kind: "other" as const })) })) };
+    expect(discussionPrompts(unknown, blind).filter((p) => p.template === "voice-share")).toEqual([]);
+    expect(discussionPrompts(comparison, blind).some((p) => p.template === "unnamed-share")).toBe(true);
+    const he = { key: "he", name: "he", kind: "unnamed" as const, affiliation: null, named: false, attributions: { value: 2, trace: [] }, wordsQuoted: { value: 0, trace: [] } };
+    const pronouns: Comparison = { ...comparison, figures: comparison.figures.map((f) => ({ ...f, sources: [...f.sources, he] })) };
+    expect(discussionPrompts(pronouns, blind).filter((p) => p.template === "unnamed-share")).toEqual([]);
+  });
 });
