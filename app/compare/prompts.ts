@@ -191,8 +191,15 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
 /** A source whose name is a pronoun or nothing: "he" may be a person the text names, so an unnamed count may be false. */
 const PRONOUN_SOURCE = /^(?:|he|she|him|her|his|hers|they|them|their|we|i|who|it|its)$/i;
 
+/**
+ * A description, not a name: "officials", "the cameraman", "two people", "Federal authorities". A source counted as
+ * unnamed whose words begin with another capitalised word ("Ryan Tolle, founder of …", "Harbourwatch in a post")
+ * may be named, and then an unnamed count is not a fact.
+ */
+const DESCRIPTION = /^(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ultiple|[Tt]wo|[Tt]hree|[Ff]our|[Oo]ther|[Oo]ne|[Ss]enior|[Tt]op|[Ff]ederal|[Ll]ocal|[Ss]tate|[Ll]aw)\s+)*\p{Ll}/u;
+
 function unnamedCountHolds(f: ArticleFigures): boolean {
-  return !f.sources.some((s) => !s.named && s.attributions.value > 0 && PRONOUN_SOURCE.test(s.name.trim()));
+  return f.sources.every((s) => s.named || s.attributions.value === 0 || (!PRONOUN_SOURCE.test(s.name.trim()) && DESCRIPTION.test(s.name.trim())));
 }
 
 /** The last capitalised word of a source's name ("Mr. Dorin Velasko" → "velasko"), to find one person in two articles. */
@@ -447,8 +454,9 @@ function frameCandidates(c: Comparison, label: (id: number) => string): Candidat
 }
 
 function overviewCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+  // The summaries count named and unnamed sources: the same check as unnamed-share.
   return pairs(c)
-    .filter(([a]) => a.articleId === c.focalId)
+    .filter(([a, b]) => a.articleId === c.focalId && unnamedCountHolds(a) && unnamedCountHolds(b))
     .map(([a, b]) => ({
       id: "",
       template: "sourcing-overview" as const,
