@@ -189,8 +189,10 @@ const ACCURACY_LABELS: Record<string, string> = {
   "comparison.deniedMarked": "Claim matrix: cells marked denied",
   "comparison.groupingRecall": "Claim groups: pairs of the same claim grouped together (recall)",
   "comparison.groupingPrecision": "Claim groups: grouped pairs that are the same claim (precision)",
-  "comparison.lacksPrecision": "Claims an article lacks: listed that are really absent (precision)",
-  "comparison.lacksRecall": "Claims an article lacks: really absent that are listed (recall)",
+  "comparison.lacksPrecision": "Claims an article lacks, by claim group (not in the group): really absent (precision)",
+  "comparison.lacksRecall": "Claims an article lacks, by claim group (not in the group): really absent that are found (recall)",
+  "comparison.listedLacksPrecision": "Claims the focal article lacks, as listed: really absent (precision)",
+  "comparison.listedLacksRecall": "Claims the focal article lacks, as listed: really absent that are listed (recall)",
   "related.mrr": "Related coverage: mean reciprocal rank",
 };
 
