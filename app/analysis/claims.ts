@@ -47,8 +47,8 @@ const AFTER_NAME = /^(?:$|[,;:(—–-]|who\b|of\b|in\b|at\b|on\b|from\b|and\b|h
  * and "Tolvar officials" stay unnamed). Returns the name as written, or null.
  */
 export function nameAtHead(text: string, source: Span, mentions: Mention[]): string | null {
-  for (const m of mentions) {
-    if (m.span.end <= source.start) continue;
+  for (let k = lowerBound(mentions, source.start); k < mentions.length; k++) {
+    const m = mentions[k]!;
     if (m.span.start >= source.end) break;
     if (m.span.start < source.start || m.span.end > source.end) continue;
     if (m.kind === "place" || m.kind === "other") return null;
@@ -66,12 +66,9 @@ export function nameAtHead(text: string, source: Span, mentions: Mention[]): str
 function personBefore(text: string, pos: number, mentions: Mention[]): Mention | null {
   const breaks = [...text.slice(Math.max(0, pos - 1500), pos).matchAll(/\n\s*\n|\n/g)];
   const from = breaks.length >= 2 ? Math.max(0, pos - 1500) + breaks[breaks.length - 2]!.index! : Math.max(0, pos - 1500);
-  let hit: Mention | null = null;
-  for (const m of mentions) {
-    if (m.span.start >= pos) break;
-    if (m.span.start >= from && m.kind === "person") hit = m;
-  }
-  return hit;
+  // Mentions are sorted and do not nest: walk back from the last one ending before `pos`.
+  for (let k = lowerBound(mentions, pos) - 1; k >= 0 && mentions[k]!.span.start >= from; k--) if (mentions[k]!.kind === "person" && mentions[k]!.span.start < pos) return mentions[k]!;
+  return null;
 }
 
 function overlaps(a: Span, b: Span): boolean {
