@@ -42,7 +42,8 @@ describe("claim alignment", () => {
     expect(seen).toHaveLength(2000);
     expect(new Set(seen).size).toBe(2000);
     expect(alignClaims(claims).map((g) => g.members.map((m) => m.claimId).join(","))).toEqual(groups.map((g) => g.members.map((m) => m.claimId).join(",")));
-  });
+    // The timeout only guards against a hang on a loaded machine; the time itself is measured in bench/.
+  }, 60_000);
 
   it("counts an actor named in two ways as shared through its name parts, and weighs its parts as one term", () => {
     expect(termForms("@cesar-sayoc-jr")).toEqual(["@cesar", "@sayoc"]);

