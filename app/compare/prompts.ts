@@ -196,7 +196,7 @@ const PRONOUN_SOURCE = /^(?:|he|she|him|her|his|hers|they|them|their|we|i|who|it
  * unnamed whose words begin with another capitalised word ("Ryan Tolle, founder of …", "Harbourwatch in a post")
  * may be named, and then an unnamed count is not a fact.
  */
-const DESCRIPTION = /^(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ultiple|[Tt]wo|[Tt]hree|[Ff]our|[Oo]ther|[Oo]ne|[Ss]enior|[Tt]op|[Ff]ederal|[Ll]ocal|[Ss]tate|[Ll]aw)\s+)*\p{Ll}/u;
+const DESCRIPTION = /^(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ultiple|[Tt]wo|[Tt]hree|[Ff]our|[Oo]ther|[Oo]ne|[Ss]enior|[Tt]op|[Ff]ederal|[Ll]ocal|[Ss]tate|[Ll]aw)\s+)*(?:\p{Ll}|(?:Sources?|Officials?|Authorities|Critics|Aides?|Residents|Investigators|Police|Analysts|Experts|People|Witnesses|Supporters|Opponents|Observers|Protesters|Activists|Members|Leaders|Spokes(?:man|woman|person)|Lawmakers|Diplomats|Prosecutors)\b)/u;
 
 function unnamedCountHolds(f: ArticleFigures): boolean {
   return f.sources.every((s) => s.named || s.attributions.value === 0 || (!PRONOUN_SOURCE.test(s.name.trim()) && DESCRIPTION.test(s.name.trim())));
