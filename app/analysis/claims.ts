@@ -29,6 +29,10 @@ export const CLAIM_RULES: Record<string, string> = {
   "claim.author-remainder":
     "Where an attribution covers only part of a sentence, the rest of the sentence (at least five words, with a verb) stays the author's own claim.",
   "stance.attributed": "The claim is attributed to a named source.",
+  "stance.named-in-source":
+    'The source\'s words begin with a name ("Dorin Velasko, a lawyer for the port", "the Tolvar Herald", "Velasko\'s statement"): the claim is attributed to a named source even where the source entity kept only a description.',
+  "stance.pronoun-source":
+    'A source given as "he" or "she" with a person named earlier in the same or the previous paragraph is a named source.',
   "stance.unnamed": "The claim is attributed to a source the text does not name (officials, sources, critics).",
   "stance.hedged": "The claim carries a hedge (reportedly, allegedly, may, it seems) and no named source.",
   "stance.asserted": "The author states the claim as fact, without attribution or hedge.",
@@ -40,6 +44,45 @@ const DENIAL =
 /** A cue that refuses (to comment, to act) is not a denial of anything. */
 const REFUSAL =
   /\b(?:declin\w*|refus\w*|would(?: not|n['’]t)|will(?: not|n['’]t)|did(?: not|n['’]t) (?:respond|return|reply|comment)|no comment)\b/i;
+
+/** Nouns after a possessive name that still make the name the source ("Velasko's statement"); "his aides" stays unnamed. */
+const OWN_WORDS =
+  /^(?:apology|statement|campaign|letter|tweet|tweets|post|remarks|comments|website|office|memo|speech|announcement|account)\b/i;
+/** Words after a name that keep the name as the head of the source ("Velasko, who", "Velasko of the port"). */
+const AFTER_NAME =
+  /^(?:$|[,;:(—–-]|who\b|of\b|in\b|at\b|on\b|from\b|and\b|himself\b|herself\b|itself\b|also\b|later\b|then\b)/i;
+
+/**
+ * A named source the source entity may have missed: a person, organisation, group or state named at the head of the
+ * source's words (only capitalised title words before it, and no common noun right after it: "Republican senators"
+ * and "Tolvar officials" stay unnamed). Returns the name as written, or null.
+ */
+export function nameAtHead(text: string, source: Span, mentions: Mention[]): string | null {
+  for (let k = lowerBound(mentions, source.start); k < mentions.length; k++) {
+    const m = mentions[k]!;
+    if (m.span.start >= source.end) break;
+    if (m.span.start < source.start || m.span.end > source.end) continue;
+    if (m.kind === "place" || m.kind === "other") return null;
+    const before = text.slice(source.start, m.span.start);
+    if (!/^(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+)*$/u.test(before)) return null;
+    const after = text.slice(m.span.end, source.end).trimStart();
+    const poss = /^[’']s?\s+/.exec(after);
+    if (poss) return OWN_WORDS.test(after.slice(poss[0].length)) ? m.surface : null;
+    return AFTER_NAME.test(after) || /^\p{Lu}/u.test(after) ? m.surface : null;
+  }
+  return null;
+}
+
+/** A person named before `pos` in the same or the previous paragraph (the antecedent a "he" or "she" may have). */
+function personBefore(text: string, pos: number, mentions: Mention[]): Mention | null {
+  const breaks = [...text.slice(Math.max(0, pos - 1500), pos).matchAll(/\n\s*\n|\n/g)];
+  const from =
+    breaks.length >= 2 ? Math.max(0, pos - 1500) + breaks[breaks.length - 2]!.index! : Math.max(0, pos - 1500);
+  // Mentions are sorted and do not nest: walk back from the last one ending before `pos`.
+  for (let k = lowerBound(mentions, pos) - 1; k >= 0 && mentions[k]!.span.start >= from; k--)
+    if (mentions[k]!.kind === "person" && mentions[k]!.span.start < pos) return mentions[k]!;
+  return null;
+}
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
@@ -226,6 +269,15 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
     if (!all.length) continue;
     const groups = piecesBySentence(text, all, sentences);
     const src = a.sourceKey ? sourceByKey.get(a.sourceKey) : undefined;
+    // A source entity kept only as a description may still be named in the text: at the head of the source's words,
+    // or as "he"/"she" right after a person is named.
+    let namedHere: string | null = null;
+    if (a.source && !(src && src.named)) {
+      const srcText = text.slice(a.source.start, a.source.end).trim();
+      if (nameAtHead(text, a.source, mentions)) namedHere = "stance.named-in-source";
+      else if (/^(?:he|she)$/i.test(srcText) && personBefore(text, a.source.start, mentions))
+        namedHere = "stance.pronoun-source";
+    }
     const cueText = a.cue ? text.slice(a.cue.start, a.cue.end) : "";
     const refusal = REFUSAL.test(cueText);
     for (const pieces of groups) {
@@ -243,6 +295,9 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
         evidence.push(denial[0]);
       } else if (src && src.named && a.kind !== "unnamed" && a.sourceKind !== "unnamed") {
         stance = "attributed";
+      } else if (namedHere) {
+        stance = "attributed";
+        evidence.push(namedHere, text.slice(a.source!.start, a.source!.end));
       } else if (
         !a.source &&
         hedgesNear(Math.min(...around.map((x) => x.start)), Math.max(...around.map((x) => x.end))).some(

@@ -17,7 +17,7 @@ import type {
   SourceKind,
   Span,
 } from "#app/analysis/types";
-import type { ClaimCell, ClaimGroupRow, Comparison } from "./compare";
+import { focalLacksClaim, type ClaimCell, type ClaimGroupRow, type Comparison } from "./compare";
 
 export const CORRECTION_LAYERS = ["source", "attribution", "claim", "marker", "descriptor"] as const;
 export type CorrectionLayer = (typeof CORRECTION_LAYERS)[number];
@@ -581,7 +581,7 @@ function regroup(g: ClaimGroupRow, cells: ClaimCell[], focalId: number, articleO
     cells: sorted,
     articles: arts,
     onlyIn: arts.length === 1 ? arts[0]! : null,
-    focalLacks: !arts.includes(focalId),
+    focalLacks: focalLacksClaim(arts, focalId, focalClosest, articleOrder.length),
     focalClosest,
     closest,
     stances,

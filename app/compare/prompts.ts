@@ -6,6 +6,7 @@ import type { CueStance, MarkerType } from "#app/analysis/types";
 import { MARKED_LABEL_CLASSES, type LabelClass } from "#app/analysis/naming";
 import type { ArticleFigures, ClaimCell, Comparison, Figure, NamingCell, NamingDescriptor, Trace } from "./compare";
 import templates from "./prompt-templates.json";
+import { STOP_WORDS, stem } from "#app/analysis/stem";
 
 export type PromptTemplateId = keyof typeof templates.templates;
 
@@ -80,6 +81,49 @@ function words(text: string): string {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
 }
 
+/** Content stems of a claim's words (no stop words, no one- or two-letter words). */
+function contentStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .match(/[\p{L}\p{N}]+/gu) ?? [])
+    if (w.length > 2 && !STOP_WORDS.has(w)) out.add(stem(w));
+  return out;
+}
+
+/** Share of an "only in" claim's content words that another article's claim may hold before it may be the same claim. */
+const ONLY_IN_SHARE = 0.4;
+
+const NEGATION = /\b(?:not|no|never|cannot|without|neither|nor|none|nothing)\b|n['’]t\b/i;
+
+/** Share of the stems of `a` found in `b`, and how many. */
+function covered(a: Set<string>, b: Set<string>): { share: number; n: number } {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return { share: a.size ? n / a.size : 0, n };
+}
+
+/**
+ * Two quotes a prompt calls one claim state one proposition as far as words can show: the same polarity (a
+ * negation in one only makes a different or opposite claim), at least three content words shared, and most of
+ * the shorter claim's content words found in the other.
+ */
+export function sameProposition(a: string, b: string): boolean {
+  if (NEGATION.test(a) !== NEGATION.test(b)) return false;
+  const sa = contentStems(a);
+  const sb = contentStems(b);
+  const [short, long] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+  const c = covered(short, long);
+  return c.n >= 3 && c.share >= 0.6;
+}
+
+/** A whole sentence: starts with a capital (or quotation mark) and ends with its full stop, question or exclamation mark. */
+function wholeSentence(text: string): boolean {
+  const t = text.trim();
+  return /^["“‘']?[\p{Lu}\p{N}]/u.test(t) && /[.!]["”’)]*$/.test(t) && !t.includes(" … ");
+}
+
 /** A claim worth naming alone: a clause of six words or more, not a question, not a fragment starting mid-sentence. */
 function standsAlone(text: string): boolean {
   const t = text.trim().replace(/^["“‘']+/, "");
@@ -100,7 +144,23 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
       // Check: no claim of another article shares even two of its terms (else it may be there in other words),
       // and the claim reads as a claim on its own.
       const only = g.cells[0]!;
-      if ((g.closest ?? []).length > 0 || !standsAlone(only.text)) continue;
+      // Only the outlet's own words: a speaker's quoted words are the speaker's, not the outlet's claim.
+      if (
+        (g.closest ?? []).length > 0 ||
+        only.stance !== "asserted" ||
+        only.attributionTrace.length ||
+        !standsAlone(only.text) ||
+        !wholeSentence(only.text)
+      )
+        continue;
+      // And no claim of another article holds 40% of its content words (it may be there in other words).
+      const mine = contentStems(only.text);
+      const elsewhere = c.claimGroups.some((h) =>
+        h.cells.some(
+          (x) => x.articleId !== only.articleId && covered(mine, contentStems(x.text)).share >= ONLY_IN_SHARE,
+        ),
+      );
+      if (elsewhere) continue;
       const others = c.articles.filter((a) => a.id !== only.articleId).map((a) => label(a.id));
       out.push({
         id: "",
@@ -133,7 +193,8 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
             close(x) &&
             !/\b(?:said|says|told)\b/i.test(x.text) &&
             !words(x.text).includes(own) &&
-            !own.includes(words(x.text)),
+            !own.includes(words(x.text)) &&
+            sameProposition(asserted.text, x.text),
         );
         const denied = cand.find((x) => x.stance === "denied" && x.stanceEvidence?.length);
         const attributed = cand.find((x) => x.stance === "attributed" && x.sourceName && x.attributionTrace?.length);
@@ -178,12 +239,41 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
   return out;
 }
 
+/** A source whose name is a pronoun or nothing: "he" may be a person the text names, so an unnamed count may be false. */
+const PRONOUN_SOURCE = /^(?:|he|she|him|her|his|hers|they|them|their|we|i|who|it|its)$/i;
+
+/**
+ * A description, not a name: "officials", "the cameraman", "two people", "Federal authorities". A source counted as
+ * unnamed whose words begin with another capitalised word ("Ryan Tolle, founder of …", "Harbourwatch in a post")
+ * may be named, and then an unnamed count is not a fact.
+ */
+const DESCRIPTION =
+  /^(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ultiple|[Tt]wo|[Tt]hree|[Ff]our|[Oo]ther|[Oo]ne|[Ss]enior|[Tt]op|[Ff]ederal|[Ll]ocal|[Ss]tate|[Ll]aw)\s+)*(?:\p{Ll}|(?:Sources?|Officials?|Authorities|Critics|Aides?|Residents|Investigators|Police|Analysts|Experts|People|Witnesses|Supporters|Opponents|Observers|Protesters|Activists|Members|Leaders|Spokes(?:man|woman|person)|Lawmakers|Diplomats|Prosecutors)\b)/u;
+
+function unnamedCountHolds(f: ArticleFigures): boolean {
+  return f.sources.every(
+    (s) =>
+      s.named || s.attributions.value === 0 || (!PRONOUN_SOURCE.test(s.name.trim()) && DESCRIPTION.test(s.name.trim())),
+  );
+}
+
+/** The last capitalised word of a source's name ("Mr. Dorin Velasko" → "velasko"), to find one person in two articles. */
+function surname(name: string): string | null {
+  const caps = (name.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []).filter((x) => !/^\p{Lu}-/u.test(x));
+  const w = caps
+    .filter((x) => !/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Representative|Secretary|Speaker)$/.test(x))
+    .at(-1);
+  return w ? w.toLowerCase() : null;
+}
+
 function unnamedCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
   for (const [a, b] of pairs(c)) {
     const ta = a.attributions.value;
     const tb = b.attributions.value;
     if (ta < 3 || tb < 3) continue;
+    // Check: no source counted as unnamed is only a pronoun (it may stand for a named person).
+    if (!unnamedCountHolds(a) || !unnamedCountHolds(b)) continue;
     const pa = a.unnamedAttributions.value / ta;
     const pb = b.unnamedAttributions.value / tb;
     if (pa - pb < 0.15) continue;
@@ -330,18 +420,35 @@ function labelCandidates(c: Comparison, label: (id: number) => string): Candidat
   return out;
 }
 
+function voiceGroupOf(s: ArticleFigures["sources"][number]): string {
+  const kind = labelOf(codebook.sourceKinds, s.kind).toLowerCase();
+  return s.affiliation ? `${s.affiliation} ${kind} sources` : `${kind} sources`;
+}
+
 function voiceGroups(f: ArticleFigures): Map<string, Figure> {
   const out = new Map<string, Figure>();
   for (const s of f.sources) {
     if (!s.wordsQuoted.value) continue;
-    const kind = labelOf(codebook.sourceKinds, s.kind).toLowerCase();
-    const g = s.affiliation ? `${s.affiliation} ${kind} sources` : `${kind} sources`;
+    const g = voiceGroupOf(s);
     const e = out.get(g) ?? { value: 0, trace: [] };
     e.value += s.wordsQuoted.value;
     e.trace.push(...s.wordsQuoted.trace);
     out.set(g, e);
   }
   return out;
+}
+
+/** Share of quoted words whose sources are of kind "other" or "unnamed", above which no voice-share prompt is made. */
+const MAX_UNKNOWN_VOICE = 0.25;
+
+function unknownShare(f: ArticleFigures): number {
+  let all = 0;
+  let unknown = 0;
+  for (const s of f.sources) {
+    all += s.wordsQuoted.value;
+    if (s.kind === "other" || s.kind === "unnamed") unknown += s.wordsQuoted.value;
+  }
+  return all ? unknown / all : 0;
 }
 
 function voiceCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
@@ -354,8 +461,21 @@ function voiceCandidates(c: Comparison, label: (id: number) => string): Candidat
     const ta = total(ga);
     const tb = total(gb);
     if (ta < 20 || tb < 20) continue;
+    // Check: one person is not counted under different kinds in the two articles (a speaker quoted in both, kinded
+    // "politician" in one and "other" in the other, would make "0% from politician sources" false).
+    const kindsOf = new Map<string, Set<string>>();
+    for (const f of [a, b])
+      for (const s of f.sources) {
+        const n = s.wordsQuoted.value ? surname(s.name) : null;
+        if (n) kindsOf.set(n, (kindsOf.get(n) ?? new Set()).add(voiceGroupOf(s)));
+      }
+    if ([...kindsOf.values()].some((k) => k.size > 1)) continue;
+    // Check: most quoted words in both articles come from sources of a known kind ("other" and "unnamed" say nothing
+    // about who speaks, so a share of any kind is uncertain where they weigh much).
+    if (unknownShare(a) > MAX_UNKNOWN_VOICE || unknownShare(b) > MAX_UNKNOWN_VOICE) continue;
     for (const [g, fa] of ga) {
       const fb = gb.get(g);
+      if (/\b(?:other|unnamed) sources$/.test(g)) continue;
       const sa = fa.value / ta;
       const sb = (fb?.value ?? 0) / tb;
       if (sa - sb < 0.25) continue;
@@ -448,8 +568,9 @@ function frameCandidates(c: Comparison, label: (id: number) => string): Candidat
 }
 
 function overviewCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+  // The summaries count named and unnamed sources: the same check as unnamed-share.
   return pairs(c)
-    .filter(([a]) => a.articleId === c.focalId)
+    .filter(([a, b]) => a.articleId === c.focalId && unnamedCountHolds(a) && unnamedCountHolds(b))
     .map(([a, b]) => ({
       id: "",
       template: "sourcing-overview" as const,

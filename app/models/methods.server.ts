@@ -6,7 +6,7 @@ import path from "node:path";
 import { ANALYSER_VERSION, RULES } from "#app/analysis/index";
 import { RULE_REGISTRY } from "#app/analysis/attribution/registry";
 import codebook from "#app/analysis/codebook.json";
-import { ALIGN_THRESHOLD } from "#app/compare/claims-align";
+import { ALIGN_THRESHOLD, MAY_CARRY, MAY_COVER } from "#app/compare/claims-align";
 import { lexiconInfo, type LexiconInfo } from "./lexicon-info.server";
 
 export interface Measure {
@@ -82,7 +82,7 @@ export const MEASURES: Measure[] = [
   {
     id: "claim-matrix",
     name: "The claim matrix",
-    how: `Claims are the content of every attribution plus every sentence in the author's own voice. Each gets a stance in its article (asserted, attributed, unnamed source, hedged, denied). Claims of different articles are grouped when their content terms (stems, names, numbers) overlap enough (similarity at least ${ALIGN_THRESHOLD}, single-link); a cell shows the stance each article gives the group, or absent.`,
+    how: `Claims are the content of every attribution plus every sentence in the author's own voice. Each gets a stance in its article (asserted, attributed, unnamed source, hedged, denied). Claims of different articles are grouped when they share a content word (the predicate or its theme) and at least three informative terms (stems, numbers, names; a name's parts count as one term, so "Sayoc" and "Cesar Sayoc Jr." match), with similarity at least ${ALIGN_THRESHOLD}, and each is the other's best match in its article; two groups join only when close on average, so one broad claim cannot chain unrelated ones. A cell shows the stance each article gives the group, or absent. A claim is listed as one the focal article lacks only when, with three articles or more, two others carry it, and no focal claim is as similar as ${MAY_CARRY} or holds ${MAY_COVER * 100}% of its weighted terms; the closest focal claim is shown with its similarity.`,
     unit: "stance per claim group and article",
     rules: [...rulesWith("claim."), ...rulesWith("stance.")],
   },
@@ -124,7 +124,7 @@ export const MEASURES: Measure[] = [
   {
     id: "prompts",
     name: "Discussion prompts",
-    how: "Candidate questions are built from templates for each kind of difference (a claim one article states and another attributes, hedges or carries with a denial, a claim only one article carries, the unnamed-source share, marker densities, labels for the same actor, shares of quoted words, reporting words, the leading frame). Each template states what it checks, and the check runs on the analysis before the question is offered: claim questions quote both articles' own words and need the two claims close enough to state one proposition; an article's own voice never holds reporting words; label questions weigh every marked class alike and need the descriptor next to the name, outside anyone's quoted words. Each is scored by the size of the measured gap, and the three to six largest of different kinds are shown with the spans they rest on; fewer kinds of question rather than a false one.",
+    how: "Candidate questions are built from templates for each kind of difference (a claim one article states and another attributes, hedges or carries with a denial, a claim only one article carries, the unnamed-source share, marker densities, labels for the same actor, shares of quoted words, reporting words, the leading frame). Each template states what it checks, and the check runs on the analysis before the question is offered: claim questions quote both articles' own words and need the two claims close enough to state one proposition; an article's own voice never holds reporting words; label questions weigh every marked class alike and need the descriptor next to the name, outside anyone's quoted words; two quotes are one claim only with the same polarity and most content words shared; a claim only one article carries is offered only for the outlet's own whole sentence, worded as what was measured; unnamed counts only where every source counted as unnamed reads as a description; shares of quoted words only where most of them come from sources of a known kind. Each is scored by the size of the measured gap, and the three to six largest of different kinds are shown with the spans they rest on; fewer kinds of question rather than a false one.",
     unit: "questions",
     rules: [],
   },
@@ -196,8 +196,11 @@ const ACCURACY_LABELS: Record<string, string> = {
   "comparison.deniedMarked": "Claim matrix: cells marked denied",
   "comparison.groupingRecall": "Claim groups: pairs of the same claim grouped together (recall)",
   "comparison.groupingPrecision": "Claim groups: grouped pairs that are the same claim (precision)",
-  "comparison.lacksPrecision": "Claims an article lacks: listed that are really absent (precision)",
-  "comparison.lacksRecall": "Claims an article lacks: really absent that are listed (recall)",
+  "comparison.lacksPrecision": "Claims an article lacks, by claim group (not in the group): really absent (precision)",
+  "comparison.lacksRecall":
+    "Claims an article lacks, by claim group (not in the group): really absent that are found (recall)",
+  "comparison.listedLacksPrecision": "Claims the focal article lacks, as listed: really absent (precision)",
+  "comparison.listedLacksRecall": "Claims the focal article lacks, as listed: really absent that are listed (recall)",
   "related.mrr": "Related coverage: mean reciprocal rank",
 };
 

@@ -9,6 +9,8 @@ import { pathToFileURL } from "node:url";
 import { prepareDatabase } from "#db/prepare";
 import { bundleFile, buildComparisonExport } from "#app/models/export.server";
 import { buildComparison } from "../commands/compare";
+import { analyse } from "#app/analysis/index";
+import { compareArticles, type CompareInput } from "#app/compare/compare";
 
 const SHARED = path.resolve(process.cwd(), "../shared");
 export const COMPARISON_GOLD_DIR = path.join(SHARED, "gold/basil-dev");
@@ -28,6 +30,10 @@ export interface ComparisonFigures {
   lacksRecall: number | null;
   sourcesRecall: number | null;
   stanceConfusion: Record<string, number>;
+  /** "Claims the focal article lacks" as listed (each article focal in turn): listed that gold says are absent. */
+  listedLacksPrecision: number | null;
+  listedLacksRecall: number | null;
+  listedLacks: number;
 }
 
 export function comparisonGoldPresent(): boolean {
@@ -88,6 +94,106 @@ interface ScriptOutput {
   };
 }
 
+// The shared script's matching of gold cells to app claims (by evidence words), for the listed-omissions figure.
+const STOP = new Set(
+  (
+    "a an the and or but of to in on at by for with from as is are was were be been being that this these those it its " +
+    "he she they them his her their we our you your i me my not no said says say told also has have had will would could should may " +
+    "might can did do does than then there here which who whom what when where while after before about into over under more most " +
+    "mr mrs ms dr"
+  ).split(" "),
+);
+const contentWords = (s: string) =>
+  (
+    (s || "")
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u2018\u2019]/g, "'")
+      .match(/[\p{L}\p{N}']+/gu) ?? []
+  )
+    .map((w) => w.replace(/'s$/, ""))
+    .filter((w) => w.length > 2 && !STOP.has(w));
+function evidenceOverlap(evidence: string, text: string): number {
+  const e = contentWords(evidence);
+  if (!e.length) return 0;
+  const t = new Set(contentWords(text));
+  return e.filter((w) => t.has(w)).length / e.length;
+}
+
+interface GoldCell {
+  present: boolean;
+  evidence?: string;
+}
+
+/**
+ * "Claims the focal article lacks" as the comparison page lists them (`focalLacks`), each article of each gold event
+ * focal in turn: of the gold claims other articles carry, those listed as lacking against those gold marks absent.
+ * Analysed in-process (the same analyse() and compareArticles() the app runs).
+ */
+export function evalListedLacks(): { precision: number | null; recall: number | null; listed: number; absent: number } {
+  let listed = 0;
+  let absent = 0;
+  let both = 0;
+  for (const f of fs
+    .readdirSync(COMPARISON_GOLD_DIR)
+    .filter((x) => x.endsWith(".gold.json"))
+    .sort()) {
+    const gold = JSON.parse(fs.readFileSync(path.join(COMPARISON_GOLD_DIR, f), "utf8")) as {
+      articles: Record<string, unknown>;
+      claims: { id: string; cells: Record<string, GoldCell> }[];
+    };
+    const names = Object.keys(gold.articles).filter((n) => fs.existsSync(path.join(COMPARISON_IMPORT_DIR, n)));
+    if (names.length < 2) continue;
+    const inputs: CompareInput[] = names.map((n, i) => {
+      const imp = JSON.parse(fs.readFileSync(path.join(COMPARISON_IMPORT_DIR, n), "utf8")) as {
+        title?: string;
+        text: string;
+        outlet?: string;
+        url?: string;
+      };
+      return {
+        id: i + 1,
+        title: imp.title ?? n,
+        outlet: imp.outlet ?? null,
+        url: imp.url ?? null,
+        published: null,
+        analysis: analyse(imp.text, { title: imp.title ?? null }),
+      };
+    });
+    // Each present gold cell's app claim, as the shared script matches it.
+    const appClaim = new Map<string, string>();
+    for (const k of gold.claims) {
+      names.forEach((n, i) => {
+        const cell = k.cells[n];
+        if (!cell?.present) return;
+        let best: string | null = null;
+        let bestScore = 0;
+        for (const c of inputs[i]!.analysis.claims) {
+          const sc = evidenceOverlap(cell.evidence ?? "", c.text);
+          if (sc > bestScore) [best, bestScore] = [c.id, sc];
+        }
+        if (best && bestScore >= 0.5) appClaim.set(`${k.id}|${i + 1}`, best);
+      });
+    }
+    for (let fi = 0; fi < names.length; fi++) {
+      const cmp = compareArticles(inputs, { focalId: fi + 1 });
+      const lacks = new Set<string>();
+      for (const g of cmp.claimGroups)
+        if (g.focalLacks) for (const c of g.cells) lacks.add(`${c.articleId}|${c.claimId}`);
+      for (const k of gold.claims) {
+        const ms = names.map((_, i) => i + 1).filter((a) => a !== fi + 1 && appClaim.has(`${k.id}|${a}`));
+        if (!ms.length) continue;
+        const goldLacks = !k.cells[names[fi]!]?.present;
+        const appLacks = ms.some((a) => lacks.has(`${a}|${appClaim.get(`${k.id}|${a}`)}`));
+        if (goldLacks) absent++;
+        if (appLacks) listed++;
+        if (goldLacks && appLacks) both++;
+      }
+    }
+  }
+  return { precision: listed ? both / listed : null, recall: absent ? both / absent : null, listed, absent };
+}
+
 /** Builds every gold event's comparison, scores it with the shared script, returns the figures. */
 export async function evalComparisons(
   opts: { verbose?: boolean; log?: (m: string) => void } = {},
@@ -121,6 +227,7 @@ export async function evalComparisons(
         if (gold === "denied") deniedOk += v;
       }
     }
+    const listed = evalListedLacks();
     return {
       events: out.events,
       cellRecall: out.claims.cellRecall,
@@ -133,6 +240,9 @@ export async function evalComparisons(
       lacksRecall: out.claims.lacksRecall,
       sourcesRecall: out.sources.recall,
       stanceConfusion: conf,
+      listedLacksPrecision: listed.precision,
+      listedLacksRecall: listed.recall,
+      listedLacks: listed.listed,
     };
   } finally {
     fs.rmSync(bundles, { recursive: true, force: true });
@@ -145,7 +255,8 @@ const f3 = (x: number | null) => (x == null ? "n/a" : x.toFixed(3));
 export function formatComparisonFigures(f: ComparisonFigures): string {
   return [
     `comparison gold (BASIL dev, ${f.events} events): claim cells found ${f3(f.cellRecall)}, stance accuracy ${f3(f.stanceAccuracy)}, denied precision ${f3(f.deniedPrecision)} (${f.deniedCount} marked)`,
-    `  grouping recall ${f3(f.groupRecall)} / precision ${f3(f.groupPrecision)}, lacks precision ${f3(f.lacksPrecision)} / recall ${f3(f.lacksRecall)}`,
+    `  grouping recall ${f3(f.groupRecall)} / precision ${f3(f.groupPrecision)}, lacks precision ${f3(f.lacksPrecision)} / recall ${f3(f.lacksRecall)} (not in the claim's group)`,
+    `  claims the focal article lacks, as listed: precision ${f3(f.listedLacksPrecision)} / recall ${f3(f.listedLacksRecall)} (${f.listedLacks} listed, each article focal in turn)`,
     `  stance confusion (gold->app): ${Object.entries(f.stanceConfusion)
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)
@@ -164,6 +275,8 @@ export interface ComparisonResults {
   groupingPrecision: number | null;
   lacksPrecision: number | null;
   lacksRecall: number | null;
+  listedLacksPrecision: number | null;
+  listedLacksRecall: number | null;
 }
 
 /** For `npm run eval`: the figures printed and returned, or null (with a message) when the gold is absent. */
@@ -187,6 +300,8 @@ export async function runComparisonEval(): Promise<ComparisonResults | null> {
     groupingPrecision: f.groupPrecision,
     lacksPrecision: f.lacksPrecision,
     lacksRecall: f.lacksRecall,
+    listedLacksPrecision: f.listedLacksPrecision,
+    listedLacksRecall: f.listedLacksRecall,
   };
 }
 

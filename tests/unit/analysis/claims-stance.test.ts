@@ -110,6 +110,43 @@ describe("claims and their stance", () => {
     expect(claims.map((c) => c.stance)).toEqual(["unnamed", "hedged"]);
   });
 
+  it("keeps a source named at the head of its words named, though the source entity kept only a description (stance.named-in-source)", () => {
+    const text =
+      "Dorin Velasko, a lawyer for the dock workers, said the crane had been repaired twice. Tolvar officials said the dock was safe.";
+    const claims = build(
+      text,
+      [
+        {
+          source: "Dorin Velasko, a lawyer for the dock workers",
+          cue: "said",
+          content: "the crane had been repaired twice",
+          sourceKey: "s1",
+          kind: "unnamed",
+        },
+        { source: "Tolvar officials", cue: "said", content: "the dock was safe", sourceKey: "s2", kind: "unnamed" },
+      ],
+      [source("s1", "Dorin Velasko a lawyer for the dock workers", false), source("s2", "Tolvar officials", false)],
+    );
+    expect(claims.map((c) => c.stance)).toEqual(["attributed", "unnamed"]);
+    expect(claims[0]!.evidence).toContain("stance.named-in-source");
+  });
+
+  it("takes 'he' or 'she' right after a named person for a named source, 'they' not (stance.pronoun-source)", () => {
+    const text =
+      "Mayor Anika Sorel visited the harbour on Monday.\n\nShe said the dock would reopen in May. They said the crane was old.";
+    const claims = build(
+      text,
+      [
+        { source: "She", cue: "said", content: "the dock would reopen in May", sourceKey: "s1", kind: "unnamed" },
+        { source: "They", cue: "said", content: "the crane was old", sourceKey: "s2", kind: "unnamed" },
+      ],
+      [source("s1", "She", false), source("s2", "They", false)],
+    );
+    const byText = new Map(claims.map((c) => [c.text, c.stance]));
+    expect(byText.get("the dock would reopen in May")).toBe("attributed");
+    expect(byText.get("the crane was old")).toBe("unnamed");
+  });
+
   it("marks denials: a denial cue, or 'no evidence' in the content (stance.denied)", () => {
     const text = "The Korvath Front denied that it fired first. Inspectors said there was no evidence of sabotage.";
     const claims = build(

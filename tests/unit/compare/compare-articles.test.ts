@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyse } from "#app/analysis/index";
-import { MAY_CARRY } from "#app/compare/claims-align";
+import { MAY_CARRY, MAY_COVER } from "#app/compare/claims-align";
 import { compareArticles, type CompareInput, type Figure, type Trace } from "#app/compare/compare";
 
 interface GoldClaim {
@@ -113,9 +113,17 @@ describe("compareArticles", () => {
       expect(g.label.length).toBeGreaterThan(0);
       expect(g.label.split(" ").length).toBeLessThanOrEqual(15);
       expect(g.onlyIn === null).toBe(g.articles.length > 1);
-      // Lacking means: not in the group, and no focal claim close enough to carry it in other words.
+      // Lacking means: not in the group, carried by both other articles, and no focal claim close enough to carry it
+      // in other words.
       if (g.articles.includes(2)) expect(g.focalLacks).toBe(false);
-      else expect(g.focalLacks).toBe(!(g.focalClosest && g.focalClosest.similarity >= MAY_CARRY));
+      else
+        expect(g.focalLacks).toBe(
+          g.articles.length >= 2 &&
+            !(
+              g.focalClosest &&
+              (g.focalClosest.similarity >= MAY_CARRY || (g.focalClosest.coverage ?? 0) >= MAY_COVER)
+            ),
+        );
       if (g.focalClosest) expect(g.articles.includes(2)).toBe(false);
     }
     expect(cmp.claimGroups.some((g) => g.focalLacks && g.articles.length >= 2)).toBe(true);
@@ -157,7 +165,7 @@ describe("compareArticles", () => {
     expect(r).toBeGreaterThanOrEqual(0.55);
   });
 
-  it("aligns claims across 10 articles in under 50 ms", () => {
+  it("aligns claims across 10 articles: every claim in one group, the same result every run (time: npm run bench)", () => {
     const files = readdirSync("tests/fixtures/articles")
       .filter((f) => f.endsWith(".txt"))
       .sort();
@@ -171,17 +179,17 @@ describe("compareArticles", () => {
     }));
     const ten = [...inputs, ...more, ...inputs.map((x) => ({ ...x, id: x.id + 100 }))].slice(0, 10);
     expect(ten.length).toBe(10);
-    // Best of five runs: the figure measures the code, not a busy test machine.
-    let ms = Infinity;
-    let r = compareArticles(ten, { focalId: 1 });
-    for (let k = 0; k < 5; k++) {
-      const t0 = performance.now();
-      r = compareArticles(ten, { focalId: 1 });
-      ms = Math.min(ms, performance.now() - t0);
-    }
+    const t0 = performance.now();
+    const r = compareArticles(ten, { focalId: 1 });
+    const ms = performance.now() - t0;
+    const cells = r.claimGroups.flatMap((g) => g.cells.map((c) => `${c.articleId}:${c.claimId}`));
     console.log(
-      `comparison of 10 articles (${r.claimGroups.reduce((n, g) => n + g.cells.length, 0)} claims): ${ms.toFixed(1)} ms`,
+      `comparison of 10 articles (${cells.length} claims): ${ms.toFixed(1)} ms (the 50 ms target is checked by npm run bench, not here)`,
     );
-    expect(ms).toBeLessThan(50);
-  });
+    expect(cells.length).toBe(ten.reduce((n, x) => n + x.analysis.claims.length, 0));
+    expect(new Set(cells).size).toBe(cells.length);
+    expect(compareArticles(ten, { focalId: 1 }).claimGroups.map((g) => g.label)).toEqual(
+      r.claimGroups.map((g) => g.label),
+    );
+  }, 60_000);
 });

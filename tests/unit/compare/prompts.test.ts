@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyse } from "#app/analysis/index";
 import { compareArticles, type Comparison, type CompareInput } from "#app/compare/compare";
-import { discussionPrompts, MAX_PROMPTS, MIN_PROMPTS } from "#app/compare/prompts";
+import { discussionPrompts, MAX_PROMPTS, MIN_PROMPTS, sameProposition } from "#app/compare/prompts";
 import templates from "#app/compare/prompt-templates.json";
 
 // The three fictional tutorial reports (app/demo/tutorial), analysed and compared as the app does.
@@ -117,5 +117,86 @@ describe("discussion prompts", () => {
     const prompts = discussionPrompts(loose, blind);
     expect(prompts.filter((p) => p.template.startsWith("claim-"))).toEqual([]);
     expect(prompts.length).toBeGreaterThanOrEqual(MIN_PROMPTS);
+  });
+
+  it("calls two quotes one claim only with the same polarity and most content words shared", () => {
+    expect(
+      sameProposition(
+        "The port of Saltmere reopened on Monday after the strike.",
+        "Saltmere's port reopened Monday, the union said",
+      ),
+    ).toBe(true);
+    // A negation in one only: a different (here opposite) claim, however many words they share.
+    expect(
+      sameProposition(
+        "An order closing the Saltmere port would start a court battle.",
+        "you cannot close the Saltmere port with an order",
+      ),
+    ).toBe(false);
+    // Same topic, different predicate and participants.
+    expect(
+      sameProposition("The port of Saltmere reopened on Monday.", "Dock workers in Saltmere voted to strike."),
+    ).toBe(false);
+  });
+
+  it("offers an only-in prompt for the outlet's own whole sentences, never for a speaker's words or a fragment", () => {
+    const only = comparison.claimGroups.filter((g) => g.articles.length === 1);
+    // Make every single-article claim look like a speaker's words: no only-in prompt may remain.
+    const quoted: Comparison = {
+      ...comparison,
+      claimGroups: comparison.claimGroups.map((g) =>
+        only.includes(g)
+          ? {
+              ...g,
+              closest: [],
+              cells: g.cells.map((c) => ({ ...c, stance: "attributed" as const, attributionTrace: c.trace })),
+            }
+          : g,
+      ),
+    };
+    expect(discussionPrompts(quoted, blind).filter((p) => p.template === "claim-only-in")).toEqual([]);
+    for (const p of discussionPrompts(comparison, blind).filter((x) => x.template === "claim-only-in")) {
+      const g = comparison.claimGroups.find((x) =>
+        x.cells.some((c) =>
+          p.text.includes(
+            c.text
+              .trim()
+              .replace(/[.”"]+$/, "")
+              .split(" ")
+              .slice(0, 6)
+              .join(" "),
+          ),
+        ),
+      )!;
+      expect(g.articles).toHaveLength(1);
+      expect(g.cells[0]!.stance).toBe("asserted");
+      expect(g.cells[0]!.text.trim()).toMatch(/[.!]["”’)]*$/);
+    }
+  });
+
+  it("makes no voice-share prompt where speakers' kinds are unknown, and no unnamed-share prompt where 'he' counts as unnamed", () => {
+    const unknown: Comparison = {
+      ...comparison,
+      figures: comparison.figures.map((f) => ({
+        ...f,
+        sources: f.sources.map((s) => ({ ...s, kind: "other" as const })),
+      })),
+    };
+    expect(discussionPrompts(unknown, blind).filter((p) => p.template === "voice-share")).toEqual([]);
+    expect(discussionPrompts(comparison, blind).some((p) => p.template === "unnamed-share")).toBe(true);
+    const he = {
+      key: "he",
+      name: "he",
+      kind: "unnamed" as const,
+      affiliation: null,
+      named: false,
+      attributions: { value: 2, trace: [] },
+      wordsQuoted: { value: 0, trace: [] },
+    };
+    const pronouns: Comparison = {
+      ...comparison,
+      figures: comparison.figures.map((f) => ({ ...f, sources: [...f.sources, he] })),
+    };
+    expect(discussionPrompts(pronouns, blind).filter((p) => p.template === "unnamed-share")).toEqual([]);
   });
 });
