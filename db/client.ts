@@ -66,3 +66,16 @@ export async function tuneDb(db: Db, url: string): Promise<void> {
   if (!url.startsWith("file:")) return;
   await db.$client.execute("PRAGMA journal_mode = WAL");
 }
+
+/**
+ * A passive checkpoint: copies what it can of the write-ahead log into the database without waiting for anyone.
+ * Once readers have moved past it, the next write restarts the log from its beginning (truncated to
+ * `journal_size_limit`). A no-op for a libSQL server, which manages its own log.
+ */
+export async function checkpointWal(db: Db): Promise<void> {
+  try {
+    await db.$client.execute("PRAGMA wal_checkpoint(PASSIVE)");
+  } catch {
+    /* not a local file, or busy: the next one will do */
+  }
+}
