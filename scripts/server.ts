@@ -20,7 +20,7 @@ import { responseCache } from "#app/utils/response-cache.server";
 import { getComparisonRevision } from "#app/models/comparisons.server";
 import { countUsers, getSessionUser, resolveShareLink, type PublicUser } from "#app/models/auth.server";
 import { decideAccess, isCrossSite, parseCookies, SESSION_COOKIE, SHARE_COOKIE } from "#app/utils/access";
-import type { Db } from "#db/client";
+import { inHttpRequest, STORAGE_MESSAGES, storageFailure, type Db } from "#db/client";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -90,6 +90,8 @@ async function main(): Promise<void> {
     if (check.ok) return next();
     res.status(check.status).set("Connection", "close").type("text/plain").send(check.message);
   });
+  // A write the storage refuses (disk full, read-only) during a request is answered 507 with a plain message.
+  app.use((_req, _res, next) => inHttpRequest(next));
   // Forwarded headers (client address, https) are believed only from a proxy the operator names.
   const trustProxy = env.PARALLAX_TRUST_PROXY?.trim();
   app.set("trust proxy", trustProxy ? (/^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy) : false);
@@ -171,6 +173,14 @@ async function main(): Promise<void> {
       }),
     }),
   );
+
+  // Errors before the app's routes (access control reads sessions): a storage refusal keeps its status and message.
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const kind = storageFailure(err);
+    if (err instanceof Response && err.status === 507) void err.text().then((t) => res.status(507).type("text/plain").send(t), next);
+    else if (kind) res.status(507).type("text/plain").send(STORAGE_MESSAGES[kind]);
+    else next(err);
+  });
 
   // Request handlers that need an analysis (a pasted article, one not yet re-analysed) wait for this thread
   // instead of computing it on the event loop that serves every page.
