@@ -18,6 +18,7 @@ import { backfillFingerprints } from "#app/models/near-duplicates.server";
 import { makeNonce, securityHeaders } from "#app/utils/security-headers.server";
 import { responseCache } from "#app/utils/response-cache.server";
 import { getComparisonRevision } from "#app/models/comparisons.server";
+import { getLibraryFingerprint } from "#app/models/articles.server";
 import { countUsers, getSessionUser, resolveShareLink, type PublicUser } from "#app/models/auth.server";
 import { decideAccess, isCrossSite, parseCookies, SESSION_COOKIE, SHARE_COOKIE } from "#app/utils/access";
 import { inHttpRequest, STORAGE_MESSAGES, storageFailure, type Db } from "#db/client";
@@ -137,6 +138,28 @@ async function main(): Promise<void> {
     if (revisionReads.size > 1000) revisionReads.delete(revisionReads.keys().next().value!);
     return value;
   };
+  const readerKey = (req: express.Request) => {
+    const c = parseCookies(req.get("cookie"));
+    // Large text for a projector is kept in a cookie and changes the page.
+    return `${c[SESSION_COOKIE] ?? ""}\u0000${c[SHARE_COOKIE] ?? ""}\u0000${c.parallax_large === "1" ? "large" : ""}`;
+  };
+  // The home page (comparisons and the newest articles) as it is with no search: one render per reader until
+  // the library changes. During an import every new article changes it: re-rendered once a second at most.
+  let libraryRead = { at: 0, value: Promise.resolve("") };
+  app.use(
+    responseCache({
+      maxAgeMs: 10_000,
+      staleForMs: 1000,
+      maxEntries: 100,
+      match: (req) => req.originalUrl === "/",
+      vary: [],
+      varyKey: readerKey,
+      fingerprint: () => {
+        if (Date.now() - libraryRead.at >= 250) libraryRead = { at: Date.now(), value: getLibraryFingerprint(db) };
+        return libraryRead.value;
+      },
+    }),
+  );
   const cachedPage = /^\/comparisons\/(\d+)(?:\.data|\/export\/[^/]+)?$/;
   app.use(
     responseCache({
@@ -148,11 +171,7 @@ async function main(): Promise<void> {
       // Each reader their own page: by session and share link, not by the whole Cookie header (junk cookies
       // would force renders); the query counts by its known parameters only.
       vary: [],
-      varyKey: (req) => {
-        const c = parseCookies(req.get("cookie"));
-        // Large text for a projector is kept in a cookie and changes the page.
-        return `${c[SESSION_COOKIE] ?? ""}\u0000${c[SHARE_COOKIE] ?? ""}\u0000${c.parallax_large === "1" ? "large" : ""}`;
-      },
+      varyKey: readerKey,
       normaliseQuery: true,
       fingerprint: (req) => comparisonRevision(Number(cachedPage.exec(req.path)![1])),
     }),

@@ -241,3 +241,15 @@ export async function listArticlesForRelated(db: Db = getDb()): Promise<RelatedD
 }
 
 
+
+/**
+ * What the home page shows, as one short string that changes whenever it does: the newest article, the number of
+ * comparisons and newest one, and the sum of comparison revisions (bumped by triggers on every change to a
+ * comparison or its articles, by any process). Four index lookups: cheap enough to read on every request.
+ */
+export async function getLibraryFingerprint(db: Db): Promise<string> {
+  const rs = await db.$client.execute(
+    "select (select coalesce(max(id), 0) from articles), (select count(*) from comparisons), (select coalesce(max(id), 0) from comparisons), (select coalesce(sum(revision), 0) from comparison_revisions)",
+  );
+  return Object.values(rs.rows[0] ?? {}).join(":");
+}
