@@ -18,9 +18,10 @@ import { backfillFingerprints } from "#app/models/near-duplicates.server";
 import { makeNonce, securityHeaders } from "#app/utils/security-headers.server";
 import { responseCache } from "#app/utils/response-cache.server";
 import { getComparisonRevision } from "#app/models/comparisons.server";
+import { getLibraryFingerprint } from "#app/models/articles.server";
 import { countUsers, getSessionUser, resolveShareLink, type PublicUser } from "#app/models/auth.server";
 import { decideAccess, isCrossSite, parseCookies, SESSION_COOKIE, SHARE_COOKIE } from "#app/utils/access";
-import type { Db } from "#db/client";
+import { inHttpRequest, STORAGE_MESSAGES, storageFailure, type Db } from "#db/client";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
     if (check.ok) return next();
     res.status(check.status).set("Connection", "close").type("text/plain").send(check.message);
   });
+  // A write the storage refuses (disk full, read-only) during a request is answered 507 with a plain message.
+  app.use((_req, _res, next) => inHttpRequest(next));
   // Forwarded headers (client address, https) are believed only from a proxy the operator names.
   const trustProxy = env.PARALLAX_TRUST_PROXY?.trim();
   app.set("trust proxy", trustProxy ? (/^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy) : false);
@@ -144,6 +147,28 @@ async function main(): Promise<void> {
     if (revisionReads.size > 1000) revisionReads.delete(revisionReads.keys().next().value!);
     return value;
   };
+  const readerKey = (req: express.Request) => {
+    const c = parseCookies(req.get("cookie"));
+    // Large text for a projector is kept in a cookie and changes the page.
+    return `${c[SESSION_COOKIE] ?? ""}\u0000${c[SHARE_COOKIE] ?? ""}\u0000${c.parallax_large === "1" ? "large" : ""}`;
+  };
+  // The home page (comparisons and the newest articles) as it is with no search: one render per reader until
+  // the library changes. During an import every new article changes it: re-rendered once a second at most.
+  let libraryRead = { at: 0, value: Promise.resolve("") };
+  app.use(
+    responseCache({
+      maxAgeMs: 10_000,
+      staleForMs: 1000,
+      maxEntries: 100,
+      match: (req) => req.originalUrl === "/",
+      vary: [],
+      varyKey: readerKey,
+      fingerprint: () => {
+        if (Date.now() - libraryRead.at >= 250) libraryRead = { at: Date.now(), value: getLibraryFingerprint(db) };
+        return libraryRead.value;
+      },
+    }),
+  );
   const cachedPage = /^\/comparisons\/(\d+)(?:\.data|\/export\/[^/]+)?$/;
   app.use(
     responseCache({
@@ -155,11 +180,7 @@ async function main(): Promise<void> {
       // Each reader their own page: by session and share link, not by the whole Cookie header (junk cookies
       // would force renders); the query counts by its known parameters only.
       vary: [],
-      varyKey: (req) => {
-        const c = parseCookies(req.get("cookie"));
-        // Large text for a projector is kept in a cookie and changes the page.
-        return `${c[SESSION_COOKIE] ?? ""}\u0000${c[SHARE_COOKIE] ?? ""}\u0000${c.parallax_large === "1" ? "large" : ""}`;
-      },
+      varyKey: readerKey,
       normaliseQuery: true,
       fingerprint: (req) => comparisonRevision(Number(cachedPage.exec(req.path)![1])),
     }),
@@ -180,6 +201,15 @@ async function main(): Promise<void> {
       }),
     }),
   );
+
+  // Errors before the app's routes (access control reads sessions): a storage refusal keeps its status and message.
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const kind = storageFailure(err);
+    if (err instanceof Response && err.status === 507)
+      void err.text().then((t) => res.status(507).type("text/plain").send(t), next);
+    else if (kind) res.status(507).type("text/plain").send(STORAGE_MESSAGES[kind]);
+    else next(err);
+  });
 
   // Request handlers that need an analysis (a pasted article, one not yet re-analysed) wait for this thread
   // instead of computing it on the event loop that serves every page.

@@ -8,6 +8,13 @@ export function ErrorPanel({ error }: { error: unknown }) {
     if (error.status === 404) {
       title = "Not found";
       message = typeof error.data === "string" && error.data ? error.data : "There is nothing at this address.";
+    } else if (error.status === 507) {
+      // The storage refused a write (disk full, read-only): the message says which, and that nothing was saved.
+      title = "Nothing was saved";
+      message =
+        typeof error.data === "string" && error.data
+          ? error.data
+          : "The database could not be written: nothing was saved.";
     } else if (error.status >= 400 && error.status < 500) {
       title = "That request could not be handled";
       message = typeof error.data === "string" && error.data ? error.data : message;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { contentHash } from "#app/ingest/content-hash.server";
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import { articles, outlets, type Article, type ArticleOrigin } from "#db/schema";
@@ -182,9 +183,66 @@ export interface ArticleMetaUpdate {
   language: string | null;
 }
 
-/** Metadata is editable; the text never is (every stored span indexes it). */
-export async function updateArticleMeta(db: Db, id: number, meta: ArticleMetaUpdate): Promise<Article> {
+/** The metadata of an article as its edit form shows it. */
+export function articleMeta(
+  a: Pick<ArticleWithOutlet, "title" | "outletName" | "author" | "published" | "url" | "language">,
+): ArticleMetaUpdate {
+  return {
+    title: a.title,
+    outlet: a.outletName,
+    author: a.author,
+    published: a.published,
+    url: a.url,
+    language: a.language,
+  };
+}
+
+/**
+ * A short digest of an article's metadata: an edit form carries the one it was loaded with, and a save is refused
+ * when the stored metadata no longer has it (someone saved in between). A digest of the values rather than a
+ * counter: two saves that leave the same values in place do not conflict, and no column is needed.
+ */
+export function metaRevision(meta: ArticleMetaUpdate): string {
+  const values = [meta.title, meta.outlet, meta.author, meta.published, meta.url, meta.language];
+  return createHash("sha256").update(JSON.stringify(values)).digest("base64url").slice(0, 16);
+}
+
+/** A save refused because the metadata changed since the form was loaded: `current` is what is stored now. */
+export class EditConflict extends Error {
+  constructor(readonly current: ArticleMetaUpdate) {
+    super("Someone else saved this article's details after you opened the form.");
+    this.name = "EditConflict";
+  }
+}
+
+/**
+ * Metadata is editable; the text never is (every stored span indexes it). With `expectedRevision` (from the
+ * form), the save is refused with EditConflict when the stored metadata changed since (checked and written in
+ * one write transaction, so two saves from one loaded form cannot both pass).
+ */
+export async function updateArticleMeta(
+  db: Db,
+  id: number,
+  meta: ArticleMetaUpdate,
+  opts: { expectedRevision?: string } = {},
+): Promise<Article> {
   return db.transaction(async (tx) => {
+    if (opts.expectedRevision !== undefined) {
+      const [stored] = await tx
+        .select({
+          title: articles.title,
+          outletName: outlets.name,
+          author: articles.author,
+          published: articles.published,
+          url: articles.url,
+          language: articles.language,
+        })
+        .from(articles)
+        .leftJoin(outlets, eq(articles.outletId, outlets.id))
+        .where(eq(articles.id, id));
+      if (!stored) throw new InputError("No such article.");
+      if (metaRevision(articleMeta(stored)) !== opts.expectedRevision) throw new EditConflict(articleMeta(stored));
+    }
     const outlet = meta.outlet?.trim() ? await findOrCreateOutlet(tx, meta.outlet) : null;
     if (meta.url) {
       const [clash] = await tx
@@ -222,4 +280,16 @@ export async function listArticlesForRelated(db: Db = getDb()): Promise<RelatedD
     })
     .from(articles)
     .orderBy(articles.id);
+}
+
+/**
+ * What the home page shows, as one short string that changes whenever it does: the newest article, the number of
+ * comparisons and newest one, and the sum of comparison revisions (bumped by triggers on every change to a
+ * comparison or its articles, by any process). Four index lookups: cheap enough to read on every request.
+ */
+export async function getLibraryFingerprint(db: Db): Promise<string> {
+  const rs = await db.$client.execute(
+    "select (select coalesce(max(id), 0) from articles), (select count(*) from comparisons), (select coalesce(max(id), 0) from comparisons), (select coalesce(sum(revision), 0) from comparison_revisions)",
+  );
+  return Object.values(rs.rows[0] ?? {}).join(":");
 }

@@ -5,6 +5,7 @@ import { parseBulkFiles, type BulkItem } from "#app/ingest/bulk.server";
 import type { Db } from "#app/utils/db.server";
 import { bumpDataVersion } from "#app/utils/response-cache.server";
 import { importItem } from "./import.server";
+import { checkpointWal } from "#db/client";
 import {
   enqueueJobWithItems,
   getJobItems,
@@ -109,6 +110,8 @@ export async function enqueueCoverageImport(
   return enqueueImport(db, items, comparisonId);
 }
 
+const CHECKPOINT_EVERY = 500;
+
 /** Imports item after item, resuming after the last one done; each outcome goes to the job's log. */
 export const importJob: JobHandler = async (queued, ctx) => {
   const first = importPayload.parse(queued.payload);
@@ -147,9 +150,13 @@ export const importJob: JobHandler = async (queued, ctx) => {
         : o.status === "duplicate"
           ? `${o.input}: already in the library as #${o.id}`
           : `${o.input}: ${o.reason}`;
-    // One progress write per item: the outcome, and what comes next.
+    // One progress write per item: the outcome (a row of the job's log), and what comes next.
     const next = i + 1 < total ? (await itemAt(i + 1)).input : null;
-    await ctx.progress({ done: i + 1, failed, log: line, current: next });
+    const outcome = o.status === "imported" ? "imported" : o.status === "duplicate" ? "duplicate" : "failed";
+    await ctx.progress({ done: i + 1, failed, log: line, item: { outcome, input: o.input }, current: next });
+    // Readers (pages served meanwhile) can keep SQLite's automatic checkpoints from reaching the end of the
+    // write-ahead log; a checkpoint now and then lets it restart (and shrink to its size limit) during a long import.
+    if ((i + 1) % CHECKPOINT_EVERY === 0) await checkpointWal(ctx.db);
   }
   await ctx.progress({ current: null });
 };

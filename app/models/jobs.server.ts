@@ -1,11 +1,26 @@
-import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import { jobItems, jobs, type Job, type JobStatus } from "#db/schema";
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { jobItems, jobLog, jobs, type Job, type JobLogOutcome, type JobStatus } from "#db/schema";
 import type { Db } from "#app/utils/db.server";
 
 // Long work (imports, re-analysis) runs off the request path: a row in `jobs`, claimed atomically by one
 // worker (the server process or `npm run worker`), with progress, cancellation and resumption after a crash.
 
-export type { Job, JobStatus };
+export type { Job, JobLogOutcome, JobStatus };
+
+/**
+ * Appends one line to the log of the jobs the condition selects (it reads `jobs`, before the update beside it in
+ * the same batch changes them): a small row each, never a rewrite of what is already logged.
+ */
+function appendLog(db: Db, line: SQL | string, where: SQL, item?: { outcome: JobLogOutcome; input: string }) {
+  const text = typeof line === "string" ? sql`${line}` : line;
+  return db.run(
+    sql`insert into ${jobLog} (job_id, line, outcome, input) select ${jobs.id}, ${text}, ${item?.outcome ?? null}, ${item?.input ?? null} from ${jobs} where ${where}`,
+  );
+}
+
+function held(jobId: number, workerId: string): SQL {
+  return and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId))!;
+}
 
 function now(): string {
   return new Date().toISOString();
@@ -129,6 +144,8 @@ export interface JobProgress {
   current?: string | null;
   /** One line appended to the job's log. */
   log?: string;
+  /** What became of one item of the job, logged as `log` (which it needs). */
+  item?: { outcome: JobLogOutcome; input: string };
 }
 
 /**
@@ -142,22 +159,26 @@ export async function updateJobProgress(
   p: JobProgress = {},
 ): Promise<"running" | "cancelled" | "lost"> {
   const t = now();
-  const rows = await db
+  const update = db
     .update(jobs)
     .set({
       ...(p.done !== undefined ? { done: p.done } : {}),
       ...(p.failed !== undefined ? { failed: p.failed } : {}),
       ...(p.total !== undefined ? { total: p.total } : {}),
       ...(p.current !== undefined ? { current: p.current } : {}),
-      ...(p.log !== undefined ? { log: sql`json_insert(${jobs.log}, '$[#]', ${p.log})` } : {}),
       lockedAt: t,
       updatedAt: t,
     })
-    .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)))
+    .where(held(jobId, workerId))
     .returning({ id: jobs.id });
+  // One write transaction per step: the log line (only while this worker holds the job) and the counters.
+  const rows =
+    p.log !== undefined
+      ? (await db.batch([appendLog(db, p.log, held(jobId, workerId), p.item), update]))[1]
+      : await update;
   if (rows.length) return "running";
-  const job = await getJob(db, jobId);
-  return job?.status === "cancelled" ? "cancelled" : "lost";
+  const status = await getJobStatus(db, jobId);
+  return status === "cancelled" ? "cancelled" : "lost";
 }
 
 async function settle(
@@ -168,16 +189,12 @@ async function settle(
   log?: string,
 ): Promise<boolean> {
   const t = now();
-  const rows = await db
+  const update = db
     .update(jobs)
-    .set({
-      status,
-      current: null,
-      updatedAt: t,
-      ...(log ? { log: sql`json_insert(${jobs.log}, '$[#]', ${log})` } : {}),
-    })
-    .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)))
+    .set({ status, current: null, updatedAt: t })
+    .where(held(jobId, workerId))
     .returning({ id: jobs.id });
+  const rows = log ? (await db.batch([appendLog(db, log, held(jobId, workerId)), update]))[1] : await update;
   return rows.length > 0;
 }
 
@@ -192,27 +209,24 @@ export function failJob(db: Db, jobId: number, workerId: string, error: string):
 
 /** Cancels a queued or running job; a running one stops at its next progress update. */
 export async function cancelJob(db: Db, jobId: number): Promise<boolean> {
-  const rows = await db
-    .update(jobs)
-    .set({ status: "cancelled", updatedAt: now(), log: sql`json_insert(${jobs.log}, '$[#]', 'cancelled')` })
-    .where(and(eq(jobs.id, jobId), inArray(jobs.status, ["queued", "running"])))
-    .returning({ id: jobs.id });
+  const open = and(eq(jobs.id, jobId), inArray(jobs.status, ["queued", "running"]))!;
+  const [, rows] = await db.batch([
+    appendLog(db, "cancelled", open),
+    db.update(jobs).set({ status: "cancelled", updatedAt: now() }).where(open).returning({ id: jobs.id }),
+  ]);
   return rows.length > 0;
 }
 
 /** Gives a running job back to the queue (this worker is shutting down); it resumes from its recorded progress. */
 export async function releaseJob(db: Db, jobId: number, workerId: string): Promise<boolean> {
-  const rows = await db
-    .update(jobs)
-    .set({
-      status: "queued",
-      lockedBy: null,
-      lockedAt: null,
-      updatedAt: now(),
-      log: sql`json_insert(${jobs.log}, '$[#]', ${`released by ${workerId}`})`,
-    })
-    .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)))
-    .returning({ id: jobs.id });
+  const [, rows] = await db.batch([
+    appendLog(db, `released by ${workerId}`, held(jobId, workerId)),
+    db
+      .update(jobs)
+      .set({ status: "queued", lockedBy: null, lockedAt: null, updatedAt: now() })
+      .where(held(jobId, workerId))
+      .returning({ id: jobs.id }),
+  ]);
   return rows.length > 0;
 }
 
@@ -225,17 +239,15 @@ export async function requeueStale(db: Db, olderThanMs: number): Promise<number[
     .where(and(eq(jobs.status, "running"), lt(jobs.lockedAt, cutoff)))
     .limit(1);
   if (!silent) return [];
-  const rows = await db
-    .update(jobs)
-    .set({
-      status: "queued",
-      lockedBy: null,
-      lockedAt: null,
-      updatedAt: now(),
-      log: sql`json_insert(${jobs.log}, '$[#]', 'requeued: worker ' || coalesce(${jobs.lockedBy}, '?') || ' went silent')`,
-    })
-    .where(and(eq(jobs.status, "running"), lt(jobs.lockedAt, cutoff)))
-    .returning({ id: jobs.id });
+  const stale = and(eq(jobs.status, "running"), lt(jobs.lockedAt, cutoff))!;
+  const [, rows] = await db.batch([
+    appendLog(db, sql`'requeued: worker ' || coalesce(${jobs.lockedBy}, '?') || ' went silent'`, stale),
+    db
+      .update(jobs)
+      .set({ status: "queued", lockedBy: null, lockedAt: null, updatedAt: now() })
+      .where(stale)
+      .returning({ id: jobs.id }),
+  ]);
   return rows.map((r) => r.id);
 }
 
@@ -247,9 +259,90 @@ export async function heartbeatJob(db: Db, jobId: number, workerId: string): Pro
     .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)));
 }
 
+/** A job with its whole log (lines from before `job_log` first, then the logged rows). */
 export async function getJob(db: Db, jobId: number): Promise<Job | null> {
+  const row = await getJobRow(db, jobId);
+  if (!row) return null;
+  const lines = await db
+    .select({ line: jobLog.line })
+    .from(jobLog)
+    .where(eq(jobLog.jobId, jobId))
+    .orderBy(asc(jobLog.id));
+  return { ...row, log: [...(Array.isArray(row.log) ? row.log : []), ...lines.map((l) => l.line)] };
+}
+
+/** A job's row without its log rows (`log` holds only lines from before `job_log`). */
+export async function getJobRow(db: Db, jobId: number): Promise<Job | null> {
   const [row] = await db.select().from(jobs).where(eq(jobs.id, jobId));
   return row ?? null;
+}
+
+async function getJobStatus(db: Db, jobId: number): Promise<JobStatus | null> {
+  const [row] = await db.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, jobId));
+  return row?.status ?? null;
+}
+
+/** The last `limit` lines of a job's log, oldest first, and how many lines it has. */
+export async function getJobLogTail(db: Db, job: Job, limit: number): Promise<{ lines: string[]; length: number }> {
+  const legacy = Array.isArray(job.log) ? job.log : [];
+  const [count] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(jobLog)
+    .where(eq(jobLog.jobId, job.id));
+  const rows = await db
+    .select({ line: jobLog.line })
+    .from(jobLog)
+    .where(eq(jobLog.jobId, job.id))
+    .orderBy(desc(jobLog.id))
+    .limit(limit);
+  const lines = [...legacy, ...rows.reverse().map((r) => r.line)].slice(-limit);
+  return { lines, length: legacy.length + Number(count?.n ?? 0) };
+}
+
+export interface JobOutcomes {
+  imported: number;
+  duplicates: number;
+  /** Failed items in order, the first `limit`. */
+  failures: { input: string; line: string }[];
+  /** The reason most failed items share (the text after "<input>: "), first met first on a tie. */
+  commonReason: { reason: string; count: number } | null;
+}
+
+/** What became of a job's items, from their logged outcomes (counted in the database, not by reading every line). */
+export async function getJobOutcomes(db: Db, jobId: number, limit: number): Promise<JobOutcomes> {
+  const counts = await db
+    .select({ outcome: jobLog.outcome, n: sql<number>`count(*)` })
+    .from(jobLog)
+    .where(and(eq(jobLog.jobId, jobId), sql`${jobLog.outcome} is not null`))
+    .groupBy(jobLog.outcome);
+  const count = (o: JobLogOutcome) => Number(counts.find((c) => c.outcome === o)?.n ?? 0);
+  const failed = and(eq(jobLog.jobId, jobId), eq(jobLog.outcome, "failed"));
+  const failures = count("failed")
+    ? (
+        await db
+          .select({ input: jobLog.input, line: jobLog.line })
+          .from(jobLog)
+          .where(failed)
+          .orderBy(asc(jobLog.id))
+          .limit(limit)
+      ).map((r) => ({ input: r.input ?? "", line: r.line }))
+    : [];
+  const reason = sql<string>`substr(${jobLog.line}, length(coalesce(${jobLog.input}, '')) + 3)`;
+  const [common] = failures.length
+    ? await db
+        .select({ reason, n: sql<number>`count(*)` })
+        .from(jobLog)
+        .where(failed)
+        .groupBy(reason)
+        .orderBy(sql`count(*) desc`, sql`min(${jobLog.id})`)
+        .limit(1)
+    : [];
+  return {
+    imported: count("imported"),
+    duplicates: count("duplicate"),
+    failures,
+    commonReason: common ? { reason: common.reason, count: Number(common.n) } : null,
+  };
 }
 
 export async function listJobs(
@@ -368,8 +461,8 @@ export async function runWorker(opts: RunWorkerOptions): Promise<WorkerStats> {
         emit({ type: "done", job });
       } else {
         stats.stopped++;
-        const now = await getJob(db, job.id);
-        emit({ type: now?.status === "cancelled" ? "cancelled" : "lost", job });
+        const now = await getJobStatus(db, job.id);
+        emit({ type: now === "cancelled" ? "cancelled" : "lost", job });
       }
     } catch (e) {
       if (e instanceof JobStopped) {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FieldError } from "#app/components/field-error";
@@ -7,7 +7,7 @@ import { LibraryList } from "#app/components/library-list";
 import { InputError, listArticles } from "#app/models/articles.server";
 import { createComparison, listComparisons } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
-import { readForm } from "#app/utils/http.server";
+import { readForm, storageRefusal } from "#app/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Parallax · compare coverage" }];
 
@@ -43,6 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/comparisons/${c.id}`);
   } catch (e) {
     if (e instanceof InputError) return { errors: { name: [e.message] } };
+    const refused = await storageRefusal(e);
+    if (refused)
+      return data({ errors: { name: [refused] } as { name?: string[]; description?: string[] } }, { status: 507 });
     throw e;
   }
 }

@@ -6,7 +6,7 @@ import { ROLES } from "#db/schema";
 import { createUser, deleteUser, listUsers, setPassword, setUserRole } from "#app/models/auth.server";
 import { InputError } from "#app/models/articles.server";
 import { getDb } from "#app/utils/db.server";
-import { readForm } from "#app/utils/http.server";
+import { readForm, storageRefusal } from "#app/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Accounts · Parallax" }];
 
@@ -48,6 +48,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { ok: "Saved." };
   } catch (e) {
     if (e instanceof InputError) return data({ error: e.message }, { status: 400 });
+    const refused = await storageRefusal(e);
+    if (refused) return data({ error: refused }, { status: 507 });
     throw e;
   }
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorPanel } from "#app/components/error-panel";
+import { PostButton } from "#app/components/post-button";
 import { getComparison } from "#app/models/comparisons.server";
 import { adoptValue, comparisonAgreement } from "#app/models/corrections.server";
 import { getDb } from "#app/utils/db.server";
@@ -167,19 +168,21 @@ export default function Agreement() {
                       <td key={c}>
                         {x.values[c]}
                         {d.canCorrect && c !== d.me && x.values[c] !== x.values[d.me] ? (
-                          <Form method="post" style={{ display: "inline" }}>
-                            <input type="hidden" name="intent" value="adopt" />
-                            <input type="hidden" name="from" value={c} />
-                            {x.corrections[c] ? (
-                              <input type="hidden" name="fromCorrectionId" value={x.corrections[c]!} />
-                            ) : null}
-                            <input type="hidden" name="articleId" value={x.unit.articleId} />
-                            <input type="hidden" name="group" value={x.unit.group} />
-                            <input type="hidden" name="start" value={x.unit.target.start} />
-                            <input type="hidden" name="end" value={x.unit.target.end} />
-                            <input type="hidden" name="tf" value={x.unit.target.field ?? "body"} />{" "}
-                            <button type="submit">Adopt {c}&apos;s value</button>
-                          </Form>
+                          <PostButton
+                            style={{ display: "inline" }}
+                            fields={{
+                              intent: "adopt",
+                              from: c,
+                              fromCorrectionId: x.corrections[c] || null,
+                              articleId: x.unit.articleId,
+                              group: x.unit.group,
+                              start: x.unit.target.start,
+                              end: x.unit.target.end,
+                              tf: x.unit.target.field ?? "body",
+                            }}
+                          >
+                            Adopt {c}&apos;s value
+                          </PostButton>
                         ) : null}
                       </td>
                     ))}

@@ -5,7 +5,15 @@ import { ErrorPanel } from "#app/components/error-panel";
 import { redirect } from "@remix-run/node";
 import { enqueueImport } from "#app/models/import-job.server";
 import type { BulkItem } from "#app/ingest/bulk.server";
-import { cancelJob, getJob, getJobItems, type Job } from "#app/models/jobs.server";
+import {
+  cancelJob,
+  getJob,
+  getJobItems,
+  getJobLogTail,
+  getJobOutcomes,
+  getJobRow,
+  type Job,
+} from "#app/models/jobs.server";
 import type { Db } from "#app/utils/db.server";
 import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
@@ -14,12 +22,12 @@ export const meta: MetaFunction = () => [{ title: "Import progress · Parallax" 
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = parseId(params.id, "job");
-  const job = await getJob(getDb(), id);
+  const db = getDb();
+  const job = await getJobRow(db, id);
   invariantResponse(job, `No job with id ${id}.`);
   const payload = job.payload as { comparisonId?: number | null };
-  const log = Array.isArray(job.log) ? job.log : [];
-  const outcome =
-    job.kind === "import" ? importOutcome(log as string[], job.failed ? await itemsOf(getDb(), job) : []) : null;
+  const { lines, length } = await getJobLogTail(db, job, 500);
+  const outcome = job.kind === "import" ? await outcomeOf(db, job) : null;
   return {
     outcome,
     job: {
@@ -34,10 +42,30 @@ export async function loader({ params }: LoaderFunctionArgs) {
       updatedAt: job.updatedAt,
     },
     comparisonId: payload?.comparisonId ?? null,
-    log: log.slice(-500),
-    logLength: log.length,
+    log: lines,
+    logLength: length,
   };
 }
+
+/**
+ * What became of an import's items. Items log their outcome in rows of their own, counted by the database; a job
+ * queued before then (its log kept in its own row) is read line by line, as it always was.
+ */
+async function outcomeOf(db: Db, job: Job): Promise<ImportOutcome> {
+  const items = job.failed ? await itemsOf(db, job) : [];
+  if (Array.isArray(job.log) && job.log.length) return importOutcome((await getJob(db, job.id))?.log ?? [], items);
+  const o = await getJobOutcomes(db, job.id, 500);
+  const urlOf = new Map<string, string | null>();
+  for (const it of items) urlOf.set(it.input, it.ok ? (it.record.url ?? null) : null);
+  const failures = o.failures.map((f) => ({
+    input: f.input,
+    reason: f.line.slice(f.input.length + 2),
+    url: urlOf.has(f.input) ? (urlOf.get(f.input) ?? null) : /^https?:\/\//.test(f.input) ? f.input : null,
+  }));
+  return { imported: o.imported, duplicates: o.duplicates, failures, commonReason: o.commonReason };
+}
+
+type ImportOutcome = ReturnType<typeof importOutcome>;
 
 const MAX_ITEMS = 5000;
 
@@ -93,11 +121,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return { cancelled: true };
   }
   // Retry one failed item (or all of them) as a new job: coverage items keep their listed title, outlet and date.
-  const job = await getJob(db, id);
+  const job = await getJobRow(db, id);
   invariantResponse(job, `No job with id ${id}.`);
   const comparisonId = (job.payload as { comparisonId?: number | null })?.comparisonId ?? null;
   const items = await itemsOf(db, job);
-  const failed = importOutcome((Array.isArray(job.log) ? job.log : []) as string[], items).failures.map((f) => f.input);
+  const failed = (await outcomeOf(db, job)).failures.map((f) => f.input);
   const wanted = form.get("input");
   const inputs = new Set(
     typeof wanted === "string" && wanted ? failed.filter((f) => f === wanted).slice(0, 1) : failed,

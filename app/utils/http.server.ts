@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import { STORAGE_MESSAGES, StorageError } from "#db/client";
 
 /** Throws a 404 Response (rendered by the error boundary) unless the condition holds. */
 export function invariantResponse(condition: unknown, message: string, status = 404): asserts condition {
@@ -58,4 +59,14 @@ export async function readForm(request: Request, maxBytes = 2 * 1024 * 1024): Pr
   } catch {
     refuse("The form could not be read (the request was cut short or malformed); nothing was stored.", 400);
   }
+}
+
+/**
+ * The message of a write the storage refused (disk full, read-only, I/O error; see db/client.ts), or null for any
+ * other error. A form's action catches these to answer 507 with the form and what was typed in it kept.
+ */
+export async function storageRefusal(e: unknown): Promise<string | null> {
+  if (e instanceof StorageError || (e instanceof Error && e.name === "StorageError")) return e.message;
+  if (e instanceof Response && e.status === 507) return (await e.clone().text()) || STORAGE_MESSAGES.full;
+  return null;
 }

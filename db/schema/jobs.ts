@@ -16,6 +16,7 @@ export const jobs = sqliteTable(
     done: integer().notNull().default(0),
     failed: integer().notNull().default(0),
     current: text(),
+    /** The log of jobs queued before `job_log` existed; newer jobs leave it empty (see `jobLog`). */
     log: text({ mode: "json" })
       .$type<string[]>()
       .notNull()
@@ -49,4 +50,27 @@ export const jobItems = sqliteTable(
     item: text({ mode: "json" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.idx] })],
+);
+
+export const JOB_LOG_OUTCOMES = ["imported", "duplicate", "failed"] as const;
+export type JobLogOutcome = (typeof JOB_LOG_OUTCOMES)[number];
+
+/**
+ * A job's log, one row per line, appended as the job goes: a log kept in the job's own row was rewritten whole
+ * on every item (SQLite rewrites a row on update), which grew the write-ahead log to many times the database
+ * during a large import. An item's line says what became of it (`outcome`) and which input it was, so the job
+ * page counts and lists outcomes with queries instead of reading every line.
+ */
+export const jobLog = sqliteTable(
+  "job_log",
+  {
+    id: integer().primaryKey(),
+    jobId: integer()
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    line: text().notNull(),
+    outcome: text({ enum: JOB_LOG_OUTCOMES }),
+    input: text(),
+  },
+  (t) => [index("job_log_job_idx").on(t.jobId), index("job_log_outcome_idx").on(t.jobId, t.outcome)],
 );

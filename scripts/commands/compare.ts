@@ -4,11 +4,11 @@
 // each article is analysed; the comparison's id goes to stdout (`--json`: {"id", "articles"} on one line).
 import { eq, inArray } from "drizzle-orm";
 import { articles } from "#db/schema";
-import { prepareDatabase } from "#db/prepare";
 import type { Db } from "#app/utils/db.server";
 import { expandTargets, importItem } from "#app/models/import.server";
 import { createComparison } from "#app/models/comparisons.server";
 import { getAnalyses } from "#app/models/analyses.server";
+import { parseArgs, withDb } from "../lib/cli-args";
 
 const USAGE = "usage: npm run --silent cli -- compare [--name NAME] [--focal N] [--json] PATH|URL|ID...";
 
@@ -84,43 +84,34 @@ export async function buildComparison(
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let json = false;
-  let name: string | null = null;
-  let focal = 1;
-  const targets: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] =
-      a.startsWith("--") && a.includes("=")
-        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
-        : [a, undefined];
-    const value = () => inline ?? argv[++i];
-    if (flag === "--json") json = true;
-    else if (flag === "--name") {
-      const v = value();
-      if (!v || !v.trim()) {
-        console.error(`compare: --name needs a name\n${USAGE}`);
-        return 2;
-      }
-      name = v;
-    } else if (flag === "--focal") {
-      const v = value();
-      if (!v || !/^\d{1,6}$/.test(v) || Number(v) < 1) {
-        console.error(`compare: --focal needs a position (1 for the first article), got "${v ?? ""}"\n${USAGE}`);
-        return 2;
-      }
-      focal = Number(v);
-    } else if (flag.startsWith("--")) {
-      console.error(`compare: unknown option "${a}"\n${USAGE}`);
-      return 2;
-    } else targets.push(a);
+  const args = parseArgs(
+    argv,
+    {
+      "--json": { value: false },
+      "--name": { value: true, check: (v) => (!v || !v.trim() ? `compare: --name needs a name\n${USAGE}` : null) },
+      "--focal": {
+        value: true,
+        check: (v) =>
+          !v || !/^\d{1,6}$/.test(v) || Number(v) < 1
+            ? `compare: --focal needs a position (1 for the first article), got "${v ?? ""}"\n${USAGE}`
+            : null,
+      },
+    },
+    (a) => `compare: unknown option "${a}"\n${USAGE}`,
+  );
+  if (!args.ok) {
+    console.error(args.message);
+    return 2;
   }
+  const json = args.flags.has("--json");
+  const name = (args.flags.get("--name") as string | undefined) ?? null;
+  const focal = Number(args.flags.get("--focal") ?? 1);
+  const targets = args.positionals;
   if (targets.length === 0) {
     console.error(USAGE);
     return 2;
   }
-  const db = await prepareDatabase({ seed: false });
-  try {
+  return withDb(async (db) => {
     const r = await buildComparison(db, targets, { name, focal, log: (m) => console.error(`compare: ${m}`) });
     if (!r.ok) {
       for (const f of r.failed) console.error(`compare: ${f.input}: ${f.reason}`);
@@ -130,7 +121,5 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`compare: comparison ${r.id} with ${r.articles.length} article(s), focal #${r.articles[focal - 1]}`);
     process.stdout.write(json ? JSON.stringify({ id: r.id, articles: r.articles }) + "\n" : `${r.id}\n`);
     return 0;
-  } finally {
-    db.$client.close();
-  }
+  });
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { comparisons } from "#db/schema";
-import { prepareDatabase } from "#db/prepare";
 import { expandTargets, importItems } from "#app/models/import.server";
+import { parseArgs, withDb } from "../lib/cli-args";
 
 const USAGE = "usage: npm run --silent cli -- import PATH|URL... [--comparison ID] [--json]";
 
@@ -10,30 +10,30 @@ const USAGE = "usage: npm run --silent cli -- import PATH|URL... [--comparison I
  * DATABASE_URL. Progress on stderr; the summary last (one JSON object on stdout with --json).
  */
 export async function run(argv: string[]): Promise<number> {
-  const json = argv.includes("--json");
-  let comparisonId: number | null = null;
-  const targets: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--json") continue;
-    if (a === "--comparison") {
-      const v = Number(argv[++i]);
-      if (!Number.isSafeInteger(v) || v <= 0) {
-        console.error(`--comparison needs a comparison id\n${USAGE}`);
-        return 2;
-      }
-      comparisonId = v;
-    } else if (a.startsWith("--")) {
-      console.error(`unknown option ${a}\n${USAGE}`);
-      return 2;
-    } else targets.push(a);
+  const args = parseArgs(
+    argv,
+    {
+      "--json": { value: false },
+      "--comparison": {
+        value: true,
+        check: (v) =>
+          !Number.isSafeInteger(Number(v)) || Number(v) <= 0 ? `--comparison needs a comparison id\n${USAGE}` : null,
+      },
+    },
+    (a) => `unknown option ${a}\n${USAGE}`,
+  );
+  if (!args.ok) {
+    console.error(args.message);
+    return 2;
   }
+  const json = args.flags.has("--json");
+  const comparisonId = args.flags.has("--comparison") ? Number(args.flags.get("--comparison")) : null;
+  const targets = args.positionals;
   if (targets.length === 0) {
     console.error(USAGE);
     return 2;
   }
-  const db = await prepareDatabase({ seed: false });
-  try {
+  return withDb(async (db) => {
     if (comparisonId) {
       const [c] = await db.select({ id: comparisons.id }).from(comparisons).where(eq(comparisons.id, comparisonId));
       if (!c) {
@@ -66,7 +66,5 @@ export async function run(argv: string[]): Promise<number> {
       console.log(line);
     }
     return summary.failed.length > 0 ? 1 : 0;
-  } finally {
-    db.$client.close();
-  }
+  });
 }

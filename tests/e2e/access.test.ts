@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { childEnv, removeDb, ROOT, startServer, type RunningServer } from "#tests/setup/server";
+import { removeDb, ROOT, startServer, type RunningServer } from "#tests/setup/server";
+import { runCliSync } from "#tests/utils/processes";
 import { e2e } from "./browser";
 
 // A shared instance: accounts exist, so it may bind beyond loopback, and every door checks who is asking.
@@ -18,16 +18,11 @@ describe.skipIf(!e2e.baseUrl)("a shared instance with accounts", () => {
       ["vera", "viewer"],
       ["lockme", "viewer"],
     ] as const) {
-      const r = spawnSync(
-        path.join(ROOT, "node_modules/.bin/tsx"),
-        ["scripts/cli.ts", "user", "add", name, "--role", role],
-        {
-          cwd: ROOT,
-          env: childEnv({ DATABASE_URL: `file:${dbFile}`, PARALLAX_PASSWORD: PASS }),
-          encoding: "utf8",
-        },
-      );
-      expect(r.status, r.stderr).toBe(0);
+      const r = runCliSync(["user", "add", name, "--role", role], {
+        DATABASE_URL: `file:${dbFile}`,
+        PARALLAX_PASSWORD: PASS,
+      });
+      expect(r.code, r.stderr).toBe(0);
     }
     server = await startServer({ dbFile, env: { HOST: "0.0.0.0" } });
   }, 120_000);

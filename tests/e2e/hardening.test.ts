@@ -1,11 +1,11 @@
-import { spawnSync } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openDb } from "#db/client";
 import { enqueueImport } from "#app/models/import-job.server";
 import type { BulkItem } from "#app/ingest/bulk.server";
-import { childEnv, removeDb, ROOT, startServer, type RunningServer } from "#tests/setup/server";
+import { removeDb, ROOT, startServer, type RunningServer } from "#tests/setup/server";
+import { runCliSync } from "#tests/utils/processes";
 import { loadFixtureTexts, makeVariant } from "../../bench/lib/variants";
 import { e2e, launch } from "./browser";
 
@@ -91,16 +91,11 @@ describe.skipIf(!e2e.baseUrl)("a shared instance under load", () => {
 
   beforeAll(async () => {
     removeDb(dbFile);
-    const r = spawnSync(
-      path.join(ROOT, "node_modules/.bin/tsx"),
-      ["scripts/cli.ts", "user", "add", "olga", "--role", "owner"],
-      {
-        cwd: ROOT,
-        env: childEnv({ DATABASE_URL: `file:${dbFile}`, PARALLAX_PASSWORD: PASS }),
-        encoding: "utf8",
-      },
-    );
-    expect(r.status, r.stderr).toBe(0);
+    const r = runCliSync(["user", "add", "olga", "--role", "owner"], {
+      DATABASE_URL: `file:${dbFile}`,
+      PARALLAX_PASSWORD: PASS,
+    });
+    expect(r.code, r.stderr).toBe(0);
     // Two servers on one file: A works the import job in its child process, B serves pages only.
     a = await startServer({ dbFile });
     b = await startServer({ dbFile, env: { PARALLAX_JOBS: "off", PARALLAX_SEED: "0" } });

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
@@ -12,7 +11,7 @@ import { TABLE_IDS } from "#app/compare/tables";
 import { loader } from "#app/routes/comparisons.$id_.export.$file";
 import { getDb } from "#app/utils/db.server";
 import { createArticle } from "#tests/factories";
-import { freshDbUrl, ROOT, TMP, TSX } from "#tests/utils/processes";
+import { freshDbUrl, runCli as runCliIn, TMP } from "#tests/utils/processes";
 
 // Two fictional reports of one invented event; each names its own outlet in the text, so blind mode must mask it.
 const A = {
@@ -260,25 +259,7 @@ describe("cli export", () => {
     fs.rmSync(out, { recursive: true, force: true });
   });
 
-  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    // The child gets a clean environment: no VITEST* variables, its own database.
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")),
-    ) as NodeJS.ProcessEnv;
-    return new Promise((resolve, reject) => {
-      const child = spawn(TSX, ["scripts/cli.ts", ...args], {
-        cwd: ROOT,
-        env: { ...env, DATABASE_URL: fresh.url },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-  }
+  const runCli = (args: string[]) => runCliIn(args, { DATABASE_URL: fresh.url });
 
   beforeAll(async () => {
     const db = await prepareDatabase({ url: fresh.url, seed: false });

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -10,7 +9,8 @@ import { enqueueCoverageImport, enqueueImport, importJob } from "#app/models/imp
 import { getJob, runWorker } from "#app/models/jobs.server";
 import { getDb } from "#app/utils/db.server";
 import { startServer, type LocalServer } from "#tests/unit/ingest/local-server";
-import { childEnv, ROOT } from "#tests/setup/server";
+import { ROOT } from "#tests/setup/server";
+import { runCliSync } from "#tests/utils/processes";
 
 function page(title: string, outlet: string, body: string): string {
   return `<!doctype html><html lang="en"><head><title>${title} | ${outlet}</title><meta property="og:site_name" content="${outlet}">
@@ -180,18 +180,9 @@ describe("importing coverage", () => {
   test("the CLI imports a folder, then finds everything a duplicate, with a JSON summary last", () => {
     const dbFile = path.join(ROOT, `tests/.tmp/cli-import-${process.pid}.db`);
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
-    const run = () =>
-      spawnSync(
-        path.join(ROOT, "node_modules/.bin/tsx"),
-        ["scripts/cli.ts", "import", "tests/fixtures/articles", "--json"],
-        {
-          cwd: ROOT,
-          env: childEnv({ DATABASE_URL: `file:${dbFile}` }),
-          encoding: "utf8",
-        },
-      );
+    const run = () => runCliSync(["import", "tests/fixtures/articles", "--json"], { DATABASE_URL: `file:${dbFile}` });
     const first = run();
-    expect(first.status, first.stderr).toBe(0);
+    expect(first.code, first.stderr).toBe(0);
     const lines = first.stdout.trim().split("\n");
     const summary = JSON.parse(lines[lines.length - 1]!);
     expect(summary.imported).toHaveLength(6);
@@ -201,16 +192,8 @@ describe("importing coverage", () => {
     const s2 = JSON.parse(second.stdout.trim().split("\n").pop()!);
     expect(s2.imported).toEqual([]);
     expect(s2.duplicates).toHaveLength(6);
-    const bad = spawnSync(
-      path.join(ROOT, "node_modules/.bin/tsx"),
-      ["scripts/cli.ts", "import", "no/such/folder", "--json"],
-      {
-        cwd: ROOT,
-        env: childEnv({ DATABASE_URL: `file:${dbFile}` }),
-        encoding: "utf8",
-      },
-    );
-    expect(bad.status).toBe(1);
+    const bad = runCliSync(["import", "no/such/folder", "--json"], { DATABASE_URL: `file:${dbFile}` });
+    expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout.trim().split("\n").pop()!).failed).toHaveLength(1);
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
   }, 60_000);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -21,11 +21,29 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
   return runTsx(["scripts/cli.ts", ...args], env, timeoutMs);
 }
 
+/** The same, waiting synchronously (for a `beforeAll` that sets up accounts, say). */
+export function runCliSync(args: string[], env: Record<string, string>, timeoutMs = 60_000): RunResult {
+  const r = spawnSync(NODE_TSX[0], [...NODE_TSX.slice(1), "scripts/cli.ts", ...args], {
+    cwd: ROOT,
+    env: cleanEnv(env),
+    encoding: "utf8",
+    timeout: timeoutMs,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A child's environment: this one's, without vitest's variables (vite.config.ts reads them), plus `extra`. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const k of Object.keys(env)) if (k.startsWith("VITEST")) delete env[k];
+  return env;
+}
+
 export function runTsx(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...env },
+      env: cleanEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ArticleReader } from "#app/components/article-reader";
 import { ErrorPanel } from "#app/components/error-panel";
@@ -9,7 +9,15 @@ import { FieldError } from "#app/components/field-error";
 import { ArticleByline } from "#app/components/library-list";
 import { attributionHighlights, KindLegend, SourcesPanel } from "#app/components/sourcing-view";
 import { getAnalysis } from "#app/models/analyses.server";
-import { getArticle, InputError, updateArticleMeta } from "#app/models/articles.server";
+import {
+  articleMeta,
+  EditConflict,
+  getArticle,
+  InputError,
+  metaRevision,
+  updateArticleMeta,
+  type ArticleMetaUpdate,
+} from "#app/models/articles.server";
 import {
   addArticleToComparison,
   comparisonsOfArticle,
@@ -20,7 +28,7 @@ import { findNearDuplicatesOf } from "#app/models/near-duplicates.server";
 import { getDb } from "#app/utils/db.server";
 import { applyStoredCorrections } from "#app/models/corrections.server";
 import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.server";
-import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
+import { invariantResponse, parseId, readForm, storageRefusal } from "#app/utils/http.server";
 import { editArticleSchema } from "../articles.new/article-form.schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -49,6 +57,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     holding,
     others: all.filter((c) => !held.has(c.id)).map((c) => ({ id: c.id, name: c.name })),
     article,
+    // What the edit form was loaded with: a save from it is refused if the details changed since.
+    revision: metaRevision(articleMeta(article)),
     attributions: analysis?.attributions ?? [],
     sources: analysis?.sources ?? [],
     near,
@@ -88,20 +98,59 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: editArticleSchema });
   if (submission.status !== "success") return submission.reply();
   const v = submission.value;
+  const yours = {
+    title: v.title,
+    outlet: v.outlet ?? null,
+    author: v.author ?? null,
+    published: v.published ?? null,
+    url: v.url ?? null,
+    language: v.language ?? null,
+  };
+  const revision = formData.get("revision");
   try {
-    await updateArticleMeta(db, id, {
-      title: v.title,
-      outlet: v.outlet ?? null,
-      author: v.author ?? null,
-      published: v.published ?? null,
-      url: v.url ?? null,
-      language: v.language ?? null,
-    });
+    await updateArticleMeta(
+      db,
+      id,
+      yours,
+      typeof revision === "string" && revision ? { expectedRevision: revision } : {},
+    );
   } catch (e) {
     if (e instanceof InputError) return submission.reply({ fieldErrors: { [e.field ?? ""]: [e.message] } });
+    if (e instanceof EditConflict) {
+      // The form keeps what was typed and now carries the stored revision: saving again replaces theirs knowingly.
+      return data(
+        { ...submission.reply({ formErrors: [conflictMessage(e.current, yours)] }), revision: metaRevision(e.current) },
+        { status: 409 },
+      );
+    }
+    const refused = await storageRefusal(e);
+    if (refused) return data(submission.reply({ formErrors: [refused] }), { status: 507 });
     throw e;
   }
   return redirect(`/articles/${id}?notice=saved`);
+}
+
+const META_LABELS: Record<keyof ArticleMetaUpdate, string> = {
+  title: "Title",
+  outlet: "Outlet",
+  author: "Author",
+  published: "Published",
+  url: "URL",
+  language: "Language",
+};
+
+/** Names each field that differs, with the stored value and the one in the form. */
+function conflictMessage(stored: ArticleMetaUpdate, yours: ArticleMetaUpdate): string {
+  const show = (x: string | null) => (x ? `“${x}”` : "(empty)");
+  const fields = (Object.keys(META_LABELS) as (keyof ArticleMetaUpdate)[]).filter(
+    (k) => (stored[k] ?? null) !== (yours[k] ?? null),
+  );
+  const diffs = fields.map((k) => `${META_LABELS[k]}: saved ${show(stored[k])}, yours ${show(yours[k])}.`);
+  return [
+    "Not saved: someone else saved this article's details after you opened this form.",
+    ...diffs,
+    "Your values are still in the form: save again to replace theirs, or reload the page to start from theirs.",
+  ].join(" ");
 }
 
 export default function ArticlePage() {
@@ -115,6 +164,7 @@ export default function ArticlePage() {
     others,
     canCorrect: mayCorrect,
     corrections,
+    revision: loadedRevision,
   } = useLoaderData<typeof loader>();
   const back = `/articles/${article.id}`;
   const correctHref = mayCorrect
@@ -122,6 +172,10 @@ export default function ArticlePage() {
         `/articles/${article.id}/corrections?layer=${layer}&field=${field}&start=${s.start}&end=${s.end}&back=${encodeURIComponent(back)}`
     : undefined;
   const lastResult = useActionData<typeof action>();
+  const revision =
+    lastResult && "revision" in lastResult && typeof lastResult.revision === "string"
+      ? lastResult.revision
+      : loadedRevision;
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: "onSubmit",
@@ -260,6 +314,7 @@ export default function ArticlePage() {
           <h2 style={{ marginTop: 0 }}>Edit details</h2>
           <p className="meta">The text itself cannot be edited: every highlight and export points into it.</p>
           <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="revision" value={revision} />
             {form.errors ? (
               <div className="form-error" role="alert">
                 {form.errors.join(" ")}

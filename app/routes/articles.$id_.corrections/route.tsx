@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPanel } from "#app/components/error-panel";
 import { CorrectionForm } from "#app/components/correction-form";
+import { PostButton } from "#app/components/post-button";
 import { correctionAction, loadCorrectionForm } from "./corrections.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -79,12 +80,15 @@ export default function CorrectionsPage() {
                   <td>{c.note}</td>
                   <td>
                     {c.mine && d.canCorrect ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="withdraw" />
-                        <input type="hidden" name="correctionId" value={c.id} />
-                        <input type="hidden" name="back" value={`/articles/${d.article.id}/corrections`} />
-                        <button type="submit">Withdraw</button>
-                      </Form>
+                      <PostButton
+                        fields={{
+                          intent: "withdraw",
+                          correctionId: c.id,
+                          back: `/articles/${d.article.id}/corrections`,
+                        }}
+                      >
+                        Withdraw
+                      </PostButton>
                     ) : null}
                   </td>
                 </tr>

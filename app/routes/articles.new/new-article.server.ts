@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { comparisons } from "#db/schema";
 import { cleanText } from "#app/ingest/clean-text";
@@ -7,7 +7,7 @@ import { readUpload } from "#app/ingest/upload.server";
 import { fallbackTitle, importArticle, InputError } from "#app/models/articles.server";
 import { addArticleToComparison } from "#app/models/comparisons.server";
 import { getDb } from "#app/utils/db.server";
-import { discardBody, readForm } from "#app/utils/http.server";
+import { discardBody, readForm, storageRefusal } from "#app/utils/http.server";
 import { newArticleSchema } from "./article-form.schema";
 
 const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
@@ -95,12 +95,29 @@ export async function createArticleFromForm(request: Request) {
       });
     }
     if (v.comparison) {
-      await addArticleToComparison(db, v.comparison, outcome.article.id);
+      const added = outcome.article;
+      const refused = await addArticleToComparison(db, v.comparison, added.id).then(
+        () => null,
+        async (e: unknown) => (await storageRefusal(e)) ?? Promise.reject(e),
+      );
+      // The article itself is stored: say so rather than "nothing was saved".
+      if (refused)
+        return data(
+          submission.reply({
+            formErrors: [
+              `The article was saved in the library as #${added.id}, but it could not be added to the comparison. ${refused.replace(": nothing was saved.", ".")}`,
+            ],
+          }),
+          { status: 507 },
+        );
       throw redirect(`/comparisons/${v.comparison}?notice=added&article=${outcome.article.id}`);
     }
     throw redirect(`/articles/${outcome.article.id}?notice=added`);
   } catch (e) {
     if (e instanceof InputError) return submission.reply({ fieldErrors: { [e.field ?? ""]: [e.message] } });
+    // Disk full or read-only: the form comes back with its text, so nothing typed is lost.
+    const refused = await storageRefusal(e);
+    if (refused) return data(submission.reply({ formErrors: [refused], hideFields: ["file"] }), { status: 507 });
     throw e;
   }
 }

@@ -3,8 +3,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../../scripts/commands/analyze";
+import { captureCli } from "#tests/utils/capture-cli";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-analyze-all-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -14,21 +15,7 @@ const body =
   "“This is a disgraceful sham,” Mayor Ilsa Brandt said. According to officials, the depot was closed.";
 fs.writeFileSync(path.join(dir, "a.txt"), body);
 
-async function capture(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi
-    .spyOn(process.stdout, "write")
-    .mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  const e = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
-  try {
-    const code = await run(argv);
-    return { code, out: out.join(""), err: err.join("\n") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const capture = (argv: string[]) => captureCli(run, argv);
 
 describe("cli analyze --json --all", () => {
   it("adds markers (with voice), claims, sources and descriptors, with offsets into the text", async () => {
