@@ -171,20 +171,6 @@ function wordCount(text: string): number {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
-/** At most two words (as `wordCount` counts them): reads no further than a third word. */
-function atMostTwoWords(text: string): boolean {
-  let n = 0;
-  let inRun = false;
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
-    const wordy =
-      c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /[\p{L}\p{N}]/u.test(ch);
-    if (wordy && !inRun && ++n > 2) return false;
-    inRun = wordy;
-  }
-  return true;
-}
-
 /** The content pieces of an attribution cut at sentence boundaries: one list of pieces per sentence touched. */
 function piecesBySentence(text: string, pieces: Span[], sentences: Span[]): Span[][] {
   const out: Span[][] = [];
@@ -211,11 +197,11 @@ function piecesBySentence(text: string, pieces: Span[], sentences: Span[]): Span
   // A fragment of two words or fewer ("he added.") stays with its neighbour rather than standing alone.
   const merged: Span[][] = [];
   for (const g of out) {
-    if (merged.length && atMostTwoWords(g.map((x) => text.slice(x.start, x.end)).join(" ")))
-      merged[merged.length - 1]!.push(...g);
+    const words = wordCount(g.map((x) => text.slice(x.start, x.end)).join(" "));
+    if (words <= 2 && merged.length) merged[merged.length - 1]!.push(...g);
     else if (
       merged.length &&
-      atMostTwoWords(merged[merged.length - 1]!.map((x) => text.slice(x.start, x.end)).join(" "))
+      wordCount(merged[merged.length - 1]!.map((x) => text.slice(x.start, x.end)).join(" ")) <= 2
     )
       merged[merged.length - 1]!.push(...g);
     else merged.push(g);
