@@ -142,7 +142,7 @@ function possibilityCould(words: Word[], i: number): boolean {
 import { quoteSegments as findQuotes, type QuoteSegment, type QuoteStructure } from "./quotes";
 export { findQuotes, type QuoteSegment };
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const WORD_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;

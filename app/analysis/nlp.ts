@@ -192,7 +192,7 @@ export function countWords(text: string): number {
 }
 
 /** What `countWords` counts: the matches of this pattern (tests hold the two together). */
-export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}+)*/gu;
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}+)*/gu;
 
 const LETTER = 1;
 const DIGIT = 2;

@@ -32,7 +32,7 @@ export function startsWithQuote(text: string, start: number): boolean {
 }
 
 function isSpaceOrOpenPunct(ch: string | undefined): boolean {
-  return ch === undefined || /[\s([{\u2014\u2013\-\/]/.test(ch);
+  return ch === undefined || /[\s([{\u2014\u2013\-/]/.test(ch);
 }
 
 /** Find double-mark quotations in `text` within the given paragraphs (sorted, non-overlapping). */
@@ -97,7 +97,7 @@ const SINGLE_OPEN = new Set(["‘", "'"]);
 const SINGLE_CLOSE = new Set(["’", "'"]);
 /** Words that open with an apostrophe (elision), never with a quotation mark. */
 const ELIDED = /^(?:\d\d?s?\b|em\b|tis\b|twas\b|cause\b|til\b|n\b|round\b|bout\b)/i;
-const OPEN_BEFORE = /[\s([{\u2014\u2013\-\/“"«„]/;
+const OPEN_BEFORE = /[\s([{\u2014\u2013\-/“"«„]/;
 const CLOSE_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-”"»…]/;
 
 function singleOpensAt(text: string, i: number, para: Span): boolean {

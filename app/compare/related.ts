@@ -88,7 +88,7 @@ interface DocEntry {
   day: number | null;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 const stemCache = new Map<string, string>();
 

@@ -59,6 +59,7 @@ export function normaliseText(raw: string): string {
   return raw
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
     .split("\n")
     .map((l) => l.replace(/[ \t\u00A0]+$/g, "").replace(/^[ \t]+/g, ""))

@@ -13,6 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Sign in · Parallax" }];
  * (a tab or newline that browsers drop could turn "/\t/evil.example" into "//evil.example").
  */
 export function safeNext(raw: string | null | undefined): string {
+  // eslint-disable-next-line no-control-regex -- a control character in `next` is refused
   if (!raw || !raw.startsWith("/") || raw.length > 2000 || /[\u0000-\u001f\u007f\\]/.test(raw)) return "/";
   try {
     const base = "http://parallax.invalid";
