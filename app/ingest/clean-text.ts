@@ -56,16 +56,18 @@ function bylineName(line: string): string | null {
 
 /** Normalises white space and control characters without touching the words. */
 export function normaliseText(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
-    .split("\n")
-    .map((l) => l.replace(/[ \t\u00A0]+$/g, "").replace(/^[ \t]+/g, ""))
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return (
+    raw
+      .replace(/^\uFEFF/, "")
+      .replace(/\r\n?/g, "\n")
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+      .split("\n")
+      .map((l) => l.replace(/[ \t\u00A0]+$/g, "").replace(/^[ \t]+/g, ""))
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim()
+  );
 }
 
 export function cleanText(raw: string, hints: CleanTextHints = {}): CleanTextResult {
