@@ -321,8 +321,57 @@ function institutionMention(tokens: Token[], vals: string[], low: string[]): Par
   return { kind: "named", name, description: null, head: low[last]!, person: false, plural: false, author: null };
 }
 
+/** Courtesy titles say nothing about a source's kind and are not part of its name ("Mr. Roe" is Jane Roe's Roe). */
+const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "mme", "mme.", "m."]);
+/** Words that open a relative clause or an aside after a name. */
+const APPOSITIVE_OPENERS = new Set([",", "who", "whose", "which", "--", "—", "–", "("]);
+/** "R-S.C.", "D-Calif.", "I-Vt.": a party-state tag after a lawmaker's name. */
+const PARTY_TAG = /^[RDI]-?\s?[A-Z][A-Za-z.]*\.?$/;
+
+/**
+ * "Larry Roe, a former head of investigations at the Veltrian police, who …": the name before the first comma or
+ * relative pronoun, and the appositive (up to its own comma or relative clause) as the description. Also the
+ * other order, "the chief executive of Parva, Jack Levin". Null when the phrase holds no such split.
+ */
+function splitAppositive(tokens: Token[]): { name: Token[]; description: string } | null {
+  const k = tokens.findIndex((t, i) => i > 0 && APPOSITIVE_OPENERS.has(t.value.toLowerCase()));
+  if (k <= 0 || k >= tokens.length - 1) return null;
+  const head = tokens.slice(0, k);
+  const lastHead = head[head.length - 1]!;
+  let rest = tokens.slice(k + 1);
+  if (tokens[k]!.value === "(") {
+    const close = rest.findIndex((t) => t.value === ")");
+    rest = close >= 0 ? rest.slice(0, close) : rest;
+  }
+  // The appositive ends at its own comma, dash or relative clause.
+  const end = rest.findIndex((t, i) => i > 0 && APPOSITIVE_OPENERS.has(t.value.toLowerCase()));
+  const appo = end > 0 ? rest.slice(0, end) : rest;
+  const appoText = joinTokens(appo);
+  if (/^\p{Lu}/u.test(lastHead.value) && head.some((t) => /^\p{Lu}/u.test(t.value))) {
+    // "Jonathan Smith, 45": an age alone is kept as the description.
+    return { name: head, description: PARTY_TAG.test(appoText) ? `party tag ${appoText}` : appoText };
+  }
+  // "the chief executive of Parva, Jack Levin, said": a description, then the name.
+  if (
+    head.some((t) => t.pos === "NOUN") &&
+    appo.length &&
+    appo.every((t) => isCap(t.value) || t.value === ".") &&
+    appo.length <= 5
+  )
+    return { name: appo, description: joinTokens(head) };
+  return null;
+}
+
 /** Split a source phrase into name and description. */
 export function parseMention(tokens: Token[]): Parsed {
+  const app = splitAppositive(tokens);
+  if (app) {
+    const inner = parseMention(app.name);
+    if (inner.kind === "named" && inner.person) {
+      const description = [inner.description, app.description].filter(Boolean).join(", ");
+      return { ...inner, description: description || null };
+    }
+  }
   // Parenthetical party tags ("(R-IN)") and commas are not part of a name.
   const kept: Token[] = [];
   let depth = 0;
@@ -446,17 +495,18 @@ export function parseMention(tokens: Token[]): Parsed {
       continue;
     }
     if (!isCap(v) && v !== "." && v !== "-" && v !== "&") break;
-    if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(v))) break;
+    if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(v)) || HONORIFICS.has(lv)) break;
     if (lv === "’s" || lv === "'s") break;
     s--;
   }
   let ns = s;
-  while (ns <= e && DETERMINERS.has(vals[ns]!.toLowerCase())) ns++;
+  while (ns <= e && (DETERMINERS.has(vals[ns]!.toLowerCase()) || HONORIFICS.has(vals[ns]!.toLowerCase()))) ns++;
   const nameToks = vals.slice(ns, e + 1);
   if (nameToks.length) {
     const name = joinTokens(tokens.slice(ns, e + 1));
     const descFrom = s > 0 && DETERMINERS.has(vals[0]!.toLowerCase()) ? 1 : 0;
-    const desc = s > descFrom ? joinTokens(tokens.slice(descFrom, s)) : "";
+    const descToks = tokens.slice(descFrom, s).filter((t) => !HONORIFICS.has(t.value.toLowerCase()));
+    const desc = descToks.length ? joinTokens(descToks) : "";
     const norm = normaliseName(name);
     const org =
       ORGS.has(name) ||
@@ -781,7 +831,10 @@ function nearestPersonName(input: ResolveInput, pos: number): { start: number; n
     const run = tokens.slice(s, i + 1);
     const parsed = parseMention(run);
     const words = run.filter((t) => !NAME_JOINERS.has(t.value)).length;
+    // "the Office of Congressional Ethics": a capitalised run after "of" ends a body's name, not a person's.
+    const ofBefore = tokens[s - 1]?.value === "of" && /^\p{Lu}/u.test(tokens[s - 2]?.value ?? "");
     if (
+      !ofBefore &&
       parsed.kind === "named" &&
       parsed.person &&
       words >= 2 &&
@@ -982,7 +1035,7 @@ function classify(e: Working, input: ResolveInput): void {
     const r = kindFromDescription(d);
     if (r) {
       e.kind = r.kind;
-      ev.push(r.why);
+      ev.push(`the text calls the source “${d}”: ${r.why}`);
       const aff = affiliationIn(d);
       if (aff) {
         e.affiliation = aff.value;
@@ -1125,7 +1178,10 @@ function affiliationIn(d: string): { value: string; why: string } | null {
   return null;
 }
 
-/** Words before other occurrences of a person's family name ("former al-Qaeda leader Osama bin Laden"). */
+/**
+ * What the text says about a person where it names them: the title words before the name ("former al-Qaeda leader
+ * Osama bin Laden", "Sen. Jane Roe") and the appositive after it ("Roe, a hydrologist at Lanmere University,").
+ */
 function descriptionsInText(e: Working, input: ResolveInput): string[] {
   const { tokens, wordIndex } = input;
   const family = e.nameTokens[e.nameTokens.length - 1];
@@ -1133,6 +1189,11 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
   const first = e.nameTokens[0]!;
   const out: string[] = [];
   const positions = wordIndex.get(first) ?? [];
+  const familyPositions = first === family ? [] : (wordIndex.get(family) ?? []);
+  for (const i of [...positions.slice(0, 20), ...familyPositions.slice(0, 20)]) {
+    const after = appositiveAfter(tokens, i);
+    if (after) out.push(after);
+  }
   for (const i of positions.slice(0, 20)) {
     const words: string[] = [];
     let k = i - 1;
@@ -1154,4 +1215,29 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
     if (words.length) out.push(words.join(" "));
   }
   return out;
+}
+
+/** "Roe, a hydrologist at Lanmere University, said": the appositive right after a name (its head, before a relative clause). */
+function appositiveAfter(tokens: Token[], i: number): string | null {
+  let k = i + 1;
+  while (k < tokens.length && k - i < 4 && tokens[k]!.pos === "PROPN" && /^\p{Lu}/u.test(tokens[k]!.value)) k++;
+  if (tokens[k]?.value !== ",") return null;
+  const first = tokens[k + 1];
+  if (!first) return null;
+  const fl = first.value.toLowerCase();
+  if (!(
+    DETERMINERS.has(fl) ||
+    TITLE_KIND.has(fl) ||
+    /^(former|senior|deputy|acting|chief|longtime)$/.test(fl) ||
+    PARTY_TAG.test(first.value)
+  ))
+    return null;
+  const words: string[] = [];
+  for (let j = k + 1; j < tokens.length && j - k <= 14; j++) {
+    const v = tokens[j]!.value;
+    if (v === "," || v === "." || v === ";" || v === "—" || v === "--" || /^(who|whose|which|that|said|says)$/i.test(v))
+      break;
+    words.push(v);
+  }
+  return words.length ? words.join(" ") : null;
 }

@@ -199,6 +199,12 @@ const ACCURACY_LABELS: Record<string, string> = {
   "comparison.lacksPrecision": "Claims an article lacks: listed that are really absent (precision)",
   "comparison.lacksRecall": "Claims an article lacks: really absent that are listed (recall)",
   "related.mrr": "Related coverage: mean reciprocal rank",
+  "comparison.sources.goldNamed": "Sources (comparison gold): named sources in the gold",
+  "comparison.sources.namedFound": "Sources: named gold sources found",
+  "comparison.sources.kindAccuracy": "Sources: kind right (of app sources matching a gold source)",
+  "comparison.sources.namedAccuracy": "Sources: named or unnamed right (of matching app sources)",
+  "comparison.sources.perGoldSource": "Sources: app sources per gold source found (1 is ideal)",
+  "comparison.sources.precision": "Sources: app sources that match a gold source (precision)",
 };
 
 function formatNumber(v: number): string {

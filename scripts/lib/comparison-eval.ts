@@ -27,7 +27,40 @@ export interface ComparisonFigures {
   lacksPrecision: number | null;
   lacksRecall: number | null;
   sourcesRecall: number | null;
+  sources: ComparisonSourceFigures;
   stanceConfusion: Record<string, number>;
+}
+
+/** The source layer of the comparison gold (issue 12's targets: kind accuracy ≥ 0.85, splits ≤ 1.1, recall ≥ 0.9). */
+export interface ComparisonSourceFigures {
+  /** Named gold sources. */
+  goldNamed: number;
+  /** Named gold sources with at least one matching app source. */
+  namedFound: number | null;
+  /** Matching app sources whose kind equals the gold kind. */
+  kindAccuracy: number | null;
+  /** Matching app sources whose named flag equals the gold one. */
+  namedAccuracy: number | null;
+  /** App sources per matched gold source (1 is ideal). */
+  perGoldSource: number | null;
+  /** App sources that match some gold source. */
+  precision: number | null;
+}
+
+function sourceFigures(s: ScriptOutput["sources"]): ComparisonSourceFigures {
+  return {
+    goldNamed: s.goldNamed ?? 0,
+    namedFound: s.recall,
+    kindAccuracy: s.kindAccuracy ?? null,
+    namedAccuracy: s.namedAccuracy ?? null,
+    perGoldSource: s.splits ?? null,
+    precision: s.precision ?? null,
+  };
+}
+
+/** The line `npm run eval` prints for the source layer. */
+export function formatSourceFigures(s: ComparisonSourceFigures): string {
+  return `  sources (${s.goldNamed} named in gold): named found ${f3(s.namedFound)}, kind accuracy ${f3(s.kindAccuracy)}, named accuracy ${f3(s.namedAccuracy)}, app sources per gold source ${f3(s.perGoldSource)}, precision ${f3(s.precision)}`;
 }
 
 export function comparisonGoldPresent(): boolean {
@@ -76,7 +109,14 @@ export async function buildGoldBundles(outDir: string, log: (m: string) => void 
 
 interface ScriptOutput {
   events: number;
-  sources: { recall: number | null };
+  sources: {
+    recall: number | null;
+    goldNamed?: number;
+    kindAccuracy?: number | null;
+    namedAccuracy?: number | null;
+    splits?: number | null;
+    precision?: number | null;
+  };
   claims: {
     cellRecall: number | null;
     stanceAccuracy: number | null;
@@ -132,6 +172,7 @@ export async function evalComparisons(
       lacksPrecision: out.claims.lacksPrecision,
       lacksRecall: out.claims.lacksRecall,
       sourcesRecall: out.sources.recall,
+      sources: sourceFigures(out.sources),
       stanceConfusion: conf,
     };
   } finally {
@@ -150,6 +191,7 @@ export function formatComparisonFigures(f: ComparisonFigures): string {
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}`,
+    formatSourceFigures(f.sources),
   ].join("\n");
 }
 
@@ -164,6 +206,7 @@ export interface ComparisonResults {
   groupingPrecision: number | null;
   lacksPrecision: number | null;
   lacksRecall: number | null;
+  sources: ComparisonSourceFigures;
 }
 
 /** For `npm run eval`: the figures printed and returned, or null (with a message) when the gold is absent. */
@@ -187,6 +230,7 @@ export async function runComparisonEval(): Promise<ComparisonResults | null> {
     groupingPrecision: f.groupPrecision,
     lacksPrecision: f.lacksPrecision,
     lacksRecall: f.lacksRecall,
+    sources: f.sources,
   };
 }
 
