@@ -347,18 +347,18 @@ function splitAppositive(tokens: Token[]): { name: Token[]; description: string 
   const end = rest.findIndex((t, i) => i > 0 && APPOSITIVE_OPENERS.has(t.value.toLowerCase()));
   const appo = end > 0 ? rest.slice(0, end) : rest;
   const appoText = joinTokens(appo);
+  // "the mayor of Hoboken, Dawn Roe": a description (lower-case nouns) before a short capitalised name.
+  const nameAfter =
+    appo.length > 0 &&
+    appo.length <= 5 &&
+    appo.every((t) => isCap(t.value) || t.value === "." || t.value === "-") &&
+    !PARTY_TAG.test(appoText) &&
+    head.some((t) => t.pos === "NOUN" && /^\p{Ll}/u.test(t.value));
+  if (nameAfter) return { name: appo, description: joinTokens(head) };
   if (/^\p{Lu}/u.test(lastHead.value) && head.some((t) => /^\p{Lu}/u.test(t.value))) {
     // "Jonathan Smith, 45": an age alone is kept as the description.
     return { name: head, description: PARTY_TAG.test(appoText) ? `party tag ${appoText}` : appoText };
   }
-  // "the chief executive of Parva, Jack Levin, said": a description, then the name.
-  if (
-    head.some((t) => t.pos === "NOUN") &&
-    appo.length &&
-    appo.every((t) => isCap(t.value) || t.value === ".") &&
-    appo.length <= 5
-  )
-    return { name: appo, description: joinTokens(head) };
   return null;
 }
 
@@ -495,7 +495,9 @@ export function parseMention(tokens: Token[]): Parsed {
       continue;
     }
     if (!isCap(v) && v !== "." && v !== "-" && v !== "&") break;
-    if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(v)) || HONORIFICS.has(lv)) break;
+    // A capitalised document word inside a name ("Bill Roe", "the Kestrel Post") is part of it.
+    const docWord = TITLE_KIND.get(lv) === "document" && /^\p{Lu}/u.test(v) && s <= e;
+    if ((TITLE_KIND.has(lv) && !docWord) || STATE_ADJ.has(normaliseName(v)) || HONORIFICS.has(lv)) break;
     if (lv === "’s" || lv === "'s") break;
     s--;
   }
@@ -1031,21 +1033,35 @@ function classify(e: Working, input: ResolveInput): void {
   const descs: string[] = [];
   if (e.description) descs.push(e.description);
   if (e.person) descs.push(...descriptionsInText(e, input));
-  for (const d of descs) {
-    const r = kindFromDescription(d);
-    if (r) {
-      e.kind = r.kind;
-      ev.push(`the text calls the source “${d}”: ${r.why}`);
-      const aff = affiliationIn(d);
-      if (aff) {
-        e.affiliation = aff.value;
-        ev.push(aff.why);
-      }
-      if (!e.description) e.description = d;
-      return;
+  // An academic or medical courtesy title ("Dr") gives way to a role the text states ("the office's chief adviser").
+  const found = descs.map((d) => ({ d, r: kindFromDescription(d) })).filter((x) => x.r);
+  const pick = found.find((x) => !/^(dr\.?|prof\.?)$/.test(normaliseName(x.d))) ?? found[0];
+  if (pick && pick.r) {
+    const { d, r } = pick;
+    e.kind = r.kind;
+    ev.push(`the text calls the source “${d}”: ${r.why}`);
+    const aff = affiliationIn(d);
+    if (aff) {
+      e.affiliation = aff.value;
+      ev.push(aff.why);
     }
+    if (!e.description) e.description = d;
+    return;
   }
   const words = norm.split(/\s+/);
+  // "House Republicans", "the Kestrel Labour Party": a known organisation at the end of the name decides.
+  if (!e.person) {
+    const written = e.name.split(/\s+/);
+    for (let i = 1; i < written.length; i++) {
+      const o = ORGS.get(written.slice(i).join(" "));
+      if (o) {
+        e.kind = o.kind;
+        if (!e.affiliation) e.affiliation = o.affiliation ?? o.canonical;
+        ev.push(`gazetteer: “${written.slice(i).join(" ")}” (${o.canonical}) → ${o.kind}`);
+        return;
+      }
+    }
+  }
   for (const w of words.slice().reverse()) {
     const k = TITLE_KIND.get(w);
     if (k) {
@@ -1120,46 +1136,204 @@ const COMPANY_ROLES = new Set([
   "inspector",
 ]);
 
+/** Words that end the head of a description and open its complement ("director of X", "a blogger for X"). */
+const DESC_PREPOSITIONS = new Set([
+  "of",
+  "for",
+  "at",
+  "with",
+  "in",
+  "from",
+  "to",
+  "under",
+  "on",
+  "by",
+  "since",
+  "during",
+  "representing",
+]);
+/** Roles that say only that someone speaks or works for a body: the body's kind decides ("a spokeswoman for the party"). */
+const GENERIC_ROLES = new Set(
+  (
+    "spokesman spokeswoman spokesperson director chairman chairwoman chair president head founder co-founder member " +
+    "official officials officer counsel adviser advisor aide executive chief leader secretary manager coordinator " +
+    "organizer organiser staffer lawyer attorney"
+  ).split(" "),
+);
+/** Offices whose former holders the text presents as political figures (the others as analysts of their field). */
+const FORMER_POLITICAL = new Set(
+  (
+    "president vice-president governor gov. mayor minister secretary senator sen. congressman congresswoman " +
+    "representative rep. speaker candidate nominee chairman chairwoman leader chancellor king queen prince"
+  ).split(" "),
+);
+/** Words that say what kind of body an organisation is, for roles held in it. */
+const BODY_WORD_KINDS: [SourceKind, string[]][] = [
+  ["politician", "gop dnc rnc party campaign caucus pac senate house congressional".split(" ")],
+  [
+    "media",
+    "times post news journal magazine standard herald tribune gazette blog radio television tv daily".split(" "),
+  ],
+  ["expert", "university institute school college center centre laboratory lab".split(" ")],
+  [
+    "civil_society",
+    "aclu union coalition association foundation project rights advocacy alliance league charity".split(" "),
+  ],
+  ["other", "company corp corporation inc llc ltd firm".split(" ")],
+  [
+    "official",
+    "ministry department government agency administration police army military city county state".split(" "),
+  ],
+];
+
+/** The kind of the body a role is held in, from the gazetteer or from the words of its name. */
+function bodyKind(words: string[], written: string[]): { kind: SourceKind; why: string } | null {
+  if (words.join(" ").includes("white house")) return { kind: "official", why: "“White House” → official" };
+  // A party or chamber word first: a committee chair in the Senate is a lawmaker, not the state.
+  const partyName =
+    words.some((x) => x === "democratic" || x === "republican") &&
+    words.some((x) => /^(national|committee|caucus|governors|senatorial|leadership|primary)$/.test(x));
+  const party = partyName ? "party name" : BODY_WORD_KINDS[0]![1].find((x) => words.includes(x));
+  if (party) return { kind: "politician", why: `“${party}” → politician` };
+  for (let n = 3; n >= 1; n--)
+    for (let i = 0; i + n <= written.length; i++) {
+      const o = ORGS.get(written.slice(i, i + n).join(" "));
+      if (o) return { kind: o.kind, why: `gazetteer ${o.canonical} → ${o.kind}` };
+    }
+  for (const [kind, list] of BODY_WORD_KINDS) {
+    const w = words.find((x) => list.includes(x.replace(/['’]s$/, "")));
+    if (w) return { kind, why: `“${w}” → ${kind}` };
+  }
+  return null;
+}
+
 function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
   const low = normaliseName(d);
+  // "Jonathan Roe, 45, said": news style gives a private person's age, not an office.
+  if (/^\d{1,3}$/.test(low))
+    return { kind: "ordinary_person", why: `only an age (“${d}”) given with the name → ordinary_person` };
+  // A relative clause says what the source was ("who was president of …"); the main phrase comes first.
+  const rel = /\b(?:who|which|that|whose)\b/.exec(low);
+  const formerByClause = rel
+    ? /^(?:who|which|that|whose)\s+(?:was|had been|once|formerly|previously|served)\b/.test(low.slice(rel.index))
+    : false;
+  const main = rel && rel.index > 0 ? low.slice(0, rel.index) : low;
+  const mainWritten = rel && rel.index > 0 ? d.slice(0, Math.max(0, d.length - (low.length - rel.index))) : d;
+  // "the president and executive director of X": the conjuncts share the last one's complement.
+  const conj = main.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
+  const conjWritten = mainWritten.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
+  if (conjWritten.length !== conj.length) conjWritten.splice(0, conjWritten.length, ...conj);
+  const parts = conj.map((c, i) => {
+    const words = c.split(/\s+/).filter(Boolean);
+    let written = conjWritten[i]!.trim()
+      .split(/\s+/)
+      .filter((w) => normaliseName(w) !== "");
+    if (written.length !== words.length) written = words;
+    const p = words.findIndex((w, j) => j > 0 && DESC_PREPOSITIONS.has(w));
+    return {
+      head: p > 0 ? words.slice(0, p) : words,
+      headWritten: p > 0 ? written.slice(0, p) : written,
+      comp: p > 0 ? words.slice(p + 1) : [],
+      compWritten: p > 0 ? written.slice(p + 1) : [],
+    };
+  });
+  const lastComp = [...parts].reverse().find((x) => x.comp.length);
+  // A courtesy title ("Dr") counts only where no conjunct states a role.
+  const weak = (p: (typeof parts)[number]) => /^(dr\.?|prof\.?)$/.test(p.head.join(" "));
+  const ordered = [...parts.filter((p) => !weak(p)), ...parts.filter(weak)];
+  for (const part of ordered) {
+    const r = kindOfHead(part.head, part.headWritten, formerByClause);
+    if (!r) continue;
+    const comp = part.comp.length ? part : lastComp;
+    if (GENERIC_ROLES.has(r.word) && comp && !r.fixed) {
+      const b = bodyKind(comp.comp, comp.compWritten);
+      if (b)
+        return { kind: b.kind, why: `role “${r.word}” in a body named “${comp.compWritten.join(" ")}” (${b.why})` };
+      // "a lawyer for Roe", "the attorney representing the campaign": counsel for a client, like their firm.
+      if (r.word === "lawyer" || r.word === "attorney")
+        return { kind: "other", why: `“${r.word}” for a client (“${comp.compWritten.join(" ")}”) → other` };
+    }
+    return { kind: r.kind, why: r.why };
+  }
+  // "a hydrologist at Lanmere University", "a senior member of the party": no title, but the body says it.
+  for (const part of parts) {
+    if (!part.comp.length) continue;
+    const b = bodyKind(part.comp, part.compWritten);
+    if (b && b.kind !== "official" && b.kind !== "other")
+      return {
+        kind: b.kind,
+        why: `“${part.head.join(" ")}” of a body named “${part.compWritten.join(" ")}” (${b.why})`,
+      };
+  }
+  return null;
+}
+
+/** The kind a description's head gives ("a Hoboken city councilman", "the former Seattle police chief"). */
+function kindOfHead(
+  words: string[],
+  written: string[],
+  formerByClause: boolean,
+): { kind: SourceKind; why: string; word: string; fixed: boolean } | null {
+  const former = formerByClause || words.some((w) => w === "former" || w === "ex" || w.startsWith("ex-"));
+  const formerKind = (w: string, k: SourceKind): SourceKind =>
+    former && k === "official" ? (FORMER_POLITICAL.has(w.replace(/^ex-/, "")) ? "politician" : "expert") : k;
+  const joined = words.join(" ");
   // Two-word titles first, then single words from the right (the head decides).
   for (const [t, k] of TITLE_KIND)
-    if (t.includes(" ") && low.includes(t)) return { kind: k, why: `title “${t}” → ${k}` };
-  const words = low.split(/\s+/);
-  // The words as written, for the gazetteer (acronyms match only as written).
-  let written = d
-    .trim()
-    .split(/\s+/)
-    .filter((w) => normaliseName(w) !== "");
-  if (written.length !== words.length) written = words;
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!;
-    const k = TITLE_KIND.get(w);
-    if (k) {
-      // "a company spokesperson", "the firm's director": a business's role is not a state's.
-      const business = words.slice(0, i).find((x) => BUSINESS_WORDS.has(x.replace(/['’]s$/, "")));
-      if (business && k === "official" && COMPANY_ROLES.has(w))
-        return { kind: "other", why: `title “${w}” of a ${business.replace(/['’]s$/, "")} → other` };
-      // "ISIS fighter", "Hamas leader": an armed group's name before a role word makes the role the group's.
-      const orgBefore = written
-        .slice(0, i)
-        .map((x) => ORGS.get(x))
-        .find((o) => o);
-      if (
-        orgBefore &&
-        orgBefore.kind === "armed_group" &&
-        (k === "politician" || k === "official" || k === "armed_group")
-      )
-        return {
-          kind: "armed_group",
-          why: `title “${words.slice(0, i + 1).join(" ")}” (gazetteer ${orgBefore.canonical}) → armed_group`,
-        };
-      return { kind: k, why: `title “${w}” → ${k}` };
+    if (t.includes(" ") && (` ${joined} `.includes(` ${t} `) || joined.endsWith(` ${t}`))) {
+      const kind = formerKind(t, k);
+      const why = kind === k ? `title “${t}” → ${k}` : `former “${t}” → ${kind}`;
+      return { kind, why, word: t, fixed: true };
     }
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!.replace(/^ex-/, "");
+    const k = TITLE_KIND.get(w);
+    if (!k) continue;
+    // A capitalised document word is a name ("Bill"), not a document.
+    if (k === "document" && /^\p{Lu}/u.test(written[i] ?? "")) continue;
+    // "a company spokesperson", "the firm's director": a business's role is not a state's.
+    const business = words.slice(0, i).find((x) => BUSINESS_WORDS.has(x.replace(/['’]s$/, "")));
+    if (business && k === "official" && COMPANY_ROLES.has(w))
+      return {
+        kind: "other",
+        why: `title “${w}” of a ${business.replace(/['’]s$/, "")} → other`,
+        word: w,
+        fixed: true,
+      };
+    // "ISIS fighter", "Hamas leader": an armed group's name before a role word makes the role the group's.
+    const orgBefore = written
+      .slice(0, i)
+      .map((x) => ORGS.get(x))
+      .find((o) => o);
+    if (
+      orgBefore &&
+      orgBefore.kind === "armed_group" &&
+      (k === "politician" || k === "official" || k === "armed_group")
+    )
+      return {
+        kind: "armed_group",
+        why: `title “${words.slice(0, i + 1).join(" ")}” (gazetteer ${orgBefore.canonical}) → armed_group`,
+        word: w,
+        fixed: true,
+      };
+    // "DNC spokesman", "ACLU director": a body named before a generic role decides its kind.
+    if (GENERIC_ROLES.has(w) && i > 0) {
+      const b = bodyKind(words.slice(0, i), written.slice(0, i));
+      if (b && !former)
+        return {
+          kind: b.kind,
+          why: `role “${w}” of “${written.slice(0, i).join(" ")}” (${b.why})`,
+          word: w,
+          fixed: true,
+        };
+    }
+    const kind = formerKind(w, k);
+    const why = kind === k ? `title “${w}” → ${k}` : `former “${w}” → ${kind}`;
+    return { kind, why, word: w, fixed: kind !== k };
   }
   for (const w of written) {
     const o = ORGS.get(w);
-    if (o) return { kind: o.kind, why: `gazetteer: ${o.canonical} in description → ${o.kind}` };
+    if (o) return { kind: o.kind, why: `gazetteer: ${o.canonical} in description → ${o.kind}`, word: w, fixed: true };
   }
   return null;
 }
