@@ -367,7 +367,8 @@ export function parseMention(tokens: Token[]): Parsed {
   const app = splitAppositive(tokens);
   if (app) {
     const inner = parseMention(app.name);
-    if (inner.kind === "named" && inner.person) {
+    // A person, or a body ("the Clean Tamsel Coalition, a residents' group"): the name before the aside.
+    if (inner.kind === "named") {
       const description = [inner.description, app.description].filter(Boolean).join(", ");
       return { ...inner, description: description || null };
     }
@@ -1157,7 +1158,7 @@ const GENERIC_ROLES = new Set(
   (
     "spokesman spokeswoman spokesperson director chairman chairwoman chair president head founder co-founder member " +
     "official officials officer counsel adviser advisor aide executive chief leader secretary manager coordinator " +
-    "organizer organiser staffer lawyer attorney"
+    "organizer organiser staffer lawyer attorney network"
   ).split(" "),
 );
 /** Offices whose former holders the text presents as political figures (the others as analysts of their field). */
@@ -1177,7 +1178,9 @@ const BODY_WORD_KINDS: [SourceKind, string[]][] = [
   ["expert", "university institute school college center centre laboratory lab".split(" ")],
   [
     "civil_society",
-    "aclu union coalition association foundation project rights advocacy alliance league charity".split(" "),
+    "aclu union coalition association foundation project rights advocacy alliance league charity groups ngo activists".split(
+      " ",
+    ),
   ],
   ["other", "company corp corporation inc llc ltd firm".split(" ")],
   [
@@ -1201,7 +1204,8 @@ function bodyKind(words: string[], written: string[]): { kind: SourceKind; why: 
       if (o) return { kind: o.kind, why: `gazetteer ${o.canonical} → ${o.kind}` };
     }
   for (const [kind, list] of BODY_WORD_KINDS) {
-    const w = words.find((x) => list.includes(x.replace(/['’]s$/, "")));
+    // Possessives lose their apostrophe in normalised words ("coalition’s" → "coalitions").
+    const w = words.find((x) => list.includes(x.replace(/['’]s$/, "")) || list.includes(x.replace(/s$/, "")));
     if (w) return { kind, why: `“${w}” → ${kind}` };
   }
   return null;
@@ -1247,11 +1251,11 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
     const comp = part.comp.length ? part : lastComp;
     if (GENERIC_ROLES.has(r.word) && comp && !r.fixed) {
       const b = bodyKind(comp.comp, comp.compWritten);
+      // "a lawyer for Roe", "the attorney representing the campaign": counsel for a client, like their firm.
+      if ((r.word === "lawyer" || r.word === "attorney") && b?.kind !== "official")
+        return { kind: "other", why: `“${r.word}” for a client (“${comp.compWritten.join(" ")}”) → other` };
       if (b)
         return { kind: b.kind, why: `role “${r.word}” in a body named “${comp.compWritten.join(" ")}” (${b.why})` };
-      // "a lawyer for Roe", "the attorney representing the campaign": counsel for a client, like their firm.
-      if (r.word === "lawyer" || r.word === "attorney")
-        return { kind: "other", why: `“${r.word}” for a client (“${comp.compWritten.join(" ")}”) → other` };
     }
     return { kind: r.kind, why: r.why };
   }
@@ -1259,6 +1263,10 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
   for (const part of parts) {
     if (!part.comp.length) continue;
     const b = bodyKind(part.comp, part.compWritten);
+    // "a former head of investigations for the police": a former post in a state body, presented as expertise.
+    const former = formerByClause || part.head.some((w) => w === "former" || w.startsWith("ex-"));
+    if (b && b.kind === "official" && former && part.head.some((w) => GENERIC_ROLES.has(w)))
+      return { kind: "expert", why: `former “${part.head.join(" ")}” of a state body (${b.why}) → expert` };
     if (b && b.kind !== "official" && b.kind !== "other")
       return {
         kind: b.kind,
@@ -1376,6 +1384,7 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
       const lv = t.value.toLowerCase();
       if (
         TITLE_KIND.has(lv) ||
+        NAME_PARTICLES.has(lv) ||
         STATE_ADJ.has(normaliseName(t.value)) ||
         ORGS.has(t.value) ||
         t.pos === "PROPN" ||
@@ -1386,7 +1395,8 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
         k--;
       } else break;
     }
-    if (words.length) out.push(words.join(" "));
+    // Joined as written, so that "al-Qaeda" stays one word for the gazetteer.
+    if (words.length) out.push(joinTokens(tokens.slice(k + 1, i)));
   }
   return out;
 }

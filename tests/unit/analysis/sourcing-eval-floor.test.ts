@@ -53,6 +53,6 @@ describe.skipIf(!fs.existsSync(tutorialGold))("tutorial gold", () => {
       total += s.total;
       ok += s.foundWithSource;
     }
-    expect(ok / Math.max(1, total)).toBeGreaterThanOrEqual(0.6);
+    expect(ok / Math.max(1, total)).toBeGreaterThanOrEqual(0.75);
   });
 });
