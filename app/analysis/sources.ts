@@ -1035,8 +1035,15 @@ function classify(e: Working, input: ResolveInput): void {
   if (e.description) descs.push(e.description);
   if (e.person) descs.push(...descriptionsInText(e, input));
   // An academic or medical courtesy title ("Dr") gives way to a role the text states ("the office's chief adviser").
-  const found = descs.map((d) => ({ d, r: kindFromDescription(d) })).filter((x) => x.r);
-  const pick = found.find((x) => !/^(dr\.?|prof\.?)$/.test(normaliseName(x.d))) ?? found[0];
+  let pick: { d: string; r: ReturnType<typeof kindFromDescription> } | undefined;
+  for (const d of descs) {
+    const weakOnly = /^(dr\.?|prof\.?)$/.test(normaliseName(d));
+    if (weakOnly && pick) continue;
+    const r = kindFromDescription(d);
+    if (!r) continue;
+    pick = { d, r };
+    if (!weakOnly) break;
+  }
   if (pick && pick.r) {
     const { d, r } = pick;
     e.kind = r.kind;
