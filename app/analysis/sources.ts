@@ -323,8 +323,58 @@ function institutionMention(tokens: Token[], vals: string[], low: string[]): Par
   return { kind: "named", name, description: null, head: low[last]!, person: false, plural: false, author: null };
 }
 
+/** Courtesy titles say nothing about a source's kind and are not part of its name ("Mr. Roe" is Jane Roe's Roe). */
+const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "mme", "mme.", "m."]);
+/** Words that open a relative clause or an aside after a name. */
+const APPOSITIVE_OPENERS = new Set([",", "who", "whose", "which", "--", "—", "–", "("]);
+/** "R-S.C.", "D-Calif.", "I-Vt.": a party-state tag after a lawmaker's name. */
+const PARTY_TAG = /^[RDI]-?\s?[A-Z][A-Za-z.]*\.?$/;
+
+/**
+ * "Larry Roe, a former head of investigations at the Veltrian police, who …": the name before the first comma or
+ * relative pronoun, and the appositive (up to its own comma or relative clause) as the description. Also the
+ * other order, "the chief executive of Parva, Jack Levin". Null when the phrase holds no such split.
+ */
+function splitAppositive(tokens: Token[]): { name: Token[]; description: string } | null {
+  const k = tokens.findIndex((t, i) => i > 0 && APPOSITIVE_OPENERS.has(t.value.toLowerCase()));
+  if (k <= 0 || k >= tokens.length - 1) return null;
+  const head = tokens.slice(0, k);
+  const lastHead = head[head.length - 1]!;
+  let rest = tokens.slice(k + 1);
+  if (tokens[k]!.value === "(") {
+    const close = rest.findIndex((t) => t.value === ")");
+    rest = close >= 0 ? rest.slice(0, close) : rest;
+  }
+  // The appositive ends at its own comma, dash or relative clause.
+  const end = rest.findIndex((t, i) => i > 0 && APPOSITIVE_OPENERS.has(t.value.toLowerCase()));
+  const appo = end > 0 ? rest.slice(0, end) : rest;
+  const appoText = joinTokens(appo);
+  // "the mayor of Hoboken, Dawn Roe": a description (lower-case nouns) before a short capitalised name.
+  const nameAfter =
+    appo.length > 0 &&
+    appo.length <= 5 &&
+    appo.every((t) => isCap(t.value) || t.value === "." || t.value === "-") &&
+    !PARTY_TAG.test(appoText) &&
+    head.some((t) => t.pos === "NOUN" && /^\p{Ll}/u.test(t.value));
+  if (nameAfter) return { name: appo, description: joinTokens(head) };
+  if (/^\p{Lu}/u.test(lastHead.value) && head.some((t) => /^\p{Lu}/u.test(t.value))) {
+    // "Jonathan Smith, 45": an age alone is kept as the description.
+    return { name: head, description: PARTY_TAG.test(appoText) ? `party tag ${appoText}` : appoText };
+  }
+  return null;
+}
+
 /** Split a source phrase into name and description. */
 export function parseMention(tokens: Token[]): Parsed {
+  const app = splitAppositive(tokens);
+  if (app) {
+    const inner = parseMention(app.name);
+    // A person, or a body ("the Clean Tamsel Coalition, a residents' group"): the name before the aside.
+    if (inner.kind === "named") {
+      const description = [inner.description, app.description].filter(Boolean).join(", ");
+      return { ...inner, description: description || null };
+    }
+  }
   // Parenthetical party tags ("(R-IN)") and commas are not part of a name.
   const kept: Token[] = [];
   let depth = 0;
@@ -448,17 +498,20 @@ export function parseMention(tokens: Token[]): Parsed {
       continue;
     }
     if (!isCap(v) && v !== "." && v !== "-" && v !== "&") break;
-    if (TITLE_KIND.has(lv) || STATE_ADJ.has(normaliseName(v))) break;
+    // A capitalised document word inside a name ("Bill Roe", "the Kestrel Post") is part of it.
+    const docWord = TITLE_KIND.get(lv) === "document" && /^\p{Lu}/u.test(v) && s <= e;
+    if ((TITLE_KIND.has(lv) && !docWord) || STATE_ADJ.has(normaliseName(v)) || HONORIFICS.has(lv)) break;
     if (lv === "’s" || lv === "'s") break;
     s--;
   }
   let ns = s;
-  while (ns <= e && DETERMINERS.has(vals[ns]!.toLowerCase())) ns++;
+  while (ns <= e && (DETERMINERS.has(vals[ns]!.toLowerCase()) || HONORIFICS.has(vals[ns]!.toLowerCase()))) ns++;
   const nameToks = vals.slice(ns, e + 1);
   if (nameToks.length) {
     const name = joinTokens(tokens.slice(ns, e + 1));
     const descFrom = s > 0 && DETERMINERS.has(vals[0]!.toLowerCase()) ? 1 : 0;
-    const desc = s > descFrom ? joinTokens(tokens.slice(descFrom, s)) : "";
+    const descToks = tokens.slice(descFrom, s).filter((t) => !HONORIFICS.has(t.value.toLowerCase()));
+    const desc = descToks.length ? joinTokens(descToks) : "";
     const norm = normaliseName(name);
     const org =
       ORGS.has(name) ||
@@ -783,7 +836,10 @@ function nearestPersonName(input: ResolveInput, pos: number): { start: number; n
     const run = tokens.slice(s, i + 1);
     const parsed = parseMention(run);
     const words = run.filter((t) => !NAME_JOINERS.has(t.value)).length;
+    // "the Office of Congressional Ethics": a capitalised run after "of" ends a body's name, not a person's.
+    const ofBefore = tokens[s - 1]?.value === "of" && /^\p{Lu}/u.test(tokens[s - 2]?.value ?? "");
     if (
+      !ofBefore &&
       parsed.kind === "named" &&
       parsed.person &&
       words >= 2 &&
@@ -980,21 +1036,42 @@ function classify(e: Working, input: ResolveInput): void {
   const descs: string[] = [];
   if (e.description) descs.push(e.description);
   if (e.person) descs.push(...descriptionsInText(e, input));
+  // An academic or medical courtesy title ("Dr") gives way to a role the text states ("the office's chief adviser").
+  let pick: { d: string; r: ReturnType<typeof kindFromDescription> } | undefined;
   for (const d of descs) {
+    const weakOnly = /^(dr\.?|prof\.?)$/.test(normaliseName(d));
+    if (weakOnly && pick) continue;
     const r = kindFromDescription(d);
-    if (r) {
-      e.kind = r.kind;
-      ev.push(r.why);
-      const aff = affiliationIn(d);
-      if (aff) {
-        e.affiliation = aff.value;
-        ev.push(aff.why);
-      }
-      if (!e.description) e.description = d;
-      return;
+    if (!r) continue;
+    pick = { d, r };
+    if (!weakOnly) break;
+  }
+  if (pick && pick.r) {
+    const { d, r } = pick;
+    e.kind = r.kind;
+    ev.push(`the text calls the source “${d}”: ${r.why}`);
+    const aff = affiliationIn(d);
+    if (aff) {
+      e.affiliation = aff.value;
+      ev.push(aff.why);
     }
+    if (!e.description) e.description = d;
+    return;
   }
   const words = norm.split(/\s+/);
+  // "House Republicans", "the Kestrel Labour Party": a known organisation at the end of the name decides.
+  if (!e.person) {
+    const written = e.name.split(/\s+/);
+    for (let i = 1; i < written.length; i++) {
+      const o = ORGS.get(written.slice(i).join(" "));
+      if (o) {
+        e.kind = o.kind;
+        if (!e.affiliation) e.affiliation = o.affiliation ?? o.canonical;
+        ev.push(`gazetteer: “${written.slice(i).join(" ")}” (${o.canonical}) → ${o.kind}`);
+        return;
+      }
+    }
+  }
   for (const w of words.slice().reverse()) {
     const k = TITLE_KIND.get(w);
     if (k) {
@@ -1069,45 +1146,211 @@ const COMPANY_ROLES = new Set([
   "inspector",
 ]);
 
+/** Words that end the head of a description and open its complement ("director of X", "a blogger for X"). */
+const DESC_PREPOSITIONS = new Set([
+  "of",
+  "for",
+  "at",
+  "with",
+  "in",
+  "from",
+  "to",
+  "under",
+  "on",
+  "by",
+  "since",
+  "during",
+  "representing",
+]);
+/** Roles that say only that someone speaks or works for a body: the body's kind decides ("a spokeswoman for the party"). */
+const GENERIC_ROLES = new Set(
+  (
+    "spokesman spokeswoman spokesperson director chairman chairwoman chair president head founder co-founder member " +
+    "official officials officer counsel adviser advisor aide executive chief leader secretary manager coordinator " +
+    "organizer organiser staffer lawyer attorney network"
+  ).split(" "),
+);
+/** Offices whose former holders the text presents as political figures (the others as analysts of their field). */
+const FORMER_POLITICAL = new Set(
+  (
+    "president vice-president governor gov. mayor minister secretary senator sen. congressman congresswoman " +
+    "representative rep. speaker candidate nominee chairman chairwoman leader chancellor king queen prince"
+  ).split(" "),
+);
+/** Words that say what kind of body an organisation is, for roles held in it. */
+const BODY_WORD_KINDS: [SourceKind, string[]][] = [
+  ["politician", "gop dnc rnc party campaign caucus pac senate house congressional".split(" ")],
+  [
+    "media",
+    "times post news journal magazine standard herald tribune gazette blog radio television tv daily".split(" "),
+  ],
+  ["expert", "university institute school college center centre laboratory lab".split(" ")],
+  [
+    "civil_society",
+    "aclu union coalition association foundation project rights advocacy alliance league charity groups ngo activists".split(
+      " ",
+    ),
+  ],
+  ["other", "company corp corporation inc llc ltd firm".split(" ")],
+  [
+    "official",
+    "ministry department government agency administration police army military city county state".split(" "),
+  ],
+];
+
+/** The kind of the body a role is held in, from the gazetteer or from the words of its name. */
+function bodyKind(words: string[], written: string[]): { kind: SourceKind; why: string } | null {
+  if (words.join(" ").includes("white house")) return { kind: "official", why: "“White House” → official" };
+  // A party or chamber word first: a committee chair in the Senate is a lawmaker, not the state.
+  const partyName =
+    words.some((x) => x === "democratic" || x === "republican") &&
+    words.some((x) => /^(national|committee|caucus|governors|senatorial|leadership|primary)$/.test(x));
+  const party = partyName ? "party name" : BODY_WORD_KINDS[0]![1].find((x) => words.includes(x));
+  if (party) return { kind: "politician", why: `“${party}” → politician` };
+  for (let n = 3; n >= 1; n--)
+    for (let i = 0; i + n <= written.length; i++) {
+      const o = ORGS.get(written.slice(i, i + n).join(" "));
+      if (o) return { kind: o.kind, why: `gazetteer ${o.canonical} → ${o.kind}` };
+    }
+  for (const [kind, list] of BODY_WORD_KINDS) {
+    // Possessives lose their apostrophe in normalised words ("coalition’s" → "coalitions").
+    const w = words.find((x) => list.includes(x.replace(/['’]s$/, "")) || list.includes(x.replace(/s$/, "")));
+    if (w) return { kind, why: `“${w}” → ${kind}` };
+  }
+  return null;
+}
+
 function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
   const low = normaliseName(d);
-  // Two-word titles first, then single words from the right (the head decides).
-  for (const [t, k] of MULTIWORD_TITLES) if (low.includes(t)) return { kind: k, why: `title “${t}” → ${k}` };
-  const words = low.split(/\s+/);
-  // The words as written, for the gazetteer (acronyms match only as written).
-  let written = d
-    .trim()
-    .split(/\s+/)
-    .filter((w) => normaliseName(w) !== "");
-  if (written.length !== words.length) written = words;
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!;
-    const k = TITLE_KIND.get(w);
-    if (k) {
-      // "a company spokesperson", "the firm's director": a business's role is not a state's.
-      const business = words.slice(0, i).find((x) => BUSINESS_WORDS.has(x.replace(/['’]s$/, "")));
-      if (business && k === "official" && COMPANY_ROLES.has(w))
-        return { kind: "other", why: `title “${w}” of a ${business.replace(/['’]s$/, "")} → other` };
-      // "ISIS fighter", "Hamas leader": an armed group's name before a role word makes the role the group's.
-      const orgBefore = written
-        .slice(0, i)
-        .map((x) => ORGS.get(x))
-        .find((o) => o);
-      if (
-        orgBefore &&
-        orgBefore.kind === "armed_group" &&
-        (k === "politician" || k === "official" || k === "armed_group")
-      )
-        return {
-          kind: "armed_group",
-          why: `title “${words.slice(0, i + 1).join(" ")}” (gazetteer ${orgBefore.canonical}) → armed_group`,
-        };
-      return { kind: k, why: `title “${w}” → ${k}` };
+  // "Jonathan Roe, 45, said": news style gives a private person's age, not an office.
+  if (/^\d{1,3}$/.test(low))
+    return { kind: "ordinary_person", why: `only an age (“${d}”) given with the name → ordinary_person` };
+  // A relative clause says what the source was ("who was president of …"); the main phrase comes first.
+  const rel = /\b(?:who|which|that|whose)\b/.exec(low);
+  const formerByClause = rel
+    ? /^(?:who|which|that|whose)\s+(?:was|had been|once|formerly|previously|served)\b/.test(low.slice(rel.index))
+    : false;
+  const main = rel && rel.index > 0 ? low.slice(0, rel.index) : low;
+  const mainWritten = rel && rel.index > 0 ? d.slice(0, Math.max(0, d.length - (low.length - rel.index))) : d;
+  // "the president and executive director of X": the conjuncts share the last one's complement.
+  const conj = main.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
+  const conjWritten = mainWritten.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
+  if (conjWritten.length !== conj.length) conjWritten.splice(0, conjWritten.length, ...conj);
+  const parts = conj.map((c, i) => {
+    const words = c.split(/\s+/).filter(Boolean);
+    let written = conjWritten[i]!.trim()
+      .split(/\s+/)
+      .filter((w) => normaliseName(w) !== "");
+    if (written.length !== words.length) written = words;
+    const p = words.findIndex((w, j) => j > 0 && DESC_PREPOSITIONS.has(w));
+    return {
+      head: p > 0 ? words.slice(0, p) : words,
+      headWritten: p > 0 ? written.slice(0, p) : written,
+      comp: p > 0 ? words.slice(p + 1) : [],
+      compWritten: p > 0 ? written.slice(p + 1) : [],
+    };
+  });
+  const lastComp = [...parts].reverse().find((x) => x.comp.length);
+  // A courtesy title ("Dr") counts only where no conjunct states a role.
+  const weak = (p: (typeof parts)[number]) => /^(dr\.?|prof\.?)$/.test(p.head.join(" "));
+  const ordered = [...parts.filter((p) => !weak(p)), ...parts.filter(weak)];
+  for (const part of ordered) {
+    const r = kindOfHead(part.head, part.headWritten, formerByClause);
+    if (!r) continue;
+    const comp = part.comp.length ? part : lastComp;
+    if (GENERIC_ROLES.has(r.word) && comp && !r.fixed) {
+      const b = bodyKind(comp.comp, comp.compWritten);
+      // "a lawyer for Roe", "the attorney representing the campaign": counsel for a client, like their firm.
+      if ((r.word === "lawyer" || r.word === "attorney") && b?.kind !== "official")
+        return { kind: "other", why: `“${r.word}” for a client (“${comp.compWritten.join(" ")}”) → other` };
+      if (b)
+        return { kind: b.kind, why: `role “${r.word}” in a body named “${comp.compWritten.join(" ")}” (${b.why})` };
     }
+    return { kind: r.kind, why: r.why };
+  }
+  // "a hydrologist at Lanmere University", "a senior member of the party": no title, but the body says it.
+  for (const part of parts) {
+    if (!part.comp.length) continue;
+    const b = bodyKind(part.comp, part.compWritten);
+    // "a former head of investigations for the police": a former post in a state body, presented as expertise.
+    const former = formerByClause || part.head.some((w) => w === "former" || w.startsWith("ex-"));
+    if (b && b.kind === "official" && former && part.head.some((w) => GENERIC_ROLES.has(w)))
+      return { kind: "expert", why: `former “${part.head.join(" ")}” of a state body (${b.why}) → expert` };
+    if (b && b.kind !== "official" && b.kind !== "other")
+      return {
+        kind: b.kind,
+        why: `“${part.head.join(" ")}” of a body named “${part.compWritten.join(" ")}” (${b.why})`,
+      };
+  }
+  return null;
+}
+
+/** The kind a description's head gives ("a Hoboken city councilman", "the former Seattle police chief"). */
+function kindOfHead(
+  words: string[],
+  written: string[],
+  formerByClause: boolean,
+): { kind: SourceKind; why: string; word: string; fixed: boolean } | null {
+  const former = formerByClause || words.some((w) => w === "former" || w === "ex" || w.startsWith("ex-"));
+  const formerKind = (w: string, k: SourceKind): SourceKind =>
+    former && k === "official" ? (FORMER_POLITICAL.has(w.replace(/^ex-/, "")) ? "politician" : "expert") : k;
+  const joined = words.join(" ");
+  // Two-word titles first, then single words from the right (the head decides).
+  for (const [t, k] of MULTIWORD_TITLES)
+    if (` ${joined} `.includes(` ${t} `) || joined.endsWith(` ${t}`)) {
+      const kind = formerKind(t, k);
+      const why = kind === k ? `title “${t}” → ${k}` : `former “${t}” → ${kind}`;
+      return { kind, why, word: t, fixed: true };
+    }
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!.replace(/^ex-/, "");
+    const k = TITLE_KIND.get(w);
+    if (!k) continue;
+    // A capitalised document word is a name ("Bill"), not a document.
+    if (k === "document" && /^\p{Lu}/u.test(written[i] ?? "")) continue;
+    // "a company spokesperson", "the firm's director": a business's role is not a state's.
+    const business = words.slice(0, i).find((x) => BUSINESS_WORDS.has(x.replace(/['’]s$/, "")));
+    if (business && k === "official" && COMPANY_ROLES.has(w))
+      return {
+        kind: "other",
+        why: `title “${w}” of a ${business.replace(/['’]s$/, "")} → other`,
+        word: w,
+        fixed: true,
+      };
+    // "ISIS fighter", "Hamas leader": an armed group's name before a role word makes the role the group's.
+    const orgBefore = written
+      .slice(0, i)
+      .map((x) => ORGS.get(x))
+      .find((o) => o);
+    if (
+      orgBefore &&
+      orgBefore.kind === "armed_group" &&
+      (k === "politician" || k === "official" || k === "armed_group")
+    )
+      return {
+        kind: "armed_group",
+        why: `title “${words.slice(0, i + 1).join(" ")}” (gazetteer ${orgBefore.canonical}) → armed_group`,
+        word: w,
+        fixed: true,
+      };
+    // "DNC spokesman", "ACLU director": a body named before a generic role decides its kind.
+    if (GENERIC_ROLES.has(w) && i > 0) {
+      const b = bodyKind(words.slice(0, i), written.slice(0, i));
+      if (b && !former)
+        return {
+          kind: b.kind,
+          why: `role “${w}” of “${written.slice(0, i).join(" ")}” (${b.why})`,
+          word: w,
+          fixed: true,
+        };
+    }
+    const kind = formerKind(w, k);
+    const why = kind === k ? `title “${w}” → ${k}` : `former “${w}” → ${kind}`;
+    return { kind, why, word: w, fixed: kind !== k };
   }
   for (const w of written) {
     const o = ORGS.get(w);
-    if (o) return { kind: o.kind, why: `gazetteer: ${o.canonical} in description → ${o.kind}` };
+    if (o) return { kind: o.kind, why: `gazetteer: ${o.canonical} in description → ${o.kind}`, word: w, fixed: true };
   }
   return null;
 }
@@ -1126,7 +1369,10 @@ function affiliationIn(d: string): { value: string; why: string } | null {
   return null;
 }
 
-/** Words before other occurrences of a person's family name ("former al-Qaeda leader Osama bin Laden"). */
+/**
+ * What the text says about a person where it names them: the title words before the name ("former al-Qaeda leader
+ * Osama bin Laden", "Sen. Jane Roe") and the appositive after it ("Roe, a hydrologist at Lanmere University,").
+ */
 function descriptionsInText(e: Working, input: ResolveInput): string[] {
   const { tokens, wordIndex } = input;
   const family = e.nameTokens[e.nameTokens.length - 1];
@@ -1134,6 +1380,11 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
   const first = e.nameTokens[0]!;
   const out: string[] = [];
   const positions = wordIndex.get(first) ?? [];
+  const familyPositions = first === family ? [] : (wordIndex.get(family) ?? []);
+  for (const i of [...positions.slice(0, 20), ...familyPositions.slice(0, 20)]) {
+    const after = appositiveAfter(tokens, i);
+    if (after) out.push(after);
+  }
   for (const i of positions.slice(0, 20)) {
     const words: string[] = [];
     let k = i - 1;
@@ -1142,6 +1393,7 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
       const lv = t.value.toLowerCase();
       if (
         TITLE_KIND.has(lv) ||
+        NAME_PARTICLES.has(lv) ||
         STATE_ADJ.has(normaliseName(t.value)) ||
         ORGS.has(t.value) ||
         t.pos === "PROPN" ||
@@ -1152,7 +1404,33 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
         k--;
       } else break;
     }
-    if (words.length) out.push(words.join(" "));
+    // Joined as written, so that "al-Qaeda" stays one word for the gazetteer.
+    if (words.length) out.push(joinTokens(tokens.slice(k + 1, i)));
   }
   return out;
+}
+
+/** "Roe, a hydrologist at Lanmere University, said": the appositive right after a name (its head, before a relative clause). */
+function appositiveAfter(tokens: Token[], i: number): string | null {
+  let k = i + 1;
+  while (k < tokens.length && k - i < 4 && tokens[k]!.pos === "PROPN" && /^\p{Lu}/u.test(tokens[k]!.value)) k++;
+  if (tokens[k]?.value !== ",") return null;
+  const first = tokens[k + 1];
+  if (!first) return null;
+  const fl = first.value.toLowerCase();
+  if (!(
+    DETERMINERS.has(fl) ||
+    TITLE_KIND.has(fl) ||
+    /^(former|senior|deputy|acting|chief|longtime)$/.test(fl) ||
+    PARTY_TAG.test(first.value)
+  ))
+    return null;
+  const words: string[] = [];
+  for (let j = k + 1; j < tokens.length && j - k <= 14; j++) {
+    const v = tokens[j]!.value;
+    if (v === "," || v === "." || v === ";" || v === "—" || v === "--" || /^(who|whose|which|that|said|says)$/i.test(v))
+      break;
+    words.push(v);
+  }
+  return words.length ? words.join(" ") : null;
 }

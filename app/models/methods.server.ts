@@ -202,6 +202,12 @@ const ACCURACY_LABELS: Record<string, string> = {
   "comparison.listedLacksPrecision": "Claims the focal article lacks, as listed: really absent (precision)",
   "comparison.listedLacksRecall": "Claims the focal article lacks, as listed: really absent that are listed (recall)",
   "related.mrr": "Related coverage: mean reciprocal rank",
+  "comparison.sources.goldNamed": "Sources (comparison gold): named sources in the gold",
+  "comparison.sources.namedFound": "Sources: named gold sources found",
+  "comparison.sources.kindAccuracy": "Sources: kind right (of app sources matching a gold source)",
+  "comparison.sources.namedAccuracy": "Sources: named or unnamed right (of matching app sources)",
+  "comparison.sources.perGoldSource": "Sources: app sources per gold source found (1 is ideal)",
+  "comparison.sources.precision": "Sources: app sources that match a gold source (precision)",
 };
 
 function formatNumber(v: number): string {

@@ -29,11 +29,44 @@ export interface ComparisonFigures {
   lacksPrecision: number | null;
   lacksRecall: number | null;
   sourcesRecall: number | null;
+  sources: ComparisonSourceFigures;
   stanceConfusion: Record<string, number>;
   /** "Claims the focal article lacks" as listed (each article focal in turn): listed that gold says are absent. */
   listedLacksPrecision: number | null;
   listedLacksRecall: number | null;
   listedLacks: number;
+}
+
+/** The source layer of the comparison gold (issue 12's targets: kind accuracy ≥ 0.85, splits ≤ 1.1, recall ≥ 0.9). */
+export interface ComparisonSourceFigures {
+  /** Named gold sources. */
+  goldNamed: number;
+  /** Named gold sources with at least one matching app source. */
+  namedFound: number | null;
+  /** Matching app sources whose kind equals the gold kind. */
+  kindAccuracy: number | null;
+  /** Matching app sources whose named flag equals the gold one. */
+  namedAccuracy: number | null;
+  /** App sources per matched gold source (1 is ideal). */
+  perGoldSource: number | null;
+  /** App sources that match some gold source. */
+  precision: number | null;
+}
+
+function sourceFigures(s: ScriptOutput["sources"]): ComparisonSourceFigures {
+  return {
+    goldNamed: s.goldNamed ?? 0,
+    namedFound: s.recall,
+    kindAccuracy: s.kindAccuracy ?? null,
+    namedAccuracy: s.namedAccuracy ?? null,
+    perGoldSource: s.splits ?? null,
+    precision: s.precision ?? null,
+  };
+}
+
+/** The line `npm run eval` prints for the source layer. */
+export function formatSourceFigures(s: ComparisonSourceFigures): string {
+  return `  sources (${s.goldNamed} named in gold): named found ${f3(s.namedFound)}, kind accuracy ${f3(s.kindAccuracy)}, named accuracy ${f3(s.namedAccuracy)}, app sources per gold source ${f3(s.perGoldSource)}, precision ${f3(s.precision)}`;
 }
 
 export function comparisonGoldPresent(): boolean {
@@ -82,7 +115,14 @@ export async function buildGoldBundles(outDir: string, log: (m: string) => void 
 
 interface ScriptOutput {
   events: number;
-  sources: { recall: number | null };
+  sources: {
+    recall: number | null;
+    goldNamed?: number;
+    kindAccuracy?: number | null;
+    namedAccuracy?: number | null;
+    splits?: number | null;
+    precision?: number | null;
+  };
   claims: {
     cellRecall: number | null;
     stanceAccuracy: number | null;
@@ -239,6 +279,7 @@ export async function evalComparisons(
       lacksPrecision: out.claims.lacksPrecision,
       lacksRecall: out.claims.lacksRecall,
       sourcesRecall: out.sources.recall,
+      sources: sourceFigures(out.sources),
       stanceConfusion: conf,
       listedLacksPrecision: listed.precision,
       listedLacksRecall: listed.recall,
@@ -261,6 +302,7 @@ export function formatComparisonFigures(f: ComparisonFigures): string {
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}`,
+    formatSourceFigures(f.sources),
   ].join("\n");
 }
 
@@ -277,6 +319,7 @@ export interface ComparisonResults {
   lacksRecall: number | null;
   listedLacksPrecision: number | null;
   listedLacksRecall: number | null;
+  sources: ComparisonSourceFigures;
 }
 
 /** For `npm run eval`: the figures printed and returned, or null (with a message) when the gold is absent. */
@@ -302,6 +345,7 @@ export async function runComparisonEval(): Promise<ComparisonResults | null> {
     lacksRecall: f.lacksRecall,
     listedLacksPrecision: f.listedLacksPrecision,
     listedLacksRecall: f.listedLacksRecall,
+    sources: f.sources,
   };
 }
 

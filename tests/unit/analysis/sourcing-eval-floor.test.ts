@@ -55,6 +55,6 @@ describe("tutorial gold", () => {
       ok += s.foundWithSource;
     }
     expect(total).toBeGreaterThan(0);
-    expect(ok / total).toBeGreaterThanOrEqual(0.6);
+    expect(ok / total).toBeGreaterThanOrEqual(0.75);
   });
 });
