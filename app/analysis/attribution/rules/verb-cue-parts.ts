@@ -1,7 +1,6 @@
 // Parts of the reporting-verb matcher (verb-cue.ts): the speaker phrase before a cue, the content after
 // "X said", a participle clause fronted before its subject, and a colon introducing a quotation.
 import { startsWithQuote } from "../../quotes";
-import { type Span } from "../../types";
 import { contentAfterCue, firstCommaOutsideQuotes } from "../cue-content";
 import { type AttributionContext, type RawAttribution, kindOf, span, tokenAt, trimSpan } from "../context";
 import {
@@ -104,8 +103,6 @@ export function contentAfterSource(
     const nextQ = colonIntro(ctx, b, base, np);
     if (nextQ && nextQ.rule === "quote.colon-intro") return nextQ;
   }
-  // "In law school, she said professors …": a fronted phrase before the speaker belongs to what is reported.
-  const pieces: Span[] = [content];
   const direct = startsWithQuote(text, content.start) && ctx.quotes.byStart.get(content.start)?.end === content.end;
   const rule = direct
     ? "quote.source-cue-before"
@@ -115,7 +112,7 @@ export function contentAfterSource(
         ? "indirect.evidence"
         : "indirect.stance";
   // "what the mayor says the levy would do": the fronted "what" is part of the reported clause, which ends with it.
-  if (cls === "speech" && !direct && np[0] - 1 >= a && lower[np[0] - 1] === "what" && pieces.length === 1) {
+  if (cls === "speech" && !direct && np[0] - 1 >= a && lower[np[0] - 1] === "what") {
     let e = tokenAt(tokens, content.start);
     let end = content.end;
     for (let m = e + 1; m <= b && tokens[m]!.start < content.end; m++) {
@@ -159,7 +156,7 @@ export function contentAfterSource(
     kind: direct ? "direct" : kindOf(ctx, content),
     sourceTok: np,
     source: span(ctx, np[0], np[1]),
-    content: pieces,
+    content: [content],
     rule,
   };
 }
