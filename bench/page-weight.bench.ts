@@ -1,7 +1,8 @@
 // The weight and render time of the comparison page, from the production build (`npm run build` first): the
 // gzipped JavaScript the page loads (its modulepreload links and entry, as served), the bytes of the tutorial's
 // HTML, and an uncached render (a focus no one asked for: the page cache cannot answer it) of the tutorial and
-// of a 4-article comparison, in this process on one core. Beside them: the whole client build's JavaScript
+// of a 4-article comparison, in this process on one core, with the charts drawn anew (cold) and with their
+// markup from the charts' cache (warm). Beside them: the whole client build's JavaScript
 // (measured in this run) and the figures before issue 15's lighter pages, recorded on 2026-12-07 by this same
 // code pointed at the build of commit ba68de1 (PAGE_WEIGHT_ROOT=…). Prints figures; asserts nothing.
 import fs from "node:fs";
@@ -94,14 +95,17 @@ export async function bench(): Promise<void> {
     const allGz = allJs.reduce((sum, f) => sum + gz(fs.readFileSync(path.join(assets, f))), 0);
     const withTexts = await get(`/comparisons/${tutorial.id}?reader=1`);
 
-    const render = async (id: number) => {
+    // Cold: every address new (its focus is part of the charts' links), so the charts are drawn each time.
+    // Warm: one address again and again, so the charts' markup comes from their cache (render.server.tsx).
+    // This handler has no page cache (that is the server's middleware): the rest of the page renders each time.
+    const render = async (id: number, warm = false) => {
       const wall: number[] = [];
       const cpu: number[] = [];
       await get(`/comparisons/${id}?focus=warm`);
       for (let i = 0; i < RENDERS; i++) {
         const t = performance.now();
         const c = process.cpuUsage();
-        const r = await get(`/comparisons/${id}?focus=bench-${i}`);
+        const r = await get(`/comparisons/${id}?focus=${warm ? "warm" : `bench-${i}`}`);
         const u = process.cpuUsage(c);
         wall.push(performance.now() - t);
         cpu.push((u.user + u.system) / 1000);
@@ -111,6 +115,8 @@ export async function bench(): Promise<void> {
     };
     const t = await render(tutorial.id);
     const f = await render(four.id);
+    const tw = await render(tutorial.id, true);
+    const fw = await render(four.id, true);
 
     console.log(
       `Build: ${ROOT === REPO ? "this tree" : ROOT}; ${os.cpus().length} CPUs, load average ${os
@@ -133,6 +139,9 @@ export async function bench(): Promise<void> {
     );
     console.log(
       `  4-article comparison p50 ${f.p50.toFixed(1)} ms (min ${f.min.toFixed(1)}, CPU p50 ${f.cpu50.toFixed(1)} ms; before: CPU p50 ${BEFORE.fourCpuMs} ms; target < ${TARGETS.renderMs} ms on one core)`,
+    );
+    console.log(
+      `  with the charts' markup cached (same address again): tutorial p50 ${tw.p50.toFixed(1)} ms (CPU p50 ${tw.cpu50.toFixed(1)} ms), 4-article comparison p50 ${fw.p50.toFixed(1)} ms (CPU p50 ${fw.cpu50.toFixed(1)} ms)`,
     );
   } finally {
     if (before === undefined) delete process.env.DATABASE_URL;
