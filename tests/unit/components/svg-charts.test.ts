@@ -159,6 +159,14 @@ describe("static islands", () => {
     expect(later).toContain('<a href="?reader=1#reader">Show the texts</a>');
   });
 
+  test("markup drawn on the server as a string fills the island, and the browser's first render has the same element", () => {
+    const props = { id: "island-charts", src: "/x", version: "a", label: "Drawing" };
+    const server = renderToString(createElement(Island, { ...props, html: '<svg id="chart-x-svg"></svg>' }));
+    expect(server).toBe('<div id="island-charts" class="island"><svg id="chart-x-svg"></svg></div>');
+    // In the browser the island has no markup to give before hydration: the same element, its content kept.
+    expect(renderToString(createElement(Island, props))).toBe('<div id="island-charts" class="island"></div>');
+  });
+
   test("the texts come with the page only when the address asks for something in them", () => {
     expect(readerInPage(new URLSearchParams(""))).toBe(false);
     expect(readerInPage(new URLSearchParams("blind=1&by=words"))).toBe(false);
