@@ -80,7 +80,9 @@ export function serverCharts(dash: DashboardData): ServerCharts {
       dataHash ??= createHash("sha256").update(JSON.stringify(dash)).digest("base64url");
       const { links, ...view } = props;
       const key = `${dataHash}|${JSON.stringify(view)}|${linksKey}`;
-      const hit = cache.get(key);
+      // PARALLAX_CHART_CACHE=0 draws every time (the page-weight bench measures an uncached render with it).
+      const off = process.env.PARALLAX_CHART_CACHE === "0";
+      const hit = off ? undefined : cache.get(key);
       if (hit !== undefined) {
         stats.hits++;
         // Most recently used last: eviction takes the oldest first.
@@ -90,7 +92,7 @@ export function serverCharts(dash: DashboardData): ServerCharts {
       }
       stats.misses++;
       const html = compactMarkup(renderToStaticMarkup(<DashboardCharts dash={dash} links={links} {...view} />));
-      remember(key, html);
+      if (!off) remember(key, html);
       return html;
     },
   };
