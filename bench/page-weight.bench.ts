@@ -1,7 +1,8 @@
 // The weight and render time of the comparison page, from the production build (`npm run build` first): the
 // gzipped JavaScript the page loads (its modulepreload links and entry, as served), the bytes of the tutorial's
 // HTML, and an uncached render (a focus no one asked for: the page cache cannot answer it) of the tutorial and
-// of a 4-article comparison, in this process on one core. Beside them: the whole client build's JavaScript
+// of a 4-article comparison, in this process on one core, with the charts drawn anew (cold) and with their
+// markup from the charts' cache (warm). Beside them: the whole client build's JavaScript
 // (measured in this run) and the figures before issue 15's lighter pages, recorded on 2026-12-07 by this same
 // code pointed at the build of commit ba68de1 (PAGE_WEIGHT_ROOT=…). Prints figures; asserts nothing.
 import fs from "node:fs";
@@ -94,9 +95,14 @@ export async function bench(): Promise<void> {
     const allGz = allJs.reduce((sum, f) => sum + gz(fs.readFileSync(path.join(assets, f))), 0);
     const withTexts = await get(`/comparisons/${tutorial.id}?reader=1`);
 
-    const render = async (id: number) => {
+    // Cold: the charts' cache off (PARALLAX_CHART_CACHE=0), so recharts draws the charts on every render.
+    // Warm: the charts' markup from their cache (render.server.tsx; the focus is not part of its key).
+    // This handler has no page cache (that is the server's middleware): the rest of the page renders each time.
+    const render = async (id: number, warm = false) => {
       const wall: number[] = [];
       const cpu: number[] = [];
+      if (warm) delete process.env.PARALLAX_CHART_CACHE;
+      else process.env.PARALLAX_CHART_CACHE = "0";
       await get(`/comparisons/${id}?focus=warm`);
       for (let i = 0; i < RENDERS; i++) {
         const t = performance.now();
@@ -111,6 +117,8 @@ export async function bench(): Promise<void> {
     };
     const t = await render(tutorial.id);
     const f = await render(four.id);
+    const tw = await render(tutorial.id, true);
+    const fw = await render(four.id, true);
 
     console.log(
       `Build: ${ROOT === REPO ? "this tree" : ROOT}; ${os.cpus().length} CPUs, load average ${os
@@ -129,12 +137,16 @@ export async function bench(): Promise<void> {
       `  with the texts in the page (?reader=1, as fetched after the first view): ${kb(Buffer.byteLength(withTexts.body))} KB raw, ${kb(gz(withTexts.body))} KB gzipped`,
     );
     console.log(
-      `Uncached render, ${RENDERS} renders in this process: tutorial p50 ${t.p50.toFixed(1)} ms (min ${t.min.toFixed(1)}, CPU p50 ${t.cpu50.toFixed(1)} ms; before: CPU p50 ${BEFORE.tutorialCpuMs} ms)`,
+      `Uncached render (charts drawn each time), ${RENDERS} renders in this process: tutorial p50 ${t.p50.toFixed(1)} ms (min ${t.min.toFixed(1)}, CPU p50 ${t.cpu50.toFixed(1)} ms; before: CPU p50 ${BEFORE.tutorialCpuMs} ms)`,
     );
     console.log(
       `  4-article comparison p50 ${f.p50.toFixed(1)} ms (min ${f.min.toFixed(1)}, CPU p50 ${f.cpu50.toFixed(1)} ms; before: CPU p50 ${BEFORE.fourCpuMs} ms; target < ${TARGETS.renderMs} ms on one core)`,
     );
+    console.log(
+      `  with the charts' markup cached: tutorial p50 ${tw.p50.toFixed(1)} ms (CPU p50 ${tw.cpu50.toFixed(1)} ms), 4-article comparison p50 ${fw.p50.toFixed(1)} ms (CPU p50 ${fw.cpu50.toFixed(1)} ms)`,
+    );
   } finally {
+    delete process.env.PARALLAX_CHART_CACHE;
     if (before === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = before;
     fs.rmSync(dir, { recursive: true, force: true });

@@ -42,7 +42,10 @@ export async function fetchIslands(src: string, ids: string[]): Promise<Record<s
 
 export interface IslandProps {
   id: string;
-  /** The markup, fetched with a client-side navigation's data (see fetchIslands). */
+  /**
+   * The markup as a string: drawn on the server (the charts, see charts/render.server.tsx), or fetched with a
+   * client-side navigation's data (see fetchIslands).
+   */
   html?: string | null;
   /** The markup, on the server; undefined in the browser, or when the server leaves the part for later. */
   children?: ReactNode;

@@ -59,7 +59,8 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
 
   test("every chart renders server-side SVG and the header lists the articles", async () => {
     await page.goto(dashboardUrl);
-    for (const c of CHART_IDS) await expect(page.locator(`#chart-${c} svg.chart-surface`).count(), c).resolves.toBe(1);
+    for (const c of CHART_IDS)
+      await expect(page.locator(`#chart-${c} svg.recharts-surface`).count(), c).resolves.toBe(1);
     await expect(page.locator("#chart-claim-matrix table.claim-matrix").count()).resolves.toBe(1);
     await expect(page.locator("#chart-naming-matrix").count()).resolves.toBe(1);
     const header = await page.locator("table.compared").innerText();
@@ -180,7 +181,7 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1400, height: 900 } });
     const p = await ctx.newPage();
     await p.goto(dashboardUrl);
-    for (const c of CHART_IDS) await expect(p.locator(`#chart-${c} svg.chart-surface`).count(), c).resolves.toBe(1);
+    for (const c of CHART_IDS) await expect(p.locator(`#chart-${c} svg.recharts-surface`).count(), c).resolves.toBe(1);
     await expect(p.locator(".reader-section article.column").count()).resolves.toBe(0);
     await p.getByRole("link", { name: "Show the texts side by side" }).click();
     await p.waitForURL(/reader=1/);
@@ -205,7 +206,7 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
       .getByRole("link", { name: "A letter attributed to an ISIS member, on Hamas and ISIS in Sinai (2016)" })
       .click();
     await page.waitForURL(/\/comparisons\/\d+$/);
-    await page.locator("#chart-timeline svg.chart-surface").waitFor();
+    await page.locator("#chart-timeline svg.recharts-surface").waitFor();
     await page.locator(".reader-section article.column").nth(1).waitFor();
     await page.waitForFunction(() => document.querySelectorAll("button[data-download]:not([disabled])").length >= 12);
     expect(errors).toEqual([]);
@@ -215,7 +216,7 @@ describe.skipIf(!e2e.baseUrl)("the comparison dashboard", () => {
     await page.goto(dashboardUrl);
     await page.getByRole("link", { name: "Blind mode" }).click();
     await page.waitForURL(/blind=1/);
-    await page.locator("#chart-sourcing-mix svg.chart-surface").waitFor();
+    await page.locator("#chart-sourcing-mix svg.recharts-surface").waitFor();
     const html = await page.content();
     // Raw HTML as served (with the serialized loader data), not only the DOM after hydration.
     const raw = await (await page.request.get(page.url())).text();

@@ -39,7 +39,9 @@ describe.skipIf(!e2e.baseUrl)("the print handout", () => {
     await page.setViewportSize({ width: 688, height: 1000 });
     const m = await page.evaluate(() => ({
       main: document.querySelector(".site-main")!.getBoundingClientRect().width,
-      svgs: [...document.querySelectorAll(".chart-box svg.chart-surface")].map((s) => s.getBoundingClientRect().width),
+      svgs: [...document.querySelectorAll(".chart-box svg.recharts-surface")].map(
+        (s) => s.getBoundingClientRect().width,
+      ),
       breaks: [...document.querySelectorAll("h2, figcaption")].map((h) => getComputedStyle(h).breakAfter),
       reader: getComputedStyle(document.querySelector(".reader-section")!).display,
     }));

@@ -15,7 +15,7 @@ describe.skipIf(!e2e.baseUrl)("citable snapshot", () => {
   /** The figures a reader sees: the compared-articles table and the text of every chart. */
   async function figures(page: Page): Promise<{ table: string[]; charts: Record<string, string> }> {
     await page.locator("table.compared tbody tr").first().waitFor();
-    await page.locator("figure.chart[data-chart] svg.chart-surface").first().waitFor();
+    await page.locator("figure.chart[data-chart] svg.recharts-surface").first().waitFor();
     const table = await page.locator("table.compared tbody tr").evaluateAll((rows) =>
       rows.map((r) => {
         const cells = [...r.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim());
@@ -31,7 +31,7 @@ describe.skipIf(!e2e.baseUrl)("citable snapshot", () => {
         .evaluateAll((figs) =>
           figs.map((f) => [
             f.getAttribute("data-chart") ?? "",
-            (f.querySelector("svg.chart-surface, table")?.textContent ?? "").replace(/\s+/g, " ").trim(),
+            (f.querySelector("svg.recharts-surface, table")?.textContent ?? "").replace(/\s+/g, " ").trim(),
           ]),
         ),
     );

@@ -1,90 +1,69 @@
-// The pieces of the dashboard's SVG charts, drawn as plain SVG on the server (no charting library ships to the
-// browser): bars and dots that are links (each opens the reader on the spans behind its number), hatch
-// patterns, axes and the "nice" ticks of a value axis.
+// Bars and dots that are links: each one opens the reader on the spans behind its number. Recharts calls
+// these as shape functions with the element's geometry and its data row. A link's <title> is both its tooltip
+// and its accessible name (SVG-AAM), so no aria-label repeats it.
 
-// A link's <title> is both its tooltip and its accessible name (SVG-AAM), so no aria-label repeats it.
-
-/** A bar that links to the reader; nothing is drawn for a zero-width bar (its value label still says 0). */
-export function LinkedRect({
-  x,
-  y,
-  width,
-  height,
-  fill,
-  href,
-  label,
-  patternId,
-}: {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  fill: string;
-  href: string | null;
-  label: string;
-  patternId?: string | null;
-}) {
-  if (!(width > 0.5) || !(height > 0.5)) return null;
-  const body = (
-    <>
-      <rect x={r(x)} y={r(y)} width={r(width)} height={r(height)} fill={fill} stroke="#ffffff" strokeWidth={0.75} />
-      {patternId ? (
-        <rect x={r(x)} y={r(y)} width={r(width)} height={r(height)} fill={`url(#${patternId})`} pointerEvents="none" />
-      ) : null}
-    </>
-  );
-  if (!href) return <g>{body}</g>;
-  return (
-    <a href={href} className="chart-link">
-      <title>{label}</title>
-      {body}
-    </a>
-  );
+export interface ShapeProps {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  fill?: string;
+  cx?: number;
+  cy?: number;
+  payload?: Record<string, unknown>;
 }
 
-/** A dot (or a square, for a compared article) that links to the reader or to its table row. */
-export function LinkedDot({
-  cx,
-  cy,
-  fill,
-  radius,
-  square,
-  href,
-  label,
-}: {
-  cx: number;
-  cy: number;
-  fill: string;
-  radius: number;
-  square?: boolean;
-  href: string | null;
-  label: string;
-}) {
-  const shape = square ? (
-    <rect
-      x={r(cx - radius)}
-      y={r(cy - radius)}
-      width={2 * radius}
-      height={2 * radius}
-      fill={fill}
-      stroke="#1d2430"
-      strokeWidth={1}
-    />
-  ) : (
-    <circle cx={r(cx)} cy={r(cy)} r={radius} fill={fill} stroke="#1d2430" strokeWidth={1} />
-  );
-  if (!href) return <g>{shape}</g>;
-  return (
-    <a href={href} className="chart-link">
-      <title>{label}</title>
-      {shape}
-    </a>
-  );
+export function linkedBar(
+  link: (row: Record<string, unknown>) => { href: string | null; label: string },
+  opts: { patternId?: string | null } = {},
+) {
+  return function LinkedBar(raw: unknown) {
+    const { x = 0, y = 0, width = 0, height = 0, fill = "#888", payload = {} } = raw as ShapeProps;
+    if (!(width > 0.5) || !(height > 0.5)) return <g />;
+    const { href, label } = link(payload);
+    const body = (
+      <>
+        <rect x={x} y={y} width={width} height={height} fill={fill} stroke="#ffffff" strokeWidth={0.75} />
+        {opts.patternId ? (
+          <rect x={x} y={y} width={width} height={height} fill={`url(#${opts.patternId})`} pointerEvents="none" />
+        ) : null}
+      </>
+    );
+    if (!href) return <g>{body}</g>;
+    return (
+      <a href={href} className="chart-link">
+        <title>{label}</title>
+        {body}
+      </a>
+    );
+  };
 }
 
-/** Coordinates to a tenth of a pixel: the markup stays short and the drawing is the same. */
-export function r(v: number): number {
-  return Math.round(v * 10) / 10;
+export function linkedDot(
+  link: (row: Record<string, unknown>) => {
+    href: string | null;
+    label: string;
+    fill: string;
+    r: number;
+    square?: boolean;
+  },
+) {
+  return function LinkedDot(raw: unknown) {
+    const { cx = 0, cy = 0, payload = {} } = raw as ShapeProps;
+    const { href, label, fill, r, square } = link(payload);
+    const shape = square ? (
+      <rect x={cx - r} y={cy - r} width={2 * r} height={2 * r} fill={fill} stroke="#1d2430" strokeWidth={1} />
+    ) : (
+      <circle cx={cx} cy={cy} r={r} fill={fill} stroke="#1d2430" strokeWidth={1} />
+    );
+    if (!href) return <g>{shape}</g>;
+    return (
+      <a href={href} className="chart-link">
+        <title>{label}</title>
+        {shape}
+      </a>
+    );
+  };
 }
 
 /** Hatch patterns (one per kind) so stacked colours stay apart in greyscale. */
@@ -127,35 +106,37 @@ export function PatternDefs({
   );
 }
 
-/** The group around an axis: line colour, tick text size and colour, inherited by what it holds. */
-export const AXIS_STYLE = { className: "axis", fontSize: 11, fill: "#4a5566" } as const;
-
-/** A tick label as plain SVG text, cut with an ellipsis (the full text as its tooltip) beyond `max` characters. */
-export function TickText({
-  x,
-  y,
-  text,
-  anchor,
-  max = 60,
-  fontSize,
-  dy = 4,
-}: {
-  x: number;
-  y: number;
-  text: string;
+/**
+ * Axis ticks as plain SVG text: recharts' own Text measures words in the DOM to wrap them, which the server
+ * cannot do, so server and browser would render different tick markup (a hydration error).
+ */
+export function plainTick(opts: {
   anchor: "start" | "middle" | "end";
-  max?: number;
-  fontSize?: number;
   dy?: number;
+  max?: number;
+  format?: (v: unknown) => string;
+  fontSize?: number;
 }) {
-  const s = text.length > max ? text.slice(0, max - 1) + "…" : text;
-  // Size (11 px unless given) and colour come from the axis group around it: one attribute instead of one per tick.
-  return (
-    <text x={r(x)} y={r(y)} dy={dy} textAnchor={anchor} fontSize={fontSize}>
-      {s !== text ? <title>{text}</title> : null}
-      {s}
-    </text>
-  );
+  return function PlainTick(raw: unknown) {
+    const { x = 0, y = 0, payload } = raw as { x?: number; y?: number; payload?: { value?: unknown } };
+    const full = opts.format ? opts.format(payload?.value) : String(payload?.value ?? "");
+    const max = opts.max ?? 60;
+    const s = full.length > max ? full.slice(0, max - 1) + "…" : full;
+    return (
+      <text
+        x={x}
+        y={y}
+        dy={opts.dy ?? 4}
+        dx={opts.anchor === "end" ? -4 : 0}
+        textAnchor={opts.anchor}
+        fontSize={opts.fontSize ?? 11}
+        fill="#4a5566"
+      >
+        {s !== full ? <title>{full}</title> : null}
+        {s}
+      </text>
+    );
+  };
 }
 
 /**
@@ -172,40 +153,4 @@ export function niceTicks(max: number, decimals: boolean, count = 5): number[] {
   if (!decimals) step = Math.max(1, Math.round(step));
   const n = Math.ceil(top / step - 1e-9);
   return Array.from({ length: n + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
-}
-
-export function fmtTick(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
-}
-
-/** The horizontal value axis of a bar chart: grid lines and tick labels at each tick, the axis line below. */
-export function ValueAxis({
-  ticks,
-  x0,
-  x1,
-  y0,
-  y1,
-}: {
-  ticks: number[];
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}) {
-  const top = ticks[ticks.length - 1] || 1;
-  return (
-    <g {...AXIS_STYLE}>
-      {ticks.map((t) => {
-        const x = x0 + (t / top) * (x1 - x0);
-        return (
-          <g key={t}>
-            <line x1={r(x)} x2={r(x)} y1={y0} y2={y1} stroke="#e4e0d8" />
-            <line x1={r(x)} x2={r(x)} y1={y1} y2={y1 + 6} stroke="#666" />
-            <TickText x={x} y={y1 + 8} dy={12} text={fmtTick(t)} anchor="middle" />
-          </g>
-        );
-      })}
-      <line x1={x0} x2={x1} y1={y1} y2={y1} stroke="#666" />
-    </g>
-  );
 }

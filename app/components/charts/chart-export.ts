@@ -51,7 +51,9 @@ export function buildChartSvg(
   figure: HTMLElement,
   meta: ChartExportMeta,
 ): { svg: string; width: number; height: number } {
-  const surface = figure.querySelector<SVGSVGElement>("svg.chart-surface");
+  // The chart's own SVG by its stable id (`chart-<id>-svg`, given to every chart), not by the charting library's
+  // class names: this module ships to the browser, the library does not.
+  const surface = figure.querySelector<SVGSVGElement>('svg[id^="chart-"][id$="-svg"]');
   if (!surface) throw new Error("This chart has no SVG to export.");
   const doc = figure.ownerDocument;
   const cw = Number(surface.getAttribute("width")) || surface.getBoundingClientRect().width;

@@ -1,13 +1,18 @@
 import type { ReactNode } from "react";
 import { Island } from "#app/components/island";
 import { enableChartExports } from "./chart-export";
-import { DashboardCharts, type DashboardLinks } from "./dashboard-charts";
-import type { DashboardData } from "./types";
+import type { ServerCharts } from "./render.server";
+import type { DashboardLinks } from "./types";
 
 export interface ChartsSectionProps {
-  /** The charts' data: on the server only (the charts are an island); undefined in the browser. */
-  dash: DashboardData | null | undefined;
+  /**
+   * The charts' renderer (recharts, on the server only): present while rendering on the server, undefined in the
+   * browser, which keeps the server's markup (the charts are a static island, see island.tsx).
+   */
+  server: ServerCharts | null | undefined;
   links: DashboardLinks;
+  /** Everything the links depend on beyond the props here (the page's query and address): part of the cache key. */
+  linksKey: string;
   by: "count" | "words";
   claims: "all" | "lacks" | "only";
   claimsAll: boolean;
@@ -23,21 +28,19 @@ export interface ChartsSectionProps {
 }
 
 /** "How they differ": the eight charts of a comparison or of its snapshot, as one static island. */
-export function ChartsSection({ dash, intro, src, version, html, ...chart }: ChartsSectionProps) {
+export function ChartsSection({ server, intro, src, version, html, ...chart }: ChartsSectionProps) {
   return (
     <section aria-labelledby="charts-h">
       <h2 id="charts-h">How they differ</h2>
       {intro}
       <Island
         id="island-charts"
-        html={html}
+        html={server ? server.render(chart) : html}
         src={src}
         version={version}
         label="Drawing the charts…"
         onShow={enableChartExports}
-      >
-        {dash ? <DashboardCharts dash={dash} {...chart} /> : undefined}
-      </Island>
+      />
     </section>
   );
 }

@@ -4,17 +4,10 @@ import { ClaimMatrix, StanceLegend } from "./claim-matrix";
 import { NamingMatrix } from "./naming-matrix";
 import { articleColour, codebookDefinition, codebookLabel, KIND_COLOURS } from "./palette";
 import { TimelineChart } from "./timeline-chart";
-import type { CategoryRow, Cell, ChartArticle, DashboardData } from "./types";
+import type { CategoryRow, Cell, ChartArticle, DashboardData, DashboardLinks } from "./types";
 import codebook from "#app/analysis/codebook.json";
 
-export interface DashboardLinks {
-  /** The reader link behind a number. */
-  focus: (token: string) => string;
-  /** This page with some view parameters changed. */
-  view: (changes: Record<string, string | null>) => string;
-  /** A table's export file (`sourcing-mix.csv`), with blind=1 when blind mode is on. */
-  exportFile: (file: string) => string;
-}
+export type { DashboardLinks };
 
 function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(1);

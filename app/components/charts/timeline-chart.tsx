@@ -1,4 +1,5 @@
-import { AXIS_STYLE, LinkedDot, r, TickText } from "./bar-link";
+import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
+import { linkedDot, plainTick } from "./bar-link";
 import { CHART_WIDTH } from "./bar-charts";
 import type { TimelinePoint } from "./types";
 
@@ -76,74 +77,67 @@ export function TimelineChart({
   const max = ts.length ? Math.max(...ts) : Date.UTC(2001, 0, 1);
   const pad = Math.max((max - min) * 0.05, 15 * 86400000);
   const { ticks, unit } = calendarTicks(min - pad, max + pad);
-  const W = CHART_WIDTH;
-  const H = 190;
-  const x0 = 8 + 90;
-  const x1 = W - 24;
-  const y0 = 12;
-  const y1 = H - 8 - 30;
-  const sx = (t: number) => x0 + ((t - (min - pad)) / (max + pad - (min - pad))) * (x1 - x0);
-  const sy = (v: number) => y1 - ((v - 0.4) / 2.2) * (y1 - y0);
   return (
-    <svg className="chart-surface" id="chart-timeline-svg" width={W} height={H} viewBox={`0 0 ${W} ${H}`}>
-      <g {...AXIS_STYLE}>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={r(sx(t))} x2={r(sx(t))} y1={y0} y2={y1} stroke="#e4e0d8" />
-            <line x1={r(sx(t))} x2={r(sx(t))} y1={y1} y2={y1 + 6} stroke="#666" />
-            <TickText x={sx(t)} y={y1 + 8} dy={12} text={dateTick(t, unit)} anchor="middle" />
-          </g>
-        ))}
-        {[1, 2].map((v) => (
-          <g key={v}>
-            <line x1={x0} x2={x1} y1={r(sy(v))} y2={r(sy(v))} stroke="#e4e0d8" />
-            <line x1={x0 - 6} x2={x0} y1={r(sy(v))} y2={r(sy(v))} stroke="#666" />
-            <TickText x={x0 - 12} y={sy(v)} text={v === 2 ? "Compared" : "Coverage"} anchor="end" fontSize={12} />
-          </g>
-        ))}
-        <line x1={x0} x2={x1} y1={y1} y2={y1} stroke="#666" />
-        <line x1={x0} x2={x0} y1={y0} y2={y1} stroke="#666" />
-      </g>
+    <ScatterChart
+      id="chart-timeline-svg"
+      width={CHART_WIDTH}
+      height={190}
+      margin={{ top: 12, right: 24, bottom: 8, left: 8 }}
+    >
+      <CartesianGrid stroke="#e4e0d8" />
+      <XAxis
+        type="number"
+        dataKey="t"
+        domain={[min - pad, max + pad]}
+        ticks={ticks}
+        interval={0}
+        tick={plainTick({ anchor: "middle", dy: 12, format: (v) => dateTick(Number(v), unit) })}
+      />
+      <YAxis
+        type="number"
+        dataKey="y"
+        domain={[0.4, 2.6]}
+        ticks={[1, 2]}
+        width={90}
+        interval={0}
+        tick={plainTick({
+          anchor: "end",
+          fontSize: 12,
+          format: (v) => (v === 2 ? "Compared" : v === 1 ? "Coverage" : ""),
+        })}
+      />
       {data
         .filter((p) => p.precision !== "day")
         .map((p) => (
-          <line
+          <ReferenceLine
             key={`band-${p.group}-${p.id}`}
-            x1={r(sx(p.start))}
-            x2={r(sx(p.end))}
-            y1={r(sy(p.y))}
-            y2={r(sy(p.y))}
+            segment={[
+              { x: p.start, y: p.y },
+              { x: p.end, y: p.y },
+            ]}
             stroke={p.group === "article" ? "#1d2430" : "#98a5ba"}
             strokeOpacity={0.3}
             strokeWidth={10}
             strokeLinecap="butt"
           />
         ))}
-      {data.map((p) =>
-        p.group === "article" ? (
-          <LinkedDot
-            key={`a${p.id}`}
-            cx={sx(p.t)}
-            cy={sy(p.y)}
-            href={articleHref(p.id)}
-            label={`${p.label}, ${dateLabel(p)}`}
-            fill="#1d2430"
-            radius={6}
-            square
-          />
-        ) : (
-          <LinkedDot
-            key={`c${p.id}`}
-            cx={sx(p.t)}
-            cy={sy(p.y)}
-            href={candidateHref(p.id)}
-            label={`Coverage ${p.label ? `(${p.label}) ` : ""}${dateLabel(p)}`}
-            fill={p.status === "imported" ? "#98a5ba" : "#ffffff"}
-            radius={4}
-          />
-        ),
-      )}
-    </svg>
+      <Scatter
+        data={data}
+        isAnimationActive={false}
+        fill="#1d2430"
+        shape={linkedDot((row) => {
+          const p = row as unknown as TimelinePoint;
+          return p.group === "article"
+            ? { href: articleHref(p.id), label: `${p.label}, ${dateLabel(p)}`, fill: "#1d2430", r: 6, square: true }
+            : {
+                href: candidateHref(p.id),
+                label: `Coverage ${p.label ? `(${p.label}) ` : ""}${dateLabel(p)}`,
+                fill: p.status === "imported" ? "#98a5ba" : "#ffffff",
+                r: 4,
+              };
+        })}
+      />
+    </ScatterChart>
   );
 }
 

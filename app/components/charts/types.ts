@@ -111,3 +111,13 @@ export interface DashboardData {
   timeline: TimelinePoint[];
   undatedCandidates: number;
 }
+
+/** The links a chart's bars, dots, cells and buttons lead to. */
+export interface DashboardLinks {
+  /** The reader link behind a number. */
+  focus: (token: string) => string;
+  /** This page with some view parameters changed. */
+  view: (changes: Record<string, string | null>) => string;
+  /** A table's export file (`sourcing-mix.csv`), with blind=1 when blind mode is on. */
+  exportFile: (file: string) => string;
+}

@@ -29,7 +29,7 @@ import { correctionsSummary } from "#app/models/corrections.server";
 import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.server";
 import { withServerOnly } from "#app/components/island";
 import { dashboardSummary } from "#app/components/charts/summary";
-import type { DashboardData } from "#app/components/charts/types";
+import { serverCharts, type ServerCharts } from "#app/components/charts/render.server";
 import type { ReaderColumn } from "./reader-columns";
 
 function cbLabel(list: { id: string; label: string }[], id: string): string {
@@ -406,7 +406,8 @@ export type FullPage = Awaited<ReturnType<typeof loadComparison>>;
 
 /** What the server renders into the page's static islands and never sends to the browser as data. */
 export interface PageIslands {
-  dash: DashboardData | null;
+  /** The charts' renderer (recharts, server-only), over the charts' data. */
+  charts: ServerCharts | null;
   /** The texts, or null where the page leaves them for the browser to fetch. */
   columns: ReaderColumn[] | null;
 }
@@ -434,7 +435,10 @@ export function pageData(full: FullPage, sp: URLSearchParams) {
     columns: columns.map((c) => ({ id: c.id })),
     readerDeferred: !withReader,
   };
-  return withServerOnly<typeof light, PageIslands>(light, { dash, columns: withReader ? columns : null });
+  return withServerOnly<typeof light, PageIslands>(light, {
+    charts: dash ? serverCharts(dash) : null,
+    columns: withReader ? columns : null,
+  });
 }
 
 const actionSchema = z.discriminatedUnion("intent", [

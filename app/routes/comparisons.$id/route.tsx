@@ -11,7 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { loader as rootLoader } from "#app/root";
-import type { DashboardLinks } from "#app/components/charts/dashboard-charts";
+import type { DashboardLinks } from "#app/components/charts/types";
 import { ChartsSection } from "#app/components/charts/charts-section";
 import { Deferred, SSR_MARK } from "#app/components/charts/deferred";
 import { fetchIslands, Island, serverOnly } from "#app/components/island";
@@ -307,8 +307,9 @@ export default function ComparisonPage() {
 
       {dash ? (
         <ChartsSection
-          dash={islands?.dash}
+          server={islands?.charts}
           links={links}
+          linksKey={`${comparison.id}|${view.blind ? 1 : 0}|${JSON.stringify(q)}`}
           by={view.by}
           claims={view.claims}
           claimsAll={view.claimsAll}

@@ -2,11 +2,12 @@
 // read from the frozen row (never recomputed), with the frozen exports and a suggested citation.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useRouteError, type ClientLoaderFunctionArgs } from "@remix-run/react";
-import type { DashboardLinks } from "#app/components/charts/dashboard-charts";
+import type { DashboardLinks } from "#app/components/charts/types";
 import { ChartsSection } from "#app/components/charts/charts-section";
 import { SSR_MARK } from "#app/components/charts/deferred";
 import { dashboardSummary } from "#app/components/charts/summary";
 import type { DashboardData } from "#app/components/charts/types";
+import { serverCharts, type ServerCharts } from "#app/components/charts/render.server";
 import { fetchIslands, serverOnly, withServerOnly } from "#app/components/island";
 import { ErrorPanel } from "#app/components/error-panel";
 import { HeadlineStrip } from "#app/components/headline-strip";
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const d = await loadSnapshot(params.id, request, context);
   const v = readView(new URL(request.url).searchParams);
-  // The frozen charts' data goes to the server render only (the charts are a static island, see island.tsx).
+  // The frozen charts' renderer goes to the server render only (the charts are a static island, see island.tsx).
   const dash = d.page.dash as DashboardData | null;
   const light = {
     ...d,
@@ -28,7 +29,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     view: { by: v.by, claims: v.claims, claimsAll: v.claimsAll },
     query: viewQuery({ ...v, blind: false, layers: ["attr"], cols: null, claimGroup: null }),
   };
-  return withServerOnly(light, dash);
+  return withServerOnly(light, dash ? serverCharts(dash) : null);
 }
 
 /** A client-side visit: the data and the charts' markup together (see island.tsx). */
@@ -149,8 +150,9 @@ export default function SnapshotPage() {
             </section>
           ) : null}
           <ChartsSection
-            dash={serverOnly<DashboardData | null>(d)}
+            server={serverOnly<ServerCharts | null>(d)}
             links={links}
+            linksKey={`snapshot|${snapshot.id}|${JSON.stringify(q)}`}
             by={view.by}
             claims={view.claims}
             claimsAll={view.claimsAll}

@@ -4,7 +4,8 @@ import { describe, expect, test } from "vitest";
 import { GroupedBars, SourcingChart } from "#app/components/charts/bar-charts";
 import { niceTicks } from "#app/components/charts/bar-link";
 import { TimelineChart } from "#app/components/charts/timeline-chart";
-import type { CategoryRow, ChartArticle, SourcingRow } from "#app/components/charts/types";
+import { chartCacheStats, clearChartCache, compactMarkup, serverCharts } from "#app/components/charts/render.server";
+import type { CategoryRow, ChartArticle, DashboardData, SourcingRow } from "#app/components/charts/types";
 import { Island, serverOnly, withServerOnly } from "#app/components/island";
 import { readerInPage } from "#app/routes/comparisons.$id/comparison.server";
 import { normalisedQuery } from "#app/utils/response-cache.server";
@@ -30,7 +31,7 @@ function article(id: number, short: string): ChartArticle {
 const ARTICLES = [article(1, "Harbour Ledger"), article(2, "Vell Evening Post")];
 const href = (t: string) => `?focus=${encodeURIComponent(t)}`;
 
-describe("the dashboard's SVG charts (no charting library)", () => {
+describe("the dashboard's charts (recharts, rendered on the server)", () => {
   test("stacked sourcing bars: one linked segment per counted kind, values inside wide segments, ticks cover the largest row", () => {
     const rows: SourcingRow[] = [
       {
@@ -43,8 +44,8 @@ describe("the dashboard's SVG charts (no charting library)", () => {
     const svg = renderToStaticMarkup(
       createElement(SourcingChart, { rows, articles: ARTICLES, by: "count", href, kinds: ["official", "unnamed"] }),
     );
-    expect(svg).toMatch(/^<svg class="chart-surface" id="chart-sourcing-mix-svg" width="640"/);
-    expect(svg).not.toContain("recharts");
+    expect(svg).toMatch(/^<div class="recharts-wrapper"/);
+    expect(svg).toMatch(/<svg id="chart-sourcing-mix-svg" class="recharts-surface" width="640"/);
     // Three segments with a value, three links, each named by its <title>.
     expect(svg.match(/<a href=/g)?.length).toBe(3);
     expect(svg).toContain("<title>Harbour Ledger: Official, 12 attributions</title>");
@@ -158,6 +159,14 @@ describe("static islands", () => {
     expect(later).toContain('<a href="?reader=1#reader">Show the texts</a>');
   });
 
+  test("markup drawn on the server as a string fills the island, and the browser's first render has the same element", () => {
+    const props = { id: "island-charts", src: "/x", version: "a", label: "Drawing" };
+    const server = renderToString(createElement(Island, { ...props, html: '<svg id="chart-x-svg"></svg>' }));
+    expect(server).toBe('<div id="island-charts" class="island"><svg id="chart-x-svg"></svg></div>');
+    // In the browser the island has no markup to give before hydration: the same element, its content kept.
+    expect(renderToString(createElement(Island, props))).toBe('<div id="island-charts" class="island"></div>');
+  });
+
   test("the texts come with the page only when the address asks for something in them", () => {
     expect(readerInPage(new URLSearchParams(""))).toBe(false);
     expect(readerInPage(new URLSearchParams("blind=1&by=words"))).toBe(false);
@@ -175,5 +184,70 @@ describe("static islands", () => {
     // The page cache keys (and renders) by known parameters only: `reader` is one of them.
     expect(normalisedQuery("?utm=x&reader=1")).toBe("?reader=1");
     expect(normalisedQuery("?reader=yes")).toBe("");
+  });
+});
+
+describe("the charts' server render and its cache", () => {
+  // A small comparison written by hand (fictional outlets), with every part the eight charts read.
+  const SAMPLE_DASH: DashboardData = {
+    codebookVersion: "1",
+    analyserVersions: ["test-1"],
+    articles: ARTICLES,
+    charted: [1, 2],
+    sourcing: [
+      { articleId: 1, count: { official: { v: 3, f: "k:1:official:c" } }, words: { official: { v: 40, f: null } } },
+      { articleId: 2, count: { expert: { v: 2, f: "k:2:expert:c" } }, words: {} },
+    ],
+    voices: [],
+    sources: [],
+    cues: [{ id: "neutral", label: "Neutral", cells: { 1: { v: 3, f: "c:1:neutral" }, 2: { v: 2, f: null } } }],
+    tone: [{ id: "hedge", label: "Hedge", cells: { 1: { v: 4.5, f: "m:1:hedge" }, 2: { v: 0, f: null } } }],
+    toneCounts: [],
+    toneQuoted: [],
+    frames: [],
+    claims: [],
+    claimTotals: { all: 0, focalLacks: 0, onlyFocal: 0 },
+    naming: [],
+    timeline: [],
+    undatedCandidates: 0,
+  };
+  const links = {
+    focus: (t: string) => `?focus=${encodeURIComponent(t)}`,
+    view: () => "?",
+    exportFile: (f: string) => `/x/${f}`,
+  };
+  const view = { by: "count" as const, claims: "all" as const, claimsAll: false, fileBase: "parallax-1" };
+
+  test("the same data and view are drawn once; a change of data, view or links draws again", () => {
+    clearChartCache();
+    const first = serverCharts(SAMPLE_DASH).render({ links, linksKey: "c1|0|[]", ...view });
+    expect(first).toContain('class="recharts-surface"');
+    expect(first).toContain("<title>Harbour Ledger: Official, 3 attributions</title>");
+    expect(chartCacheStats()).toMatchObject({ entries: 1, hits: 0, misses: 1 });
+    // Another request for the same view: the same markup from the cache.
+    expect(serverCharts(structuredClone(SAMPLE_DASH)).render({ links, linksKey: "c1|0|[]", ...view })).toBe(first);
+    expect(chartCacheStats()).toMatchObject({ entries: 1, hits: 1, misses: 1 });
+    // Other links (blind mode, another query), another measure, other data: each drawn anew.
+    serverCharts(SAMPLE_DASH).render({ links, linksKey: "c1|1|[]", ...view });
+    serverCharts(SAMPLE_DASH).render({ links, linksKey: "c1|0|[]", ...view, by: "words" });
+    const changed = structuredClone(SAMPLE_DASH);
+    changed.sourcing[0]!.count.official!.v = 4;
+    const redrawn = serverCharts(changed).render({ links, linksKey: "c1|0|[]", ...view });
+    expect(redrawn).toContain("<title>Harbour Ledger: Official, 4 attributions</title>");
+    expect(chartCacheStats()).toMatchObject({ entries: 4, hits: 1, misses: 4 });
+  });
+
+  test("compacted markup draws the same: coordinates to a tenth, recharts' own classes and ignored attributes gone, text untouched", () => {
+    const raw =
+      '<div class="recharts-wrapper"><svg id="chart-x-svg" class="recharts-surface" width="640"><title></title><desc></desc>' +
+      '<g class="recharts-layer recharts-bar"><line orientation="bottom" width="422" height="30" x="178" y="50" class="recharts-cartesian-axis-line" stroke="#666" fill="none" x1="318.6666666666667" y1="56" x2="318.6666666666667" y2="50"></line>' +
+      '<a href="?focus=k%3A1" class="chart-link"><title>Vell Evening Post, Hedge: 2.75 per 1,000 words</title><rect x="168.33333" y="16" width="29.866666666666674" height="32" fill="#0072b2"></rect></a>' +
+      '<text x="160" y="32" dy="4" dx="0">0.25 &quot;x=&quot;1.2345&quot;</text><g class="recharts-layer"></g></g></svg></div>';
+    expect(compactMarkup(raw)).toBe(
+      '<div class="recharts-wrapper"><svg id="chart-x-svg" class="recharts-surface" width="640">' +
+        '<g><line stroke="#666" x1="318.7" y1="56" x2="318.7" y2="50"/>' +
+        '<a href="?focus=k%3A1" class="chart-link"><title>Vell Evening Post, Hedge: 2.75 per 1,000 words</title><rect x="168.3" y="16" width="29.9" height="32" fill="#0072b2"/></a>' +
+        '<text x="160" y="32" dy="4">0.25 &quot;x=&quot;1.2345&quot;</text></g></svg></div>',
+    );
   });
 });
