@@ -113,7 +113,9 @@ describe.skipIf(!e2e.baseUrl)("first run and empty states", () => {
     const jobUrl = page.url();
     await rows.first().getByRole("button", { name: "Retry" }).click();
     await page.waitForURL((u) => /\/jobs\/\d+$/.test(u.pathname) && u.href !== jobUrl);
-    await page.locator('[data-job-status="done"]').waitFor({ timeout: 60_000 });
+    // The new job's own status line, not the previous page's still on screen during the client-side visit.
+    const retryId = new URL(page.url()).pathname.split("/").pop();
+    await page.locator('[data-job-status="done"]', { hasText: `Job #${retryId} ·` }).waitFor({ timeout: 60_000 });
     await expect(page.locator("[data-job-summary]").innerText()).resolves.toMatch(/^0 of 1 imported, 1 failed/);
     // "Paste the text instead" opens the form with the address filled in.
     await page.getByRole("link", { name: "Paste the text instead" }).click();
