@@ -1,19 +1,18 @@
 import { desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { articles, nearDuplicates, outlets } from "#db/schema";
-import {
-  decodeFingerprint,
-  encodeFingerprint,
-  fingerprint,
-  isNearDuplicate,
-  similarity,
-  type Fingerprint,
-} from "#app/ingest/near-duplicate";
+import { decodeFingerprint, encodeFingerprint, fingerprint, type Fingerprint } from "#app/ingest/near-duplicate";
+import { NearDuplicateIndex } from "#app/ingest/near-duplicate-index";
 import type { Db } from "#app/utils/db.server";
 
 type Tx = Pick<Db, "select" | "insert" | "update">;
 
-/** How many of the most recent articles a new one is checked against (about 60 ms per 5,000). */
+/** How many of the most recent articles a new one is checked against (an inverted index of their shingles). */
 export const NEAR_DUPLICATE_SCAN = 5000;
+/**
+ * How many matches a new article keeps (the closest): a story copied into thousands of stored articles would
+ * otherwise write thousands of pairs on every import of one more copy, so each import grew with the library.
+ */
+export const NEAR_DUPLICATE_KEEP = 20;
 
 export function fingerprintOf(text: string): string {
   return encodeFingerprint(fingerprint(text));
@@ -25,18 +24,15 @@ export interface NearMatch {
   jaccard: number;
 }
 
-interface RecentFingerprints {
-  maxId: number;
-  /** Newest first. */
-  items: { id: number; fp: Fingerprint }[];
-}
+// The most recent articles' fingerprints as an inverted index, per database handle and window: loaded once, then
+// only the rows added since (by any process) are read and added, instead of reading and decoding thousands on
+// every import and comparing the new text with each in turn.
+const recent = new WeakMap<object, Map<number, { maxId: number; index: NearDuplicateIndex }>>();
 
-// Decoded fingerprints of the most recent articles, per database handle: loaded once, then only the rows added
-// since (by any process) are read, instead of reading and decoding thousands on every import.
-const recent = new WeakMap<object, RecentFingerprints>();
-
-async function recentFingerprints(db: Tx, scan: number): Promise<RecentFingerprints["items"]> {
-  let c = recent.get(db);
+async function recentIndex(db: Tx, scan: number): Promise<NearDuplicateIndex> {
+  let byScan = recent.get(db);
+  if (!byScan) recent.set(db, (byScan = new Map()));
+  let c = byScan.get(scan);
   const rows = await db
     .select({ id: articles.id, fp: articles.fingerprint })
     .from(articles)
@@ -47,33 +43,30 @@ async function recentFingerprints(db: Tx, scan: number): Promise<RecentFingerpri
     )
     .orderBy(desc(articles.id))
     .limit(scan);
-  const fresh = rows.flatMap((r) => {
-    const fp = decodeFingerprint(r.fp!);
-    return fp ? [{ id: r.id, fp }] : [];
-  });
-  if (!c) {
-    c = { maxId: 0, items: [] };
-    recent.set(db, c);
-  }
-  c.items = [...fresh, ...c.items].slice(0, scan);
-  c.maxId = Math.max(c.maxId, rows[0]?.id ?? 0);
-  return c.items;
+  if (!c) byScan.set(scan, (c = { maxId: 0, index: new NearDuplicateIndex(scan) }));
+  c.index.add(
+    rows.reverse().flatMap((r) => {
+      const fp = decodeFingerprint(r.fp!);
+      return fp ? [{ id: r.id, fp }] : [];
+    }),
+  );
+  c.maxId = Math.max(c.maxId, rows.at(-1)?.id ?? 0);
+  return c.index;
 }
 
-/** Articles among the most recent `scan` that share most of this text's wording. */
+/** Articles among the most recent `scan` that share most of this text's wording: the closest, at most NEAR_DUPLICATE_KEEP. */
 export async function matchNearDuplicates(
   db: Tx,
   fp: Fingerprint,
   opts: { exclude?: number; scan?: number } = {},
 ): Promise<NearMatch[]> {
-  const items = await recentFingerprints(db, opts.scan ?? NEAR_DUPLICATE_SCAN);
-  const out: NearMatch[] = [];
-  for (const r of items) {
-    if (r.id === opts.exclude) continue;
-    const sim = similarity(fp, r.fp);
-    if (isNearDuplicate(sim)) out.push({ id: r.id, containment: sim.containment, jaccard: sim.jaccard });
-  }
+  const index = await recentIndex(db, opts.scan ?? NEAR_DUPLICATE_SCAN);
+  const out: NearMatch[] = index
+    .match(fp, opts.exclude)
+    .map((m) => ({ id: m.id, containment: m.containment, jaccard: m.jaccard }));
   if (out.length === 0) return out;
+  out.sort((p, q) => q.containment - p.containment || q.jaccard - p.jaccard || q.id - p.id);
+  const closest = out.slice(0, NEAR_DUPLICATE_KEEP * 2);
   // The memory may hold articles deleted since: keep only those still there.
   const alive = new Set(
     (
@@ -83,12 +76,12 @@ export async function matchNearDuplicates(
         .where(
           inArray(
             articles.id,
-            out.map((m) => m.id),
+            closest.map((m) => m.id),
           ),
         )
     ).map((r) => r.id),
   );
-  return out.filter((m) => alive.has(m.id));
+  return closest.filter((m) => alive.has(m.id)).slice(0, NEAR_DUPLICATE_KEEP);
 }
 
 /** Stores the pairs both ways, so either article lists the other. */
