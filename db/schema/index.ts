@@ -7,3 +7,4 @@ export * from "./settings";
 export * from "./auth";
 export * from "./corrections";
 export * from "./snapshots";
+export * from "./chart-markup";

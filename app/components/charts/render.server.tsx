@@ -12,6 +12,8 @@ import type { DashboardData, DashboardLinks } from "./types";
 // entries and in bytes. Its key is everything the markup depends on: a hash of the charts' data (comparison and
 // member ids, their analyses and analyser versions, corrections, blind labels: all of it is in `dash`), the view
 // (measure, claim filter, rows) and the links (the page's query, comparison id and blind mode, given as `linksKey`).
+// Behind it, a comparison's page hands in a `ChartStore` (the database): markup drawn once, by any process, is read
+// back by `preload()` before the render, so a restart or an eviction does not draw it again.
 
 export interface ChartsProps {
   links: DashboardLinks;
@@ -27,24 +29,55 @@ export interface ChartsProps {
 export interface ServerCharts {
   /** The charts' markup for this view, from the cache when it was drawn before. */
   render: (props: ChartsProps) => string;
+  /** Reads the markup stored for these charts' data (every view of it) into the cache, before a render. */
+  preload: () => Promise<void>;
+}
+
+/** Where drawn markup outlives the process: a comparison's rows in the database (models/chart-markup.server.ts). */
+export interface ChartStore {
+  /** The stored markup of this data's views, but those `have` says are already at hand. */
+  load: (dataHash: string, have: (key: string) => boolean) => Promise<Array<{ key: string; markup: string }>>;
+  save: (dataHash: string, key: string, markup: string) => Promise<void>;
+}
+
+/**
+ * `PARALLAX_CHART_CACHE`: unset, the in-process cache and the store; `db`, the store alone (as after a restart:
+ * the page-weight bench measures it); `0`, neither (the charts are drawn on every render).
+ */
+function cacheMode(): "all" | "db" | "off" {
+  const v = process.env.PARALLAX_CHART_CACHE;
+  return v === "0" ? "off" : v === "db" ? "db" : "all";
 }
 
 const MAX_ENTRIES = 200;
 const MAX_BYTES = 24 * 1024 * 1024;
 
 const cache = new Map<string, string>();
+/** The store keys of the entries in `cache` that are also in the store (no need to read them back). */
+const storedKeys = new Map<string, string>();
+const keyOfStored = new Map<string, string>();
 let bytes = 0;
-const stats = { hits: 0, misses: 0 };
+const stats = { hits: 0, misses: 0, storeHits: 0, loaded: 0, saved: 0, saveFailures: 0 };
 
-function remember(key: string, html: string): void {
+function remember(key: string, html: string, sk: string | null): void {
   const size = html.length * 2;
   if (size > MAX_BYTES) return;
+  if (cache.has(key)) return;
   cache.set(key, html);
   bytes += size;
+  if (sk) {
+    storedKeys.set(sk, key);
+    keyOfStored.set(key, sk);
+  }
   for (const [k, v] of cache) {
     if (cache.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
     cache.delete(k);
     bytes -= v.length * 2;
+    const s = keyOfStored.get(k);
+    if (s !== undefined) {
+      keyOfStored.delete(k);
+      storedKeys.delete(s);
+    }
   }
 }
 
@@ -72,17 +105,29 @@ export function compactMarkup(html: string): string {
   return out;
 }
 
-/** Renders (or takes from the cache) the charts of `dash`; the data is hashed once, on the first render. */
-export function serverCharts(dash: DashboardData): ServerCharts {
+const storeKey = (key: string) => createHash("sha256").update(key).digest("base64url");
+
+/** Renders (or takes from the caches) the charts of `dash`; the data is hashed once, on first use. */
+export function serverCharts(dash: DashboardData, store?: ChartStore): ServerCharts {
   let dataHash: string | null = null;
+  const hashOf = () => (dataHash ??= createHash("sha256").update(JSON.stringify(dash)).digest("base64url"));
+  // What preload() read, by store key: used by this page's render even if the cache dropped it meanwhile.
+  const loaded = new Map<string, string>();
   return {
+    async preload() {
+      const mode = cacheMode();
+      if (!store || mode === "off") return;
+      const rows = await store.load(hashOf(), (k) => mode === "all" && storedKeys.has(k));
+      for (const r of rows) {
+        loaded.set(r.key, r.markup);
+        stats.loaded++;
+      }
+    },
     render({ linksKey, ...props }) {
-      dataHash ??= createHash("sha256").update(JSON.stringify(dash)).digest("base64url");
       const { links, ...view } = props;
-      const key = `${dataHash}|${JSON.stringify(view)}|${linksKey}`;
-      // PARALLAX_CHART_CACHE=0 draws every time (the page-weight bench measures an uncached render with it).
-      const off = process.env.PARALLAX_CHART_CACHE === "0";
-      const hit = off ? undefined : cache.get(key);
+      const key = `${hashOf()}|${JSON.stringify(view)}|${linksKey}`;
+      const mode = cacheMode();
+      const hit = mode === "all" ? cache.get(key) : undefined;
       if (hit !== undefined) {
         stats.hits++;
         // Most recently used last: eviction takes the oldest first.
@@ -90,9 +135,22 @@ export function serverCharts(dash: DashboardData): ServerCharts {
         cache.set(key, hit);
         return hit;
       }
+      const sk = store && mode !== "off" ? storeKey(key) : null;
+      const stored = sk ? loaded.get(sk) : undefined;
+      if (stored !== undefined) {
+        stats.storeHits++;
+        if (mode === "all") remember(key, stored, sk);
+        return stored;
+      }
       stats.misses++;
       const html = compactMarkup(renderToStaticMarkup(<DashboardCharts dash={dash} links={links} {...view} />));
-      if (!off) remember(key, html);
+      if (mode === "all") remember(key, html, sk);
+      // Stored after the page is sent; a failure (the comparison deleted meanwhile, a busy disk) only costs a redraw.
+      if (store && sk)
+        void store.save(hashOf(), sk, html).then(
+          () => void stats.saved++,
+          () => void stats.saveFailures++,
+        );
       return html;
     },
   };
@@ -101,12 +159,16 @@ export function serverCharts(dash: DashboardData): ServerCharts {
 /** For tests and the bench: empty the cache. */
 export function clearChartCache(): void {
   cache.clear();
+  storedKeys.clear();
+  keyOfStored.clear();
   bytes = 0;
-  stats.hits = 0;
-  stats.misses = 0;
+  for (const k of Object.keys(stats) as (keyof typeof stats)[]) stats[k] = 0;
 }
 
-/** For tests and the bench: the cache's size and its hits and misses since it was last emptied. */
-export function chartCacheStats(): { entries: number; bytes: number; hits: number; misses: number } {
+/**
+ * For tests and the bench: the cache's size; since it was last emptied, its hits, the renders answered from the
+ * store, the charts drawn (misses), the markups read from the store and those written to it (or not).
+ */
+export function chartCacheStats(): { entries: number; bytes: number } & typeof stats {
   return { entries: cache.size, bytes, ...stats };
 }

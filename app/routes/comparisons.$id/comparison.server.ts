@@ -30,6 +30,7 @@ import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.se
 import { withServerOnly } from "#app/components/island";
 import { dashboardSummary } from "#app/components/charts/summary";
 import { serverCharts, type ServerCharts } from "#app/components/charts/render.server";
+import { chartStore } from "#app/models/chart-markup.server";
 import type { ReaderColumn } from "./reader-columns";
 
 function cbLabel(list: { id: string; label: string }[], id: string): string {
@@ -425,8 +426,11 @@ export function readerInPage(sp: URLSearchParams): boolean {
   );
 }
 
-/** The loader data the browser gets: everything but the charts' data and the texts, which the islands show. */
-export function pageData(full: FullPage, sp: URLSearchParams) {
+/**
+ * The loader data the browser gets: everything but the charts' data and the texts, which the islands show. The
+ * charts' markup stored for this data (drawn before, by any process) is read first, so the render need not draw it.
+ */
+export async function pageData(full: FullPage, sp: URLSearchParams) {
   const withReader = readerInPage(sp);
   const { dash, columns, ...rest } = full;
   const light = {
@@ -435,10 +439,9 @@ export function pageData(full: FullPage, sp: URLSearchParams) {
     columns: columns.map((c) => ({ id: c.id })),
     readerDeferred: !withReader,
   };
-  return withServerOnly<typeof light, PageIslands>(light, {
-    charts: dash ? serverCharts(dash) : null,
-    columns: withReader ? columns : null,
-  });
+  const charts = dash ? serverCharts(dash, chartStore(getDb(), full.comparison.id)) : null;
+  await charts?.preload();
+  return withServerOnly<typeof light, PageIslands>(light, { charts, columns: withReader ? columns : null });
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
