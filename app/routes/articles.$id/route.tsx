@@ -295,7 +295,8 @@ export default function ArticlePage() {
               Shared copy
             </h2>
             <p className="meta">
-              Other articles in the library with mostly the same wording (e.g. one agency story in several outlets):
+              Other articles in the library with mostly the same wording (e.g. one agency story in several outlets; an
+              article keeps the 20 closest found when it was imported):
             </p>
             <ul className="card-list">
               {near.map((n) => (
