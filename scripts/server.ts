@@ -160,6 +160,7 @@ async function main(): Promise<void> {
       maxAgeMs: 10_000,
       staleForMs: 1000,
       maxEntries: 100,
+      maxBytes: 16 * 1024 * 1024,
       match: (req) => req.originalUrl === "/",
       vary: [],
       varyKey: readerKey,
@@ -176,6 +177,8 @@ async function main(): Promise<void> {
       // A comparison that another process keeps changing (an import into it) re-renders once a second at most.
       staleForMs: 1000,
       maxEntries: 200,
+      // Memory stays bounded however many views are asked for (a page with its texts is several hundred KB).
+      maxBytes: 48 * 1024 * 1024,
       match: (req) => cachedPage.test(req.path) && req.query.lq === undefined,
       // Each reader their own page: by session and share link, not by the whole Cookie header (junk cookies
       // would force renders); the query counts by its known parameters only.

@@ -12,6 +12,7 @@ import type { Request, RequestHandler, Response } from "express";
 // that names it: any stored change renders a new page with a new nonce.
 
 interface Entry {
+  key: string;
   at: number;
   version: number;
   fingerprint: string;
@@ -20,6 +21,8 @@ interface Entry {
   body: Buffer;
   /** Compressed once per entry, on first request for that encoding (off the main thread). */
   encoded: Map<Encoding, Promise<Buffer>>;
+  /** The compressed copies' bytes, counted in the cache's size once made. */
+  encodedBytes?: number;
 }
 
 type Encoding = "br" | "gzip";
@@ -47,6 +50,11 @@ function encode(body: Buffer, enc: Encoding): Promise<Buffer> {
 export interface ResponseCacheOptions {
   maxAgeMs: number;
   maxEntries: number;
+  /**
+   * Bytes the entries may hold in all (each page and its compressed copies); the oldest go first. Entries alone
+   * do not bound memory: a comparison page with its texts is several hundred KB.
+   */
+  maxBytes?: number;
   /** Which requests may be cached (GET and HEAD only in any case). */
   match: (req: Request) => boolean;
   /** Request headers that make a different page (the session cookie: each reader their own). */
@@ -66,6 +74,21 @@ export interface ResponseCacheOptions {
 
 export function responseCache(opts: ResponseCacheOptions): RequestHandler {
   const cache = new Map<string, Entry>();
+  const maxBytes = opts.maxBytes ?? Infinity;
+  let bytes = 0;
+  const sizeOf = (e: Entry) => e.body.length + (e.encodedBytes ?? 0);
+  const drop = (key: string) => {
+    const e = cache.get(key);
+    if (!e) return;
+    cache.delete(key);
+    bytes -= sizeOf(e);
+  };
+  const fit = () => {
+    for (const k of cache.keys()) {
+      if (cache.size <= opts.maxEntries && bytes <= maxBytes) break;
+      drop(k);
+    }
+  };
   // Requests that arrive while the same page is being rendered wait for that render instead of starting
   // their own: fifty readers at the moment a page changes cost one render, not fifty.
   const inflight = new Map<string, ((e: Entry | null) => void)[]>();
@@ -88,6 +111,17 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
     if (!p) {
       p = encode(e.body, best);
       e.encoded.set(best, p);
+      void p.then(
+        (buf) => {
+          e.encodedBytes = (e.encodedBytes ?? 0) + buf.length;
+          // Counted only while the entry is still the cache's own.
+          if (cache.get(e.key) === e) {
+            bytes += buf.length;
+            fit();
+          }
+        },
+        () => {},
+      );
     }
     p.then(
       (buf) => {
@@ -177,11 +211,11 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
       if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
       let entry: Entry | null = null;
       if (res.statusCode === 200 && !res.getHeader("set-cookie") && version === started) {
-        if (cache.size >= opts.maxEntries) cache.delete(cache.keys().next().value!);
         const headers = { ...res.getHeaders() } as Entry["headers"];
         for (const h of ["content-length", "content-encoding", "x-parallax-cache", "vary", "transfer-encoding"])
           delete headers[h];
         entry = {
+          key,
           at: Date.now(),
           version,
           fingerprint,
@@ -190,8 +224,10 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
           body: Buffer.concat(chunks),
           encoded: new Map(),
         };
-        cache.delete(key);
+        drop(key);
         cache.set(key, entry);
+        bytes += sizeOf(entry);
+        fit();
       }
       const out = end(chunk, ...rest);
       settle(entry);

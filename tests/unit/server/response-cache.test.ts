@@ -268,3 +268,28 @@ describe("the page cache keyed by the normalised query", () => {
     }
   });
 });
+
+describe("the cache's size", () => {
+  test("is bounded in bytes as well as entries: the oldest pages go first", async () => {
+    const app = express();
+    let renders = 0;
+    // Pages of 40 KB that do not compress much (no encoding asked), five at most in 128 KB: three fit.
+    app.use(responseCache({ maxAgeMs: 60_000, maxEntries: 5, maxBytes: 128 * 1024, match: () => true, vary: [] }));
+    app.get("/p/:n", (req, res) => {
+      renders++;
+      res.type("text/plain").end(`${req.params.n}:`.padEnd(40 * 1024, "x"));
+    });
+    const srv = app.listen(0, "127.0.0.1");
+    await new Promise((r) => srv.once("listening", r));
+    const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/p/`;
+    const get = (n: number) => fetch(base + n, { headers: { "accept-encoding": "identity" } }).then((r) => r.text());
+    for (const n of [1, 2, 3, 4]) await get(n);
+    expect(renders).toBe(4);
+    // 2, 3 and 4 are kept (120 KB); 1 went when 4 came.
+    for (const n of [2, 3, 4]) await get(n);
+    expect(renders).toBe(4);
+    await get(1);
+    expect(renders).toBe(5);
+    srv.close();
+  });
+});
