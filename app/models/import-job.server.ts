@@ -157,6 +157,9 @@ export const importJob: JobHandler = async (queued, ctx) => {
     // Readers (pages served meanwhile) can keep SQLite's automatic checkpoints from reaching the end of the
     // write-ahead log; a checkpoint now and then lets it restart (and shrink to its size limit) during a long import.
     if ((i + 1) % CHECKPOINT_EVERY === 0) await checkpointWal(ctx.db);
+    // A local database answers at once, so without this the loop never lets timers and signals in (a stop
+    // signal, the server going away, the heartbeat, the memory check) until the whole job is done.
+    await new Promise((r) => setImmediate(r));
   }
   await ctx.progress({ current: null });
 };
