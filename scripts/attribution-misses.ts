@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { analyseSourcing } from "#app/analysis/sourcing";
-import { POLNEAR_TRAIN_DIR } from "./lib/sourcing-eval";
+import { POLNEAR_TRAIN_DIR, polnearAttributions } from "./lib/sourcing-eval";
 
 interface Span {
   start: number;
@@ -150,7 +150,12 @@ const cueWords = new Map<string, number>();
 let nMiss = 0;
 for (const [name, gold] of golds) {
   const text = fs.readFileSync(path.join(textDir, name), "utf8");
-  const preds = analyseSourcing(text).attributions;
+  const preds = polnearAttributions(analyseSourcing(text)) as {
+    content: Span[];
+    cue: Span | null;
+    source: Span | null;
+    rule: string;
+  }[];
   nGold += gold.length;
   for (const g of gold) {
     if (preds.some((p) => overlap(p.content, g.content) >= 0.3)) continue;
