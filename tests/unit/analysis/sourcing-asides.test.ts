@@ -40,8 +40,15 @@ describe("non-responses are “no comment” items, not attributions or sources"
     expect(r.asides).toHaveLength(0);
   });
 
-  it("a negation far from “respond” does not make a non-response", () => {
-    const r = analyseSourcing("Councillor Piet Amsel said the board would respond to every request within a week.");
+  it("“respond” without a negation just before it is not a non-response", () => {
+    const r = analyseSourcing("Councillor Piet Amsel responded to the request for a new pier with a letter.");
+    expect(r.asides).toHaveLength(0);
+    expect(r.attributions).toHaveLength(1);
+  });
+
+  it("a refusal inside someone's speech is part of that speech, not a “no comment” of its own", () => {
+    const r = analyseSourcing("His lawyer, Ilse Brandt, said he would not answer questions.");
+    expect(r.attributions).toHaveLength(1);
     expect(r.asides).toHaveLength(0);
   });
 
