@@ -710,8 +710,35 @@ export const HEURISTICS: Heuristic[] = [
     patches: [
       {
         file: PASSES,
-        search: '(x.cueClass === "speech" && x.rule === "indirect.said-that")) &&',
-        replace: '(false && x.cueClass === "speech" && x.rule === "indirect.said-that")) &&',
+        search: '(x.cueClass === "speech" && x.rule === "indirect.said-that") ||',
+        replace: '(false && x.cueClass === "speech" && x.rule === "indirect.said-that") ||',
+      },
+    ],
+  },
+  {
+    name: "nestedNoComment",
+    what: "A non-response inside someone's speech (“his lawyer said he would not answer questions”) is dropped as nested.",
+    patches: [{ file: PASSES, search: '          x.aside === "no_comment") &&', replace: "          false) &&" }],
+  },
+  {
+    name: "nonResponseNegation",
+    what: "“respond”/“return” is a non-response only with a negation just before it.",
+    patches: [
+      {
+        file: R + "asides.ts",
+        search: "return UNANSWERED.test(after) && NEGATION.test(",
+        replace: "return UNANSWERED.test(after) || NEGATION.test(",
+      },
+    ],
+  },
+  {
+    name: "dashQuotation",
+    what: "A paragraph opening with an em dash is a quotation, closed before an inserted “said X”.",
+    patches: [
+      {
+        file: "app/analysis/quotes.ts",
+        search: 'if ((d !== "\\u2014" && d !== "\\u2015") ||',
+        replace: "if (true ||",
       },
     ],
   },
@@ -736,6 +763,8 @@ export const FOCUSED = [
   "tests/unit/analysis/sourcing-registry.test.ts",
   "tests/unit/analysis/sourcing-swap.test.ts",
   "tests/unit/analysis/sourcing-golden.test.ts",
+  "tests/unit/analysis/sourcing-asides.test.ts",
+  "tests/unit/analysis/dash-quotations.test.ts",
 ];
 
 interface Failure {

@@ -2,7 +2,7 @@
 // claims, plus the headline (as its own text) and the lead (first three paragraphs). Pure, deterministic, JSON.
 import { countWords, tokenize } from "./nlp";
 import { analyseSourcing, RULES as SOURCING_RULES } from "./sourcing";
-import type { Attribution, MarkerType, Segmentation, SourceEntity, Span } from "./types";
+import type { Aside, Attribution, MarkerType, Segmentation, SourceEntity, Span } from "./types";
 import { toWords } from "./words";
 import { quotedWordCount, quoteStructure } from "./quotes";
 import { ACTOR_RULES, detectActors, type Actor, type Mention } from "./actors";
@@ -98,6 +98,8 @@ export interface ArticleAnalysis {
   segmentation: Segmentation;
   attributions: AttributionItem[];
   sources: SourceEntity[];
+  /** Non-responses ("no comment", with who) and the writer's own hedges: shown apart, never counted as attributions. */
+  asides: Aside[];
   actors: Actor[];
   mentions: Mention[];
   descriptors: Descriptor[];
@@ -210,7 +212,7 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
   const words = toWords(tok);
   // The quotation structure is found once and shared by sourcing, voice, markers and claims.
   const qs = quoteStructure(text, tok.paragraphs);
-  const { attributions, sources } = analyseSourcing(text, tok, {}, qs);
+  const { attributions, sources, asides } = analyseSourcing(text, tok, {}, qs);
   const { actors, mentions } = detectActors(text, words);
   // An actor's affiliation comes from the sourcing engine when one of its mentions is a source.
   const mentionActor = new Map(mentions.map((m) => [`${m.span.start}:${m.span.end}`, m.actorKey]));
@@ -268,6 +270,7 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
       return { ...a, words, quotedWords: quotedWordCount(text, a.kind, a.content, words) };
     }),
     sources,
+    asides,
     actors,
     mentions: mentions.map((m) => ({ ...m, field: "body" as const })),
     descriptors,

@@ -128,7 +128,7 @@ function singleClosesAt(text: string, i: number, para: Span): boolean {
  * nothing changes (American text stays as it is).
  */
 export function normaliseQuoteStyle(text: string, paragraphs: Span[]): string {
-  if (!/[‘'«»„「『]/.test(text)) return text;
+  if (!/[‘'«»„「『\u2014\u2015]/.test(text)) return text;
   const rep = new Map<number, string>();
   // 1. Guillemets, low-high marks and corner brackets: paired within a paragraph.
   const foreign = /[«»„「『』]/.test(text);
@@ -215,10 +215,46 @@ export function normaliseQuoteStyle(text: string, paragraphs: Span[]): string {
       open = -1;
     }
   }
+  dashQuotations(base, paragraphs, doubles, rep);
   if (!rep.size) return text;
   const chars = text.split("");
   for (const [i, ch] of rep) chars[i] = ch;
   return chars.join("");
+}
+
+const DASH_CUE =
+  /^(?:said|says|asked|asks|added|adds|replied|replies|told|tells|explained|explains|insisted|insists|answered|answers|continued|continues|recalled|recalls|wrote|writes)\b/;
+
+/**
+ * A paragraph opening with an em dash is a quotation (the dialogue dash of many European styles): the dash opens
+ * it, and it ends at the comma before an inserted "said X" (", said Torvik", ", Torvik said") or at a dash before
+ * one ("— said Torvik —", reopened after it); otherwise at the paragraph's end. Not where the paragraph has marks.
+ */
+function dashQuotations(base: string, paragraphs: Span[], doubles: QuoteIndex, rep: Map<number, string>): void {
+  if (!/\n[\u2014\u2015]|^[\u2014\u2015]/.test(base)) return;
+  for (const p of paragraphs) {
+    const d = base[p.start];
+    if ((d !== "\u2014" && d !== "\u2015") || !/[\s\p{L}]/u.test(base[p.start + 1] ?? "")) continue;
+    if (doubles.containing(p.start) || /[“”"]/.test(base.slice(p.start, p.end))) continue;
+    rep.set(p.start, "“");
+    // Closed at the paragraph's final stop, so that the next dash paragraph is a quotation of its own.
+    let last = p.end - 1;
+    while (last > p.start && /\s/.test(base[last]!)) last--;
+    if (/[.!?…]/.test(base[last]!)) rep.set(last, "”");
+    for (let i = p.start + 2; i < p.end; i++) {
+      const c = base[i]!;
+      if (c !== "," && c !== "\u2014" && c !== "\u2015") continue;
+      const rest = base.slice(i + 1, Math.min(p.end, i + 60)).trimStart();
+      const name = /^(?:\p{Lu}[\p{L}.'-]*\s+){1,3}/u.exec(rest);
+      if (!DASH_CUE.test(rest) && !(name && DASH_CUE.test(rest.slice(name[0].length)))) continue;
+      rep.set(i, "”");
+      // "— said Torvik — and then …": the quotation goes on after the second dash.
+      const again = base.indexOf(c === "," ? "," : c, i + 1);
+      if (c !== "," && again > 0 && again < last - 1) rep.set(again, "“");
+      else if (rep.get(last) === "”") rep.delete(last);
+      break;
+    }
+  }
 }
 
 /** Index quotes by their start and end offsets for O(1) boundary look-ups. */

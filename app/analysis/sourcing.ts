@@ -2,13 +2,15 @@
 // tokenisation) in, attributions and canonical sources out, every item naming the rule that made it.
 import { tokenize, type TokenizedText } from "./nlp";
 import { quotedWordCount, type QuoteStructure } from "./quotes";
-import type { Attribution, SourceEntity, SourceKind } from "./types";
+import type { Aside, Attribution, SourceEntity, SourceKind } from "./types";
 import { ATTRIBUTION_RULES, buildContext, findAttributions, type FindOptions } from "./attribution";
 import { resolveSources, type SourceMention } from "./sources";
 
 export interface SourcingResult {
   attributions: Attribution[];
   sources: SourceEntity[];
+  /** Non-responses and the writer's own hedges: read with the attributions, never counted as one. */
+  asides: Aside[];
 }
 
 /** Rule id → one sentence, for the methods page. */
@@ -35,7 +37,10 @@ export function analyseSourcing(
 ): SourcingResult {
   const t = tok ?? tokenize(text);
   const ctx = buildContext(text, t, quotes);
-  const raw = findAttributions(ctx, options);
+  const found = findAttributions(ctx, options);
+  // Asides go after the attributions so their sources resolve like any other (a "he declined to comment").
+  const raw = [...found.filter((r) => !r.aside), ...found.filter((r) => r.aside)];
+  const nAtt = raw.findIndex((r) => r.aside) < 0 ? raw.length : raw.findIndex((r) => r.aside);
   const mentions: SourceMention[] = [];
   const mentionOf: number[] = new Array(raw.length).fill(-1);
   raw.forEach((r, i) => {
@@ -59,7 +64,7 @@ export function analyseSourcing(
   }
   const { entities, keyOf } = resolveSources({ text, tokens: t.tokens, mentions, wordIndex, paragraphs: t.paragraphs });
   const byKey = new Map(entities.map((e) => [e.key, e]));
-  const attributions: Attribution[] = raw.map((r, i) => {
+  const attributions: Attribution[] = raw.slice(0, nAtt).map((r, i) => {
     const id = `a${i + 1}`;
     const key = mentionOf[i]! >= 0 ? (keyOf[mentionOf[i]!] ?? null) : null;
     const ent = key ? byKey.get(key) : undefined;
@@ -86,5 +91,23 @@ export function analyseSourcing(
       evidence: r.evidence,
     };
   });
-  return { attributions, sources: entities };
+  const asides: Aside[] = raw.slice(nAtt).map((r, k) => {
+    const i = nAtt + k;
+    const key = mentionOf[i]! >= 0 ? (keyOf[mentionOf[i]!] ?? null) : null;
+    const ent = key ? byKey.get(key) : undefined;
+    const who = r.aside === "no_comment" ? (r.shownSource ?? r.source) : null;
+    return {
+      id: `n${k + 1}`,
+      type: r.aside!,
+      who,
+      // A source no attribution quotes is not a source: the aside keeps its name, not its key.
+      sourceKey: ent && ent.attributionIds.length ? ent.key : null,
+      whoName: who ? (ent?.name ?? text.slice(who.start, who.end)) : null,
+      cue: r.cue,
+      content: r.content,
+      rule: r.rule,
+      evidence: r.evidence,
+    };
+  });
+  return { attributions, sources: entities.filter((e) => e.attributionIds.length), asides };
 }

@@ -41,6 +41,26 @@ export interface Attribution {
   evidence: string[];
 }
 
+/**
+ * What the engine reads with an attribution's words but does not count as one: a non-response ("declined to
+ * comment", "did not respond to a request for comment", "could not be reached") names who gave no comment;
+ * the writer's own impression ("it seems", "the plan appears to be failing") is a hedge, not an unnamed source.
+ */
+export interface Aside {
+  id: string;
+  type: "no_comment" | "hedge";
+  /** Who gave no comment, as written ("he", "a spokesman for the board"); null for a hedge. */
+  who: Span | null;
+  /** The canonical source it resolves to when that source is quoted elsewhere in the article, else null. */
+  sourceKey: string | null;
+  /** The person or body by name (the resolved source's name, or the words as written). */
+  whoName: string | null;
+  cue: Span | null;
+  content: Span[];
+  rule: string;
+  evidence: string[];
+}
+
 /** A canonical source within one article, after merging name variants and resolving pronouns. */
 export interface SourceEntity {
   key: string;

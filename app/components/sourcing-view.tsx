@@ -1,4 +1,4 @@
-import type { Attribution, SourceEntity } from "#app/analysis/types";
+import type { Aside, Attribution, SourceEntity } from "#app/analysis/types";
 import type { Highlight } from "./article-reader";
 import codebook from "#app/analysis/codebook.json";
 
@@ -141,4 +141,34 @@ export function SourcesPanel({
 
 function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** The words of a non-response after who gave it: "did not respond to a request for comment". */
+function noCommentWords(text: string, x: Aside): string {
+  const cue = x.cue!;
+  const from = x.who && x.who.end <= cue.start && cue.start - x.who.end < 40 ? x.who.end : cue.start;
+  const to = Math.max(cue.end, x.content[x.content.length - 1]?.end ?? cue.end);
+  return text
+    .slice(from, to)
+    .replace(/^[\s,]+/, "")
+    .replace(/\s+/g, " ");
+}
+
+/** Non-responses ("declined to comment"): who gave no comment, listed apart and never counted as attributions. */
+export function NoCommentList({ text, asides }: { text: string; asides: Aside[] }) {
+  const items = asides.filter((x) => x.type === "no_comment");
+  if (!items.length) return null;
+  return (
+    <div data-no-comment>
+      <p className="meta">No comment ({items.length}), not counted as attributions or sources:</p>
+      <ul className="card-list">
+        {items.map((x) => (
+          <li key={x.id}>
+            <span className="badge">no comment</span> {x.whoName ?? "(no one named)"}
+            {x.cue ? <span className="meta"> · “{noCommentWords(text, x)}”</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }

@@ -54,7 +54,7 @@ export const MEASURES: Measure[] = [
   {
     id: "sourcing-mix",
     name: "Sourcing mix",
-    how: 'Each attribution (who says what: a direct or mixed quotation, reported speech, an "according to" phrase, an unnamed source) is found by the attribution rules, and its source is given one of the codebook\'s source kinds from its title, the gazetteer or the words around the name. The chart counts attributions per kind and, separately, the words quoted (words inside quotation marks in the attributed content; all of them for a direct quotation).',
+    how: "Each attribution (who says what: a direct or mixed quotation, reported speech, an \"according to\" phrase, an unnamed source) is found by the attribution rules, and its source is given one of the codebook's source kinds from its title, the gazetteer or the words around the name. The chart counts attributions per kind and, separately, the words quoted (words inside quotation marks in the attributed content; all of them for a direct quotation). A non-response (“declined to comment”, “did not respond to a request for comment”, “could not be reached”) is listed as “no comment” with who gave it, and the writer's own impression (“it seems”, “the plan appears to be failing”) is a hedge; neither counts as an attribution or a source. The PolNeAR evaluation scores both as attributions, because PolNeAR's annotation scheme marks them so (all but “could not be reached”, which it leaves out).",
     unit: "attributions; words quoted",
     rules: [...rulesWith("quote."), ...rulesWith("source."), ...rulesWith("attribution.")],
   },

@@ -18,7 +18,7 @@ function out(text: string, s: Span | null): SpanOut | null {
 }
 
 /** The contract shape of one attribution (content is the envelope; pieces in contentParts when split). */
-export function attributionRows(text: string, r: SourcingResult) {
+export function attributionRows(text: string, r: Pick<SourcingResult, "attributions" | "sources">) {
   const byKey = new Map(r.sources.map((s) => [s.key, s]));
   return r.attributions.map((a) => {
     const first = a.content[0]!;

@@ -7,7 +7,8 @@ import { analyseSourcing } from "#app/analysis/sourcing";
 export function exampleFound(ruleId: string, ex: RuleExample, disabled: ReadonlySet<string> = new Set()): boolean {
   const r = analyseSourcing(ex.text, undefined, { disabled });
   const slice = (s: { start: number; end: number } | null) => (s ? ex.text.slice(s.start, s.end) : null);
-  return r.attributions.some(
+  // Asides (non-responses, the writer's hedges) are found too, though the app shows them apart.
+  return [...r.attributions, ...r.asides.map((x) => ({ ...x, source: x.who }))].some(
     (a) =>
       a.rule === ruleId &&
       slice(a.source) === ex.expect.source &&

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { analyseSourcing } from "#app/analysis/sourcing";
+import { analyseSourcing, type SourcingResult } from "#app/analysis/sourcing";
 import { normaliseName } from "#app/analysis/sources";
 import { countWords } from "#app/analysis/nlp";
 
@@ -44,6 +44,20 @@ interface ScorerFigures {
   endToEnd: { f1: number };
 }
 
+/**
+ * The PolNeAR adapter: PolNeAR's scheme annotates refusals given with a verb ("declined to comment", "did not
+ * respond") and the writer's impressions ("it seems") as attributions, so the asides the app shows apart are
+ * scored as attributions here; "could not be reached", which the scheme leaves out, is not.
+ */
+export function polnearAttributions(r: SourcingResult): PredLine["attributions"] {
+  return [
+    ...r.attributions,
+    ...r.asides.filter((x) => x.rule !== "nocomment.unreachable").map((x) => ({ ...x, source: x.who })),
+  ]
+    .sort((p, q) => p.content[0]!.start - q.content[0]!.start || (p.cue?.start ?? 0) - (q.cue?.start ?? 0))
+    .map((a) => ({ source: a.source, cue: a.cue, content: a.content, rule: a.rule }));
+}
+
 /** Analyse every text of a PolNeAR split (rules can be switched off for the run). */
 function analyseSplit(
   dir: string,
@@ -65,7 +79,7 @@ function analyseSplit(
     words += countWords(text);
     lines.push({
       file: f,
-      attributions: r.attributions.map((a) => ({ source: a.source, cue: a.cue, content: a.content, rule: a.rule })),
+      attributions: polnearAttributions(r),
     });
   }
   return { lines, ms, words };

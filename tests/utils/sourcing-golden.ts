@@ -43,6 +43,7 @@ export function snapshotOf(text: string, options: FindOptions = {}) {
       content: a.content.map((c) => `${c.start}-${c.end}`),
     })),
     sources: r.sources.map((s) => `${s.key} | ${s.name} | ${s.kind}${s.affiliation ? ` | ${s.affiliation}` : ""}`),
+    asides: r.asides.map((x) => `${x.type} | ${x.rule} | ${piece(text, x.who)} | ${x.whoName} | ${piece(text, x.cue)}`),
   };
 }
 

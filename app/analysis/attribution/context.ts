@@ -18,6 +18,8 @@ export interface RawAttribution {
   content: Span[];
   rule: string;
   evidence: string[];
+  /** Read like an attribution but reported apart: a non-response or the writer's own hedge (see `Aside`). */
+  aside?: "no_comment" | "hedge";
 }
 
 export interface AttributionContext {

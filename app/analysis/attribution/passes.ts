@@ -98,7 +98,8 @@ export function dropNested(list: RawAttribution[]): RawAttribution[] {
         x.cue &&
         (x.cueClass === "stance" ||
           x.cueClass === "evidence" ||
-          (x.cueClass === "speech" && x.rule === "indirect.said-that")) &&
+          (x.cueClass === "speech" && x.rule === "indirect.said-that") ||
+          x.aside === "no_comment") &&
         inside(x.cue.start)
       ),
   );

@@ -2,6 +2,7 @@
 // matcher that finds an attribution takes the cue, so the order is the priority. Written once, here.
 import type { DocumentRule, RuleDef, RuleFamily, TokenMatcher } from "./rule";
 import { FAMILY as ACCORDING_TO, accordingToMatcher } from "./rules/according-to";
+import { FAMILY as ASIDES } from "./rules/asides";
 import { FAMILY as DASH_CREDITS } from "./rules/dash-credits";
 import { FAMILY as HEADLINE } from "./rules/headline";
 import { FAMILY as IN_EVIDENCE, inEvidenceMatcher } from "./rules/in-evidence";
@@ -34,6 +35,7 @@ export const FAMILIES: RuleFamily[] = [
   SPEAKER_LABELS,
   DASH_CREDITS,
   HEADLINE,
+  ASIDES,
 ];
 
 /** The matchers a verb tries in turn share the reporting-verb checks on what they find. */

@@ -34,7 +34,8 @@ export interface TokenMatcher {
 export interface DocumentRule {
   id: string;
   produces: readonly string[];
-  run(ctx: AttributionContext, out: RawAttribution[]): void;
+  /** `off`: the rules switched off for this call (a rule that relabels what others found must honour it). */
+  run(ctx: AttributionContext, out: RawAttribution[], off?: ReadonlySet<string>): void;
 }
 
 export interface RuleFamily {

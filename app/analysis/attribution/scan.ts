@@ -44,7 +44,7 @@ export function findAttributions(ctx: AttributionContext, options: FindOptions =
   }
   for (const d of DOCUMENT_RULES) {
     const before = out.length;
-    d.run(ctx, out);
+    d.run(ctx, out, off);
     if (off.size) for (let k = out.length - 1; k >= before; k--) if (off.has(out[k]!.rule)) out.splice(k, 1);
   }
   continuationParagraphs(ctx, out);

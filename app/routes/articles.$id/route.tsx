@@ -7,7 +7,7 @@ import { ArticleReader } from "#app/components/article-reader";
 import { ErrorPanel } from "#app/components/error-panel";
 import { FieldError } from "#app/components/field-error";
 import { ArticleByline } from "#app/components/library-list";
-import { attributionHighlights, KindLegend, SourcesPanel } from "#app/components/sourcing-view";
+import { attributionHighlights, KindLegend, NoCommentList, SourcesPanel } from "#app/components/sourcing-view";
 import { getAnalysis } from "#app/models/analyses.server";
 import {
   articleMeta,
@@ -61,6 +61,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     revision: metaRevision(articleMeta(article)),
     attributions: analysis?.attributions ?? [],
     sources: analysis?.sources ?? [],
+    // Analyses stored before non-responses were set apart have none.
+    asides: analysis?.asides ?? [],
     near,
     canCorrect: canCorrect(context),
     corrections: { count: corrected?.rows.length ?? 0, needReview: corrected?.review.length ?? 0 },
@@ -158,6 +160,7 @@ export default function ArticlePage() {
     article,
     attributions,
     sources,
+    asides,
     near,
     notice,
     holding,
@@ -268,6 +271,7 @@ export default function ArticlePage() {
               correctHref ? (s) => (s.mentions[0] ? correctHref("source", s.mentions[0], "kind") : null) : undefined
             }
           />
+          <NoCommentList text={article.text} asides={asides} />
           <p className="meta">
             <Link to={`/articles/${article.id}/corrections`}>
               {corrections.count

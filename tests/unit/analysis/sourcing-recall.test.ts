@@ -96,15 +96,15 @@ describe("content boundaries", () => {
 });
 
 describe("attributions with no source", () => {
-  it("“seems to”: the subject and the complement are the content", () => {
-    const rows = run("The new bridge seems to be years behind schedule.");
-    expect(rows[0]).toMatchObject({
-      rule: "unnamed.seem",
-      kind: "unnamed",
-      source: null,
-      cue: "seems",
-      content: ["The new bridge", "to be years behind schedule"],
-    });
+  it("“seems to”: the writer's own hedge, set apart, with the subject and the complement as its content", () => {
+    const text = "The new bridge seems to be years behind schedule.";
+    expect(run(text)).toHaveLength(0);
+    const [h] = analyseSourcing(text).asides;
+    expect(h).toMatchObject({ type: "hedge", rule: "unnamed.seem", who: null, whoName: null });
+    expect(h!.content.map((c) => text.slice(c.start, c.end))).toEqual([
+      "The new bridge",
+      "to be years behind schedule",
+    ]);
   });
 
   it("“appear” counts only with “to” or “that”", () => {

@@ -46,6 +46,7 @@ function reading(template: string, actor: string) {
       kind: s.kind,
       affiliation: mask(s.affiliation),
     })),
+    asides: r.asides.map((x) => ({ type: x.type, rule: x.rule, who: slice(x.who), whoName: mask(x.whoName) })),
   };
 }
 

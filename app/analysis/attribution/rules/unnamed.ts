@@ -175,6 +175,8 @@ export function seemCue(
     content,
     rule: "unnamed.seem",
     evidence: [`impression verb: ${lemma}`],
+    // The writer's own impression: a hedge, not an unnamed source (PolNeAR's scheme still annotates it).
+    aside: "hedge",
   };
 }
 
