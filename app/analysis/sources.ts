@@ -327,6 +327,9 @@ function institutionMention(tokens: Token[], vals: string[], low: string[]): Par
   return { kind: "named", name, description: null, head: low[last]!, person: false, plural: false, author: null };
 }
 
+/** Capitalised head words of bodies whose names go on with "for" or "of" ("Center for …", "Office of …"). */
+const BODY_HEAD =
+  /^(Center|Centre|Institute|Office|Council|Committee|Department|Ministry|Bureau|Foundation|Fund|Coalition|Alliance|League|Association|Society|Commission|Agency|Project|Network|Union|Federation|Organization|Organisation|Movement|Front|Board|Campaign)$/;
 /** Courtesy titles say nothing about a source's kind and are not part of its name ("Mr. Roe" is Jane Roe's Roe). */
 const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "mme", "mme.", "m."]);
 /** Words that open a relative clause or an aside after a name. */
@@ -555,6 +558,11 @@ export function parseMention(tokens: Token[]): Parsed {
       s--;
       continue;
     }
+    // "the Center for Immigration Studies", "the Office of Rail Safety": a body's head word and its "for"/"of".
+    if ((v === "for" || v === "of" || v === "on") && s <= e && before && BODY_HEAD.test(before)) {
+      s -= 2;
+      continue;
+    }
     if (!isCap(v) && v !== "." && v !== "-" && v !== "&") break;
     // A capitalised document word inside a name ("Bill Roe", "the Kestrel Post") is part of it.
     const docWord = TITLE_KIND.get(lv) === "document" && /^\p{Lu}/u.test(v) && s <= e;
@@ -569,7 +577,12 @@ export function parseMention(tokens: Token[]): Parsed {
     const name = joinTokens(tokens.slice(ns, e + 1));
     const descFrom = s > 0 && DETERMINERS.has(vals[0]!.toLowerCase()) ? 1 : 0;
     const descToks = tokens.slice(descFrom, s).filter((t) => !HONORIFICS.has(t.value.toLowerCase()));
-    const desc = descToks.length ? joinTokens(descToks) : "";
+    // "a spokeswoman for Roe": a description ending in a preposition is someone else's relation to the name.
+    const relational =
+      descToks.length > 0 &&
+      descToks[descToks.length - 1]!.pos === "ADP" &&
+      descToks.some((t) => SPEAKS_FOR.has(t.value.toLowerCase()) || /^(lawyer|attorney)s?$/i.test(t.value));
+    const desc = descToks.length && !relational ? joinTokens(descToks) : "";
     const norm = normaliseName(name);
     const org =
       ORGS.has(name) ||
@@ -1571,7 +1584,8 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
     const after = appositiveAfter(tokens, i);
     if (after) out.push(after);
   }
-  for (const i of positions.slice(0, 20)) {
+  // Titles before the given name, and before the surname alone ("Secretary Roe", "President Roe").
+  for (const i of [...positions.slice(0, 20), ...familyPositions.slice(0, 20)]) {
     const words: string[] = [];
     let k = i - 1;
     while (k >= 0 && i - k <= 6) {
@@ -1604,6 +1618,16 @@ function appositiveAfter(tokens: Token[], i: number): string | null {
   const first = tokens[k + 1];
   if (!first) return null;
   const fl = first.value.toLowerCase();
+  // "Mr. Dorrel, who was president from 2006 until 2012,": a copular relative clause says what the person was.
+  if (RELATIVE_OPENERS.has(fl)) {
+    const rest: string[] = [];
+    for (let j = k + 2; j < tokens.length && j - k <= 12; j++) {
+      const v = tokens[j]!.value;
+      if (v === "," || v === "." || v === ";" || v === "—" || v === "--") break;
+      rest.push(v);
+    }
+    return COPULAR_RELATIVE.test(rest.join(" ")) ? `${fl} ${rest.join(" ")}` : null;
+  }
   if (!(
     DETERMINERS.has(fl) ||
     TITLE_KIND.has(fl) ||

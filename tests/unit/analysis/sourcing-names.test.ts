@@ -67,6 +67,29 @@ describe("names", () => {
   });
 });
 
+describe("more names and descriptions", () => {
+  it("a body's name goes on over 'for' and 'of' after its head word", () => {
+    const { sources } = run("According to a study by the Center for Harbour Studies, rents rose.");
+    expect(sources[0]).toMatchObject({ name: "Center for Harbour Studies", kind: "expert" });
+  });
+
+  it("a copular relative clause after the name elsewhere in the text gives the kind", () => {
+    const text =
+      "Mr. Dorrel, who was president from 2006 until 2012, later wrote a book. “It will not work,” Dorrel told Kestrel TV.";
+    expect(only(text, "Dorrel")[0]!.kind).toBe("politician");
+  });
+
+  it("a title before the surname alone counts ('Secretary Roe')", () => {
+    const text = "Ann Roe toured the port. “We will act,” Roe said. Later, Secretary Roe met the unions.";
+    expect(only(text, "Roe")[0]!.kind).toBe("official");
+  });
+
+  it("'a spokeswoman for Vell': the relation is not the principal's own title", () => {
+    const text = "Rep. Tom Vell spoke on Monday. A spokeswoman for Vell said the claim was false.";
+    expect(only(text, "Vell")[0]!.kind).toBe("politician");
+  });
+});
+
 describe("asides that do not describe the source", () => {
   it("a participle clause is what the source did, not what it is", () => {
     const s = only("Tam Ollo, speaking to a local radio station, said the vote was fair.", "Ollo")[0]!;
