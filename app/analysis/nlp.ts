@@ -115,7 +115,7 @@ function tokenizeSpaced(text: string): TokenizedText {
       lastOf.push(tokens.length - 1);
       off += v.length;
     }
-    const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+    const spans = mergeFalseBreaks(doc.sentences().out(its.span) as unknown as [number, number][], values);
     for (const [a, b] of spans) {
       const from = firstOf[a];
       const to = lastOf[b];
@@ -128,6 +128,30 @@ function tokenizeSpaced(text: string): TokenizedText {
     }
   }
   return { tokens, sentences, paragraphs };
+}
+
+/**
+ * wink ends sentences inside party-state tags and abbreviations ("Sen. Lee Graham, R-S.|C., announced",
+ * "Sen. Ann Roe (I-Vt.)| said"): a "sentence" that opens with a lower-case word, a comma or a closing bracket,
+ * or with an initial followed by a comma, continues the one before.
+ */
+function mergeFalseBreaks(spans: [number, number][], values: string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const first = values[a] ?? "";
+    const second = values[a + 1] ?? "";
+    const prev = out[out.length - 1];
+    const last = prev ? (values[prev[1]] ?? "") : "";
+    // Only after a bracket or a short abbreviation ("Vt.", "S.C."): a question in quotes before "she said" stays.
+    const afterAbbreviation = last === ")" || /^\p{Lu}[\p{L}.]{0,4}\.$/u.test(last);
+    const continues =
+      /^[,;)\]]/.test(first) ||
+      (/^\p{Lu}\.?$/u.test(first) && (second === "," || second === ")")) ||
+      (afterAbbreviation && /^\p{Ll}/u.test(first));
+    if (prev && continues && prev[1] === a - 1) prev[1] = b;
+    else out.push([a, b]);
+  }
+  return out;
 }
 
 /**

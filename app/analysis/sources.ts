@@ -247,6 +247,10 @@ const INSTITUTION_HEADS = new Set(
   ).split(" "),
 );
 
+const SPOKES_ONLY = new Set(["spokesman", "spokeswoman", "spokesperson"]);
+/** Body nouns that stand for the organisation last named as a source ("the group said", "a company spokesperson"). */
+const BODY_NOUNS = new Set(["group", "organisation", "organization", "movement", "company", "firm"]);
+
 /** Institution words that, tied to a named state or organisation, make a named source. */
 const INSTITUTION_WORDS = new Set([
   ...INSTITUTION_HEADS,
@@ -323,10 +327,16 @@ function institutionMention(tokens: Token[], vals: string[], low: string[]): Par
   return { kind: "named", name, description: null, head: low[last]!, person: false, plural: false, author: null };
 }
 
+/** Capitalised head words of bodies whose names go on with "for" or "of" ("Center for …", "Office of …"). */
+const BODY_HEAD =
+  /^(Center|Centre|Institute|Office|Council|Committee|Department|Ministry|Bureau|Foundation|Fund|Coalition|Alliance|League|Association|Society|Commission|Agency|Project|Network|Union|Federation|Organization|Organisation|Movement|Front|Board|Campaign)$/;
 /** Courtesy titles say nothing about a source's kind and are not part of its name ("Mr. Roe" is Jane Roe's Roe). */
 const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "mme", "mme.", "m."]);
 /** Words that open a relative clause or an aside after a name. */
 const APPOSITIVE_OPENERS = new Set([",", "who", "whose", "which", "--", "—", "–", "("]);
+const RELATIVE_OPENERS = new Set(["who", "whose", "which"]);
+/** A relative clause that says what the source is or was ("is a", "was president", "served as"). */
+const COPULAR_RELATIVE = /^(?:is|was|has been|had been|once was|is now|was once|serves as|served as|became)\b/i;
 /** "R-S.C.", "D-Calif.", "I-Vt.": a party-state tag after a lawmaker's name. */
 const PARTY_TAG = /^[RDI]-?\s?[A-Z][A-Za-z.]*\.?$/;
 
@@ -348,7 +358,14 @@ function splitAppositive(tokens: Token[]): { name: Token[]; description: string 
   // The appositive ends at its own comma, dash or relative clause.
   const end = rest.findIndex((t, i) => i > 0 && APPOSITIVE_OPENERS.has(t.value.toLowerCase()));
   const appo = end > 0 ? rest.slice(0, end) : rest;
-  const appoText = joinTokens(appo);
+  let appoText = joinTokens(appo);
+  // "Roe, speaking to a radio station, said": a participle clause is what the source did, not what it is.
+  // "Roe, who led the charge against Vell, said": only a copular relative clause ("who was mayor") describes.
+  const opener = tokens[k]!.value.toLowerCase();
+  if (RELATIVE_OPENERS.has(opener)) appoText = `${opener} ${appoText}`;
+  const rel = /^(?:who|whose|which)\s+(.*)$/i.exec(appoText);
+  if ((appo[0]?.pos === "VERB" && /(ing|ed)$/i.test(appo[0].value)) || (rel && !COPULAR_RELATIVE.test(rel[1]!)))
+    appoText = "";
   // "the mayor of Hoboken, Dawn Roe": a description (lower-case nouns) before a short capitalised name.
   const nameAfter =
     appo.length > 0 &&
@@ -451,6 +468,25 @@ export function parseMention(tokens: Token[]): Parsed {
     );
     return { ...inner, description: vals.join(" "), author: inner.name };
   }
+  // "a company spokesperson", "the council spokesman": a spokesperson speaks for the body named before the role.
+  const n = tokens.length;
+  if (
+    n >= 2 &&
+    n <= 3 &&
+    SPOKES_ONLY.has(last) &&
+    tokens[n - 2]!.pos === "NOUN" &&
+    /^\p{Ll}/u.test(vals[n - 2]!) &&
+    (n === 2 || DETERMINERS.has(low[0]!))
+  )
+    return {
+      kind: "description",
+      name: low[n - 2]!,
+      description: vals.join(" "),
+      head: last,
+      person: false,
+      plural: false,
+      author: low[n - 2]!,
+    };
   if (possIdx > 0 && possIdx < low.length - 1 && DOC_NOUNS.has(last)) {
     const inner = parseMention(
       tokens.slice(
@@ -463,12 +499,37 @@ export function parseMention(tokens: Token[]): Parsed {
   // "the electoral commission of Tarnland", "the University of Aldmere": an institution of a place or body
   // speaks, not the place; the whole phrase is the name.
   const ofIdx = low.indexOf("of");
-  if (
+  // "the Ministry of Water and Environment": a capitalised "and" complement stays in the name.
+  const capsAfterOf =
     ofIdx > 0 &&
     ofIdx < low.length - 1 &&
-    INSTITUTION_WORDS.has(low[ofIdx - 1]!) &&
-    tokens.slice(ofIdx + 1).every((t) => isCap(t.value) || DETERMINERS.has(t.value.toLowerCase()))
-  ) {
+    tokens
+      .slice(ofIdx + 1)
+      .every(
+        (t, i, r) =>
+          isCap(t.value) ||
+          DETERMINERS.has(t.value.toLowerCase()) ||
+          t.value === "." ||
+          (t.value === "of" && i > 0 && i < r.length - 1 && isCap(r[i + 1]!.value)) ||
+          ((t.value === "and" || t.value === "&") && i > 0 && i < r.length - 1 && isCap(r[i + 1]!.value)),
+      );
+  // "Speaker Paul D. Ryan of Wisconsin", "Capt. Ronald Oduya of the Kestrel Highway Patrol": a person's name before
+  // "of" (two words, or one after a title); the place or body after it describes the person.
+  if (capsAfterOf && !INSTITUTION_WORDS.has(low[ofIdx - 1]!) && /^\p{Lu}/u.test(vals[ofIdx - 1]!)) {
+    const inner = parseMention(tokens.slice(0, ofIdx));
+    if (
+      inner.kind === "named" &&
+      inner.person &&
+      (inner.name.split(/\s+/).length >= 2 ||
+        inner.description ||
+        tokens.slice(0, ofIdx).some((t) => HONORIFICS.has(t.value.toLowerCase()))) &&
+      !TITLE_KIND.has(low[ofIdx - 1]!)
+    ) {
+      const of = joinTokens(tokens.slice(ofIdx));
+      return { ...inner, description: inner.description ? `${inner.description} ${of}` : of };
+    }
+  }
+  if (capsAfterOf && INSTITUTION_WORDS.has(low[ofIdx - 1]!)) {
     const from = DETERMINERS.has(low[0]!) ? 1 : 0;
     const name = joinTokens(tokens.slice(from));
     return {
@@ -497,6 +558,11 @@ export function parseMention(tokens: Token[]): Parsed {
       s--;
       continue;
     }
+    // "the Center for Immigration Studies", "the Office of Rail Safety": a body's head word and its "for"/"of".
+    if ((v === "for" || v === "of" || v === "on") && s <= e && before && BODY_HEAD.test(before)) {
+      s -= 2;
+      continue;
+    }
     if (!isCap(v) && v !== "." && v !== "-" && v !== "&") break;
     // A capitalised document word inside a name ("Bill Roe", "the Kestrel Post") is part of it.
     const docWord = TITLE_KIND.get(lv) === "document" && /^\p{Lu}/u.test(v) && s <= e;
@@ -511,15 +577,33 @@ export function parseMention(tokens: Token[]): Parsed {
     const name = joinTokens(tokens.slice(ns, e + 1));
     const descFrom = s > 0 && DETERMINERS.has(vals[0]!.toLowerCase()) ? 1 : 0;
     const descToks = tokens.slice(descFrom, s).filter((t) => !HONORIFICS.has(t.value.toLowerCase()));
-    const desc = descToks.length ? joinTokens(descToks) : "";
+    // "a spokeswoman for Roe": a description ending in a preposition is someone else's relation to the name.
+    const relational =
+      descToks.length > 0 &&
+      descToks[descToks.length - 1]!.pos === "ADP" &&
+      descToks.some((t) => SPEAKS_FOR.has(t.value.toLowerCase()) || /^(lawyer|attorney)s?$/i.test(t.value));
+    const desc = descToks.length && !relational ? joinTokens(descToks) : "";
     const norm = normaliseName(name);
     const org =
       ORGS.has(name) ||
       STATES.has(norm) ||
-      /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Corporation|Inc|Ltd|LLC|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press|Club|Fund|Trust|Society|League|Coalition|Alliance|Institution|Organization|Organisation|Federation|Caucus|Board|Authority|Works|Labs|Partners|Forum|Project|Initiative|Movement|Front|Brigades?)\b/.test(
+      /\b(Department|Ministry|Party|Center|Centre|Institute|University|Council|Committee|Association|Foundation|Agency|Office|Bureau|Commission|Court|Times|Post|News|Journal|Network|Group|Campaign|Administration|Corp|Corporation|Inc|Ltd|LLC|Company|Bank|Union|Brotherhood|Assembly|House|Senate|Congress|Forces|Army|Police|Service|Press|Club|Fund|Trust|Society|League|Coalition|Alliance|Institution|Organization|Organisation|Federation|Caucus|Board|Authority|Works|Labs|Partners|Forum|Project|Initiative|Movement|Front|Brigades?|Daily|Herald|Tribune|Gazette|Courier|Ledger|Chronicle|Dispatch|Bulletin|Inquirer|Examiner|Sentinel|Telegraph|Observer|Magazine|Radio|Television|TV)\b/.test(
         name,
       );
     return { kind: "named", name, description: desc || null, head: last, person: !org, plural: false, author: null };
+  }
+  // "the Clinton campaign", "the Vell administration": a campaign or administration called after its principal is named.
+  if (
+    (last === "campaign" || last === "administration") &&
+    tokens.length >= 2 &&
+    tokens.length <= 4 &&
+    /^\p{Lu}/u.test(vals[vals.length - 2]!) &&
+    tokens[tokens.length - 2]!.pos === "PROPN" &&
+    !STATE_ADJ.has(normaliseName(vals[vals.length - 2]!))
+  ) {
+    const from = DETERMINERS.has(low[0]!) ? 1 : 0;
+    const name = joinTokens(tokens.slice(from));
+    return { kind: "named", name, description: null, head: last, person: false, plural: false, author: null };
   }
   // A whole-phrase proper organisation name such as "the Roper Center for Public Opinion Research".
   const content = vals.filter((v, i) => !(i === 0 && DETERMINERS.has(v.toLowerCase())));
@@ -585,10 +669,16 @@ export interface ResolveInput {
 }
 
 /** Build canonical sources; returns entities and, per mention, the entity key (null for no source). */
-export function resolveSources(input: ResolveInput): { entities: SourceEntity[]; keyOf: (string | null)[] } {
+export function resolveSources(input: ResolveInput): {
+  entities: SourceEntity[];
+  keyOf: (string | null)[];
+  /** Per mention: the mention is a document ("the council's report", "the letter") of the source it resolves to. */
+  documentMention: boolean[];
+} {
   const { mentions } = input;
   const entities: Working[] = [];
   const keyOf: (string | null)[] = new Array(mentions.length).fill(null);
+  const documentMention: boolean[] = new Array(mentions.length).fill(false);
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.span.start - mentions[b]!.span.start);
   let nextKey = 1;
   const newEntity = (name: string, parsed: Parsed, m: SourceMention, named: boolean): Working => {
@@ -692,23 +782,42 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
     } else if (p.author) {
       const lowerAuthor = p.author === p.author.toLowerCase();
       ent = findNamed(p.author);
-      if (
-        !ent &&
-        lowerAuthor &&
-        (p.author === "group" || p.author === "organisation" || p.author === "organization" || p.author === "movement")
-      )
-        ent = recent((e) => !e.person, m.span.start);
+      const spokes = SPOKES_ONLY.has(p.head);
+      // "a company spokesperson": the business last named as a source (never a state body or a named institution).
+      if (!ent && lowerAuthor && BODY_NOUNS.has(p.author))
+        ent = recent(
+          (e) =>
+            !e.person &&
+            (!spokes ||
+              (!STATES.has(normaliseName(e.name)) &&
+                !ORGS.has(e.name) &&
+                !normaliseName(e.name)
+                  .split(/\s+/)
+                  .some((w) => INSTITUTION_WORDS.has(w) || w === "party"))),
+          m.span.start,
+        );
+      // With no such body, the spokesperson stays an unnamed source of its own ("company spokesperson").
+      let own = false;
+      if (!ent && spokes && lowerAuthor) {
+        own = true;
+        const self = { ...p, author: null, description: p.description!.replace(/^(?:a|an|the|one)\s+/i, "") };
+        ent = unnamedByNorm.get(normaliseName(self.description)) ?? newEntity(self.description, self, m, false);
+      }
       if (!ent && lowerAuthor) {
         const org = nearestOrgName(input, m.span.start, p.author);
         if (org)
           ent = findNamed(org.name) ?? newEntity(org.name, { ...parseMention(org.tokens), person: false }, m, true);
       }
-      ent ??= newEntity(p.author, p, m, !lowerAuthor);
-      viaEvidence.push(
-        DOC_NOUNS.has(p.head)
-          ? `document “${p.description ?? ""}” by ${ent.name}`
-          : `“${p.description ?? ""}” speak for ${ent.name}`,
-      );
+      // "the council's report": a definite institution is named, as "the police said" is.
+      const definiteInstitution =
+        lowerAuthor && INSTITUTION_WORDS.has(p.author) && /^the$/i.test(m.tokens[0]?.value ?? "");
+      ent ??= newEntity(p.author, p, m, !lowerAuthor || definiteInstitution);
+      if (!own)
+        viaEvidence.push(
+          DOC_NOUNS.has(p.head)
+            ? `document “${p.description ?? ""}” by ${ent.name}`
+            : `“${p.description ?? ""}” speak for ${ent.name}`,
+        );
     } else if (p.kind === "named") {
       ent = findNamed(p.name) ?? newEntity(p.name, p, m, true);
       if (p.description && !ent.description) ent.description = p.description;
@@ -719,6 +828,7 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
         if (author) {
           ent = author;
           viaEvidence.push(`“${m.text}” → document of ${author.name}`);
+          documentMention[idx] = true;
         }
       } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "") && (ent = findNamed(p.head))) {
         viaEvidence.push(`description “${m.text}” → ${ent.name}`);
@@ -727,6 +837,8 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
         ent = recent((e) => {
           if (p.head === "group" || p.head === "organisation" || p.head === "organization" || p.head === "movement")
             return !e.person;
+          // "the police", "the administration": a body, never a person who spoke before.
+          if (INSTITUTION_WORDS.has(p.head)) return !e.person && normaliseName(e.name).split(/\s+/).includes(p.head);
           if (e.description && normaliseName(e.description).includes(p.head)) return true;
           return (
             e.person &&
@@ -741,7 +853,7 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
           hk === "expert" ||
           hk === "armed_group"
         )
-          ent = preferNewPerson(ent, m) ?? ent;
+          ent = INSTITUTION_WORDS.has(p.head) ? ent : (preferNewPerson(ent, m) ?? ent);
         if (ent) viaEvidence.push(`description “${m.text}” → ${ent.name}`);
       }
       // "the police said", "the military said": an institution is named even when its state is not.
@@ -764,13 +876,15 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
     for (const v of viaEvidence) if (!ent.kindEvidence.includes(v)) ent.kindEvidence.push(v);
     if (p.kind === "unnamed") ent.named = false;
     keyOf[idx] = ent.key;
-    if (p.description && DOC_NOUNS.has(p.head) && p.author) {
+    if (p.description && p.author && DOC_NOUNS.has(normaliseName(p.description).split(/\s+/).pop() ?? "")) {
+      documentMention[idx] = true;
       const ev = `medium: document (${p.head})`;
       if (!ent.kindEvidence.includes(ev)) ent.kindEvidence.push(ev);
     }
     touch(ent);
   }
   for (const e of entities) {
+    if (e.person && e.named && e.nameTokens.length === 1) fullestName(e, input);
     classify(e, input);
     // An organisation speaking for itself is its own affiliation.
     // A bare institution ("the police") names no state or organisation: its affiliation stays open.
@@ -781,13 +895,58 @@ export function resolveSources(input: ResolveInput): { entities: SourceEntity[];
       e.kind !== "other" &&
       e.kind !== "document" &&
       e.kind !== "unnamed" &&
+      e.kind !== "media" &&
       !INSTITUTION_WORDS.has(e.name)
     ) {
       e.affiliation = e.name;
       e.kindEvidence.push(`affiliation: the organisation itself`);
     }
   }
-  return { entities: entities.map(strip), keyOf };
+  return { entities: entities.map(strip), keyOf, documentMention };
+}
+
+const NAME_SUFFIXES = new Set(["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]);
+
+/**
+ * "Mr. Levin said" where the text names him "Jack Levin" elsewhere: a person known by the surname alone takes the
+ * fullest form the text gives (given names, initials, particles, "Jr."), when exactly one such form ends in it.
+ */
+function fullestName(e: Working, input: ResolveInput): void {
+  const { tokens, wordIndex } = input;
+  const surname = e.nameTokens[0]!;
+  const written = e.name;
+  const forms = new Map<string, Token[]>();
+  for (const i of (wordIndex.get(surname) ?? []).slice(0, 40)) {
+    if (tokens[i]!.value !== written) continue;
+    let s = i;
+    while (s - 1 >= 0 && s > i - 6) {
+      const t = tokens[s - 1]!;
+      const lv = t.value.toLowerCase();
+      const joined = t.end === tokens[s]!.start;
+      if (TITLE_KIND.has(lv) || HONORIFICS.has(lv) || STATE_ADJ.has(normaliseName(t.value)) || ORGS.has(t.value)) break;
+      if (t.pos === "PROPN" && /^\p{Lu}/u.test(t.value)) s--;
+      else if (NAME_PARTICLES.has(lv) && s < i + 1) s--;
+      else if ((t.value === "-" || t.value === ".") && joined) s--;
+      else break;
+    }
+    while (s < i && !/^\p{Lu}/u.test(tokens[s]!.value)) s++;
+    let end = i;
+    const next = tokens[i + 1];
+    const after = tokens[i + 2];
+    if (next?.value === "," && after && NAME_SUFFIXES.has(after.value.toLowerCase())) end = i + 2;
+    else if (next && NAME_SUFFIXES.has(next.value.toLowerCase())) end = i + 1;
+    if (s === i) continue;
+    const run = tokens.slice(s, end + 1);
+    forms.set(normaliseName(joinTokens(run)), run);
+  }
+  // Two different given names for one surname ("Ann Roe", "Bo Roe"): the text speaks of two people; keep the surname.
+  const firsts = new Set([...forms.values()].map((r) => r[0]!.value));
+  if (firsts.size !== 1) return;
+  const best = [...forms.values()].sort((a, b) => b.length - a.length)[0]!;
+  const full = joinTokens(best);
+  e.kindEvidence.push(`name: the fullest form in the text, “${full}”`);
+  e.name = full;
+  e.nameTokens = normaliseName(full).split(/[\s-]+/);
 }
 
 function endsWith(long: string[], short: string[]): boolean {
@@ -914,7 +1073,10 @@ function documentAuthor(
   let k = lowerBoundNum(positions, tokens, m.span.start) - 1;
   for (let seen = 0; k >= 0 && seen < 30; k--, seen++) {
     const i = positions[k]!;
-    const prev = tokens[i - 1]?.value.toLowerCase();
+    // "the council's incident report" … "the report": noun modifiers between the possessive and the noun.
+    let q = i - 1;
+    while (q > 0 && i - q < 3 && tokens[q]!.pos === "NOUN" && !/^\p{Lu}/u.test(tokens[q]!.value)) q--;
+    const prev = tokens[q]?.value.toLowerCase();
     if (prev === "his" || prev === "her" || prev === "their" || prev === "its") {
       const wantPerson = prev === "his" || prev === "her";
       const at = tokens[i]!.start;
@@ -930,10 +1092,10 @@ function documentAuthor(
       if (best) return best;
     }
     if (prev === "’s" || prev === "'s") {
-      let s = i - 2;
-      while (s - 1 >= 0 && i - s < 6 && tokens[s - 1]!.pos === "PROPN") s--;
+      let s = q - 1;
+      while (s - 1 >= 0 && q - s < 6 && tokens[s - 1]!.pos === "PROPN") s--;
       const name = tokens
-        .slice(s, i - 1)
+        .slice(s, q)
         .map((t) => t.value)
         .join(" ");
       const hit = findNamed(name);
@@ -966,7 +1128,12 @@ function classify(e: Working, input: ResolveInput): void {
   if (e.kind === "unnamed") return;
   const norm = normaliseName(e.name);
   const ev = e.kindEvidence;
-  const org = ORGS.get(e.name);
+  // "The Hill said": the article "The" is part of some outlets' names.
+  const org =
+    ORGS.get(e.name) ??
+    (e.mentions.some((sp) => /^the\s/i.test(input.text.slice(sp.start, sp.end)))
+      ? ORGS.get(`The ${e.name}`)
+      : undefined);
   if (org) {
     e.kind = org.kind;
     e.affiliation = org.affiliation;
@@ -1034,7 +1201,9 @@ function classify(e: Working, input: ResolveInput): void {
   }
   // Descriptions given with the source and, for people, elsewhere before the name in the text.
   const descs: string[] = [];
-  if (e.description) descs.push(e.description);
+  // "a study by the Kestrel Institute": the document is what the source wrote, not what it is.
+  const docDescription = e.description && DOC_NOUNS.has(normaliseName(e.description).split(/\s+/).pop() ?? "");
+  if (e.description && !docDescription) descs.push(e.description);
   if (e.person) descs.push(...descriptionsInText(e, input));
   // An academic or medical courtesy title ("Dr") gives way to a role the text states ("the office's chief adviser").
   let pick: { d: string; r: ReturnType<typeof kindFromDescription> } | undefined;
@@ -1072,6 +1241,15 @@ function classify(e: Working, input: ResolveInput): void {
       }
     }
   }
+  // "the Republican Governors Association", "the Democratic Senatorial Campaign Committee": a body named after a party.
+  if (!e.person) {
+    const b = bodyKind(words, e.name.split(/\s+/));
+    if (b && b.why === "“party name” → politician") {
+      e.kind = b.kind;
+      ev.push(`a body named after a party (${b.why})`);
+      return;
+    }
+  }
   for (const w of words.slice().reverse()) {
     const k = TITLE_KIND.get(w);
     if (k) {
@@ -1089,7 +1267,11 @@ function classify(e: Working, input: ResolveInput): void {
     ev.push(`name contains an institution word → official`);
     return;
   }
-  if (/\b(times|post|news|journal|network|press|magazine|daily|herald|tribune|gazette)\b/.test(norm)) {
+  if (
+    /\b(times|post|news|journal|network|press|magazine|daily|herald|tribune|gazette|courier|ledger|chronicle|dispatch|bulletin|inquirer|examiner|sentinel|telegraph|observer|radio|television|tv)\b/.test(
+      norm,
+    )
+  ) {
     e.kind = "media";
     ev.push("name contains a publication word → media");
     return;
@@ -1170,6 +1352,10 @@ const GENERIC_ROLES = new Set(
     "organizer organiser staffer lawyer attorney network"
   ).split(" "),
 );
+/** Roles that speak for a principal, whose kind they take ("a spokesman for Senator Roe" → politician). */
+const SPEAKS_FOR = new Set(
+  "spokesman spokeswoman spokesperson aide adviser advisor counselor secretary representative".split(" "),
+);
 /** Offices whose former holders the text presents as political figures (the others as analysts of their field). */
 const FORMER_POLITICAL = new Set(
   (
@@ -1179,7 +1365,13 @@ const FORMER_POLITICAL = new Set(
 );
 /** Words that say what kind of body an organisation is, for roles held in it. */
 const BODY_WORD_KINDS: [SourceKind, string[]][] = [
-  ["politician", "gop dnc rnc party campaign caucus pac senate house congressional".split(" ")],
+  // A party's name as an adjective ("a Republican spokesman", "the Democratic leader") ties the role to the party.
+  [
+    "politician",
+    "gop dnc rnc party campaign caucus pac senate house congressional republican republicans democratic democrat democrats".split(
+      " ",
+    ),
+  ],
   [
     "media",
     "times post news journal magazine standard herald tribune gazette blog radio television tv daily".split(" "),
@@ -1265,6 +1457,13 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
         return { kind: "other", why: `“${r.word}” for a client (“${comp.compWritten.join(" ")}”) → other` };
       if (b)
         return { kind: b.kind, why: `role “${r.word}” in a body named “${comp.compWritten.join(" ")}” (${b.why})` };
+      // "a spokeswoman for Speaker Jane Roe": a spokesperson or aide takes the kind of the titled person they speak for.
+      const principal = SPEAKS_FOR.has(r.word) ? kindOfHead(comp.comp, comp.compWritten, false) : null;
+      if (principal && principal.kind !== "document")
+        return {
+          kind: principal.kind,
+          why: `“${r.word}” for “${comp.compWritten.join(" ")}” (${principal.why})`,
+        };
     }
     return { kind: r.kind, why: r.why };
   }
@@ -1385,7 +1584,8 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
     const after = appositiveAfter(tokens, i);
     if (after) out.push(after);
   }
-  for (const i of positions.slice(0, 20)) {
+  // Titles before the given name, and before the surname alone ("Secretary Roe", "President Roe").
+  for (const i of [...positions.slice(0, 20), ...familyPositions.slice(0, 20)]) {
     const words: string[] = [];
     let k = i - 1;
     while (k >= 0 && i - k <= 6) {
@@ -1418,6 +1618,16 @@ function appositiveAfter(tokens: Token[], i: number): string | null {
   const first = tokens[k + 1];
   if (!first) return null;
   const fl = first.value.toLowerCase();
+  // "Mr. Dorrel, who was president from 2006 until 2012,": a copular relative clause says what the person was.
+  if (RELATIVE_OPENERS.has(fl)) {
+    const rest: string[] = [];
+    for (let j = k + 2; j < tokens.length && j - k <= 12; j++) {
+      const v = tokens[j]!.value;
+      if (v === "," || v === "." || v === ";" || v === "—" || v === "--") break;
+      rest.push(v);
+    }
+    return COPULAR_RELATIVE.test(rest.join(" ")) ? `${fl} ${rest.join(" ")}` : null;
+  }
   if (!(
     DETERMINERS.has(fl) ||
     TITLE_KIND.has(fl) ||

@@ -62,7 +62,13 @@ export function analyseSourcing(
     if (list) list.push(i);
     else wordIndex.set(k, [i]);
   }
-  const { entities, keyOf } = resolveSources({ text, tokens: t.tokens, mentions, wordIndex, paragraphs: t.paragraphs });
+  const { entities, keyOf, documentMention } = resolveSources({
+    text,
+    tokens: t.tokens,
+    mentions,
+    wordIndex,
+    paragraphs: t.paragraphs,
+  });
   const byKey = new Map(entities.map((e) => [e.key, e]));
   const attributions: Attribution[] = raw.slice(0, nAtt).map((r, i) => {
     const id = `a${i + 1}`;
@@ -70,6 +76,8 @@ export function analyseSourcing(
     const ent = key ? byKey.get(key) : undefined;
     let kind: SourceKind = ent?.kind ?? "unnamed";
     if (!ent && r.kind !== "unnamed") kind = "unnamed";
+    // "The council's report said": the attribution's source is a document; its author stays the canonical source.
+    if (ent && documentMention[mentionOf[i]!]) kind = "document";
     if (ent) {
       ent.attributionIds.push(id);
       ent.wordsQuoted += quotedWordCount(text, r.kind, r.content);

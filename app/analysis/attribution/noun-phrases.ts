@@ -194,6 +194,13 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
   return [s, j];
 }
 
+/** Works whose author follows with "by" ("according to a study by the Kestrel Institute"). */
+const AUTHORED = new Set(
+  "study studies report reports poll polls survey surveys analysis review audit investigation letter statement ruling estimate estimates paper research".split(
+    " ",
+  ),
+);
+
 /** A noun phrase starting at token k (rightwards), for sources after the cue. */
 export function npRight(ctx: AttributionContext, k: number, b: number, nounVerbs = false): [number, number] | null {
   const tokens = ctx.tok.tokens;
@@ -253,12 +260,12 @@ export function npRight(ctx: AttributionContext, k: number, b: number, nounVerbs
       // inside a name
     } else if (
       u.pos === "ADP" &&
-      (lu === "of" || lu === "for" || lu === "at" || lu === "from") &&
+      (lu === "of" || lu === "for" || lu === "at" || lu === "from" || (lu === "by" && AUTHORED.has(lower[m - 1]!))) &&
       head >= 0 &&
       m < b &&
       tokens[m + 1]!.pos !== "VERB"
     ) {
-      // "head of the agency"
+      // "head of the agency"; "a study by the Kestrel Institute": a work and its author
     } else if (
       u.pos === "CCONJ" &&
       lu === "and" &&

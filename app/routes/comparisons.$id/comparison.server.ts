@@ -27,6 +27,7 @@ import { isSnapshotId } from "#app/models/snapshots.server";
 import { LAYERS, readView, viewQuery, type Layer } from "./view";
 import { correctionsSummary } from "#app/models/corrections.server";
 import { canCorrect, coderOf } from "../articles.$id_.corrections/corrections.server";
+import { kindEvidenceRow } from "#app/components/kind-evidence";
 import { withServerOnly } from "#app/components/island";
 import { dashboardSummary } from "#app/components/charts/summary";
 import { serverCharts, type ServerCharts } from "#app/components/charts/render.server";
@@ -66,6 +67,7 @@ function columnHighlights(
         rows: [
           `Source: ${sourceName}${src?.description ? ` (${src.description})` : ""}`,
           `Kind: ${kindLabel(a.sourceKind)}${a.affiliation ? ` · affiliation: ${a.affiliation}` : ""}`,
+          ...[kindEvidenceRow(src, a)].filter((r): r is string => r !== null),
           ...(cueText
             ? [`Reporting word: “${cueText}” (${cbLabel(codebook.cueStances, a.cueStance).toLowerCase()})`]
             : []),

@@ -82,6 +82,16 @@ export function contentAfterSource(
   const k = cueEndTok + 1;
   if (k <= b && lower[k] === ":") return colonIntro(ctx, k, base, np);
   if (k + 1 <= b && lower[k] === "that" && lower[k + 1] === ":") return colonIntro(ctx, k + 1, base, np);
+  // "Mayor Roe told a press conference on Wednesday:" and a quoted paragraph: the listener and the time are no content.
+  if (
+    b > k &&
+    tokens[b]!.value === ":" &&
+    ctx.para[b] === ctx.para[i] &&
+    !tokens.slice(k, b).some((t) => t.pos === "VERB" || t.pos === "AUX" || /^[“”"‘’«»]$/.test(t.value))
+  ) {
+    const q = colonIntro(ctx, b, base, np);
+    if (q && q.rule === "quote.colon-intro") return q;
+  }
   const content = contentAfterCue(ctx, k, b, lemma, cls);
   if (!content) return null;
   // "she said at a forum", "he said before he left": a time or place phrase is no reported content.

@@ -5,6 +5,7 @@ import { clauseFollows, contentAfterPost, contentBefore, endsClause } from "../c
 import { contentAfterCue } from "../cue-content";
 import { type AttributionContext, type RawAttribution, kindOf, span } from "../context";
 import {
+  appositiveSource,
   anonymityRequestEnd,
   hasFiniteVerb,
   isBoundaryBefore,
@@ -170,7 +171,8 @@ export function verbCue(
     (lower[j] === "," || tokens[j]!.pos === "CCONJ" || byIng) &&
     (cls === "speech" || cls === "stance")
   ) {
-    const src = sentenceSubject(ctx, a, j, sentenceAtts);
+    // "…, with Rep. Ann Vell, D-Calif., saying …": a name with its party tag just before the participle is its subject.
+    const src = taggedNameBefore(ctx, j, a) ?? sentenceSubject(ctx, a, j, sentenceAtts);
     if (!src) return null;
     const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
     if (!content) return null;
@@ -287,4 +289,15 @@ export function verbCue(
     }
   }
   return contentAfterSource(ctx, i, a, b, cueEndTok, { lemma, cls, withParticle }, base, np);
+}
+
+/** "Lindsey Vell, R-S.C.," ending at the comma j: the name and its party-state tag, or null. */
+function taggedNameBefore(ctx: AttributionContext, j: number, a: number): [number, number] | null {
+  if (ctx.lower[j] !== ",") return null;
+  let k = j - 1;
+  while (k > a && j - k <= 6 && ctx.lower[k] !== ",") k--;
+  if (k <= a || ctx.lower[k] !== ",") return null;
+  const tag = ctx.text.slice(ctx.tok.tokens[k + 1]!.start, ctx.tok.tokens[j - 1]!.end);
+  if (!/^[RDI]-[A-Z][A-Za-z.]*$/.test(tag)) return null;
+  return appositiveSource(ctx, j, a);
 }
