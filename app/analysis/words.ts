@@ -189,6 +189,44 @@ export function buildMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher<T> {
   };
 }
 
+/** `/[\p{L}\p{N}]/u.test(s)`: ASCII letters and digits are decided without the regex. */
+export function hasWordChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128) return /[\p{L}\p{N}]/u.test(s);
+  }
+  return false;
+}
+
+/** `(s.match(/[\p{L}\p{N}]+/gu) ?? []).length` without building the matches: runs of letters and digits. */
+export function letterDigitRuns(s: string): number {
+  let n = 0;
+  let inRun = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let k: boolean;
+    if (c < 128) k = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        k = isLetterOrDigit(String.fromCharCode(c, d));
+        i++;
+      } else k = false;
+    } else k = isLetterOrDigit(String.fromCharCode(c));
+    if (k && !inRun) n++;
+    inRun = k;
+  }
+  return n;
+}
+
+const letterOrDigit = new Map<string, boolean>();
+function isLetterOrDigit(ch: string): boolean {
+  let k = letterOrDigit.get(ch);
+  if (k === undefined) letterOrDigit.set(ch, (k = /^[\p{L}\p{N}]$/u.test(ch)));
+  return k;
+}
+
 /** Index of the first word whose start is >= pos (binary search). */
 export function wordAt(words: Word[], pos: number): number {
   let lo = 0;
