@@ -1235,6 +1235,12 @@ function bodyKind(words: string[], written: string[]): { kind: SourceKind; why: 
   return null;
 }
 
+/** A description's conjuncts (split at commas, semicolons and "and"); most have none, and skip the splitting regex. */
+function splitConjuncts(s: string): string[] {
+  if (!s.includes(",") && !s.includes(";") && !s.includes("and")) return s ? [s] : [];
+  return s.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
+}
+
 function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
   const low = normaliseName(d);
   // "Jonathan Roe, 45, said": news style gives a private person's age, not an office.
@@ -1248,8 +1254,8 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
   const main = rel && rel.index > 0 ? low.slice(0, rel.index) : low;
   const mainWritten = rel && rel.index > 0 ? d.slice(0, Math.max(0, d.length - (low.length - rel.index))) : d;
   // "the president and executive director of X": the conjuncts share the last one's complement.
-  const conj = main.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
-  const conjWritten = mainWritten.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
+  const conj = splitConjuncts(main);
+  const conjWritten = splitConjuncts(mainWritten);
   if (conjWritten.length !== conj.length) conjWritten.splice(0, conjWritten.length, ...conj);
   const parts = conj.map((c, i) => {
     const words = c.split(/\s+/).filter(Boolean);
