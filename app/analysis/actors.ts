@@ -236,13 +236,19 @@ interface Candidate {
  * capitalised parts ("Hamas-ISIS", "Romney-Ryan") splits when a part is a known alias or stands alone elsewhere.
  */
 function prepareWords(words: Word[]): Word[] {
-  const standalone = new Set<string>();
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i]!;
-    const ch = w.text.charCodeAt(0);
-    if (ch >= 97 && ch <= 122) continue;
-    if (w.sentence === words[i - 1]!.sentence && /^\p{Lu}\p{L}+$/u.test(w.text)) standalone.add(foldName(w.text));
-  }
+  // Capitalised words standing alone (not first in their sentence): found when a hyphenated word first needs them.
+  let standaloneSet: Set<string> | null = null;
+  const standalone = (): Set<string> => {
+    if (standaloneSet) return standaloneSet;
+    standaloneSet = new Set<string>();
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i]!;
+      const ch = w.text.charCodeAt(0);
+      if (ch >= 97 && ch <= 122) continue;
+      if (w.sentence === words[i - 1]!.sentence && /^\p{Lu}\p{L}+$/u.test(w.text)) standaloneSet.add(foldName(w.text));
+    }
+    return standaloneSet;
+  };
   const out: Word[] = [];
   for (const w0 of words) {
     const c0 = w0.text.charCodeAt(0);
@@ -262,7 +268,7 @@ function prepareWords(words: Word[]): Word[] {
       !parts ||
       parts.length < 2 ||
       !parts.every((p) => /^\p{Lu}\p{L}/u.test(p)) ||
-      !parts.some((p) => ALIAS_BY_FIRST.has(foldName(p)) || standalone.has(foldName(p)))
+      !parts.some((p) => ALIAS_BY_FIRST.has(foldName(p)) || standalone().has(foldName(p)))
     ) {
       out.push(w);
     } else {

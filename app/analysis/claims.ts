@@ -3,7 +3,7 @@
 import type { Attribution, Claim, ClaimStance, SourceEntity, Span } from "./types";
 import type { Mention } from "./actors";
 import type { MarkerItem } from "./markers";
-import { foldName, wordAt, type Word } from "./words";
+import { foldName, hasWordChar, letterDigitRuns, wordAt, type Word } from "./words";
 import { STOP_WORDS, stem } from "./stem";
 
 export interface ClaimItem extends Claim {
@@ -101,7 +101,7 @@ export function claimTerms(words: Word[], spans: Span[], mentions: Mention[]): s
         if (m.span.start === w.start) terms.push("@" + m.actorKey);
         continue;
       }
-      if (!/[\p{L}\p{N}]/u.test(w.text)) continue;
+      if (!hasWordChar(w.text)) continue;
       if (w.pos === "NUM" || /^\d[\d,.]*$/.test(w.text)) {
         terms.push(w.lower.replace(/,/g, "").replace(/\.$/, ""));
         continue;
@@ -121,7 +121,7 @@ export function claimTerms(words: Word[], spans: Span[], mentions: Mention[]): s
         w.pos === "PART"
       )
         continue;
-      terms.push(stem(w.lemma.replace(/[‘’']/g, "")));
+      terms.push(stem(/[‘’']/.test(w.lemma) ? w.lemma.replace(/[‘’']/g, "") : w.lemma));
     }
   }
   return terms;
@@ -168,7 +168,7 @@ export function claimSentences(text: string, sentences: Span[]): Span[] {
 }
 
 function wordCount(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return letterDigitRuns(text);
 }
 
 /** The content pieces of an attribution cut at sentence boundaries: one list of pieces per sentence touched. */
@@ -354,7 +354,7 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
     let verb = false;
     for (let k = wi; k < words.length && words[k]!.start < s.end; k++) {
       if (words[k]!.start < s.start) continue;
-      if (/[\p{L}\p{N}]/u.test(words[k]!.text)) nWords++;
+      if (hasWordChar(words[k]!.text)) nWords++;
       if (words[k]!.pos === "VERB" || words[k]!.pos === "AUX") verb = true;
     }
     if (nWords < 5 || !verb) continue;

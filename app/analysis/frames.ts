@@ -151,7 +151,7 @@ export function scoreFrames(
       FrameDimension,
       { hits: Span[]; entries: string[]; words: string[]; voices: Voice[]; plain: boolean }
     >();
-    for (const h of matcher.match(slice)) {
+    for (const h of matcher.match(words, a, b)) {
       // A single word inside a longer capitalised name is part of the name (phrase entries are names themselves).
       const run = runs[h.from];
       if (run && h.to - h.from === 1 && run[1] - run[0] > 1) continue;

@@ -197,7 +197,7 @@ const DESIGNATE = new Set([
 
 /** Label hits within a word range, with their spans (lexicon phrases, then qualifier suffixes such as "-backed"). */
 export function labelsIn(words: Word[], from: number, to: number): LabelHit[] {
-  const hits = labelMatcher.match(words.slice(from, to)).map((h) => {
+  const hits = labelMatcher.match(words, from, to).map((h) => {
     const a = words[from + h.from]!;
     const b = words[from + h.to - 1]!;
     return { labelClass: h.entry.data, entry: h.entry.words.join(" "), span: { start: a.start, end: b.end } };

@@ -68,8 +68,9 @@ for (const s of gazetteer.entries.states as StateEntry[]) {
 const TITLE_KIND = new Map<string, SourceKind>();
 for (const [kind, words] of Object.entries(gazetteer.entries.titles as Record<string, string[]>))
   for (const w of words) if (!TITLE_KIND.has(w)) TITLE_KIND.set(w, kind as SourceKind);
-/** The titles of two words or more, in the gazetteer's order (checked first in a description). */
-const MULTIWORD_TITLES = [...TITLE_KIND].filter(([t]) => t.includes(" "));
+/** The titles of two words or more, in the gazetteer's order (checked first in a description), with the spaced form
+ * a description is searched for (built once here, not per description and title). */
+const MULTIWORD_TITLES = [...TITLE_KIND].filter(([t]) => t.includes(" ")).map(([t, k]) => [t, k, ` ${t} `] as const);
 export const GAZETTEER_ENTRY_COUNT = ORGS.size + STATES.size + TITLE_KIND.size;
 
 const PRONOUNS = new Set(["he", "she", "they", "we", "i", "it", "you", "him", "her", "them", "who"]);
@@ -973,6 +974,20 @@ function strip(e: Working): SourceEntity {
 const NAME_JOINERS = new Set(["-", "‘", "’", "'", "."]);
 
 /** The nearest capitalised person name (two words or more) before `pos`, within about 120 tokens. */
+/**
+ * `parseMention` of tokens s..i of a text's tokens: every pronoun looks back over the same runs of names, so each
+ * run is parsed once per token array (parseMention is pure; its result is only read).
+ */
+const runParses = new WeakMap<Token[], Map<number, Parsed>>();
+function parseRun(tokens: Token[], s: number, i: number, run: Token[]): Parsed {
+  let memo = runParses.get(tokens);
+  if (!memo) runParses.set(tokens, (memo = new Map()));
+  const key = s * 0x100000 + i;
+  let p = memo.get(key);
+  if (!p) memo.set(key, (p = parseMention(run)));
+  return p;
+}
+
 function nearestPersonName(input: ResolveInput, pos: number): { start: number; name: string; tokens: Token[] } | null {
   const { tokens } = input;
   let i = lowerBound(tokens, pos) - 1;
@@ -993,7 +1008,7 @@ function nearestPersonName(input: ResolveInput, pos: number): { start: number; n
     }
     while (s < i && NAME_JOINERS.has(tokens[s]!.value)) s++;
     const run = tokens.slice(s, i + 1);
-    const parsed = parseMention(run);
+    const parsed = parseRun(tokens, s, i, run);
     const words = run.filter((t) => !NAME_JOINERS.has(t.value)).length;
     // "the Office of Congressional Ethics": a capitalised run after "of" ends a body's name, not a person's.
     const ofBefore = tokens[s - 1]?.value === "of" && /^\p{Lu}/u.test(tokens[s - 2]?.value ?? "");
@@ -1412,6 +1427,12 @@ function bodyKind(words: string[], written: string[]): { kind: SourceKind; why: 
   return null;
 }
 
+/** A description's conjuncts (split at commas, semicolons and "and"); most have none, and skip the splitting regex. */
+function splitConjuncts(s: string): string[] {
+  if (!s.includes(",") && !s.includes(";") && !s.includes("and")) return s ? [s] : [];
+  return s.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
+}
+
 function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
   const low = normaliseName(d);
   // "Jonathan Roe, 45, said": news style gives a private person's age, not an office.
@@ -1425,8 +1446,8 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
   const main = rel && rel.index > 0 ? low.slice(0, rel.index) : low;
   const mainWritten = rel && rel.index > 0 ? d.slice(0, Math.max(0, d.length - (low.length - rel.index))) : d;
   // "the president and executive director of X": the conjuncts share the last one's complement.
-  const conj = main.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
-  const conjWritten = mainWritten.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
+  const conj = splitConjuncts(main);
+  const conjWritten = splitConjuncts(mainWritten);
   if (conjWritten.length !== conj.length) conjWritten.splice(0, conjWritten.length, ...conj);
   const parts = conj.map((c, i) => {
     const words = c.split(/\s+/).filter(Boolean);
@@ -1493,10 +1514,11 @@ function kindOfHead(
   const former = formerByClause || words.some((w) => w === "former" || w === "ex" || w.startsWith("ex-"));
   const formerKind = (w: string, k: SourceKind): SourceKind =>
     former && k === "official" ? (FORMER_POLITICAL.has(w.replace(/^ex-/, "")) ? "politician" : "expert") : k;
-  const joined = words.join(" ");
-  // Two-word titles first, then single words from the right (the head decides).
-  for (const [t, k] of MULTIWORD_TITLES)
-    if (` ${joined} `.includes(` ${t} `) || joined.endsWith(` ${t}`)) {
+  // Two-word titles first, then single words from the right (the head decides). A title ending the description
+  // is found in the spaced form too.
+  const spaced = ` ${words.join(" ")} `;
+  for (const [t, k, spacedTitle] of MULTIWORD_TITLES)
+    if (spaced.includes(spacedTitle)) {
       const kind = formerKind(t, k);
       const why = kind === k ? `title “${t}” → ${k}` : `former “${t}” → ${kind}`;
       return { kind, why, word: t, fixed: true };

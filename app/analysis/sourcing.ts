@@ -54,10 +54,12 @@ export function analyseSourcing(
     });
   });
   const wordIndex = new Map<string, number[]>();
+  // The context's lower-cased values are these tokens' own unless quotation marks were rewritten in them.
+  const lower = ctx.tok === t ? ctx.lower : null;
   for (let i = 0; i < t.tokens.length; i++) {
     const tk = t.tokens[i]!;
     if (tk.pos === "PUNCT" || tk.pos === "SPACE") continue;
-    const k = tk.value.toLowerCase();
+    const k = lower ? lower[i]! : tk.value.toLowerCase();
     const list = wordIndex.get(k);
     if (list) list.push(i);
     else wordIndex.set(k, [i]);

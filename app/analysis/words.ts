@@ -93,7 +93,8 @@ export interface PhraseHit<T> {
 }
 
 export interface PhraseMatcher<T> {
-  match(words: Word[]): PhraseHit<T>[];
+  /** Hits in `words.slice(from, to)`, with word indices into that slice (the whole stream by default). */
+  match(words: Word[], from?: number, to?: number): PhraseHit<T>[];
 }
 
 /** Splits a lexicon phrase into words the way `toWords` does (hyphenated words stay whole). */
@@ -109,6 +110,27 @@ function wordMatches(w: Word, e: string): boolean {
   return w.lower === e || w.lemma === e;
 }
 
+/**
+ * First words of every matcher built (at module load), each with a bit per matcher: one look-up per word (its form
+ * and its lemma) tells every matcher whether an entry of its own can start there, so each matcher looks its own
+ * table up only at those words. The bits of a word stream are found once per stream and shared by the matchers.
+ */
+const FIRST_WORD_BITS = new Map<string, number>();
+let matcherCount = 0;
+const streamBits = new WeakMap<Word[], { matchers: number; length: number; bits: Int32Array }>();
+function firstWordBits(words: Word[]): Int32Array {
+  const known = streamBits.get(words);
+  // (Found again if a matcher was built or the stream grew since.)
+  if (known && known.matchers === matcherCount && known.length === words.length) return known.bits;
+  const bits = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    bits[i] = (FIRST_WORD_BITS.get(w.lower) ?? 0) | (w.lemma !== w.lower ? (FIRST_WORD_BITS.get(w.lemma) ?? 0) : 0);
+  }
+  streamBits.set(words, { matchers: matcherCount, length: words.length, bits });
+  return bits;
+}
+
 /** Builds a matcher keyed on the first word; at each position the longest entry wins, matches never overlap. */
 export function buildMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher<T> {
   const byFirst = new Map<string, PhraseEntry<T>[]>();
@@ -120,10 +142,17 @@ export function buildMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher<T> {
     list.push(e);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  // 31 matchers fit the bits; any beyond (none today) look every word up themselves.
+  const bit = matcherCount < 31 ? 1 << matcherCount++ : 0;
+  if (bit) for (const k of byFirst.keys()) FIRST_WORD_BITS.set(k, (FIRST_WORD_BITS.get(k) ?? 0) | bit);
   return {
-    match(words) {
+    match(words, from = 0, to = words.length) {
       const hits: PhraseHit<T>[] = [];
-      for (let i = 0; i < words.length; i++) {
+      from = Math.max(0, from);
+      to = Math.min(to, words.length);
+      const bits = bit ? firstWordBits(words) : null;
+      for (let i = from; i < to; i++) {
+        if (bits && !(bits[i]! & bit)) continue;
         const w = words[i]!;
         const l1 = byFirst.get(w.lower);
         const l2 = w.lemma !== w.lower ? byFirst.get(w.lemma) : undefined;
@@ -138,7 +167,7 @@ export function buildMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher<T> {
             if (e.lowercase && w.text !== w.lower) continue;
             let ok = true;
             for (let k = 1; k < e.words.length; k++) {
-              const wk = words[i + k];
+              const wk = i + k < to ? words[i + k] : undefined;
               if (!wk || !wordMatches(wk, e.words[k]!) || wk.sentence !== w.sentence) {
                 ok = false;
                 break;
@@ -151,13 +180,51 @@ export function buildMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher<T> {
           }
         }
         if (found) {
-          hits.push({ from: i, to: i + found.words.length, entry: found });
+          hits.push({ from: i - from, to: i - from + found.words.length, entry: found });
           i += found.words.length - 1;
         }
       }
       return hits;
     },
   };
+}
+
+/** `/[\p{L}\p{N}]/u.test(s)`: ASCII letters and digits are decided without the regex. */
+export function hasWordChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128) return /[\p{L}\p{N}]/u.test(s);
+  }
+  return false;
+}
+
+/** `(s.match(/[\p{L}\p{N}]+/gu) ?? []).length` without building the matches: runs of letters and digits. */
+export function letterDigitRuns(s: string): number {
+  let n = 0;
+  let inRun = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let k: boolean;
+    if (c < 128) k = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        k = isLetterOrDigit(String.fromCharCode(c, d));
+        i++;
+      } else k = false;
+    } else k = isLetterOrDigit(String.fromCharCode(c));
+    if (k && !inRun) n++;
+    inRun = k;
+  }
+  return n;
+}
+
+const letterOrDigit = new Map<string, boolean>();
+function isLetterOrDigit(ch: string): boolean {
+  let k = letterOrDigit.get(ch);
+  if (k === undefined) letterOrDigit.set(ch, (k = /^[\p{L}\p{N}]$/u.test(ch)));
+  return k;
 }
 
 /** Index of the first word whose start is >= pos (binary search). */

@@ -21,6 +21,8 @@ function taggerSlip(
   const t = tokens[i]!;
   const lw = lower[i]!;
   const guess = guessVerbLemma(lw);
+  // Every reading below needs a cue: a verb form guessed from the word, or the word itself in the cue lexicon.
+  if (!guess && !lookupCue(lw)) return null;
   const p = skipLeftModifiers(ctx, i - 1, a);
   const prevTok = tokens[p];
   const nextTok = tokens[i + 1];
