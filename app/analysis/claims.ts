@@ -5,6 +5,7 @@ import type { Mention } from "./actors";
 import type { MarkerItem } from "./markers";
 import { foldName, wordAt, type Word } from "./words";
 import { STOP_WORDS, stem } from "./stem";
+import { DENIAL_RULES, denialFrame, markRebuttals } from "./claim-denials";
 
 export interface ClaimItem extends Claim {
   /** The claim's words as they stand in the text (the content pieces joined with " … "). */
@@ -14,6 +15,8 @@ export interface ClaimItem extends Claim {
   sourceName: string | null;
   evidence: string[];
   field?: "title" | "body";
+  /** Where the denial or rebuttal that makes the claim "denied" stands. */
+  denial?: Span;
 }
 
 export const CLAIM_RULES: Record<string, string> = {
@@ -21,13 +24,12 @@ export const CLAIM_RULES: Record<string, string> = {
   "claim.author":
     "A sentence in the author's own voice (no attribution, not a question, mostly not quoted, with a verb) is a claim the author makes.",
   "stance.denied":
-    'The cue denies or rebuts (deny, reject, dispute, refute), or the words call the claim false, baseless or unproven ("there is no evidence that", "falsely claimed", "is untrue"). A refusal to comment or to act is no denial, nor is a negative word inside the claim.',
-  "stance.denied-later":
-    'A denial right after a claim ("Halberd denied the allegations", in the same or the next paragraph) marks the claim it answers as denied.',
+    'A denial cue whose object is a clause ("denied that the pier was sold", "denied having met him"), or words that call the claim unproven or false as it is made ("there is no evidence that", "falsely claimed", "the rumour that … is false"). A refusal to comment or to act is no denial, nor is a negative word inside the claim, nor a denial of a thing ("rejected the offer", "voted against the bill").',
   "claim.sentence-split":
     "An attribution whose content runs over several sentences gives one claim per sentence: a proposition never spans sentences.",
   "claim.author-remainder":
     "Where an attribution covers only part of a sentence, the rest of the sentence (at least five words, with a verb) stays the author's own claim.",
+  ...DENIAL_RULES,
   "stance.attributed": "The claim is attributed to a named source.",
   "stance.named-in-source":
     'The source\'s words begin with a name ("Dorin Velasko, a lawyer for the port", "the Tolvar Herald", "Velasko\'s statement"): the claim is attributed to a named source even where the source entity kept only a description.',
@@ -38,9 +40,21 @@ export const CLAIM_RULES: Record<string, string> = {
   "stance.asserted": "The author states the claim as fact, without attribution or hedge.",
 };
 
-/** Words that rebut a proposition they carry: "there is no evidence that P", "falsely claimed P", "P is untrue". */
+/**
+ * Words that rebut the proposition they carry: "there is no evidence that P", "falsely claimed P". A claim that only
+ * calls something else false ("the report was false") rebuts another claim: claim-denials.ts links it back.
+ */
 const DENIAL =
-  /\b(?:there (?:is|was|has been|had been) no (?:evidence|proof)|no evidence (?:that|of)|falsely|(?:is|are|was|were|be|been) (?:\w+ )?(?:false|untrue|baseless|unfounded|groundless|fabricated)|baseless|unfounded|groundless|(?:called|calling|dismissed|rejected|denounced) (?:\w+ ){0,5}(?:false|untrue|a lie|lies|baseless|fabricated|fake))\b/i;
+  /\b(?:there (?:is|was|has been|had been) no (?:evidence|proof)(?= (?:that|of)\b)|falsely (?:claim|stat|sa|assert|suggest|accus|insist)\w*|(?:claims?|reports?|rumou?rs?|allegations?|suggestions?|notion|idea|assertions?) that [^.;]{3,200}? (?:is|are|was|were) (?:\w+ )?(?:false|untrue|baseless|unfounded|groundless|fabricated))\b/i;
+/** The object of a denial cue is a proposition (a clause), not a thing: "denied that …", "denied having …". */
+const CLAUSE_OBJECT = /^["“‘']?(?:that|having|being|ever)\b/u;
+
+/** A denial cue's object that is a proposition: a "that" clause or a gerund ("denied meeting him"), not a thing. */
+function clauseObject(text: string, words: Word[], pieces: Span[]): boolean {
+  if (CLAUSE_OBJECT.test(text.slice(pieces[0]!.start, pieces[pieces.length - 1]!.end).trim())) return true;
+  const w = words[wordAt(words, pieces[0]!.start)];
+  return !!w && w.pos === "VERB" && /ing$/i.test(w.text);
+}
 /** A cue that refuses (to comment, to act) is not a denial of anything. */
 const REFUSAL =
   /\b(?:declin\w*|refus\w*|would(?: not|n['’]t)|will(?: not|n['’]t)|did(?: not|n['’]t) (?:respond|return|reply|comment)|no comment)\b/i;
@@ -266,6 +280,8 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
     }
     const cueText = a.cue ? text.slice(a.cue.start, a.cue.end) : "";
     const refusal = REFUSAL.test(cueText);
+    const cueSentence = a.cue ? sentences.find((x) => x.start <= a.cue!.start && a.cue!.start < x.end) : undefined;
+    const frame = cueSentence && !refusal ? denialFrame(text, a, cueSentence) : null;
     for (const pieces of groups) {
       const span = { start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end };
       const ctext = pieces.map((p) => text.slice(p.start, p.end)).join(" … ");
@@ -273,12 +289,19 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       const evidence: string[] = [];
       let stance: ClaimStance;
       const denial = DENIAL.exec(ctext);
-      if (a.cueStance === "denial" && !refusal) {
+      let denialAt: Span | undefined;
+      if (a.cueStance === "denial" && !refusal && clauseObject(text, words, pieces)) {
         stance = "denied";
         if (a.cue) evidence.push(cueText);
+        denialAt = a.cue ?? undefined;
+      } else if (frame && cueSentence && overlaps(span, cueSentence)) {
+        stance = "denied";
+        evidence.push("stance.denied-frame", text.slice(frame.start, frame.end));
+        denialAt = frame;
       } else if (denial) {
         stance = "denied";
         evidence.push(denial[0]);
+        denialAt = spanOf(ctext, pieces, denial.index, denial[0].length);
       } else if (src && src.named && a.kind !== "unnamed" && a.sourceKind !== "unnamed") {
         stance = "attributed";
       } else if (namedHere) {
@@ -311,6 +334,7 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
         terms: claimTerms(words, pieces, mentions),
         rule: groups.length > 1 ? "claim.sentence-split" : "claim.attribution",
         evidence: [`stance.${stance}`, ...evidence],
+        ...(denialAt ? { denial: denialAt } : {}),
       });
     }
   }
@@ -362,9 +386,12 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
     const evidence: string[] = [];
     const denial = DENIAL.exec(st);
     const hedge = hedgesNear(s.start, s.end).find((h) => !h.inQuote && h.span.start >= s.start && h.span.end <= s.end);
+    let denialAt: Span | undefined;
     if (denial) {
       stance = "denied";
       evidence.push(denial[0]);
+      const lead = text.slice(s.start, s.end).length - text.slice(s.start, s.end).trimStart().length;
+      denialAt = { start: s.start + lead + denial.index, end: s.start + lead + denial.index + denial[0].length };
     } else if (hedge) {
       stance = "hedged";
       evidence.push(hedge.text);
@@ -381,12 +408,25 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       terms: claimTerms(words, [s], mentions),
       rule,
       evidence: [`stance.${stance}`, ...evidence],
+      ...(denialAt ? { denial: denialAt } : {}),
     });
   }
   claims.sort((x, y) => x.span.start - y.span.start);
-  markAnsweredDenials(text, claims, attributions);
+  markRebuttals(text, sentences, claims);
   claims.forEach((c, i) => (c.id = `c${i + 1}`));
   return claims;
+}
+
+/** Text offsets of `length` characters at `index` in the pieces' text joined with " … " (the claim's `text`). */
+function spanOf(joined: string, pieces: Span[], index: number, length: number): Span {
+  let at = 0;
+  for (const p of pieces) {
+    const len = p.end - p.start;
+    if (index < at + len) return { start: p.start + index - at, end: Math.min(p.end, p.start + index - at + length) };
+    at += len + " … ".length;
+  }
+  const last = pieces[pieces.length - 1]!;
+  return { start: last.start, end: last.end };
 }
 
 /** The longest stretch of a sentence outside the attribution spans, trimmed of joining words and punctuation. */
@@ -417,34 +457,4 @@ function longestRemainder(text: string, sentence: Span, touching: Span[]): Span 
     }
   }
   return best && bestWords >= 5 ? best : null;
-}
-
-const ANAPHORIC =
-  /^(?:(?:the|these|those|this|that|such|all|any)\s+(?:\w+\s+)?(?:allegations?|claims?|accusations?|reports?|charges?|suggestions?|assertions?|account|version)|it|this|that|them|any (?:wrongdoing|involvement|role|link|links))$/i;
-
-/** A denial whose content only points back ("denied the allegations") answers the closest earlier claim nearby. */
-function markAnsweredDenials(text: string, claims: ClaimItem[], attributions: Attribution[]): void {
-  const byId = new Map(attributions.map((a) => [a.id, a]));
-  for (let i = 0; i < claims.length; i++) {
-    const d = claims[i]!;
-    const a = d.attributionId ? byId.get(d.attributionId) : undefined;
-    if (!a || a.cueStance !== "denial" || !ANAPHORIC.test(d.text.trim().replace(/[.,]$/, ""))) continue;
-    // Prefer the closest earlier attributed claim (an allegation someone made), else the closest author claim.
-    let pick: ClaimItem | null = null;
-    for (let j = i - 1; j >= 0; j--) {
-      const c = claims[j]!;
-      const gap = text.slice(c.span.end, d.span.start);
-      if ((gap.match(/\n+/g) ?? []).length > 1 || gap.length > 600) break;
-      if (c.stance === "denied" || (a.cue && c.span.end > a.cue.start)) continue;
-      if (c.attributionId) {
-        pick = c;
-        break;
-      }
-      pick ??= c;
-    }
-    if (pick) {
-      pick.stance = "denied";
-      pick.evidence = ["stance.denied-later", text.slice(a.cue?.start ?? d.span.start, d.span.end)];
-    }
-  }
 }
