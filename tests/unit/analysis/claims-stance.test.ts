@@ -435,3 +435,87 @@ describe("denials that answer a claim from outside its words (claim-denials.ts)"
     expect(claims.find((c) => c.text === "the harbour plan")!.stance).not.toBe("denied");
   });
 });
+
+describe("stance from the sentence around a claim", () => {
+  it("takes a hedge adjective before a noun for the noun's, not the claim's ('likely pipe bombs')", () => {
+    const [a] = build("Police seized two likely pipe bombs at the Tolvar depot on Monday.", []);
+    expect(a!.stance).toBe("asserted");
+    const [b] = build("The pipe bombs at the Tolvar depot may have been sent from the coast.", []);
+    expect(b!.stance).toBe("hedged");
+  });
+
+  it("takes a refusal or a question for an act the writer reports, not its source's claim (stance.reported-act)", () => {
+    const claims = build(
+      "Ilse Varga declined to answer questions about whether she would resign. Dorin Velasko asked whether the pier was safe.",
+      [
+        {
+          source: "Ilse Varga",
+          cue: "declined",
+          content: "to answer questions about whether she would resign",
+          stance: "denial",
+          sourceKey: "v",
+          sourceKind: "official",
+        },
+        {
+          source: "Dorin Velasko",
+          cue: "asked",
+          content: "whether the pier was safe",
+          sourceKey: "d",
+          sourceKind: "expert",
+        },
+      ],
+      [source("v", "Ilse Varga"), source("d", "Dorin Velasko")],
+    );
+    expect(claims.map((c) => c.stance)).toEqual(["asserted", "asserted"]);
+    expect(claims[0]!.evidence).toContain("stance.reported-act");
+  });
+
+  it("gives a subjectless rest of the sentence the stance of the attribution it continues (claim.continued)", () => {
+    const text = "Ilse Varga said that she would appeal the ruling — and would ask the court for costs in the spring.";
+    const claims = build(
+      text,
+      [
+        {
+          source: "Ilse Varga",
+          cue: "said",
+          content: "that she would appeal the ruling",
+          sourceKey: "v",
+          sourceKind: "official",
+        },
+      ],
+      [source("v", "Ilse Varga")],
+    );
+    const rest = claims.find((c) => c.text.startsWith("would ask"))!;
+    expect([rest.rule, rest.stance, rest.sourceName]).toEqual(["claim.continued", "attributed", "Ilse Varga"]);
+    // A rest with its own subject stays the writer's.
+    const own = build(
+      "Ilse Varga said that she would appeal the ruling, and the court adjourned until the spring.",
+      [
+        {
+          source: "Ilse Varga",
+          cue: "said",
+          content: "that she would appeal the ruling",
+          sourceKey: "v",
+          sourceKind: "official",
+        },
+      ],
+      [source("v", "Ilse Varga")],
+    );
+    expect(own.find((c) => c.text.includes("adjourned"))!.stance).toBe("asserted");
+  });
+
+  it("reads who holds a claim no attribution covers from its own sentence (stance.reporting-frame)", () => {
+    const claims = build(
+      "But many historians counter that the pier was never closed before the war. " +
+        "The ferry to Tolvar was late again on Monday, harbour officials said. " +
+        "The council met on Monday, with several members arguing that the pier should be sold.",
+      [],
+    );
+    expect(claims.map((c) => [c.stance, c.text.slice(0, 20)])).toEqual([
+      ["unnamed", "But many historians "],
+      ["unnamed", "The ferry to Tolvar "],
+      ["asserted", "The council met on M"],
+      ["unnamed", "with several members"],
+    ]);
+  });
+});
