@@ -23,7 +23,7 @@ export const DENIAL_RULES: Record<string, string> = {
   "stance.denied-rebuttal":
     'A later sentence of the same or the next paragraph rebuts a claim someone made by pointing back at it ("X denied the allegation", "X dismissed that criticism", "X called the report false", "there is no evidence for the claim"); negated or refused denials ("did not deny", "declined to dispute") do not count.',
   "stance.denied-echo":
-    'A later sentence repeats three or more of the claim\'s own words, two of them content words, right after a negation ("… was not “a war of choice”"): within the next two paragraphs, or anywhere after it when the repeated words are quoted.',
+    'A later sentence repeats three or more of the claim\'s own words right after a negation (two of them content words, or one when the claim is at most two sentences back) ("… was not “a war of choice”"): within the next two paragraphs, or anywhere after it when the repeated words are quoted.',
 };
 
 /** "falsely claimed P": a word of the writer's right before the cue. */
