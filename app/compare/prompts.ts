@@ -250,10 +250,13 @@ const PRONOUN_SOURCE = /^(?:|he|she|him|her|his|hers|they|them|their|we|i|who|it
 const DESCRIPTION =
   /^(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ultiple|[Tt]wo|[Tt]hree|[Ff]our|[Oo]ther|[Oo]ne|[Ss]enior|[Tt]op|[Ff]ederal|[Ll]ocal|[Ss]tate|[Ll]aw)\s+)*(?:\p{Ll}|(?:Sources?|Officials?|Authorities|Critics|Aides?|Residents|Investigators|Police|Analysts|Experts|People|Witnesses|Supporters|Opponents|Observers|Protesters|Activists|Members|Leaders|Spokes(?:man|woman|person)|Lawmakers|Diplomats|Prosecutors)\b)/u;
 
-function unnamedCountHolds(f: ArticleFigures): boolean {
-  // Every attribution counted as unnamed has a source the text describes ("appeared to be …" has none at all).
+/** For a share of attributions "to sources the text does not name": every one has a source ("appeared to" has none). */
+function unnamedShareHolds(f: ArticleFigures): boolean {
   const described = f.sources.filter((s) => !s.named).reduce((n, s) => n + s.attributions.value, 0);
-  if (described !== f.unnamedAttributions.value) return false;
+  return described === f.unnamedAttributions.value && unnamedCountHolds(f);
+}
+
+function unnamedCountHolds(f: ArticleFigures): boolean {
   return f.sources.every(
     (s) =>
       s.named || s.attributions.value === 0 || (!PRONOUN_SOURCE.test(s.name.trim()) && DESCRIPTION.test(s.name.trim())),
@@ -277,7 +280,7 @@ function unnamedCandidates(c: Comparison, label: (id: number) => string): Candid
     const tb = b.attributions.value;
     if (ta < 3 || tb < 3) continue;
     // Check: no source counted as unnamed is only a pronoun (it may stand for a named person).
-    if (!unnamedCountHolds(a) || !unnamedCountHolds(b)) continue;
+    if (!unnamedShareHolds(a) || !unnamedShareHolds(b)) continue;
     const pa = a.unnamedAttributions.value / ta;
     const pb = b.unnamedAttributions.value / tb;
     if (pa - pb < 0.15) continue;
