@@ -5,6 +5,7 @@ import type { Mention } from "./actors";
 import type { MarkerItem } from "./markers";
 import { foldName, hasWordChar, letterDigitRuns, wordAt, type Word } from "./words";
 import { STOP_WORDS, stem } from "./stem";
+import { DENIAL_RULES, denialFrame, markRebuttals } from "./claim-denials";
 
 export interface ClaimItem extends Claim {
   /** The claim's words as they stand in the text (the content pieces joined with " … "). */
@@ -14,6 +15,8 @@ export interface ClaimItem extends Claim {
   sourceName: string | null;
   evidence: string[];
   field?: "title" | "body";
+  /** Where the denial or rebuttal that makes the claim "denied" stands. */
+  denial?: Span;
 }
 
 export const CLAIM_RULES: Record<string, string> = {
@@ -21,13 +24,18 @@ export const CLAIM_RULES: Record<string, string> = {
   "claim.author":
     "A sentence in the author's own voice (no attribution, not a question, mostly not quoted, with a verb) is a claim the author makes.",
   "stance.denied":
-    'The cue denies or rebuts (deny, reject, dispute, refute), or the words call the claim false, baseless or unproven ("there is no evidence that", "falsely claimed", "is untrue"). A refusal to comment or to act is no denial, nor is a negative word inside the claim.',
-  "stance.denied-later":
-    'A denial right after a claim ("Halberd denied the allegations", in the same or the next paragraph) marks the claim it answers as denied.',
+    'A denial cue whose object is a clause ("denied that the pier was sold", "denied having met him"), or words that call the claim unproven or false as it is made ("there is no evidence that", "falsely claimed", "the rumour that … is false"). A refusal to comment or to act is no denial, nor is a negative word inside the claim, nor a denial of a thing ("rejected the offer", "voted against the bill").',
   "claim.sentence-split":
     "An attribution whose content runs over several sentences gives one claim per sentence: a proposition never spans sentences.",
   "claim.author-remainder":
     "Where an attribution covers only part of a sentence, the rest of the sentence (at least five words, with a verb) stays the author's own claim.",
+  ...DENIAL_RULES,
+  "stance.reported-act":
+    'A refusal ("declined to answer questions about …") or a question ("asked whether …") is not its source\'s claim: the writer reports the act in its own voice (asserted).',
+  "claim.continued":
+    'The rest of a sentence with no subject of its own that continues an attribution ("said that she would appeal — and would ask for costs", "apologised and stressed that …") takes that attribution\'s source and stance.',
+  "stance.reporting-frame":
+    'A sentence no attribution touches that still says who holds its claim ("many scholars counter that …", "…, police officials said.") is attributed, or unnamed when the subject names no one; "…, with several members arguing that …" keeps the clause before "with" as the writer\'s own.',
   "stance.attributed": "The claim is attributed to a named source.",
   "stance.named-in-source":
     'The source\'s words begin with a name ("Dorin Velasko, a lawyer for the port", "the Tolvar Herald", "Velasko\'s statement"): the claim is attributed to a named source even where the source entity kept only a description.',
@@ -38,9 +46,21 @@ export const CLAIM_RULES: Record<string, string> = {
   "stance.asserted": "The author states the claim as fact, without attribution or hedge.",
 };
 
-/** Words that rebut a proposition they carry: "there is no evidence that P", "falsely claimed P", "P is untrue". */
+/**
+ * Words that rebut the proposition they carry: "there is no evidence that P", "falsely claimed P". A claim that only
+ * calls something else false ("the report was false") rebuts another claim: claim-denials.ts links it back.
+ */
 const DENIAL =
-  /\b(?:there (?:is|was|has been|had been) no (?:evidence|proof)|no evidence (?:that|of)|falsely|(?:is|are|was|were|be|been) (?:\w+ )?(?:false|untrue|baseless|unfounded|groundless|fabricated)|baseless|unfounded|groundless|(?:called|calling|dismissed|rejected|denounced) (?:\w+ ){0,5}(?:false|untrue|a lie|lies|baseless|fabricated|fake))\b/i;
+  /\b(?:there (?:is|was|has been|had been) no (?:evidence|proof)(?= (?:that|of)\b)|falsely (?:claim|stat|sa|assert|suggest|accus|insist)\w*|(?:claims?|reports?|rumou?rs?|allegations?|suggestions?|notion|idea|assertions?) that [^.;]{3,200}? (?:is|are|was|were) (?:\w+ )?(?:false|untrue|baseless|unfounded|groundless|fabricated))\b/i;
+/** The object of a denial cue is a proposition (a clause), not a thing: "denied that …", "denied having …". */
+const CLAUSE_OBJECT = /^["“‘']?(?:that|having|being|ever)\b/u;
+
+/** A denial cue's object that is a proposition: a "that" clause or a gerund ("denied meeting him"), not a thing. */
+function clauseObject(text: string, words: Word[], pieces: Span[]): boolean {
+  if (CLAUSE_OBJECT.test(text.slice(pieces[0]!.start, pieces[pieces.length - 1]!.end).trim())) return true;
+  const w = words[wordAt(words, pieces[0]!.start)];
+  return !!w && w.pos === "VERB" && /ing$/i.test(w.text);
+}
 /** A cue that refuses (to comment, to act) is not a denial of anything. */
 const REFUSAL =
   /\b(?:declin\w*|refus\w*|would(?: not|n['’]t)|will(?: not|n['’]t)|did(?: not|n['’]t) (?:respond|return|reply|comment)|no comment)\b/i;
@@ -209,12 +229,117 @@ function piecesBySentence(text: string, pieces: Span[], sentences: Span[]): Span
   return merged;
 }
 
+/** Hedge adjectives that qualify the noun after them, not the claim ("likely pipe bombs", "a possible motive"). */
+const NOUN_HEDGES = /^(?:likely|possible|probable|potential|apparent|presumed)$/i;
+function attributiveHedge(words: Word[], m: MarkerItem): boolean {
+  if (!NOUN_HEDGES.test(m.text.trim())) return false;
+  const i = wordAt(words, m.span.start);
+  const w = words[i];
+  const next = words[i + 1];
+  return !!w && w.pos === "ADJ" && !!next && (next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "ADJ");
+}
+
+/** Cues whose content is an act, not a claim of the source: a refusal or a question. */
+const QUESTION_CUE = /^ask(?:s|ed|ing)?$/i;
+function reportedAct(cueText: string, content: string, refusal: boolean): boolean {
+  if (refusal) return true;
+  return (
+    QUESTION_CUE.test(cueText.trim()) &&
+    (/^(?:[^,]{0,40}\s)?(?:if|whether)\b/i.test(content) || /\?["”’]*$/.test(content.trim()))
+  );
+}
+
+const MODAL = /^(?:would|will|could|should|might|may|can|must)$/i;
+/**
+ * The attribution claim a subjectless remainder continues: it starts with a modal ("— and would work with her") or
+ * with a verb and "that" ("apologized and emphasized that …"), right after an attribution claim of the sentence.
+ */
+function continues(text: string, words: Word[], rest: Span, sentence: Span, claims: ClaimItem[]): ClaimItem | null {
+  const i = wordAt(words, rest.start);
+  const w = words[i];
+  if (!w || w.start !== rest.start) return null;
+  const modal = MODAL.test(w.text) && words[i + 1]?.pos !== "PRON";
+  const speech = w.pos === "VERB" && /ed$/i.test(w.text) && words[i + 1]?.lower === "that";
+  if (!modal && !speech) return null;
+  let best: ClaimItem | null = null;
+  for (const c of claims)
+    if (c.attributionId && c.span.start >= sentence.start && c.span.end <= rest.start)
+      if (!best || c.span.end > best.span.end) best = c;
+  if (
+    !best ||
+    !/^[\s,;:—–-]*(?:and|though|however|also)?[\s,;:—–-]*$/i.test(
+      text.slice(best.span.end, rest.start).replace(/[”"’]/g, ""),
+    )
+  )
+    return null;
+  return best;
+}
+
+const FRAME_VERB =
+  "(?:said|says|argued|argues|arguing|counter|countered|counters|contend|contended|contends|insisted|insists|maintained|maintains|held|holds|wrote|warned|claimed|claims|noted|told reporters)";
+/** "<subject> (went on to) argue(d) that", in a sentence no attribution touches. */
+const FRAME_THAT = new RegExp(
+  `\\b(?:went on to |go on to )?${FRAME_VERB.replace("counter|", "counter|argue|")}\\s+that\\b`,
+  "i",
+);
+/** "…, police officials in Tolvar said." at the end of the sentence. */
+const FRAME_END = /,\s+((?:[\p{L}.'’-]+\s+){1,7}?)(?:said|says)\.?["”’]?\s*$/u;
+
+function reportingFrame(
+  text: string,
+  s: Span,
+  mentions: Mention[],
+): { named: boolean; words: string; split: number | null } | null {
+  const st = text.slice(s.start, s.end);
+  let withAt = -1;
+  let subjectFrom = -1;
+  let subjectTo = -1;
+  let words = "";
+  const end = FRAME_END.exec(st);
+  const that = FRAME_THAT.exec(st);
+  if (end) {
+    subjectFrom = s.start + end.index + end[0].indexOf(end[1]!);
+    subjectTo = subjectFrom + end[1]!.trimEnd().length;
+    words = end[0].replace(/^,\s+/, "").trim();
+  } else if (that) {
+    // The subject: the sentence's words before the verb, from its last clause opening (a comma or "with").
+    const head = st.slice(0, that.index);
+    const open = Math.max(head.lastIndexOf(" with "), 0);
+    // "…, with several members arguing that …": the clause before "with" stays the writer's.
+    if (open > 0 && /,\s*$/.test(head.slice(0, open))) withAt = s.start + open + 1;
+    subjectFrom = s.start + open;
+    subjectTo = s.start + that.index;
+    words = that[0];
+  } else return null;
+  const subject = text
+    .slice(subjectFrom, subjectTo)
+    .replace(/^\s*with\s+/i, "")
+    .trim();
+  if (!subject || /^(?:he|she|they|it|we|i|you|who|which|that)$/i.test(subject)) return null;
+  // Named: a person, organisation or group named at the head of the subject ("Mr. Calderón, who …", "A 1898 Supreme
+  // Court decision"), not a description or a count of people ("police officials in Tolvar", "several leading members").
+  const bare = subject.replace(/^(?:(?:a|an|the)\s+)?(?:\d+\s+)?/i, "");
+  const headFrom = subjectTo - subject.length + (subject.length - bare.length);
+  const firstWords = bare.split(/\s+/).slice(0, 4).join(" ").length;
+  const named =
+    !/^(?:many|several|some|other|most|few|two|three|four|dozens|hundreds|various|his|her|their)\b/i.test(bare) &&
+    mentions.some(
+      (m) =>
+        m.span.start >= headFrom &&
+        m.span.start < headFrom + firstWords &&
+        (m.kind === "person" || m.kind === "organisation" || m.kind === "group"),
+    );
+  return { named, words, split: withAt >= 0 ? withAt : null };
+}
+
 /** Claims of one text, in text order. */
 export function extractClaims(input: ClaimInput): ClaimItem[] {
   const { text, words, attributions, sources } = input;
   const sentences = claimSentences(text, input.sentences);
   const mentions = [...input.mentions].sort((a, b) => a.span.start - b.span.start);
-  const hedges = input.markers.filter((m) => m.type === "hedge").sort((x, y) => x.span.start - y.span.start);
+  const hedges = input.markers
+    .filter((m) => m.type === "hedge" && !attributiveHedge(words, m))
+    .sort((x, y) => x.span.start - y.span.start);
   /** Hedges overlapping [from, to), by binary search (hedge spans are short and do not nest). */
   const hedgesNear = (from: number, to: number): MarkerItem[] => {
     let lo = 0;
@@ -266,6 +391,8 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
     }
     const cueText = a.cue ? text.slice(a.cue.start, a.cue.end) : "";
     const refusal = REFUSAL.test(cueText);
+    const cueSentence = a.cue ? sentences.find((x) => x.start <= a.cue!.start && a.cue!.start < x.end) : undefined;
+    const frame = cueSentence && !refusal ? denialFrame(text, a, cueSentence) : null;
     for (const pieces of groups) {
       const span = { start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end };
       const ctext = pieces.map((p) => text.slice(p.start, p.end)).join(" … ");
@@ -273,12 +400,22 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       const evidence: string[] = [];
       let stance: ClaimStance;
       const denial = DENIAL.exec(ctext);
-      if (a.cueStance === "denial" && !refusal) {
+      let denialAt: Span | undefined;
+      if (a.cueStance === "denial" && !refusal && clauseObject(text, words, pieces)) {
         stance = "denied";
         if (a.cue) evidence.push(cueText);
+        denialAt = a.cue ?? undefined;
+      } else if (frame && cueSentence && overlaps(span, cueSentence)) {
+        stance = "denied";
+        evidence.push("stance.denied-frame", text.slice(frame.start, frame.end));
+        denialAt = frame;
       } else if (denial) {
         stance = "denied";
         evidence.push(denial[0]);
+        denialAt = spanOf(ctext, pieces, denial.index, denial[0].length);
+      } else if (reportedAct(cueText, ctext, refusal)) {
+        stance = "asserted";
+        evidence.push("stance.reported-act", cueText);
       } else if (src && src.named && a.kind !== "unnamed" && a.sourceKind !== "unnamed") {
         stance = "attributed";
       } else if (namedHere) {
@@ -311,6 +448,7 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
         terms: claimTerms(words, pieces, mentions),
         rule: groups.length > 1 ? "claim.sentence-split" : "claim.attribution",
         evidence: [`stance.${stance}`, ...evidence],
+        ...(denialAt ? { denial: denialAt } : {}),
       });
     }
   }
@@ -358,13 +496,58 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       if (words[k]!.pos === "VERB" || words[k]!.pos === "AUX") verb = true;
     }
     if (nWords < 5 || !verb) continue;
+    // A remainder with no subject of its own continues the attribution before it in the sentence.
+    const before = rule === "claim.author-remainder" ? continues(text, words, s, sentence, claims) : null;
+    if (before) {
+      claims.push({
+        ...before,
+        id: `c${claims.length + 1}`,
+        span: s,
+        spans: [s],
+        text: text.slice(s.start, s.end),
+        terms: claimTerms(words, [s], mentions),
+        rule: "claim.continued",
+        evidence: [`stance.${before.stance}`, "claim.continued"],
+      });
+      continue;
+    }
     let stance: ClaimStance = "asserted";
     const evidence: string[] = [];
+    // A sentence no attribution touches that still says someone said it ("many scholars counter that …", "…, police
+    // officials said."): not the writer's own claim. Named when a person or organisation is named before the verb.
+    const frame = rule === "claim.author" && !DENIAL.test(st) ? reportingFrame(text, s, mentions) : null;
+    if (frame) {
+      stance = frame.named ? "attributed" : "unnamed";
+      evidence.push("stance.reporting-frame", frame.words);
+      if (frame.split !== null) {
+        const main = text.slice(s.start, frame.split).replace(/[\s,;:—–-]+$/, "");
+        if (wordCount(main) >= 5)
+          claims.push({
+            id: `c${claims.length + 1}`,
+            span: { start: s.start, end: s.start + main.length },
+            spans: [{ start: s.start, end: s.start + main.length }],
+            text: main,
+            stance: "asserted",
+            attributionId: null,
+            sourceKey: null,
+            sourceName: null,
+            terms: claimTerms(words, [{ start: s.start, end: s.start + main.length }], mentions),
+            rule,
+            evidence: ["stance.asserted"],
+          });
+        s = { start: frame.split, end: s.end };
+      }
+    }
     const denial = DENIAL.exec(st);
     const hedge = hedgesNear(s.start, s.end).find((h) => !h.inQuote && h.span.start >= s.start && h.span.end <= s.end);
-    if (denial) {
+    let denialAt: Span | undefined;
+    if (frame) {
+      // the frame decided
+    } else if (denial) {
       stance = "denied";
       evidence.push(denial[0]);
+      const lead = text.slice(s.start, s.end).length - text.slice(s.start, s.end).trimStart().length;
+      denialAt = { start: s.start + lead + denial.index, end: s.start + lead + denial.index + denial[0].length };
     } else if (hedge) {
       stance = "hedged";
       evidence.push(hedge.text);
@@ -381,12 +564,25 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       terms: claimTerms(words, [s], mentions),
       rule,
       evidence: [`stance.${stance}`, ...evidence],
+      ...(denialAt ? { denial: denialAt } : {}),
     });
   }
   claims.sort((x, y) => x.span.start - y.span.start);
-  markAnsweredDenials(text, claims, attributions);
+  markRebuttals(text, sentences, claims);
   claims.forEach((c, i) => (c.id = `c${i + 1}`));
   return claims;
+}
+
+/** Text offsets of `length` characters at `index` in the pieces' text joined with " … " (the claim's `text`). */
+function spanOf(joined: string, pieces: Span[], index: number, length: number): Span {
+  let at = 0;
+  for (const p of pieces) {
+    const len = p.end - p.start;
+    if (index < at + len) return { start: p.start + index - at, end: Math.min(p.end, p.start + index - at + length) };
+    at += len + " … ".length;
+  }
+  const last = pieces[pieces.length - 1]!;
+  return { start: last.start, end: last.end };
 }
 
 /** The longest stretch of a sentence outside the attribution spans, trimmed of joining words and punctuation. */
@@ -417,34 +613,4 @@ function longestRemainder(text: string, sentence: Span, touching: Span[]): Span 
     }
   }
   return best && bestWords >= 5 ? best : null;
-}
-
-const ANAPHORIC =
-  /^(?:(?:the|these|those|this|that|such|all|any)\s+(?:\w+\s+)?(?:allegations?|claims?|accusations?|reports?|charges?|suggestions?|assertions?|account|version)|it|this|that|them|any (?:wrongdoing|involvement|role|link|links))$/i;
-
-/** A denial whose content only points back ("denied the allegations") answers the closest earlier claim nearby. */
-function markAnsweredDenials(text: string, claims: ClaimItem[], attributions: Attribution[]): void {
-  const byId = new Map(attributions.map((a) => [a.id, a]));
-  for (let i = 0; i < claims.length; i++) {
-    const d = claims[i]!;
-    const a = d.attributionId ? byId.get(d.attributionId) : undefined;
-    if (!a || a.cueStance !== "denial" || !ANAPHORIC.test(d.text.trim().replace(/[.,]$/, ""))) continue;
-    // Prefer the closest earlier attributed claim (an allegation someone made), else the closest author claim.
-    let pick: ClaimItem | null = null;
-    for (let j = i - 1; j >= 0; j--) {
-      const c = claims[j]!;
-      const gap = text.slice(c.span.end, d.span.start);
-      if ((gap.match(/\n+/g) ?? []).length > 1 || gap.length > 600) break;
-      if (c.stance === "denied" || (a.cue && c.span.end > a.cue.start)) continue;
-      if (c.attributionId) {
-        pick = c;
-        break;
-      }
-      pick ??= c;
-    }
-    if (pick) {
-      pick.stance = "denied";
-      pick.evidence = ["stance.denied-later", text.slice(a.cue?.start ?? d.span.start, d.span.end)];
-    }
-  }
 }

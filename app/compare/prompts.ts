@@ -250,6 +250,12 @@ const PRONOUN_SOURCE = /^(?:|he|she|him|her|his|hers|they|them|their|we|i|who|it
 const DESCRIPTION =
   /^(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ultiple|[Tt]wo|[Tt]hree|[Ff]our|[Oo]ther|[Oo]ne|[Ss]enior|[Tt]op|[Ff]ederal|[Ll]ocal|[Ss]tate|[Ll]aw)\s+)*(?:\p{Ll}|(?:Sources?|Officials?|Authorities|Critics|Aides?|Residents|Investigators|Police|Analysts|Experts|People|Witnesses|Supporters|Opponents|Observers|Protesters|Activists|Members|Leaders|Spokes(?:man|woman|person)|Lawmakers|Diplomats|Prosecutors)\b)/u;
 
+/** For a share of attributions "to sources the text does not name": every one has a source ("appeared to" has none). */
+function unnamedShareHolds(f: ArticleFigures): boolean {
+  const described = f.sources.filter((s) => !s.named).reduce((n, s) => n + s.attributions.value, 0);
+  return described === f.unnamedAttributions.value && unnamedCountHolds(f);
+}
+
 function unnamedCountHolds(f: ArticleFigures): boolean {
   return f.sources.every(
     (s) =>
@@ -263,7 +269,8 @@ function surname(name: string): string | null {
   const w = caps
     .filter((x) => !/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Representative|Secretary|Speaker)$/.test(x))
     .at(-1);
-  return w ? w.toLowerCase() : null;
+  // "Calderon" and "Calderón" are one person.
+  return w ? w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase() : null;
 }
 
 function unnamedCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
@@ -273,7 +280,7 @@ function unnamedCandidates(c: Comparison, label: (id: number) => string): Candid
     const tb = b.attributions.value;
     if (ta < 3 || tb < 3) continue;
     // Check: no source counted as unnamed is only a pronoun (it may stand for a named person).
-    if (!unnamedCountHolds(a) || !unnamedCountHolds(b)) continue;
+    if (!unnamedShareHolds(a) || !unnamedShareHolds(b)) continue;
     const pa = a.unnamedAttributions.value / ta;
     const pb = b.unnamedAttributions.value / tb;
     if (pa - pb < 0.15) continue;
@@ -466,7 +473,8 @@ function voiceCandidates(c: Comparison, label: (id: number) => string): Candidat
     const kindsOf = new Map<string, Set<string>>();
     for (const f of [a, b])
       for (const s of f.sources) {
-        const n = s.wordsQuoted.value ? surname(s.name) : null;
+        // Any speaker of both articles, quoted or not: one typed differently makes a share of either kind uncertain.
+        const n = s.attributions.value || s.wordsQuoted.value ? surname(s.name) : null;
         if (n) kindsOf.set(n, (kindsOf.get(n) ?? new Set()).add(voiceGroupOf(s)));
       }
     if ([...kindsOf.values()].some((k) => k.size > 1)) continue;
@@ -500,6 +508,30 @@ function voiceCandidates(c: Comparison, label: (id: number) => string): Candidat
   return out;
 }
 
+/** A claim an attribution introduces as a proposition: a "that"/"whether" clause or a quotation. */
+const CLAUSE_CONTENT = /^["“‘']?(?:that|whether|if)\b|^["“‘]/i;
+
+/**
+ * Check for a cue count: every cue counted introduces a claim ("warned that …", "reportedly …"), not a thing or a
+ * name ("praised his decision", "threatening interstate communications", a charge): else the count may be false.
+ */
+function cueCountHolds(c: Comparison, f: ArticleFigures, stance: CueStance): boolean {
+  return f.cueStances[stance].trace.every((t) => {
+    const cells = c.claimGroups.flatMap((g) =>
+      g.cells.filter(
+        (x) =>
+          x.articleId === t.articleId &&
+          x.attributionTrace.some((a) => a.span.start === t.span.start && a.span.end === t.span.end),
+      ),
+    );
+    // A cue inside its own claim is an adverb of the clause ("the plan reportedly calls for …").
+    const inside = (x: ClaimCell) =>
+      Math.min(...x.trace.map((r) => r.span.start)) <= t.span.start &&
+      t.span.end <= Math.max(...x.trace.map((r) => r.span.end));
+    return cells.length > 0 && cells.every((x) => CLAUSE_CONTENT.test(x.text.trim()) || inside(x));
+  });
+}
+
 function cueCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
   // No denial count: the cue lexicon also counts negated and refusing forms ("did not dispute", "neither confirm nor
@@ -516,6 +548,7 @@ function cueCandidates(c: Comparison, label: (id: number) => string): Candidate[
       const na = a.cueStances[stance].value;
       const nb = b.cueStances[stance].value;
       if (na < 2 || na < 2 * nb + 1) continue;
+      if (!cueCountHolds(c, a, stance) || !cueCountHolds(c, b, stance)) continue;
       out.push({
         id: "",
         template: "cue-stance",

@@ -174,7 +174,7 @@ describe("claims and their stance", () => {
     expect(claims[1]!.evidence).toContain("there was no evidence");
   });
 
-  it("marks the claim a later anaphoric denial answers (stance.denied-later)", () => {
+  it("marks the claim a later denial points back at, not the denial of a thing (stance.denied-rebuttal)", () => {
     const text = "Tolvar accused the Korvath Front of shelling the depot. The Korvath Front denied the allegations.";
     const claims = build(
       text,
@@ -198,8 +198,10 @@ describe("claims and their stance", () => {
       ],
       [source("tolvar", "Tolvar"), source("kf", "Korvath Front")],
     );
-    expect(claims.map((c) => c.stance)).toEqual(["denied", "denied"]);
-    expect(claims[0]!.evidence[0]).toBe("stance.denied-later");
+    // "the allegations" is a thing denied, not a proposition: that claim keeps its source's stance.
+    expect(claims.map((c) => c.stance)).toEqual(["denied", "attributed"]);
+    expect(claims[0]!.evidence).toEqual(["stance.denied", "stance.denied-rebuttal", "denied the allegations"]);
+    expect(text.slice(claims[0]!.denial!.start, claims[0]!.denial!.end)).toBe("denied the allegations");
   });
 
   it("takes the author's own assertive sentences, hedged or not, but no questions, quotations or fragments (claim.author)", () => {
@@ -316,6 +318,204 @@ describe("claims and their stance", () => {
     );
     expect(claims.map((c) => c.text)).toEqual([
       "the outlet valve failed at 11.20pm on Tuesday and an alarm sounded within minutes",
+    ]);
+  });
+});
+
+describe("denials that answer a claim from outside its words (claim-denials.ts)", () => {
+  const varga = (content: string, cue = "said") => ({
+    source: "Ilse Varga",
+    cue,
+    content,
+    sourceKey: "varga",
+    sourceKind: "official" as const,
+  });
+
+  it("takes the writer's 'falsely' before the cue, or 'making a false claim' after it (stance.denied-frame)", () => {
+    const a = build(
+      "Ilse Varga falsely said the dock had been sold.",
+      [varga("the dock had been sold")],
+      [source("varga", "Ilse Varga")],
+    );
+    expect(a[0]!.stance).toBe("denied");
+    expect(a[0]!.evidence).toEqual(["stance.denied", "stance.denied-frame", "falsely said"]);
+    const b = build(
+      "Ilse Varga said the dock had been sold, making a false claim. The crane at the north dock is old.",
+      [varga("the dock had been sold")],
+      [source("varga", "Ilse Varga")],
+    );
+    expect(b.map((c) => c.stance)).toEqual(["denied", "asserted"]);
+    const c = build(
+      "Ilse Varga said the dock had been sold.",
+      [varga("the dock had been sold")],
+      [source("varga", "Ilse Varga")],
+    );
+    expect(c[0]!.stance).toBe("attributed");
+  });
+
+  it("links a rebuttal that points back to the claim before it, never a refused or negated one (stance.denied-rebuttal)", () => {
+    const said = "Ilse Varga said the harbour master had taken bribes.";
+    const rebut = (second: string) =>
+      build(`${said} ${second}`, [varga("the harbour master had taken bribes")], [source("varga", "Ilse Varga")]);
+    expect(rebut("The harbour master dismissed that criticism.")[0]!.stance).toBe("denied");
+    expect(rebut("The harbour master called the claim false.")[0]!.stance).toBe("denied");
+    expect(rebut("The harbour master did not dispute the allegation.")[0]!.stance).toBe("attributed");
+    expect(rebut("The harbour master declined to dispute the report.")[0]!.stance).toBe("attributed");
+    // Shared words alone are no link: a later sentence on the bribes that points back at nothing.
+    expect(rebut("The harbour master dismissed the bribes inquiry as routine.")[0]!.stance).toBe("attributed");
+  });
+
+  it("prefers the claim whose sentence names the rebutter when the rebuttal opens a paragraph", () => {
+    const text =
+      "Ilse Varga said the harbour master had taken bribes. Dorin Velasko said the crane was old.\n\n" +
+      "The harbour master denied the allegation.";
+    const claims = build(
+      text,
+      [
+        varga("the harbour master had taken bribes"),
+        { source: "Dorin Velasko", cue: "said", content: "the crane was old", sourceKey: "dv", sourceKind: "expert" },
+      ],
+      [source("varga", "Ilse Varga"), source("dv", "Dorin Velasko")],
+    );
+    expect(claims.map((c) => [c.text, c.stance])).toEqual([
+      ["the harbour master had taken bribes", "denied"],
+      ["the crane was old", "attributed"],
+      expect.anything(),
+    ]);
+  });
+
+  it("takes a later negation of the claim's own words from someone else, not the speaker's own restatement (stance.denied-echo)", () => {
+    const text =
+      'Ilse Varga said the closure was "a total loss for the port." The pier reopened on Monday. ' +
+      'Inspectors said the closure was not "a total loss for the port."';
+    const claims = build(
+      text,
+      [
+        varga('the closure was "a total loss for the port."'),
+        {
+          source: "Inspectors",
+          cue: "said",
+          content: 'the closure was not "a total loss for the port."',
+          sourceKey: "insp",
+          sourceKind: "expert",
+        },
+      ],
+      [source("varga", "Ilse Varga"), source("insp", "inspectors", false)],
+    );
+    expect(claims[0]!.stance).toBe("denied");
+    expect(claims[0]!.evidence[1]).toBe("stance.denied-echo");
+    const own = build(
+      "Ilse Varga said the pier was a total loss for the port. Ilse Varga said the crane was not a total loss for the port.",
+      [varga("the pier was a total loss for the port"), varga("the crane was not a total loss for the port")],
+      [source("varga", "Ilse Varga")],
+    );
+    expect(own.map((c) => c.stance)).toEqual(["attributed", "attributed"]);
+    const notOnly = build(
+      "The storm closed the northern pier for a week. It closed not only the northern pier but also the ferry.",
+      [],
+    );
+    expect(notOnly.every((c) => c.stance !== "denied")).toBe(true);
+  });
+
+  it("does not take the denial of a thing for the denial of a claim", () => {
+    const claims = build(
+      "The council rejected the harbour plan on Monday evening.",
+      [
+        {
+          source: "The council",
+          cue: "rejected",
+          content: "the harbour plan",
+          stance: "denial",
+          sourceKey: "c",
+          sourceKind: "official",
+        },
+      ],
+      [source("c", "council")],
+    );
+    expect(claims.find((c) => c.text === "the harbour plan")!.stance).not.toBe("denied");
+  });
+});
+
+describe("stance from the sentence around a claim", () => {
+  it("takes a hedge adjective before a noun for the noun's, not the claim's ('likely pipe bombs')", () => {
+    const [a] = build("Police seized two likely pipe bombs at the Tolvar depot on Monday.", []);
+    expect(a!.stance).toBe("asserted");
+    const [b] = build("The pipe bombs at the Tolvar depot may have been sent from the coast.", []);
+    expect(b!.stance).toBe("hedged");
+  });
+
+  it("takes a refusal or a question for an act the writer reports, not its source's claim (stance.reported-act)", () => {
+    const claims = build(
+      "Ilse Varga declined to answer questions about whether she would resign. Dorin Velasko asked whether the pier was safe.",
+      [
+        {
+          source: "Ilse Varga",
+          cue: "declined",
+          content: "to answer questions about whether she would resign",
+          stance: "denial",
+          sourceKey: "v",
+          sourceKind: "official",
+        },
+        {
+          source: "Dorin Velasko",
+          cue: "asked",
+          content: "whether the pier was safe",
+          sourceKey: "d",
+          sourceKind: "expert",
+        },
+      ],
+      [source("v", "Ilse Varga"), source("d", "Dorin Velasko")],
+    );
+    expect(claims.map((c) => c.stance)).toEqual(["asserted", "asserted"]);
+    expect(claims[0]!.evidence).toContain("stance.reported-act");
+  });
+
+  it("gives a subjectless rest of the sentence the stance of the attribution it continues (claim.continued)", () => {
+    const text = "Ilse Varga said that she would appeal the ruling — and would ask the court for costs in the spring.";
+    const claims = build(
+      text,
+      [
+        {
+          source: "Ilse Varga",
+          cue: "said",
+          content: "that she would appeal the ruling",
+          sourceKey: "v",
+          sourceKind: "official",
+        },
+      ],
+      [source("v", "Ilse Varga")],
+    );
+    const rest = claims.find((c) => c.text.startsWith("would ask"))!;
+    expect([rest.rule, rest.stance, rest.sourceName]).toEqual(["claim.continued", "attributed", "Ilse Varga"]);
+    // A rest with its own subject stays the writer's.
+    const own = build(
+      "Ilse Varga said that she would appeal the ruling, and the court adjourned until the spring.",
+      [
+        {
+          source: "Ilse Varga",
+          cue: "said",
+          content: "that she would appeal the ruling",
+          sourceKey: "v",
+          sourceKind: "official",
+        },
+      ],
+      [source("v", "Ilse Varga")],
+    );
+    expect(own.find((c) => c.text.includes("adjourned"))!.stance).toBe("asserted");
+  });
+
+  it("reads who holds a claim no attribution covers from its own sentence (stance.reporting-frame)", () => {
+    const claims = build(
+      "But many historians counter that the pier was never closed before the war. " +
+        "The ferry to Tolvar was late again on Monday, harbour officials said. " +
+        "The council met on Monday, with several members arguing that the pier should be sold.",
+      [],
+    );
+    expect(claims.map((c) => [c.stance, c.text.slice(0, 20)])).toEqual([
+      ["unnamed", "But many historians "],
+      ["unnamed", "The ferry to Tolvar "],
+      ["asserted", "The council met on M"],
+      ["unnamed", "with several members"],
     ]);
   });
 });

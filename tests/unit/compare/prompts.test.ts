@@ -199,4 +199,29 @@ describe("discussion prompts", () => {
     };
     expect(discussionPrompts(pronouns, blind).filter((p) => p.template === "unnamed-share")).toEqual([]);
   });
+
+  it("states an unnamed share or a cue count only when every item counted is what it says", () => {
+    // An unnamed attribution with no source at all ("appeared to be …"): the unnamed count is no count of sources.
+    const sourceless: Comparison = {
+      ...comparison,
+      figures: comparison.figures.map((f) => ({
+        ...f,
+        unnamedAttributions: { ...f.unnamedAttributions, value: f.unnamedAttributions.value + 1 },
+      })),
+    };
+    expect(discussionPrompts(sourceless, blind).filter((p) => p.template === "unnamed-share")).toEqual([]);
+    // Accusation cues that introduce no claim of the article (a charge, a crime's name): no cue count is stated.
+    const f1 = comparison.figures[0]!;
+    const fake = [0, 1].map((k) => ({ articleId: f1.articleId, span: { start: k, end: k + 1 } }));
+    const charges: Comparison = {
+      ...comparison,
+      figures: comparison.figures.map((f) =>
+        f === f1
+          ? { ...f, cueStances: { ...f.cueStances, accusation: { value: 2, trace: fake } } }
+          : { ...f, cueStances: { ...f.cueStances, accusation: { value: 0, trace: [] } } },
+      ),
+    };
+    const cue = discussionPrompts(charges, blind).filter((p) => p.template === "cue-stance");
+    expect(cue.some((p) => /accusation/.test(p.text))).toBe(false);
+  });
 });
