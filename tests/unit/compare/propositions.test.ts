@@ -106,4 +106,23 @@ describe("paraphrase and the closest clause", () => {
     const text = "The ferry sailed at dawn; Ilse Varn left the council on Friday.";
     expect(near.clause.map((x) => text.slice(x.start, x.end)).join(" ")).toBe("Ilse Varn left the council on Friday.");
   });
+
+  it("links two short claims that share two terms making up most of both, but not two long ones sharing two", () => {
+    const groups = alignClaims([
+      c(1, "c1", "that she had been fired after she complained", "fire complain"),
+      c(2, "c1", "she was fired after complaining", "fire complain"),
+      c(1, "c2", "The ferry sailed at dawn.", "ferry sail dawn"),
+      c(2, "c2", "The harbour closed at noon.", "harbour close noon"),
+      c(1, "c3", "x", "dock crane wage union strike fire complain"),
+      c(2, "c3", "y", "school board budget vote teacher fire complain"),
+    ]);
+    const ids = groups.map((g) =>
+      g.members
+        .map((m) => `${m.articleId}${m.claimId}`)
+        .sort()
+        .join(","),
+    );
+    expect(ids).toContain("1c1,2c1");
+    expect(ids).not.toContain("1c3,2c3");
+  });
 });
