@@ -19,6 +19,9 @@ const CLAUSE_OPENERS = new Set(
 /** A clause needs this many words to stand as a proposition ("she sued him"); shorter pieces stay with a neighbour. */
 const MIN_WORDS = 3;
 
+/** A cheap first test: a text with none of these has one clause. */
+const CUE = /[;…—–]| and | but | who | which | whose | while /;
+
 function wordCount(s: string): number {
   return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
@@ -29,6 +32,7 @@ function wordCount(s: string): number {
  * ", which …") up to their closing comma. Pieces under three words are merged back, so a claim never loses words.
  */
 export function splitPropositions(text: string): ClauseSpan[][] {
+  if (!CUE.test(text)) return [[{ start: 0, end: text.length }]];
   const cuts: (ClauseSpan & { relative: boolean })[] = [];
   const re =
     /\s…\s|;\s+|,?\s+(?:and|but)\s+(?=(\p{L}+))|,\s+(?:which|who|whose)\s+|\s+who\s+(?=\p{Ll})|,\s+while\s+|\s[—–]\s/gu;
@@ -100,7 +104,11 @@ export function termsByClause(text: string, clauses: ClauseSpan[][], terms: stri
         .match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []
     ).map((w) => w.replace(/[’']s$/, "").replace(/,/g, "")),
   );
-  const stems = words.map((ws) => new Set(ws.flatMap((w) => [w, stem(w)])));
+  const forms = words.map((ws) => {
+    const set = new Set<string>();
+    for (const w of ws) set.add(w).add(stemOf(w));
+    return set;
+  });
   const out: string[][] = clauses.map(() => []);
   for (const t of terms) {
     const probes = t.startsWith("@")
@@ -110,10 +118,23 @@ export function termsByClause(text: string, clauses: ClauseSpan[][], terms: stri
           .filter((p) => p.length > 2)
       : [t];
     const hit: number[] = [];
-    stems.forEach((s, i) => {
-      if (probes.some((p) => s.has(p) || words[i]!.some((w) => p.length >= 3 && w.startsWith(p)))) hit.push(i);
-    });
+    for (let i = 0; i < forms.length; i++) {
+      // A stem the stemmer spells otherwise for an inflected form ("sue" for "sued") is found as a word's start.
+      if (probes.some((p) => forms[i]!.has(p) || (p.length >= 3 && words[i]!.some((w) => w.startsWith(p)))))
+        hit.push(i);
+    }
     for (const i of hit.length ? hit : clauses.map((_, k) => k)) out[i]!.push(t);
   }
   return out;
+}
+
+const stems = new Map<string, string>();
+/** stem() with a memo (the same words recur across an event's claims); cleared when large. */
+function stemOf(w: string): string {
+  let s = stems.get(w);
+  if (s === undefined) {
+    if (stems.size > 50_000) stems.clear();
+    stems.set(w, (s = stem(w)));
+  }
+  return s;
 }
