@@ -16,7 +16,7 @@ describe.skipIf(!present)("BASIL dev comparison gold: omissions as listed", () =
       `listed omissions: precision ${f.precision}, recall ${f.recall} (${f.listed} listed, ${f.absent} absent in gold)`,
     );
     expect(f.precision).toBeGreaterThanOrEqual(0.82);
-    expect(f.recall).toBeGreaterThanOrEqual(0.15);
-    expect(f.listed).toBeGreaterThanOrEqual(20);
+    expect(f.recall).toBeGreaterThanOrEqual(0.17);
+    expect(f.listed).toBeGreaterThanOrEqual(25);
   }, 180_000);
 });
