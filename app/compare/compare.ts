@@ -9,6 +9,7 @@ import { FRAME_DIMENSIONS, type FrameDimension } from "#app/analysis/frames";
 import type { ActorKind } from "#app/analysis/actors";
 import codebook from "#app/analysis/codebook.json";
 import { alignClaims, MAY_CARRY, MAY_COVER } from "./claims-align";
+import type { ClauseSpan } from "./propositions";
 import { stem } from "#app/analysis/stem";
 
 export interface CompareInput {
@@ -145,6 +146,9 @@ export interface ClosestClaim {
   /** IDF-weighted share of the shorter claim's names and words that the two share (see claims-align). */
   coverage?: number;
   trace: Trace[];
+  /** The clause of the claim that came nearest (the whole claim when it has one clause), and where it stands. */
+  clause?: string;
+  clauseTrace?: Trace[];
 }
 
 export interface ClaimGroupRow {
@@ -164,7 +168,7 @@ export interface ClaimGroupRow {
   /** For a group the focal article is not in: its closest claim, when one shares words with the group. */
   focalClosest: ClosestClaim | null;
   /** Every article not in the group whose closest claim shares words with it, with that similarity. */
-  closest: { articleId: number; claimId: string; similarity: number; coverage?: number }[];
+  closest: { articleId: number; claimId: string; similarity: number; coverage?: number; clause?: ClauseSpan[] }[];
   stances: Partial<Record<ClaimStance, number>>;
 }
 
@@ -650,6 +654,14 @@ export function compareArticles(
               span: s,
               field: nearClaim.field ?? "body",
             })),
+            clause: near.clause.map((x) => nearClaim.text.slice(x.start, x.end)).join(" … "),
+            clauseTrace: near.clause.flatMap((x) =>
+              textRangeSpans(nearClaim.spans ?? [nearClaim.span], x).map((span) => ({
+                articleId: near.articleId,
+                span,
+                field: nearClaim.field ?? "body",
+              })),
+            ),
           }
         : null;
     return {
@@ -701,6 +713,22 @@ export function focalLacksClaim(
   // share is most often the same fact in other words (BASIL dev: listed omissions true 50% → 81% of the time).
   if (articles.length < Math.min(2, articleCount - 1)) return false;
   return !(focalClosest && (focalClosest.similarity >= MAY_CARRY || (focalClosest.coverage ?? 0) >= MAY_COVER));
+}
+
+/**
+ * The article spans under a range of a claim's text, whose pieces (`spans`) are joined with " … " (see claims.ts).
+ */
+export function textRangeSpans(spans: Span[], range: ClauseSpan): Span[] {
+  const out: Span[] = [];
+  let cur = 0;
+  for (const s of spans) {
+    const len = s.end - s.start;
+    const a = Math.max(range.start, cur);
+    const b = Math.min(range.end, cur + len);
+    if (a < b) out.push({ start: s.start + a - cur, end: s.start + b - cur });
+    cur += len + " … ".length;
+  }
+  return out;
 }
 
 /** Terms as a reader sees them: an actor key becomes the actor's name, a stem the first word of the text with that stem. */

@@ -74,7 +74,7 @@ export function ClaimMatrix({
                       className="stance-cell absent"
                       title={
                         near
-                          ? `Closest claim in this article (similarity ${near.similarity.toFixed(2)}): ${near.text}`
+                          ? `Closest clause in this article (similarity ${near.similarity.toFixed(2)}): ${near.text}`
                           : undefined
                       }
                     >

@@ -63,7 +63,7 @@ export interface ClaimMatrixRow {
   focalLacks: boolean;
   onlyFocal: boolean;
   cells: ClaimMatrixCell[];
-  /** For a group the focal article is not in: its closest claim and the similarity, so a reader can judge. */
+  /** For a group the focal article is not in: its closest clause and the similarity, so a reader can judge. */
   focalClosest?: { articleId: number; text: string; similarity: number } | null;
 }
 

@@ -206,7 +206,11 @@ export function shapeDashboard(
             : {}),
         })),
       focalClosest: g.focalClosest
-        ? { articleId: g.focalClosest.articleId, text: g.focalClosest.text, similarity: g.focalClosest.similarity }
+        ? {
+            articleId: g.focalClosest.articleId,
+            text: g.focalClosest.clause || g.focalClosest.text,
+            similarity: g.focalClosest.similarity,
+          }
         : null,
     }))
     .filter((r) => r.cells.length > 0);
