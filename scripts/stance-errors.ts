@@ -4,32 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { analyse } from "#app/analysis/index";
-import { COMPARISON_GOLD_DIR, COMPARISON_IMPORT_DIR } from "./lib/comparison-eval";
-
-const STOP = new Set(
-  (
-    "a an the and or but of to in on at by for with from as is are was were be been being that this these those it its " +
-    "he she they them his her their we our you your i me my not no said says say told also has have had will would could should may " +
-    "might can did do does than then there here which who whom what when where while after before about into over under more most " +
-    "mr mrs ms dr"
-  ).split(" "),
-);
-const content = (s: string) =>
-  (
-    (s || "")
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[\u2018\u2019]/g, "'")
-      .match(/[\p{L}\p{N}']+/gu) ?? []
-  )
-    .map((w) => w.replace(/'s$/, ""))
-    .filter((w) => w.length > 2 && !STOP.has(w));
-function overlap(evidence: string, text: string): number {
-  const e = content(evidence);
-  if (!e.length) return 0;
-  const t = new Set(content(text));
-  return e.filter((w) => t.has(w)).length / e.length;
-}
+import { COMPARISON_GOLD_DIR, COMPARISON_IMPORT_DIR, evidenceOverlap } from "./lib/comparison-eval";
 
 interface Cell {
   present: boolean;
@@ -68,7 +43,7 @@ for (const f of fs
       let best = null;
       let bestScore = 0;
       for (const c of a.claims) {
-        const s = overlap(cell.evidence ?? "", c.text);
+        const s = evidenceOverlap(cell.evidence ?? "", c.text);
         if (s > bestScore) [best, bestScore] = [c, s];
       }
       if (!best || bestScore < 0.5) continue;

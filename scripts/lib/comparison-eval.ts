@@ -153,7 +153,8 @@ const contentWords = (s: string) =>
   )
     .map((w) => w.replace(/'s$/, ""))
     .filter((w) => w.length > 2 && !STOP.has(w));
-function evidenceOverlap(evidence: string, text: string): number {
+/** Share of the gold evidence's content words found in a text: how the shared script matches gold cells to claims. */
+export function evidenceOverlap(evidence: string, text: string): number {
   const e = contentWords(evidence);
   if (!e.length) return 0;
   const t = new Set(contentWords(text));
