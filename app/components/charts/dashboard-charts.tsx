@@ -69,6 +69,17 @@ function CategoryTable({
   );
 }
 
+/** What the dashboard's charts draw, and how (the measure, the claim filter, the rows, the file names). */
+export interface DashboardChartsProps {
+  dash: DashboardData;
+  links: DashboardLinks;
+  by: "count" | "words";
+  claims: "all" | "lacks" | "only";
+  claimsAll: boolean;
+  maxClaims?: number;
+  fileBase: string;
+}
+
 /** The eight charts of the dashboard, each linked down to its spans and out to its data. */
 export function DashboardCharts({
   dash,
@@ -78,15 +89,7 @@ export function DashboardCharts({
   claimsAll,
   maxClaims = 40,
   fileBase,
-}: {
-  dash: DashboardData;
-  links: DashboardLinks;
-  by: "count" | "words";
-  claims: "all" | "lacks" | "only";
-  claimsAll: boolean;
-  maxClaims?: number;
-  fileBase: string;
-}) {
+}: DashboardChartsProps) {
   const articles = dash.articles.filter((a) => dash.charted.includes(a.id));
   const href = links.focus;
   const note = `Articles: ${articles.map((a) => `${a.short}${a.focal ? " (focal)" : ""}: “${a.title}”${a.published ? `, ${a.published}` : ""}`).join("; ")}. Parallax, analyser ${dash.analyserVersions.join(", ")}.`;

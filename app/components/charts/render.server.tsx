@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
-import { DashboardCharts } from "./dashboard-charts";
-import type { DashboardData, DashboardLinks } from "./types";
+import { DashboardCharts, type DashboardChartsProps } from "./dashboard-charts";
+import type { DashboardData } from "./types";
 
 // The charts are drawn by recharts on the server only: this module (and through it recharts) is imported by
 // loaders and `.server` files alone, so it never reaches the browser's bundle. A loader hands `serverCharts()`
@@ -15,13 +15,7 @@ import type { DashboardData, DashboardLinks } from "./types";
 // Behind it, a comparison's page hands in a `ChartStore` (the database): markup drawn once, by any process, is read
 // back by `preload()` before the render, so a restart or an eviction does not draw it again.
 
-export interface ChartsProps {
-  links: DashboardLinks;
-  by: "count" | "words";
-  claims: "all" | "lacks" | "only";
-  claimsAll: boolean;
-  maxClaims?: number;
-  fileBase: string;
+export interface ChartsProps extends Omit<DashboardChartsProps, "dash"> {
   /** Everything the links depend on beyond the props above (the page's query and address). */
   linksKey: string;
 }
