@@ -41,6 +41,16 @@ export const CLAIM_RULES: Record<string, string> = {
     'The source\'s words begin with a name ("Dorin Velasko, a lawyer for the port", "the Tolvar Herald", "Velasko\'s statement"): the claim is attributed to a named source even where the source entity kept only a description.',
   "stance.pronoun-source":
     'A source given as "he" or "she" with a person named earlier in the same or the previous paragraph is a named source.',
+  "stance.named-party":
+    'A party named by its members with no quantifier ("Republicans", "House Democrats") is a named source; "some Republicans" and "fellow Democrats" are not.',
+  "stance.definite-source":
+    'A source given as a kind of body ("the network", "the office") right after an organisation is named in the same or the previous sentence is a named source.',
+  "stance.unnamed-agent":
+    'A speaker described only by a role for someone ("a spokesperson for Grassley", "his aides", "Velasko\'s lawyer") is unnamed, even where the source entity is the one they speak for.',
+  "claim.allegation":
+    'The words after "allegations that" or "accusations that" are a claim of their own, hedged (the writer reports the allegation without making it), or denied after "denied allegations that"; the sentence keeps its other words.',
+  "stance.nested-speaker":
+    "An attribution whose words hold another speaker's attribution (\"In a statement, Sheridan said that …\") takes that speaker's stance and source: whoever writes a statement is its source.",
   "stance.unnamed": "The claim is attributed to a source the text does not name (officials, sources, critics).",
   "stance.hedged": "The claim carries a hedge (reportedly, allegedly, may, it seems) and no named source.",
   "stance.asserted": "The author states the claim as fact, without attribution or hedge.",
@@ -91,6 +101,24 @@ export function nameAtHead(text: string, source: Span, mentions: Mention[]): str
     return AFTER_NAME.test(after) || /^\p{Lu}/u.test(after) ? m.surface : null;
   }
   return null;
+}
+
+/** A speaker described only by their role for someone: "a spokesperson for Grassley", "his aides", "Velasko's lawyer". */
+const AGENT_WITHOUT_NAME =
+  /^(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne of (?:his|her|their)|[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)*[’']s?)\s+)(?:(?:[Ss]enior|[Tt]op|[Cc]hief|[Pp]ress|[Cc]ampaign|[Ff]ormer|[Ll]ongtime|[Cc]lose)\s+)?(?:[Ss]pokes(?:wo)?(?:man|person)|[Ss]pokespeople|[Aa]ides?|[Aa]dvisers?|[Aa]dvisors?|[Ll]awyers?|[Aa]ttorneys?)(?:\s+(?:for|to)\s+[^,—–]+)?$/u;
+/** A party named by its members, with no quantifier: "Republicans", "House Democrats" ("some Republicans" stays unnamed). */
+const PARTY_PLURAL = /^(?:the\s+)?(?:(?:House|Senate|Congressional|State)\s+)?[\p{Lu}][\p{L}]+s$/u;
+/** A body named by its kind ("the network", "the office") where the text names an organisation just before. */
+const DEFINITE_BODY =
+  /^the\s+(?:network|newspaper|paper|magazine|broadcaster|agency|company|firm|department|ministry|office|bureau|campaign|committee|commission|council|court|board|union|university|station)$/i;
+/** An organisation named in the sentence of `pos` (before it) or the sentence before. */
+function organisationBefore(text: string, pos: number, sentences: Span[], mentions: Mention[]): boolean {
+  const i = sentences.findIndex((s) => s.start <= pos && pos < s.end);
+  if (i < 0) return false;
+  const from = sentences[Math.max(0, i - 1)]!.start;
+  for (let k = lowerBound(mentions, from); k < mentions.length && mentions[k]!.span.start < pos; k++)
+    if (mentions[k]!.kind === "organisation") return true;
+  return false;
 }
 
 /** A person named before `pos` in the same or the previous paragraph (the antecedent a "he" or "she" may have). */
@@ -311,10 +339,11 @@ function reportingFrame(
     subjectTo = s.start + that.index;
     words = that[0];
   } else return null;
-  const subject = text
-    .slice(subjectFrom, subjectTo)
-    .replace(/^\s*with\s+/i, "")
-    .trim();
+  const rawSubject = text.slice(subjectFrom, subjectTo).replace(/^\s*with\s+/i, "");
+  const subject = rawSubject.trim();
+  // Where the trimmed subject ends in the text (the verb's match may start after a space).
+  subjectTo =
+    subjectFrom + (text.slice(subjectFrom, subjectTo).length - rawSubject.length) + rawSubject.trimEnd().length;
   if (!subject || /^(?:he|she|they|it|we|i|you|who|which|that)$/i.test(subject)) return null;
   // Named: a person, organisation or group named at the head of the subject ("Mr. Calderón, who …", "A 1898 Supreme
   // Court decision"), not a description or a count of people ("police officials in Tolvar", "several leading members").
@@ -383,11 +412,16 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
     // A source entity kept only as a description may still be named in the text: at the head of the source's words,
     // or as "he"/"she" right after a person is named.
     let namedHere: string | null = null;
-    if (a.source && !(src && src.named)) {
-      const srcText = text.slice(a.source.start, a.source.end).trim();
+    const srcText = a.source ? text.slice(a.source.start, a.source.end).trim() : "";
+    // "A spokesperson for Grassley", "his aides": the speaker is not named, whoever they speak for.
+    const unnamedAgent = !!a.source && AGENT_WITHOUT_NAME.test(srcText);
+    if (a.source && !(src && src.named) && !unnamedAgent) {
       if (nameAtHead(text, a.source, mentions)) namedHere = "stance.named-in-source";
-      else if (/^(?:he|she)$/i.test(srcText) && personBefore(text, a.source.start, mentions))
+      else if (/^(?:he|she|his|her)$/i.test(srcText) && personBefore(text, a.source.start, mentions))
         namedHere = "stance.pronoun-source";
+      else if (PARTY_PLURAL.test(srcText) && src?.kind === "politician") namedHere = "stance.named-party";
+      else if (DEFINITE_BODY.test(srcText) && organisationBefore(text, a.source.start, sentences, mentions))
+        namedHere = "stance.definite-source";
     }
     const cueText = a.cue ? text.slice(a.cue.start, a.cue.end) : "";
     const refusal = REFUSAL.test(cueText);
@@ -416,6 +450,9 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       } else if (reportedAct(cueText, ctext, refusal)) {
         stance = "asserted";
         evidence.push("stance.reported-act", cueText);
+      } else if (unnamedAgent) {
+        stance = "unnamed";
+        evidence.push("stance.unnamed-agent", srcText);
       } else if (src && src.named && a.kind !== "unnamed" && a.sourceKind !== "unnamed") {
         stance = "attributed";
       } else if (namedHere) {
@@ -452,6 +489,8 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       });
     }
   }
+
+  nestedSpeakers(attributions, claims);
 
   // Author's own assertive sentences: sentences no attribution touches, or the rest of a sentence one touches.
   const taken: Span[] = [];
@@ -568,9 +607,87 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
     });
   }
   claims.sort((x, y) => x.span.start - y.span.start);
+  splitAllegations(text, words, mentions, claims);
   markRebuttals(text, sentences, claims);
   claims.forEach((c, i) => (c.id = `c${i + 1}`));
   return claims;
+}
+
+/** "allegations that P": P is an allegation the writer reports, not asserts; "denied allegations that P" denies it. */
+const ALLEGATION = /\b(?:allegations?|accusations?|suspicions?)\s+that\s+/giu;
+const DENIED_BEFORE =
+  /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes)\s+(?:(?:the|all|any|new|these|those)\s+)?$/i;
+
+/**
+ * Cuts "allegations that P" out of a claim: P becomes its own claim, hedged (or denied after "denied"), and the claim
+ * keeps the words before the noun when five or more remain. P runs to the end of the piece, a dash or a semicolon.
+ */
+function splitAllegations(text: string, words: Word[], mentions: Mention[], claims: ClaimItem[]): void {
+  for (const c of [...claims]) {
+    if (c.spans.length !== 1 || c.stance === "denied") continue;
+    const piece = text.slice(c.span.start, c.span.end);
+    const m = [...piece.matchAll(ALLEGATION)][0];
+    if (!m) continue;
+    const from = c.span.start + m.index! + m[0].length;
+    const stop = /\s+[—–]\s+|;/.exec(text.slice(from, c.span.end));
+    const to = from + (stop ? stop.index : c.span.end - from);
+    const pText = text.slice(from, to).replace(/[\s,.]+$/, "");
+    if (wordCount(pText) < 4) continue;
+    const p: Span = { start: from, end: from + pText.length };
+    const denied = DENIED_BEFORE.test(piece.slice(0, m.index));
+    const head = piece.slice(0, m.index).replace(/[\s,;:—–-]+$/, "");
+    const tail = text.slice(p.end, c.span.end).replace(/^[\s,.;:—–-]+/, "");
+    claims.push({
+      id: "",
+      span: p,
+      spans: [p],
+      text: pText,
+      stance: denied ? "denied" : "hedged",
+      attributionId: null,
+      sourceKey: null,
+      sourceName: null,
+      terms: claimTerms(words, [p], mentions),
+      rule: "claim.allegation",
+      evidence: [denied ? "stance.denied" : "stance.hedged", "claim.allegation", m[0].trim()],
+      ...(denied ? { denial: { start: c.span.start, end: c.span.start + m.index! } } : {}),
+    });
+    // The claim keeps what the writer (or its source) says around the allegation.
+    if (wordCount(head) >= 5 && wordCount(head) >= wordCount(tail)) {
+      c.span = { start: c.span.start, end: c.span.start + head.length };
+      c.spans = [c.span];
+      c.text = head;
+      c.terms = claimTerms(words, [c.span], mentions);
+    } else if (wordCount(tail) >= 5) {
+      c.span = { start: c.span.end - tail.length, end: c.span.end };
+      c.spans = [c.span];
+      c.text = tail;
+      c.terms = claimTerms(words, [c.span], mentions);
+    } else claims.splice(claims.indexOf(c), 1);
+  }
+  claims.sort((x, y) => x.span.start - y.span.start);
+}
+
+/**
+ * "In a statement, Sheridan said P", "a post in which Velasko wrote that P": an attribution whose content holds another
+ * attribution's source and cue reports that speaker's words, so its claim takes the inner claim's stance and source.
+ */
+function nestedSpeakers(attributions: Attribution[], claims: ClaimItem[]): void {
+  const inner = new Map<string, ClaimItem>();
+  for (const c of claims) if (c.attributionId && !inner.has(c.attributionId)) inner.set(c.attributionId, c);
+  for (const c of claims) {
+    if (!c.attributionId || c.stance === "denied") continue;
+    for (const b of attributions) {
+      if (b.id === c.attributionId || !b.source || !b.cue) continue;
+      if (b.source.start < c.span.start || b.cue.end > c.span.end) continue;
+      const ic = inner.get(b.id);
+      if (!ic || ic.stance === "denied" || ic.stance === c.stance || ic.span.end > c.span.end) continue;
+      c.stance = ic.stance;
+      c.sourceKey = ic.sourceKey;
+      c.sourceName = ic.sourceName;
+      c.evidence = [`stance.${ic.stance}`, "stance.nested-speaker", ...ic.evidence.slice(1)];
+      break;
+    }
+  }
 }
 
 /** Text offsets of `length` characters at `index` in the pieces' text joined with " … " (the claim's `text`). */
