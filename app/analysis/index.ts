@@ -19,6 +19,7 @@ import {
 import { FRAME_DIMENSIONS, FRAME_RULES, emptyProfile, scoreFrames, type FrameProfile, type FrameScore } from "./frames";
 import { actorSentiment, scoreSentences, SENTIMENT_RULES, type ActorSentiment } from "./sentiment";
 import { CLAIM_RULES, extractClaims, type ClaimItem } from "./claims";
+import { documentStretches } from "./quoted-documents";
 import { findWordChoices, WORD_CHOICE_RULES, type WordChoice } from "./word-choices";
 import labels from "./lexicons/labels.json";
 import hedges from "./lexicons/hedges-boosters.json";
@@ -241,7 +242,8 @@ export function analyse(text: string, meta: { title?: string | null } = {}): Art
     sources,
     mentions,
     markers,
-    quotes: quotes.map((q) => q.outer),
+    // A quoted document's unmarked paragraphs are not the author's claims.
+    quotes: [...quotes.map((q) => q.outer), ...documentStretches(text, tok.paragraphs)],
   });
 
   const leadParas = tok.paragraphs.slice(0, 3);

@@ -6,6 +6,7 @@ import type { Attribution, Marker, MarkerType, Span } from "./types";
 import { buildMatcher, phraseWords, wordAt, type PhraseEntry, type Word } from "./words";
 import { lookupCue } from "./cues";
 import { countWords } from "./nlp";
+import { documentStretches } from "./quoted-documents";
 
 /** Whose words: the writer's own, or words the text quotes (inside quotation marks, or the content of a direct or mixed quotation). */
 export type Voice = "writer" | "quoted";
@@ -21,8 +22,8 @@ export interface MarkerItem extends Marker {
 }
 
 /**
- * The stretches of quoted speech in a text: every quotation the shared finder (quotes.ts) sees, and the content
- * of every direct or mixed attribution. Sorted and merged, so `voiceAt` is one binary search.
+ * The stretches of quoted speech in a text: every quotation the shared finder (quotes.ts) sees, quoted documents
+ * with unmarked paragraphs (quoted-documents.ts), and the content of every direct or mixed attribution. Sorted and merged, so `voiceAt` is one binary search.
  */
 export function quotedSpans(
   text: string,
@@ -31,6 +32,8 @@ export function quotedSpans(
   quotes?: QuoteStructure,
 ): Span[] {
   const all: Span[] = findQuotes(text, paragraphs, quotes).map((q) => ({ start: q.outer.start, end: q.outer.end }));
+  // Letters and statements whose later paragraphs carry no marks are quoted too (quoted-documents.ts).
+  all.push(...documentStretches(text, paragraphs));
   for (const a of attributions)
     if (a.kind === "direct" || a.kind === "mixed") for (const c of a.content) all.push({ start: c.start, end: c.end });
   all.sort((x, y) => x.start - y.start || y.end - x.end);
