@@ -25,6 +25,8 @@ export const CLAIM_RULES: Record<string, string> = {
     "A sentence in the author's own voice (no attribution, not a question, mostly not quoted, with a verb) is a claim the author makes.",
   "stance.denied":
     'A denial cue whose object is a clause ("denied that the pier was sold", "denied having met him"), or words that call the claim unproven or false as it is made ("there is no evidence that", "falsely claimed", "the rumour that … is false"). A refusal to comment or to act is no denial, nor is a negative word inside the claim, nor a denial of a thing ("rejected the offer", "voted against the bill").',
+  "claim.content-cut":
+    'An attribution\'s words end where the writer\'s clause resumes: at a quotation\'s closing mark before "before", "after", "while", "as" or "then"; at the comma before the main clause when the cue stands in a relative clause ("X, who has been criticised for P, called on …") or a fronted subordinate clause ("Although he has expressed P, his comments …"); and at "as he/she/they" with a verb after a past cue (the time of the saying: "said that P as he toured the port").',
   "claim.sentence-split":
     "An attribution whose content runs over several sentences gives one claim per sentence: a proposition never spans sentences.",
   "claim.author-remainder":
@@ -45,6 +47,10 @@ export const CLAIM_RULES: Record<string, string> = {
     'A party named by its members with no quantifier ("Republicans", "House Democrats") is a named source; "some Republicans" and "fellow Democrats" are not.',
   "stance.definite-source":
     'A source given as a kind of body ("the network", "the office") right after an organisation is named in the same or the previous sentence is a named source.',
+  "stance.main-clause-hedge":
+    'A hedge in a trailing subordinate clause (", as the parcels may have passed through …", ", which may …") qualifies that clause, not the writer\'s claim: the claim stays asserted.',
+  "stance.possessive-speaker":
+    'Content after a possessive speech noun ("apologise for his claim that …", "Velasko\'s remark that …") is the possessor\'s claim, attributed to the person named before "his"/"her", whoever the cue\'s subject is.',
   "stance.unnamed-agent":
     'A speaker described only by a role for someone ("a spokesperson for Grassley", "his aides", "Velasko\'s lawyer") is unnamed, even where the source entity is the one they speak for.',
   "claim.allegation":
@@ -361,9 +367,108 @@ function reportingFrame(
   return { named, words, split: withAt >= 0 ? withAt : null };
 }
 
+const SPEECH_NOUN =
+  /\b(his|her|(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*[’']s)\s+(?:[\p{L}-]+\s+){0,2}?(?:claims?|assertions?|arguments?|statements?|remarks?|comments?|suggestions?|insistence|contention|accusations?|allegations?|promises?|pledges?|vows?)\s*$/u;
+/** The speaker a possessive gives to a speech noun right before the content ("his claim that", "Velasko's remark that"). */
+function possessiveSpeaker(
+  text: string,
+  from: number,
+  to: number,
+  mentions: Mention[],
+): { name: string; words: string } | null {
+  if (to - from > 80) return null;
+  const m = SPEECH_NOUN.exec(text.slice(from, to));
+  if (!m) return null;
+  const at = from + m.index;
+  if (/^(?:his|her)$/i.test(m[1]!)) {
+    const p = personBefore(text, at, mentions);
+    return p ? { name: p.surface, words: m[0].trim() } : null;
+  }
+  const k = lowerBound(mentions, at);
+  const named = mentions[k];
+  if (!named || named.span.start !== at || (named.kind !== "person" && named.kind !== "organisation")) return null;
+  return { name: named.surface, words: m[0].trim() };
+}
+
+/** A finite verb (not a participle or gerund) at word `i`. */
+function finiteVerb(words: Word[], i: number): boolean {
+  const w = words[i];
+  return !!w && (w.pos === "VERB" || w.pos === "AUX") && !/ing$/i.test(w.text);
+}
+
+/**
+ * An attribution's content cut where the writer's clause resumes: after a cue inside a relative clause ("X, who has
+ * been criticised for P, called on …") at the comma before the main verb, and after a past cue at "as he made …" (the
+ * time of the saying, not what was said). The rest of the sentence is then the writer's (claim.author-remainder).
+ */
+function trimContent(text: string, words: Word[], a: Attribution): Attribution {
+  if (!a.cue || !a.content.length) return a;
+  const last = a.content[a.content.length - 1]!;
+  // "asks, “who are you?” before knocking the camera down": a quotation's words end at its closing mark.
+  if (/^[“"]/.test(text.slice(last.start, last.start + 1))) {
+    const close = text.slice(last.start + 1, last.end).search(/[”"]/);
+    if (close >= 0) {
+      const end = last.start + 1 + close + 1;
+      if (/^\s*(?:before|after|while|as|and then|then|when)\s/i.test(text.slice(end, last.end)))
+        return { ...a, content: [...a.content.slice(0, -1), { start: last.start, end }] };
+    }
+  }
+  if (last.start < a.cue.end) return a;
+  let cut = -1;
+  const lineStart = Math.max(text.lastIndexOf("\n", a.cue.start), text.lastIndexOf(". ", a.cue.start));
+  const lead = text.slice(lineStart + 1, a.cue.start);
+  if (/,\s+[^,]*\b(?:who|which|that)\s+[^,]*$/i.test(lead)) {
+    for (let i = wordAt(words, last.start); i < words.length && words[i]!.start < last.end; i++)
+      if (words[i]!.text === "," && finiteVerb(words, i + 1) && words[i + 1]!.start < last.end) {
+        cut = words[i]!.start;
+        break;
+      }
+  }
+  // "Although he has expressed P, his comments …": a cue in a fronted subordinate clause ends at the comma before
+  // the main clause's subject and verb.
+  if (
+    cut < 0 &&
+    /^\s*(?:although|though|while|whereas|because|since|after|before|when|if|even though|even if)\s[^,]*$/i.test(lead)
+  ) {
+    for (let i = wordAt(words, last.start); i < words.length - 2 && words[i]!.start < last.end; i++) {
+      if (words[i]!.text !== ",") continue;
+      const subj = words[i + 1]!;
+      if (!(subj.pos === "PRON" || subj.pos === "DET" || subj.pos === "PROPN")) continue;
+      let verbAt = -1;
+      for (let k = i + 2; k < Math.min(words.length, i + 6); k++)
+        if (finiteVerb(words, k)) {
+          verbAt = k;
+          break;
+        }
+      if (verbAt > 0 && words[verbAt]!.start < last.end) {
+        cut = words[i]!.start;
+        break;
+      }
+    }
+  }
+  if (cut < 0 && /(?:ed|said|told|wrote|spoke)$/i.test(text.slice(a.cue.start, a.cue.end))) {
+    for (let i = wordAt(words, last.start) + 1; i < words.length - 2 && words[i]!.start < last.end; i++)
+      if (
+        /^(?:as|while)$/i.test(words[i]!.text) &&
+        /^(?:he|she|they)$/i.test(words[i + 1]!.text) &&
+        finiteVerb(words, i + 2) &&
+        words[i + 2]!.pos !== "AUX"
+      ) {
+        cut = words[i]!.start;
+        break;
+      }
+  }
+  if (cut < 0) return a;
+  const kept = text.slice(last.start, cut).replace(/[\s,;:—–-]+$/, "");
+  if (wordCount(kept) < 3) return a;
+  return { ...a, content: [...a.content.slice(0, -1), { start: last.start, end: last.start + kept.length }] };
+}
+
 /** Claims of one text, in text order. */
 export function extractClaims(input: ClaimInput): ClaimItem[] {
-  const { text, words, attributions, sources } = input;
+  const { text, words, sources } = input;
+  const attributions = input.attributions.map((a) => trimContent(text, words, a));
+  const cut = new Set(attributions.filter((a, i) => a !== input.attributions[i]).map((a) => a.id));
   const sentences = claimSentences(text, input.sentences);
   const mentions = [...input.mentions].sort((a, b) => a.span.start - b.span.start);
   const hedges = input.markers
@@ -425,6 +530,9 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
     }
     const cueText = a.cue ? text.slice(a.cue.start, a.cue.end) : "";
     const refusal = REFUSAL.test(cueText);
+    // "… apologise for his claim that P": P is the possessor's claim, whoever the cue's subject is.
+    const owner =
+      a.cue && all[0]!.start >= a.cue.end ? possessiveSpeaker(text, a.cue.end, all[0]!.start, mentions) : null;
     const cueSentence = a.cue ? sentences.find((x) => x.start <= a.cue!.start && a.cue!.start < x.end) : undefined;
     const frame = cueSentence && !refusal ? denialFrame(text, a, cueSentence) : null;
     for (const pieces of groups) {
@@ -450,6 +558,9 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       } else if (reportedAct(cueText, ctext, refusal)) {
         stance = "asserted";
         evidence.push("stance.reported-act", cueText);
+      } else if (owner) {
+        stance = "attributed";
+        evidence.push("stance.possessive-speaker", owner.words);
       } else if (unnamedAgent) {
         stance = "unnamed";
         evidence.push("stance.unnamed-agent", srcText);
@@ -481,10 +592,11 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
         stance,
         attributionId: a.id,
         sourceKey: a.sourceKey,
-        sourceName: src?.name ?? (a.source ? text.slice(a.source.start, a.source.end) : null),
+        sourceName: owner ? owner.name : (src?.name ?? (a.source ? text.slice(a.source.start, a.source.end) : null)),
+        ...(owner ? { sourceKey: null } : {}),
         terms: claimTerms(words, pieces, mentions),
         rule: groups.length > 1 ? "claim.sentence-split" : "claim.attribution",
-        evidence: [`stance.${stance}`, ...evidence],
+        evidence: [`stance.${stance}`, ...evidence, ...(cut.has(a.id) ? ["claim.content-cut"] : [])],
         ...(denialAt ? { denial: denialAt } : {}),
       });
     }
@@ -578,7 +690,12 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       }
     }
     const denial = DENIAL.exec(st);
-    const hedge = hedgesNear(s.start, s.end).find((h) => !h.inQuote && h.span.start >= s.start && h.span.end <= s.end);
+    // A hedge in a trailing subordinate clause (", as the parcels may have …") qualifies that clause, not the claim.
+    const sub = /,\s+(?:as|because|since|although|though|whereas|which)\s/i.exec(text.slice(s.start, s.end));
+    const hedgeEnd = sub ? s.start + sub.index : s.end;
+    const hedge = hedgesNear(s.start, hedgeEnd).find(
+      (h) => !h.inQuote && h.span.start >= s.start && h.span.end <= hedgeEnd,
+    );
     let denialAt: Span | undefined;
     if (frame) {
       // the frame decided

@@ -206,3 +206,106 @@ describe("allegations inside a claim (claim.allegation)", () => {
     expect(cs[0]!.stance).toBe("asserted");
   });
 });
+
+describe("where an attribution's words end (claim.content-cut)", () => {
+  it("ends a quotation's words at its closing mark before the writer's 'before …'", () => {
+    const text =
+      "Marsh frowned and asked, “who sent you?” before pushing the reporter's microphone away from the gate.";
+    const cs = build(text, [
+      {
+        source: "Marsh",
+        cue: "asked",
+        content: "“who sent you?” before pushing the reporter's microphone away from the gate",
+      },
+    ]);
+    const q = cs.find((c) => c.attributionId === "a1")!;
+    expect(q.text).toBe("“who sent you?”");
+    expect(q.evidence).toContain("claim.content-cut");
+    expect(cs.some((c) => c.attributionId === null && c.text.includes("pushing the reporter"))).toBe(true);
+  });
+
+  it("ends a cue's words in a relative clause at the comma before the main verb", () => {
+    const text =
+      "Mayor Ilse Varga, who has been criticised for closing the night ferry to save money, asked the harbour board to reopen it.";
+    const cs = build(text, [
+      {
+        cue: "has been criticised for",
+        content: "closing the night ferry to save money, asked the harbour board to reopen it",
+      },
+    ]);
+    const c = cs.find((x) => x.attributionId === "a1")!;
+    expect(c.text).toBe("closing the night ferry to save money");
+  });
+
+  it("ends a cue's words in a fronted subordinate clause at the main clause", () => {
+    const text =
+      "Although she has voiced support for the levy before, her remarks on Monday could signal a change in the port's plans.";
+    const cs = build(text, [
+      {
+        source: "she",
+        cue: "voiced",
+        content: "support for the levy before, her remarks on Monday could signal a change in the port's plans",
+      },
+    ]);
+    expect(cs.find((x) => x.attributionId === "a1")!.text).toBe("support for the levy before");
+    expect(cs.some((x) => x.attributionId === null && x.text.includes("could signal a change"))).toBe(true);
+  });
+
+  it("leaves 'as he toured …' after a past cue to the writer (the time of the saying)", () => {
+    const text =
+      "Minister Ilse Varga said on Monday that she understood the fishers' anger as she toured the flooded harbour of Brenmoor.";
+    const cs = build(text, [
+      {
+        source: "Minister Ilse Varga",
+        cue: "said",
+        content: "that she understood the fishers' anger as she toured the flooded harbour of Brenmoor",
+      },
+    ]);
+    expect(cs.find((x) => x.attributionId === "a1")!.text).toBe("that she understood the fishers' anger");
+    expect(cs.find((x) => x.attributionId === null)!.text).toMatch(/she toured the flooded harbour of Brenmoor/);
+  });
+
+  it("keeps a list inside the content: a comma before a plain noun is no clause boundary", () => {
+    const text = "Although the ministry said that ferries, trams and buses were late, the port stayed open all week.";
+    const cs = build(text, [
+      {
+        source: "the ministry",
+        cue: "said",
+        content: "that ferries, trams and buses were late, the port stayed open all week",
+      },
+    ]);
+    expect(cs.find((x) => x.attributionId === "a1")!.text).toBe("that ferries, trams and buses were late");
+  });
+});
+
+describe("hedges and speakers inside a sentence", () => {
+  it("keeps a claim asserted when the hedge stands in a trailing subordinate clause", () => {
+    const text =
+      "Investigators widened their search along the coast, as some of the parcels may have passed through Brenmoor.";
+    const [c] = build(text, []);
+    expect(c!.stance).toBe("asserted");
+    const hedged = build("Investigators may have widened their search along the coast of Brenmoor.", []);
+    expect(hedged[0]!.stance).toBe("hedged");
+  });
+
+  it("gives content after 'his claim that' to the man named before, not to the cue's subject (stance.possessive-speaker)", () => {
+    const text =
+      "Harbour chief Tomas Ruud spoke on Friday. Unnamed board members urged him to retract his claim that the quay was unsafe in winter.";
+    const cs = build(
+      text,
+      [
+        {
+          source: "Unnamed board members",
+          cue: "retract",
+          content: "that the quay was unsafe in winter",
+          sourceKey: "s1",
+        },
+      ],
+      [source("s1", "board members", false)],
+    );
+    const c = cs.find((x) => x.attributionId === "a1")!;
+    expect(c.stance).toBe("attributed");
+    expect(c.sourceName).toBe("Tomas Ruud");
+    expect(c.evidence).toContain("stance.possessive-speaker");
+  });
+});
