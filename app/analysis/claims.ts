@@ -37,7 +37,7 @@ export const CLAIM_RULES: Record<string, string> = {
   "claim.continued":
     'The rest of a sentence with no subject of its own that continues an attribution ("said that she would appeal — and would ask for costs", "apologised and stressed that …") takes that attribution\'s source and stance.',
   "stance.reporting-frame":
-    'A sentence no attribution touches that still says who holds its claim ("many scholars counter that …", "…, police officials said.") is attributed, or unnamed when the subject names no one; "…, with several members arguing that …" keeps the clause before "with" as the writer\'s own.',
+    'A sentence no attribution touches that still says who holds its claim ("many scholars counter that …", "…, police officials said.") is attributed, or unnamed when the subject names no one (also "… is told that …", where the teller is not named); "…, with several members arguing that …" keeps the clause before "with" as the writer\'s own.',
   "stance.attributed": "The claim is attributed to a named source.",
   "stance.named-in-source":
     'The source\'s words begin with a name ("Dorin Velasko, a lawyer for the port", "the Tolvar Herald", "Velasko\'s statement"): the claim is attributed to a named source even where the source entity kept only a description.',
@@ -331,6 +331,9 @@ function reportingFrame(
   let words = "";
   const end = FRAME_END.exec(st);
   const that = FRAME_THAT.exec(st);
+  // "…, and Fox News is told no staff were present": someone unnamed told the outlet (not "was told to leave").
+  const told = /\b(?:is|was|were|are|has been|have been|had been)\s+told\b(?!\s+to\b)/i.exec(st);
+  if (told && !end && !that) return { named: false, words: told[0], split: null };
   if (end) {
     subjectFrom = s.start + end.index + end[0].indexOf(end[1]!);
     subjectTo = subjectFrom + end[1]!.trimEnd().length;

@@ -171,6 +171,14 @@ describe("who holds a claim, as the source is written", () => {
     expect(outer.evidence).toContain("stance.nested-speaker");
   });
 
+  it("gives a sentence where the outlet 'is told' something to an unnamed source, but not 'was told to …'", () => {
+    const [c] = build("The two ministers met for over an hour, and this newspaper is told no aides were present.", []);
+    expect(c!.stance).toBe("unnamed");
+    expect(c!.evidence).toContain("stance.reporting-frame");
+    const [d] = build("The ferry captain was told to leave the harbour before the storm reached the coast.", []);
+    expect(d!.stance).toBe("asserted");
+  });
+
   it("names a document given by its issuer at the head of a reporting frame, after a year", () => {
     const text = "A 1921 Tolvar High Court ruling held that the island's fishers could keep their nets.";
     const [c] = build(text, []);
