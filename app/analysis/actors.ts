@@ -348,6 +348,25 @@ function slugUncached(s: string): string {
     .replace(/^-|-$/g, "");
 }
 
+/**
+ * `s.split(/\s+/)`, kept per string (pure): the body's actor names are split again for every headline and article
+ * part. The arrays are shared, never changed by a caller.
+ */
+const splitCache = new Map<string, readonly string[]>();
+function spaceSplit(s: string): readonly string[] {
+  let parts = splitCache.get(s);
+  if (parts === undefined) {
+    if (splitCache.size > 100_000) splitCache.clear();
+    splitCache.set(s, (parts = s.split(/\s+/)));
+  }
+  return parts;
+}
+/** The last space-separated word of `s` (`s.split(/\s+/).pop()`). */
+function lastWord(s: string): string {
+  const parts = spaceSplit(s);
+  return parts[parts.length - 1]!;
+}
+
 export interface ActorDetection {
   actors: Actor[];
   mentions: Mention[];
@@ -371,7 +390,7 @@ export function detectActors(
   for (const k of known) {
     for (const v of [k.name, ...k.variants]) {
       knownSlugs.set(slug(v), k.key);
-      const last = v.split(/\s+/).pop()!;
+      const last = lastWord(v);
       if (k.kind === "person" && !knownSlugs.has(slug(last))) knownSlugs.set(slug(last), k.key);
     }
   }
@@ -527,7 +546,7 @@ export function detectActors(
   const midSentence = new Set(cands.filter((c) => !c.initial && !c.key).map((c) => foldName(words[c.from]!.text)));
   for (const c of cands) if (!c.key && c.to - c.from > 1) midSentence.add(foldName(words[c.to - 1]!.text));
   for (const k of known)
-    for (const v of k.variants) for (const part of [v, v.split(/\s+/).pop()!]) midSentence.add(foldName(part));
+    for (const v of k.variants) for (const part of [v, lastWord(v)]) midSentence.add(foldName(part));
   for (let c = cands.length - 1; c >= 0; c--)
     if (cands[c]!.initial && !midSentence.has(foldName(words[cands[c]!.from]!.text))) cands.splice(c, 1);
 
@@ -552,7 +571,7 @@ export function detectActors(
   const multi = new Map<string, { key: string; count: number }>(); // last folded word → key
   // Only a person's name lends its last word: "House" is not "White House", "Bank" not "West Bank".
   const lastWordIndex = (key: string, name: string, kind: ActorKind | null = null) => {
-    const parts = name.split(/\s+/);
+    const parts = spaceSplit(name);
     if (parts.length < 2) return;
     if (kind && kind !== "person") return;
     if (guessKind(name, false) !== "person") return;
@@ -567,7 +586,7 @@ export function detectActors(
   // Organisations are shortened to their first word ("Halberd" for "Halberd Chemical Works").
   const firstOfOrg = new Map<string, { key: string; count: number }>();
   const addOrg = (key: string, name: string) => {
-    const parts = name.split(/\s+/);
+    const parts = spaceSplit(name);
     if (parts.length < 2 || !ORG_WORDS.has(parts[parts.length - 1]!.toLowerCase())) return;
     const first = foldName(parts[0]!);
     const prev = firstOfOrg.get(first);
@@ -704,7 +723,7 @@ export function detectActors(
 
 function guessKind(name: string, titled: boolean): ActorKind {
   if (STATE_NAMES.has(foldName(name))) return "state";
-  const parts = name.split(/\s+/);
+  const parts = spaceSplit(name);
   if (parts.some((p) => ORG_WORDS.has(p.toLowerCase()))) return "organisation";
   if (PLACE_WORDS.has(parts[parts.length - 1]!.toLowerCase())) return "place";
   if (parts.some((p) => OTHER_WORDS.has(p.toLowerCase()))) return "other";

@@ -66,6 +66,12 @@ const REBUTTALS: RegExp[] = [
     "iu",
   ),
 ];
+/**
+ * Words one of REBUTTALS cannot match without (a stem of each rebuttal verb, false-word and "evidence"/"proof"),
+ * with the same flags: a sentence without any of them skips the four patterns (a speed-up, same result).
+ */
+const REBUTTAL_WORDS =
+  /deni|deny|reject|dismiss|disput|refut|rebut|contradict|debunk|false|true|baseless|unfounded|groundless|fabricat|fake|lie|inaccurate|incorrect|hoax|wrong|evidence|proof/iu;
 /** A negated or refused rebuttal ("did not deny it", "refused to dispute the report", "neither confirm nor deny"). */
 const NEGATED_BEFORE = /\b(?:not|never|nor|neither|no|to|n['’]t)\s+(?:\w+\s+)?$/i;
 
@@ -157,7 +163,7 @@ export function markRebuttals(text: string, sentenceSpans: Span[], claims: Denia
     const s = ss[si]!;
     const st = text.slice(s.span.start, s.span.end);
     // 1. A rebuttal that points back at a claim someone made.
-    for (const re of REBUTTALS) {
+    for (const re of REBUTTAL_WORDS.test(st) ? REBUTTALS : []) {
       const m = re.exec(st);
       if (!m) continue;
       if (NEGATED_BEFORE.test(st.slice(0, m.index))) continue;

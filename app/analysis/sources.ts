@@ -1433,7 +1433,22 @@ function splitConjuncts(s: string): string[] {
   return s.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
 }
 
+/**
+ * `kindFromDescription` kept per description (a pure function of the string and the lexicons): the same
+ * descriptions ("the minister", "a spokesman for the ministry") come back within and across articles. Results
+ * are shared and read only.
+ */
+const descriptionKinds = new Map<string, { kind: SourceKind; why: string } | null>();
 function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
+  let r = descriptionKinds.get(d);
+  if (r === undefined) {
+    if (descriptionKinds.size > 50_000) descriptionKinds.clear();
+    descriptionKinds.set(d, (r = kindFromDescriptionUncached(d)));
+  }
+  return r;
+}
+
+function kindFromDescriptionUncached(d: string): { kind: SourceKind; why: string } | null {
   const low = normaliseName(d);
   // "Jonathan Roe, 45, said": news style gives a private person's age, not an office.
   if (/^\d{1,3}$/.test(low))

@@ -1,6 +1,8 @@
 // The registry: every rule family, and the order its matchers are tried in at each token. The first
 // matcher that finds an attribution takes the cue, so the order is the priority. Written once, here.
+import type { AttributionContext } from "./context";
 import type { DocumentRule, RuleDef, RuleFamily, TokenMatcher } from "./rule";
+import { PASSIVE_FORMS, UNNAMED_ADVERBS } from "./word-sets";
 import { FAMILY as ACCORDING_TO, accordingToMatcher } from "./rules/according-to";
 import { FAMILY as ASIDES } from "./rules/asides";
 import { FAMILY as DASH_CREDITS } from "./rules/dash-credits";
@@ -77,3 +79,44 @@ export const RULE_REGISTRY: readonly RuleDef[] = FAMILIES.flatMap((f) => f.rules
 export const ATTRIBUTION_RULES: Record<string, string> = Object.fromEntries(
   RULE_REGISTRY.map((r) => [r.id, r.description]),
 );
+
+/**
+ * Where each matcher can trigger: its `when` is false at a token whose part of speech is not in `pos` and whose
+ * lower-cased form is not in `words`. The scan tries at a token only the matchers whose trigger that token meets (an
+ * index built once at load, not a rule: tests/unit/analysis/sourcing-triggers.test.ts holds every `when` to it). A
+ * matcher not listed here is tried at every token.
+ */
+export const TRIGGERS: Readonly<Record<string, { pos?: readonly string[]; words?: Iterable<string> }>> = {
+  "faced-criticism": { pos: ["VERB", "NOUN"] },
+  asked: { words: ["asked"] },
+  "in-evidence": { words: ["in"] },
+  "according-to": { words: ["according"] },
+  reportedly: { words: UNNAMED_ADVERBS },
+  "passive-form": { words: PASSIVE_FORMS.keys() },
+  "passive-verb": { pos: ["VERB", "AUX"] },
+  "passive-stance": { pos: ["VERB"] },
+  "passive-agent": { pos: ["VERB"] },
+  seem: { pos: ["VERB", "AUX"] },
+  "reporting-verb": { pos: ["VERB", "AUX"] },
+  "stance-adjective": { pos: ["ADJ"] },
+  "noun-possessive": { pos: ["NOUN"] },
+  "noun-complement": { pos: ["NOUN"] },
+  "tagger-slip": { pos: ["NOUN", "ADJ"] },
+};
+
+/** Bit k stands for TOKEN_MATCHERS[k]: by part of speech, by lower-cased form, and for matchers tried everywhere. */
+const POS_BITS = new Map<string, number>();
+const WORD_BITS = new Map<string, number>();
+let EVERYWHERE = 0;
+if (TOKEN_MATCHERS.length > 31) throw new Error("more token matchers than bits in a trigger mask");
+TOKEN_MATCHERS.forEach((m, k) => {
+  const t = TRIGGERS[m.id];
+  if (!t) EVERYWHERE |= 1 << k;
+  for (const p of t?.pos ?? []) POS_BITS.set(p, (POS_BITS.get(p) ?? 0) | (1 << k));
+  for (const w of t?.words ?? []) WORD_BITS.set(w, (WORD_BITS.get(w) ?? 0) | (1 << k));
+});
+
+/** The matchers (bits into TOKEN_MATCHERS) that can trigger at token `i`; 0 when none can. */
+export function triggerMask(ctx: AttributionContext, i: number): number {
+  return EVERYWHERE | (POS_BITS.get(ctx.tok.tokens[i]!.pos) ?? 0) | (WORD_BITS.get(ctx.lower[i]!) ?? 0);
+}

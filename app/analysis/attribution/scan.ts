@@ -1,8 +1,9 @@
-// The token scan: at every token of every sentence, the registry's matchers in order; then the document
-// rules and the passes over what was found. Options switch rules off for a call (measuring, tests).
+// The token scan: at every token of every sentence, the registry's matchers in order (those whose trigger the
+// token meets); then the document rules and the passes over what was found. Options switch rules off for a call
+// (measuring, tests).
 import { type AttributionContext, type RawAttribution, WINDOW } from "./context";
 import { continuationParagraphs, dedupe, dropNested, splitCoordinated } from "./passes";
-import { DOCUMENT_RULES, TOKEN_MATCHERS } from "./registry";
+import { DOCUMENT_RULES, TOKEN_MATCHERS, triggerMask } from "./registry";
 
 export interface FindOptions {
   /** Rule ids to leave out, as if their rule did not exist (a later matcher may take the cue). */
@@ -24,8 +25,13 @@ export function findAttributions(ctx: AttributionContext, options: FindOptions =
       const a = Math.max(sa, i - WINDOW);
       const b = Math.min(sb, i + WINDOW);
       if (usedCue.has(i)) continue;
+      // Only the matchers whose trigger (part of speech, word) this token meets can find a cue here.
+      const mask = triggerMask(ctx, i);
+      if (!mask) continue;
       let att: RawAttribution | null = null;
-      for (const m of TOKEN_MATCHERS) {
+      for (let k = 0; k < TOKEN_MATCHERS.length; k++) {
+        if (!(mask & (1 << k))) continue;
+        const m = TOKEN_MATCHERS[k]!;
         if (!m.when(ctx, i, a, b)) continue;
         let found = m.run(ctx, i, a, b, sentenceAtts);
         if (found && off.has(found.rule)) found = null;
