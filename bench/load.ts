@@ -123,8 +123,8 @@ let views: string[] = [];
 /**
  * Real views of the comparison that no one has asked for yet: each number's reader (every focus link in its charts)
  * under each measure, claims filter and text size, each address in its normalised form. The first request for
- * each is a full render: what readers clicking through numbers after a change cause, and the most a share-link
- * holder can force (a made-up focus is redirected to one address per view, and made-up parameters are dropped).
+ * each is a full render: what readers clicking through numbers after a change cause. (A made-up focus value
+ * also forces a render; made-up parameters are dropped by the page cache's normalised key.)
  */
 async function distinctViews(base: string, pagePath: string): Promise<string[]> {
   const html = await (await fetch(base + pagePath)).text();

@@ -105,7 +105,7 @@ export async function bench(): Promise<void> {
     // middleware): the rest of the page renders each time. `loader` times the route's loader alone (data assembly).
     const route = build.routes["routes/comparisons.$id"]?.module as
       { loader?: (a: { params: { id: string }; request: Request; context: object }) => Promise<unknown> } | undefined;
-    // Real numbers' readers (a made-up focus is redirected): every focus link in the comparison's charts.
+    // Real numbers' readers, as readers open them: every focus link in the comparison's charts.
     const tokensOf = async (id: number) => [
       ...new Set([...(await get(`/comparisons/${id}`)).body.matchAll(/[?&;]focus=([^&"#]+)/g)].map((m) => m[1]!)),
     ];

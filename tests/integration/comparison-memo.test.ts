@@ -42,38 +42,3 @@ describe("the comparison page's data, remembered per revision", () => {
     expect(analysedComparisonMemoStats()).toMatchObject({ loads: 3 });
   });
 });
-
-describe("a focus that names nothing in the comparison", () => {
-  test("is sent to one address per view (made-up tokens cannot force renders), which says the number is gone", async () => {
-    const { loader } = await import("#app/routes/comparisons.$id/route");
-    const db = getDb();
-    const [a, b] = [await createArticle(), await createArticle()];
-    const cmp = await createComparison(db, { name: "Focus (fictional)", articleIds: [a.id, b.id] });
-    const load = async (query: string) => {
-      try {
-        return await loader({
-          params: { id: String(cmp.id) },
-          request: new Request(`http://parallax.test/comparisons/${cmp.id}${query}`),
-          context: {},
-        });
-      } catch (e) {
-        if (e instanceof Response) return e;
-        throw e;
-      }
-    };
-    for (const made of ["?focus=bench-123", "?by=words&focus=k:1:nothing:c", "?focus=p:1:nothing"]) {
-      const res = await load(made);
-      expect(res).toBeInstanceOf(Response);
-      expect((res as Response).status).toBe(302);
-      const to = new URL((res as Response).headers.get("location")!, "http://parallax.test");
-      expect(to.searchParams.get("focus")).toBe("gone");
-      if (made.includes("by=words")) expect(to.searchParams.get("by")).toBe("words");
-    }
-    // The address it is sent to gives the page, with the note; a real number's focus is not redirected.
-    const gone = await load("?focus=gone");
-    expect(gone).not.toBeInstanceOf(Response);
-    expect((gone as { focus: { token: string; spans: number } }).focus).toMatchObject({ token: "gone", spans: 0 });
-    const real = await load(`?focus=art:${a.id}`);
-    expect(real).not.toBeInstanceOf(Response);
-  });
-});

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import {
@@ -29,21 +29,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" },
 ];
 
-/** Where a focus that names nothing in the comparison is sent. */
-const FOCUS_GONE = "gone";
-
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const sp = url.searchParams;
-  const full = await loadComparison(params, request, context, { texts: readerInPage(sp) });
-  // A focus that names nothing here (made up, or a number gone since) is sent to one address per view, which says
-  // so: made-up tokens can neither force a render nor fill the page cache with copies of one page.
-  if (full.focus && !full.focus.description && full.focus.token !== FOCUS_GONE) {
-    sp.set("focus", FOCUS_GONE);
-    sp.delete("_routes");
-    throw redirect(`${url.pathname}?${sp.toString()}`);
-  }
-  return pageData(full, sp);
+  const sp = new URL(request.url).searchParams;
+  return pageData(await loadComparison(params, request, context, { texts: readerInPage(sp) }), sp);
 }
 
 /** A client-side visit: the page's data and its islands' markup together, so the page is drawn whole at once. */
