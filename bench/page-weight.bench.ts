@@ -1,8 +1,8 @@
 // The weight and render time of the comparison page, from the production build (`npm run build` first): the
 // gzipped JavaScript the page loads (its modulepreload links and entry, as served), the bytes of the tutorial's
-// HTML, and an uncached render (a focus no one asked for: the page cache cannot answer it) of the tutorial and
-// of a 4-article comparison, in this process on one core, with the charts drawn anew (cold) and with their
-// markup from the charts' cache (warm). Beside them: the whole client build's JavaScript
+// HTML, and an uncached render (a number's reader: this handler has no page cache) of the tutorial and of a
+// 4-article comparison, in this process on one core with React's production build (as the server runs), with the
+// charts drawn anew (cold), read from the database (drawn ahead by the job worker) and from the process (warm). Beside them: the whole client build's JavaScript
 // (measured in this run) and the figures before issue 15's lighter pages, recorded on 2026-12-07 by this same
 // code pointed at the build of commit ba68de1 (PAGE_WEIGHT_ROOT=…). Prints figures; asserts nothing.
 import fs from "node:fs";
@@ -15,6 +15,7 @@ import { prepareDatabase } from "#db/prepare";
 import { SEED_WRITER } from "#app/models/seed.server";
 import { importArticle } from "#app/models/articles.server";
 import { createComparison, listComparisons } from "#app/models/comparisons.server";
+import { predrawCharts } from "#app/routes/comparisons.$id/predraw.server";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = process.env.PAGE_WEIGHT_ROOT ? path.resolve(process.env.PAGE_WEIGHT_ROOT) : REPO;
@@ -74,6 +75,8 @@ export async function bench(): Promise<void> {
     if (!tutorial) throw new Error("the seeded tutorial comparison is missing");
 
     process.env.DATABASE_URL = url;
+    // As the server runs it (scripts/server.ts): React's production build is chosen when the build is first imported.
+    process.env.NODE_ENV = "production";
     const build = (await import(pathToFileURL(serverFile).href)) as ServerBuild;
     const handler = createRequestHandler(build, "production");
     const get = async (p: string) => {
@@ -102,25 +105,31 @@ export async function bench(): Promise<void> {
     // middleware): the rest of the page renders each time. `loader` times the route's loader alone (data assembly).
     const route = build.routes["routes/comparisons.$id"]?.module as
       { loader?: (a: { params: { id: string }; request: Request; context: object }) => Promise<unknown> } | undefined;
+    // Real numbers' readers, as readers open them: every focus link in the comparison's charts.
+    const tokensOf = async (id: number) => [
+      ...new Set([...(await get(`/comparisons/${id}`)).body.matchAll(/[?&;]focus=([^&"#]+)/g)].map((m) => m[1]!)),
+    ];
     const render = async (id: number, mode: "0" | "db" | "all") => {
+      const tokens = await tokensOf(id);
       const wall: number[] = [];
       const cpu: number[] = [];
       const loader: number[] = [];
       if (mode === "all") delete process.env.PARALLAX_CHART_CACHE;
       else process.env.PARALLAX_CHART_CACHE = mode;
-      await get(`/comparisons/${id}?focus=warm`);
-      await new Promise((r) => setTimeout(r, 50)); // the drawn markup is stored after the page is sent
+      // The charts drawn ahead and stored, as the job worker does when a comparison changes (a page only reads them).
+      if (mode !== "0") await predrawCharts(id);
+      await get(`/comparisons/${id}?focus=${tokens[0]}`);
       for (let i = 0; i < RENDERS; i++) {
         const t = performance.now();
         const c = process.cpuUsage();
-        const r = await get(`/comparisons/${id}?focus=bench-${i}`);
+        const r = await get(`/comparisons/${id}?focus=${tokens[i % tokens.length]}`);
         const u = process.cpuUsage(c);
         wall.push(performance.now() - t);
         cpu.push((u.user + u.system) / 1000);
         if (r.status !== 200) throw new Error(`comparison ${id} answered ${r.status}`);
         if (route?.loader) {
           const l = performance.now();
-          const request = new Request(`http://127.0.0.1/comparisons/${id}?focus=loader-${i}`);
+          const request = new Request(`http://127.0.0.1/comparisons/${id}?focus=${tokens[i % tokens.length]}`);
           await route.loader({ params: { id: String(id) }, request, context: { cspNonce: "bench", user: null } });
           loader.push(performance.now() - l);
         }

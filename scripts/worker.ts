@@ -7,6 +7,7 @@ import { prepareDatabase } from "#db/prepare";
 import { runWorker } from "#app/models/jobs.server";
 import { getJobHandlers, queueStaleReanalysis } from "#app/models/job-handlers.server";
 import { yieldCpuToPages } from "#app/utils/background.server";
+import { predrawPass } from "#app/routes/comparisons.$id/predraw.server";
 
 const USAGE = "usage: worker [--until-idle] [--kinds a,b] [--poll MS] [--id NAME] [--queue-stale] [--normal-priority]";
 
@@ -62,6 +63,22 @@ async function main(argv: string[]): Promise<number> {
   console.error(
     `worker ${workerId}: kinds ${Object.keys(handlers).join(", ") || "(none)"}${nice !== null ? `, nice ${nice}` : ""}`,
   );
+  // Beside the jobs, the charts of every comparison that changed are drawn and stored, so no page's GET draws them
+  // (off with --until-idle, which exits once the queue is empty, and with PARALLAX_PREDRAW=0).
+  const seen = new Map<number, number>();
+  let predrawing: Promise<unknown> | null = null;
+  const predraw =
+    !untilIdle && process.env.PARALLAX_PREDRAW !== "0"
+      ? setInterval(
+          () => {
+            if (predrawing || ac.signal.aborted) return;
+            predrawing = predrawPass(db, seen, ac.signal)
+              .catch((e: unknown) => console.error(`worker ${workerId}: drawing charts ahead failed: ${String(e)}`))
+              .finally(() => (predrawing = null));
+          },
+          Math.max(pollMs, 1000),
+        )
+      : null;
   const stats = await runWorker({
     db,
     handlers,
@@ -76,6 +93,8 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (recycle) clearInterval(recycle);
+  if (predraw) clearInterval(predraw);
+  await predrawing;
   console.error(`worker ${workerId}: stopped (${stats.done} done, ${stats.failed} failed, ${stats.stopped} stopped)`);
   db.$client.close();
   return 0;

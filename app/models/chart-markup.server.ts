@@ -10,9 +10,12 @@ import type { Db } from "#app/utils/db.server";
 /** At most this many drawn views are kept per comparison (each address's links make its own markup). */
 export const CHART_MARKUP_PER_COMPARISON = 24;
 
-/** The charts' store of one comparison, for `serverCharts`. */
-export function chartStore(db: Db, comparisonId: number): ChartStore {
-  return {
+/**
+ * The charts' store of one comparison, for `serverCharts`: read-only for a page (`{ write: false }`), whose GET must
+ * not wait for the write lock; the job worker's pre-drawing writes.
+ */
+export function chartStore(db: Db, comparisonId: number, opts: { write?: boolean } = {}): ChartStore {
+  const store: ChartStore = {
     async load(dataHash, have) {
       const keys = await db
         .select({ key: chartMarkup.key })
@@ -25,6 +28,10 @@ export function chartStore(db: Db, comparisonId: number): ChartStore {
         .from(chartMarkup)
         .where(inArray(chartMarkup.key, missing));
     },
+  };
+  if (opts.write === false) return store;
+  return {
+    ...store,
     async save(dataHash, key, markup) {
       // One statement each (no transaction held open across awaits): the newest views are kept.
       await db.insert(chartMarkup).values({ key, comparisonId, dataHash, markup }).onConflictDoNothing();

@@ -25,13 +25,21 @@ export interface ServerCharts {
   render: (props: ChartsProps) => string;
   /** Reads the markup stored for these charts' data (every view of it) into the cache, before a render. */
   preload: () => Promise<void>;
+  /** Waits for the markup drawn by this renderer to be stored (where its store saves). */
+  flush: () => Promise<void>;
+  /** How many times this renderer drew charts (rather than taking them from a cache or the store). */
+  drawn: () => number;
 }
 
 /** Where drawn markup outlives the process: a comparison's rows in the database (models/chart-markup.server.ts). */
 export interface ChartStore {
   /** The stored markup of this data's views, but those `have` says are already at hand. */
   load: (dataHash: string, have: (key: string) => boolean) => Promise<Array<{ key: string; markup: string }>>;
-  save: (dataHash: string, key: string, markup: string) => Promise<void>;
+  /**
+   * Keeps drawn markup. A page's store has none: a GET never writes (a write would wait for the lock an import
+   * holds); the job worker draws and stores a comparison's charts when it changes (predraw.server.ts).
+   */
+  save?: (dataHash: string, key: string, markup: string) => Promise<void>;
 }
 
 /**
@@ -99,19 +107,35 @@ export function compactMarkup(html: string): string {
   return out;
 }
 
+// The loader shares one `dash` object among the views of a comparison revision: its hash is computed once.
+const hashes = new WeakMap<DashboardData, string>();
+function dataHashOf(dash: DashboardData): string {
+  let h = hashes.get(dash);
+  if (h === undefined) hashes.set(dash, (h = createHash("sha256").update(JSON.stringify(dash)).digest("base64url")));
+  return h;
+}
+
 const storeKey = (key: string) => createHash("sha256").update(key).digest("base64url");
 
-/** Renders (or takes from the caches) the charts of `dash`; the data is hashed once, on first use. */
-export function serverCharts(dash: DashboardData, store?: ChartStore): ServerCharts {
-  let dataHash: string | null = null;
-  const hashOf = () => (dataHash ??= createHash("sha256").update(JSON.stringify(dash)).digest("base64url"));
+/**
+ * Renders (or takes from the caches) the charts of `dash`. `storeOnly`: the store or a drawing, never the process
+ * cache (the worker's pre-drawing, which must store what it finds missing even where its own process drew it before).
+ */
+export function serverCharts(
+  dash: DashboardData,
+  store?: ChartStore,
+  opts: { storeOnly?: boolean } = {},
+): ServerCharts {
+  const hashOf = () => dataHashOf(dash);
+  let drawn = 0;
   // What preload() read, by store key: used by this page's render even if the cache dropped it meanwhile.
   const loaded = new Map<string, string>();
+  const saving: Promise<void>[] = [];
   return {
     async preload() {
       const mode = cacheMode();
       if (!store || mode === "off") return;
-      const rows = await store.load(hashOf(), (k) => mode === "all" && storedKeys.has(k));
+      const rows = await store.load(hashOf(), (k) => mode === "all" && !opts.storeOnly && storedKeys.has(k));
       for (const r of rows) {
         loaded.set(r.key, r.markup);
         stats.loaded++;
@@ -120,7 +144,7 @@ export function serverCharts(dash: DashboardData, store?: ChartStore): ServerCha
     render({ linksKey, ...props }) {
       const { links, ...view } = props;
       const key = `${hashOf()}|${JSON.stringify(view)}|${linksKey}`;
-      const mode = cacheMode();
+      const mode = opts.storeOnly && cacheMode() === "all" ? "db" : cacheMode();
       const hit = mode === "all" ? cache.get(key) : undefined;
       if (hit !== undefined) {
         stats.hits++;
@@ -137,16 +161,23 @@ export function serverCharts(dash: DashboardData, store?: ChartStore): ServerCha
         return stored;
       }
       stats.misses++;
+      drawn++;
       const html = compactMarkup(renderToStaticMarkup(<DashboardCharts dash={dash} links={links} {...view} />));
       if (mode === "all") remember(key, html, sk);
-      // Stored after the page is sent; a failure (the comparison deleted meanwhile, a busy disk) only costs a redraw.
-      if (store && sk)
-        void store.save(hashOf(), sk, html).then(
-          () => void stats.saved++,
-          () => void stats.saveFailures++,
+      // A failure (the comparison deleted meanwhile, a busy disk) only costs a redraw.
+      if (store?.save && sk)
+        saving.push(
+          store.save(hashOf(), sk, html).then(
+            () => void stats.saved++,
+            () => void stats.saveFailures++,
+          ),
         );
       return html;
     },
+    async flush() {
+      await Promise.all(saving);
+    },
+    drawn: () => drawn,
   };
 }
 

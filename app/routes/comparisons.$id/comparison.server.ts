@@ -7,7 +7,7 @@ import type { Trace } from "#app/compare/compare";
 import type { CardSpec, HighlightSpec } from "#app/components/article-reader";
 import { kindLabel } from "#app/components/sourcing-view";
 import { listArticles } from "#app/models/articles.server";
-import { loadAnalysedComparison } from "#app/models/comparison-analysis.server";
+import { loadAnalysedComparisonCached, type AnalysedComparison } from "#app/models/comparison-analysis.server";
 import {
   addArticleToComparison,
   deleteComparison,
@@ -181,28 +181,31 @@ function promptFocus(prompts: DiscussionPrompt[], token: string): Focus | null {
   };
 }
 
-export async function loadComparison(params: { id?: string }, request: Request, context: AppLoadContext = {}) {
-  const id = parseId(params.id, "comparison");
-  const db = getDb();
-  const url = new URL(request.url);
-  const share = await shareSession(db, request, context.user, id);
-  // A blind share link is blind on the server, whatever the URL asks for: there is no reveal to reach.
-  const view = { ...readView(url.searchParams), ...(share?.blind ? { blind: true } : {}) };
-  // Corrections hook (issue 17): an account sees its own corrections; single-user mode everyone's.
-  const loaded = await loadAnalysedComparison(db, id, { coder: coderOf(context).view });
-  invariantResponse(loaded, `No comparison with id ${id}.`);
+/** What every view of one comparison (revision and blind mode) shares, computed once per loaded comparison. */
+const shared = new WeakMap<AnalysedComparison, Map<boolean, ReturnType<typeof computeSharedParts>>>();
+
+function sharedParts(loaded: AnalysedComparison, blind: boolean) {
+  let byBlind = shared.get(loaded);
+  if (!byBlind) shared.set(loaded, (byBlind = new Map()));
+  let parts = byBlind.get(blind);
+  if (!parts) byBlind.set(blind, (parts = computeSharedParts(loaded, blind)));
+  return parts;
+}
+
+/** Blind labels, the articles' labels, the dashboard's data and the discussion prompts: the same for every view. */
+function computeSharedParts(loaded: AnalysedComparison, blind: boolean) {
   const { detail, analyses, comparison: cmp } = loaded;
   const memberIds = detail.articles.map((a) => a.id);
 
   // Blind labels as the exports give them: analysed members in the comparison's order (focal first), then the rest.
   const order = [...memberIds.filter((m) => analyses.has(m)), ...memberIds.filter((m) => !analyses.has(m))];
   const labels = blindLabels(order.map((x) => ({ id: x })));
-  const names = view.blind
+  const names = blind
     ? revealingNamesOf(detail.articles.map((a) => ({ outlet: a.outletName, author: a.author, url: a.url })))
     : [];
   const metas = detail.articles.map((a) => {
     const label = labels.get(a.id)!;
-    return view.blind
+    return blind
       ? {
           id: a.id,
           short: label,
@@ -242,13 +245,49 @@ export async function loadComparison(params: { id?: string }, request: Request, 
     ? shapeDashboard(
         cmp,
         metas,
-        view.blind
+        blind
           ? detail.candidates.map((c) => ({ id: c.id, date: c.date, title: null, outlet: null, status: c.status }))
           : detail.candidates,
       )
     : null;
   const prompts =
     cmp && cmp.articles.length > 1 ? discussionPrompts(cmp, new Map(metas.map((m) => [m.id, m.short]))) : [];
+  // The headline strip: what each article is, before any number (in blind mode the masking below covers it).
+  const headlines = detail.articles.map((a) => {
+    const m = metaById.get(a.id)!;
+    const text = blind ? maskNames(a.text, names) : a.text;
+    const s0 = analyses.get(a.id)?.segmentation.sentences[0];
+    const first = (s0 ? text.slice(s0.start, s0.end) : (text.split(/\n/)[0] ?? "")).trim();
+    return {
+      id: a.id,
+      label: blind ? m.outlet! : (m.outlet ?? "Outlet unknown"),
+      published: m.published,
+      title: m.title,
+      first: first.length > 260 ? first.slice(0, 259) + "…" : first,
+      focal: a.id === detail.comparison.focalArticleId,
+    };
+  });
+  return { memberIds, names, metaById, metas, dash, prompts, headlines };
+}
+
+/** `texts: false` leaves the columns' texts and highlights out (a page whose reader the browser fetches later). */
+export async function loadComparison(
+  params: { id?: string },
+  request: Request,
+  context: AppLoadContext = {},
+  opts: { texts?: boolean } = {},
+) {
+  const id = parseId(params.id, "comparison");
+  const db = getDb();
+  const url = new URL(request.url);
+  const share = await shareSession(db, request, context.user, id);
+  // A blind share link is blind on the server, whatever the URL asks for: there is no reveal to reach.
+  const view = { ...readView(url.searchParams), ...(share?.blind ? { blind: true } : {}) };
+  // Corrections hook (issue 17): an account sees its own corrections; single-user mode everyone's.
+  const loaded = await loadAnalysedComparisonCached(db, id, { coder: coderOf(context).view });
+  invariantResponse(loaded, `No comparison with id ${id}.`);
+  const { detail, analyses, comparison: cmp } = loaded;
+  const { memberIds, names, metaById, metas, dash, prompts, headlines } = sharedParts(loaded, view.blind);
   const focus = cmp
     ? view.focus?.startsWith("p:")
       ? promptFocus(prompts, view.focus)
@@ -288,7 +327,7 @@ export async function loadComparison(params: { id?: string }, request: Request, 
   const cols = columns.map((cid) => {
     const a = detail.articles.find((x) => x.id === cid)!;
     const m = metaById.get(cid)!;
-    const text = view.blind ? maskNames(a.text, names) : a.text;
+    const text = opts.texts === false ? "" : view.blind ? maskNames(a.text, names) : a.text;
     const back = `/comparisons/${id}?${new URLSearchParams(viewQuery(view)).toString()}#reader`;
     const correctLink =
       !view.blind && !share && canCorrect(context)
@@ -297,7 +336,10 @@ export async function loadComparison(params: { id?: string }, request: Request, 
             label: "Correct this",
           })
         : null;
-    const hl = columnHighlights(cid, text, analyses.get(cid), view.layers, claimTraces, focus, correctLink);
+    const hl =
+      opts.texts === false
+        ? { body: [], title: [] }
+        : columnHighlights(cid, text, analyses.get(cid), view.layers, claimTraces, focus, correctLink);
     return {
       id: cid,
       /** Kept for callers that read `columns[i].article` (tests, older code). */
@@ -322,21 +364,6 @@ export async function loadComparison(params: { id?: string }, request: Request, 
         .map((a) => ({ id: a.id, title: a.title, outletName: a.outletName }))
     : [];
   const notice = url.searchParams.get("notice");
-  // The headline strip: what each article is, before any number (in blind mode the masking below covers it).
-  const headlines = detail.articles.map((a) => {
-    const m = metaById.get(a.id)!;
-    const text = view.blind ? maskNames(a.text, names) : a.text;
-    const s0 = analyses.get(a.id)?.segmentation.sentences[0];
-    const first = (s0 ? text.slice(s0.start, s0.end) : (text.split(/\n/)[0] ?? "")).trim();
-    return {
-      id: a.id,
-      label: view.blind ? m.outlet! : (m.outlet ?? "Outlet unknown"),
-      published: m.published,
-      title: m.title,
-      first: first.length > 260 ? first.slice(0, 259) + "…" : first,
-      focal: a.id === detail.comparison.focalArticleId,
-    };
-  });
   const coverage = {
     total: detail.candidates.length,
     imported: detail.candidates.filter((c) => c.status === "imported").length,
@@ -441,7 +468,7 @@ export async function pageData(full: FullPage, sp: URLSearchParams) {
     columns: columns.map((c) => ({ id: c.id })),
     readerDeferred: !withReader,
   };
-  const charts = dash ? serverCharts(dash, chartStore(getDb(), full.comparison.id)) : null;
+  const charts = dash ? serverCharts(dash, chartStore(getDb(), full.comparison.id, { write: false })) : null;
   await charts?.preload();
   return withServerOnly<typeof light, PageIslands>(light, { charts, columns: withReader ? columns : null });
 }

@@ -11,7 +11,6 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { loader as rootLoader } from "#app/root";
-import type { DashboardLinks } from "#app/components/charts/types";
 import { ChartsSection } from "#app/components/charts/charts-section";
 import { Deferred, SSR_MARK } from "#app/components/charts/deferred";
 import { fetchIslands, Island, serverOnly } from "#app/components/island";
@@ -20,18 +19,19 @@ import { KindLegend } from "#app/components/sourcing-view";
 import { CoverageList } from "#app/components/coverage-list";
 import { DiscussionPrompts } from "./prompts-slot";
 import { MAX_COLUMNS } from "./columns";
-import { comparisonAction, loadComparison, pageData, type PageIslands } from "./comparison.server";
+import { comparisonAction, loadComparison, pageData, readerInPage, type PageIslands } from "./comparison.server";
 import { ReaderColumns } from "./reader-columns";
 import { CorrectionsNotice } from "#app/components/corrections-notice";
 import { HeadlineStrip } from "#app/components/headline-strip";
-import { exportHref, focusHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
+import { chartProps, exportHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" },
 ];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  return pageData(await loadComparison(params, request, context), new URL(request.url).searchParams);
+  const sp = new URL(request.url).searchParams;
+  return pageData(await loadComparison(params, request, context, { texts: readerInPage(sp) }), sp);
 }
 
 /** A client-side visit: the page's data and its islands' markup together, so the page is drawn whole at once. */
@@ -115,18 +115,8 @@ export default function ComparisonPage() {
   const actionData = useActionData<typeof action>();
   const q = query as [string, string][];
   const colIds = columns.map((c) => c.id);
-  const links: DashboardLinks = {
-    // A claim cell also chooses its group: every column that carries it opens, aligned on its members.
-    focus: (token) => {
-      const m = /^cl:(\d+):(g\d+)$/.exec(token);
-      if (!m) return focusHref(q, token);
-      const sp = new URLSearchParams(hrefWith(q, { focus: token, cg: m[2]! }).slice(1));
-      if (sp.has("layers") && !sp.getAll("layer").includes("claims")) sp.append("layer", "claims");
-      return `?${sp.toString()}#a${m[1]}-focus`;
-    },
-    view: (changes) => hrefWith(q, changes, "#chart-" + (changes.by !== undefined ? "sourcing-mix" : "claim-matrix")),
-    exportFile: (file) => exportHref(comparison.id, file, view.blind),
-  };
+  const charts = chartProps(comparison.id, view, q);
+  const links = charts.links;
   const focal = dash?.articles.find((a) => a.focal);
   // Large text is the root's (a cookie keeps it across pages); the query flag still works on its own.
   const root = useRouteLoaderData<typeof rootLoader>("root");
@@ -308,13 +298,7 @@ export default function ComparisonPage() {
       {dash ? (
         <ChartsSection
           server={islands?.charts}
-          links={links}
-          linksKey={`${comparison.id}|${view.blind ? 1 : 0}|${JSON.stringify(q)}`}
-          by={view.by}
-          claims={view.claims}
-          claimsAll={view.claimsAll}
-          maxClaims={view.print ? 12 : 40}
-          fileBase={`parallax-${comparison.id}${view.blind ? "-blind" : ""}`}
+          {...charts}
           intro={
             <p className="meta no-print">
               Every bar, dot and cell is a link: it opens the reader below with the words behind that number

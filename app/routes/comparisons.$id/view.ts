@@ -1,3 +1,5 @@
+import type { DashboardLinks } from "#app/components/charts/types";
+
 // The page's view state lives in the URL so that every toggle works without client JS and can be shared:
 // blind, large text, print, chart toggles, reader layers, the claim group and the focused number.
 
@@ -84,4 +86,37 @@ export function focusHref(query: [string, string][], token: string): string {
 /** Export links carry blind=1 in blind mode, so the files are blinded too. */
 export function exportHref(comparisonId: number, file: string, blind: boolean): string {
   return `/comparisons/${comparisonId}/export/${file}${blind ? "?blind=1" : ""}`;
+}
+
+/** The charts' links for one view of a comparison: the page and the charts' pre-drawing (predraw.server.ts) share them. */
+export function dashboardLinks(comparisonId: number, q: [string, string][], blind: boolean): DashboardLinks {
+  return {
+    // A claim cell also chooses its group: every column that carries it opens, aligned on its members.
+    focus: (token) => {
+      const m = /^cl:(\d+):(g\d+)$/.exec(token);
+      if (!m) return focusHref(q, token);
+      const sp = new URLSearchParams(hrefWith(q, { focus: token, cg: m[2]! }).slice(1));
+      if (sp.has("layers") && !sp.getAll("layer").includes("claims")) sp.append("layer", "claims");
+      return `?${sp.toString()}#a${m[1]}-focus`;
+    },
+    view: (changes) => hrefWith(q, changes, "#chart-" + (changes.by !== undefined ? "sourcing-mix" : "claim-matrix")),
+    exportFile: (file) => exportHref(comparisonId, file, blind),
+  };
+}
+
+/** The charts' props for one view (everything their markup depends on), as the page renders them. */
+export function chartProps(
+  comparisonId: number,
+  view: Pick<View, "blind" | "by" | "claims" | "claimsAll" | "print">,
+  q: [string, string][],
+) {
+  return {
+    links: dashboardLinks(comparisonId, q, view.blind),
+    linksKey: `${comparisonId}|${view.blind ? 1 : 0}|${JSON.stringify(q)}`,
+    by: view.by,
+    claims: view.claims,
+    claimsAll: view.claimsAll,
+    maxClaims: view.print ? 12 : 40,
+    fileBase: `parallax-${comparisonId}${view.blind ? "-blind" : ""}`,
+  };
 }
