@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { analyse, type ArticleAnalysis } from "#app/analysis/index";
 import { compareArticles, type CompareInput } from "#app/compare/compare";
+import { pairSimilarities } from "#app/compare/claims-align";
 import { COMPARISON_GOLD_DIR, COMPARISON_IMPORT_DIR, evidenceOverlap } from "./lib/comparison-eval";
 
 interface Cell {
@@ -35,6 +36,8 @@ const t = { gPairs: 0, gTogether: 0, aPairs: 0, aSame: 0, lacksGold: 0, lacksApp
 const listed = { gold: 0, app: 0, both: 0 };
 const short = (s: string) => s.replace(/\s+/g, " ").slice(0, 260);
 let alignMs = 0;
+const classes: Record<string, number> = {};
+const simLog: string[] = [];
 const candidates: {
   key: string;
   goldLacks: boolean;
@@ -63,7 +66,7 @@ for (const f of fs
       a = cache[n] = analyse(imp.text, { title: imp.title ?? null });
       dirty = true;
     }
-    return { id: i + 1, title: imp.title ?? n, outlet: null, url: null, published: null, analysis: a };
+    return { id: i + 1, title: imp.title ?? n, outlet: null, url: null, published: null, analysis: a, text: imp.text };
   });
   const t0 = performance.now();
   const cmps = names.map((_, fi) => compareArticles(inputs, { focalId: fi + 1, alignThreshold: threshold }));
@@ -87,7 +90,26 @@ for (const f of fs
       if (best && bs >= 0.5)
         matched.push({ k: k.id, claim: k.claim, art: i + 1, id: best, g: groupOf.get(`${i + 1}:${best}`) ?? null });
     });
+  const flat = inputs.flatMap((inp) =>
+    inp.analysis.claims.map((c) => ({ articleId: inp.id, claimId: c.id, terms: c.terms, text: c.text })),
+  );
+  const idx = new Map(flat.map((c, i) => [`${c.articleId}:${c.claimId}`, i]));
+  const ps = pairSimilarities(flat);
+  const simOf = (a: { art: number; id: string }, b: { art: number; id: string }) => {
+    const i = idx.get(`${a.art}:${a.id}`)!;
+    const j = idx.get(`${b.art}:${b.id}`)!;
+    return `strict ${(ps.strict[i]!.get(j) ?? 0).toFixed(2)} loose ${(ps.loose[i]!.get(j) ?? 0).toFixed(2)} terms ${flat[i]!.terms.join(",")} | ${flat[j]!.terms.join(",")}`;
+  };
   const out: string[] = [];
+  const carried = new Map<string, number>();
+  for (const m of matched) carried.set(`${m.art}:${m.id}`, (carried.get(`${m.art}:${m.id}`) ?? 0) + 1);
+  const classOf = (a: (typeof matched)[number], b: (typeof matched)[number]) => {
+    const words = (m: typeof a) => (textOf(m.art, m.id).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    if ((carried.get(`${a.art}:${a.id}`) ?? 0) > 1 || (carried.get(`${b.art}:${b.id}`) ?? 0) > 1)
+      return "several-gold-claims";
+    if (words(a) < 8 || words(b) < 8) return "fragment";
+    return "other";
+  };
   for (let i = 0; i < matched.length; i++)
     for (let j = i + 1; j < matched.length; j++) {
       const a = matched[i]!;
@@ -97,18 +119,25 @@ for (const f of fs
       if (a.k === b.k) {
         t.gPairs++;
         if (same) t.gTogether++;
-        else
+        else {
+          const c = `split:${classOf(a, b)}`;
+          classes[c] = (classes[c] ?? 0) + 1;
+          simLog.push(`${c} ${simOf(a, b)}`);
           out.push(
             `SPLIT ${a.k} "${a.claim}"\n   ${a.art}${a.id} [${a.g?.id} ${a.g?.label}] ${short(textOf(a.art, a.id))}\n   ${b.art}${b.id} [${b.g?.id} ${b.g?.label}] ${short(textOf(b.art, b.id))}`,
           );
+        }
       }
       if (same) {
         t.aPairs++;
         if (a.k === b.k) t.aSame++;
-        else
+        else {
+          const c = `wrong:${classOf(a, b)}`;
+          classes[c] = (classes[c] ?? 0) + 1;
           out.push(
             `WRONG [${a.g!.id} ${a.g!.label}] ${a.k} "${a.claim}" / ${b.k} "${b.claim}"\n   ${a.art}${a.id} ${short(textOf(a.art, a.id))}\n   ${b.art}${b.id} ${short(textOf(b.art, b.id))}`,
           );
+        }
       }
     }
   for (let fi = 0; fi < names.length; fi++) {
@@ -169,3 +198,5 @@ console.log(
     `listed lacks precision ${r(listed.both, listed.app)} recall ${r(listed.both, listed.gold)} (${listed.app} listed); ` +
     `compare ${Math.round(alignMs)} ms`,
 );
+if (process.argv.includes("--sims")) console.log(simLog.join("\n"));
+console.log(`error classes: ${JSON.stringify(classes)}`);
