@@ -9,7 +9,7 @@ import { FRAME_DIMENSIONS, type FrameDimension } from "#app/analysis/frames";
 import type { ActorKind } from "#app/analysis/actors";
 import codebook from "#app/analysis/codebook.json";
 import { alignClaims, MAY_CARRY, MAY_COVER } from "./claims-align";
-import { CARRY_FLOOR, carryTerms, nearestCarrier, termWeights, type CarrySentence } from "./omissions";
+import { CARRY_FLOOR, carryIndex, nearestCarrier, type CarryIndex } from "./omissions";
 import type { ClauseSpan } from "./propositions";
 import { stem } from "#app/analysis/stem";
 
@@ -192,7 +192,10 @@ export interface ClaimGroupRow {
   focalUnclear: boolean;
   /** For a group the focal article is not in: its closest claim, when one shares words with the group. */
   focalClosest: ClosestClaim | null;
-  /** For a group the focal article is not in: its sentence holding most of a member clause, if any shares a word. */
+  /**
+   * For a group the focal article would otherwise be said to lack: its sentence holding most of a member clause, if
+   * any shares a word.
+   */
   focalSentence?: ClosestSentence | null;
   /** Every article not in the group whose closest claim shares words with it, with that similarity. */
   closest: { articleId: number; claimId: string; similarity: number; coverage?: number; clause?: ClauseSpan[] }[];
@@ -636,7 +639,9 @@ export function compareArticles(
     }),
   );
   const groups = alignClaims(alignInput, { threshold: opts.alignThreshold });
-  const { carriers, carryWeights } = carrySentences(sorted, opts.focalId);
+  // The focal sentences are read only when a group would otherwise be listed as lacking (the check decides nothing
+  // else, and reading every sentence of every article costs more than the alignment itself).
+  let carry: CarryIndex | null | undefined;
   const actorNames = new Map(allActors.map((a) => [a.key, a.name]));
   const actorName = (key: string) => actorNames.get(key) ?? key;
   const order = new Map(sorted.map((s, i) => [s.id, i]));
@@ -692,12 +697,13 @@ export function compareArticles(
             ),
           }
         : null;
+    const candidate = focalLacksClaim(arts, opts.focalId, focalClosest, sorted.length);
+    if (candidate && carry === undefined) carry = carrySentences(sorted, opts.focalId);
     const sentence =
-      !arts.includes(opts.focalId) && carriers
+      candidate && carry
         ? nearestCarrier(
             cellsOf.map((c) => c.text),
-            carriers,
-            carryWeights,
+            carry,
           )
         : null;
     const focalSentence: ClosestSentence | null = sentence
@@ -767,30 +773,20 @@ export function focalLacksClaim(
   return !(focalClosest && (focalClosest.similarity >= MAY_CARRY || (focalClosest.coverage ?? 0) >= MAY_COVER));
 }
 
-/**
- * The focal article's sentences with their terms (its claims' texts when the comparison has no text), and term
- * weights over the sentences of every article, for the omission check.
- */
-function carrySentences(
-  sorted: CompareInput[],
-  focalId: number,
-): { carriers: { s: CarrySentence; terms: Set<string> }[] | null; carryWeights: Map<string, number> } {
-  const sentencesOf = (inp: CompareInput): CarrySentence[] => {
-    const claims = inp.analysis.claims.filter((c) => (c.field ?? "body") === "body");
-    if (inp.text === undefined) return claims.map((c) => ({ spans: c.spans ?? [c.span], text: c.text, claimId: c.id }));
-    const text = inp.text;
-    return inp.analysis.segmentation.sentences.map((span) => {
+/** The focal article's sentences (its claims' texts when the comparison has no text), indexed for the omission check. */
+function carrySentences(sorted: CompareInput[], focalId: number): CarryIndex | null {
+  const inp = sorted.find((x) => x.id === focalId);
+  if (!inp) return null;
+  const claims = inp.analysis.claims.filter((c) => (c.field ?? "body") === "body");
+  if (inp.text === undefined)
+    return carryIndex(claims.map((c) => ({ spans: c.spans ?? [c.span], text: c.text, claimId: c.id })));
+  const text = inp.text;
+  return carryIndex(
+    inp.analysis.segmentation.sentences.map((span) => {
       const c = claims.find((x) => (x.spans ?? [x.span]).some((p) => p.start < span.end && p.end > span.start));
       return { spans: [span], text: text.slice(span.start, span.end), claimId: c?.id ?? null };
-    });
-  };
-  const all = sorted.map((inp) => ({ id: inp.id, sens: sentencesOf(inp).map((s) => ({ s, t: carryTerms(s.text) })) }));
-  const carryWeights = termWeights(all.flatMap((a) => a.sens.map((x) => x.t)));
-  const focal = all.find((a) => a.id === focalId);
-  return {
-    carriers: focal ? focal.sens.map((x) => ({ s: x.s, terms: new Set(x.t) })) : null,
-    carryWeights,
-  };
+    }),
+  );
 }
 
 /**

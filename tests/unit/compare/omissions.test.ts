@@ -1,11 +1,12 @@
 // The loose "does the focal article carry it in any form" check behind the list of claims the focal article lacks
 // (app/compare/omissions.ts). Fictional texts.
 import { describe, expect, it } from "vitest";
-import { CARRY_FLOOR, carryTerms, nearestCarrier, termWeights } from "#app/compare/omissions";
+import { CARRY_FLOOR, carryIndex, carryTerms, nearestCarrier } from "#app/compare/omissions";
 
 const sentence = (text: string, claimId: string | null = null) => ({
-  s: { spans: [{ start: 0, end: text.length }], text, claimId },
-  terms: new Set(carryTerms(text)),
+  spans: [{ start: 0, end: text.length }],
+  text,
+  claimId,
 });
 
 describe("carryTerms", () => {
@@ -32,10 +33,9 @@ describe("nearestCarrier", () => {
     sentence("Vema Orrin quit the harbour board, her office confirmed.", null),
     sentence("Ferry passengers complained about the queues.", "c3"),
   ];
-  const weights = termWeights([...focal.map((f) => [...f.terms]), carryTerms(member)]);
 
   it("finds the sentence carrying one clause of a member in other words, even one that is not a claim", () => {
-    const near = nearestCarrier([member], focal, weights)!;
+    const near = nearestCarrier([member], carryIndex(focal))!;
     expect(near.sentence.text).toBe("Vema Orrin quit the harbour board, her office confirmed.");
     expect(near.sentence.claimId).toBeNull();
     expect(near.clause).toMatch(/^Vema Orrin resigned from the harbour board on Monday\b/);
@@ -43,24 +43,22 @@ describe("nearestCarrier", () => {
   });
 
   it("gives a low share when the focal sentence shares only the topic", () => {
-    const near = nearestCarrier([member], [focal[0]!, focal[2]!], weights)!;
+    const near = nearestCarrier([member], carryIndex([focal[0]!, focal[2]!]))!;
     expect(near.containment).toBeLessThan(CARRY_FLOOR);
   });
 
   it("is null when no sentence shares a word", () => {
-    expect(nearestCarrier([member], [sentence("Rain is expected later.")], weights)).toBeNull();
+    expect(nearestCarrier([member], carryIndex([sentence("Rain is expected later.")]))).toBeNull();
   });
 
   it("reads the same whichever side's actor is named (swapped actors, same share)", () => {
     const a = nearestCarrier(
       ["The Northern League accused the Southern Front of shelling the depot."],
-      [sentence("The Southern Front was accused of shelling the depot by the Northern League.")],
-      termWeights([]),
+      carryIndex([sentence("The Southern Front was accused of shelling the depot by the Northern League.")]),
     )!;
     const b = nearestCarrier(
       ["The Southern Front accused the Northern League of shelling the depot."],
-      [sentence("The Northern League was accused of shelling the depot by the Southern Front.")],
-      termWeights([]),
+      carryIndex([sentence("The Northern League was accused of shelling the depot by the Southern Front.")]),
     )!;
     expect(a.containment).toBe(b.containment);
   });
