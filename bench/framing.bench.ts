@@ -154,6 +154,7 @@ export async function bench(): Promise<void> {
       url: null,
       published: null,
       analysis: analyse(t.text, { title: t.title }),
+      text: t.text,
     });
   }
   const claims = inputs.reduce((n, x) => n + x.analysis.claims.length, 0);

@@ -144,7 +144,7 @@ function groupLabel(claims: AlignClaim[], idx: number[], central: number, sim: M
 }
 
 /** Terms that name the act of reporting or the frame of a story, not a proposition: never evidence of one. */
-const GENERIC = new Set(
+export const GENERIC_TERMS: ReadonlySet<string> = new Set(
   (
     "say said says tell told add added accord according statement statements report reported reports write wrote note noted " +
     "claim claims comment comments remark remarks speak spoke interview interviews news story stories week weeks day days " +
@@ -223,7 +223,7 @@ function buildVectors(claims: AlignClaim[]): {
   const sets: Map<number, number>[] = claims.map((c) => {
     const m = new Map<number, number>();
     for (const raw of c.terms) {
-      if (GENERIC.has(raw)) continue;
+      if (GENERIC_TERMS.has(raw)) continue;
       const forms = termForms(SYNONYM_OF.get(raw) ?? raw);
       for (const t of forms) {
         let id = vocab.get(t);
@@ -483,13 +483,17 @@ function mutualBestGroups(
     });
     const c = idx[bi]!;
     const forms = (t: string) => termForms(SYNONYM_OF.get(t) ?? t);
-    const centralTerms = new Set(claims[c]!.terms.filter((t) => !GENERIC.has(t)).flatMap(forms));
+    const centralTerms = new Set(claims[c]!.terms.filter((t) => !GENERIC_TERMS.has(t)).flatMap(forms));
     idx.forEach((i, k) => {
       ms[k]!.similarity = i === c ? 1 : Math.round((sim[i]!.get(c) ?? 0) * 1000) / 1000;
       ms[k]!.shared =
         i === c
           ? []
-          : [...new Set(claims[i]!.terms.filter((t) => !GENERIC.has(t) && forms(t).some((f) => centralTerms.has(f))))];
+          : [
+              ...new Set(
+                claims[i]!.terms.filter((t) => !GENERIC_TERMS.has(t) && forms(t).some((f) => centralTerms.has(f))),
+              ),
+            ];
     });
     const inGroup = new Set(ms.map((m) => m.articleId));
     const near = new Map<number, ClosestMatch>();

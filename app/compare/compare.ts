@@ -9,6 +9,7 @@ import { FRAME_DIMENSIONS, type FrameDimension } from "#app/analysis/frames";
 import type { ActorKind } from "#app/analysis/actors";
 import codebook from "#app/analysis/codebook.json";
 import { alignClaims, MAY_CARRY, MAY_COVER } from "./claims-align";
+import { CARRY_FLOOR, carryIndex, nearestCarrier, type CarryIndex } from "./omissions";
 import type { ClauseSpan } from "./propositions";
 import { stem } from "#app/analysis/stem";
 
@@ -19,6 +20,8 @@ export interface CompareInput {
   url: string | null;
   published: string | null;
   analysis: ArticleAnalysis;
+  /** The article's clean text: with it, omissions are checked against every sentence, not only its claims. */
+  text?: string;
 }
 
 export interface Trace {
@@ -151,6 +154,22 @@ export interface ClosestClaim {
   clauseTrace?: Trace[];
 }
 
+/**
+ * The focal sentence (any sentence, claim or not) that holds the largest share of the words of a clause of a group's
+ * members (see omissions.ts), for a group the focal article is not in.
+ */
+export interface ClosestSentence {
+  articleId: number;
+  /** The focal claim the sentence is or overlaps; null when the analysis found no claim in it. */
+  claimId: string | null;
+  text: string;
+  /** IDF-weighted share of the member clause's words the sentence holds (0–1). */
+  similarity: number;
+  trace: Trace[];
+  /** The member clause it holds most of. */
+  memberClause: string;
+}
+
 export interface ClaimGroupRow {
   id: string;
   label: string;
@@ -160,13 +179,24 @@ export interface ClaimGroupRow {
   /** The one article carrying this claim, when only one does. */
   onlyIn: number | null;
   /**
-   * Other articles carry the claim and the focal article does not in any form we can see: not in the group, and no
-   * focal claim is as close as MAY_CARRY or covers MAY_COVER of it; with three articles or more, at least two others
-   * carry it (see `focalLacksClaim`; `focalClosest` shows the closest one and its similarity).
+   * Other articles carry the claim and the focal article does not in any form we can see: not in the group, no focal
+   * claim is as close as MAY_CARRY or covers MAY_COVER of it, no focal sentence holds CARRY_FLOOR of a member clause's
+   * words; with three articles or more, at least two others carry it (see `focalLacksClaim`; `focalClosest` and
+   * `focalSentence` show the nearest claim and sentence).
    */
   focalLacks: boolean;
+  /**
+   * Others carry the claim and the focal article is not in its group, but it is not said to lack it (a focal claim or
+   * sentence comes near, or only one other article carries it): unclear, not listed; the nearest is shown to judge.
+   */
+  focalUnclear: boolean;
   /** For a group the focal article is not in: its closest claim, when one shares words with the group. */
   focalClosest: ClosestClaim | null;
+  /**
+   * For a group the focal article would otherwise be said to lack: its sentence holding most of a member clause, if
+   * any shares a word.
+   */
+  focalSentence?: ClosestSentence | null;
   /** Every article not in the group whose closest claim shares words with it, with that similarity. */
   closest: { articleId: number; claimId: string; similarity: number; coverage?: number; clause?: ClauseSpan[] }[];
   stances: Partial<Record<ClaimStance, number>>;
@@ -609,6 +639,9 @@ export function compareArticles(
     }),
   );
   const groups = alignClaims(alignInput, { threshold: opts.alignThreshold });
+  // The focal sentences are read only when a group would otherwise be listed as lacking (the check decides nothing
+  // else, and reading every sentence of every article costs more than the alignment itself).
+  let carry: CarryIndex | null | undefined;
   const actorNames = new Map(allActors.map((a) => [a.key, a.name]));
   const actorName = (key: string) => actorNames.get(key) ?? key;
   const order = new Map(sorted.map((s, i) => [s.id, i]));
@@ -664,14 +697,36 @@ export function compareArticles(
             ),
           }
         : null;
+    const candidate = focalLacksClaim(arts, opts.focalId, focalClosest, sorted.length);
+    if (candidate && carry === undefined) carry = carrySentences(sorted, opts.focalId);
+    const sentence =
+      candidate && carry
+        ? nearestCarrier(
+            cellsOf.map((c) => c.text),
+            carry,
+          )
+        : null;
+    const focalSentence: ClosestSentence | null = sentence
+      ? {
+          articleId: opts.focalId,
+          claimId: sentence.sentence.claimId,
+          text: sentence.sentence.text,
+          similarity: Math.round(sentence.containment * 1000) / 1000,
+          trace: sentence.sentence.spans.map((span) => ({ articleId: opts.focalId, span, field: "body" as const })),
+          memberClause: sentence.clause,
+        }
+      : null;
+    const focalLacks = focalLacksClaim(arts, opts.focalId, focalClosest, sorted.length, focalSentence);
     return {
       id: `g${gi + 1}`,
       label: g.label,
       articles: arts,
       cells: cellsOf,
       onlyIn: arts.length === 1 ? arts[0]! : null,
-      focalLacks: focalLacksClaim(arts, opts.focalId, focalClosest, sorted.length),
+      focalLacks,
+      focalUnclear: !focalLacks && arts.length > 0 && !arts.includes(opts.focalId),
       focalClosest,
+      focalSentence,
       closest: g.closest,
       stances,
     };
@@ -698,21 +753,40 @@ export function compareArticles(
 }
 
 /**
- * Whether the focal article lacks a group's claim: other articles carry it, the focal article is not in the group,
- * and its closest claim is neither as similar as MAY_CARRY nor covers MAY_COVER of the shorter claim's terms (it may
- * carry the proposition in other words: better to list fewer omissions than a false one).
+ * Whether the focal article lacks a group's claim: other articles carry it (with three articles or more, two
+ * others), the focal article is not in the group, its closest claim is neither as similar as MAY_CARRY nor covers
+ * MAY_COVER of the shorter claim's terms, and no focal sentence holds CARRY_FLOOR of a member clause's weighted words
+ * (it may carry the proposition in other words: better to list fewer omissions than a false one).
  */
 export function focalLacksClaim(
   articles: number[],
   focalId: number,
   focalClosest: Pick<ClosestClaim, "similarity" | "coverage"> | null,
   articleCount = 2,
+  focalSentence: Pick<ClosestSentence, "similarity"> | null = null,
 ): boolean {
   if (articles.includes(focalId) || articles.length === 0) return false;
   // With three articles or more, two others must carry it: one outlet's claim that the focal article seems not to
   // share is most often the same fact in other words (BASIL dev: listed omissions true 50% → 81% of the time).
   if (articles.length < Math.min(2, articleCount - 1)) return false;
+  if (focalSentence && focalSentence.similarity >= CARRY_FLOOR) return false;
   return !(focalClosest && (focalClosest.similarity >= MAY_CARRY || (focalClosest.coverage ?? 0) >= MAY_COVER));
+}
+
+/** The focal article's sentences (its claims' texts when the comparison has no text), indexed for the omission check. */
+function carrySentences(sorted: CompareInput[], focalId: number): CarryIndex | null {
+  const inp = sorted.find((x) => x.id === focalId);
+  if (!inp) return null;
+  const claims = inp.analysis.claims.filter((c) => (c.field ?? "body") === "body");
+  if (inp.text === undefined)
+    return carryIndex(claims.map((c) => ({ spans: c.spans ?? [c.span], text: c.text, claimId: c.id })));
+  const text = inp.text;
+  return carryIndex(
+    inp.analysis.segmentation.sentences.map((span) => {
+      const c = claims.find((x) => (x.spans ?? [x.span]).some((p) => p.start < span.end && p.end > span.start));
+      return { spans: [span], text: text.slice(span.start, span.end), claimId: c?.id ?? null };
+    }),
+  );
 }
 
 /**

@@ -576,13 +576,17 @@ function regroup(g: ClaimGroupRow, cells: ClaimCell[], focalId: number, articleO
   // The machine's "closest claim" notes only hold for articles still outside the group after a person's move.
   const closest = g.closest.filter((c) => !arts.includes(c.articleId));
   const focalClosest = arts.includes(focalId) ? null : g.focalClosest;
+  const focalSentence = arts.includes(focalId) ? null : (g.focalSentence ?? null);
+  const lacks = focalLacksClaim(arts, focalId, focalClosest, articleOrder.length, focalSentence);
   return {
     ...g,
     cells: sorted,
     articles: arts,
     onlyIn: arts.length === 1 ? arts[0]! : null,
-    focalLacks: focalLacksClaim(arts, focalId, focalClosest, articleOrder.length),
+    focalLacks: lacks,
+    focalUnclear: !lacks && arts.length > 0 && !arts.includes(focalId),
     focalClosest,
+    focalSentence,
     closest,
     stances,
   };
@@ -632,6 +636,7 @@ export function moveClaims(cmp: Comparison, moves: ClaimMove[]): { comparison: C
             cells: [],
             onlyIn: null,
             focalLacks: true,
+            focalUnclear: false,
             focalClosest: null,
             closest: [],
             stances: {},

@@ -46,6 +46,7 @@ export async function loadAnalysedComparison(
       url: a.url,
       published: a.published,
       analysis: analyses.get(a.id)!,
+      text: a.text,
     }));
   const focalId = detail.comparison.focalArticleId ?? inputs[0]?.id ?? 0;
   const machineComparison = inputs.length ? compareArticles(inputs, { focalId }) : null;

@@ -199,6 +199,7 @@ export function evalListedLacks(): { precision: number | null; recall: number | 
         url: imp.url ?? null,
         published: null,
         analysis: analyse(imp.text, { title: imp.title ?? null }),
+        text: imp.text,
       };
     });
     // Each present gold cell's app claim, as the shared script matches it.

@@ -29,6 +29,12 @@ export function StanceLegend() {
         </span>{" "}
         Absent
       </li>
+      <li title="Not in the claim's group, but a clause or sentence of the focal article comes near it: read it and judge">
+        <span className="stance stance-absent" aria-hidden="true">
+          ?
+        </span>{" "}
+        Unclear (focal article)
+      </li>
     </ul>
   );
 }
@@ -68,20 +74,29 @@ export function ClaimMatrix({
                 const cells = r.cells.filter((c) => c.articleId === a.id);
                 if (!cells.length) {
                   const near = r.focalClosest && r.focalClosest.articleId === a.id ? r.focalClosest : null;
+                  const sentence = r.focalSentence && r.focalSentence.articleId === a.id ? r.focalSentence : null;
+                  // Not in the group, but a focal claim or sentence comes near: the reader judges, we do not say absent.
+                  const unclear = a.focal && !!r.focalUnclear;
+                  const title = [
+                    near
+                      ? `Closest clause in this article (similarity ${near.similarity.toFixed(2)}): ${near.text}`
+                      : "",
+                    sentence
+                      ? `Sentence holding most of its words (${Math.round(sentence.similarity * 100)}%): ${sentence.text}`
+                      : "",
+                  ]
+                    .filter(Boolean)
+                    .join("\n");
                   return (
                     <td
                       key={a.id}
-                      className="stance-cell absent"
-                      title={
-                        near
-                          ? `Closest clause in this article (similarity ${near.similarity.toFixed(2)}): ${near.text}`
-                          : undefined
-                      }
+                      className={`stance-cell ${unclear ? "unclear" : "absent"}`}
+                      title={title || undefined}
                     >
                       <span className="stance stance-absent" aria-hidden="true">
-                        {STANCE_GLYPHS.absent}
+                        {unclear ? "?" : STANCE_GLYPHS.absent}
                       </span>
-                      {" absent"}
+                      {unclear ? " unclear" : " absent"}
                       {near ? <span className="meta">{` · closest ${near.similarity.toFixed(2)}`}</span> : null}
                     </td>
                   );

@@ -65,6 +65,10 @@ export interface ClaimMatrixRow {
   cells: ClaimMatrixCell[];
   /** For a group the focal article is not in: its closest clause and the similarity, so a reader can judge. */
   focalClosest?: { articleId: number; text: string; similarity: number } | null;
+  /** Others carry it, the focal article is not in the group but may carry it in other words: shown as unclear. */
+  focalUnclear?: boolean;
+  /** The focal sentence holding most of a member clause's words, and that share. */
+  focalSentence?: { articleId: number; text: string; similarity: number } | null;
 }
 
 export interface NamingRow {

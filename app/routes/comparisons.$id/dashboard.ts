@@ -212,6 +212,10 @@ export function shapeDashboard(
             similarity: g.focalClosest.similarity,
           }
         : null,
+      focalUnclear: g.focalUnclear,
+      focalSentence: g.focalSentence
+        ? { articleId: g.focalSentence.articleId, text: g.focalSentence.text, similarity: g.focalSentence.similarity }
+        : null,
     }))
     .filter((r) => r.cells.length > 0);
   // Shared claims first: they are where the articles can be compared directly.

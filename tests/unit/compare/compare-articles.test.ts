@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyse } from "#app/analysis/index";
 import { MAY_CARRY, MAY_COVER } from "#app/compare/claims-align";
 import { compareArticles, type CompareInput, type Figure, type Trace } from "#app/compare/compare";
+import { CARRY_FLOOR } from "#app/compare/omissions";
 
 interface GoldClaim {
   textStart: string;
@@ -25,6 +26,7 @@ const inputs: CompareInput[] = gold.articles.map((g, i) => {
     url: null,
     published: null,
     analysis: analyse(text, { title: g.title }),
+    text,
   };
 });
 
@@ -113,8 +115,8 @@ describe("compareArticles", () => {
       expect(g.label.length).toBeGreaterThan(0);
       expect(g.label.split(" ").length).toBeLessThanOrEqual(15);
       expect(g.onlyIn === null).toBe(g.articles.length > 1);
-      // Lacking means: not in the group, carried by both other articles, and no focal claim close enough to carry it
-      // in other words.
+      // Lacking means: not in the group, carried by both other articles, no focal claim close enough to carry it in
+      // other words, and no focal sentence holding most of a member clause's words; otherwise it is unclear.
       if (g.articles.includes(2)) expect(g.focalLacks).toBe(false);
       else
         expect(g.focalLacks).toBe(
@@ -122,9 +124,18 @@ describe("compareArticles", () => {
             !(
               g.focalClosest &&
               (g.focalClosest.similarity >= MAY_CARRY || (g.focalClosest.coverage ?? 0) >= MAY_COVER)
-            ),
+            ) &&
+            !(g.focalSentence && g.focalSentence.similarity >= CARRY_FLOOR),
         );
+      expect(g.focalUnclear).toBe(!g.articles.includes(2) && !g.focalLacks);
       if (g.focalClosest) expect(g.articles.includes(2)).toBe(false);
+      if (g.focalSentence) {
+        expect(g.articles.includes(2)).toBe(false);
+        for (const t of g.focalSentence.trace) {
+          expect(validTrace(t)).toBe(true);
+          expect(texts.get(2)!.slice(t.span.start, t.span.end)).toBe(g.focalSentence.text);
+        }
+      }
     }
     expect(cmp.claimGroups.some((g) => g.focalLacks && g.articles.length >= 2)).toBe(true);
   });
