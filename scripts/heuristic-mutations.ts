@@ -35,6 +35,7 @@ const TAGGER = R + "tagger-slips.ts";
 const NOUN_CUES = R + "noun-cues.ts";
 const UNNAMED = R + "unnamed.ts";
 const LABELS = R + "speaker-labels.ts";
+const SOURCES = "app/analysis/sources.ts";
 
 /** `cond &&` → `false && cond &&`: the condition the switch guarded never holds. */
 function off(file: string, search: string): Patch {
@@ -753,6 +754,85 @@ export const HEURISTICS: Heuristic[] = [
       },
     ],
   },
+  // Coreference of sources (sources.ts, source-coreference.ts): gender, the nearest speaker, shared subjects, role nouns.
+  {
+    name: "pronounGender",
+    what: "“she” and “he” skip a source whose title, role word or given name says otherwise (unknown matches both).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "const pg = pronounGender(p.head);",
+        replace: "const pg = null as Gender | null;",
+      },
+    ],
+  },
+  {
+    name: "previousParagraphSpeaker",
+    what: "A gendered pronoun goes to a compatible person named in the paragraph before, after the last candidate.",
+    patches: [
+      {
+        file: SOURCES,
+        search: "if (pn !== pm && (pg === null || pn !== pm - 1)) return undefined;",
+        replace: "if (pn !== pm) return undefined;",
+      },
+    ],
+  },
+  {
+    name: "sharedSubject",
+    what: "“She warned … and said …”: one source phrase of two cues is one source.",
+    patches: [
+      {
+        file: SOURCES,
+        search: "const shared = sameSpan.get(spanKey);",
+        replace: "const shared = undefined as Working | undefined;",
+      },
+    ],
+  },
+  {
+    name: "roleNounHolder",
+    what: "“the mayor” goes to the name the text gives that title (“Mayor Odile Fenn”).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "(ent = roleAntecedent(p.head, m, !BODY_NOUNS.has(p.head)))",
+        replace: "false",
+      },
+    ],
+  },
+  {
+    name: "groupNounHolder",
+    what: "“the group's leaders” go to the body the text calls a group (“the Brenna Valley Alliance, a farmers' group”).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "ent = roleAntecedent(p.author, m, false);",
+        replace: "ent = undefined;",
+      },
+    ],
+  },
+  {
+    name: "movementFits",
+    what: "“the movement” goes only to a body the text calls a movement, “the group” never to a state institution.",
+    patches: [
+      {
+        file: SOURCES,
+        search: '`${normaliseName(e.name)} ${normaliseName(e.description ?? "")}`.includes("movement")',
+        replace: "true",
+      },
+    ],
+  },
+  {
+    name: "roleHolderGuards",
+    what: "A role noun after a preposition, or a day or month before the comma, names no role holder.",
+    patches: [
+      {
+        file: "app/analysis/source-coreference.ts",
+        search: "/^(?:VERB|AUX|ADP|SCONJ|PRON)$/.test(tokens[j]!.pos)",
+        replace: "/^(?:VERB|AUX)$/.test(tokens[j]!.pos)",
+      },
+      { file: "app/analysis/source-coreference.ts", search: "!CALENDAR.test(t.value);", replace: "true;" },
+    ],
+  },
   // Names and speakers (session 5): party-state tags, "a study by X", a colon after the cue's object.
   {
     name: "falseSentenceBreaks",
@@ -811,6 +891,7 @@ export const FOCUSED = [
   "tests/unit/analysis/sourcing-asides.test.ts",
   "tests/unit/analysis/dash-quotations.test.ts",
   "tests/unit/analysis/sourcing-names.test.ts",
+  "tests/unit/analysis/sourcing-coreference.test.ts",
 ];
 
 interface Failure {

@@ -5,6 +5,14 @@ import gazetteer from "./lexicons/gazetteer.json";
 import type { Token } from "./nlp";
 import type { SourceEntity, SourceKind, Span } from "./types";
 import { normaliseName } from "./words";
+import {
+  genderCompatible,
+  genderFromEvidence,
+  givenNameGender,
+  pronounGender,
+  roleHolder,
+  type Gender,
+} from "./source-coreference";
 
 interface OrgEntry {
   names: string[];
@@ -742,13 +750,38 @@ export function resolveSources(input: ResolveInput): {
     }
     return undefined;
   };
-  // A person named in the pronoun's own paragraph wins over a source last seen in an earlier one.
-  const preferNewPerson = (cand: Working | undefined, m: SourceMention): Working | undefined => {
-    const near = nearestPersonName(input, m.span.start);
+  /** findNamed without preferring a fuller form (a look-up that changes nothing). */
+  const findNamedQuiet = (name: string): Working | undefined => {
+    const norm = normaliseName(name);
+    const hit = byNorm.get(norm);
+    if (hit) return hit;
+    const toks = norm.split(/[\s-]+/);
+    const e = bySurname.get(toks[toks.length - 1]!);
+    return e && e.named && e.person && (toks.length === 1 || endsWith(e.nameTokens, toks)) ? e : undefined;
+  };
+  // The gender the text gives a source (titles, gendered role words, its given name): null when it gives none.
+  const genderOf = (e: Working): Gender | null =>
+    e.person
+      ? genderFromEvidence(e.nameTokens.length > 1 ? e.nameTokens[0]! : null, [
+          e.description ?? "",
+          ...e.mentions.slice(0, 20).map((sp) => input.text.slice(sp.start, sp.end)),
+        ])
+      : null;
+  // A person named in the pronoun's own paragraph (or the one before) after the last attribution of the candidate
+  // wins over it: the nearest compatible speaker. A known source's surname counts; a new name needs two words.
+  const preferNewPerson = (cand: Working | undefined, m: SourceMention, pg: Gender | null = null) => {
+    const near = nearestPersonName(input, m.span.start, (parsed, run) => {
+      const known = findNamedQuiet(parsed.name);
+      if (pg === null) return run.length >= 2;
+      if (known) return known.person && genderCompatible(pg, genderOf(known));
+      const given = run.find((t) => /^\p{Lu}/u.test(t.value) && !TITLE_KIND.has(t.value.toLowerCase()));
+      return run.length >= 2 && genderCompatible(pg, given ? givenNameGender(given.value) : null);
+    });
     if (!near) return undefined;
     const pm = paragraphIndex(input.paragraphs, m.span.start);
-    if (paragraphIndex(input.paragraphs, near.start) !== pm) return undefined;
-    if (cand && (cand.lastPos >= near.start || paragraphIndex(input.paragraphs, cand.lastPos) === pm)) return undefined;
+    const pn = paragraphIndex(input.paragraphs, near.start);
+    if (pn !== pm && (pg === null || pn !== pm - 1)) return undefined;
+    if (cand && (cand.lastPos >= near.start || paragraphIndex(input.paragraphs, cand.lastPos) >= pn)) return undefined;
     const hit = findNamed(near.name);
     if (hit) return hit;
     const parsed = parseMention(near.tokens);
@@ -756,6 +789,22 @@ export function resolveSources(input: ResolveInput): {
     e.kindEvidence.push(`“${m.text}” → nearest earlier name in the paragraph, ${near.name}`);
     return e;
   };
+  // "the mayor" → "Mayor Ansel Brannock", "the group" → "the Clean Tamsel Coalition, a residents' group": the name the
+  // text attaches that role noun to (a person for a person's role, a body for a body noun), or nothing.
+  const roleAntecedent = (head: string, m: SourceMention, wantPerson: boolean): Working | undefined => {
+    const positions = input.wordIndex.get(head);
+    if (!positions) return undefined;
+    const range = roleHolder(input.tokens, positions, lowerBound(input.tokens, m.span.start));
+    if (!range) return undefined;
+    const run = input.tokens.slice(range[0], range[1] + 1);
+    const parsed = parseMention(run);
+    if (parsed.kind !== "named" || parsed.person !== wantPerson) return undefined;
+    if (wantPerson && (ORGS.has(parsed.name) || STATES.has(normaliseName(parsed.name)))) return undefined;
+    const e = findNamed(parsed.name) ?? newEntity(parsed.name, parsed, m, true);
+    if (wantPerson && !e.person) return undefined;
+    return e;
+  };
+  const sameSpan = new Map<number, Working>();
   const recency: Working[] = [];
   const touch = (e: Working) => {
     const i = recency.indexOf(e);
@@ -775,16 +824,28 @@ export function resolveSources(input: ResolveInput): {
     const p = parseMention(m.tokens);
     let ent: Working | undefined;
     const viaEvidence: string[] = [];
-    if (p.kind === "pronoun") {
+    const spanKey = m.span.start * 0x100000 + (m.span.end - m.span.start);
+    const shared = sameSpan.get(spanKey);
+    if (shared) {
+      // "She warned … and said …": one subject of two cues is one source.
+      ent = shared;
+    } else if (p.kind === "pronoun") {
       const pl = p.head === "they" || p.head === "we";
-      ent = recent((e) => (pl ? e.plural || !e.person : p.head === "it" ? !e.person : e.person), m.span.start);
-      if (p.head === "he" || p.head === "she") ent = preferNewPerson(ent, m) ?? ent;
+      const pg = pronounGender(p.head);
+      ent = recent(
+        (e) =>
+          pl ? e.plural || !e.person : p.head === "it" ? !e.person : e.person && genderCompatible(pg, genderOf(e)),
+        m.span.start,
+      );
+      if (p.head === "he" || p.head === "she") ent = preferNewPerson(ent, m, pg) ?? ent;
       if (ent) viaEvidence.push(`pronoun “${m.text}” → ${ent.name}`);
     } else if (p.author) {
       const lowerAuthor = p.author === p.author.toLowerCase();
       ent = findNamed(p.author);
       const spokes = SPOKES_ONLY.has(p.head);
       // "a company spokesperson": the business last named as a source (never a state body or a named institution).
+      // "the group's leaders" after "the Clean Tamsel Coalition, a residents' group": the body the text calls so.
+      if (!ent && lowerAuthor && BODY_NOUNS.has(p.author)) ent = roleAntecedent(p.author, m, false);
       if (!ent && lowerAuthor && BODY_NOUNS.has(p.author))
         ent = recent(
           (e) =>
@@ -833,11 +894,27 @@ export function resolveSources(input: ResolveInput): {
         }
       } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "") && (ent = findNamed(p.head))) {
         viaEvidence.push(`description “${m.text}” → ${ent.name}`);
+      } else if (
+        /^(the|this|that)$/i.test(m.tokens[0]?.value ?? "") &&
+        /^\p{Ll}+$/u.test(p.head) &&
+        !INSTITUTION_WORDS.has(p.head) &&
+        (ent = roleAntecedent(p.head, m, !BODY_NOUNS.has(p.head)))
+      ) {
+        viaEvidence.push(`description “${m.text}” → ${ent.name}, whom the text calls “${p.head}”`);
       } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "")) {
         const hk = TITLE_KIND.get(p.head);
         ent = recent((e) => {
-          if (p.head === "group" || p.head === "organisation" || p.head === "organization" || p.head === "movement")
-            return !e.person;
+          // "the group" is a non-state body (never "the police"); "the movement" one the text calls a movement.
+          if (p.head === "movement")
+            return !e.person && `${normaliseName(e.name)} ${normaliseName(e.description ?? "")}`.includes("movement");
+          if (p.head === "group" || p.head === "organisation" || p.head === "organization")
+            return (
+              !e.person &&
+              !STATES.has(normaliseName(e.name)) &&
+              !normaliseName(e.name)
+                .split(/\s+/)
+                .some((w) => STATE_INSTITUTIONS.has(w))
+            );
           // "the police", "the administration": a body, never a person who spoke before.
           if (INSTITUTION_WORDS.has(p.head)) return !e.person && normaliseName(e.name).split(/\s+/).includes(p.head);
           if (e.description && normaliseName(e.description).includes(p.head)) return true;
@@ -877,6 +954,7 @@ export function resolveSources(input: ResolveInput): {
     for (const v of viaEvidence) if (!ent.kindEvidence.includes(v)) ent.kindEvidence.push(v);
     if (p.kind === "unnamed") ent.named = false;
     keyOf[idx] = ent.key;
+    sameSpan.set(spanKey, ent);
     if (p.description && p.author && DOC_NOUNS.has(normaliseName(p.description).split(/\s+/).pop() ?? "")) {
       documentMention[idx] = true;
       const ev = `medium: document (${p.head})`;
@@ -988,7 +1066,11 @@ function parseRun(tokens: Token[], s: number, i: number, run: Token[]): Parsed {
   return p;
 }
 
-function nearestPersonName(input: ResolveInput, pos: number): { start: number; name: string; tokens: Token[] } | null {
+function nearestPersonName(
+  input: ResolveInput,
+  pos: number,
+  accept: (parsed: Parsed, run: Token[]) => boolean,
+): { start: number; name: string; tokens: Token[] } | null {
   const { tokens } = input;
   let i = lowerBound(tokens, pos) - 1;
   const stop = Math.max(0, i - 120);
@@ -1016,9 +1098,13 @@ function nearestPersonName(input: ResolveInput, pos: number): { start: number; n
       !ofBefore &&
       parsed.kind === "named" &&
       parsed.person &&
-      words >= 2 &&
+      words >= 1 &&
       !ORGS.has(parsed.name) &&
-      !STATES.has(normaliseName(parsed.name))
+      !STATES.has(normaliseName(parsed.name)) &&
+      accept(
+        parsed,
+        run.filter((t) => !NAME_JOINERS.has(t.value)),
+      )
     )
       return { start: run[0]!.start, name: parsed.name, tokens: run };
     i = s;
