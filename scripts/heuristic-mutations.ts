@@ -833,6 +833,49 @@ export const HEURISTICS: Heuristic[] = [
       { file: "app/analysis/source-coreference.ts", search: "!CALENDAR.test(t.value);", replace: "true;" },
     ],
   },
+  {
+    name: "activityRelative",
+    what: "“Roe, who has run a bakery there for 20 years”: a relative clause of a private life → ordinary_person (weak).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "return COPULAR_RELATIVE.test(clause) || ACTIVITY_RELATIVE.test(clause) ?",
+        replace: "return COPULAR_RELATIVE.test(clause) ?",
+      },
+    ],
+  },
+  {
+    name: "activityWeak",
+    what: "A private-life clause gives way to an office the text states elsewhere (“Councillor Roe”).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "|| activityClause(normaliseName(d)) !== null;",
+        replace: "|| false;",
+      },
+    ],
+  },
+  {
+    name: "ageAfterSuffix",
+    what: "“Emil Varga Jr., 56,”: an age after the name (and its suffix) is a description.",
+    patches: [
+      {
+        file: SOURCES,
+        search: 'if (/^\\d{1,3}$/.test(first.value) && /^[,.;]$/.test(tokens[k + 2]?.value ?? "")) return first.value;',
+        replace: "",
+      },
+    ],
+  },
+  {
+    name: "bodyAppositive",
+    what: "A role in a body the gazetteer does not know takes the kind the text gives the body (“X, an advocacy group”).",
+    patches: [{ file: SOURCES, search: "const said = bodyLookup?.(", replace: "const said = false && bodyLookup?.(" }],
+  },
+  {
+    name: "partyRoleBeforeName",
+    what: "“Democratic donor Tom Vass”: a party word and a role noun before a name make the person a politician.",
+    patches: [{ file: SOURCES, search: "const party = partyRoleBefore(tokens, i);", replace: "const party = null;" }],
+  },
   // Names and speakers (session 5): party-state tags, "a study by X", a colon after the cue's object.
   {
     name: "falseSentenceBreaks",

@@ -346,6 +346,14 @@ const APPOSITIVE_OPENERS = new Set([",", "who", "whose", "which", "--", "—", "
 const RELATIVE_OPENERS = new Set(["who", "whose", "which"]);
 /** A relative clause that says what the source is or was ("is a", "was president", "served as"). */
 const COPULAR_RELATIVE = /^(?:is|was|has been|had been|once was|is now|was once|serves as|served as|became)\b/i;
+/** A relative clause of a private person's everyday life ("who has run a bakery there", "who attended the meeting"). */
+const ACTIVITY_RELATIVE =
+  /^(?:has |have |had )?(?:run|runs|ran|owns|owned|lives|lived|attended|attends|grew up|shops|farms|rents)\b/i;
+/** The clause of "who has run a bakery …" when it is a private person's activity, else null. */
+function activityClause(low: string): string | null {
+  const m = /^(?:who|whose)\s+(.*)$/.exec(low);
+  return m && ACTIVITY_RELATIVE.test(m[1]!) ? m[1]! : null;
+}
 /** "R-S.C.", "D-Calif.", "I-Vt.": a party-state tag after a lawmaker's name. */
 const PARTY_TAG = /^[RDI]-?\s?[A-Z][A-Za-z.]*\.?$/;
 
@@ -1309,9 +1317,10 @@ function classify(e: Working, input: ResolveInput): void {
   // An academic or medical courtesy title ("Dr") gives way to a role the text states ("the office's chief adviser").
   let pick: { d: string; r: ReturnType<typeof kindFromDescription> } | undefined;
   for (const d of descs) {
-    const weakOnly = /^(dr\.?|prof\.?)$/.test(normaliseName(d));
+    // A private life ("who owns a farm") gives way to an office the text states as well ("Sen. Roe").
+    const weakOnly = /^(dr\.?|prof\.?)$/.test(normaliseName(d)) || activityClause(normaliseName(d)) !== null;
     if (weakOnly && pick) continue;
-    const r = kindFromDescription(d);
+    const r = kindFromDescription(d, (name) => bodyAppositive(input.text, name));
     if (!r) continue;
     pick = { d, r };
     if (!weakOnly) break;
@@ -1519,11 +1528,38 @@ function splitConjuncts(s: string): string[] {
   return s.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
 }
 
-function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
+/** What the text says a body is where it names it: "Families Belong Together, an immigrant advocacy group". */
+type BodyLookup = (name: string) => { kind: SourceKind; why: string } | null;
+
+function bodyAppositive(text: string, name: string): { kind: SourceKind; why: string } | null {
+  if (!/^\p{Lu}/u.test(name) || name.length < 4) return null;
+  const at = text.indexOf(`${name}, `);
+  if (at < 0) return null;
+  const m = /^(an?|the) ([^,.;:—()"“”]{3,60}?)(?=[,.;:—()]| who | which | that |$)/.exec(
+    text.slice(at + name.length + 2),
+  );
+  if (!m) return null;
+  const words = m[2]!.split(/\s+/);
+  const b = bodyKind(
+    words.map((w) => normaliseName(w)),
+    words,
+  );
+  return b && b.kind !== "official" ? { kind: b.kind, why: `the text calls ${name} “${m[0]}” (${b.why})` } : null;
+}
+
+function kindFromDescription(d: string, bodyLookup?: BodyLookup): { kind: SourceKind; why: string } | null {
   const low = normaliseName(d);
   // "Jonathan Roe, 45, said": news style gives a private person's age, not an office.
   if (/^\d{1,3}$/.test(low))
     return { kind: "ordinary_person", why: `only an age (“${d}”) given with the name → ordinary_person` };
+  // "who has run a bakery there for 22 years", "who attended the meeting": a private person's life, unless a business.
+  const activity = activityClause(low);
+  if (activity) {
+    const business = activity.split(/\s+/).find((w) => BUSINESS_WORDS.has(w));
+    return business
+      ? { kind: "other", why: `a relative clause of a business (“${business}”) → other` }
+      : { kind: "ordinary_person", why: `a relative clause of a private person's life (“${d}”) → ordinary_person` };
+  }
   // A relative clause says what the source was ("who was president of …"); the main phrase comes first.
   const rel = /\b(?:who|which|that|whose)\b/.exec(low);
   const formerByClause = rel
@@ -1564,6 +1600,9 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
         return { kind: "other", why: `“${r.word}” for a client (“${comp.compWritten.join(" ")}”) → other` };
       if (b)
         return { kind: b.kind, why: `role “${r.word}” in a body named “${comp.compWritten.join(" ")}” (${b.why})` };
+      // A body the gazetteer does not know, described where the text names it.
+      const said = bodyLookup?.(comp.compWritten.join(" ").replace(/^(?:the|a|an)\s+/i, ""));
+      if (said) return { kind: said.kind, why: `role “${r.word}”; ${said.why}` };
       // "a spokeswoman for Speaker Jane Roe": a spokesperson or aide takes the kind of the titled person they speak for.
       const principal = SPEAKS_FOR.has(r.word) ? kindOfHead(comp.comp, comp.compWritten, false) : null;
       if (principal && principal.kind !== "document")
@@ -1588,6 +1627,10 @@ function kindFromDescription(d: string): { kind: SourceKind; why: string } | nul
         why: `“${part.head.join(" ")}” of a body named “${part.compWritten.join(" ")}” (${b.why})`,
       };
   }
+  // "Democratic donor": no title, but a party word says the role is a party's.
+  const partyWord = low.split(/\s+/).find((w) => PARTY_WORDS.has(w));
+  if (partyWord && parts.length === 1 && !parts[0]!.comp.length)
+    return { kind: "politician", why: `party word “${partyWord}” with the role → politician` };
   return null;
 }
 
@@ -1713,15 +1756,42 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
       } else break;
     }
     // Joined as written, so that "al-Qaeda" stays one word for the gazetteer.
-    if (words.length) out.push(joinTokens(tokens.slice(k + 1, i)));
+    // "Democratic donor Tom Roe", "GOP presidential hopeful Ann Vell": a party word and a role noun before the name
+    // (looked for where only the given names stand before it).
+    const onlyGiven = words.every((w) => /^\p{Lu}/u.test(w) && !TITLE_KIND.has(w.toLowerCase()) && !ORGS.has(w));
+    if (words.length && !onlyGiven) out.push(joinTokens(tokens.slice(k + 1, i)));
+    else {
+      const party = partyRoleBefore(tokens, k + 1);
+      if (party) out.push(party);
+      else if (words.length) out.push(joinTokens(tokens.slice(k + 1, i)));
+    }
   }
   return out;
+}
+
+const PARTY_WORDS = new Set(["democratic", "republican", "gop"]);
+
+/** A party word, an optional adjective and a lower-case role noun right before token `i`, joined; or null. */
+function partyRoleBefore(tokens: Token[], i: number): string | null {
+  const noun = tokens[i - 1];
+  if (!noun || noun.pos !== "NOUN" || !/^\p{Ll}+$/u.test(noun.value)) return null;
+  for (const j of [i - 2, i - 3]) {
+    const w = tokens[j];
+    if (!w) return null;
+    if (PARTY_WORDS.has(w.value.toLowerCase()) && /^\p{Lu}/u.test(w.value)) return joinTokens(tokens.slice(j, i));
+    if (w.pos !== "ADJ" || !/^\p{Ll}+$/u.test(w.value)) return null;
+  }
+  return null;
 }
 
 /** "Roe, a hydrologist at Lanmere University, said": the appositive right after a name (its head, before a relative clause). */
 function appositiveAfter(tokens: Token[], i: number): string | null {
   let k = i + 1;
   while (k < tokens.length && k - i < 4 && tokens[k]!.pos === "PROPN" && /^\p{Lu}/u.test(tokens[k]!.value)) k++;
+  // "Roe Jr., 56,": a name suffix and its comma are still the name.
+  if (tokens[k]?.value === "," && NAME_SUFFIXES.has(tokens[k + 1]?.value.toLowerCase() ?? "")) k += 2;
+  else if (NAME_SUFFIXES.has(tokens[k]?.value.toLowerCase() ?? "")) k++;
+  if (tokens[k]?.value === ".") k++;
   if (tokens[k]?.value !== ",") return null;
   const first = tokens[k + 1];
   if (!first) return null;
@@ -1734,8 +1804,11 @@ function appositiveAfter(tokens: Token[], i: number): string | null {
       if (v === "," || v === "." || v === ";" || v === "—" || v === "--") break;
       rest.push(v);
     }
-    return COPULAR_RELATIVE.test(rest.join(" ")) ? `${fl} ${rest.join(" ")}` : null;
+    const clause = rest.join(" ");
+    return COPULAR_RELATIVE.test(clause) || ACTIVITY_RELATIVE.test(clause) ? `${fl} ${clause}` : null;
   }
+  // "Cesar Roe Jr., 56, of Vell": an age right after the name.
+  if (/^\d{1,3}$/.test(first.value) && /^[,.;]$/.test(tokens[k + 2]?.value ?? "")) return first.value;
   if (!(
     DETERMINERS.has(fl) ||
     TITLE_KIND.has(fl) ||

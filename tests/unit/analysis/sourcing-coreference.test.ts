@@ -1,6 +1,7 @@
 // Coreference of sources (issue 12, point 3): pronouns go to the nearest compatible speaker (gender from titles, role
 // words and common given names; unknown matches both), one subject of two cues is one source, and a role noun
-// ("the mayor", "the group") goes to the name the text attaches it to. Fictional texts.
+// ("the mayor", "the group") goes to the name the text attaches it to; kinds a text gives with a name alone or with a
+// party word before it (point 5). Fictional texts.
 import { describe, expect, it } from "vitest";
 import { analyseSourcing } from "#app/analysis/sourcing";
 import { tokenize } from "#app/analysis/nlp";
@@ -86,5 +87,36 @@ describe("role nouns", () => {
     const counties = u.tokens.map((x, i) => [x.value, i] as const).filter(([v]) => v === "county");
     const r = roleHolder(u.tokens, [counties.at(-1)![1]], u.tokens.length);
     expect(r).toBeNull();
+  });
+});
+
+describe("kinds from what the text gives with a name", () => {
+  const kindOf = (text: string, name: string) => analyseSourcing(text).sources.find((x) => x.name === name)?.kind;
+
+  it("a relative clause of a private life makes a private person, unless an office is stated too", () => {
+    const text =
+      "Marta Solberg, who has run a bakery on the square for 20 years, said the water smelled of solvent. " +
+      "Ivo Brandt, who owns a farm upriver, said the same. Councillor Ivo Brandt later said the river was clean.";
+    expect(kindOf(text, "Marta Solberg")).toBe("ordinary_person");
+    expect(kindOf(text, "Ivo Brandt")).toBe("official");
+    expect(kindOf("Jon Sarrow said the water smelled of solvent.", "Jon Sarrow")).toBe("other");
+  });
+
+  it("an age after a name suffix marks a private person", () => {
+    const text = "Police named the driver as Emil Varga Jr., 56, of Lund. Emil Varga said he had not been drinking.";
+    expect(kindOf(text, "Emil Varga")).toBe("ordinary_person");
+  });
+
+  it("a role in a body the gazetteer does not know takes the kind the text gives the body", () => {
+    const text =
+      "Lea Quist, the chairwoman of Families for the Valley, an advocacy group of residents, said the plan was unfair.";
+    expect(kindOf(text, "Lea Quist")).toBe("civil_society");
+  });
+
+  it("a party word and a role noun before the name make a politician, for either party", () => {
+    expect(kindOf("Democratic donor Tom Vass said he would pay for the appeal.", "Tom Vass")).toBe("politician");
+    expect(kindOf("Republican donor Tom Vass said he would pay for the appeal.", "Tom Vass")).toBe("politician");
+    const given = "Republican boss Ana Lise Vass said she would stay. Vass said the party was united.";
+    expect(kindOf(given, "Vass") ?? kindOf(given, "Ana Lise Vass")).toBe("politician");
   });
 });
