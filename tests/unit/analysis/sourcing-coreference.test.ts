@@ -49,9 +49,8 @@ describe("pronoun sources", () => {
 
   it("one pronoun subject of two cues is one source", () => {
     const text =
-      "Piet Larsen said the water was fine.\n\n" +
-      "Dr Lena Ostrova, a hydrologist at Aldmere University, took samples on Monday. She warned that the solvent " +
-      "could settle in the riverbed and said a full clean-up would take weeks.";
+      "Piet Larsen said the water was fine. Dr Lena Ostrova said it was not. She warned that the solvent could " +
+      "settle in the riverbed and said a full clean-up would take weeks.";
     const she = bySource(text, "She");
     expect(she.length).toBe(2);
     expect(she.every((a) => a.name === "Lena Ostrova")).toBe(true);
