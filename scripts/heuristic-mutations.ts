@@ -876,6 +876,17 @@ export const HEURISTICS: Heuristic[] = [
     what: "“Democratic donor Tom Vass”: a party word and a role noun before a name make the person a politician.",
     patches: [{ file: SOURCES, search: "const party = partyRoleBefore(tokens, i);", replace: "const party = null;" }],
   },
+  {
+    name: "participleAfterPreposition",
+    what: "“resulted in Vell farmers accusing X of Y”: a noun phrase after in/with/amid right before a participle is its source.",
+    patches: [
+      {
+        file: VERB_CUE,
+        search: 'if (isIng && j >= a && j === i - 1 && (cls === "speech" || cls === "stance")) {',
+        replace: "if (false) {",
+      },
+    ],
+  },
   // Names and speakers (session 5): party-state tags, "a study by X", a colon after the cue's object.
   {
     name: "falseSentenceBreaks",

@@ -119,3 +119,15 @@ describe("kinds from what the text gives with a name", () => {
     expect(kindOf(given, "Vass") ?? kindOf(given, "Ana Lise Vass")).toBe("politician");
   });
 });
+
+describe("a participle's subject after a preposition", () => {
+  it("“resulted in Vell farmers accusing X of Y”: the noun phrase before the participle is its source", () => {
+    const text = "The ruling has resulted in Vell farmers accusing the water board of ignoring the drought.";
+    expect(sourcesOf(text)[0]).toMatchObject({ source: "Vell farmers" });
+  });
+
+  it("but not a noun phrase after another word, nor a participle that is no cue", () => {
+    expect(sourcesOf("The farmers accusing the board were few.")).toHaveLength(0);
+    expect(sourcesOf("The ruling resulted in Vell farmers selling their land.")).toHaveLength(0);
+  });
+});
