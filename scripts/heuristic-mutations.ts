@@ -874,18 +874,19 @@ export const HEURISTICS: Heuristic[] = [
   {
     name: "partyRoleBeforeName",
     what: "“Democratic donor Tom Vass”: a party word and a role noun before a name make the person a politician.",
-    patches: [{ file: SOURCES, search: "const party = partyRoleBefore(tokens, i);", replace: "const party = null;" }],
+    patches: [
+      { file: SOURCES, search: "const party = partyRoleBefore(tokens, k + 1);", replace: "const party = null;" },
+    ],
   },
   {
-    name: "participleAfterPreposition",
-    what: "“resulted in Vell farmers accusing X of Y”: a noun phrase after in/with/amid right before a participle is its source.",
-    patches: [
-      {
-        file: VERB_CUE,
-        search: 'if (isIng && j >= a && j === i - 1 && (cls === "speech" || cls === "stance")) {',
-        replace: "if (false) {",
-      },
-    ],
+    name: "toldNeverInverts",
+    what: "“…,” Roe, an aide, told HuffPost: “told” never inverts, its object is the listener.",
+    patches: [{ file: VERB_CUE, search: '    lemma !== "tell" &&\n', replace: "" }],
+  },
+  {
+    name: "staffOfPrincipal",
+    what: "“Vell's chief of staff” takes the kind of Rep. Vell, a source of the text.",
+    patches: [{ file: SOURCES, search: "for (const e of entities) staffOfPrincipal(e, entities);", replace: "" }],
   },
   // Names and speakers (session 5): party-state tags, "a study by X", a colon after the cue's object.
   {

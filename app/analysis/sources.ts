@@ -989,7 +989,30 @@ export function resolveSources(input: ResolveInput): {
       e.kindEvidence.push(`affiliation: the organisation itself`);
     }
   }
+  for (const e of entities) staffOfPrincipal(e, entities);
   return { entities: entities.map(strip), keyOf, documentMention };
+}
+
+/** "Roe's chief of staff", "the senator's spokeswoman": a person's staff role, with the principal's name before it. */
+const STAFF_OF =
+  /^(?:the\s+)?(.+?)[’']s?\s+(?:senior\s+|deputy\s+|top\s+)?(chief of staff|aide|spokesman|spokeswoman|spokesperson|adviser|advisor|press secretary|communications director|campaign manager)$/i;
+
+/**
+ * Staff speak in their principal's role ("Roe's chief of staff" takes Rep. Roe's kind): when the description names a
+ * principal who is a source of the text, a politician or an official, the staff member takes that kind.
+ */
+function staffOfPrincipal(e: Working, entities: Working[]): void {
+  if (!e.person || !e.description) return;
+  const m = STAFF_OF.exec(e.description.trim());
+  if (!m) return;
+  const who = normaliseName(m[1]!).split(/\s+/);
+  const principal = entities.find(
+    (x) => x !== e && x.person && x.named && endsWith(x.nameTokens, who.slice(-Math.min(who.length, 2))),
+  );
+  if (!principal || (principal.kind !== "politician" && principal.kind !== "official") || principal.kind === e.kind)
+    return;
+  e.kind = principal.kind;
+  e.kindEvidence.push(`“${m[2]}” of ${principal.name}, a source of kind ${principal.kind} → ${principal.kind}`);
 }
 
 const NAME_SUFFIXES = new Set(["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]);
@@ -1478,7 +1501,7 @@ const BODY_WORD_KINDS: [SourceKind, string[]][] = [
   // A party's name as an adjective ("a Republican spokesman", "the Democratic leader") ties the role to the party.
   [
     "politician",
-    "gop dnc rnc party campaign caucus pac senate house congressional republican republicans democratic democrat democrats".split(
+    "gop dnc rnc party movement campaign caucus pac senate house congressional republican republicans democratic democrat democrats".split(
       " ",
     ),
   ],

@@ -186,34 +186,12 @@ export function verbCue(
     };
   }
 
-  // "… resulted in Gazan followers accusing their brothers of …", "with residents saying …": a noun phrase right
-  // before the participle, after "in", "with" or "amid", is its subject.
-  if (isIng && j >= a && j === i - 1 && (cls === "speech" || cls === "stance")) {
-    const np = npLeft(ctx, j, a, false);
-    const head = np ? tokens[np[1]]! : null;
-    if (
-      np &&
-      np[0] - 1 >= a &&
-      /^(?:in|with|amid)$/.test(lower[np[0] - 1]!) &&
-      (head!.pos === "NOUN" || head!.pos === "PROPN")
-    ) {
-      const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
-      if (content)
-        return {
-          ...base,
-          kind: kindOf(ctx, content),
-          sourceTok: np,
-          source: span(ctx, np[0], np[1]),
-          content: [content],
-          rule: "indirect.participle",
-        };
-    }
-  }
-
   // Post-position: "…,” said X" / "…, said X".
   // (Inversion is for say-like verbs: "…, said the minister"; "X, an aide, noted the rule" is no inversion.)
+  // "…,” Roe, an aide, told HuffPost": "told" never inverts; its object is the listener, the speaker comes before it.
   if (
     cls === "speech" &&
+    lemma !== "tell" &&
     j >= a &&
     isBoundaryBefore(ctx, j) &&
     lower[cueEndTok + 1] !== ":" &&
