@@ -35,6 +35,7 @@ const TAGGER = R + "tagger-slips.ts";
 const NOUN_CUES = R + "noun-cues.ts";
 const UNNAMED = R + "unnamed.ts";
 const LABELS = R + "speaker-labels.ts";
+const SOURCES = "app/analysis/sources.ts";
 
 /** `cond &&` → `false && cond &&`: the condition the switch guarded never holds. */
 function off(file: string, search: string): Patch {
@@ -753,6 +754,140 @@ export const HEURISTICS: Heuristic[] = [
       },
     ],
   },
+  // Coreference of sources (sources.ts, source-coreference.ts): gender, the nearest speaker, shared subjects, role nouns.
+  {
+    name: "pronounGender",
+    what: "“she” and “he” skip a source whose title, role word or given name says otherwise (unknown matches both).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "const pg = pronounGender(p.head);",
+        replace: "const pg = null as Gender | null;",
+      },
+    ],
+  },
+  {
+    name: "previousParagraphSpeaker",
+    what: "A gendered pronoun goes to a compatible person named in the paragraph before, after the last candidate.",
+    patches: [
+      {
+        file: SOURCES,
+        search: "if (pn !== pm && (pg === null || pn !== pm - 1)) return undefined;",
+        replace: "if (pn !== pm) return undefined;",
+      },
+    ],
+  },
+  {
+    name: "sharedSubject",
+    what: "“She warned … and said …”: one source phrase of two cues is one source.",
+    patches: [
+      {
+        file: SOURCES,
+        search: "const shared = sameSpan.get(spanKey);",
+        replace: "const shared = undefined as Working | undefined;",
+      },
+    ],
+  },
+  {
+    name: "roleNounHolder",
+    what: "“the mayor” goes to the name the text gives that title (“Mayor Odile Fenn”).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "(ent = roleAntecedent(p.head, m, !BODY_NOUNS.has(p.head)))",
+        replace: "false",
+      },
+    ],
+  },
+  {
+    name: "groupNounHolder",
+    what: "“the group's leaders” go to the body the text calls a group (“the Brenna Valley Alliance, a farmers' group”).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "ent = roleAntecedent(p.author, m, false);",
+        replace: "ent = undefined;",
+      },
+    ],
+  },
+  {
+    name: "movementFits",
+    what: "“the movement” goes only to a body the text calls a movement, “the group” never to a state institution.",
+    patches: [
+      {
+        file: SOURCES,
+        search: '`${normaliseName(e.name)} ${normaliseName(e.description ?? "")}`.includes("movement")',
+        replace: "true",
+      },
+    ],
+  },
+  {
+    name: "roleHolderGuards",
+    what: "A role noun after a preposition, or a day or month before the comma, names no role holder.",
+    patches: [
+      {
+        file: "app/analysis/source-coreference.ts",
+        search: "/^(?:VERB|AUX|ADP|SCONJ|PRON)$/.test(tokens[j]!.pos)",
+        replace: "/^(?:VERB|AUX)$/.test(tokens[j]!.pos)",
+      },
+      { file: "app/analysis/source-coreference.ts", search: "!CALENDAR.test(t.value);", replace: "true;" },
+    ],
+  },
+  {
+    name: "activityRelative",
+    what: "“Roe, who has run a bakery there for 20 years”: a relative clause of a private life → ordinary_person (weak).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "return COPULAR_RELATIVE.test(clause) || ACTIVITY_RELATIVE.test(clause) ?",
+        replace: "return COPULAR_RELATIVE.test(clause) ?",
+      },
+    ],
+  },
+  {
+    name: "activityWeak",
+    what: "A private-life clause gives way to an office the text states elsewhere (“Councillor Roe”).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "|| activityClause(normaliseName(d)) !== null;",
+        replace: "|| false;",
+      },
+    ],
+  },
+  {
+    name: "ageAfterSuffix",
+    what: "“Emil Varga Jr., 56,”: an age after the name (and its suffix) is a description.",
+    patches: [
+      {
+        file: SOURCES,
+        search: 'if (/^\\d{1,3}$/.test(first.value) && /^[,.;]$/.test(tokens[k + 2]?.value ?? "")) return first.value;',
+        replace: "",
+      },
+    ],
+  },
+  {
+    name: "bodyAppositive",
+    what: "A role in a body the gazetteer does not know takes the kind the text gives the body (“X, an advocacy group”).",
+    patches: [{ file: SOURCES, search: "const said = bodyLookup?.(", replace: "const said = false && bodyLookup?.(" }],
+  },
+  {
+    name: "partyRoleBeforeName",
+    what: "“Democratic donor Tom Vass”: a party word and a role noun before a name make the person a politician.",
+    patches: [
+      { file: SOURCES, search: "const party = partyRoleBefore(tokens, k + 1);", replace: "const party = null;" },
+    ],
+  },
+  {
+    name: "toldNeverInverts",
+    what: "“…,” Roe, an aide, told HuffPost: “told” never inverts, its object is the listener.",
+    patches: [{ file: VERB_CUE, search: '    lemma !== "tell" &&\n', replace: "" }],
+  },
+  {
+    name: "staffOfPrincipal",
+    what: "“Vell's chief of staff” takes the kind of Rep. Vell, a source of the text.",
+    patches: [{ file: SOURCES, search: "for (const e of entities) staffOfPrincipal(e, entities);", replace: "" }],
+  },
   // Names and speakers (session 5): party-state tags, "a study by X", a colon after the cue's object.
   {
     name: "falseSentenceBreaks",
@@ -811,6 +946,7 @@ export const FOCUSED = [
   "tests/unit/analysis/sourcing-asides.test.ts",
   "tests/unit/analysis/dash-quotations.test.ts",
   "tests/unit/analysis/sourcing-names.test.ts",
+  "tests/unit/analysis/sourcing-coreference.test.ts",
 ];
 
 interface Failure {

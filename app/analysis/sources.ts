@@ -5,6 +5,14 @@ import gazetteer from "./lexicons/gazetteer.json";
 import type { Token } from "./nlp";
 import type { SourceEntity, SourceKind, Span } from "./types";
 import { normaliseName } from "./words";
+import {
+  genderCompatible,
+  genderFromEvidence,
+  givenNameGender,
+  pronounGender,
+  roleHolder,
+  type Gender,
+} from "./source-coreference";
 
 interface OrgEntry {
   names: string[];
@@ -338,6 +346,14 @@ const APPOSITIVE_OPENERS = new Set([",", "who", "whose", "which", "--", "—", "
 const RELATIVE_OPENERS = new Set(["who", "whose", "which"]);
 /** A relative clause that says what the source is or was ("is a", "was president", "served as"). */
 const COPULAR_RELATIVE = /^(?:is|was|has been|had been|once was|is now|was once|serves as|served as|became)\b/i;
+/** A relative clause of a private person's everyday life ("who has run a bakery there", "who attended the meeting"). */
+const ACTIVITY_RELATIVE =
+  /^(?:has |have |had )?(?:run|runs|ran|owns|owned|lives|lived|attended|attends|grew up|shops|farms|rents)\b/i;
+/** The clause of "who has run a bakery …" when it is a private person's activity, else null. */
+function activityClause(low: string): string | null {
+  const m = /^(?:who|whose)\s+(.*)$/.exec(low);
+  return m && ACTIVITY_RELATIVE.test(m[1]!) ? m[1]! : null;
+}
 /** "R-S.C.", "D-Calif.", "I-Vt.": a party-state tag after a lawmaker's name. */
 const PARTY_TAG = /^[RDI]-?\s?[A-Z][A-Za-z.]*\.?$/;
 
@@ -742,13 +758,38 @@ export function resolveSources(input: ResolveInput): {
     }
     return undefined;
   };
-  // A person named in the pronoun's own paragraph wins over a source last seen in an earlier one.
-  const preferNewPerson = (cand: Working | undefined, m: SourceMention): Working | undefined => {
-    const near = nearestPersonName(input, m.span.start);
+  /** findNamed without preferring a fuller form (a look-up that changes nothing). */
+  const findNamedQuiet = (name: string): Working | undefined => {
+    const norm = normaliseName(name);
+    const hit = byNorm.get(norm);
+    if (hit) return hit;
+    const toks = norm.split(/[\s-]+/);
+    const e = bySurname.get(toks[toks.length - 1]!);
+    return e && e.named && e.person && (toks.length === 1 || endsWith(e.nameTokens, toks)) ? e : undefined;
+  };
+  // The gender the text gives a source (titles, gendered role words, its given name): null when it gives none.
+  const genderOf = (e: Working): Gender | null =>
+    e.person
+      ? genderFromEvidence(e.nameTokens.length > 1 ? e.nameTokens[0]! : null, [
+          e.description ?? "",
+          ...e.mentions.slice(0, 20).map((sp) => input.text.slice(sp.start, sp.end)),
+        ])
+      : null;
+  // A person named in the pronoun's own paragraph (or the one before) after the last attribution of the candidate
+  // wins over it: the nearest compatible speaker. A known source's surname counts; a new name needs two words.
+  const preferNewPerson = (cand: Working | undefined, m: SourceMention, pg: Gender | null = null) => {
+    const near = nearestPersonName(input, m.span.start, (parsed, run) => {
+      const known = findNamedQuiet(parsed.name);
+      if (pg === null) return run.length >= 2;
+      if (known) return known.person && genderCompatible(pg, genderOf(known));
+      const given = run.find((t) => /^\p{Lu}/u.test(t.value) && !TITLE_KIND.has(t.value.toLowerCase()));
+      return run.length >= 2 && genderCompatible(pg, given ? givenNameGender(given.value) : null);
+    });
     if (!near) return undefined;
     const pm = paragraphIndex(input.paragraphs, m.span.start);
-    if (paragraphIndex(input.paragraphs, near.start) !== pm) return undefined;
-    if (cand && (cand.lastPos >= near.start || paragraphIndex(input.paragraphs, cand.lastPos) === pm)) return undefined;
+    const pn = paragraphIndex(input.paragraphs, near.start);
+    if (pn !== pm && (pg === null || pn !== pm - 1)) return undefined;
+    if (cand && (cand.lastPos >= near.start || paragraphIndex(input.paragraphs, cand.lastPos) >= pn)) return undefined;
     const hit = findNamed(near.name);
     if (hit) return hit;
     const parsed = parseMention(near.tokens);
@@ -756,6 +797,22 @@ export function resolveSources(input: ResolveInput): {
     e.kindEvidence.push(`“${m.text}” → nearest earlier name in the paragraph, ${near.name}`);
     return e;
   };
+  // "the mayor" → "Mayor Ansel Brannock", "the group" → "the Clean Tamsel Coalition, a residents' group": the name the
+  // text attaches that role noun to (a person for a person's role, a body for a body noun), or nothing.
+  const roleAntecedent = (head: string, m: SourceMention, wantPerson: boolean): Working | undefined => {
+    const positions = input.wordIndex.get(head);
+    if (!positions) return undefined;
+    const range = roleHolder(input.tokens, positions, lowerBound(input.tokens, m.span.start));
+    if (!range) return undefined;
+    const run = input.tokens.slice(range[0], range[1] + 1);
+    const parsed = parseMention(run);
+    if (parsed.kind !== "named" || parsed.person !== wantPerson) return undefined;
+    if (wantPerson && (ORGS.has(parsed.name) || STATES.has(normaliseName(parsed.name)))) return undefined;
+    const e = findNamed(parsed.name) ?? newEntity(parsed.name, parsed, m, true);
+    if (wantPerson && !e.person) return undefined;
+    return e;
+  };
+  const sameSpan = new Map<number, Working>();
   const recency: Working[] = [];
   const touch = (e: Working) => {
     const i = recency.indexOf(e);
@@ -775,16 +832,28 @@ export function resolveSources(input: ResolveInput): {
     const p = parseMention(m.tokens);
     let ent: Working | undefined;
     const viaEvidence: string[] = [];
-    if (p.kind === "pronoun") {
+    const spanKey = m.span.start * 0x100000 + (m.span.end - m.span.start);
+    const shared = sameSpan.get(spanKey);
+    if (shared) {
+      // "She warned … and said …": one subject of two cues is one source.
+      ent = shared;
+    } else if (p.kind === "pronoun") {
       const pl = p.head === "they" || p.head === "we";
-      ent = recent((e) => (pl ? e.plural || !e.person : p.head === "it" ? !e.person : e.person), m.span.start);
-      if (p.head === "he" || p.head === "she") ent = preferNewPerson(ent, m) ?? ent;
+      const pg = pronounGender(p.head);
+      ent = recent(
+        (e) =>
+          pl ? e.plural || !e.person : p.head === "it" ? !e.person : e.person && genderCompatible(pg, genderOf(e)),
+        m.span.start,
+      );
+      if (p.head === "he" || p.head === "she") ent = preferNewPerson(ent, m, pg) ?? ent;
       if (ent) viaEvidence.push(`pronoun “${m.text}” → ${ent.name}`);
     } else if (p.author) {
       const lowerAuthor = p.author === p.author.toLowerCase();
       ent = findNamed(p.author);
       const spokes = SPOKES_ONLY.has(p.head);
       // "a company spokesperson": the business last named as a source (never a state body or a named institution).
+      // "the group's leaders" after "the Clean Tamsel Coalition, a residents' group": the body the text calls so.
+      if (!ent && lowerAuthor && BODY_NOUNS.has(p.author)) ent = roleAntecedent(p.author, m, false);
       if (!ent && lowerAuthor && BODY_NOUNS.has(p.author))
         ent = recent(
           (e) =>
@@ -833,11 +902,27 @@ export function resolveSources(input: ResolveInput): {
         }
       } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "") && (ent = findNamed(p.head))) {
         viaEvidence.push(`description “${m.text}” → ${ent.name}`);
+      } else if (
+        /^(the|this|that)$/i.test(m.tokens[0]?.value ?? "") &&
+        /^\p{Ll}+$/u.test(p.head) &&
+        !INSTITUTION_WORDS.has(p.head) &&
+        (ent = roleAntecedent(p.head, m, !BODY_NOUNS.has(p.head)))
+      ) {
+        viaEvidence.push(`description “${m.text}” → ${ent.name}, whom the text calls “${p.head}”`);
       } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "")) {
         const hk = TITLE_KIND.get(p.head);
         ent = recent((e) => {
-          if (p.head === "group" || p.head === "organisation" || p.head === "organization" || p.head === "movement")
-            return !e.person;
+          // "the group" is a non-state body (never "the police"); "the movement" one the text calls a movement.
+          if (p.head === "movement")
+            return !e.person && `${normaliseName(e.name)} ${normaliseName(e.description ?? "")}`.includes("movement");
+          if (p.head === "group" || p.head === "organisation" || p.head === "organization")
+            return (
+              !e.person &&
+              !STATES.has(normaliseName(e.name)) &&
+              !normaliseName(e.name)
+                .split(/\s+/)
+                .some((w) => STATE_INSTITUTIONS.has(w))
+            );
           // "the police", "the administration": a body, never a person who spoke before.
           if (INSTITUTION_WORDS.has(p.head)) return !e.person && normaliseName(e.name).split(/\s+/).includes(p.head);
           if (e.description && normaliseName(e.description).includes(p.head)) return true;
@@ -877,6 +962,7 @@ export function resolveSources(input: ResolveInput): {
     for (const v of viaEvidence) if (!ent.kindEvidence.includes(v)) ent.kindEvidence.push(v);
     if (p.kind === "unnamed") ent.named = false;
     keyOf[idx] = ent.key;
+    sameSpan.set(spanKey, ent);
     if (p.description && p.author && DOC_NOUNS.has(normaliseName(p.description).split(/\s+/).pop() ?? "")) {
       documentMention[idx] = true;
       const ev = `medium: document (${p.head})`;
@@ -903,7 +989,30 @@ export function resolveSources(input: ResolveInput): {
       e.kindEvidence.push(`affiliation: the organisation itself`);
     }
   }
+  for (const e of entities) staffOfPrincipal(e, entities);
   return { entities: entities.map(strip), keyOf, documentMention };
+}
+
+/** "Roe's chief of staff", "the senator's spokeswoman": a person's staff role, with the principal's name before it. */
+const STAFF_OF =
+  /^(?:the\s+)?(.+?)[’']s?\s+(?:senior\s+|deputy\s+|top\s+)?(chief of staff|aide|spokesman|spokeswoman|spokesperson|adviser|advisor|press secretary|communications director|campaign manager)$/i;
+
+/**
+ * Staff speak in their principal's role ("Roe's chief of staff" takes Rep. Roe's kind): when the description names a
+ * principal who is a source of the text, a politician or an official, the staff member takes that kind.
+ */
+function staffOfPrincipal(e: Working, entities: Working[]): void {
+  if (!e.person || !e.description) return;
+  const m = STAFF_OF.exec(e.description.trim());
+  if (!m) return;
+  const who = normaliseName(m[1]!).split(/\s+/);
+  const principal = entities.find(
+    (x) => x !== e && x.person && x.named && endsWith(x.nameTokens, who.slice(-Math.min(who.length, 2))),
+  );
+  if (!principal || (principal.kind !== "politician" && principal.kind !== "official") || principal.kind === e.kind)
+    return;
+  e.kind = principal.kind;
+  e.kindEvidence.push(`“${m[2]}” of ${principal.name}, a source of kind ${principal.kind} → ${principal.kind}`);
 }
 
 const NAME_SUFFIXES = new Set(["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]);
@@ -988,7 +1097,11 @@ function parseRun(tokens: Token[], s: number, i: number, run: Token[]): Parsed {
   return p;
 }
 
-function nearestPersonName(input: ResolveInput, pos: number): { start: number; name: string; tokens: Token[] } | null {
+function nearestPersonName(
+  input: ResolveInput,
+  pos: number,
+  accept: (parsed: Parsed, run: Token[]) => boolean,
+): { start: number; name: string; tokens: Token[] } | null {
   const { tokens } = input;
   let i = lowerBound(tokens, pos) - 1;
   const stop = Math.max(0, i - 120);
@@ -1016,9 +1129,13 @@ function nearestPersonName(input: ResolveInput, pos: number): { start: number; n
       !ofBefore &&
       parsed.kind === "named" &&
       parsed.person &&
-      words >= 2 &&
+      words >= 1 &&
       !ORGS.has(parsed.name) &&
-      !STATES.has(normaliseName(parsed.name))
+      !STATES.has(normaliseName(parsed.name)) &&
+      accept(
+        parsed,
+        run.filter((t) => !NAME_JOINERS.has(t.value)),
+      )
     )
       return { start: run[0]!.start, name: parsed.name, tokens: run };
     i = s;
@@ -1223,9 +1340,10 @@ function classify(e: Working, input: ResolveInput): void {
   // An academic or medical courtesy title ("Dr") gives way to a role the text states ("the office's chief adviser").
   let pick: { d: string; r: ReturnType<typeof kindFromDescription> } | undefined;
   for (const d of descs) {
-    const weakOnly = /^(dr\.?|prof\.?)$/.test(normaliseName(d));
+    // A private life ("who owns a farm") gives way to an office the text states as well ("Sen. Roe").
+    const weakOnly = /^(dr\.?|prof\.?)$/.test(normaliseName(d)) || activityClause(normaliseName(d)) !== null;
     if (weakOnly && pick) continue;
-    const r = kindFromDescription(d);
+    const r = kindFromDescription(d, (name) => bodyAppositive(input.text, name));
     if (!r) continue;
     pick = { d, r };
     if (!weakOnly) break;
@@ -1383,7 +1501,7 @@ const BODY_WORD_KINDS: [SourceKind, string[]][] = [
   // A party's name as an adjective ("a Republican spokesman", "the Democratic leader") ties the role to the party.
   [
     "politician",
-    "gop dnc rnc party campaign caucus pac senate house congressional republican republicans democratic democrat democrats".split(
+    "gop dnc rnc party movement campaign caucus pac senate house congressional republican republicans democratic democrat democrats".split(
       " ",
     ),
   ],
@@ -1433,26 +1551,59 @@ function splitConjuncts(s: string): string[] {
   return s.split(/\s*(?:,|\band\b|;)\s*/).filter(Boolean);
 }
 
+/** What the text says a body is where it names it: "Families Belong Together, an immigrant advocacy group". */
+type BodyLookup = (name: string) => { kind: SourceKind; why: string } | null;
+
+function bodyAppositive(text: string, name: string): { kind: SourceKind; why: string } | null {
+  if (!/^\p{Lu}/u.test(name) || name.length < 4) return null;
+  const at = text.indexOf(`${name}, `);
+  if (at < 0) return null;
+  const m = /^(an?|the) ([^,.;:—()"“”]{3,60}?)(?=[,.;:—()]| who | which | that |$)/.exec(
+    text.slice(at + name.length + 2),
+  );
+  if (!m) return null;
+  const words = m[2]!.split(/\s+/);
+  const b = bodyKind(
+    words.map((w) => normaliseName(w)),
+    words,
+  );
+  return b && b.kind !== "official" ? { kind: b.kind, why: `the text calls ${name} “${m[0]}” (${b.why})` } : null;
+}
+
 /**
- * `kindFromDescription` kept per description (a pure function of the string and the lexicons): the same
- * descriptions ("the minister", "a spokesman for the ministry") come back within and across articles. Results
- * are shared and read only.
+ * `kindFromDescription` kept per description where the result is a pure function of the string and the lexicons:
+ * the same descriptions ("the minister", "a spokesman for the ministry") come back within and across articles. A
+ * result that consulted the text (`bodyLookup`) is not kept. Results are shared and read only.
  */
 const descriptionKinds = new Map<string, { kind: SourceKind; why: string } | null>();
-function kindFromDescription(d: string): { kind: SourceKind; why: string } | null {
-  let r = descriptionKinds.get(d);
-  if (r === undefined) {
+function kindFromDescription(d: string, bodyLookup?: BodyLookup): { kind: SourceKind; why: string } | null {
+  const hit = descriptionKinds.get(d);
+  if (hit !== undefined) return hit;
+  let consulted = false;
+  const r = kindFromDescriptionUncached(d, (name) => {
+    consulted = true;
+    return bodyLookup ? bodyLookup(name) : null;
+  });
+  if (!consulted) {
     if (descriptionKinds.size > 50_000) descriptionKinds.clear();
-    descriptionKinds.set(d, (r = kindFromDescriptionUncached(d)));
+    descriptionKinds.set(d, r);
   }
   return r;
 }
 
-function kindFromDescriptionUncached(d: string): { kind: SourceKind; why: string } | null {
+function kindFromDescriptionUncached(d: string, bodyLookup: BodyLookup): { kind: SourceKind; why: string } | null {
   const low = normaliseName(d);
   // "Jonathan Roe, 45, said": news style gives a private person's age, not an office.
   if (/^\d{1,3}$/.test(low))
     return { kind: "ordinary_person", why: `only an age (“${d}”) given with the name → ordinary_person` };
+  // "who has run a bakery there for 22 years", "who attended the meeting": a private person's life, unless a business.
+  const activity = activityClause(low);
+  if (activity) {
+    const business = activity.split(/\s+/).find((w) => BUSINESS_WORDS.has(w));
+    return business
+      ? { kind: "other", why: `a relative clause of a business (“${business}”) → other` }
+      : { kind: "ordinary_person", why: `a relative clause of a private person's life (“${d}”) → ordinary_person` };
+  }
   // A relative clause says what the source was ("who was president of …"); the main phrase comes first.
   const rel = /\b(?:who|which|that|whose)\b/.exec(low);
   const formerByClause = rel
@@ -1493,6 +1644,9 @@ function kindFromDescriptionUncached(d: string): { kind: SourceKind; why: string
         return { kind: "other", why: `“${r.word}” for a client (“${comp.compWritten.join(" ")}”) → other` };
       if (b)
         return { kind: b.kind, why: `role “${r.word}” in a body named “${comp.compWritten.join(" ")}” (${b.why})` };
+      // A body the gazetteer does not know, described where the text names it.
+      const said = bodyLookup(comp.compWritten.join(" ").replace(/^(?:the|a|an)\s+/i, ""));
+      if (said) return { kind: said.kind, why: `role “${r.word}”; ${said.why}` };
       // "a spokeswoman for Speaker Jane Roe": a spokesperson or aide takes the kind of the titled person they speak for.
       const principal = SPEAKS_FOR.has(r.word) ? kindOfHead(comp.comp, comp.compWritten, false) : null;
       if (principal && principal.kind !== "document")
@@ -1517,6 +1671,10 @@ function kindFromDescriptionUncached(d: string): { kind: SourceKind; why: string
         why: `“${part.head.join(" ")}” of a body named “${part.compWritten.join(" ")}” (${b.why})`,
       };
   }
+  // "Democratic donor": no title, but a party word says the role is a party's.
+  const partyWord = low.split(/\s+/).find((w) => PARTY_WORDS.has(w));
+  if (partyWord && parts.length === 1 && !parts[0]!.comp.length)
+    return { kind: "politician", why: `party word “${partyWord}” with the role → politician` };
   return null;
 }
 
@@ -1642,15 +1800,42 @@ function descriptionsInText(e: Working, input: ResolveInput): string[] {
       } else break;
     }
     // Joined as written, so that "al-Qaeda" stays one word for the gazetteer.
-    if (words.length) out.push(joinTokens(tokens.slice(k + 1, i)));
+    // "Democratic donor Tom Roe", "GOP presidential hopeful Ann Vell": a party word and a role noun before the name
+    // (looked for where only the given names stand before it).
+    const onlyGiven = words.every((w) => /^\p{Lu}/u.test(w) && !TITLE_KIND.has(w.toLowerCase()) && !ORGS.has(w));
+    if (words.length && !onlyGiven) out.push(joinTokens(tokens.slice(k + 1, i)));
+    else {
+      const party = partyRoleBefore(tokens, k + 1);
+      if (party) out.push(party);
+      else if (words.length) out.push(joinTokens(tokens.slice(k + 1, i)));
+    }
   }
   return out;
+}
+
+const PARTY_WORDS = new Set(["democratic", "republican", "gop"]);
+
+/** A party word, an optional adjective and a lower-case role noun right before token `i`, joined; or null. */
+function partyRoleBefore(tokens: Token[], i: number): string | null {
+  const noun = tokens[i - 1];
+  if (!noun || noun.pos !== "NOUN" || !/^\p{Ll}+$/u.test(noun.value)) return null;
+  for (const j of [i - 2, i - 3]) {
+    const w = tokens[j];
+    if (!w) return null;
+    if (PARTY_WORDS.has(w.value.toLowerCase()) && /^\p{Lu}/u.test(w.value)) return joinTokens(tokens.slice(j, i));
+    if (w.pos !== "ADJ" || !/^\p{Ll}+$/u.test(w.value)) return null;
+  }
+  return null;
 }
 
 /** "Roe, a hydrologist at Lanmere University, said": the appositive right after a name (its head, before a relative clause). */
 function appositiveAfter(tokens: Token[], i: number): string | null {
   let k = i + 1;
   while (k < tokens.length && k - i < 4 && tokens[k]!.pos === "PROPN" && /^\p{Lu}/u.test(tokens[k]!.value)) k++;
+  // "Roe Jr., 56,": a name suffix and its comma are still the name.
+  if (tokens[k]?.value === "," && NAME_SUFFIXES.has(tokens[k + 1]?.value.toLowerCase() ?? "")) k += 2;
+  else if (NAME_SUFFIXES.has(tokens[k]?.value.toLowerCase() ?? "")) k++;
+  if (tokens[k]?.value === ".") k++;
   if (tokens[k]?.value !== ",") return null;
   const first = tokens[k + 1];
   if (!first) return null;
@@ -1663,8 +1848,11 @@ function appositiveAfter(tokens: Token[], i: number): string | null {
       if (v === "," || v === "." || v === ";" || v === "—" || v === "--") break;
       rest.push(v);
     }
-    return COPULAR_RELATIVE.test(rest.join(" ")) ? `${fl} ${rest.join(" ")}` : null;
+    const clause = rest.join(" ");
+    return COPULAR_RELATIVE.test(clause) || ACTIVITY_RELATIVE.test(clause) ? `${fl} ${clause}` : null;
   }
+  // "Cesar Roe Jr., 56, of Vell": an age right after the name.
+  if (/^\d{1,3}$/.test(first.value) && /^[,.;]$/.test(tokens[k + 2]?.value ?? "")) return first.value;
   if (!(
     DETERMINERS.has(fl) ||
     TITLE_KIND.has(fl) ||

@@ -18,7 +18,8 @@ export const RULES: Record<string, string> = {
   ...ATTRIBUTION_RULES,
   "source.merge":
     "Name variants in one article (a full name with title, a bare surname) are merged into one canonical source.",
-  "source.pronoun": "A pronoun source goes to the most recent earlier named source of the right type (person, group).",
+  "source.pronoun":
+    "A pronoun source goes to the nearest earlier named source of the right type (person, group) and gender (titles, role words, common given names; unknown matches both).",
   "source.description":
     "A description (“the minister”, “the group”, “the letter”) goes to an earlier named source it fits.",
   "source.kind":

@@ -11,6 +11,7 @@ import gazetteer from "#app/analysis/lexicons/gazetteer.json";
 import pronouns from "#app/analysis/lexicons/pronouns.json";
 import timeWords from "#app/analysis/lexicons/time-words.json";
 import attributionWords from "#app/analysis/lexicons/attribution-words.json";
+import givenNames from "#app/analysis/lexicons/given-names.json";
 
 export interface LexiconInfo {
   file: string;
@@ -40,6 +41,7 @@ const FILES: [string, LexiconFile][] = [
   ["pronouns.json", pronouns],
   ["time-words.json", timeWords],
   ["attribution-words.json", attributionWords],
+  ["given-names.json", givenNames],
   ["actor-aliases.json", aliases],
   ["labels.json", labels],
   ["hedges-boosters.json", hedges],

@@ -7,9 +7,10 @@ import gazetteer from "../lexicons/gazetteer.json";
 import pronouns from "../lexicons/pronouns.json";
 import timeWords from "../lexicons/time-words.json";
 import attributionWords from "../lexicons/attribution-words.json";
+import givenNames from "../lexicons/given-names.json";
 import { DOCUMENT_RULES, RULE_REGISTRY, TOKEN_MATCHERS } from "./registry";
 
-export const ENGINE_REVISION = 16;
+export const ENGINE_REVISION = 20;
 
 /** The lexicons the sourcing engine reads, with their versions (also listed on the methods page). */
 export const SOURCING_LEXICONS: { name: string; version: string; file: string }[] = [
@@ -18,6 +19,7 @@ export const SOURCING_LEXICONS: { name: string; version: string; file: string }[
   { name: "time-words", version: timeWords.version, file: "lexicons/time-words.json" },
   { name: "attribution-words", version: attributionWords.version, file: "lexicons/attribution-words.json" },
   { name: "gazetteer", version: gazetteer.version, file: "lexicons/gazetteer.json" },
+  { name: "given-names", version: givenNames.version, file: "lexicons/given-names.json" },
 ];
 
 /** FNV-1a, 32 bits, as 8 hex digits: short and stable. */

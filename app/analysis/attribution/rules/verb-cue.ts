@@ -188,8 +188,10 @@ export function verbCue(
 
   // Post-position: "…,” said X" / "…, said X".
   // (Inversion is for say-like verbs: "…, said the minister"; "X, an aide, noted the rule" is no inversion.)
+  // "…,” Roe, an aide, told HuffPost": "told" never inverts; its object is the listener, the speaker comes before it.
   if (
     cls === "speech" &&
+    lemma !== "tell" &&
     j >= a &&
     isBoundaryBefore(ctx, j) &&
     lower[cueEndTok + 1] !== ":" &&
