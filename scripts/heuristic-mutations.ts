@@ -845,17 +845,6 @@ export const HEURISTICS: Heuristic[] = [
     ],
   },
   {
-    name: "activityWeak",
-    what: "A private-life clause gives way to an office the text states elsewhere (“Councillor Roe”).",
-    patches: [
-      {
-        file: SOURCES,
-        search: "|| activityClause(normaliseName(d)) !== null;",
-        replace: "|| false;",
-      },
-    ],
-  },
-  {
     name: "ageAfterSuffix",
     what: "“Emil Varga Jr., 56,”: an age after the name (and its suffix) is a description.",
     patches: [

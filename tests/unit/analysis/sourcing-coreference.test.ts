@@ -101,6 +101,22 @@ describe("kinds from what the text gives with a name", () => {
     expect(kindOf("Jon Sarrow said the water smelled of solvent.", "Jon Sarrow")).toBe("other");
   });
 
+  it("a private life given with the quotation gives way to an office the text states (before or after it)", () => {
+    const text =
+      "Councillor Ivo Brandt voted for the dam last year. " +
+      "Ivo Brandt, who owns a farm upriver, said the water had turned brown.";
+    expect(kindOf(text, "Ivo Brandt")).toBe("official");
+    const flipped = "Ivo Brandt, who owns a farm upriver, said the water had turned brown.";
+    expect(kindOf(flipped, "Ivo Brandt")).toBe("ordinary_person");
+  });
+
+  it("a party word and a role noun before the name in an earlier sentence still make a politician", () => {
+    for (const party of ["Democratic", "Republican"]) {
+      const text = `${party} donor Tom Vass flew to Lund on Monday. Vass said he would pay for the appeal.`;
+      expect(kindOf(text, "Tom Vass") ?? kindOf(text, "Vass")).toBe("politician");
+    }
+  });
+
   it("an age after a name suffix marks a private person", () => {
     const text = "Police named the driver as Emil Varga Jr., 56, of Lund. Emil Varga said he had not been drinking.";
     expect(kindOf(text, "Emil Varga")).toBe("ordinary_person");
