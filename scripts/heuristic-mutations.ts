@@ -479,6 +479,17 @@ export const HEURISTICS: Heuristic[] = [
   },
   // rules/tagger-slips.ts: a cue the tagger read as a noun or adjective
   {
+    name: "idiomSlip",
+    what: "“Ann Vole cast doubt on …”: a verb read as a noun before two or more fixed words of a listed idiom.",
+    patches: [
+      {
+        file: TAGGER,
+        search: "  if (\n    idiom &&\n    idiom.extra >= 2 &&",
+        replace: "  if (\n    false &&\n    idiom &&\n    idiom.extra >= 2 &&",
+      },
+    ],
+  },
+  {
     name: "pluralBare",
     what: "“Polls show a close race”: a plural subject before a bare cue read as a noun.",
     patches: [
@@ -811,6 +822,7 @@ export const FOCUSED = [
   "tests/unit/analysis/sourcing-asides.test.ts",
   "tests/unit/analysis/dash-quotations.test.ts",
   "tests/unit/analysis/sourcing-names.test.ts",
+  "tests/unit/analysis/sourcing-phrasal.test.ts",
 ];
 
 interface Failure {
