@@ -477,6 +477,17 @@ export const HEURISTICS: Heuristic[] = [
     what: "“what the mayor says the levy would do”: the fronted “what” is part of the reported clause.",
     patches: [off(VERB_PARTS, 'if (cls === "speech" && !direct && np[0] - 1 >= a && lower[np[0] - 1] === "what"')],
   },
+  {
+    name: "quoteRelativeSpeaker",
+    what: "“…,” said a data expert who has worked …: after a closed quotation a relative clause describes the speaker.",
+    patches: [
+      {
+        file: VERB_CUE,
+        search: "(endsClause(ctx, np[1] + 1, b, lemma) || relativeAfter)",
+        replace: "(endsClause(ctx, np[1] + 1, b, lemma) || (false && relativeAfter))",
+      },
+    ],
+  },
   // rules/tagger-slips.ts: a cue the tagger read as a noun or adjective
   {
     name: "idiomSlip",

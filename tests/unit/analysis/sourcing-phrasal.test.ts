@@ -75,3 +75,20 @@ describe("idioms of stance", () => {
     expect(run("The tenants raised the rent money by themselves.")).toHaveLength(0);
   });
 });
+
+describe("a quotation's speaker with a relative clause", () => {
+  it("“…,” said a data expert who … gives the expert the quotation", () => {
+    const rows = run(
+      "“It is going to be hard to finish in time,” said a harbour engineer who has worked on both piers.",
+    );
+    expect(rows[0]).toMatchObject({
+      rule: "quote.cue-source-after",
+      source: "a harbour engineer",
+      content: ["“It is going to be hard to finish in time,”"],
+    });
+  });
+
+  it("without a closed quotation before it, the relative clause still stops an unquoted inversion", () => {
+    expect(run("The harbour is old, said a man who works there.")).toHaveLength(0);
+  });
+});

@@ -195,10 +195,15 @@ export function verbCue(
     (SAY_LIKE.has(lemma) || ctx.quotes.byEnd.has(tokens[j]!.end) || ctx.quotes.byEnd.has(tokens[j - 1]?.end ?? -1))
   ) {
     const np = npRight(ctx, cueEndTok + 1, b);
+    // "“…,” said a data expert who has worked for …": after a closed quotation, a relative clause describes the speaker.
+    const relativeAfter =
+      !!np &&
+      (lower[np[1] + 1] === "who" || lower[np[1] + 1] === "whose") &&
+      (ctx.quotes.byEnd.has(tokens[j]!.end) || ctx.quotes.byEnd.has(tokens[j - 1]?.end ?? -1));
     // "…, Flynn said Thursday morning": a time phrase after the verb is no speaker.
     if (
       np &&
-      endsClause(ctx, np[1] + 1, b, lemma) &&
+      (endsClause(ctx, np[1] + 1, b, lemma) || relativeAfter) &&
       !(DAY_WORDS.has(lower[np[1]]!) || MONTHS.has(lower[np[1]]!) || tokens[np[1]]!.pos === "NUM")
     ) {
       const pieces = contentBefore(ctx, j, a);
