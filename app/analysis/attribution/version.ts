@@ -9,7 +9,7 @@ import timeWords from "../lexicons/time-words.json";
 import attributionWords from "../lexicons/attribution-words.json";
 import { DOCUMENT_RULES, RULE_REGISTRY, TOKEN_MATCHERS } from "./registry";
 
-export const ENGINE_REVISION = 18;
+export const ENGINE_REVISION = 19;
 
 /** The lexicons the sourcing engine reads, with their versions (also listed on the methods page). */
 export const SOURCING_LEXICONS: { name: string; version: string; file: string }[] = [

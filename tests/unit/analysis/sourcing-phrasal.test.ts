@@ -69,6 +69,21 @@ describe("idioms of stance", () => {
     });
   });
 
+  it("verbs with a preposition of stance: “objected to”, “warned of”, “reflected on”", () => {
+    expect(run("The Harbour Guild objected to the new quota.")[0]).toMatchObject({
+      source: "The Harbour Guild",
+      cue: "objected to",
+      content: ["the new quota"],
+    });
+    expect(run("Dr. Amal Rusk warned of a second flood in the spring.")[0]).toMatchObject({
+      cue: "warned of",
+      content: ["a second flood in the spring"],
+    });
+    expect(run("Judge Hana Poole reflected on her years at the district court.")[0]).toMatchObject({
+      cue: "reflected on",
+    });
+  });
+
   it("a verb that is a cue only with its fixed words reports nothing without them", () => {
     expect(run("The baker made a cake for the harbour fair.")).toHaveLength(0);
     expect(run("The crew cast the nets at dawn.")).toHaveLength(0);
