@@ -478,7 +478,29 @@ export const HEURISTICS: Heuristic[] = [
     what: "“what the mayor says the levy would do”: the fronted “what” is part of the reported clause.",
     patches: [off(VERB_PARTS, 'if (cls === "speech" && !direct && np[0] - 1 >= a && lower[np[0] - 1] === "what"')],
   },
+  {
+    name: "quoteRelativeSpeaker",
+    what: "“…,” said a data expert who has worked …: after a closed quotation a relative clause describes the speaker.",
+    patches: [
+      {
+        file: VERB_CUE,
+        search: "(endsClause(ctx, np[1] + 1, b, lemma) || relativeAfter)",
+        replace: "(endsClause(ctx, np[1] + 1, b, lemma) || (false && relativeAfter))",
+      },
+    ],
+  },
   // rules/tagger-slips.ts: a cue the tagger read as a noun or adjective
+  {
+    name: "idiomSlip",
+    what: "“Ann Vole cast doubt on …”: a verb read as a noun before two or more fixed words of a listed idiom.",
+    patches: [
+      {
+        file: TAGGER,
+        search: "  if (\n    idiom &&\n    idiom.extra >= 2 &&",
+        replace: "  if (\n    false &&\n    idiom &&\n    idiom.extra >= 2 &&",
+      },
+    ],
+  },
   {
     name: "pluralBare",
     what: "“Polls show a close race”: a plural subject before a bare cue read as a noun.",
@@ -936,6 +958,7 @@ export const FOCUSED = [
   "tests/unit/analysis/dash-quotations.test.ts",
   "tests/unit/analysis/sourcing-names.test.ts",
   "tests/unit/analysis/sourcing-coreference.test.ts",
+  "tests/unit/analysis/sourcing-phrasal.test.ts",
 ];
 
 interface Failure {

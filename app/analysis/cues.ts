@@ -16,16 +16,23 @@ export interface CueEntry {
 /** A cue found: its entry, and whether the particle after the lemma belongs to it. Read-only for its users. */
 export type CueFound = Readonly<{ entry: CueEntry; withParticle: boolean }>;
 
+/** A cue found at a verb token: `extra` is how many words after the verb belong to it ("made it clear": 2). */
+export type CueFoundAt = Readonly<{ entry: CueEntry; withParticle: boolean; extra: number; phrase: string }>;
+
 // The look-up results are built here once (a verb is looked up at every verb token, a phrase by lemma then particle).
 const byLemma = new Map<string, CueFound>();
 const byPhrase = new Map<string, Map<string, CueFound>>();
 const byAdjective = new Map<string, CueEntry>();
+// A particle may be several words ("make" + "it clear", "go" + "on to say"): the longest one per lemma bounds the look-ahead.
+const longestParticle = new Map<string, number>();
 for (const e of cueData.entries as CueEntry[]) {
   if (e.pos === "adj") byAdjective.set(e.cue, e);
   else if (e.particle) {
     let particles = byPhrase.get(e.cue);
     if (!particles) byPhrase.set(e.cue, (particles = new Map()));
     particles.set(e.particle, Object.freeze({ entry: e, withParticle: true }));
+    const n = e.particle.split(" ").length;
+    if (n > (longestParticle.get(e.cue) ?? 0)) longestParticle.set(e.cue, n);
   } else if (!byLemma.has(e.cue)) byLemma.set(e.cue, Object.freeze({ entry: e, withParticle: false }));
 }
 export const CUE_LEXICON_VERSION: string = cueData.version;
@@ -38,6 +45,22 @@ export function lookupCue(lemma: string, next?: string): CueFound | undefined {
     if (p) return p;
   }
   return byLemma.get(lemma);
+}
+
+/** The cue at a verb whose lemma is given and whose following lower-cased words start at `lower[k]` (up to `b`):
+ * the longest listed phrase first ("made it clear that" before "made"), then the lemma alone. */
+export function lookupCueAt(lemma: string, lower: readonly string[], k: number, b: number): CueFoundAt | undefined {
+  const particles = byPhrase.get(lemma);
+  if (particles) {
+    const most = Math.min(longestParticle.get(lemma) ?? 0, b - k + 1);
+    for (let n = most; n >= 1; n--) {
+      const phrase = lower.slice(k, k + n).join(" ");
+      const p = particles.get(phrase);
+      if (p) return { ...p, extra: n, phrase: `${lemma} ${phrase}` };
+    }
+  }
+  const single = byLemma.get(lemma);
+  return single ? { ...single, extra: 0, phrase: lemma } : undefined;
 }
 
 /** Stance of a cue by lemma, neutral when not listed (e.g. "according to"). */

@@ -1,6 +1,6 @@
 // The tagger sometimes reads a reporting verb as a noun or adjective ("Trump is promising", "she claims",
 // "Polls show a close race"): these contexts hand such a word to the reporting-verb rules.
-import { lookupCue } from "../../cues";
+import { lookupCue, lookupCueAt } from "../../cues";
 import { clauseFollows } from "../clauses";
 import type { AttributionContext, RawAttribution } from "../context";
 import { guessVerbLemma, possessedBefore, skipLeftModifiers } from "../phrases";
@@ -21,6 +21,14 @@ function taggerSlip(
   const t = tokens[i]!;
   const lw = lower[i]!;
   const guess = guessVerbLemma(lw);
+  // "Ann Vole cast doubt on …": a verb read as a noun before two or more fixed words of a listed idiom.
+  const idiom = !guess && i - 1 >= a ? lookupCueAt(lw, lower, i + 1, b) : undefined;
+  if (
+    idiom &&
+    idiom.extra >= 2 &&
+    (tokens[i - 1]!.pos === "PROPN" || tokens[i - 1]!.pos === "NOUN" || PERSON_PRON.has(lower[i - 1]!))
+  )
+    return verbCue(ctx, i, a, b, sentenceAtts, lw);
   // Every reading below needs a cue: a verb form guessed from the word, or the word itself in the cue lexicon.
   if (!guess && !lookupCue(lw)) return null;
   const p = skipLeftModifiers(ctx, i - 1, a);

@@ -1,5 +1,5 @@
 // The reporting-verb matcher: a verb cue ("said", "denied", "shows") with its source and content.
-import { lookupCue } from "../../cues";
+import { lookupCueAt } from "../../cues";
 import { endsWithQuote, isQuoteMark, startsWithQuote } from "../../quotes";
 import { clauseFollows, contentAfterPost, contentBefore, endsClause } from "../clauses";
 import { contentAfterCue } from "../cue-content";
@@ -45,8 +45,7 @@ export function verbCue(
   const tokens = tok.tokens;
   const t = tokens[i]!;
   const lemma = lemmaOverride ?? t.lemma.toLowerCase();
-  const next = i < b ? lower[i + 1] : undefined;
-  const found = lookupCue(lemma, next);
+  const found = lookupCueAt(lemma, lower, i + 1, b);
   if (!found) return null;
   // "who asked not to be named", "declined to be identified", "requested anonymity": a source's request for
   // anonymity is about the source, not something it reports; the verb that follows carries the attribution.
@@ -64,7 +63,7 @@ export function verbCue(
     const np = npLeft(ctx, i - 2, a, false);
     const v = np && np[0] - 1 >= a ? tokens[np[0] - 1]! : undefined;
     if (np && v && v.pos === "VERB" && OBJECT_CONTROL.has(v.lemma.toLowerCase()) && subjectOk(ctx, np, "stance")) {
-      const cueEnd = withParticle ? i + 1 : i;
+      const cueEnd = i + found.extra;
       const content = contentAfterCue(ctx, cueEnd + 1, b, lemma, cls);
       if (!content) return null;
       return {
@@ -95,7 +94,7 @@ export function verbCue(
     i - 2 >= a &&
     (PERSONAL.has(lower[i - 2]!) || RELATIVE.has(lower[i - 2]!));
   if (!controlled && !hasContracted && isPassive(ctx, i, a)) return null;
-  const cueEndTok = withParticle ? i + 1 : i;
+  const cueEndTok = i + found.extra;
   // "as she put it, …", "“…,” he put it": "put it" reports speech only before a pause, a quotation or an occasion phrase.
   if (withParticle && lemma === "put") {
     const nt = tokens[i + 2];
@@ -129,10 +128,10 @@ export function verbCue(
     return null;
   const base = {
     cue: cueSpan,
-    cueLemma: withParticle ? `${lemma} ${lower[i + 1]}` : lemma,
+    cueLemma: found.phrase,
     cueClass: cls,
     cueStance: entry.stance,
-    evidence: [`cue: ${withParticle ? `${lemma} ${lower[i + 1]}` : lemma} (${entry.class}, ${entry.stance})`],
+    evidence: [`cue: ${found.phrase} (${entry.class}, ${entry.stance})`],
   };
 
   const j = skipLeftModifiers(
@@ -198,10 +197,15 @@ export function verbCue(
     (SAY_LIKE.has(lemma) || ctx.quotes.byEnd.has(tokens[j]!.end) || ctx.quotes.byEnd.has(tokens[j - 1]?.end ?? -1))
   ) {
     const np = npRight(ctx, cueEndTok + 1, b);
+    // "“…,” said a data expert who has worked for …": after a closed quotation, a relative clause describes the speaker.
+    const relativeAfter =
+      !!np &&
+      (lower[np[1] + 1] === "who" || lower[np[1] + 1] === "whose") &&
+      (ctx.quotes.byEnd.has(tokens[j]!.end) || ctx.quotes.byEnd.has(tokens[j - 1]?.end ?? -1));
     // "…, Flynn said Thursday morning": a time phrase after the verb is no speaker.
     if (
       np &&
-      endsClause(ctx, np[1] + 1, b, lemma) &&
+      (endsClause(ctx, np[1] + 1, b, lemma) || relativeAfter) &&
       !(DAY_WORDS.has(lower[np[1]]!) || MONTHS.has(lower[np[1]]!) || tokens[np[1]]!.pos === "NUM")
     ) {
       const pieces = contentBefore(ctx, j, a);
