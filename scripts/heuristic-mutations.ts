@@ -867,6 +867,17 @@ export const HEURISTICS: Heuristic[] = [
     ],
   },
   {
+    name: "activityWeak",
+    what: "A private-life clause gives way to an office the text states elsewhere (“Sen. Roe”).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "|| activityClause(normaliseName(d)) !== null;",
+        replace: "|| false;",
+      },
+    ],
+  },
+  {
     name: "ageAfterSuffix",
     what: "“Emil Varga Jr., 56,”: an age after the name (and its suffix) is a description.",
     patches: [
@@ -941,6 +952,28 @@ export const HEURISTICS: Heuristic[] = [
         file: VERB_PARTS,
         search: '  if (\n    b > k &&\n    tokens[b]!.value === ":" &&',
         replace: '  if (\n    false &&\n    b > k &&\n    tokens[b]!.value === ":" &&',
+      },
+    ],
+  },
+  {
+    name: "closeToSpeakers",
+    what: "“some close to the chairman say”: those near a person are the source, not the person after “close to”.",
+    patches: [
+      {
+        file: NOUN_PHRASES,
+        search: 'pl === "to" && lower[k - 2] === "close" && CLOSE_TO_HEADS.has(lower[k - 3]!)',
+        replace: "false",
+      },
+    ],
+  },
+  {
+    name: "aidesToSpeakers",
+    what: "“Aides to the chairman say”: a noun and “to” before the phrase carry it on to the left.",
+    patches: [
+      {
+        file: NOUN_PHRASES,
+        search: '(pl === "of" || pl === "for" || pl === "at" || pl === "from" || pl === "to") &&',
+        replace: '(pl === "of" || pl === "for" || pl === "at" || pl === "from") &&',
       },
     ],
   },

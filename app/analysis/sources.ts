@@ -1338,11 +1338,10 @@ function classify(e: Working, input: ResolveInput): void {
   if (e.description && !docDescription) descs.push(e.description);
   if (e.person) descs.push(...descriptionsInText(e, input));
   // An academic or medical courtesy title ("Dr") gives way to a role the text states ("the office's chief adviser").
-  // (A private life, "who owns a farm", needs no such rule: the source's description already holds the office the
-  // text states, "Councillor Roe", so it comes first; a test pins that order.)
   let pick: { d: string; r: ReturnType<typeof kindFromDescription> } | undefined;
   for (const d of descs) {
-    const weakOnly = /^(dr\.?|prof\.?)$/.test(normaliseName(d));
+    // A private life ("who owns a farm") gives way to an office the text states as well ("Sen. Roe").
+    const weakOnly = /^(dr\.?|prof\.?)$/.test(normaliseName(d)) || activityClause(normaliseName(d)) !== null;
     if (weakOnly && pick) continue;
     const r = kindFromDescription(d, (name) => bodyAppositive(input.text, name));
     if (!r) continue;

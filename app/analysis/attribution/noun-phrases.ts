@@ -5,6 +5,9 @@ import { type Token } from "../nlp";
 import { type AttributionContext } from "./context";
 import { NAME_PARTICLES, PERSONAL, POSTPOSED_TITLE, QUANT_SUBJECTS, RELATIVE, TIME_WORDS } from "./word-sets";
 
+/** Words that head "… close to X" as a source: the people near X, not X. */
+const CLOSE_TO_HEADS = new Set(["some", "those", "people", "sources", "others", "many", "several", "allies", "aides"]);
+
 export function isNameish(t: Token): boolean {
   return (
     t.pos === "PROPN" ||
@@ -132,16 +135,23 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
         lu === "all" ||
         lu === "most"
       ) {
-        // "Mr. Morgan of the Sierra Club", "a lawyer for the news outlets": the phrase goes on to the left.
+        // "Mr. Morgan of the Sierra Club", "a lawyer for the news outlets", "aides to the chairman": the phrase goes
+        // on to the left (the person after the preposition is not the one speaking).
         const pl = lower[k - 1];
         if (
           k - 2 >= a &&
-          (pl === "of" || pl === "for" || pl === "at" || pl === "from") &&
+          (pl === "of" || pl === "for" || pl === "at" || pl === "from" || pl === "to") &&
           (tokens[k - 2]!.pos === "PROPN" || tokens[k - 2]!.pos === "NOUN")
         ) {
           k -= 2;
           count += 2;
           continue;
+        }
+        // "some close to the chairman", "people close to the minister": those near a person speak, not the person.
+        if (k - 3 >= a && pl === "to" && lower[k - 2] === "close" && CLOSE_TO_HEADS.has(lower[k - 3]!)) {
+          k -= 4;
+          count += 3;
+          break;
         }
         k--;
         count++;

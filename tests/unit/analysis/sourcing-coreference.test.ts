@@ -102,6 +102,8 @@ describe("kinds from what the text gives with a name", () => {
   });
 
   it("a private life given with the quotation gives way to an office the text states (before or after it)", () => {
+    const sen = "Sen. Ivo Brandt met farmers on Monday. Brandt, who owns a farm, said the water had turned brown.";
+    expect(kindOf(sen, "Ivo Brandt")).toBe("politician");
     const text =
       "Councillor Ivo Brandt voted for the dam last year. " +
       "Ivo Brandt, who owns a farm upriver, said the water had turned brown.";

@@ -169,3 +169,20 @@ describe("a colon after the cue's object", () => {
     expect(atts[0]).toMatchObject({ rule: "quote.colon-intro", name: "Ada Vell", kind: "official" });
   });
 });
+
+describe("people near a person speak, not the person", () => {
+  const pre = "Party chairman Tom Vass met donors on Monday. ";
+  it("'some close to the chairman say': an unnamed source, never the chairman", () => {
+    for (const phrase of ["But some close to the party chairman", "People close to the chairman"]) {
+      const { atts } = run(`${pre}${phrase} say he wants to run for another term.`);
+      expect(atts).toHaveLength(1);
+      expect(atts[0]!.source).toBe(phrase.replace(/^But /, ""));
+      expect(atts[0]!.named).toBe(false);
+    }
+  });
+
+  it("'aides to the chairman say': the aides are the source", () => {
+    const { atts } = run(`${pre}Aides to the chairman say he wants to run for another term.`);
+    expect(atts[0]).toMatchObject({ source: "Aides to the chairman", named: false });
+  });
+});
