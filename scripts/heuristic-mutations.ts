@@ -891,7 +891,7 @@ export const HEURISTICS: Heuristic[] = [
   {
     name: "bodyAppositive",
     what: "A role in a body the gazetteer does not know takes the kind the text gives the body (“X, an advocacy group”).",
-    patches: [{ file: SOURCES, search: "const said = bodyLookup?.(", replace: "const said = false && bodyLookup?.(" }],
+    patches: [{ file: SOURCES, search: "const said = bodyLookup(", replace: "const said = false && bodyLookup(" }],
   },
   {
     name: "partyRoleBeforeName",
