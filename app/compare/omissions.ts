@@ -45,7 +45,7 @@ export function carryTerms(text: string): string[] {
     }
     w = w.replace(/[.,]+$/, "");
     if (w.length < 3 || STOP_WORDS.has(w)) continue;
-    const s = stemOf(w.replace(/-/g, ""));
+    const s = stem(w.replace(/-/g, ""));
     if (GENERIC_TERMS.has(s)) continue;
     out.add(SYNONYM_OF.get(s) ?? s);
   }
@@ -103,15 +103,4 @@ export function nearestCarrier(members: string[], index: CarryIndex): CarryMatch
     }
   }
   return best;
-}
-
-const stems = new Map<string, string>();
-/** stem() with a memo (an event's articles repeat their words); cleared when large. */
-function stemOf(w: string): string {
-  let s = stems.get(w);
-  if (s === undefined) {
-    if (stems.size > 50_000) stems.clear();
-    stems.set(w, (s = stem(w)));
-  }
-  return s;
 }

@@ -106,7 +106,7 @@ export function termsByClause(text: string, clauses: ClauseSpan[][], terms: stri
   );
   const forms = words.map((ws) => {
     const set = new Set<string>();
-    for (const w of ws) set.add(w).add(stemOf(w));
+    for (const w of ws) set.add(w).add(stem(w));
     return set;
   });
   const out: string[][] = clauses.map(() => []);
@@ -126,15 +126,4 @@ export function termsByClause(text: string, clauses: ClauseSpan[][], terms: stri
     for (const i of hit.length ? hit : clauses.map((_, k) => k)) out[i]!.push(t);
   }
   return out;
-}
-
-const stems = new Map<string, string>();
-/** stem() with a memo (the same words recur across an event's claims); cleared when large. */
-function stemOf(w: string): string {
-  let s = stems.get(w);
-  if (s === undefined) {
-    if (stems.size > 50_000) stems.clear();
-    stems.set(w, (s = stem(w)));
-  }
-  return s;
 }

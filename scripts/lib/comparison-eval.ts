@@ -161,9 +161,40 @@ export function evidenceOverlap(evidence: string, text: string): number {
   return e.filter((w) => t.has(w)).length / e.length;
 }
 
-interface GoldCell {
+/** One outlet's cell of a gold claim. */
+export interface GoldCell {
   present: boolean;
+  stance?: string;
+  source?: string | null;
   evidence?: string;
+}
+
+/** A gold event: its articles (import file names) and its key claims with each article's cell. */
+export interface GoldEvent {
+  articles: Record<string, unknown>;
+  claims: { id: string; claim: string; cells: Record<string, GoldCell> }[];
+}
+
+/** Every gold event of the comparison gold, in file-name order. */
+export function readGoldEvents(): { file: string; gold: GoldEvent }[] {
+  return fs
+    .readdirSync(COMPARISON_GOLD_DIR)
+    .filter((x) => x.endsWith(".gold.json"))
+    .sort()
+    .map((file) => ({
+      file,
+      gold: JSON.parse(fs.readFileSync(path.join(COMPARISON_GOLD_DIR, file), "utf8")) as GoldEvent,
+    }));
+}
+
+/** An event's import file (the text as the eval imports it). */
+export function readImportFile(name: string): { title?: string; text: string; outlet?: string; url?: string } {
+  return JSON.parse(fs.readFileSync(path.join(COMPARISON_IMPORT_DIR, name), "utf8")) as {
+    title?: string;
+    text: string;
+    outlet?: string;
+    url?: string;
+  };
 }
 
 /**
@@ -175,23 +206,11 @@ export function evalListedLacks(): { precision: number | null; recall: number | 
   let listed = 0;
   let absent = 0;
   let both = 0;
-  for (const f of fs
-    .readdirSync(COMPARISON_GOLD_DIR)
-    .filter((x) => x.endsWith(".gold.json"))
-    .sort()) {
-    const gold = JSON.parse(fs.readFileSync(path.join(COMPARISON_GOLD_DIR, f), "utf8")) as {
-      articles: Record<string, unknown>;
-      claims: { id: string; cells: Record<string, GoldCell> }[];
-    };
+  for (const { gold } of readGoldEvents()) {
     const names = Object.keys(gold.articles).filter((n) => fs.existsSync(path.join(COMPARISON_IMPORT_DIR, n)));
     if (names.length < 2) continue;
     const inputs: CompareInput[] = names.map((n, i) => {
-      const imp = JSON.parse(fs.readFileSync(path.join(COMPARISON_IMPORT_DIR, n), "utf8")) as {
-        title?: string;
-        text: string;
-        outlet?: string;
-        url?: string;
-      };
+      const imp = readImportFile(n);
       return {
         id: i + 1,
         title: imp.title ?? n,

@@ -2,17 +2,16 @@
 // words hold most of its evidence (at least half), as ../shared/eval/comparison-eval.mjs matches them. Used by
 // scripts/stance-errors.ts (which lists the errors) and by the stance floor test.
 import fs from "node:fs";
-import path from "node:path";
 import { analyse } from "#app/analysis/index";
 import type { ClaimItem } from "#app/analysis/claims";
-import { COMPARISON_GOLD_DIR, COMPARISON_IMPORT_DIR, evidenceOverlap } from "./comparison-eval";
-
-export interface GoldCell {
-  present: boolean;
-  stance?: string;
-  source?: string | null;
-  evidence?: string;
-}
+import {
+  COMPARISON_GOLD_DIR,
+  COMPARISON_IMPORT_DIR,
+  evidenceOverlap,
+  readGoldEvents,
+  readImportFile,
+  type GoldCell,
+} from "./comparison-eval";
 
 export interface StanceMatch {
   article: string;
@@ -36,19 +35,9 @@ export function stanceGoldPresent(): boolean {
 
 export function stanceOnGold(): StanceFigures {
   const out: StanceFigures = { cells: 0, matched: [], right: 0, deniedMarked: 0, deniedRight: 0 };
-  for (const f of fs
-    .readdirSync(COMPARISON_GOLD_DIR)
-    .filter((x) => x.endsWith(".gold.json"))
-    .sort()) {
-    const gold = JSON.parse(fs.readFileSync(path.join(COMPARISON_GOLD_DIR, f), "utf8")) as {
-      articles: Record<string, unknown>;
-      claims: { id: string; claim: string; cells: Record<string, GoldCell> }[];
-    };
+  for (const { gold } of readGoldEvents()) {
     for (const n of Object.keys(gold.articles)) {
-      const imp = JSON.parse(fs.readFileSync(path.join(COMPARISON_IMPORT_DIR, n), "utf8")) as {
-        title?: string;
-        text: string;
-      };
+      const imp = readImportFile(n);
       const a = analyse(imp.text, { title: imp.title ?? null });
       for (const k of gold.claims) {
         const cell = k.cells[n];
