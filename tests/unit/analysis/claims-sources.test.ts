@@ -1,54 +1,12 @@
 // Claim stances that depend on how the source is written (issue 13): unnamed agents, parties, bodies named by kind,
 // nested speakers, the reporting frame's head, and allegations cut out as their own hedged or denied claim.
 import { describe, expect, it } from "vitest";
-import { tokenize } from "#app/analysis/nlp";
-import { toWords } from "#app/analysis/words";
-import { detectActors } from "#app/analysis/actors";
-import { findMarkers } from "#app/analysis/markers";
-import { extractClaims } from "#app/analysis/claims";
-import type { Attribution, SourceEntity } from "#app/analysis/types";
+import type { SourceEntity } from "#app/analysis/types";
+import { buildClaims, type ClaimSpec } from "../../utils/claims-build";
 
-interface A {
-  source?: string;
-  cue: string;
-  content: string;
-  sourceKey?: string | null;
-}
-
-function build(text: string, specs: A[], sources: SourceEntity[] = []) {
-  const span = (x: string) => {
-    const at = text.indexOf(x);
-    if (at < 0) throw new Error(`not in text: ${x}`);
-    return { start: at, end: at + x.length };
-  };
-  const attributions: Attribution[] = specs.map((s, i) => ({
-    id: `a${i + 1}`,
-    kind: "indirect",
-    source: s.source ? span(s.source) : null,
-    cue: span(s.cue),
-    content: [span(s.content)],
-    sourceKey: s.sourceKey ?? null,
-    sourceKind: "official",
-    affiliation: null,
-    cueStance: "neutral",
-    rule: "test",
-    evidence: [],
-  }));
-  const tok = tokenize(text);
-  const words = toWords(tok);
-  const { mentions } = detectActors(text, words);
-  const { markers, quotes } = findMarkers(text, words, tok.paragraphs, attributions);
-  return extractClaims({
-    text,
-    words,
-    sentences: tok.sentences,
-    attributions,
-    sources,
-    mentions,
-    markers,
-    quotes: quotes.map((q) => q.outer),
-  });
-}
+// Every attribution of these tests comes from an official unless it says otherwise.
+const build = (text: string, specs: ClaimSpec[], sources: SourceEntity[] = []) =>
+  buildClaims(text, specs, sources, "official");
 
 function source(key: string, name: string, named: boolean, kind: SourceEntity["kind"] = "politician"): SourceEntity {
   return {

@@ -2,56 +2,9 @@ import { describe, expect, it } from "vitest";
 import { tokenize } from "#app/analysis/nlp";
 import { toWords } from "#app/analysis/words";
 import { detectActors } from "#app/analysis/actors";
-import { findMarkers } from "#app/analysis/markers";
-import { claimTerms, extractClaims } from "#app/analysis/claims";
-import type { Attribution, SourceEntity } from "#app/analysis/types";
-
-interface A {
-  source?: string;
-  cue: string;
-  content: string;
-  kind?: Attribution["kind"];
-  stance?: Attribution["cueStance"];
-  sourceKey?: string | null;
-  sourceKind?: Attribution["sourceKind"];
-}
-
-function build(text: string, specs: A[], sources: SourceEntity[] = []) {
-  const attributions: Attribution[] = specs.map((s, i) => {
-    const span = (x: string) => {
-      const at = text.indexOf(x);
-      if (at < 0) throw new Error(`not in text: ${x}`);
-      return { start: at, end: at + x.length };
-    };
-    return {
-      id: `a${i + 1}`,
-      kind: s.kind ?? "indirect",
-      source: s.source ? span(s.source) : null,
-      cue: span(s.cue),
-      content: [span(s.content)],
-      sourceKey: s.sourceKey ?? null,
-      sourceKind: s.sourceKind ?? "unnamed",
-      affiliation: null,
-      cueStance: s.stance ?? "neutral",
-      rule: "test",
-      evidence: [],
-    };
-  });
-  const tok = tokenize(text);
-  const words = toWords(tok);
-  const { mentions } = detectActors(text, words);
-  const { markers, quotes } = findMarkers(text, words, tok.paragraphs, attributions);
-  return extractClaims({
-    text,
-    words,
-    sentences: tok.sentences,
-    attributions,
-    sources,
-    mentions,
-    markers,
-    quotes: quotes.map((q) => q.outer),
-  });
-}
+import { claimTerms } from "#app/analysis/claims";
+import type { SourceEntity } from "#app/analysis/types";
+import { buildClaims as build } from "../../utils/claims-build";
 
 function source(key: string, name: string, named = true): SourceEntity {
   return {
