@@ -66,12 +66,19 @@ const REBUTTALS: RegExp[] = [
     "iu",
   ),
 ];
+const FALSE_STEMS = /false|true|baseless|unfounded|groundless|fabricat|fake|lie|inaccurate|incorrect|hoax|wrong/iu;
 /**
- * Words one of REBUTTALS cannot match without (a stem of each rebuttal verb, false-word and "evidence"/"proof"),
- * with the same flags: a sentence without any of them skips the four patterns (a speed-up, same result).
+ * For each of REBUTTALS, words it cannot match without (a stem of its verbs, false-words, "evidence"/"proof"), with
+ * its flags: a sentence without them skips that pattern (a speed-up, same result).
  */
-const REBUTTAL_WORDS =
-  /deni|deny|reject|dismiss|disput|refut|rebut|contradict|debunk|false|true|baseless|unfounded|groundless|fabricat|fake|lie|inaccurate|incorrect|hoax|wrong|evidence|proof/iu;
+const REBUTTAL_GATES: RegExp[][] = [
+  [/deni|deny|reject|dismiss|disput|refut|rebut|contradict|debunk/iu],
+  [/call|label|described|branded|termed|dismiss/iu, FALSE_STEMS],
+  [FALSE_STEMS],
+  [/there/iu, /evidence|proof/iu],
+];
+/** Letters the negation pattern of markRebuttals cannot match without (none of them case-folds outside ASCII). */
+const NEGATION_GATE = /not|n['’]t/i;
 /** A negated or refused rebuttal ("did not deny it", "refused to dispute the report", "neither confirm nor deny"). */
 const NEGATED_BEFORE = /\b(?:not|never|nor|neither|no|to|n['’]t)\s+(?:\w+\s+)?$/i;
 
@@ -163,8 +170,10 @@ export function markRebuttals(text: string, sentenceSpans: Span[], claims: Denia
     const s = ss[si]!;
     const st = text.slice(s.span.start, s.span.end);
     // 1. A rebuttal that points back at a claim someone made.
-    for (const re of REBUTTAL_WORDS.test(st) ? REBUTTALS : []) {
-      const m = re.exec(st);
+    for (let r = 0; r < REBUTTALS.length; r++) {
+      const gates = REBUTTAL_GATES[r]!;
+      if (!gates[0]!.test(st) || (gates[1] && !gates[1].test(st))) continue;
+      const m = REBUTTALS[r]!.exec(st);
       if (!m) continue;
       if (NEGATED_BEFORE.test(st.slice(0, m.index))) continue;
       const pointer = (m[1] ?? "").toLowerCase();
@@ -205,7 +214,8 @@ export function markRebuttals(text: string, sentenceSpans: Span[], claims: Denia
       if (pick) markDenied(pick, "stance.denied-rebuttal", text, at);
       break;
     }
-    // 2. A negation followed by the claim's own words.
+    // 2. A negation followed by the claim's own words (NEGATION_GATE: most sentences have none).
+    if (!NEGATION_GATE.test(st)) continue;
     for (const neg of st.matchAll(/\b(?:not|n['’]t)\s+(["“‘']?)/giu)) {
       const after = st.slice(neg.index! + neg[0].length);
       if (
