@@ -35,6 +35,16 @@ for (const e of cueData.entries as CueEntry[]) {
     if (n > (longestParticle.get(e.cue) ?? 0)) longestParticle.set(e.cue, n);
   } else if (!byLemma.has(e.cue)) byLemma.set(e.cue, Object.freeze({ entry: e, withParticle: false }));
 }
+// What lookupCueAt returns, built once too (it runs at every verb token): by lemma, and by lemma then particle.
+const atLemma = new Map<string, CueFoundAt>();
+for (const [lemma, f] of byLemma) atLemma.set(lemma, Object.freeze({ ...f, extra: 0, phrase: lemma }));
+const atPhrase = new Map<string, Map<string, CueFoundAt>>();
+for (const [lemma, particles] of byPhrase) {
+  const m = new Map<string, CueFoundAt>();
+  for (const [particle, f] of particles)
+    m.set(particle, Object.freeze({ ...f, extra: particle.split(" ").length, phrase: `${lemma} ${particle}` }));
+  atPhrase.set(lemma, m);
+}
 export const CUE_LEXICON_VERSION: string = cueData.version;
 export const CUE_ENTRY_COUNT: number = cueData.entries.length;
 
@@ -50,17 +60,15 @@ export function lookupCue(lemma: string, next?: string): CueFound | undefined {
 /** The cue at a verb whose lemma is given and whose following lower-cased words start at `lower[k]` (up to `b`):
  * the longest listed phrase first ("made it clear that" before "made"), then the lemma alone. */
 export function lookupCueAt(lemma: string, lower: readonly string[], k: number, b: number): CueFoundAt | undefined {
-  const particles = byPhrase.get(lemma);
+  const particles = atPhrase.get(lemma);
   if (particles) {
     const most = Math.min(longestParticle.get(lemma) ?? 0, b - k + 1);
     for (let n = most; n >= 1; n--) {
-      const phrase = lower.slice(k, k + n).join(" ");
-      const p = particles.get(phrase);
-      if (p) return { ...p, extra: n, phrase: `${lemma} ${phrase}` };
+      const p = particles.get(lower.slice(k, k + n).join(" "));
+      if (p) return p.extra === n ? p : { ...p, extra: n };
     }
   }
-  const single = byLemma.get(lemma);
-  return single ? { ...single, extra: 0, phrase: lemma } : undefined;
+  return atLemma.get(lemma);
 }
 
 /** Stance of a cue by lemma, neutral when not listed (e.g. "according to"). */
