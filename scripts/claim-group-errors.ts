@@ -27,7 +27,7 @@ const quiet = process.argv.includes("--quiet");
 const ti = process.argv.indexOf("--threshold");
 const threshold = ti >= 0 ? Number(process.argv[ti + 1]) : undefined;
 // The analyses do not change while the alignment is worked on: kept between runs unless --fresh.
-const CACHE = "/tmp/h28-claim-group-analyses.json";
+const CACHE = `/tmp/${path.basename(process.cwd())}-claim-group-analyses.json`;
 const cache: Record<string, ArticleAnalysis> =
   !process.argv.includes("--fresh") && fs.existsSync(CACHE) ? JSON.parse(fs.readFileSync(CACHE, "utf8")) : {};
 let dirty = false;
@@ -173,6 +173,8 @@ for (const f of fs
           claim: k.claim,
         });
       }
+      if (lst && goldLacks && process.argv.includes("--listed"))
+        out.push(`LISTED-ABSENT focal ${focal} ${k.id} "${k.claim}"`);
       if (lst && !goldLacks) {
         const g = cmps[fi]!.claimGroups.find((x) =>
           x.cells.some(
@@ -189,7 +191,7 @@ for (const f of fs
   }
   if (!quiet && out.length) console.log(`\n# ${gold.event}\n${out.join("\n")}`);
 }
-fs.writeFileSync("/tmp/h28-candidates.json", JSON.stringify(candidates));
+fs.writeFileSync(`/tmp/${path.basename(process.cwd())}-candidates.json`, JSON.stringify(candidates));
 if (dirty) fs.writeFileSync(CACHE, JSON.stringify(cache));
 const r = (a: number, b: number) => (b ? (a / b).toFixed(3) : "n/a");
 console.log(

@@ -6,6 +6,7 @@ import type { MarkerItem } from "./markers";
 import { foldName, hasWordChar, letterDigitRuns, wordAt, type Word } from "./words";
 import { STOP_WORDS, stem } from "./stem";
 import { DENIAL_RULES, denialFrame, markRebuttals } from "./claim-denials";
+import { PROPOSITION_RULES, splitPropositions } from "./claim-propositions";
 
 export interface ClaimItem extends Claim {
   /** The claim's words as they stand in the text (the content pieces joined with " … "). */
@@ -32,6 +33,7 @@ export const CLAIM_RULES: Record<string, string> = {
   "claim.author-remainder":
     "Where an attribution covers only part of a sentence, the rest of the sentence (at least five words, with a verb) stays the author's own claim.",
   ...DENIAL_RULES,
+  ...PROPOSITION_RULES,
   "stance.reported-act":
     'A refusal ("declined to answer questions about …") or a question ("asked whether …") is not its source\'s claim: the writer reports the act in its own voice (asserted).',
   "claim.continued":
@@ -728,6 +730,14 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
   }
   claims.sort((x, y) => x.span.start - y.span.start);
   splitAllegations(text, words, mentions, claims);
+  // One claim per main clause of the writer's sentences ("X resigned, and Y named a successor").
+  splitPropositions(
+    text,
+    words,
+    claims,
+    (span) => claimTerms(words, [span], mentions),
+    (p) => hedgesNear(p.start, p.end).some((h) => !h.inQuote && h.span.start >= p.start && h.span.end <= p.end),
+  );
   markRebuttals(text, sentences, claims);
   claims.forEach((c, i) => (c.id = `c${i + 1}`));
   return claims;

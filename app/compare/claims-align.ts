@@ -261,6 +261,9 @@ function buildVectors(claims: AlignClaim[]): {
   return { vecs, postings, terms };
 }
 
+/** A negation in the claim's words: "will not pay" and "will pay" state opposite propositions. */
+const NEGATION = /\b(?:not|never|no|cannot|neither|nor|nobody|nothing)\b|n['’]t\b/i;
+
 /** Both claims name a known predicate and none is shared ("praised" / "criticised"): not one proposition. */
 function otherPredicates(a: Set<number>, b: Set<number>): boolean {
   if (!a.size || !b.size) return false;
@@ -297,6 +300,7 @@ export function pairSimilarities(
   const sharedCount = new Float64Array(n);
   const seen = new Uint8Array(n);
   const touched: number[] = [];
+  const negated = claims.map((c) => NEGATION.test(c.text));
   for (let i = 0; i < n; i++) {
     const v = vecs[i]!;
     for (let k = 0; k < v.ids.length; k++) {
@@ -335,7 +339,8 @@ export function pairSimilarities(
           if (
             sharedContent[j]! >= MIN_CONTENT &&
             (sharedCount[j]! >= MIN_SHARED - 1e-9 || s >= CLOSE_PAIR) &&
-            !otherPredicates(v.predicates, vecs[j]!.predicates)
+            !otherPredicates(v.predicates, vecs[j]!.predicates) &&
+            negated[i] === negated[j]
           ) {
             if (s > (strict[at(i)]!.get(at(j)) ?? -1)) {
               strict[at(i)]!.set(at(j), s);

@@ -125,5 +125,13 @@ export function termsByClause(text: string, clauses: ClauseSpan[][], terms: stri
     }
     for (const i of hit.length ? hit : clauses.map((_, k) => k)) out[i]!.push(t);
   }
+  // The names of the first clause (most often its subject) are participants of the clauses after it too: "X, who is
+  // running for the Senate, faced …" says of X that he is running; "X resigned and said …" that X said it.
+  let first = 0;
+  clauses.forEach((c, k) => {
+    if (c[0]!.start < clauses[first]![0]!.start) first = k;
+  });
+  for (const t of out[first]!)
+    if (t.startsWith("@")) for (const o of out) if (o !== out[first] && !o.includes(t)) o.push(t);
   return out;
 }

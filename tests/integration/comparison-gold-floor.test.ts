@@ -2,6 +2,7 @@
 // real libSQL file with the `cli compare` code path, exported as a bundle and scored by the shared comparison-eval
 // script. Floors only go up. Measured when written (engine revision 22): cells 0.875, stance 0.852, grouping
 // 0.389 / 0.585, lacks precision 0.416, sources: named found 0.809, kind accuracy 0.854, per gold source 1.089.
+// With one claim per main clause and the negation rule (framing 7): grouping 0.380 / 0.656, lacks precision 0.413.
 import { describe, expect, it } from "vitest";
 import { comparisonGoldPresent, evalComparisons } from "../../scripts/lib/comparison-eval";
 
@@ -28,6 +29,6 @@ describe.skipIf(!present)("BASIL dev comparison gold, scored by the shared scrip
     expect(f.cellRecall).toBeGreaterThanOrEqual(0.85);
     expect(f.stanceAccuracy).toBeGreaterThanOrEqual(0.85);
     expect(f.groupRecall).toBeGreaterThanOrEqual(0.38);
-    expect(f.groupPrecision).toBeGreaterThanOrEqual(0.58);
+    expect(f.groupPrecision).toBeGreaterThanOrEqual(0.65);
   }, 300_000);
 });

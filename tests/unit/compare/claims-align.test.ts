@@ -52,6 +52,21 @@ describe("claim alignment", () => {
     expect(groups[0]!.members.map((m) => `${m.articleId}${m.claimId}`).sort()).toEqual(["1c1", "1c2", "2c1"]);
   });
 
+  it("never groups a claim with a negation with one without: 'will not pay' and 'will pay' are opposite propositions", () => {
+    const terms = "@marenland pay harbour wall";
+    const pair = (a: string, b: string) =>
+      alignClaims([c(1, "c1", a, terms), c(2, "c1", b, terms)]).map((g) => g.members.length);
+    expect(pair("Marenland will not pay for the harbour wall.", "Marenland will pay for the harbour wall.")).toEqual([
+      1, 1,
+    ]);
+    expect(pair("Marenland won't pay for the harbour wall.", "Marenland will never pay for the harbour wall.")).toEqual(
+      [2],
+    );
+    expect(pair("Marenland will pay for the harbour wall.", "Marenland agreed to pay for the harbour wall.")).toEqual([
+      2,
+    ]);
+  });
+
   it("labels a group with its most central text cut at a clause boundary", () => {
     expect(
       clauseLabel(

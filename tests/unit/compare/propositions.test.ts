@@ -37,10 +37,23 @@ describe("clause-level propositions", () => {
   it("gives each clause the terms its words carry, and a term found in none to every clause", () => {
     const t = "Mara Quell sued the port and was paid 40,000 crowns.";
     const ps = splitPropositions(t);
+    // The name of the first clause is a participant of the second too: she was paid.
     expect(termsByClause(t, ps, ["@mara-quell", "sue", "port", "pay", "40000", "crown"])).toEqual([
       ["@mara-quell", "sue", "port", "pay"],
-      ["pay", "40000", "crown"],
+      ["pay", "40000", "crown", "@mara-quell"],
     ]);
+  });
+
+  it("gives a relative clause the name it describes, and only the names of the clause that opens the claim", () => {
+    const t = "Ansel Roke, who is running for the Senate against Ilse Varn, faced questions on Tuesday.";
+    const ps = splitPropositions(t);
+    const ts = termsByClause(t, ps, ["@ansel-roke", "run", "senat", "@ilse-varn", "face", "question", "tuesday"]);
+    expect(ps.map((p) => p.map((x) => t.slice(x.start, x.end)).join(" | "))).toEqual([
+      "is running for the Senate against Ilse Varn",
+      "Ansel Roke | faced questions on Tuesday.",
+    ]);
+    expect(ts[0]).toEqual(["run", "senat", "@ilse-varn", "@ansel-roke"]);
+    expect(ts[1]).toEqual(["@ansel-roke", "face", "question", "tuesday"]);
   });
 
   it("maps a clause of a claim's text back to the article's spans across ' … ' pieces", () => {
