@@ -444,6 +444,31 @@ export const HEURISTICS: Heuristic[] = [
   },
   // rules/verb-cue-parts.ts
   {
+    name: "quantAdverb",
+    what: "“Most believe …”: a clause-opening quantifier the tagger read as an adverb is the speaker.",
+    patches: [off(VERB_PARTS, "if (\n    !np &&\n    q < tokens.length &&")],
+  },
+  {
+    name: "quantOf",
+    what: "“Many of them think”, “Some 56 percent of voters said”: the quantity before “of” belongs to the speaker.",
+    patches: [off(VERB_PARTS, 'if (QUANT_SUBJECTS.has(lk) || PARTITIVES.has(lk) || tokens[k]!.pos === "NUM") {')],
+  },
+  {
+    name: "quantOfHead",
+    what: "“Many of them”: a quantifier with “of” heads a speaker phrase whatever noun or pronoun follows.",
+    patches: [
+      off(
+        PHRASES,
+        'if (np[1] - np[0] >= 2 && QUANT_SUBJECTS.has(lower[np[0]]!) && lower[np[0] + 1] === "of") return true;',
+      ),
+    ],
+  },
+  {
+    name: "polled",
+    what: "“voters polled said”, “those surveyed said”: a polling participle after a group ends the speaker phrase.",
+    patches: [off(VERB_PARTS, "if (POLLED.has(lower[j]!) && j - 1 >= a) {")],
+  },
+  {
     name: "timeGap",
     what: "“The Ledger on Saturday wrote …”: a time phrase between subject and cue is skipped.",
     patches: [off(VERB_PARTS, "if (!isIng) {\n    const g = skipTimeGap")],
@@ -689,6 +714,11 @@ export const HEURISTICS: Heuristic[] = [
     ],
   },
   // passes over what was found (scan.ts, passes.ts)
+  {
+    name: "relEnd",
+    what: "“Ola Brant, who said the levy was unfair, left early”: a report in a non-restrictive relative clause ends with it.",
+    patches: [{ file: PASSES, search: "      if (!closes) continue;", replace: "      if (true) continue;" }],
+  },
   {
     name: "contParas",
     what: "Quoted paragraphs with no cue continue the quotation just before them.",

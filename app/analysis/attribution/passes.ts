@@ -1,7 +1,44 @@
 import { startsWithQuote } from "../quotes";
 import { type Span } from "../types";
-import { type AttributionContext, type RawAttribution, trimSpan } from "./context";
+import { type AttributionContext, type RawAttribution, tokenAt, trimSpan } from "./context";
+import { isFiniteVerb } from "./phrases";
 import { COORD } from "./word-sets";
+
+/** "Ann Vell, who endorsed Tom Brill, spoke first": a report made in a non-restrictive relative clause ends where
+ * the clause does, at the comma (or closing parenthesis) before the main clause's verb. */
+export function relativeClauseEnd(ctx: AttributionContext, list: RawAttribution[]): void {
+  const { tok, lower } = ctx;
+  const tokens = tok.tokens;
+  for (const x of list) {
+    if (!x.shownSource || !x.cue || x.cue.start < x.shownSource.end || x.content.length !== 1) continue;
+    const r = tokenAt(tokens, x.shownSource.end - 1);
+    const rel = lower[r]!;
+    const open = lower[r - 1];
+    if (!(rel === "who" || rel === "which") || !(open === "," || open === "(")) continue;
+    const c = x.content[0]!;
+    if (c.start < x.cue.end) continue;
+    const first = tokenAt(tokens, c.start);
+    for (let m = first + 1; m < tokens.length && tokens[m]!.start < c.end; m++) {
+      if (ctx.quotes.containing(tokens[m]!.start)) continue;
+      const v = lower[m + 1] ?? "";
+      const n = tokens[m + 1];
+      const closes =
+        open === "("
+          ? lower[m] === ")"
+          : lower[m] === "," &&
+            !!n &&
+            (isFiniteVerb(n, v) ||
+              (n.pos === "ADV" && !!tokens[m + 2] && isFiniteVerb(tokens[m + 2]!, lower[m + 2] ?? "")));
+      if (!closes) continue;
+      const t = trimSpan(ctx.text, c.start, tokens[m]!.start);
+      if (t) {
+        x.content[0] = t;
+        x.evidence.push("content: ends with the relative clause");
+      }
+      break;
+    }
+  }
+}
 
 /** Quoted paragraphs with no cue of their own continue the quotation just before them (interviews, transcripts). */
 export function continuationParagraphs(ctx: AttributionContext, list: RawAttribution[]): void {

@@ -88,6 +88,8 @@ export function subjectOk(ctx: AttributionContext, np: [number, number], cls: Cu
   }
   const head = lower[np[1]]!;
   if (PERSON_PRON.has(head)) return true;
+  // "Many of them", "most of those": the quantifier heads the phrase.
+  if (np[1] - np[0] >= 2 && QUANT_SUBJECTS.has(lower[np[0]]!) && lower[np[0] + 1] === "of") return true;
   if (head === "it") return cls === "evidence";
   if (
     /^\p{Lu}/u.test(tokens[np[0]]!.value) &&

@@ -2,7 +2,7 @@
 // token meets); then the document rules and the passes over what was found. Options switch rules off for a call
 // (measuring, tests).
 import { type AttributionContext, type RawAttribution, WINDOW } from "./context";
-import { continuationParagraphs, dedupe, dropNested, splitCoordinated } from "./passes";
+import { continuationParagraphs, dedupe, dropNested, relativeClauseEnd, splitCoordinated } from "./passes";
 import { DOCUMENT_RULES, TOKEN_MATCHERS, triggerMask } from "./registry";
 
 export interface FindOptions {
@@ -54,5 +54,6 @@ export function findAttributions(ctx: AttributionContext, options: FindOptions =
     if (off.size) for (let k = out.length - 1; k >= before; k--) if (off.has(out[k]!.rule)) out.splice(k, 1);
   }
   continuationParagraphs(ctx, out);
+  relativeClauseEnd(ctx, out);
   return dedupe(dropNested(splitCoordinated(ctx, out)));
 }

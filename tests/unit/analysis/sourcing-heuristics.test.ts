@@ -191,4 +191,40 @@ describe("passes.ts", () => {
       },
     ]);
   });
+
+  it("relEnd: a report in a non-restrictive relative clause ends at the comma before the main verb", () => {
+    expect(rows("Ola Brant, who said the levy was unfair, left early.")).toEqual([
+      { rule: "indirect.said-that", source: "Ola Brant, who", cue: "said", content: ["the levy was unfair"] },
+    ]);
+    expect(rows("The union, which opposes the levy, met on Tuesday.")).toEqual([
+      { rule: "indirect.stance", source: "The union, which", cue: "opposes", content: ["the levy"] },
+    ]);
+  });
+});
+
+describe("verb-cue-parts.ts: quantities and quantified groups as speakers", () => {
+  it("quantAdverb: a clause-opening quantifier the tagger reads as an adverb is the speaker", () => {
+    expect(rows("Most believe the ferry will fail.")).toEqual([
+      { rule: "indirect.stance", source: "Most", cue: "believe", content: ["the ferry will fail"] },
+    ]);
+  });
+
+  it("quantOf: “Many of them”, “Some 56 percent of voters”: the quantity before “of” belongs to the speaker", () => {
+    expect(rows("Many of them think the council is wrong.").map((r) => r.source)).toEqual(["Many of them"]);
+    expect(rows("All of the ferry captains oppose the levy.").map((r) => r.source)).toEqual([
+      "All of the ferry captains",
+    ]);
+  });
+
+  it("polled: a polling participle after a group (“voters polled”, “those surveyed”) ends the speaker", () => {
+    expect(rows("Some 56 percent of voters polled said they would back the levy.")).toEqual([
+      {
+        rule: "indirect.said-that",
+        source: "Some 56 percent of voters polled",
+        cue: "said",
+        content: ["they would back the levy"],
+      },
+    ]);
+    expect(rows("Those surveyed said the mayor was honest.").map((r) => r.source)).toEqual(["Those surveyed"]);
+  });
 });

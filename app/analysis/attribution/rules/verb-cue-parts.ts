@@ -12,7 +12,43 @@ import {
   subjectOk,
 } from "../phrases";
 import { isCommaLike, npLeft, npRight } from "../noun-phrases";
-import { ADVERBIAL_OPENERS, PARTICLE_WORDS, WH_OPENERS } from "../word-sets";
+import { ADVERBIAL_OPENERS, PARTICLE_WORDS, QUANT_SUBJECTS, WH_OPENERS } from "../word-sets";
+
+/** Participles of polling that describe a group of respondents ("voters polled", "those surveyed"). */
+const POLLED = new Set(["polled", "surveyed", "questioned", "interviewed", "sampled"]);
+const PLURAL_DEMONSTRATIVES = new Set(["those", "these"]);
+/** "Many of them", "most of us": a group pronoun after a quantifier and "of". */
+const OBJ_GROUP = new Set(["them", "us", "those", "these"]);
+/** Nouns of quantity that head a speaker phrase with "of" ("half of voters", "56 percent of respondents"). */
+const PARTITIVES = new Set([
+  "percent",
+  "%",
+  "half",
+  "third",
+  "thirds",
+  "quarter",
+  "quarters",
+  "majority",
+  "plurality",
+  "minority",
+  "share",
+  "number",
+  "portion",
+]);
+const APPROX = new Set([
+  "some",
+  "about",
+  "nearly",
+  "almost",
+  "roughly",
+  "around",
+  "over",
+  "just",
+  "only",
+  "fully",
+  "a",
+  "the",
+]);
 import { type CueClass } from "../../cues";
 
 /** The fields of an attribution that the cue alone decides. */
@@ -48,6 +84,7 @@ export function subjectBeforeCue(
     const np3 = w > a ? npLeft(ctx, w - 1, a) : null;
     if (np3 && subjectOk(ctx, np3, cls)) np = np3;
   }
+  if (!isIng) np = quantifiedSubject(ctx, j, a, np) ?? np;
   let coordinated = false;
   if (!np && j >= a && isCommaLike(lower[j]!) && !isIng) np = appositiveSource(ctx, j, a);
   if (
@@ -62,6 +99,55 @@ export function subjectBeforeCue(
   }
   if (!np) return null;
   return { np, coordinated };
+}
+
+/** Quantities and quantified groups as speakers, ending at token j: "Most believe" (a clause-opening quantifier the
+ * tagger read as an adverb), "Many of them think", "Some 56 percent of voters said", "those surveyed said". */
+function quantifiedSubject(
+  ctx: AttributionContext,
+  j: number,
+  a: number,
+  np: [number, number] | null,
+): [number, number] | null {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  const q = j + 1;
+  if (
+    !np &&
+    q < tokens.length &&
+    tokens[q]!.pos === "ADV" &&
+    QUANT_SUBJECTS.has(lower[q]!) &&
+    (q === a || lower[q - 1] === ",")
+  )
+    return [q, q];
+  if (j < a || (np && np[1] !== j)) return null;
+  const end = j;
+  let start = np ? np[0] : j;
+  // "voters polled", "those surveyed": a polling participle after the group it describes.
+  if (POLLED.has(lower[j]!) && j - 1 >= a) {
+    if (PLURAL_DEMONSTRATIVES.has(lower[j - 1]!)) return [j - 1, j];
+    const g = npLeft(ctx, j - 1, a, false);
+    if (!g || !(tokens[g[1]]!.pos === "NOUN" || tokens[g[1]]!.pos === "PROPN")) return null;
+    start = g[0];
+  } else if (!np && !(OBJ_GROUP.has(lower[j]!) && lower[j - 1] === "of")) return null;
+  // "Many of them", "Some 56 percent of voters", "half of voters": the quantity before "of" is part of the speaker.
+  if (tokens[start - 1]?.value === "of" && start - 2 >= a) {
+    let k = start - 2;
+    const lk = lower[k]!;
+    if (QUANT_SUBJECTS.has(lk) || PARTITIVES.has(lk) || tokens[k]!.pos === "NUM") {
+      while (
+        k - 1 >= a &&
+        (tokens[k - 1]!.pos === "NUM" ||
+          QUANT_SUBJECTS.has(lower[k - 1]!) ||
+          APPROX.has(lower[k - 1]!) ||
+          (PARTITIVES.has(lower[k]!) && tokens[k - 1]!.pos === "NUM"))
+      )
+        k--;
+      start = k;
+    } else if (!np) return null;
+  } else if (!np && !POLLED.has(lower[j]!)) return null;
+  if (np && start === np[0] && end === np[1]) return null;
+  return [start, end];
 }
 
 /** "X said (that) …", "X said: …": the source stands before the cue and the content after it. */
