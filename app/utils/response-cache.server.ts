@@ -195,43 +195,69 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
     };
     res.on("close", () => settle(null));
 
+    // A page that will be kept is held whole and sent as a hit is: compressed once, off the event loop, the copy
+    // kept for the next readers. Streamed through the compression middleware it was compressed twice (gzip for
+    // this reader, later brotli for the others), the gzip on the event loop and flushed after every chunk.
+    // Whether it will be kept is known at its first chunk (the status and cookies are set by then).
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...a: unknown[]) => boolean;
     const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
     const started = version;
+    let held: boolean | null = null;
+    const holds = () => (held ??= res.statusCode === 200 && !res.getHeader("set-cookie"));
     const toBuffer = (chunk: unknown, enc: unknown) =>
       Buffer.isBuffer(chunk)
         ? chunk
         : Buffer.from(chunk as string, typeof enc === "string" ? (enc as BufferEncoding) : "utf8");
+    const restore = () => {
+      res.write = write as typeof res.write;
+      res.end = end as unknown as typeof res.end;
+    };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (!holds()) return write(chunk, ...rest);
       if (chunk) chunks.push(toBuffer(chunk, rest[0]));
-      return write(chunk, ...rest);
+      const done = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+      if (done) queueMicrotask(done);
+      return true;
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
-      let entry: Entry | null = null;
-      if (res.statusCode === 200 && !res.getHeader("set-cookie") && version === started) {
-        const headers = { ...res.getHeaders() } as Entry["headers"];
-        for (const h of ["content-length", "content-encoding", "x-parallax-cache", "vary", "transfer-encoding"])
-          delete headers[h];
-        entry = {
-          key,
-          at: Date.now(),
-          version,
-          fingerprint,
-          status: 200,
-          headers,
-          body: Buffer.concat(chunks),
-          encoded: new Map(),
-        };
-        drop(key);
-        cache.set(key, entry);
-        bytes += sizeOf(entry);
-        fit();
+      if (!holds()) {
+        restore();
+        const out = end(chunk, ...rest);
+        settle(null);
+        return out;
       }
-      const out = end(chunk, ...rest);
+      if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
+      const done = [chunk, ...rest].find((r) => typeof r === "function") as (() => void) | undefined;
+      if (done) res.once("finish", done);
+      restore();
+      const body = Buffer.concat(chunks);
+      if (res.statusCode !== 200 || res.getHeader("set-cookie") || version !== started) {
+        // Changed meanwhile (a post through this process): sent as it is, not kept.
+        end(body);
+        settle(null);
+        return res;
+      }
+      const headers = { ...res.getHeaders() } as Entry["headers"];
+      for (const h of ["content-length", "content-encoding", "x-parallax-cache", "vary", "transfer-encoding"])
+        delete headers[h];
+      const entry: Entry = {
+        key,
+        at: Date.now(),
+        version,
+        fingerprint,
+        status: 200,
+        headers,
+        body,
+        encoded: new Map(),
+      };
+      drop(key);
+      cache.set(key, entry);
+      bytes += sizeOf(entry);
+      fit();
+      send(req, res, entry, "miss");
       settle(entry);
-      return out;
+      return res;
     }) as typeof res.end;
     res.setHeader("X-Parallax-Cache", "miss");
     next();

@@ -122,6 +122,35 @@ describe("the comparison micro-cache", () => {
     }
   });
 
+  test("a first render is sent as a hit is: compressed once (off the event loop), the same bytes kept for the next reader", async () => {
+    const url = base + "/comparisons/16?big=1";
+    const raw = (accept: string) =>
+      new Promise<{ enc: string | undefined; cache: string | undefined; body: Buffer }>((resolve, reject) => {
+        void import("node:http").then(({ get }) =>
+          get(url, { headers: { "accept-encoding": accept } }, (res) => {
+            const parts: Buffer[] = [];
+            res.on("data", (c: Buffer) => parts.push(c));
+            res.on("end", () =>
+              resolve({
+                enc: res.headers["content-encoding"],
+                cache: res.headers["x-parallax-cache"] as string,
+                body: Buffer.concat(parts),
+              }),
+            );
+          }).on("error", reject),
+        );
+      });
+    const before = renders;
+    const first = await raw("br, gzip");
+    const second = await raw("br, gzip");
+    expect(renders - before).toBe(1);
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
+    expect([first.enc, second.enc]).toEqual(["br", "br"]);
+    // One compression, not the middleware's gzip for the first reader and brotli again for the others.
+    expect(second.body.equals(first.body)).toBe(true);
+    expect(zlib.brotliDecompressSync(first.body).toString()).toContain("<!-- padding -->");
+  });
+
   test("other paths are not cached", async () => {
     expect(await (await fetch(base + "/other")).text()).not.toBe(await (await fetch(base + "/other")).text());
   });
