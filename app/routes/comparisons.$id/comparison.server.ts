@@ -32,7 +32,7 @@ import { withServerOnly } from "#app/components/island";
 import { dashboardSummary } from "#app/components/charts/summary";
 import { serverCharts, type ServerCharts } from "#app/components/charts/render.server";
 import { chartStore } from "#app/models/chart-markup.server";
-import type { ReaderColumn } from "./reader-columns";
+import { readerColumnsHtml } from "./reader-html.server";
 
 function cbLabel(list: { id: string; label: string }[], id: string): string {
   return list.find((x) => x.id === id)?.label ?? id;
@@ -270,6 +270,14 @@ function computeSharedParts(loaded: AnalysedComparison, blind: boolean) {
   return { memberIds, names, metaById, metas, dash, prompts, headlines };
 }
 
+/** The corrections' summary, the same for every view of a loaded comparison (counting them costs about 1 ms). */
+const corrections = new WeakMap<AnalysedComparison, ReturnType<typeof correctionsSummary>>();
+function correctionsOf(loaded: AnalysedComparison) {
+  let c = corrections.get(loaded);
+  if (!c) corrections.set(loaded, (c = correctionsSummary(loaded.articles, loaded.corrections)));
+  return c;
+}
+
 /** `texts: false` leaves the columns' texts and highlights out (a page whose reader the browser fetches later). */
 export async function loadComparison(
   params: { id?: string },
@@ -426,7 +434,7 @@ export async function loadComparison(
         ? url.searchParams.get("snapshot")
         : null,
     layerNames: LAYERS,
-    corrections: { comparisonId: id, blind: view.blind, ...correctionsSummary(loaded.articles, loaded.corrections) },
+    corrections: { comparisonId: id, blind: view.blind, ...correctionsOf(loaded) },
   };
   // Nothing that names an outlet, author or URL may leave the server in blind mode: mask every string.
   return view.blind ? maskDeep(result, names) : result;
@@ -438,8 +446,8 @@ export type FullPage = Awaited<ReturnType<typeof loadComparison>>;
 export interface PageIslands {
   /** The charts' renderer (recharts, server-only), over the charts' data. */
   charts: ServerCharts | null;
-  /** The texts, or null where the page leaves them for the browser to fetch. */
-  columns: ReaderColumn[] | null;
+  /** The texts' markup (see reader-html.server.ts), or null where the page leaves them for the browser to fetch. */
+  readerHtml: string | null;
 }
 
 /**
@@ -470,7 +478,10 @@ export async function pageData(full: FullPage, sp: URLSearchParams) {
   };
   const charts = dash ? serverCharts(dash, chartStore(getDb(), full.comparison.id, { write: false })) : null;
   await charts?.preload();
-  return withServerOnly<typeof light, PageIslands>(light, { charts, columns: withReader ? columns : null });
+  return withServerOnly<typeof light, PageIslands>(light, {
+    charts,
+    readerHtml: withReader ? readerColumnsHtml(columns, full.focus?.token ?? null) : null,
+  });
 }
 
 const actionSchema = z.discriminatedUnion("intent", [

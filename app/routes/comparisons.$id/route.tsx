@@ -20,7 +20,6 @@ import { CoverageList } from "#app/components/coverage-list";
 import { DiscussionPrompts } from "./prompts-slot";
 import { MAX_COLUMNS } from "./columns";
 import { comparisonAction, loadComparison, pageData, readerInPage, type PageIslands } from "./comparison.server";
-import { ReaderColumns } from "./reader-columns";
 import { CorrectionsNotice } from "#app/components/corrections-notice";
 import { HeadlineStrip } from "#app/components/headline-strip";
 import { chartProps, exportHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
@@ -373,7 +372,7 @@ export default function ComparisonPage() {
         {columns.length ? (
           <Island
             id="island-reader"
-            html={islandHtml?.["island-reader"]}
+            html={islands?.readerHtml ?? islandHtml?.["island-reader"]}
             src={view.print && !d.printTexts ? null : partsSrc}
             version={partsVersion}
             label="Laying out the texts…"
@@ -386,11 +385,7 @@ export default function ComparisonPage() {
                 </p>
               ) : undefined
             }
-          >
-            {islands?.columns ? (
-              <ReaderColumns columns={islands.columns} focusToken={focus?.token ?? null} />
-            ) : undefined}
-          </Island>
+          />
         ) : null}
       </section>
 
