@@ -70,7 +70,18 @@ export interface ResponseCacheOptions {
   normaliseQuery?: boolean;
   /** What else makes a different page, in place of whole `vary` headers (e.g. just the session cookie). */
   varyKey?: (req: Request) => string;
+  /**
+   * Pages whose `focus` names one of their numbers: a render hands back (`res.locals.registerFocusCheck`, passed to
+   * the loader's context) which tokens are real for that page, reader and fingerprint. Later requests of theirs
+   * with a token it does not know are answered as `focus=none` (one entry, saying the number was not found), so
+   * made-up tokens cannot force renders. The first request after a change renders as asked.
+   */
+  checkFocus?: boolean;
 }
+
+/** The focus value every made-up token is answered as (no number has it, so the page says it was not found). */
+export const UNKNOWN_FOCUS = "none";
+const MAX_FOCUS_CHECKS = 500;
 
 export function responseCache(opts: ResponseCacheOptions): RequestHandler {
   const cache = new Map<string, Entry>();
@@ -92,6 +103,8 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
   // Requests that arrive while the same page is being rendered wait for that render instead of starting
   // their own: fifty readers at the moment a page changes cost one render, not fifty.
   const inflight = new Map<string, ((e: Entry | null) => void)[]>();
+  /** Which focus tokens are real, by page, reader and fingerprint (see `checkFocus`); the oldest go first. */
+  const focusChecks = new Map<string, (token: string) => boolean>();
 
   function send(req: Request, res: Response, e: Entry, how: string): void {
     res.status(e.status);
@@ -158,10 +171,14 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
         req.url = req.originalUrl;
       }
     }
-    const key = [req.originalUrl, ...opts.vary.map((h) => req.get(h) ?? ""), opts.varyKey?.(req) ?? ""].join("\u0000");
+    const reader = [...opts.vary.map((h) => req.get(h) ?? ""), opts.varyKey?.(req) ?? ""];
     void (async () => {
       const fingerprint = opts.fingerprint ? await opts.fingerprint(req) : "";
       if (fingerprint === null) return next();
+      // The page, reader and fingerprint whose real focus tokens a render registers (a document and its .data).
+      const scope = [req.path.replace(/\.data$/, ""), ...reader, fingerprint].join("\u0000");
+      if (opts.checkFocus) unknownFocus(req, focusChecks.get(scope));
+      const key = [req.originalUrl, ...reader].join("\u0000");
       const hit = cache.get(key);
       const sameVersion = hit && hit.version === version;
       const current = sameVersion && hit.fingerprint === fingerprint;
@@ -179,6 +196,12 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
         waiting.push((e) => (e && (e.fingerprint === fingerprint || tolerant) ? send(req, res, e, "shared") : next()));
         return;
       }
+      if (opts.checkFocus)
+        res.locals.registerFocusCheck = (check: (token: string) => boolean) => {
+          focusChecks.delete(scope);
+          focusChecks.set(scope, check);
+          if (focusChecks.size > MAX_FOCUS_CHECKS) focusChecks.delete(focusChecks.keys().next().value!);
+        };
       render(req, res, next, key, fingerprint);
     })().catch(next);
   };
@@ -262,6 +285,18 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
     res.setHeader("X-Parallax-Cache", "miss");
     next();
   }
+}
+
+/** A focus the page's registered check does not know becomes UNKNOWN_FOCUS, in the URL rendered and keyed. */
+function unknownFocus(req: Request, check: ((token: string) => boolean) | undefined): void {
+  const q = req.originalUrl.indexOf("?");
+  if (!check || q < 0) return;
+  const sp = new URLSearchParams(req.originalUrl.slice(q));
+  const focus = sp.get("focus");
+  if (focus === null || focus === UNKNOWN_FOCUS || check(focus)) return;
+  sp.set("focus", UNKNOWN_FOCUS);
+  req.originalUrl = `${req.originalUrl.slice(0, q)}?${sp.toString()}`;
+  req.url = req.originalUrl;
 }
 
 // The query parameters a comparison page or export reads, each with the values that change what it shows.

@@ -20,7 +20,7 @@ import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 import { pickColumns, withColumns } from "./columns";
 import { discussionPrompts, type DiscussionPrompt } from "#app/compare/prompts";
-import { resolveFocus, shapeDashboard, type Focus } from "./dashboard";
+import { isRealFocus, resolveFocus, shapeDashboard, type Focus } from "./dashboard";
 import { shareSession } from "./share-session.server";
 import { citeComparison } from "./cite.server";
 import { isSnapshotId } from "#app/models/snapshots.server";
@@ -270,6 +270,19 @@ function computeSharedParts(loaded: AnalysedComparison, blind: boolean) {
   return { memberIds, names, metaById, metas, dash, prompts, headlines };
 }
 
+/** Which focus tokens are real numbers of a loaded comparison: the same for every view of it. */
+const focusChecks = new WeakMap<AnalysedComparison, (token: string) => boolean>();
+function focusCheck(loaded: AnalysedComparison, prompts: DiscussionPrompt[]) {
+  let check = focusChecks.get(loaded);
+  if (!check) {
+    const cmp = loaded.comparison;
+    const promptTokens = new Set(prompts.map((p) => `p:${p.articles[0] ?? p.evidence[0]?.articleId ?? 0}:${p.id}`));
+    check = (token) => (token.startsWith("p:") ? promptTokens.has(token) : cmp !== null && isRealFocus(cmp, token));
+    focusChecks.set(loaded, check);
+  }
+  return check;
+}
+
 /** The corrections' summary, the same for every view of a loaded comparison (counting them costs about 1 ms). */
 const corrections = new WeakMap<AnalysedComparison, ReturnType<typeof correctionsSummary>>();
 function correctionsOf(loaded: AnalysedComparison) {
@@ -296,6 +309,9 @@ export async function loadComparison(
   invariantResponse(loaded, `No comparison with id ${id}.`);
   const { detail, analyses, comparison: cmp } = loaded;
   const { memberIds, names, metaById, metas, dash, prompts, headlines } = sharedParts(loaded, view.blind);
+  // The page cache asks this before rendering another view of the same revision for the same reader: a focus
+  // naming no number of the comparison is then rendered (and kept) once, as `focus=none` (see response-cache).
+  context.registerFocusCheck?.(focusCheck(loaded, prompts));
   const focus = cmp
     ? view.focus?.startsWith("p:")
       ? promptFocus(prompts, view.focus)
