@@ -45,6 +45,9 @@ const BEFORE = {
   home: "360-820 ms",
   memory: "server 221 MB at start, 600-740 MB after; worker 171 -> 600 MB",
   wal: "985 MB for a 168 MB database (20k import)",
+  // Session 7, this bench on the commit before its uncached-render work (9b6240e), load average 11.4 from other
+  // checkouts' tests: of 100 uncached renders none was answered within autocannon's 10 s timeout.
+  session7: "uncached 0 of 100 answered within 10 s; cached comparison p95 427 ms, home 233 ms, CSV 103 ms (load 11.4)",
 };
 const FIXTURES = ["port-strike", "election-dispute", "drug-recall", "border-incident"];
 
@@ -538,6 +541,7 @@ async function main(): Promise<number> {
       `  comparison cached p95 ${BEFORE.comparisonCached}, uncached p95 ${BEFORE.uncached}, home p95 ${BEFORE.home}; ` +
         `memory ${BEFORE.memory}; WAL ${BEFORE.wal}; import ${BEFORE.importRate}; uncached render alone ${BEFORE.uncachedRender}.`,
     );
+    console.log(`  before session 7's uncached-render work, same bench: ${BEFORE.session7}.`);
     return 0;
   } catch (e) {
     console.error(`bench:load failed: ${(e as Error).message}\n--- server log (tail) ---\n${serverLog.slice(-3000)}`);
