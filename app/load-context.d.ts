@@ -8,5 +8,10 @@ declare module "@remix-run/node" {
     authEnabled?: boolean;
     clientAddress?: string;
     secure?: boolean;
+    /**
+     * Set by the page cache while it renders a comparison page: the page hands back which focus tokens are real
+     * numbers of the comparison, so that made-up ones share one cache entry (see response-cache.server.ts).
+     */
+    registerFocusCheck?: (check: (token: string) => boolean) => void;
   }
 }

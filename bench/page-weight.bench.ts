@@ -15,7 +15,6 @@ import { prepareDatabase } from "#db/prepare";
 import { SEED_WRITER } from "#app/models/seed.server";
 import { importArticle } from "#app/models/articles.server";
 import { createComparison, listComparisons } from "#app/models/comparisons.server";
-import { predrawCharts } from "#app/routes/comparisons.$id/predraw.server";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = process.env.PAGE_WEIGHT_ROOT ? path.resolve(process.env.PAGE_WEIGHT_ROOT) : REPO;
@@ -77,6 +76,9 @@ export async function bench(): Promise<void> {
     process.env.DATABASE_URL = url;
     // As the server runs it (scripts/server.ts): React's production build is chosen when the build is first imported.
     process.env.NODE_ENV = "production";
+    // Imported only now: a static import would load React (through the charts) before NODE_ENV is set, and every
+    // render below would run React's development build.
+    const { predrawCharts } = await import("#app/routes/comparisons.$id/predraw.server");
     const build = (await import(pathToFileURL(serverFile).href)) as ServerBuild;
     const handler = createRequestHandler(build, "production");
     const get = async (p: string) => {

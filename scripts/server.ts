@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { getEnv } from "#app/utils/env.server";
 import { allowedHosts, checkHost, isLoopbackHost, parseOrigins } from "#app/utils/host.server";
 import { prepareDatabase } from "#db/prepare";
@@ -185,6 +185,8 @@ async function main(): Promise<void> {
       vary: [],
       varyKey: readerKey,
       normaliseQuery: true,
+      // A made-up `focus` is answered from one entry per page and reader (see checkFocus).
+      checkFocus: true,
       fingerprint: (req) => comparisonRevision(Number(cachedPage.exec(req.path)![1])),
     }),
   );
@@ -201,6 +203,7 @@ async function main(): Promise<void> {
         // visitor would let anyone lock everyone out, so the per-address limit is skipped instead.
         clientAddress: trustProxy && !req.get("x-forwarded-for") ? undefined : (req.ip ?? req.socket.remoteAddress),
         secure: req.secure,
+        registerFocusCheck: res.locals.registerFocusCheck as AppLoadContext["registerFocusCheck"],
       }),
     }),
   );

@@ -70,7 +70,18 @@ export interface ResponseCacheOptions {
   normaliseQuery?: boolean;
   /** What else makes a different page, in place of whole `vary` headers (e.g. just the session cookie). */
   varyKey?: (req: Request) => string;
+  /**
+   * Pages whose `focus` names one of their numbers: a render hands back (`res.locals.registerFocusCheck`, passed to
+   * the loader's context) which tokens are real for that page, reader and fingerprint. Later requests of theirs
+   * with a token it does not know are answered as `focus=none` (one entry, saying the number was not found), so
+   * made-up tokens cannot force renders. The first request after a change renders as asked.
+   */
+  checkFocus?: boolean;
 }
+
+/** The focus value every made-up token is answered as (no number has it, so the page says it was not found). */
+export const UNKNOWN_FOCUS = "none";
+const MAX_FOCUS_CHECKS = 500;
 
 export function responseCache(opts: ResponseCacheOptions): RequestHandler {
   const cache = new Map<string, Entry>();
@@ -92,6 +103,8 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
   // Requests that arrive while the same page is being rendered wait for that render instead of starting
   // their own: fifty readers at the moment a page changes cost one render, not fifty.
   const inflight = new Map<string, ((e: Entry | null) => void)[]>();
+  /** Which focus tokens are real, by page, reader and fingerprint (see `checkFocus`); the oldest go first. */
+  const focusChecks = new Map<string, (token: string) => boolean>();
 
   function send(req: Request, res: Response, e: Entry, how: string): void {
     res.status(e.status);
@@ -158,10 +171,14 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
         req.url = req.originalUrl;
       }
     }
-    const key = [req.originalUrl, ...opts.vary.map((h) => req.get(h) ?? ""), opts.varyKey?.(req) ?? ""].join("\u0000");
+    const reader = [...opts.vary.map((h) => req.get(h) ?? ""), opts.varyKey?.(req) ?? ""];
     void (async () => {
       const fingerprint = opts.fingerprint ? await opts.fingerprint(req) : "";
       if (fingerprint === null) return next();
+      // The page, reader and fingerprint whose real focus tokens a render registers (a document and its .data).
+      const scope = [req.path.replace(/\.data$/, ""), ...reader, fingerprint].join("\u0000");
+      if (opts.checkFocus) unknownFocus(req, focusChecks.get(scope));
+      const key = [req.originalUrl, ...reader].join("\u0000");
       const hit = cache.get(key);
       const sameVersion = hit && hit.version === version;
       const current = sameVersion && hit.fingerprint === fingerprint;
@@ -179,6 +196,12 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
         waiting.push((e) => (e && (e.fingerprint === fingerprint || tolerant) ? send(req, res, e, "shared") : next()));
         return;
       }
+      if (opts.checkFocus)
+        res.locals.registerFocusCheck = (check: (token: string) => boolean) => {
+          focusChecks.delete(scope);
+          focusChecks.set(scope, check);
+          if (focusChecks.size > MAX_FOCUS_CHECKS) focusChecks.delete(focusChecks.keys().next().value!);
+        };
       render(req, res, next, key, fingerprint);
     })().catch(next);
   };
@@ -195,47 +218,85 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
     };
     res.on("close", () => settle(null));
 
+    // A page that will be kept is held whole and sent as a hit is: compressed once, off the event loop, the copy
+    // kept for the next readers. Streamed through the compression middleware it was compressed twice (gzip for
+    // this reader, later brotli for the others), the gzip on the event loop and flushed after every chunk.
+    // Whether it will be kept is known at its first chunk (the status and cookies are set by then).
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...a: unknown[]) => boolean;
     const end = res.end.bind(res) as (...a: unknown[]) => typeof res;
     const started = version;
+    let held: boolean | null = null;
+    const holds = () => (held ??= res.statusCode === 200 && !res.getHeader("set-cookie"));
     const toBuffer = (chunk: unknown, enc: unknown) =>
       Buffer.isBuffer(chunk)
         ? chunk
         : Buffer.from(chunk as string, typeof enc === "string" ? (enc as BufferEncoding) : "utf8");
+    const restore = () => {
+      res.write = write as typeof res.write;
+      res.end = end as unknown as typeof res.end;
+    };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (!holds()) return write(chunk, ...rest);
       if (chunk) chunks.push(toBuffer(chunk, rest[0]));
-      return write(chunk, ...rest);
+      const done = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+      if (done) queueMicrotask(done);
+      return true;
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
-      let entry: Entry | null = null;
-      if (res.statusCode === 200 && !res.getHeader("set-cookie") && version === started) {
-        const headers = { ...res.getHeaders() } as Entry["headers"];
-        for (const h of ["content-length", "content-encoding", "x-parallax-cache", "vary", "transfer-encoding"])
-          delete headers[h];
-        entry = {
-          key,
-          at: Date.now(),
-          version,
-          fingerprint,
-          status: 200,
-          headers,
-          body: Buffer.concat(chunks),
-          encoded: new Map(),
-        };
-        drop(key);
-        cache.set(key, entry);
-        bytes += sizeOf(entry);
-        fit();
+      if (!holds()) {
+        restore();
+        const out = end(chunk, ...rest);
+        settle(null);
+        return out;
       }
-      const out = end(chunk, ...rest);
+      if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
+      const done = [chunk, ...rest].find((r) => typeof r === "function") as (() => void) | undefined;
+      if (done) res.once("finish", done);
+      restore();
+      const body = Buffer.concat(chunks);
+      if (res.statusCode !== 200 || res.getHeader("set-cookie") || version !== started) {
+        // Changed meanwhile (a post through this process): sent as it is, not kept.
+        end(body);
+        settle(null);
+        return res;
+      }
+      const headers = { ...res.getHeaders() } as Entry["headers"];
+      for (const h of ["content-length", "content-encoding", "x-parallax-cache", "vary", "transfer-encoding"])
+        delete headers[h];
+      const entry: Entry = {
+        key,
+        at: Date.now(),
+        version,
+        fingerprint,
+        status: 200,
+        headers,
+        body,
+        encoded: new Map(),
+      };
+      drop(key);
+      cache.set(key, entry);
+      bytes += sizeOf(entry);
+      fit();
+      send(req, res, entry, "miss");
       settle(entry);
-      return out;
+      return res;
     }) as typeof res.end;
     res.setHeader("X-Parallax-Cache", "miss");
     next();
   }
+}
+
+/** A focus the page's registered check does not know becomes UNKNOWN_FOCUS, in the URL rendered and keyed. */
+function unknownFocus(req: Request, check: ((token: string) => boolean) | undefined): void {
+  const q = req.originalUrl.indexOf("?");
+  if (!check || q < 0) return;
+  const sp = new URLSearchParams(req.originalUrl.slice(q));
+  const focus = sp.get("focus");
+  if (focus === null || focus === UNKNOWN_FOCUS || check(focus)) return;
+  sp.set("focus", UNKNOWN_FOCUS);
+  req.originalUrl = `${req.originalUrl.slice(0, q)}?${sp.toString()}`;
+  req.url = req.originalUrl;
 }
 
 // The query parameters a comparison page or export reads, each with the values that change what it shows.

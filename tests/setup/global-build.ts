@@ -20,9 +20,10 @@ export default async function setup(project: TestProject) {
     return;
   }
   if (process.env.PARALLAX_E2E_SKIP_BUILD !== "1") {
+    // As `npm run build` makes it: vitest's NODE_ENV=test would put React's development build in the client bundle.
     const build = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["vite:build"], {
       cwd: ROOT,
-      env: childEnv(),
+      env: childEnv({ NODE_ENV: "production" }),
       stdio: "pipe",
       encoding: "utf8",
     });

@@ -20,7 +20,7 @@ import { getDb } from "#app/utils/db.server";
 import { invariantResponse, parseId, readForm } from "#app/utils/http.server";
 import { pickColumns, withColumns } from "./columns";
 import { discussionPrompts, type DiscussionPrompt } from "#app/compare/prompts";
-import { resolveFocus, shapeDashboard, type Focus } from "./dashboard";
+import { isRealFocus, resolveFocus, shapeDashboard, type Focus } from "./dashboard";
 import { shareSession } from "./share-session.server";
 import { citeComparison } from "./cite.server";
 import { isSnapshotId } from "#app/models/snapshots.server";
@@ -32,7 +32,7 @@ import { withServerOnly } from "#app/components/island";
 import { dashboardSummary } from "#app/components/charts/summary";
 import { serverCharts, type ServerCharts } from "#app/components/charts/render.server";
 import { chartStore } from "#app/models/chart-markup.server";
-import type { ReaderColumn } from "./reader-columns";
+import { readerColumnsHtml } from "./reader-html.server";
 
 function cbLabel(list: { id: string; label: string }[], id: string): string {
   return list.find((x) => x.id === id)?.label ?? id;
@@ -270,6 +270,27 @@ function computeSharedParts(loaded: AnalysedComparison, blind: boolean) {
   return { memberIds, names, metaById, metas, dash, prompts, headlines };
 }
 
+/** Which focus tokens are real numbers of a loaded comparison: the same for every view of it. */
+const focusChecks = new WeakMap<AnalysedComparison, (token: string) => boolean>();
+function focusCheck(loaded: AnalysedComparison, prompts: DiscussionPrompt[]) {
+  let check = focusChecks.get(loaded);
+  if (!check) {
+    const cmp = loaded.comparison;
+    const promptTokens = new Set(prompts.map((p) => `p:${p.articles[0] ?? p.evidence[0]?.articleId ?? 0}:${p.id}`));
+    check = (token) => (token.startsWith("p:") ? promptTokens.has(token) : cmp !== null && isRealFocus(cmp, token));
+    focusChecks.set(loaded, check);
+  }
+  return check;
+}
+
+/** The corrections' summary, the same for every view of a loaded comparison (counting them costs about 1 ms). */
+const corrections = new WeakMap<AnalysedComparison, ReturnType<typeof correctionsSummary>>();
+function correctionsOf(loaded: AnalysedComparison) {
+  let c = corrections.get(loaded);
+  if (!c) corrections.set(loaded, (c = correctionsSummary(loaded.articles, loaded.corrections)));
+  return c;
+}
+
 /** `texts: false` leaves the columns' texts and highlights out (a page whose reader the browser fetches later). */
 export async function loadComparison(
   params: { id?: string },
@@ -288,6 +309,9 @@ export async function loadComparison(
   invariantResponse(loaded, `No comparison with id ${id}.`);
   const { detail, analyses, comparison: cmp } = loaded;
   const { memberIds, names, metaById, metas, dash, prompts, headlines } = sharedParts(loaded, view.blind);
+  // The page cache asks this before rendering another view of the same revision for the same reader: a focus
+  // naming no number of the comparison is then rendered (and kept) once, as `focus=none` (see response-cache).
+  context.registerFocusCheck?.(focusCheck(loaded, prompts));
   const focus = cmp
     ? view.focus?.startsWith("p:")
       ? promptFocus(prompts, view.focus)
@@ -426,7 +450,7 @@ export async function loadComparison(
         ? url.searchParams.get("snapshot")
         : null,
     layerNames: LAYERS,
-    corrections: { comparisonId: id, blind: view.blind, ...correctionsSummary(loaded.articles, loaded.corrections) },
+    corrections: { comparisonId: id, blind: view.blind, ...correctionsOf(loaded) },
   };
   // Nothing that names an outlet, author or URL may leave the server in blind mode: mask every string.
   return view.blind ? maskDeep(result, names) : result;
@@ -438,8 +462,8 @@ export type FullPage = Awaited<ReturnType<typeof loadComparison>>;
 export interface PageIslands {
   /** The charts' renderer (recharts, server-only), over the charts' data. */
   charts: ServerCharts | null;
-  /** The texts, or null where the page leaves them for the browser to fetch. */
-  columns: ReaderColumn[] | null;
+  /** The texts' markup (see reader-html.server.ts), or null where the page leaves them for the browser to fetch. */
+  readerHtml: string | null;
 }
 
 /**
@@ -470,7 +494,10 @@ export async function pageData(full: FullPage, sp: URLSearchParams) {
   };
   const charts = dash ? serverCharts(dash, chartStore(getDb(), full.comparison.id, { write: false })) : null;
   await charts?.preload();
-  return withServerOnly<typeof light, PageIslands>(light, { charts, columns: withReader ? columns : null });
+  return withServerOnly<typeof light, PageIslands>(light, {
+    charts,
+    readerHtml: withReader ? readerColumnsHtml(columns, full.focus?.token ?? null) : null,
+  });
 }
 
 const actionSchema = z.discriminatedUnion("intent", [

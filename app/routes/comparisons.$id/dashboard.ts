@@ -372,3 +372,31 @@ export function resolveFocus(cmp: Comparison, token: string | null): Focus | nul
 export function tokenArticle(token: string): number {
   return Number(token.split(":")[1]);
 }
+
+const canonicalInt = (s: string | undefined) => s !== undefined && /^(0|[1-9]\d{0,8})$/.test(s);
+/** The parts after the article id that each kind of token has, as the charts write them. */
+const TOKEN_TAIL: Record<string, (rest: string[]) => boolean> = {
+  art: (r) => r.length === 0,
+  at: (r) => r.length === 0,
+  k: (r) => r.length === 1 || (r.length === 2 && (r[1] === "c" || r[1] === "w")),
+  s: (r) => canonicalInt(r[0]) && (r.length === 1 || (r.length === 2 && (r[1] === "a" || r[1] === "w"))),
+  v: (r) => r.length === 1 && canonicalInt(r[0]),
+  c: (r) => r.length === 1,
+  m: (r) => r.length === 1,
+  mq: (r) => r.length === 1,
+  fr: (r) => r.length === 1,
+  cl: (r) => r.length === 1,
+  n: (r) => r.length === 1,
+  nd: (r) => r.length === 2 && canonicalInt(r[1]),
+};
+
+/**
+ * Whether `token` names a number this comparison has, written as its links write it: made-up tokens, and
+ * spellings of a real one that the links never use (`k:01:…`, extra parts), are not. Prompt tokens (`p:`) are
+ * checked by the caller, against the prompts.
+ */
+export function isRealFocus(cmp: Comparison, token: string): boolean {
+  const [kind, aid, ...rest] = token.split(":");
+  const tail = kind ? TOKEN_TAIL[kind] : undefined;
+  return Boolean(tail && canonicalInt(aid) && tail(rest) && resolveFocus(cmp, token));
+}

@@ -20,10 +20,9 @@ import { CoverageList } from "#app/components/coverage-list";
 import { DiscussionPrompts } from "./prompts-slot";
 import { MAX_COLUMNS } from "./columns";
 import { comparisonAction, loadComparison, pageData, readerInPage, type PageIslands } from "./comparison.server";
-import { ReaderColumns } from "./reader-columns";
 import { CorrectionsNotice } from "#app/components/corrections-notice";
 import { HeadlineStrip } from "#app/components/headline-strip";
-import { chartProps, exportHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
+import { chartFill, chartProps, dashboardLinks, exportHref, hrefWith, LAYER_LABELS, type Layer } from "./view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.comparison.name} · Parallax` : "Comparison · Parallax" },
@@ -116,7 +115,13 @@ export default function ComparisonPage() {
   const q = query as [string, string][];
   const colIds = columns.map((c) => c.id);
   const charts = chartProps(comparison.id, view, q);
-  const links = charts.links;
+  // The charts are drawn once for every layer and claim group; the view's own are filled into their links.
+  const fill = chartFill(q);
+  const server = islands?.charts;
+  const drawCharts = server
+    ? { ...server, render: (p: Parameters<typeof server.render>[0]) => fill(server.render(p)) }
+    : server;
+  const links = dashboardLinks(comparison.id, q, view.blind);
   const focal = dash?.articles.find((a) => a.focal);
   // Large text is the root's (a cookie keeps it across pages); the query flag still works on its own.
   const root = useRouteLoaderData<typeof rootLoader>("root");
@@ -297,7 +302,7 @@ export default function ComparisonPage() {
 
       {dash ? (
         <ChartsSection
-          server={islands?.charts}
+          server={drawCharts}
           {...charts}
           intro={
             <p className="meta no-print">
@@ -373,7 +378,7 @@ export default function ComparisonPage() {
         {columns.length ? (
           <Island
             id="island-reader"
-            html={islandHtml?.["island-reader"]}
+            html={islands?.readerHtml ?? islandHtml?.["island-reader"]}
             src={view.print && !d.printTexts ? null : partsSrc}
             version={partsVersion}
             label="Laying out the texts…"
@@ -386,11 +391,7 @@ export default function ComparisonPage() {
                 </p>
               ) : undefined
             }
-          >
-            {islands?.columns ? (
-              <ReaderColumns columns={islands.columns} focusToken={focus?.token ?? null} />
-            ) : undefined}
-          </Island>
+          />
         ) : null}
       </section>
 

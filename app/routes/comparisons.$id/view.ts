@@ -104,19 +104,66 @@ export function dashboardLinks(comparisonId: number, q: [string, string][], blin
   };
 }
 
-/** The charts' props for one view (everything their markup depends on), as the page renders them. */
+// The charts' links keep the reader's layers and claim group, so every claim group chosen (each claim cell's link
+// chooses one) would draw the charts again (tens of ms). They are drawn once with a mark in the place of those
+// parameters, and each view fills its own in (fillLinks): the same links, one drawing for every group.
+const LINK_TAIL = new Set(["layers", "layer", "cg"]);
+const MARK: [string, string] = ["_v", "1"];
+const MARKED_HREF = /href="([^"#]*[?&;]_v=1[^"]*)"/g;
+
+/**
+ * The links in drawn markup with the mark replaced by `tail` (the view's layers and claim group), exactly as
+ * `dashboardLinks` over the whole query writes them: after the mark come the link's own changes, which replace
+ * the same keys of the query (hrefWith), and a claim cell's link adds the claims layer where layers are listed.
+ */
+export function fillLinks(html: string, tail: [string, string][]): string {
+  return html.replace(MARKED_HREF, (_, href: string) => {
+    const raw = href.replaceAll("&amp;", "&");
+    const hash = raw.indexOf("#");
+    const query = hash < 0 ? raw.slice(1) : raw.slice(1, hash);
+    const pairs = [...new URLSearchParams(query)];
+    const at = pairs.findIndex(([k, v]) => k === MARK[0] && v === MARK[1]);
+    const own = new Set(pairs.slice(at + 1).map(([k]) => k));
+    const sp = new URLSearchParams([
+      ...pairs.slice(0, at),
+      ...tail.filter(([k]) => !own.has(k)),
+      ...pairs.slice(at + 1),
+    ]);
+    if (/^cl:\d+:g\d+$/.test(sp.get("focus") ?? "") && sp.has("layers") && !sp.getAll("layer").includes("claims"))
+      sp.append("layer", "claims");
+    return `href="?${sp.toString().replaceAll("&", "&amp;")}${hash < 0 ? "" : raw.slice(hash)}"`;
+  });
+}
+
+/** The view's layers and claim group, which the charts are drawn without (see fillLinks). */
+const linkTail = (q: [string, string][]) => q.filter(([k]) => LINK_TAIL.has(k));
+
+/**
+ * The charts' props for one view (everything their markup depends on), as the page renders them: where the view
+ * has layers or a claim group, the links carry the mark, and `chartFill(q)` puts them in (`template: false` draws
+ * them in instead, for tests).
+ */
 export function chartProps(
   comparisonId: number,
   view: Pick<View, "blind" | "by" | "claims" | "claimsAll" | "print">,
   q: [string, string][],
+  opts: { template?: boolean } = {},
 ) {
+  const templated = opts.template !== false && linkTail(q).length > 0;
+  const drawn = templated ? [...q.filter(([k]) => !LINK_TAIL.has(k)), MARK] : q;
   return {
-    links: dashboardLinks(comparisonId, q, view.blind),
-    linksKey: `${comparisonId}|${view.blind ? 1 : 0}|${JSON.stringify(q)}`,
+    links: dashboardLinks(comparisonId, drawn, view.blind),
+    linksKey: `${comparisonId}|${view.blind ? 1 : 0}|${JSON.stringify(drawn)}`,
     by: view.by,
     claims: view.claims,
     claimsAll: view.claimsAll,
     maxClaims: view.print ? 12 : 40,
     fileBase: `parallax-${comparisonId}${view.blind ? "-blind" : ""}`,
   };
+}
+
+/** What turns the markup drawn from `chartProps(…, q)` into this view's: its layers and claim group in the links. */
+export function chartFill(q: [string, string][]): (html: string) => string {
+  const tail = linkTail(q);
+  return tail.length ? (html) => fillLinks(html, tail) : (html) => html;
 }

@@ -122,6 +122,35 @@ describe("the comparison micro-cache", () => {
     }
   });
 
+  test("a first render is sent as a hit is: compressed once (off the event loop), the same bytes kept for the next reader", async () => {
+    const url = base + "/comparisons/16?big=1";
+    const raw = (accept: string) =>
+      new Promise<{ enc: string | undefined; cache: string | undefined; body: Buffer }>((resolve, reject) => {
+        void import("node:http").then(({ get }) =>
+          get(url, { headers: { "accept-encoding": accept } }, (res) => {
+            const parts: Buffer[] = [];
+            res.on("data", (c: Buffer) => parts.push(c));
+            res.on("end", () =>
+              resolve({
+                enc: res.headers["content-encoding"],
+                cache: res.headers["x-parallax-cache"] as string,
+                body: Buffer.concat(parts),
+              }),
+            );
+          }).on("error", reject),
+        );
+      });
+    const before = renders;
+    const first = await raw("br, gzip");
+    const second = await raw("br, gzip");
+    expect(renders - before).toBe(1);
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
+    expect([first.enc, second.enc]).toEqual(["br", "br"]);
+    // One compression, not the middleware's gzip for the first reader and brotli again for the others.
+    expect(second.body.equals(first.body)).toBe(true);
+    expect(zlib.brotliDecompressSync(first.body).toString()).toContain("<!-- padding -->");
+  });
+
   test("other paths are not cached", async () => {
     expect(await (await fetch(base + "/other")).text()).not.toBe(await (await fetch(base + "/other")).text());
   });
@@ -205,6 +234,63 @@ describe("the page cache keyed by the normalised query", () => {
     expect(normalisedQuery("?cols=1,2&blind=1")).toBe(normalisedQuery("?blind=1&cols=1,2&utm=x"));
     expect(normalisedQuery("?layer=attr&layer=hedge&layer=attr&layers=on")).toBe("?layer=attr&layer=hedge&layers=1");
     expect(normalisedQuery("?nonsense=1")).toBe("");
+  });
+
+  test("a made-up focus is answered from one entry per page, reader and fingerprint, once the page said which are real", async () => {
+    let renders = 0;
+    let fingerprint = "r1";
+    const app = express();
+    app.use(
+      responseCache({
+        maxAgeMs: 60_000,
+        maxEntries: 50,
+        match: () => true,
+        vary: [],
+        normaliseQuery: true,
+        checkFocus: true,
+        varyKey: (req) => req.get("x-reader") ?? "",
+        fingerprint: async () => fingerprint,
+      }),
+    );
+    app.get(["/comparisons/:id", "/comparisons/:id.data"], (req, res) => {
+      renders++;
+      // As the comparison page's loader does, through its load context.
+      (res.locals.registerFocusCheck as ((c: (t: string) => boolean) => void) | undefined)?.(
+        (t) => t === "k:1:official:c" || t === `k:1:${fingerprint}:c`,
+      );
+      res
+        .type("html")
+        .send(`<p>render ${renders} focus ${new URL(req.originalUrl, "http://x").searchParams.get("focus")}</p>`);
+    });
+    const srv = app.listen(0, "127.0.0.1");
+    await new Promise((r) => srv.once("listening", r));
+    const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+    const get = async (q: string, reader = "ann", data = false) => {
+      const r = await fetch(`${base}/comparisons/1${data ? ".data" : ""}${q}`, { headers: { "x-reader": reader } });
+      return { how: r.headers.get("x-parallax-cache"), body: await r.text() };
+    };
+    try {
+      // Before the page said which tokens are real (after a change, say), a focus is rendered as asked.
+      expect(await get("?focus=junk-0")).toEqual({ how: "miss", body: "<p>render 1 focus junk-0</p>" });
+      expect(await get("?focus=junk-1")).toEqual({ how: "miss", body: "<p>render 2 focus none</p>" });
+      expect(await get("?focus=junk-2")).toEqual({ how: "hit", body: "<p>render 2 focus none</p>" });
+      expect(await get("?focus=junk-3&by=words")).toEqual({ how: "miss", body: "<p>render 3 focus none</p>" });
+      expect(await get("?by=words&focus=junk-4")).toMatchObject({ how: "hit" });
+      // The page's data requests share the document's check.
+      expect(await get("?focus=junk-5", "ann", true)).toEqual({ how: "miss", body: "<p>render 4 focus none</p>" });
+      expect(await get("?focus=junk-6", "ann", true)).toMatchObject({ how: "hit" });
+      // Real tokens keep their own entries.
+      expect(await get("?focus=k:1:official:c")).toEqual({ how: "miss", body: "<p>render 5 focus k:1:official:c</p>" });
+      // Another reader has not had a page rendered yet: theirs is rendered as asked.
+      expect(await get("?focus=junk-7", "ben")).toEqual({ how: "miss", body: "<p>render 6 focus junk-7</p>" });
+      // A new fingerprint (the comparison changed): its own check, registered by its first render.
+      fingerprint = "r2";
+      expect(await get("?focus=k:1:r2:c")).toEqual({ how: "miss", body: "<p>render 7 focus k:1:r2:c</p>" });
+      expect(await get("?focus=junk-8")).toEqual({ how: "miss", body: "<p>render 8 focus none</p>" });
+      expect(renders).toBe(8);
+    } finally {
+      srv.close();
+    }
   });
 
   test("made-up parameters cannot force a render: they reach neither the key nor the page", async () => {
