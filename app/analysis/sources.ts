@@ -4,7 +4,7 @@
 import gazetteer from "./lexicons/gazetteer.json";
 import type { Token } from "./nlp";
 import type { SourceEntity, SourceKind, Span } from "./types";
-import { normaliseName } from "./words";
+import { TITLE_ABBREVIATIONS, normaliseName } from "./words";
 import {
   genderCompatible,
   genderFromEvidence,
@@ -581,6 +581,8 @@ export function parseMention(tokens: Token[]): Parsed {
       continue;
     }
     if (!isCap(v) && v !== "." && v !== "-" && v !== "&") break;
+    // "Rev. Ann Roe", "Maj. Ivo Marr": a title the tokeniser splits from its full stop is not part of the name.
+    if (v === "." && before && TITLE_ABBREVIATIONS.has(`${before}.`)) break;
     // A capitalised document word inside a name ("Bill Roe", "the Kestrel Post") is part of it.
     const docWord = TITLE_KIND.get(lv) === "document" && /^\p{Lu}/u.test(v) && s <= e;
     if ((TITLE_KIND.has(lv) && !docWord) || STATE_ADJ.has(normaliseName(v)) || HONORIFICS.has(lv)) break;
