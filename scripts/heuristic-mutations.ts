@@ -983,8 +983,8 @@ export const HEURISTICS: Heuristic[] = [
     patches: [
       {
         file: "app/analysis/nlp.ts",
-        search: "((TITLE_ABBREVIATIONS.has(last) || (last === \".\" && TITLE_ABBREVIATIONS.has(",
-        replace: "((false && (last === \".\" && TITLE_ABBREVIATIONS.has(",
+        search: '((TITLE_ABBREVIATIONS.has(last) || (last === "." && TITLE_ABBREVIATIONS.has(',
+        replace: '((false && (last === "." && TITLE_ABBREVIATIONS.has(',
       },
     ],
   },
@@ -1006,6 +1006,44 @@ export const HEURISTICS: Heuristic[] = [
         file: NOUN_PHRASES,
         search: 'if (!(lower[s] === "a" || lower[s] === "an") || s - 2 < a',
         replace: 'if (true || !(lower[s] === "a" || lower[s] === "an") || s - 2 < a',
+      },
+    ],
+  },
+  {
+    name: "relativePronounNotHead",
+    what: "“attacked Tom Vass, who he said …”: a pronoun inside a relative clause is not the clause's head.",
+    patches: [
+      {
+        file: SOURCES,
+        search: "const head = relativeAntecedent(input.tokens, m.span.start);",
+        replace: "const head = null as string | null;",
+      },
+    ],
+  },
+  {
+    name: "roleHolderSpeaks",
+    what: "“An adviser to Vass said”: the unnamed role holder is the source, not the person named after the role.",
+    patches: [{ file: SOURCES, search: "const holder = roleHolderBefore(descToks);", replace: "const holder = null;" }],
+  },
+  {
+    name: "holdersToPhrase",
+    what: "“an adviser to Vass”, “people close to Vass”: the speaker phrase goes on left over “to” after a role.",
+    patches: [
+      {
+        file: NOUN_PHRASES,
+        search: "(HOLDERS_TO.has(lower[k - 1]!) || (lower[k - 1] === ",
+        replace: "(false || (false && lower[k - 1] === ",
+      },
+    ],
+  },
+  {
+    name: "holderOfPrincipal",
+    what: "“an aide to Sen. Vass” takes the principal's kind and side; friends and people close to him have no role.",
+    patches: [
+      {
+        file: SOURCES,
+        search: "for (const e of entities) holderOfPrincipal(e, entities, input.text);",
+        replace: "",
       },
     ],
   },

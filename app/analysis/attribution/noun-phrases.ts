@@ -8,6 +8,11 @@ import { NAME_PARTICLES, PERSONAL, POSTPOSED_TITLE, QUANT_SUBJECTS, RELATIVE, TI
 /** Words that head "… close to X" as a source: the people near X, not X. */
 const CLOSE_TO_HEADS = new Set(["some", "those", "people", "sources", "others", "many", "several", "allies", "aides"]);
 
+/** Roles held "to" someone: "an adviser to Vass", "aides to the minister", "the envoy to Veltria". */
+const HOLDERS_TO = new Set(
+  "adviser advisers advisor advisors aide aides assistant assistants counsel secretary ambassador envoy".split(" "),
+);
+
 export function isNameish(t: Token): boolean {
   return (
     t.pos === "PROPN" ||
@@ -169,6 +174,14 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
       isNameish(tokens[k - 1]!)
     ) {
       // inside a name (initials, hyphens)
+    } else if (
+      pos === "ADP" &&
+      lu === "to" &&
+      head >= 0 &&
+      k - 1 >= a &&
+      (HOLDERS_TO.has(lower[k - 1]!) || (lower[k - 1] === "close" && k - 2 >= a && CLOSE_TO_HEADS.has(lower[k - 2]!)))
+    ) {
+      // "an adviser to Vass", "people close to Vass": the role's holder heads the phrase, not the person after "to".
     } else if (
       pos === "ADP" &&
       (lu === "of" || lu === "for" || lu === "at" || lu === "from") &&

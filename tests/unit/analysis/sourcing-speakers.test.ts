@@ -68,3 +68,67 @@ describe("the head of a relative clause after a name and its descriptions", () =
     expect(atts.find((a) => a.cue === "said")?.source).toBe("a former teacher who");
   });
 });
+
+describe("a pronoun inside a relative clause is not the clause's head", () => {
+  it("'attacked Tom Vass, who he said …': he is not Vass", () => {
+    const atts = run(
+      "Ivo Marr spoke on Monday. He also took aim at former council leader Tom Vass, who he said “was right in 1993, before he went soft.”",
+    );
+    const said = atts.find((a) => a.cue === "said")!;
+    expect(said.source).toBe("he");
+    expect(said.name).toBe("Ivo Marr");
+  });
+
+  it("with no other person, the pronoun stays unresolved rather than taking the head", () => {
+    const atts = run("The mayor attacked Tom Vass, who he said “was right in 1993.”");
+    expect(atts.find((a) => a.cue === "said")!.name).not.toBe("Tom Vass");
+  });
+
+  it("the mirror sentence, sides swapped, is analysed alike", () => {
+    const a = run("Ann Roe spoke on Monday. She attacked Lina Dorn, who she said “was right in 1993.”");
+    const b = run("Lina Dorn spoke on Monday. She attacked Ann Roe, who she said “was right in 1993.”");
+    expect(a.find((x) => x.cue === "said")!.name).toBe("Ann Roe");
+    expect(b.find((x) => x.cue === "said")!.name).toBe("Lina Dorn");
+  });
+});
+
+describe("people who hold a role for a named person speak, not the person", () => {
+  it("'An adviser to Vass said': an unnamed adviser, affiliated with Vass's side", () => {
+    const text =
+      "Sen. Tom Vass spoke on Monday. An adviser to Vass later said the plan was dead. Vass said it was alive.";
+    const r = analyseSourcing(text);
+    const atts = run(text);
+    expect(atts[0]).toMatchObject({ source: "An adviser to Vass", named: false, kind: "politician" });
+    expect(atts[1]).toMatchObject({ name: "Tom Vass", named: true });
+    expect(r.sources.find((s) => !s.named)!.affiliation).toBe("Tom Vass");
+  });
+
+  it("aides, lawyers, spokespeople, friends, people close to a person; a title between the role and the name", () => {
+    const cases: [string, string, string][] = [
+      ["Advisers to Sen. Ivo Marr said", "Advisers to Sen. Ivo Marr", "politician"],
+      ["A spokeswoman for Ivo Marr said", "A spokeswoman for Ivo Marr", "politician"],
+      ["A lawyer for Ivo Marr said", "A lawyer for Ivo Marr", "other"],
+      ["A friend of Ivo Marr said", "A friend of Ivo Marr", "unnamed"],
+      ["People close to Ivo Marr said", "People close to Ivo Marr", "unnamed"],
+    ];
+    for (const [phrase, source, kind] of cases) {
+      const atts = run(`Sen. Ivo Marr spoke on Monday. ${phrase} the plan was dead.`);
+      expect(atts[0]).toMatchObject({ source, named: false, kind });
+    }
+  });
+
+  it("'Spokesman Ivo Marr said', 'Ivo Marr, a spokesman for Vass, said': the named role holder speaks", () => {
+    expect(run("Spokesman Ivo Marr said the plan was dead.")[0]).toMatchObject({ name: "Ivo Marr", named: true });
+    expect(run("Ivo Marr, a spokesman for Tom Vass, said the plan was dead.")[0]).toMatchObject({
+      name: "Ivo Marr",
+      named: true,
+    });
+  });
+
+  it("a spokesman for an organisation is still the organisation's voice", () => {
+    expect(run("A spokesman for the Kestrel Party said the plan was dead.")[0]).toMatchObject({
+      name: "Kestrel Party",
+      named: true,
+    });
+  });
+});
