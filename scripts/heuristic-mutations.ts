@@ -1047,6 +1047,37 @@ export const HEURISTICS: Heuristic[] = [
       },
     ],
   },
+  {
+    name: "dashBeforeSpeaker",
+    what: "“… ― the ministry said.”: a dash before a post-posed speaker is a boundary, as a comma is.",
+    patches: [
+      {
+        file: PHRASES,
+        search: 'if (v === "," || v === "—" || v === "―") return true;',
+        replace: 'if (v === ",") return true;',
+      },
+    ],
+  },
+  {
+    name: "providedBy",
+    what: "“according to excerpts provided by the ministry”: the issuer named after the document is the source.",
+    patches: [
+      off(
+        R + "according-to.ts",
+        'if (PROVIDED.has(ctx.lower[np[1] + 1] ?? "") && ctx.lower[np[1] + 2] === "by" && np[1] + 3 <= b) {',
+      ),
+    ],
+  },
+  {
+    name: "surnameWithGivenName",
+    what: "“Marr sent an e-mail … he asked”: a pronoun may take a surname the text gave earlier with a given name.",
+    patches: [off(SOURCES, "if (run.length === 1) {")],
+  },
+  {
+    name: "surnameNotQuoted",
+    what: "A surname inside a quotation is no speaker for a later pronoun.",
+    patches: [{ file: SOURCES, search: "if (insideQuotation(input, run[0]!.start)) return false;", replace: "" }],
+  },
 ];
 
 /** The focused tests: every sourcing unit test but the scored floors (PolNeAR, BASIL) and the CLI and fuzz runs. */

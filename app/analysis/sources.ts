@@ -219,7 +219,12 @@ const DOC_NOUNS = new Set([
   "research",
   "findings",
   "figures",
+  "excerpts",
+  "excerpt",
 ]);
+
+/** Participles of issuing a document, between it and its author ("figures released by the ministry"). */
+const ISSUED = new Set(["provided", "released", "issued", "published", "prepared", "compiled", "distributed"]);
 
 export interface SourceMention {
   /** Index of the attribution this mention is the source of. */
@@ -442,8 +447,12 @@ export function parseMention(tokens: Token[]): Parsed {
       author: null,
     };
   // Documents with an author: "bin Laden's letter", "a ruling from the US Treasury Department".
+  // "excerpts provided by the ministry": a participle of issuing between the document and its author.
   const fromIdx = low.findIndex(
-    (v, i) => (v === "from" || v === "by" || v === "of") && i > 0 && DOC_NOUNS.has(low[i - 1]!),
+    (v, i) =>
+      (v === "from" || v === "by" || v === "of") &&
+      i > 0 &&
+      (DOC_NOUNS.has(low[i - 1]!) || (v === "by" && i > 1 && ISSUED.has(low[i - 1]!) && DOC_NOUNS.has(low[i - 2]!))),
   );
   if (fromIdx > 0) {
     const authorToks = tokens.slice(tokens.findIndex((t) => t.value.toLowerCase() === low[fromIdx]) + 1);
@@ -805,6 +814,12 @@ export function resolveSources(input: ResolveInput): {
       if (pg === null) return run.length >= 2;
       if (known) return known.person && genderCompatible(pg, genderOf(known));
       const given = run.find((t) => /^\p{Lu}/u.test(t.value) && !TITLE_KIND.has(t.value.toLowerCase()));
+      if (run.length === 1) {
+        // "Steele sent an e-mail … he asked": a surname the text gave earlier with a given name ("Michael Steele").
+        if (insideQuotation(input, run[0]!.start)) return false;
+        const full = givenNameBefore(input.text, run[0]!.value, run[0]!.start);
+        return full !== null && genderCompatible(pg, givenNameGender(full));
+      }
       return run.length >= 2 && genderCompatible(pg, given ? givenNameGender(given.value) : null);
     });
     if (!near) return undefined;
@@ -1297,6 +1312,23 @@ function roleHolderBefore(desc: Token[] | string): string | null {
   const role = desc[n - 2]!.value.toLowerCase();
   if (prep === "to" && role === "close") return "close";
   return ROLE_HOLDERS.has(role) ? role : null;
+}
+
+/** Whether `pos` lies inside a quotation opened earlier in its paragraph (a name quoted is nobody's speech act). */
+function insideQuotation(input: ResolveInput, pos: number): boolean {
+  const para = input.paragraphs[paragraphIndex(input.paragraphs, pos)];
+  const before = input.text.slice(para ? para.start : 0, pos);
+  const open = (before.match(/“/g) ?? []).length;
+  const close = (before.match(/”/g) ?? []).length;
+  return open > close || (before.match(/"/g) ?? []).length % 2 === 1;
+}
+
+/** A given name the text puts before `surname` earlier than `pos` ("Michael Steele" for a later "Steele"), or null. */
+function givenNameBefore(text: string, surname: string, pos: number): string | null {
+  if (!/^\p{Lu}[\p{L}'’-]+$/u.test(surname)) return null;
+  const re = new RegExp(`(\\p{Lu}\\p{Ll}+)\\s+(?:\\p{Lu}\\.\\s+)?${surname}\\b`, "gu");
+  for (const m of text.slice(0, pos).matchAll(re)) if (givenNameGender(m[1]!) !== null) return m[1]!;
+  return null;
 }
 
 /** The last word of a name, normalised: two names with the same one may be one person. */
