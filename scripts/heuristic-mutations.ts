@@ -1048,17 +1048,6 @@ export const HEURISTICS: Heuristic[] = [
     ],
   },
   {
-    name: "dashBeforeSpeaker",
-    what: "“… ― the ministry said.”: a dash before a post-posed speaker is a boundary, as a comma is.",
-    patches: [
-      {
-        file: PHRASES,
-        search: 'if (v === "," || v === "—" || v === "―") return true;',
-        replace: 'if (v === ",") return true;',
-      },
-    ],
-  },
-  {
     name: "providedBy",
     what: "“according to excerpts provided by the ministry”: the issuer named after the document is the source.",
     patches: [
@@ -1075,8 +1064,10 @@ export const HEURISTICS: Heuristic[] = [
   },
   {
     name: "surnameNotQuoted",
-    what: "A surname inside a quotation is no speaker for a later pronoun.",
-    patches: [{ file: SOURCES, search: "if (insideQuotation(input, run[0]!.start)) return false;", replace: "" }],
+    what: "A name inside a quotation is no speaker for a later pronoun.",
+    patches: [
+      { file: SOURCES, search: " || insideQuotation(input, run[0]!.start)) return false;", replace: ") return false;" },
+    ],
   },
 ];
 

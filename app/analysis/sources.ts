@@ -809,14 +809,14 @@ export function resolveSources(input: ResolveInput): {
     notHead: (name: string) => boolean = () => true,
   ) => {
     const near = nearestPersonName(input, m.span.start, (parsed, run) => {
-      if (!notHead(parsed.name)) return false;
+      // A name inside a quotation is quoted words, nobody's speech act ("So-called Birthright Citizenship …," he said).
+      if (!notHead(parsed.name) || insideQuotation(input, run[0]!.start)) return false;
       const known = findNamedQuiet(parsed.name);
       if (pg === null) return run.length >= 2;
       if (known) return known.person && genderCompatible(pg, genderOf(known));
       const given = run.find((t) => /^\p{Lu}/u.test(t.value) && !TITLE_KIND.has(t.value.toLowerCase()));
       if (run.length === 1) {
         // "Steele sent an e-mail … he asked": a surname the text gave earlier with a given name ("Michael Steele").
-        if (insideQuotation(input, run[0]!.start)) return false;
         const full = givenNameBefore(input.text, run[0]!.value, run[0]!.start);
         return full !== null && genderCompatible(pg, givenNameGender(full));
       }

@@ -209,8 +209,7 @@ export function appositiveSource(ctx: AttributionContext, j: number, a: number):
 /** True when token j (just before the speaker or verb) closes the content: a comma or closing quote. */
 export function isBoundaryBefore(ctx: AttributionContext, j: number): boolean {
   const v = ctx.tok.tokens[j]!.value;
-  // "… assaulting federal officers ― the Department of Justice said.": a dash, like a comma, before the speaker.
-  if (v === "," || v === "—" || v === "―") return true;
+  if (v === ",") return true;
   return ctx.quotes.byEnd.has(ctx.tok.tokens[j]!.end);
 }
 
