@@ -1007,6 +1007,98 @@ export const HEURISTICS: Heuristic[] = [
       },
     ],
   },
+  {
+    name: "titleAbbreviationBreak",
+    what: "“Rev. Ann Roe”: a title the tokeniser takes for a sentence end before a name continues the sentence.",
+    patches: [
+      {
+        file: "app/analysis/nlp.ts",
+        search: '((TITLE_ABBREVIATIONS.has(last) || (last === "." && TITLE_ABBREVIATIONS.has(',
+        replace: '((false && (last === "." && TITLE_ABBREVIATIONS.has(',
+      },
+    ],
+  },
+  {
+    name: "titleAbbreviationName",
+    what: "“Maj. Ivo Marr”: a title split from its full stop is not part of the name.",
+    patches: [off(SOURCES, 'if (v === "." && before && TITLE_ABBREVIATIONS.has(`${before}.`)) break;')],
+  },
+  {
+    name: "perceivedSpeech",
+    what: "“X was quoted in the Ledger as saying”, “was heard saying”: the passive subject speaks the participle.",
+    patches: [{ file: VERB_CUE, search: "isIng ? perceivedSpeakerEnd(ctx, j, a) : -1", replace: "-1" }],
+  },
+  {
+    name: "relativeHeadName",
+    what: "“Ivo Marr, a professor … and director of …, who said”: the relative's head is the name before its descriptions.",
+    patches: [
+      {
+        file: NOUN_PHRASES,
+        search: 'if (!(lower[s] === "a" || lower[s] === "an") || s - 2 < a',
+        replace: 'if (true || !(lower[s] === "a" || lower[s] === "an") || s - 2 < a',
+      },
+    ],
+  },
+  {
+    name: "relativePronounNotHead",
+    what: "“attacked Tom Vass, who he said …”: a pronoun inside a relative clause is not the clause's head.",
+    patches: [
+      {
+        file: SOURCES,
+        search: "const head = relativeAntecedent(input.tokens, m.span.start);",
+        replace: "const head = null as string | null;",
+      },
+    ],
+  },
+  {
+    name: "roleHolderSpeaks",
+    what: "“An adviser to Vass said”: the unnamed role holder is the source, not the person named after the role.",
+    patches: [{ file: SOURCES, search: "const holder = roleHolderBefore(descToks);", replace: "const holder = null;" }],
+  },
+  {
+    name: "holdersToPhrase",
+    what: "“an adviser to Vass”, “people close to Vass”: the speaker phrase goes on left over “to” after a role.",
+    patches: [
+      {
+        file: NOUN_PHRASES,
+        search: "(HOLDERS_TO.has(lower[k - 1]!) || (lower[k - 1] === ",
+        replace: "(false || (false && lower[k - 1] === ",
+      },
+    ],
+  },
+  {
+    name: "holderOfPrincipal",
+    what: "“an aide to Sen. Vass” takes the principal's kind and side; friends and people close to him have no role.",
+    patches: [
+      {
+        file: SOURCES,
+        search: "for (const e of entities) holderOfPrincipal(e, entities, input.text);",
+        replace: "",
+      },
+    ],
+  },
+  {
+    name: "providedBy",
+    what: "“according to excerpts provided by the ministry”: the issuer named after the document is the source.",
+    patches: [
+      off(
+        R + "according-to.ts",
+        'if (PROVIDED.has(ctx.lower[np[1] + 1] ?? "") && ctx.lower[np[1] + 2] === "by" && np[1] + 3 <= b) {',
+      ),
+    ],
+  },
+  {
+    name: "surnameWithGivenName",
+    what: "“Marr sent an e-mail … he asked”: a pronoun may take a surname the text gave earlier with a given name.",
+    patches: [off(SOURCES, "if (run.length === 1) {")],
+  },
+  {
+    name: "surnameNotQuoted",
+    what: "A name inside a quotation is no speaker for a later pronoun.",
+    patches: [
+      { file: SOURCES, search: " || insideQuotation(input, run[0]!.start)) return false;", replace: ") return false;" },
+    ],
+  },
 ];
 
 /** The focused tests: every sourcing unit test but the scored floors (PolNeAR, BASIL) and the CLI and fuzz runs. */
@@ -1022,6 +1114,7 @@ export const FOCUSED = [
   "tests/unit/analysis/sourcing-names.test.ts",
   "tests/unit/analysis/sourcing-coreference.test.ts",
   "tests/unit/analysis/sourcing-phrasal.test.ts",
+  "tests/unit/analysis/sourcing-speakers.test.ts",
 ];
 
 interface Failure {

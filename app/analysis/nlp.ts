@@ -4,6 +4,7 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { Span } from "./types";
 import { splitParagraphs } from "./paragraphs";
+import { TITLE_ABBREVIATIONS } from "./words";
 
 export { splitParagraphs };
 
@@ -146,6 +147,8 @@ function mergeFalseBreaks(spans: [number, number][], values: string[]): [number,
     const afterAbbreviation = last === ")" || /^\p{Lu}[\p{L}.]{0,4}\.$/u.test(last);
     const continues =
       /^[,;)\]]/.test(first) ||
+      ((TITLE_ABBREVIATIONS.has(last) || (last === "." && TITLE_ABBREVIATIONS.has(`${values[prev![1] - 1]}.`))) &&
+        /^\p{Lu}/u.test(first)) ||
       (/^\p{Lu}\.?$/u.test(first) && (second === "," || second === ")")) ||
       (afterAbbreviation && /^\p{Ll}/u.test(first));
     if (prev && continues && prev[1] === a - 1) prev[1] = b;

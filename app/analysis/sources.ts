@@ -4,7 +4,7 @@
 import gazetteer from "./lexicons/gazetteer.json";
 import type { Token } from "./nlp";
 import type { SourceEntity, SourceKind, Span } from "./types";
-import { normaliseName } from "./words";
+import { TITLE_ABBREVIATIONS, normaliseName } from "./words";
 import {
   genderCompatible,
   genderFromEvidence,
@@ -219,7 +219,12 @@ const DOC_NOUNS = new Set([
   "research",
   "findings",
   "figures",
+  "excerpts",
+  "excerpt",
 ]);
+
+/** Participles of issuing a document, between it and its author ("figures released by the ministry"). */
+const ISSUED = new Set(["provided", "released", "issued", "published", "prepared", "compiled", "distributed"]);
 
 export interface SourceMention {
   /** Index of the attribution this mention is the source of. */
@@ -442,8 +447,12 @@ export function parseMention(tokens: Token[]): Parsed {
       author: null,
     };
   // Documents with an author: "bin Laden's letter", "a ruling from the US Treasury Department".
+  // "excerpts provided by the ministry": a participle of issuing between the document and its author.
   const fromIdx = low.findIndex(
-    (v, i) => (v === "from" || v === "by" || v === "of") && i > 0 && DOC_NOUNS.has(low[i - 1]!),
+    (v, i) =>
+      (v === "from" || v === "by" || v === "of") &&
+      i > 0 &&
+      (DOC_NOUNS.has(low[i - 1]!) || (v === "by" && i > 1 && ISSUED.has(low[i - 1]!) && DOC_NOUNS.has(low[i - 2]!))),
   );
   if (fromIdx > 0) {
     const authorToks = tokens.slice(tokens.findIndex((t) => t.value.toLowerCase() === low[fromIdx]) + 1);
@@ -581,6 +590,8 @@ export function parseMention(tokens: Token[]): Parsed {
       continue;
     }
     if (!isCap(v) && v !== "." && v !== "-" && v !== "&") break;
+    // "Rev. Ann Roe", "Maj. Ivo Marr": a title the tokeniser splits from its full stop is not part of the name.
+    if (v === "." && before && TITLE_ABBREVIATIONS.has(`${before}.`)) break;
     // A capitalised document word inside a name ("Bill Roe", "the Kestrel Post") is part of it.
     const docWord = TITLE_KIND.get(lv) === "document" && /^\p{Lu}/u.test(v) && s <= e;
     if ((TITLE_KIND.has(lv) && !docWord) || STATE_ADJ.has(normaliseName(v)) || HONORIFICS.has(lv)) break;
@@ -601,6 +612,20 @@ export function parseMention(tokens: Token[]): Parsed {
       descToks.some((t) => SPEAKS_FOR.has(t.value.toLowerCase()) || /^(lawyer|attorney)s?$/i.test(t.value));
     const desc = descToks.length && !relational ? joinTokens(descToks) : "";
     const norm = normaliseName(name);
+    // "an adviser to Vass", "lawyers for Ann Roe", "a friend of Roe": the role's holder speaks, not the person named.
+    const holder = roleHolderBefore(descToks);
+    if (holder && !ORGS.has(name) && !STATES.has(norm) && tokens.slice(ns, e + 1).every((t) => t.pos === "PROPN")) {
+      const phrase = `${joinTokens(descToks)} ${name}`;
+      return {
+        kind: "unnamed",
+        name: phrase,
+        description: phrase,
+        head: holder,
+        person: true,
+        plural: /s$/.test(holder),
+        author: null,
+      };
+    }
     const org =
       ORGS.has(name) ||
       STATES.has(norm) ||
@@ -777,12 +802,24 @@ export function resolveSources(input: ResolveInput): {
       : null;
   // A person named in the pronoun's own paragraph (or the one before) after the last attribution of the candidate
   // wins over it: the nearest compatible speaker. A known source's surname counts; a new name needs two words.
-  const preferNewPerson = (cand: Working | undefined, m: SourceMention, pg: Gender | null = null) => {
+  const preferNewPerson = (
+    cand: Working | undefined,
+    m: SourceMention,
+    pg: Gender | null = null,
+    notHead: (name: string) => boolean = () => true,
+  ) => {
     const near = nearestPersonName(input, m.span.start, (parsed, run) => {
+      // A name inside a quotation is quoted words, nobody's speech act ("So-called Birthright Citizenship …," he said).
+      if (!notHead(parsed.name) || insideQuotation(input, run[0]!.start)) return false;
       const known = findNamedQuiet(parsed.name);
       if (pg === null) return run.length >= 2;
       if (known) return known.person && genderCompatible(pg, genderOf(known));
       const given = run.find((t) => /^\p{Lu}/u.test(t.value) && !TITLE_KIND.has(t.value.toLowerCase()));
+      if (run.length === 1) {
+        // "Steele sent an e-mail … he asked": a surname the text gave earlier with a given name ("Michael Steele").
+        const full = givenNameBefore(input.text, run[0]!.value, run[0]!.start);
+        return full !== null && genderCompatible(pg, givenNameGender(full));
+      }
       return run.length >= 2 && genderCompatible(pg, given ? givenNameGender(given.value) : null);
     });
     if (!near) return undefined;
@@ -840,12 +877,16 @@ export function resolveSources(input: ResolveInput): {
     } else if (p.kind === "pronoun") {
       const pl = p.head === "they" || p.head === "we";
       const pg = pronounGender(p.head);
+      // "attacked Tom Vass, who he said …": a pronoun inside a relative clause is not the clause's head.
+      const head = relativeAntecedent(input.tokens, m.span.start);
+      const notHead = (name: string) => !head || surnameOf(name) !== surnameOf(head);
       ent = recent(
         (e) =>
-          pl ? e.plural || !e.person : p.head === "it" ? !e.person : e.person && genderCompatible(pg, genderOf(e)),
+          notHead(e.name) &&
+          (pl ? e.plural || !e.person : p.head === "it" ? !e.person : e.person && genderCompatible(pg, genderOf(e))),
         m.span.start,
       );
-      if (p.head === "he" || p.head === "she") ent = preferNewPerson(ent, m, pg) ?? ent;
+      if (p.head === "he" || p.head === "she") ent = preferNewPerson(ent, m, pg, notHead) ?? ent;
       if (ent) viaEvidence.push(`pronoun “${m.text}” → ${ent.name}`);
     } else if (p.author) {
       const lowerAuthor = p.author === p.author.toLowerCase();
@@ -990,7 +1031,68 @@ export function resolveSources(input: ResolveInput): {
     }
   }
   for (const e of entities) staffOfPrincipal(e, entities);
+  for (const e of entities) holderOfPrincipal(e, entities, input.text);
   return { entities: entities.map(strip), keyOf, documentMention };
+}
+
+/** The first title the text puts before a surname ("Rep. Tom Vell", "Senator Vell"), with its kind. */
+function titleBefore(text: string, surname: string): { word: string; kind: SourceKind } | null {
+  if (!surname) return null;
+  const esc = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(`([\\p{L}.]+)\\s+(?:\\p{Lu}[\\p{L}.]*\\s+){0,2}${esc}\\b`, "gu");
+  for (const m of text.matchAll(re)) {
+    const kind = TITLE_KIND.get(m[1]!.toLowerCase());
+    if (kind) return { word: m[1]!.toLowerCase(), kind };
+  }
+  return null;
+}
+
+/** "an adviser to Vass", "people close to Vass": an unnamed role holder and the person named after the role. */
+const HOLDER_OF = /^(?:.*\s)?(\S+)\s+(?:to|for|of)\s+(.+)$/;
+/** Roles that say only that someone is near a person, not that they work for them: no kind of their own. */
+const NEAR_ONLY = new Set(
+  "close friend friends associate associates ally allies confidant confidants relative relatives people sources".split(
+    " ",
+  ),
+);
+
+/**
+ * The unnamed holder of a role for a person the text names as a source is affiliated with that person's side: staff
+ * take the principal's kind ("an aide to Sen. Vass" → politician); friends and people close to them have no role.
+ */
+function holderOfPrincipal(e: Working, entities: Working[], text: string): void {
+  if (e.named || !e.person) return;
+  const m = HOLDER_OF.exec(e.name);
+  if (!m || !(roleHolderBefore(m[1]!.toLowerCase()) || m[1]!.toLowerCase() === "close")) return;
+  const role = m[1]!.toLowerCase();
+  const principal = entities.find((x) => x !== e && x.person && x.named && surnameOf(x.name) === surnameOf(m[2]!));
+  if (NEAR_ONLY.has(role) && e.kind !== "unnamed") {
+    e.kind = "unnamed";
+    e.kindEvidence.push(`“${role}” gives no role of their own → unnamed`);
+  }
+  // "a lawyer for Roe": counsel for a client, like their firm (the codebook's decision).
+  if (/^(lawyer|attorney|counsel)s?$/.test(role) && e.kind === "unnamed") {
+    e.kind = "other";
+    e.kindEvidence.push(`“${role}” for a client → other`);
+  }
+  if (!principal) {
+    // Not a source itself: the title the text gives the principal ("Rep. Tom Vell") still says whom the staff serve.
+    const title = SPEAKS_FOR.has(role.replace(/s$/, "")) ? titleBefore(text, m[2]!.split(/\s+/).at(-1) ?? "") : null;
+    if (title && (title.kind === "politician" || title.kind === "official")) {
+      e.kind = title.kind;
+      e.kindEvidence.push(`“${role}” for a ${title.word} (${title.kind}) → ${title.kind}`);
+    }
+    return;
+  }
+  e.affiliation = principal.affiliation ?? principal.name;
+  e.kindEvidence.push(`affiliation: the side of ${principal.name}, named after “${role}”`);
+  if (
+    (SPEAKS_FOR.has(role) || SPEAKS_FOR.has(role.replace(/s$/, ""))) &&
+    (principal.kind === "politician" || principal.kind === "official")
+  ) {
+    e.kind = principal.kind;
+    e.kindEvidence.push(`“${role}” for ${principal.name} (${principal.kind}) → ${principal.kind}`);
+  }
 }
 
 /** "Roe's chief of staff", "the senator's spokeswoman": a person's staff role, with the principal's name before it. */
@@ -1189,6 +1291,66 @@ function lowerBound(tokens: Token[], pos: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Roles held for or near a person: "an adviser to", "lawyers for", "a friend of", "people close to". */
+const ROLE_HOLDERS = new Set(
+  (
+    "adviser advisers advisor advisors aide aides spokesman spokeswoman spokesperson spokespeople lawyer lawyers " +
+    "attorney attorneys friend friends associate associates ally allies confidant confidants counsel representative " +
+    "representatives staffer staffers assistant assistants relative relatives people sources"
+  ).split(" "),
+);
+/** The role word of a description ending "ROLE to/for/of" or "close to", or null; a single word: itself if a role. */
+function roleHolderBefore(desc: Token[] | string): string | null {
+  if (typeof desc === "string") return ROLE_HOLDERS.has(desc) ? desc : null;
+  let n = desc.length;
+  // "advisers to Sen. Vass": the principal's own title comes between.
+  while (n > 2 && (TITLE_KIND.has(desc[n - 1]!.value.toLowerCase()) || desc[n - 1]!.value === ".")) n--;
+  const prep = desc[n - 1]?.value.toLowerCase();
+  if (n < 2 || (prep !== "to" && prep !== "for" && prep !== "of")) return null;
+  const role = desc[n - 2]!.value.toLowerCase();
+  if (prep === "to" && role === "close") return "close";
+  return ROLE_HOLDERS.has(role) ? role : null;
+}
+
+/** Whether `pos` lies inside a quotation opened earlier in its paragraph (a name quoted is nobody's speech act). */
+function insideQuotation(input: ResolveInput, pos: number): boolean {
+  const para = input.paragraphs[paragraphIndex(input.paragraphs, pos)];
+  const before = input.text.slice(para ? para.start : 0, pos);
+  const open = (before.match(/“/g) ?? []).length;
+  const close = (before.match(/”/g) ?? []).length;
+  return open > close || (before.match(/"/g) ?? []).length % 2 === 1;
+}
+
+/** A given name the text puts before `surname` earlier than `pos` ("Michael Steele" for a later "Steele"), or null. */
+function givenNameBefore(text: string, surname: string, pos: number): string | null {
+  if (!/^\p{Lu}[\p{L}'’-]+$/u.test(surname)) return null;
+  const re = new RegExp(`(\\p{Lu}\\p{Ll}+)\\s+(?:\\p{Lu}\\.\\s+)?${surname}\\b`, "gu");
+  for (const m of text.slice(0, pos).matchAll(re)) if (givenNameGender(m[1]!) !== null) return m[1]!;
+  return null;
+}
+
+/** The last word of a name, normalised: two names with the same one may be one person. */
+function surnameOf(name: string): string {
+  return (
+    normaliseName(name)
+      .split(/[\s-]+/)
+      .at(-1) ?? ""
+  );
+}
+
+/** "attacked Tom Vass, who he said …": the name a "who"/"whom" right before `pos` refers back to, or null. */
+function relativeAntecedent(tokens: Token[], pos: number): string | null {
+  const k = lowerBound(tokens, pos);
+  const rel = tokens[k - 1]?.value.toLowerCase();
+  if (rel !== "who" && rel !== "whom") return null;
+  const e = tokens[k - 2]?.value === "," ? k - 3 : k - 2;
+  let s = e;
+  while (s >= 0 && (tokens[s]!.pos === "PROPN" || /^\p{Lu}/u.test(tokens[s]!.value))) s--;
+  if (s === e) return null;
+  const p = parseMention(tokens.slice(s + 1, e + 1));
+  return p.kind === "named" ? p.name : null;
 }
 
 /** "The letter" → the author of the most recent "his letter" / "X's letter" / "letter … from X". */

@@ -292,3 +292,8 @@ function foldUncached(s: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** Titles wink takes for a sentence end before the name they precede ("Rev. Ann Roe", "Maj. Ivo Marr"). */
+export const TITLE_ABBREVIATIONS = new Set(
+  "Rev. Msgr. Fr. Atty. Supt. Cmdr. Adm. Maj. Pres. Sens. Reps. Insp. Det. Cpl. Pvt. Gens. Amb.".split(" "),
+);

@@ -8,6 +8,11 @@ import { NAME_PARTICLES, PERSONAL, POSTPOSED_TITLE, QUANT_SUBJECTS, RELATIVE, TI
 /** Words that head "… close to X" as a source: the people near X, not X. */
 const CLOSE_TO_HEADS = new Set(["some", "those", "people", "sources", "others", "many", "several", "allies", "aides"]);
 
+/** Roles held "to" someone: "an adviser to Vass", "aides to the minister", "the envoy to Veltria". */
+const HOLDERS_TO = new Set(
+  "adviser advisers advisor advisors aide aides assistant assistants counsel secretary ambassador envoy".split(" "),
+);
+
 export function isNameish(t: Token): boolean {
   return (
     t.pos === "PROPN" ||
@@ -30,10 +35,7 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
     return [j, j];
   if (t.pos === "PRON" || PERSONAL.has(lw)) {
     if (PERSONAL.has(lw)) return [j, j];
-    if (RELATIVE.has(lw) && allowRelative) {
-      if ((lower[j - 1] === "," || isCommaLike(lower[j - 1]!)) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
-      return npLeft(ctx, j - 1, a, false);
-    }
+    if (RELATIVE.has(lw) && allowRelative) return relativeHead(ctx, j, a);
     if (
       lw === "many" ||
       lw === "some" ||
@@ -50,10 +52,7 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
       return [j, j];
     return null;
   }
-  if (RELATIVE.has(lw) && allowRelative && t.pos !== "DET") {
-    if ((lower[j - 1] === "," || isCommaLike(lower[j - 1]!)) && j - 2 >= a) return npLeft(ctx, j - 2, a, false);
-    return npLeft(ctx, j - 1, a, false);
-  }
+  if (RELATIVE.has(lw) && allowRelative && t.pos !== "DET") return relativeHead(ctx, j, a);
   let k = j;
   let head = -1;
   let count = 0;
@@ -177,6 +176,14 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
       // inside a name (initials, hyphens)
     } else if (
       pos === "ADP" &&
+      lu === "to" &&
+      head >= 0 &&
+      k - 1 >= a &&
+      (HOLDERS_TO.has(lower[k - 1]!) || (lower[k - 1] === "close" && k - 2 >= a && CLOSE_TO_HEADS.has(lower[k - 2]!)))
+    ) {
+      // "an adviser to Vass", "people close to Vass": the role's holder heads the phrase, not the person after "to".
+    } else if (
+      pos === "ADP" &&
       (lu === "of" || lu === "for" || lu === "at" || lu === "from") &&
       head >= 0 &&
       k > a &&
@@ -202,6 +209,28 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
   let s = start;
   while (s < j && (tokens[s]!.pos === "ADP" || tokens[s]!.pos === "CCONJ" || tokens[s]!.pos === "PUNCT")) s++;
   return [s, j];
+}
+
+/**
+ * The head of the relative pronoun at j. "Tarn Watch, a residents' group that …", "Ivo Marr, a professor at Tarn
+ * University and director of its law centre, who …": the relative's head is the name before the descriptions.
+ */
+function relativeHead(ctx: AttributionContext, j: number, a: number): [number, number] | null {
+  const { lower, tok } = ctx;
+  const np = npLeft(ctx, isCommaLike(lower[j - 1]!) && j - 2 >= a ? j - 2 : j - 1, a, false);
+  if (!np) return np;
+  let s = np[0];
+  // Coordinated descriptions ("a professor … and director of …") go back to the first.
+  for (let n = 0; n < 2 && s - 2 >= a && lower[s - 1] === "and" && /^\p{Ll}/u.test(tok.tokens[s]!.value); n++) {
+    const prev = npLeft(ctx, s - 2, a, false);
+    if (!prev) break;
+    s = prev[0];
+  }
+  if (!(lower[s] === "a" || lower[s] === "an") || s - 2 < a || lower[s - 1] !== ",") return np;
+  const name = npLeft(ctx, s - 2, a, false);
+  const cap = (t: Token) => isNameish(t) || /^\p{Lu}/u.test(t.value) || t.value === ".";
+  if (!name || !tok.tokens.slice(name[0], name[1] + 1).every(cap)) return np;
+  return [name[0], np[1]];
 }
 
 /** Works whose author follows with "by" ("according to a study by the Kestrel Institute"). */

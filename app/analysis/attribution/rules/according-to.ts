@@ -5,11 +5,19 @@ import { type AttributionContext, type RawAttribution, span } from "../context";
 import { npRight } from "../noun-phrases";
 import type { RuleFamily, TokenMatcher } from "../rule";
 
+/** Participles that name a document's issuer with "by" ("excerpts provided by", "figures released by"). */
+const PROVIDED = new Set(["provided", "released", "issued", "published", "prepared", "compiled", "distributed"]);
+
 export function accordingTo(ctx: AttributionContext, i: number, a: number, b: number): RawAttribution | null {
   const tokens = ctx.tok.tokens;
   // "according to exit polls", "according to show insiders": a noun the tagger reads as a verb opens the phrase.
-  const np = npRight(ctx, i + 2, b, true);
+  let np = npRight(ctx, i + 2, b, true);
   if (!np) return null;
+  // "according to excerpts provided by the ministry": the issuer of the words is named after the document.
+  if (PROVIDED.has(ctx.lower[np[1] + 1] ?? "") && ctx.lower[np[1] + 2] === "by" && np[1] + 3 <= b) {
+    const by = npRight(ctx, np[1] + 3, b);
+    if (by) np = [np[0], by[1]];
+  }
   const cue = span(ctx, i, i + 1);
   const base = {
     cue,

@@ -31,6 +31,7 @@ import {
   RELATIVE,
   SAY_LIKE,
 } from "../word-sets";
+import { perceivedSpeakerEnd } from "./perceived-speech";
 import { contentAfterSource, frontedParticiple, subjectBeforeCue } from "./verb-cue-parts";
 
 export function verbCue(
@@ -134,7 +135,7 @@ export function verbCue(
     evidence: [`cue: ${found.phrase} (${entry.class}, ${entry.stance})`],
   };
 
-  const j = skipLeftModifiers(
+  let j = skipLeftModifiers(
     ctx,
     controlled ? (BE_FORMS.has(lower[i - 3] ?? "") && tokens[i - 2]!.pos === "ADJ" ? i - 4 : i - 3) : i - 1,
     a,
@@ -143,6 +144,9 @@ export function verbCue(
   let progressive = false;
   for (let m = j + 1; m < i; m++)
     if (tokens[m]!.lemma === "be" || lower[m] === "’s" || lower[m] === "'s") progressive = true;
+  // "Roe was quoted in the Ledger as saying …", "was heard saying …": the subject of the passive is the speaker.
+  const heard = isIng ? perceivedSpeakerEnd(ctx, j, a) : -1;
+  if (heard >= 0) [j, progressive] = [heard, true];
 
   // Participle clause: ", saying …" takes the subject of the sentence.
   const byIng =
@@ -166,6 +170,7 @@ export function verbCue(
   }
   if (
     isIng &&
+    heard < 0 &&
     j >= a &&
     (lower[j] === "," || tokens[j]!.pos === "CCONJ" || byIng) &&
     (cls === "speech" || cls === "stance")
@@ -230,7 +235,7 @@ export function verbCue(
   }
 
   if (isIng && !progressive) return null;
-  const subj = subjectBeforeCue(ctx, j, a, cls, isIng, sentenceAtts);
+  const subj = subjectBeforeCue(ctx, j, a, cls, isIng && heard < 0, sentenceAtts);
   if (!subj) return null;
   const { np, coordinated } = subj;
   if (!subjectOk(ctx, np, cls)) return null;
