@@ -817,7 +817,7 @@ export function resolveSources(input: ResolveInput): {
       const given = run.find((t) => /^\p{Lu}/u.test(t.value) && !TITLE_KIND.has(t.value.toLowerCase()));
       if (run.length === 1) {
         // "Steele sent an e-mail … he asked": a surname the text gave earlier with a given name ("Michael Steele").
-        const full = givenNameBefore(input.text, run[0]!.value, run[0]!.start);
+        const full = givenNameBefore(input, run[0]!.value, run[0]!.start);
         return full !== null && genderCompatible(pg, givenNameGender(full));
       }
       return run.length >= 2 && genderCompatible(pg, given ? givenNameGender(given.value) : null);
@@ -1031,18 +1031,30 @@ export function resolveSources(input: ResolveInput): {
     }
   }
   for (const e of entities) staffOfPrincipal(e, entities);
-  for (const e of entities) holderOfPrincipal(e, entities, input.text);
+  for (const e of entities) holderOfPrincipal(e, entities, input);
   return { entities: entities.map(strip), keyOf, documentMention };
 }
 
-/** The first title the text puts before a surname ("Rep. Tom Vell", "Senator Vell"), with its kind. */
-function titleBefore(text: string, surname: string): { word: string; kind: SourceKind } | null {
+/**
+ * The first title the text puts before a surname ("Rep. Tom Vell", "Senator Vell"), with its kind: the word right
+ * before the surname or before up to two capitalised words ahead of it. Read at the surname's places in the word
+ * index, so the work is bounded by how often the surname occurs, not by the length of the text.
+ */
+function titleBefore(input: ResolveInput, surname: string): { word: string; kind: SourceKind } | null {
   if (!surname) return null;
-  const esc = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const re = new RegExp(`([\\p{L}.]+)\\s+(?:\\p{Lu}[\\p{L}.]*\\s+){0,2}${esc}\\b`, "gu");
-  for (const m of text.matchAll(re)) {
-    const kind = TITLE_KIND.get(m[1]!.toLowerCase());
-    if (kind) return { word: m[1]!.toLowerCase(), kind };
+  const { tokens } = input;
+  for (const i of input.wordIndex.get(surname.toLowerCase()) ?? []) {
+    if (tokens[i]!.value !== surname) continue;
+    let k = i - 1;
+    for (let skipped = 0; k >= 0 && skipped <= 2; skipped++) {
+      // "Rep." may come as one token or as "Rep" and a full stop joined to it.
+      const joinedStop = tokens[k]!.value === "." && k > 0 && tokens[k - 1]!.end === tokens[k]!.start;
+      const word = joinedStop ? `${tokens[k - 1]!.value}.` : tokens[k]!.value;
+      const kind = TITLE_KIND.get(word.toLowerCase());
+      if (kind) return { word: word.toLowerCase(), kind };
+      if (!/^\p{Lu}[\p{L}.]*$/u.test(word)) break;
+      k -= joinedStop ? 2 : 1;
+    }
   }
   return null;
 }
@@ -1060,7 +1072,7 @@ const NEAR_ONLY = new Set(
  * The unnamed holder of a role for a person the text names as a source is affiliated with that person's side: staff
  * take the principal's kind ("an aide to Sen. Vass" → politician); friends and people close to them have no role.
  */
-function holderOfPrincipal(e: Working, entities: Working[], text: string): void {
+function holderOfPrincipal(e: Working, entities: Working[], input: ResolveInput): void {
   if (e.named || !e.person) return;
   const m = HOLDER_OF.exec(e.name);
   if (!m || !(roleHolderBefore(m[1]!.toLowerCase()) || m[1]!.toLowerCase() === "close")) return;
@@ -1077,7 +1089,7 @@ function holderOfPrincipal(e: Working, entities: Working[], text: string): void 
   }
   if (!principal) {
     // Not a source itself: the title the text gives the principal ("Rep. Tom Vell") still says whom the staff serve.
-    const title = SPEAKS_FOR.has(role.replace(/s$/, "")) ? titleBefore(text, m[2]!.split(/\s+/).at(-1) ?? "") : null;
+    const title = SPEAKS_FOR.has(role.replace(/s$/, "")) ? titleBefore(input, m[2]!.split(/\s+/).at(-1) ?? "") : null;
     if (title && (title.kind === "politician" || title.kind === "official")) {
       e.kind = title.kind;
       e.kindEvidence.push(`“${role}” for a ${title.word} (${title.kind}) → ${title.kind}`);
@@ -1323,11 +1335,24 @@ function insideQuotation(input: ResolveInput, pos: number): boolean {
   return open > close || (before.match(/"/g) ?? []).length % 2 === 1;
 }
 
-/** A given name the text puts before `surname` earlier than `pos` ("Michael Steele" for a later "Steele"), or null. */
-function givenNameBefore(text: string, surname: string, pos: number): string | null {
+/**
+ * A given name the text puts before `surname` earlier than `pos` ("Michael Steele" for a later "Steele"; an initial
+ * may stand between), or null. Read at the surname's places in the word index: bounded by its occurrences.
+ */
+function givenNameBefore(input: ResolveInput, surname: string, pos: number): string | null {
   if (!/^\p{Lu}[\p{L}'’-]+$/u.test(surname)) return null;
-  const re = new RegExp(`(\\p{Lu}\\p{Ll}+)\\s+(?:\\p{Lu}\\.\\s+)?${surname}\\b`, "gu");
-  for (const m of text.slice(0, pos).matchAll(re)) if (givenNameGender(m[1]!) !== null) return m[1]!;
+  const { tokens } = input;
+  for (const i of input.wordIndex.get(surname.toLowerCase()) ?? []) {
+    if (tokens[i]!.end > pos) break;
+    if (tokens[i]!.value !== surname) continue;
+    let j = i - 1;
+    // "Michael J. Steele": the initial as one token or as a letter and its full stop.
+    if (j >= 0 && /^\p{Lu}\.$/u.test(tokens[j]!.value)) j--;
+    else if (j >= 1 && tokens[j]!.value === "." && /^\p{Lu}$/u.test(tokens[j - 1]!.value)) j -= 2;
+    const given = tokens[j];
+    if (!given || given.end === tokens[j + 1]!.start || !/^\p{Lu}\p{Ll}+$/u.test(given.value)) continue;
+    if (givenNameGender(given.value) !== null) return given.value;
+  }
   return null;
 }
 
