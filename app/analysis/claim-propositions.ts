@@ -124,16 +124,22 @@ export function splitPropositions<C extends SplittableClaim>(
   termsOf: (span: Span) => string[],
   hedgeIn: (span: Span) => boolean,
 ): void {
-  for (const c of [...claims]) {
-    if (c.attributionId || c.spans.length !== 1) continue;
-    const parts = propositionSpans(text, words, c.span);
-    if (!parts) continue;
+  // One pass over the claims into a new list (no search and splice per split claim), written back in place.
+  const result: C[] = [];
+  for (const c of claims) {
+    const parts = c.attributionId || c.spans.length !== 1 ? null : propositionSpans(text, words, c.span);
+    if (!parts) {
+      result.push(c);
+      continue;
+    }
     const made = parts.map((span) => {
       const inside = (s: Span) => span.start <= s.start && s.end <= span.end;
       let stance = c.stance;
       let evidence = [...c.evidence, "claim.proposition"];
       let denial = c.denial;
-      if (c.denial && inside(c.span) && c.denial.start >= c.span.start && !inside(c.denial)) {
+      // A denial the claim's own sentence holds stays with the clause that holds it.
+      const denialInClaim = c.denial && c.denial.start >= c.span.start && c.denial.end <= c.span.end;
+      if (c.denial && denialInClaim && !inside(c.denial)) {
         stance = "asserted";
         denial = undefined;
         evidence = ["stance.asserted", "claim.proposition"];
@@ -154,6 +160,8 @@ export function splitPropositions<C extends SplittableClaim>(
       else delete out.denial;
       return out;
     });
-    claims.splice(claims.indexOf(c), 1, ...made);
+    result.push(...made);
   }
+  claims.length = 0;
+  for (const c of result) claims.push(c);
 }

@@ -1329,10 +1329,40 @@ function roleHolderBefore(desc: Token[] | string): string | null {
 /** Whether `pos` lies inside a quotation opened earlier in its paragraph (a name quoted is nobody's speech act). */
 function insideQuotation(input: ResolveInput, pos: number): boolean {
   const para = input.paragraphs[paragraphIndex(input.paragraphs, pos)];
-  const before = input.text.slice(para ? para.start : 0, pos);
-  const open = (before.match(/“/g) ?? []).length;
-  const close = (before.match(/”/g) ?? []).length;
-  return open > close || (before.match(/"/g) ?? []).length % 2 === 1;
+  const from = para ? para.start : 0;
+  const marks = quoteMarks(input);
+  const count = (at: number[]) => countBelow(at, pos) - countBelow(at, from);
+  return count(marks.open) > count(marks.close) || count(marks.straight) % 2 === 1;
+}
+
+/** Where the text's quotation marks stand, found once per text (a pronoun asks for every name it passes). */
+const QUOTE_MARKS = new WeakMap<ResolveInput, { open: number[]; close: number[]; straight: number[] }>();
+function quoteMarks(input: ResolveInput): { open: number[]; close: number[]; straight: number[] } {
+  let marks = QUOTE_MARKS.get(input);
+  if (!marks) {
+    marks = { open: [], close: [], straight: [] };
+    const { text } = input;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x201c) marks.open.push(i);
+      else if (ch === 0x201d) marks.close.push(i);
+      else if (ch === 0x22) marks.straight.push(i);
+    }
+    QUOTE_MARKS.set(input, marks);
+  }
+  return marks;
+}
+
+/** How many of the ascending positions are below `pos`. */
+function countBelow(at: number[], pos: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

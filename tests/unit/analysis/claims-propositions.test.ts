@@ -4,6 +4,32 @@ import { buildClaims as build } from "../../utils/claims-build";
 // One claim per proposition: the writer's sentence that joins two main clauses, each with a subject and a finite verb,
 // gives two claims (claim.proposition); everything else stays one claim. Fictional outlets, places and people.
 describe("claims split into propositions", () => {
+  it("leaves a denial with the clause that holds it, the other clause asserted", () => {
+    for (const [text, deniedText, assertedText] of [
+      [
+        "There is no evidence that the Tolvar pier was sold, and the harbour council met on Tuesday.",
+        "There is no evidence that the Tolvar pier was sold",
+        "the harbour council met on Tuesday.",
+      ],
+      [
+        "The harbour council met on Tuesday, but there is no evidence that the Tolvar pier was sold.",
+        "there is no evidence that the Tolvar pier was sold.",
+        "The harbour council met on Tuesday",
+      ],
+    ]) {
+      const claims = build(text!, []);
+      expect(claims.map((c) => [c.text, c.stance])).toEqual(
+        expect.arrayContaining([
+          [deniedText, "denied"],
+          [assertedText, "asserted"],
+        ]),
+      );
+      expect(claims).toHaveLength(2);
+      const asserted = claims.find((c) => c.stance === "asserted")!;
+      expect(asserted.denial).toBeUndefined();
+    }
+  });
+
   it("splits main clauses joined by ', and' each with its own subject and verb, each with its own span", () => {
     const text =
       "Harbour master Elin Dravik resigned from the port board on Friday, and the council named Oskar Brenn as her successor.";
