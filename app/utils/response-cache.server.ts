@@ -81,7 +81,8 @@ export interface ResponseCacheOptions {
 
 /** The focus value every made-up token is answered as (no number has it, so the page says it was not found). */
 export const UNKNOWN_FOCUS = "none";
-const MAX_FOCUS_CHECKS = 500;
+/** Pages and readers whose focus check is kept (one revision each: a new one replaces the old). */
+const MAX_FOCUS_CHECKS = 100;
 
 export function responseCache(opts: ResponseCacheOptions): RequestHandler {
   const cache = new Map<string, Entry>();
@@ -103,8 +104,11 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
   // Requests that arrive while the same page is being rendered wait for that render instead of starting
   // their own: fifty readers at the moment a page changes cost one render, not fifty.
   const inflight = new Map<string, ((e: Entry | null) => void)[]>();
-  /** Which focus tokens are real, by page, reader and fingerprint (see `checkFocus`); the oldest go first. */
-  const focusChecks = new Map<string, (token: string) => boolean>();
+  /**
+   * Which focus tokens are real, by page and reader, for one fingerprint each (see `checkFocus`): a check holds its
+   * loaded comparison, so a page that keeps changing keeps one, not one per revision; the oldest go first.
+   */
+  const focusChecks = new Map<string, { fingerprint: string; check: (token: string) => boolean }>();
 
   function send(req: Request, res: Response, e: Entry, how: string): void {
     res.status(e.status);
@@ -175,9 +179,11 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
     void (async () => {
       const fingerprint = opts.fingerprint ? await opts.fingerprint(req) : "";
       if (fingerprint === null) return next();
-      // The page, reader and fingerprint whose real focus tokens a render registers (a document and its .data).
-      const scope = [req.path.replace(/\.data$/, ""), ...reader, fingerprint].join("\u0000");
-      if (opts.checkFocus) unknownFocus(req, focusChecks.get(scope));
+      // The page and reader whose real focus tokens a render registers (a document and its .data), for this
+      // fingerprint only.
+      const scope = [req.path.replace(/\.data$/, ""), ...reader].join("\u0000");
+      const known = focusChecks.get(scope);
+      if (opts.checkFocus) unknownFocus(req, known?.fingerprint === fingerprint ? known.check : undefined);
       const key = [req.originalUrl, ...reader].join("\u0000");
       const hit = cache.get(key);
       const sameVersion = hit && hit.version === version;
@@ -196,10 +202,13 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
         waiting.push((e) => (e && (e.fingerprint === fingerprint || tolerant) ? send(req, res, e, "shared") : next()));
         return;
       }
+      // A HEAD is answered from the cache but never fills it: Remix answers it with no body, which would be kept
+      // as the page and served to the GETs after it.
+      if (req.method === "HEAD") return next();
       if (opts.checkFocus)
         res.locals.registerFocusCheck = (check: (token: string) => boolean) => {
           focusChecks.delete(scope);
-          focusChecks.set(scope, check);
+          focusChecks.set(scope, { fingerprint, check });
           if (focusChecks.size > MAX_FOCUS_CHECKS) focusChecks.delete(focusChecks.keys().next().value!);
         };
       render(req, res, next, key, fingerprint);
@@ -250,12 +259,20 @@ export function responseCache(opts: ResponseCacheOptions): RequestHandler {
         settle(null);
         return out;
       }
+      if (res.statusCode !== 200) {
+        // An error page replaced the render midway (its handler set its own status and length): only the error
+        // page goes out, not the part of the page held before it.
+        restore();
+        const out = end(chunk, ...rest);
+        settle(null);
+        return out;
+      }
       if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
       const done = [chunk, ...rest].find((r) => typeof r === "function") as (() => void) | undefined;
       if (done) res.once("finish", done);
       restore();
       const body = Buffer.concat(chunks);
-      if (res.statusCode !== 200 || res.getHeader("set-cookie") || version !== started) {
+      if (res.getHeader("set-cookie") || version !== started) {
         // Changed meanwhile (a post through this process): sent as it is, not kept.
         end(body);
         settle(null);

@@ -24,12 +24,16 @@ describe("the comparison micro-cache", () => {
           req.params && req.path.endsWith("/gone") ? null : String(revisions.get(req.path) ?? 0),
       }),
     );
-    app.get("/comparisons/:id", (req, res) => {
+    app.get("/comparisons/:id", (req, res, next) => {
+      // As Remix answers a HEAD: the headers of the page and no body.
+      if (req.method === "HEAD") return void res.type("html").end();
       renders++;
       if (req.query.login) res.setHeader("Set-Cookie", "s=1");
       res.setHeader("Content-Security-Policy", `script-src 'nonce-${renders}'`);
       res.type("html");
       res.write(`<p>render ${renders} for ${req.get("cookie") ?? "nobody"}`);
+      // A render that fails after its first chunk: the error handler answers instead.
+      if (req.query.fail) return next(new Error("render failed"));
       res.end(`${req.query.big ? "<!-- padding -->".repeat(500) : ""}</p>`);
     });
     app.post("/comparisons/:id", (_req, res) => void res.status(204).end());
@@ -49,6 +53,25 @@ describe("the comparison micro-cache", () => {
     expect(a.headers.get("x-parallax-cache")).toBe("miss");
     expect(b.headers.get("x-parallax-cache")).toBe("hit");
     expect(b.headers.get("content-security-policy")).toBe(a.headers.get("content-security-policy"));
+  });
+
+  test("a HEAD on a miss never fills the cache: the GET after it gets the whole page", async () => {
+    const head = await fetch(base + "/comparisons/40", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    const get = await fetch(base + "/comparisons/40");
+    expect(get.headers.get("x-parallax-cache")).toBe("miss");
+    expect(await get.text()).toMatch(/^<p>render \d+ for nobody<\/p>$/);
+    // Once kept, a HEAD is answered from it.
+    expect((await fetch(base + "/comparisons/40", { method: "HEAD" })).headers.get("x-parallax-cache")).toBe("hit");
+  });
+
+  test("a render that fails midway sends only the error page, not the part held before it", async () => {
+    const res = await fetch(base + "/comparisons/41?fail=1");
+    expect(res.status).toBe(500);
+    const body = await res.text();
+    expect(body).not.toContain("<p>render");
+    expect(body).toContain("render failed");
+    expect((await fetch(base + "/comparisons/41?fail=1")).headers.get("x-parallax-cache")).toBe("miss");
   });
 
   test("another reader (cookie) gets their own render; responses setting cookies are never cached", async () => {
