@@ -458,7 +458,8 @@ function unknownShare(f: ArticleFigures): number {
   return all ? unknown / all : 0;
 }
 
-function voiceCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
+/** The voice-share candidates of a comparison, before selection (exported for its tests). */
+export function voiceCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
   const groups = new Map(c.figures.map((f) => [f.articleId, voiceGroups(f)]));
   const total = (m: Map<string, Figure>) => [...m.values()].reduce((n, f) => n + f.value, 0);
@@ -484,6 +485,9 @@ function voiceCandidates(c: Comparison, label: (id: number) => string): Candidat
     for (const [g, fa] of ga) {
       const fb = gb.get(g);
       if (/\b(?:other|unnamed) sources$/.test(g)) continue;
+      // Check: "politician sources" (no affiliation) reads as all of that kind; where some sources of that kind in
+      // either article have an affiliation, it is only part of them, so the share would be false as read.
+      if ([...ga.keys(), ...gb.keys()].some((k) => k !== g && k.endsWith(` ${g}`))) continue;
       const sa = fa.value / ta;
       const sb = (fb?.value ?? 0) / tb;
       if (sa - sb < 0.25) continue;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyse } from "#app/analysis/index";
 import { compareArticles, type Comparison, type CompareInput } from "#app/compare/compare";
-import { discussionPrompts, MAX_PROMPTS, MIN_PROMPTS, sameProposition } from "#app/compare/prompts";
+import { discussionPrompts, MAX_PROMPTS, MIN_PROMPTS, sameProposition, voiceCandidates } from "#app/compare/prompts";
 import templates from "#app/compare/prompt-templates.json";
 
 // The three fictional tutorial reports (app/demo/tutorial), analysed and compared as the app does.
@@ -172,6 +172,45 @@ describe("discussion prompts", () => {
       expect(g.cells[0]!.stance).toBe("asserted");
       expect(g.cells[0]!.text.trim()).toMatch(/[.!]["”’)]*$/);
     }
+  });
+
+  it("makes no voice-share prompt for a kind's unaffiliated sources where some of that kind have an affiliation", () => {
+    const src = (
+      articleId: number,
+      key: string,
+      kind: "politician" | "expert",
+      affiliation: string | null,
+      words: number,
+    ) => {
+      const trace = [{ articleId, span: { start: 0, end: 10 }, field: "body" as const }];
+      return {
+        key,
+        name: key,
+        kind,
+        affiliation,
+        named: true,
+        attributions: { value: 1, trace },
+        wordsQuoted: { value: words, trace },
+      };
+    };
+    // The focal article quotes politicians, some with an affiliation; the others mostly an expert.
+    const mixed: Comparison = {
+      ...comparison,
+      figures: comparison.figures.map((f) => ({
+        ...f,
+        sources:
+          f.articleId === comparison.focalId
+            ? [
+                src(f.articleId, "Ann Vell", "politician", null, 60),
+                src(f.articleId, "Bo Tarn", "politician", "Harbour", 40),
+              ]
+            : [src(f.articleId, "Cy Orm", "politician", null, 5), src(f.articleId, "Di Lusk", "expert", null, 80)],
+      })),
+    };
+    const voice = voiceCandidates(mixed, (id) => `Article ${id}`);
+    // "politician sources" would read as all of them (60 of 100 words here, where all politicians have 100 of 100).
+    expect(voice.some((p) => / come from politician sources/.test(p.text))).toBe(false);
+    expect(voice.some((p) => /Harbour politician sources/.test(p.text))).toBe(true);
   });
 
   it("makes no voice-share prompt where speakers' kinds are unknown, and no unnamed-share prompt where 'he' counts as unnamed", () => {
