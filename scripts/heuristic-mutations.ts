@@ -174,9 +174,8 @@ export const HEURISTICS: Heuristic[] = [
     patches: [
       {
         file: NOUN_PHRASES,
-        search: '(lower[j - 1] === "," || isCommaLike(lower[j - 1]!))',
-        replace: '(lower[j - 1] === "," || (false && isCommaLike(lower[j - 1]!)))',
-        times: 2,
+        search: "isCommaLike(lower[j - 1]!) && j - 2 >= a",
+        replace: 'lower[j - 1] === "," && j - 2 >= a',
       },
     ],
   },

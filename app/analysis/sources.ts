@@ -1294,17 +1294,6 @@ function paragraphIndex(paragraphs: Span[], pos: number): number {
   return best;
 }
 
-function lowerBound(tokens: Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Roles held for or near a person: "an adviser to", "lawyers for", "a friend of", "people close to". */
 const ROLE_HOLDERS = new Set(
   (
@@ -1351,18 +1340,6 @@ function quoteMarks(input: ResolveInput): { open: number[]; close: number[]; str
     QUOTE_MARKS.set(input, marks);
   }
   return marks;
-}
-
-/** How many of the ascending positions are below `pos`. */
-function countBelow(at: number[], pos: number): number {
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid]! < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -1452,17 +1429,6 @@ function documentAuthor(
     }
   }
   return undefined;
-}
-
-function lowerBoundNum(positions: number[], tokens: Token[], pos: number): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[positions[mid]!]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function lastBefore(e: Working, pos: number): number {
@@ -2086,3 +2052,22 @@ function appositiveAfter(tokens: Token[], i: number): string | null {
   }
   return words.length ? words.join(" ") : null;
 }
+
+/** How many items at the start of a list come before a point (`before` holds for them and for none after them). */
+function countBefore<T>(items: readonly T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(items[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+/** The first token that starts at or after `pos`. */
+const lowerBound = (tokens: Token[], pos: number) => countBefore(tokens, (t) => t.start < pos);
+/** The first of the token positions whose token starts at or after `pos`. */
+const lowerBoundNum = (positions: number[], tokens: Token[], pos: number) =>
+  countBefore(positions, (i) => tokens[i]!.start < pos);
+/** How many of the ascending positions are below `pos`. */
+const countBelow = (at: number[], pos: number) => countBefore(at, (x) => x < pos);
