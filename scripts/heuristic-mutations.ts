@@ -1071,7 +1071,7 @@ export const HEURISTICS: Heuristic[] = [
     patches: [
       {
         file: SOURCES,
-        search: "for (const e of entities) holderOfPrincipal(e, entities, input.text);",
+        search: "for (const e of entities) holderOfPrincipal(e, entities, input);",
         replace: "",
       },
     ],
