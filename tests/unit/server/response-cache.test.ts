@@ -1,9 +1,32 @@
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { bumpDataVersion, normalisedQuery, responseCache } from "#app/utils/response-cache.server";
+
+/** A GET as raw bytes with their Content-Encoding and cache header (fetch would decode the body). */
+function rawGet(
+  url: string,
+  accept: string,
+): Promise<{ enc: string | undefined; cache: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": accept } }, (res) => {
+        const parts: Buffer[] = [];
+        res.on("data", (c: Buffer) => parts.push(c));
+        res.on("end", () =>
+          resolve({
+            enc: res.headers["content-encoding"],
+            cache: res.headers["x-parallax-cache"] as string,
+            body: Buffer.concat(parts),
+          }),
+        );
+      })
+      .on("error", reject);
+  });
+}
 
 describe("the comparison micro-cache", () => {
   let base = "";
@@ -118,24 +141,8 @@ describe("the comparison micro-cache", () => {
       ["gzip, br", "gzip"],
       ["identity", null],
     ] as const) {
-      const r = await new Promise<{ enc: string | undefined; cache: string | undefined; body: Buffer }>(
-        (resolve, reject) => {
-          // Raw bytes (fetch would decode them): the body must be what Content-Encoding says.
-          void import("node:http").then(({ get }) =>
-            get(url, { headers: { "accept-encoding": accept } }, (res) => {
-              const parts: Buffer[] = [];
-              res.on("data", (c: Buffer) => parts.push(c));
-              res.on("end", () =>
-                resolve({
-                  enc: res.headers["content-encoding"],
-                  cache: res.headers["x-parallax-cache"] as string,
-                  body: Buffer.concat(parts),
-                }),
-              );
-            }).on("error", reject),
-          );
-        },
-      );
+      // Raw bytes (fetch would decode them): the body must be what Content-Encoding says.
+      const r = await rawGet(url, accept);
       expect(r.cache).toBe("hit");
       expect(r.enc ?? null).toBe(enc);
       const decoded =
@@ -147,22 +154,7 @@ describe("the comparison micro-cache", () => {
 
   test("a first render is sent as a hit is: compressed once (off the event loop), the same bytes kept for the next reader", async () => {
     const url = base + "/comparisons/16?big=1";
-    const raw = (accept: string) =>
-      new Promise<{ enc: string | undefined; cache: string | undefined; body: Buffer }>((resolve, reject) => {
-        void import("node:http").then(({ get }) =>
-          get(url, { headers: { "accept-encoding": accept } }, (res) => {
-            const parts: Buffer[] = [];
-            res.on("data", (c: Buffer) => parts.push(c));
-            res.on("end", () =>
-              resolve({
-                enc: res.headers["content-encoding"],
-                cache: res.headers["x-parallax-cache"] as string,
-                body: Buffer.concat(parts),
-              }),
-            );
-          }).on("error", reject),
-        );
-      });
+    const raw = (accept: string) => rawGet(url, accept);
     const before = renders;
     const first = await raw("br, gzip");
     const second = await raw("br, gzip");
