@@ -1,9 +1,9 @@
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { prepareDatabase } from "#db/prepare";
-import { articleMeta, getArticle, importArticle, updateArticleMeta } from "#app/models/articles.server";
+import { articleMeta, getArticle, updateArticleMeta } from "#app/models/articles.server";
 import { createComparison } from "#app/models/comparisons.server";
+import { importFixtureArticles } from "#tests/utils/fixture-articles";
 import { removeDb, ROOT, startServer, type RunningServer } from "#tests/setup/server";
 
 // Issue 16's uncached views: what a comparison page remembers between views (per revision: the shared parts, the
@@ -18,18 +18,7 @@ let firstId = 0;
 beforeAll(async () => {
   removeDb(dbFile);
   const db = await prepareDatabase({ url: `file:${dbFile}`, seed: false });
-  const ids: number[] = [];
-  for (const [i, name] of ["port-strike", "election-dispute"].entries()) {
-    const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/articles", `${name}.txt`), "utf8").trim();
-    const r = await importArticle(db, {
-      text,
-      title: `${name} (fixture)`,
-      outlet: `Fixture Outlet ${i + 1}`,
-      origin: "paste",
-      fictional: true,
-    });
-    ids.push(r.article.id);
-  }
+  const ids = await importFixtureArticles(db, ["port-strike", "election-dispute"]);
   firstId = ids[0]!;
   cid = (await createComparison(db, { name: "Views (fictional fixtures)", articleIds: ids })).id;
   db.$client.close();

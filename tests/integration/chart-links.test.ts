@@ -2,18 +2,14 @@
 // fills with its own (view.ts, fillLinks). The filled markup must be exactly the markup drawn with the view's links,
 // for every kind of link (a number's, a claim cell's, a view toggle's) under queries with and without the mark's
 // parameters. Fictional fixture texts.
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { clearChartCache } from "#app/components/charts/render.server";
 import { serverOnly } from "#app/components/island";
-import { importArticle } from "#app/models/articles.server";
 import { createComparison } from "#app/models/comparisons.server";
+import { importFixtureArticles } from "#tests/utils/fixture-articles";
 import { loadComparison, pageData, type PageIslands } from "#app/routes/comparisons.$id/comparison.server";
 import { chartFill, chartProps, readView, viewQuery } from "#app/routes/comparisons.$id/view";
 import { getDb } from "#app/utils/db.server";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 async function charts(id: number) {
   const url = `http://parallax.test/comparisons/${id}`;
@@ -24,18 +20,7 @@ async function charts(id: number) {
 describe("the charts' links filled per view", () => {
   test("equal the links drawn for the view, with one drawing for every claim group", async () => {
     const db = getDb();
-    const ids: number[] = [];
-    for (const [i, name] of ["port-strike", "election-dispute", "drug-recall"].entries()) {
-      const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/articles", `${name}.txt`), "utf8").trim();
-      const r = await importArticle(db, {
-        text,
-        title: `${name} (fixture)`,
-        outlet: `Fixture Outlet ${i + 1}`,
-        origin: "paste",
-        fictional: true,
-      });
-      ids.push(r.article.id);
-    }
+    const ids = await importFixtureArticles(db, ["port-strike", "election-dispute", "drug-recall"]);
     const cmp = await createComparison(db, { name: "Chart links (fictional fixtures)", articleIds: ids });
     clearChartCache();
     const c = await charts(cmp.id);
