@@ -5,6 +5,7 @@ import codebook from "#app/analysis/codebook.json";
 import type { CueStance, MarkerType } from "#app/analysis/types";
 import { MARKED_LABEL_CLASSES, type LabelClass } from "#app/analysis/naming";
 import type { ArticleFigures, ClaimCell, Comparison, Figure, NamingCell, NamingDescriptor, Trace } from "./compare";
+import labelLexicon from "#app/analysis/lexicons/labels.json";
 import templates from "./prompt-templates.json";
 import { STOP_WORDS, stem } from "#app/analysis/stem";
 
@@ -105,9 +106,28 @@ function covered(a: Set<string>, b: Set<string>): { share: number; n: number } {
 }
 
 /**
+ * Content stems of a claim's common words: no names (a capitalised word after the first) and no numbers, so what is
+ * left says what happens rather than who and when.
+ */
+function predicateStems(text: string): Set<string> {
+  const out = new Set<string>();
+  const tokens = text.replace(/[’']s\b/g, "").match(/[\p{L}\p{N}]+/gu) ?? [];
+  tokens.forEach((w, i) => {
+    const lower = w.toLowerCase();
+    if (i > 0 && /^\p{Lu}/u.test(w)) return;
+    if (/\p{N}/u.test(w) || lower.length <= 2 || STOP_WORDS.has(lower)) return;
+    out.add(stem(lower));
+  });
+  return out;
+}
+
+/**
  * Two quotes a prompt calls one claim state one proposition as far as words can show: the same polarity (a
  * negation in one only makes a different or opposite claim), at least three content words shared, and most of
- * the shorter claim's content words found in the other.
+ * the shorter claim's content words found in the other; and the same predicate, not only the same participants:
+ * at least two of the common words (no names, no numbers) shared, half of the shorter claim's. "was sued by his
+ * former aide, Lauren Greene, in 2014" and "used $84,000 in taxpayer funds to settle a lawsuit his former
+ * director, Lauren Greene, had filed in 2014" share a person, a year and "former", not what happened.
  */
 export function sameProposition(a: string, b: string): boolean {
   if (NEGATION.test(a) !== NEGATION.test(b)) return false;
@@ -115,7 +135,12 @@ export function sameProposition(a: string, b: string): boolean {
   const sb = contentStems(b);
   const [short, long] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
   const c = covered(short, long);
-  return c.n >= 3 && c.share >= 0.6;
+  if (c.n < 3 || c.share < 0.6) return false;
+  const pa = predicateStems(a);
+  const pb = predicateStems(b);
+  const [pShort, pLong] = pa.size <= pb.size ? [pa, pb] : [pb, pa];
+  const p = covered(pShort, pLong);
+  return p.n >= 2 && p.share >= 0.5;
 }
 
 /** A whole sentence: starts with a capital (or quotation mark) and ends with its full stop, question or exclamation mark. */
@@ -123,6 +148,10 @@ function wholeSentence(text: string): boolean {
   const t = text.trim();
   return /^["“‘']?[\p{Lu}\p{N}]/u.test(t) && /[.!]["”’)]*$/.test(t) && !t.includes(" … ");
 }
+
+/** A clause that stops at a relative word, conjunction, preposition or article: its sentence goes on about it. */
+const DANGLING_END =
+  /\b(?:which|that|who|whom|whose|where|when|while|as|and|but|or|because|after|before|if|since|than|to|of|in|on|at|by|for|with|from|the|a|an)[\s,;:—–-]*$/i;
 
 /** A claim worth naming alone: a clause of six words or more, not a question, not a fragment starting mid-sentence. */
 function standsAlone(text: string): boolean {
@@ -179,11 +208,19 @@ function claimCandidates(c: Comparison, label: (id: number) => string): Candidat
       continue;
     }
     // Check: both cells close to the group's central claim, so the two quotes state one proposition; the "own
-    // voice" claim holds no reporting words and is not the other article's quoted words (a quotation set without
-    // marks); the other claim holds no second attribution of its own.
+    // voice" claim holds no reporting words, starts a sentence and does not stop mid-clause (a piece cut before
+    // "which two people briefed on the matter have said" may be what the rest of its sentence attributes), and is not
+    // the other article's quoted words (a quotation set without marks); the other claim holds no second attribution.
     const close = (x: ClaimCell) => (x.similarity ?? 0) >= PROMPT_SIMILARITY;
     for (const [aId, aCells] of byArticle) {
-      const asserted = aCells.find((x) => x.stance === "asserted" && close(x) && !REPORTING.test(x.text));
+      const asserted = aCells.find(
+        (x) =>
+          x.stance === "asserted" &&
+          close(x) &&
+          !REPORTING.test(x.text) &&
+          standsAlone(x.text) &&
+          !DANGLING_END.test(x.text),
+      );
       if (!asserted) continue;
       const own = words(asserted.text);
       for (const [bId, bCells] of byArticle) {
@@ -314,10 +351,42 @@ const DENSITY_TEMPLATES: [MarkerType, PromptTemplateId, number][] = [
   ["booster", "booster-density", 0.55],
 ];
 
+const within = (t: Trace, r: Trace) =>
+  t.articleId === r.articleId &&
+  (t.field ?? "body") === (r.field ?? "body") &&
+  r.span.start <= t.span.start &&
+  t.span.end <= r.span.end;
+
+/** Two spans of one text with at most a few characters (a space, a comma) between them. */
+const adjacent = (a: Trace, b: Trace) =>
+  a.articleId === b.articleId &&
+  (a.field ?? "body") === (b.field ?? "body") &&
+  ((b.span.start >= a.span.end && b.span.start - a.span.end <= 3) ||
+    (a.span.start >= b.span.end && a.span.start - b.span.end <= 3));
+
+/**
+ * Check for a hedge or booster count: no word counted is the reporting verb of an attribution to a source ("the
+ * record indicates that …", "the report confirmed that …"): it says what the source states, not how sure the writer
+ * is. A sourceless frame ("it is understood that …") and an adverb inside the clause it qualifies ("the plan
+ * reportedly calls for …") are the writer's hedges and may be counted.
+ */
+function stanceMarkersHold(f: ArticleFigures, type: MarkerType): boolean {
+  if (type !== "hedge" && type !== "booster") return true;
+  const cues = Object.values(f.cueStances).flatMap((x) => x.trace);
+  const contents = f.attributions.trace;
+  const sourced = f.sources.flatMap((s) => s.attributions.trace);
+  return f.markerCounts[type].trace.every((m) => {
+    if (contents.some((x) => within(m, x))) return true;
+    const cue = cues.find((q) => within(q, m) || within(m, q));
+    return !cue || !sourced.some((x) => adjacent(cue, x));
+  });
+}
+
 function densityCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
   for (const [type, template, weight] of DENSITY_TEMPLATES) {
     for (const [a, b] of pairs(c)) {
+      if (!stanceMarkersHold(a, type) || !stanceMarkersHold(b, type)) continue;
       const da = a.densities[type].value;
       const db = b.densities[type].value;
       const na = a.markerCounts[type].value;
@@ -347,7 +416,35 @@ const MARKED_CLASSES: LabelClass[] = MARKED_LABEL_CLASSES;
  * before it, or an apposition after a comma), holds no other name, and is not inside someone's quoted or reported
  * words (those are the speaker's words, not the article's).
  */
+/** Classes whose words English capitalises anyway (beliefs, peoples, places, sponsors, titles): "Islamist", "Iranian". */
+const PROPER_CLASSES = new Set<LabelClass>([
+  "ideological_religious",
+  "descriptive",
+  "sponsorship_qualifier",
+  "substitute_name",
+  "role_title",
+]);
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A descriptor whose class rests only on capitalised words that the label list holds in lower case takes it from a
+ * name, not a word chosen for the actor: "the billionaire Democratic donor" names a party, not a democratic system
+ * of rule (a governance term); "the State Department" is no governance term either.
+ */
+function classFromName(d: NamingDescriptor): boolean {
+  if (PROPER_CLASSES.has(d.labelClass)) return false;
+  const entries = (labelLexicon.entries as Record<string, string[]>)[d.labelClass] ?? [];
+  const found = entries.flatMap((e) => [
+    ...d.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(e)}(?![\\p{L}\\p{N}])`, "giu")),
+  ]);
+  return found.length > 0 && found.every((m) => /^\p{Lu}/u.test(m[0]));
+}
+
 function descriptorHolds(c: Comparison, cell: NamingCell, d: NamingDescriptor, actorName: string): boolean {
+  if (classFromName(d)) return false;
   const fig = c.figures.find((f) => f.articleId === cell.articleId);
   const speech = fig?.attributions.trace ?? [];
   const mentions = cell.mentions.trace;
@@ -458,6 +555,16 @@ function unknownShare(f: ArticleFigures): number {
   return all ? unknown / all : 0;
 }
 
+const mediaKind = labelOf(codebook.sourceKinds, "media").toLowerCase();
+
+/** A source of kind media with quoted words that is not known as an organisation (an outlet): a person, or unknown. */
+function mediaPerson(c: Comparison, s: ArticleFigures["sources"][number]): boolean {
+  if (s.kind !== "media" || !s.wordsQuoted.value) return false;
+  const name = s.name.trim().toLowerCase();
+  const actor = c.actors.find((x) => x.name.toLowerCase() === name || x.variants.some((v) => v.toLowerCase() === name));
+  return actor?.kind !== "organisation" && actor?.kind !== "group";
+}
+
 /** The voice-share candidates of a comparison, before selection (exported for its tests). */
 export function voiceCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
@@ -485,9 +592,15 @@ export function voiceCandidates(c: Comparison, label: (id: number) => string): C
     for (const [g, fa] of ga) {
       const fb = gb.get(g);
       if (/\b(?:other|unnamed) sources$/.test(g)) continue;
+      // Check: media voices are outlets. A person typed media by trade ("a documentary film producer and editor")
+      // may be quoted as a neighbour or witness, so "media sources" would say whose account it is wrongly.
+      if (g.endsWith(`${mediaKind} sources`) && [a, b].some((f) => f.sources.some((s) => mediaPerson(c, s)))) continue;
       // Check: "politician sources" (no affiliation) reads as all of that kind; where some sources of that kind in
       // either article have an affiliation, it is only part of them, so the share would be false as read.
       if ([...ga.keys(), ...gb.keys()].some((k) => k !== g && k.endsWith(` ${g}`))) continue;
+      // And the converse: "United States expert sources" where either article quotes experts with no affiliation
+      // given ("the former director of national intelligence"), who may be of it untold: its share there may be false.
+      if ([...ga.keys(), ...gb.keys()].some((k) => k !== g && g.endsWith(` ${k}`))) continue;
       const sa = fa.value / ta;
       const sb = (fb?.value ?? 0) / tb;
       if (sa - sb < 0.25) continue;
@@ -516,8 +629,10 @@ export function voiceCandidates(c: Comparison, label: (id: number) => string): C
 const CLAUSE_CONTENT = /^["“‘']?(?:that|whether|if)\b|^["“‘]/i;
 
 /**
- * Check for a cue count: every cue counted introduces a claim ("warned that …", "reportedly …"), not a thing or a
- * name ("praised his decision", "threatening interstate communications", a charge): else the count may be false.
+ * Check for a cue count: every cue counted is a reporting word that introduces a claim ("warned that …", "claimed
+ * “…”"), not a thing or a name ("praised his decision", "threatening interstate communications", a charge), nor an
+ * adverb inside the clause it qualifies ("the plan reportedly calls for …", "the president reportedly told …"):
+ * that is a hedge, counted as one, and no reporting word; else the count may be false.
  */
 function cueCountHolds(c: Comparison, f: ArticleFigures, stance: CueStance): boolean {
   return f.cueStances[stance].trace.every((t) => {
@@ -528,11 +643,8 @@ function cueCountHolds(c: Comparison, f: ArticleFigures, stance: CueStance): boo
           x.attributionTrace.some((a) => a.span.start === t.span.start && a.span.end === t.span.end),
       ),
     );
-    // A cue inside its own claim is an adverb of the clause ("the plan reportedly calls for …").
-    const inside = (x: ClaimCell) =>
-      Math.min(...x.trace.map((r) => r.span.start)) <= t.span.start &&
-      t.span.end <= Math.max(...x.trace.map((r) => r.span.end));
-    return cells.length > 0 && cells.every((x) => CLAUSE_CONTENT.test(x.text.trim()) || inside(x));
+    const inside = (x: ClaimCell) => x.trace.some((r) => within(t, r));
+    return cells.length > 0 && cells.every((x) => CLAUSE_CONTENT.test(x.text.trim()) && !inside(x));
   });
 }
 
@@ -574,15 +686,25 @@ function cueCandidates(c: Comparison, label: (id: number) => string): Candidate[
   return out;
 }
 
+/** Frame words the most frequent frame of an article must rest on before a prompt names it. */
+const MIN_FRAME_WORDS = 3;
+
 function frameCandidates(c: Comparison, label: (id: number) => string): Candidate[] {
   const out: Candidate[] = [];
-  const top = (f: ArticleFigures) =>
-    Object.entries(f.frameProfile).sort((x, y) => y[1].value - x[1].value || x[0].localeCompare(y[0]))[0];
+  // Check: the frame named is the article's most frequent one alone (a tie is broken by nothing in the text) and
+  // rests on at least MIN_FRAME_WORDS frame words (one or two words make a share of 50% or 100% by chance).
+  const top = (f: ArticleFigures) => {
+    const [first, second] = Object.entries(f.frameProfile).sort(
+      (x, y) => y[1].value - x[1].value || x[0].localeCompare(y[0]),
+    );
+    if (!first || !first[1].value || first[1].trace.length < MIN_FRAME_WORDS) return undefined;
+    return second && second[1].value === first[1].value ? undefined : first;
+  };
   for (const [a, b] of pairs(c)) {
     if (a.articleId > b.articleId && a.articleId !== c.focalId) continue;
     const ta = top(a);
     const tb = top(b);
-    if (!ta || !tb || !ta[1].value || !tb[1].value || ta[0] === tb[0]) continue;
+    if (!ta || !tb || ta[0] === tb[0]) continue;
     out.push({
       id: "",
       template: "frame-top",

@@ -4,26 +4,10 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ClaimMatrix } from "#app/components/charts/claim-matrix";
-import type { ChartArticle, ClaimMatrixRow } from "#app/components/charts/types";
+import type { ClaimMatrixRow } from "#app/components/charts/types";
+import { chartArticle } from "#tests/utils/chart-articles";
 
-function article(id: number, short: string, focal: boolean): ChartArticle {
-  return {
-    id,
-    short,
-    title: `Report ${id}`,
-    outlet: short,
-    author: null,
-    url: null,
-    published: null,
-    country: null,
-    kind: null,
-    focal,
-    summary: "",
-    wordCount: 300,
-    fictional: true,
-  };
-}
-const articles = [article(1, "Harbour Post", true), article(2, "Valley Star", false), article(3, "Quay Daily", false)];
+const articles = [chartArticle(1, "Harbour Post"), chartArticle(2, "Valley Star"), chartArticle(3, "Quay Daily")];
 const cell = (articleId: number, text: string, why?: string) => ({
   articleId,
   stance: "asserted",

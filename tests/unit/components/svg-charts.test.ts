@@ -5,29 +5,14 @@ import { GroupedBars, SourcingChart } from "#app/components/charts/bar-charts";
 import { niceTicks } from "#app/components/charts/bar-link";
 import { TimelineChart } from "#app/components/charts/timeline-chart";
 import { chartCacheStats, clearChartCache, compactMarkup, serverCharts } from "#app/components/charts/render.server";
-import type { CategoryRow, ChartArticle, DashboardData, SourcingRow } from "#app/components/charts/types";
+import type { CategoryRow, DashboardData, SourcingRow } from "#app/components/charts/types";
+import { chartArticle } from "#tests/utils/chart-articles";
 import { Island, serverOnly, withServerOnly } from "#app/components/island";
 import { readerInPage } from "#app/routes/comparisons.$id/comparison.server";
 import { normalisedQuery } from "#app/utils/response-cache.server";
 
 // Fictional outlets; the figures are written by hand, not computed by the code under test.
-function article(id: number, short: string): ChartArticle {
-  return {
-    id,
-    short,
-    title: `Report ${id}`,
-    outlet: short,
-    author: null,
-    url: null,
-    published: "2031-05-0" + id,
-    country: null,
-    kind: null,
-    focal: id === 1,
-    summary: "",
-    wordCount: 300,
-    fictional: true,
-  };
-}
+const article = (id: number, short: string) => chartArticle(id, short, { published: "2031-05-0" + id });
 const ARTICLES = [article(1, "Harbour Ledger"), article(2, "Vell Evening Post")];
 const href = (t: string) => `?focus=${encodeURIComponent(t)}`;
 
