@@ -411,11 +411,6 @@ function densityCandidates(c: Comparison, label: (id: number) => string): Candid
 const LABEL_WEIGHT = 0.85;
 const MARKED_CLASSES: LabelClass[] = MARKED_LABEL_CLASSES;
 
-/**
- * Checks for a label prompt: the descriptor stands next to a mention of the actor in that article (a modifier right
- * before it, or an apposition after a comma), holds no other name, and is not inside someone's quoted or reported
- * words (those are the speaker's words, not the article's).
- */
 /** Classes whose words English capitalises anyway (beliefs, peoples, places, sponsors, titles): "Islamist", "Iranian". */
 const PROPER_CLASSES = new Set<LabelClass>([
   "ideological_religious",
@@ -443,6 +438,11 @@ function classFromName(d: NamingDescriptor): boolean {
   return found.length > 0 && found.every((m) => /^\p{Lu}/u.test(m[0]));
 }
 
+/**
+ * Checks for a label prompt: the descriptor stands next to a mention of the actor in that article (a modifier right
+ * before it, or an apposition after a comma), holds no other name, and is not inside someone's quoted or reported
+ * words (those are the speaker's words, not the article's).
+ */
 function descriptorHolds(c: Comparison, cell: NamingCell, d: NamingDescriptor, actorName: string): boolean {
   if (classFromName(d)) return false;
   const fig = c.figures.find((f) => f.articleId === cell.articleId);
