@@ -77,6 +77,9 @@ const REBUTTAL_GATES: RegExp[][] = [
   [FALSE_STEMS],
   [/there/iu, /evidence|proof/iu],
 ];
+/** The distinct gate patterns (FALSE_STEMS gates two rebuttals), each tested at most once per sentence. */
+const GATE_LIST = [...new Set(REBUTTAL_GATES.flat())];
+const GATE_IDX = REBUTTAL_GATES.map((g) => g.map((r) => GATE_LIST.indexOf(r)));
 /** Letters the negation pattern of markRebuttals cannot match without (none of them case-folds outside ASCII). */
 const NEGATION_GATE = /not|n['’]t/i;
 /** A negated or refused rebuttal ("did not deny it", "refused to dispute the report", "neither confirm nor deny"). */
@@ -166,13 +169,24 @@ function tokens(s: string): { w: string; start: number; end: number }[] {
 export function markRebuttals(text: string, sentenceSpans: Span[], claims: DeniableClaim[]): void {
   const ss = sentencesWithParagraphs(text, sentenceSpans);
   const sentenceOf = (c: DeniableClaim) => sentenceIndex(ss, c.span.start);
+  // A claim's words, read once for this call (a quoted negation compares itself with every earlier claim).
+  const claimTokens = new Map<DeniableClaim, { w: string; start: number; end: number }[]>();
+  const tokensOf = (c: DeniableClaim) => {
+    let ct = claimTokens.get(c);
+    if (!ct) claimTokens.set(c, (ct = tokens(c.text)));
+    return ct;
+  };
+  const gateHit = new Int8Array(GATE_LIST.length);
+  const gate = (k: number, st: string) =>
+    gateHit[k]! < 0 ? (gateHit[k] = GATE_LIST[k]!.test(st) ? 1 : 0) : gateHit[k]!;
   for (let si = 0; si < ss.length; si++) {
     const s = ss[si]!;
     const st = text.slice(s.span.start, s.span.end);
+    gateHit.fill(-1);
     // 1. A rebuttal that points back at a claim someone made.
     for (let r = 0; r < REBUTTALS.length; r++) {
-      const gates = REBUTTAL_GATES[r]!;
-      if (!gates[0]!.test(st) || (gates[1] && !gates[1].test(st))) continue;
+      const gates = GATE_IDX[r]!;
+      if (!gate(gates[0]!, st) || (gates[1] !== undefined && !gate(gates[1], st))) continue;
       const m = REBUTTALS[r]!.exec(st);
       if (!m) continue;
       if (NEGATED_BEFORE.test(st.slice(0, m.index))) continue;
@@ -234,7 +248,7 @@ export function markRebuttals(text: string, sentenceSpans: Span[], claims: Denia
         if (sayer?.sourceName && c.sourceName && sameSpeaker(sayer.sourceName, c.sourceName)) continue;
         const ci = sentenceOf(c);
         if (!quoted && s.paragraph - ss[ci]!.paragraph > 2) break;
-        const ct = tokens(c.text);
+        const ct = tokensOf(c);
         const n = echoLength(phrase, ct);
         if (n < 3) continue;
         const echoed = phrase.slice(0, n);
