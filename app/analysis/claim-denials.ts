@@ -77,9 +77,6 @@ const REBUTTAL_GATES: RegExp[][] = [
   [FALSE_STEMS],
   [/there/iu, /evidence|proof/iu],
 ];
-/** The distinct gate patterns (FALSE_STEMS gates two rebuttals), each tested at most once per sentence. */
-const GATE_LIST = [...new Set(REBUTTAL_GATES.flat())];
-const GATE_IDX = REBUTTAL_GATES.map((g) => g.map((r) => GATE_LIST.indexOf(r)));
 /** Letters the negation pattern of markRebuttals cannot match without (none of them case-folds outside ASCII). */
 const NEGATION_GATE = /not|n['’]t/i;
 /** A negated or refused rebuttal ("did not deny it", "refused to dispute the report", "neither confirm nor deny"). */
@@ -176,17 +173,13 @@ export function markRebuttals(text: string, sentenceSpans: Span[], claims: Denia
     if (!ct) claimTokens.set(c, (ct = tokens(c.text)));
     return ct;
   };
-  const gateHit = new Int8Array(GATE_LIST.length);
-  const gate = (k: number, st: string) =>
-    gateHit[k]! < 0 ? (gateHit[k] = GATE_LIST[k]!.test(st) ? 1 : 0) : gateHit[k]!;
   for (let si = 0; si < ss.length; si++) {
     const s = ss[si]!;
     const st = text.slice(s.span.start, s.span.end);
-    gateHit.fill(-1);
     // 1. A rebuttal that points back at a claim someone made.
     for (let r = 0; r < REBUTTALS.length; r++) {
-      const gates = GATE_IDX[r]!;
-      if (!gate(gates[0]!, st) || (gates[1] !== undefined && !gate(gates[1], st))) continue;
+      const gates = REBUTTAL_GATES[r]!;
+      if (!gates[0]!.test(st) || (gates[1] && !gates[1].test(st))) continue;
       const m = REBUTTALS[r]!.exec(st);
       if (!m) continue;
       if (NEGATED_BEFORE.test(st.slice(0, m.index))) continue;
