@@ -166,6 +166,13 @@ function tokens(s: string): { w: string; start: number; end: number }[] {
 export function markRebuttals(text: string, sentenceSpans: Span[], claims: DeniableClaim[]): void {
   const ss = sentencesWithParagraphs(text, sentenceSpans);
   const sentenceOf = (c: DeniableClaim) => sentenceIndex(ss, c.span.start);
+  // A claim's words, read once for this call (a quoted negation compares itself with every earlier claim).
+  const claimTokens = new Map<DeniableClaim, { w: string; start: number; end: number }[]>();
+  const tokensOf = (c: DeniableClaim) => {
+    let ct = claimTokens.get(c);
+    if (!ct) claimTokens.set(c, (ct = tokens(c.text)));
+    return ct;
+  };
   for (let si = 0; si < ss.length; si++) {
     const s = ss[si]!;
     const st = text.slice(s.span.start, s.span.end);
@@ -234,7 +241,7 @@ export function markRebuttals(text: string, sentenceSpans: Span[], claims: Denia
         if (sayer?.sourceName && c.sourceName && sameSpeaker(sayer.sourceName, c.sourceName)) continue;
         const ci = sentenceOf(c);
         if (!quoted && s.paragraph - ss[ci]!.paragraph > 2) break;
-        const ct = tokens(c.text);
+        const ct = tokensOf(c);
         const n = echoLength(phrase, ct);
         if (n < 3) continue;
         const echoed = phrase.slice(0, n);
