@@ -1,7 +1,7 @@
 // The reporting-verb matcher: a verb cue ("said", "denied", "shows") with its source and content.
-import { lookupCueAt } from "../../cues";
 import { endsWithQuote, isQuoteMark, startsWithQuote } from "../../quotes";
-import { clauseFollows, contentAfterPost, contentBefore, endsClause } from "../clauses";
+import { type CueClass, lookupCueAt } from "../../cues";
+import { clauseFollows, contentAfterPost, contentBefore, endsClause, isDashToken } from "../clauses";
 import { contentAfterCue } from "../cue-content";
 import { type AttributionContext, type RawAttribution, kindOf, span } from "../context";
 import {
@@ -234,7 +234,7 @@ export function verbCue(
     }
   }
 
-  if (isIng && !progressive) return null;
+  if (isIng && !progressive) return withSubject(ctx, j, a, b, cueEndTok, lemma, cls, base);
   const subj = subjectBeforeCue(ctx, j, a, cls, isIng && heard < 0, sentenceAtts);
   if (!subj) return null;
   const { np, coordinated } = subj;
@@ -254,7 +254,7 @@ export function verbCue(
     !coordinated &&
     lower[cueEndTok + 1] !== ":" &&
     before >= a &&
-    isBoundaryBefore(ctx, before) &&
+    (isBoundaryBefore(ctx, before) || dashTail(ctx, before, cueEndTok, b)) &&
     (endsClause(ctx, cueEndTok + 1, b, lemma) ||
       (ctx.quotes.byEnd.has(tokens[before]!.end) &&
         lower[cueEndTok + 1] !== "that" &&
@@ -311,4 +311,47 @@ function taggedNameBefore(ctx: AttributionContext, j: number, a: number): [numbe
   const tag = ctx.text.slice(ctx.tok.tokens[k + 1]!.start, ctx.tok.tokens[j - 1]!.end);
   if (!/^[RDI]-[A-Z][A-Za-z.]*$/.test(tag)) return null;
   return appositiveSource(ctx, j, a);
+}
+
+/** "…, with Roe’s team long accusing her of …", "with critics saying …": the phrase after "with" is the participle's subject. */
+function withSubject(
+  ctx: AttributionContext,
+  j: number,
+  a: number,
+  b: number,
+  cueEndTok: number,
+  lemma: string,
+  cls: CueClass,
+  base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">,
+): RawAttribution | null {
+  // Speech only ("with Russia backing the government" is an act), and a plain phrase ("with footage of Vass saying" shows Vass).
+  if (cls !== "speech") return null;
+  const np = npLeft(ctx, j, a, false);
+  if (!np || np[0] - 1 < a || ctx.lower[np[0] - 1] !== "with" || !subjectOk(ctx, np, "stance")) return null;
+  for (let m = np[0]; m <= np[1]; m++) if (ctx.tok.tokens[m]!.pos === "ADP") return null;
+  const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
+  if (!content) return null;
+  return {
+    ...base,
+    kind: kindOf(ctx, content),
+    sourceTok: np,
+    source: span(ctx, np[0], np[1]),
+    content: [content],
+    rule: "indirect.participle",
+  };
+}
+
+/**
+ * "… assaulting federal officers — the Justice Department said.": a dash before a definite or named speaker whose cue
+ * ends the sentence sets the speaker off as a comma would (only there: a dash inside a sentence opens an aside).
+ */
+function dashTail(ctx: AttributionContext, before: number, cueEndTok: number, b: number): boolean {
+  if (
+    !isDashToken(ctx, before) ||
+    before - 1 < 0 ||
+    !(cueEndTok === b || (cueEndTok + 1 === b && ctx.lower[b] === "."))
+  )
+    return false;
+  const first = ctx.tok.tokens[before + 1]!;
+  return ctx.lower[before + 1] === "the" || first.pos === "PROPN";
 }

@@ -1,0 +1,121 @@
+// Named sources the engine used to miss (issue 12's names target): a name whose description holds a relative clause
+// naming someone else, a capitalised possessive inside a name, a cue the tagger reads as a noun after ", which", a
+// possessive pronoun with its person, a participle after "with", a campaign called after its principal, a speaker set
+// off by a dash at the end of a sentence, and the kinds these sources get. Fictional texts.
+import { describe, expect, it } from "vitest";
+import { analyseSourcing } from "#app/analysis/sourcing";
+
+function run(text: string) {
+  const r = analyseSourcing(text);
+  const byKey = new Map(r.sources.map((s) => [s.key, s]));
+  return r.attributions.map((a) => {
+    const s = a.sourceKey ? byKey.get(a.sourceKey) : undefined;
+    return {
+      rule: a.rule,
+      source: a.source ? text.slice(a.source.start, a.source.end) : null,
+      content: a.content.map((c) => text.slice(c.start, c.end)).join(" … "),
+      name: s?.name ?? null,
+      named: s?.named ?? null,
+      kind: s?.kind ?? null,
+    };
+  });
+}
+
+describe("the speaker of a long description", () => {
+  it("a name inside the description's relative clause is not the speaker; the name the clause describes is", () => {
+    const atts = run(
+      'Ann Roe, a retired FBI profiler who, in 1996, helped catch "Tarnbomber" Ivo Marr -- who injured 23 people ' +
+        "between 1978 and 1995 -- told the Ledger on Wednesday that the letter reminded her of his.",
+    );
+    expect(atts).toHaveLength(1);
+    expect(atts[0]).toMatchObject({ name: "Ann Roe", named: true, content: "that the letter reminded her of his" });
+  });
+
+  it("a retired member of a state body, presented for what they know, is an expert", () => {
+    const atts = run("Ann Roe, a retired FBI profiler, said the letter looked staged.");
+    expect(atts[0]).toMatchObject({ name: "Ann Roe", kind: "expert" });
+    expect(run("Ann Roe, an FBI profiler, said the letter looked staged.")[0]).toMatchObject({ kind: "official" });
+  });
+});
+
+describe("names the tagger breaks", () => {
+  it("a capitalised possessive and a surname read as a verb stay inside the name", () => {
+    const atts = run("“We did not know,” Rev. Ann Hopping of Our Lady of Tarn, told the Ledger.");
+    expect(atts).toHaveLength(1);
+    expect(atts[0]).toMatchObject({ name: "Ann Hopping", named: true, kind: "civil_society" });
+  });
+
+  it("a lower-case possessive still ends the phrase", () => {
+    const atts = run("“We did not know,” her sister told the Ledger.");
+    expect(atts[0]?.source).toBe("her sister");
+  });
+});
+
+describe("a legal text after “, which”", () => {
+  it("“which states” read as a determiner and a noun is still a cue, and the legal text is a named document", () => {
+    const atts = run(
+      "To win, Mr. Vass would have to get around the Tarn Charter, which states, “All persons born here are citizens.”",
+    );
+    expect(atts).toHaveLength(1);
+    expect(atts[0]).toMatchObject({
+      source: "the Tarn Charter",
+      content: "“All persons born here are citizens.”",
+      named: true,
+      kind: "document",
+    });
+  });
+
+  it("a noun after “, which” with no clause after it is no cue", () => {
+    expect(run("The board kept the plan, which plans it chose.")).toEqual([]);
+  });
+});
+
+describe("a possessive pronoun finds its person", () => {
+  it("“voiced her support” in the sentence that names her", () => {
+    const atts = run("Vice President Ann Roe voiced her support of the plan on Thursday at a convention.");
+    expect(atts[0]).toMatchObject({ source: "her", name: "Ann Roe", named: true, kind: "official" });
+  });
+
+  it("“his” takes a man, not the woman named nearer", () => {
+    const atts = run("Ivo Marr met Ann Roe on Friday. Later he voiced his support of the plan.");
+    expect(atts.find((a) => a.source === "his")).toMatchObject({ name: "Ivo Marr" });
+  });
+});
+
+describe("a participle after “with” and a campaign named after its principal", () => {
+  it("the phrase after “with” is the participle's subject", () => {
+    const atts = run("The two have been at odds for months, with critics saying that the plan fails.");
+    expect(atts[0]).toMatchObject({ rule: "indirect.participle", source: "critics", content: "that the plan fails" });
+  });
+
+  it("“Marr’s team” is named, and political when Marr is", () => {
+    const atts = run(
+      "Sen. Ivo Marr said he would run. Roe and Marr have been at odds, with Marr’s team long accusing her of lying.",
+    );
+    expect(atts[1]).toMatchObject({ source: "Marr’s team", name: "Marr’s team", named: true, kind: "politician" });
+  });
+
+  it("a team called after a private person keeps its own kind", () => {
+    const atts = run("Ann Roe, 45, bakes bread. The shop stayed open, with Roe’s team saying that demand was high.");
+    expect(atts.find((a) => a.source === "Roe’s team")).toMatchObject({ named: true, kind: "other" });
+  });
+});
+
+describe("a speaker set off by a dash at the end of a sentence", () => {
+  it("“— the Justice Department said.” is the sentence's source, and the dash is no content", () => {
+    const atts = run(
+      "Roe faces charges of assaulting federal officers ― the Tarn Justice Ministry said. He faces prison.",
+    );
+    expect(atts[0]).toMatchObject({
+      rule: "indirect.source-cue-after",
+      source: "the Tarn Justice Ministry",
+      content: "Roe faces charges of assaulting federal officers",
+    });
+  });
+
+  it("a dash before a clause that is not the sentence's end is no speaker's comma", () => {
+    expect(run("He cut taxes — the economy grew.")).toEqual([]);
+    const atts = run("The bridge will close — the mayor said it would — before the storm.");
+    expect(atts.every((a) => a.rule !== "indirect.source-cue-after")).toBe(true);
+  });
+});
