@@ -1007,11 +1007,13 @@ export function resolveSources(input: ResolveInput): {
         if (ent) viaEvidence.push(`description “${m.text}” → ${ent.name}`);
       }
       // "the police said", "the military said": an institution is named even when its state is not.
+      // "a 1902 Supreme Court decision": a document is named when the text names its issuer (the codebook's decision).
       const institution =
         !ent &&
-        INSTITUTION_WORDS.has(p.head) &&
-        p.name.toLowerCase() === p.head &&
-        /^the$/i.test(m.tokens[0]?.value ?? "");
+        ((INSTITUTION_WORDS.has(p.head) &&
+          p.name.toLowerCase() === p.head &&
+          /^the$/i.test(m.tokens[0]?.value ?? "")) ||
+          (DOC_NOUNS.has(p.head) && m.tokens.slice(1, -1).some((t) => t.pos === "PROPN")));
       if (!ent) ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, institution);
     } else {
       ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, false);
@@ -1616,7 +1618,8 @@ function classify(e: Working, input: ResolveInput): void {
   }
   for (const w of words.slice().reverse()) {
     const k = TITLE_KIND.get(w);
-    if (k) {
+    // "Bill Roe": a document word in a person's name is a given name, not what the person is.
+    if (k && !(k === "document" && e.person)) {
       e.kind = k;
       ev.push(`word “${w}” → ${k}`);
       return;

@@ -119,3 +119,66 @@ describe("a speaker set off by a dash at the end of a sentence", () => {
     expect(atts.every((a) => a.rule !== "indirect.source-cue-after")).toBe(true);
   });
 });
+
+describe("cues for positions and rulings", () => {
+  it("“voiced support” is a stance cue, and the name in the appositive before it its source", () => {
+    const atts = run("Representative Ivo Marr of Tarnshire had voiced support in recent days for the bill.");
+    expect(atts[0]).toMatchObject({ name: "Ivo Marr", kind: "politician", content: "in recent days for the bill" });
+  });
+
+  it("a decision that “held that” reports its holding; “held” with a plain object reports nothing", () => {
+    const atts = run("A 1902 Tarn Supreme Court decision held that the law was void.");
+    expect(atts[0]).toMatchObject({ source: "A 1902 Tarn Supreme Court decision", kind: "document" });
+    expect(run("The council held a meeting on Friday.")).toEqual([]);
+  });
+
+  it("a named member set off by dashes after “with some” is the participle's source", () => {
+    const atts = run(
+      "That split the party, with some – including conservatives such as Sen. Ivo Marr, a lawmaker from Tarnshire – " +
+        "arguing that deporting everyone was not realistic.",
+    );
+    expect(atts[0]).toMatchObject({ name: "Ivo Marr", content: "that deporting everyone was not realistic" });
+    const group = run("That split the party, with some – mostly older members – arguing that the plan fails.");
+    expect(group[0]).toMatchObject({ source: "some", named: false });
+  });
+});
+
+describe("a named backer", () => {
+  it("“has the support of X”, “received key backing from X”: X is the source, the one supported the content", () => {
+    const a = run(
+      "The field includes Maria Cino, a veteran operative who has the support of former Vice President Ivo Marr.",
+    );
+    expect(a[0]).toMatchObject({ rule: "noun.possessive", name: "Ivo Marr", content: "Maria Cino" });
+    const b = run(
+      "Maria Cino, a former aide who recently received key backing from former Chairman Ed Lisle, entered the race.",
+    );
+    expect(b[0]).toMatchObject({ name: "Ed Lisle", content: "Maria Cino, a former aide" });
+  });
+
+  it("means given are no position taken, and an unnamed backer is no source here", () => {
+    expect(run("In 2019 Mr. Roe had the financial backing of Mr. Vass.")).toEqual([]);
+    expect(run("The plan has the support of most residents.")).toEqual([]);
+  });
+});
+
+describe("documents and given names", () => {
+  it("a document whose issuer the text names is named", () => {
+    const atts = run("A 1902 Tarn Supreme Court decision held that the law was void.");
+    expect(atts[0]).toMatchObject({ named: true, kind: "document" });
+    expect(run("A new report said that the river is dirty.")[0]).toMatchObject({ named: false, kind: "document" });
+  });
+
+  it("a document word as a given name (“Bill”) does not make a person a document", () => {
+    const atts = run("Roe left the party, with Bill Marr writing that she was wrong.");
+    expect(atts[0]).toMatchObject({ name: "Bill Marr", kind: "other" });
+  });
+});
+
+describe("what a pronoun does not take", () => {
+  it("a party-state tag after a name is no person: “she” and “his” take the name", () => {
+    const a = run("Democratic Sen. Ann Roe (D-Mo.) scolded him: “The science is against you,” she said.");
+    expect(a[0]).toMatchObject({ source: "she", name: "Ann Roe" });
+    const b = run("Speaker Ivo Marr, R-Wis., despite admitting that he did have his concerns about the bill, said no.");
+    expect(b.find((x) => x.source === "his")).toMatchObject({ name: "Ivo Marr" });
+  });
+});

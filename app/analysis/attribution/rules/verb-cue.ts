@@ -326,16 +326,27 @@ function withSubject(
 ): RawAttribution | null {
   // Speech only ("with Russia backing the government" is an act), and a plain phrase ("with footage of Vass saying" shows Vass).
   if (cls !== "speech") return null;
-  const np = npLeft(ctx, j, a, false);
+  let np = npLeft(ctx, j, a, false);
+  // "with some – including Sen. Ivo Marr, a lawmaker from Tarn – arguing …": the named member the dashes set off.
+  let member: [number, number] | null = null;
+  if (!np && j > a && isDashToken(ctx, j)) {
+    let d = j - 1;
+    while (d > a && !isDashToken(ctx, d)) d--;
+    np = d > a ? npLeft(ctx, d - 1, a, false) : null;
+    let p = d + 2;
+    while (p < j && ctx.tok.tokens[p]!.pos !== "PROPN") p++;
+    if (np && ctx.lower[d + 1] === "including" && p < j) member = [p, j - 1];
+  }
   if (!np || np[0] - 1 < a || ctx.lower[np[0] - 1] !== "with" || !subjectOk(ctx, np, "stance")) return null;
   for (let m = np[0]; m <= np[1]; m++) if (ctx.tok.tokens[m]!.pos === "ADP") return null;
   const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
   if (!content) return null;
+  const src = member ?? np;
   return {
     ...base,
     kind: kindOf(ctx, content),
-    sourceTok: np,
-    source: span(ctx, np[0], np[1]),
+    sourceTok: src,
+    source: span(ctx, src[0], src[1]),
     content: [content],
     rule: "indirect.participle",
   };
