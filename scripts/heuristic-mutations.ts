@@ -1182,17 +1182,7 @@ export const HEURISTICS: Heuristic[] = [
     what: "The campaign or team of a political figure is political.",
     patches: [{ file: SOURCES, search: "for (const e of entities) bodyOfPrincipal(e, entities, input);", replace: "" }],
   },
-  {
-    name: "dashTail",
-    what: "“… officers ― the Justice Ministry said.”: a dash before the speaker of a sentence-final cue.",
-    patches: [
-      {
-        file: VERB_CUE,
-        search: "(isBoundaryBefore(ctx, before) || dashTail(ctx, before, cueEndTok, b))",
-        replace: "isBoundaryBefore(ctx, before)",
-      },
-    ],
-  },
+
   {
     name: "retiredIsFormer",
     what: "“a retired FBI profiler”: retired counts as former.",
@@ -1218,32 +1208,12 @@ export const HEURISTICS: Heuristic[] = [
     what: "“Bill Marr”: a document word in a person's name is no kind.",
     patches: [{ file: SOURCES, search: 'if (k && !(k === "document" && e.person)) {', replace: "if (k) {" }],
   },
+
   {
-    name: "backerAfter",
-    what: "“who has the support of Sen. Marr”: the named backer is the source.",
+    name: "unspecifiedMembers",
+    what: "“some Republicans”: unspecified members of a named body are not named.",
     patches: [
-      { file: NOUN_CUES, search: "if (!src) return backerAfter(ctx, i, j, a, b);", replace: "if (!src) return null;" },
-    ],
-  },
-  {
-    name: "materialBacking",
-    what: "“the financial backing of X”: means given are no position taken.",
-    patches: [{ file: NOUN_CUES, search: " || MATERIAL.has(lower[i - 1]!)) return null;", replace: ") return null;" }],
-  },
-  {
-    name: "backerWhoName",
-    what: "“Cino, a veteran operative who has …”: the name before the description the tagger left without a noun.",
-    patches: [off(NOUN_CUES, 'if (!holder && lower[w] === "who") {')],
-  },
-  {
-    name: "dashNotContent",
-    what: "The dash before a speaker is not part of the content before it.",
-    patches: [
-      {
-        file: CLAUSES,
-        search: 't.value === "," || isDashToken(ctx, j) ? t.start : t.end',
-        replace: 't.value === "," ? t.start : t.end',
-      },
+      { file: SOURCES, search: 'p.kind === "named" && UNSPECIFIED.has(', replace: "false && UNSPECIFIED.has(" },
     ],
   },
 ];

@@ -225,6 +225,9 @@ const DOC_NOUNS = new Set([
 
 const MONTH_NAMES = /^(?:January|February|March|April|June|July|August|September|October|November|December)$/;
 
+/** Quantifiers that leave the members of a named body unspecified ("some Republicans"). */
+const UNSPECIFIED = new Set(["some", "several", "many", "few", "other", "fellow", "most"]);
+
 /** Bodies called after a person ("Roe’s campaign"): named, and political when the person is. */
 const PRINCIPAL_BODIES = new Set(["campaign", "team"]);
 
@@ -952,6 +955,10 @@ export function resolveSources(input: ResolveInput): {
             ? `document “${p.description ?? ""}” by ${ent.name}`
             : `“${p.description ?? ""}” speak for ${ent.name}`,
         );
+    } else if (p.kind === "named" && UNSPECIFIED.has(m.tokens[0]?.value.toLowerCase() ?? "") && /s$/.test(p.name)) {
+      // "some Republicans", "several leading Democrats": unspecified members of a body are not named (the codebook's decision).
+      const d = joinTokens(m.tokens);
+      ent = unnamedByNorm.get(normaliseName(d)) ?? newEntity(d, { ...p, kind: "unnamed", name: d }, m, false);
     } else if (p.kind === "named") {
       ent = findNamed(p.name) ?? newEntity(p.name, p, m, true);
       if (p.description && !ent.description) ent.description = p.description;

@@ -199,7 +199,7 @@ export function contentBefore(ctx: AttributionContext, j: number, a: number): Sp
   const q = ctx.quotes.containing(tokens[j - 1]!.start);
   if (q && q.start < start) start = q.start;
   // A leading "but"/"and" belongs to the content; a leading discourse adverbial followed by a comma does too.
-  return trimSpan(text, start, t.value === "," || isDashToken(ctx, j) ? t.start : t.end);
+  return trimSpan(text, start, t.value === "," ? t.start : t.end);
 }
 
 /** After "…, he said": a second piece (", …" to the sentence end) and quotations that follow in the paragraph. */

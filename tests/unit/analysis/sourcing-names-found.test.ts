@@ -1,7 +1,7 @@
 // Named sources the engine used to miss (issue 12's names target): a name whose description holds a relative clause
 // naming someone else, a capitalised possessive inside a name, a cue the tagger reads as a noun after ", which", a
 // possessive pronoun with its person, a participle after "with", a campaign called after its principal, a speaker set
-// off by a dash at the end of a sentence, and the kinds these sources get. Fictional texts.
+// member named after “with some – including”, and the kinds these sources get. Fictional texts.
 import { describe, expect, it } from "vitest";
 import { analyseSourcing } from "#app/analysis/sourcing";
 
@@ -101,37 +101,7 @@ describe("a participle after “with” and a campaign named after its principal
   });
 });
 
-describe("a speaker set off by a dash at the end of a sentence", () => {
-  it("“— the Justice Department said.” is the sentence's source, and the dash is no content", () => {
-    const atts = run(
-      "Roe faces charges of assaulting federal officers ― the Tarn Justice Ministry said. He faces prison.",
-    );
-    expect(atts[0]).toMatchObject({
-      rule: "indirect.source-cue-after",
-      source: "the Tarn Justice Ministry",
-      content: "Roe faces charges of assaulting federal officers",
-    });
-  });
-
-  it("a dash before a clause that is not the sentence's end is no speaker's comma", () => {
-    expect(run("He cut taxes — the economy grew.")).toEqual([]);
-    const atts = run("The bridge will close — the mayor said it would — before the storm.");
-    expect(atts.every((a) => a.rule !== "indirect.source-cue-after")).toBe(true);
-  });
-});
-
-describe("cues for positions and rulings", () => {
-  it("“voiced support” is a stance cue, and the name in the appositive before it its source", () => {
-    const atts = run("Representative Ivo Marr of Tarnshire had voiced support in recent days for the bill.");
-    expect(atts[0]).toMatchObject({ name: "Ivo Marr", kind: "politician", content: "in recent days for the bill" });
-  });
-
-  it("a decision that “held that” reports its holding; “held” with a plain object reports nothing", () => {
-    const atts = run("A 1902 Tarn Supreme Court decision held that the law was void.");
-    expect(atts[0]).toMatchObject({ source: "A 1902 Tarn Supreme Court decision", kind: "document" });
-    expect(run("The council held a meeting on Friday.")).toEqual([]);
-  });
-
+describe("a named member of a group", () => {
   it("a named member set off by dashes after “with some” is the participle's source", () => {
     const atts = run(
       "That split the party, with some – including conservatives such as Sen. Ivo Marr, a lawmaker from Tarnshire – " +
@@ -143,27 +113,9 @@ describe("cues for positions and rulings", () => {
   });
 });
 
-describe("a named backer", () => {
-  it("“has the support of X”, “received key backing from X”: X is the source, the one supported the content", () => {
-    const a = run(
-      "The field includes Maria Cino, a veteran operative who has the support of former Vice President Ivo Marr.",
-    );
-    expect(a[0]).toMatchObject({ rule: "noun.possessive", name: "Ivo Marr", content: "Maria Cino" });
-    const b = run(
-      "Maria Cino, a former aide who recently received key backing from former Chairman Ed Lisle, entered the race.",
-    );
-    expect(b[0]).toMatchObject({ name: "Ed Lisle", content: "Maria Cino, a former aide" });
-  });
-
-  it("means given are no position taken, and an unnamed backer is no source here", () => {
-    expect(run("In 2019 Mr. Roe had the financial backing of Mr. Vass.")).toEqual([]);
-    expect(run("The plan has the support of most residents.")).toEqual([]);
-  });
-});
-
 describe("documents and given names", () => {
   it("a document whose issuer the text names is named", () => {
-    const atts = run("A 1902 Tarn Supreme Court decision held that the law was void.");
+    const atts = run("A 1902 Tarn Supreme Court decision said that the law was void.");
     expect(atts[0]).toMatchObject({ named: true, kind: "document" });
     expect(run("A new report said that the river is dirty.")[0]).toMatchObject({ named: false, kind: "document" });
   });
@@ -178,7 +130,19 @@ describe("what a pronoun does not take", () => {
   it("a party-state tag after a name is no person: “she” and “his” take the name", () => {
     const a = run("Democratic Sen. Ann Roe (D-Mo.) scolded him: “The science is against you,” she said.");
     expect(a[0]).toMatchObject({ source: "she", name: "Ann Roe" });
-    const b = run("Speaker Ivo Marr, R-Wis., despite admitting that he did have his concerns about the bill, said no.");
+    const b = run(
+      "Speaker Ivo Marr, R-Wis., despite admitting that he did have his concerns about the bill, said the votes are there.",
+    );
     expect(b.find((x) => x.source === "his")).toMatchObject({ name: "Ivo Marr" });
+  });
+});
+
+describe("unspecified members of a named body", () => {
+  it("“some Republicans”, “several leading Democrats” are not named; the party's name alone is", () => {
+    expect(run("Some Republicans said that the levy should go.")[0]).toMatchObject({ named: false });
+    expect(run("The vote stalled, with several leading Democrats saying that it was rushed.")[0]).toMatchObject({
+      named: false,
+    });
+    expect(run("Republicans said that the levy should go.")[0]).toMatchObject({ kind: "politician" });
   });
 });

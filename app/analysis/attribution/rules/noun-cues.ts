@@ -1,7 +1,7 @@
 import { clauseFollows, contentAfter } from "../clauses";
 import { type AttributionContext, type RawAttribution, kindOf, span, trimSpan } from "../context";
 import { isFiniteVerb, isPassive, skipLeftModifiers, subjectOk } from "../phrases";
-import { npLeft, npRight } from "../noun-phrases";
+import { npLeft } from "../noun-phrases";
 import { NOUN_CUES, NOUN_STANCE, NOUN_THAT, POSSESSIVE_PRON, RELATIVE } from "../word-sets";
 import type { RuleFamily, TokenMatcher } from "../rule";
 
@@ -18,7 +18,7 @@ export function nounCue(ctx: AttributionContext, i: number, a: number, b: number
     const np = npLeft(ctx, j - 1, a, false);
     if (np && subjectOk(ctx, np, "stance")) src = [np[0], j];
   }
-  if (!src) return backerAfter(ctx, i, j, a, b);
+  if (!src) return null;
   const n = i + 1;
   if (n > b) return null;
   const ln = lower[n]!;
@@ -130,53 +130,6 @@ export function nounComplement(ctx: AttributionContext, i: number, a: number, b:
     content: [c],
     rule: "noun.complement",
     evidence: [`noun cue: ${lemma} with a "that" clause${src ? ", held by the subject" : ""}`],
-  };
-}
-
-/** "the financial backing of X", "military support from X": means given, not a position taken. */
-const MATERIAL = new Set(["financial", "monetary", "material", "military", "logistical", "technical"]);
-
-/** Verbs of having or gaining support ("has the support of X", "received key backing from X"). */
-const GAIN_VERBS = new Set(["has", "have", "had", "received", "receives", "won", "wins", "secured", "got", "gained"]);
-
-/**
- * "Cino, who has the support of Sen. Ivo Marr", "Cino received key backing from Marr": the named backer after
- * "of"/"from" is the source, the one who has the support the content. Only after a verb of having or gaining.
- */
-function backerAfter(ctx: AttributionContext, i: number, j: number, a: number, b: number): RawAttribution | null {
-  const { lower, tok } = ctx;
-  const lemma = tok.tokens[i]!.lemma.toLowerCase();
-  if (!(lemma === "support" || lemma === "endorsement" || lower[i] === "backing") || i + 2 > b) return null;
-  if (!(lower[i + 1] === "of" || lower[i + 1] === "from") || MATERIAL.has(lower[i - 1]!)) return null;
-  let v = j;
-  if (lower[v] === "the" || lower[v] === "a") v--;
-  if (v < a || !GAIN_VERBS.has(lower[v]!)) return null;
-  const src = npRight(ctx, i + 2, b);
-  if (!src || !tok.tokens.slice(src[0], src[1] + 1).some((t) => t.pos === "PROPN")) return null;
-  let w = v - 1;
-  while (w >= a && tok.tokens[w]!.pos === "ADV") w--;
-  let holder = w >= a ? npLeft(ctx, w, a) : null;
-  // "Cino, a veteran operative who has …" (with a description the tagger left without a noun): the name before it.
-  if (!holder && lower[w] === "who") {
-    let k = w - 1;
-    while (k > a && w - k < 10 && lower[k] !== ",") k--;
-    const name = lower[k] === "," ? npLeft(ctx, k - 1, a, false) : null;
-    if (name && tok.tokens.slice(name[0], name[1] + 1).some((t) => t.pos === "PROPN")) holder = name;
-  }
-  if (!holder) return null;
-  const c = trimSpan(ctx.text, tok.tokens[holder[0]]!.start, tok.tokens[holder[1]]!.end);
-  if (!c) return null;
-  return {
-    kind: "indirect",
-    sourceTok: src,
-    source: span(ctx, src[0], src[1]),
-    cue: span(ctx, i, i),
-    cueLemma: lemma,
-    cueClass: "stance",
-    cueStance: "endorsing",
-    content: [c],
-    rule: "noun.possessive",
-    evidence: [`noun cue: ${lemma} ${lower[i + 1]} a named backer`],
   };
 }
 

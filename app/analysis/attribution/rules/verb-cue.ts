@@ -254,7 +254,7 @@ export function verbCue(
     !coordinated &&
     lower[cueEndTok + 1] !== ":" &&
     before >= a &&
-    (isBoundaryBefore(ctx, before) || dashTail(ctx, before, cueEndTok, b)) &&
+    isBoundaryBefore(ctx, before) &&
     (endsClause(ctx, cueEndTok + 1, b, lemma) ||
       (ctx.quotes.byEnd.has(tokens[before]!.end) &&
         lower[cueEndTok + 1] !== "that" &&
@@ -350,19 +350,4 @@ function withSubject(
     content: [content],
     rule: "indirect.participle",
   };
-}
-
-/**
- * "… assaulting federal officers — the Justice Department said.": a dash before a definite or named speaker whose cue
- * ends the sentence sets the speaker off as a comma would (only there: a dash inside a sentence opens an aside).
- */
-function dashTail(ctx: AttributionContext, before: number, cueEndTok: number, b: number): boolean {
-  if (
-    !isDashToken(ctx, before) ||
-    before - 1 < 0 ||
-    !(cueEndTok === b || (cueEndTok + 1 === b && ctx.lower[b] === "."))
-  )
-    return false;
-  const first = ctx.tok.tokens[before + 1]!;
-  return ctx.lower[before + 1] === "the" || first.pos === "PROPN";
 }
