@@ -1098,6 +1098,124 @@ export const HEURISTICS: Heuristic[] = [
       { file: SOURCES, search: " || insideQuotation(input, run[0]!.start)) return false;", replace: ") return false;" },
     ],
   },
+  // Names the engine missed on BASIL dev (issue 12's names target): tests/unit/analysis/sourcing-names-found.test.ts
+  {
+    name: "relativeOwner",
+    what: "“Roe, a profiler who helped catch Ivo Marr -- who … --, told”: a name inside the who-clause is not the speaker.",
+    patches: [
+      { file: PHRASES, search: "return best && (relativeOwner(ctx, best[0], a, j) ?? best);", replace: "return best;" },
+    ],
+  },
+  {
+    name: "capPossessiveInName",
+    what: "“Rev. Ann Hopping of Our Lady of Tarn”: a capitalised possessive inside a sentence opens a name.",
+    patches: [
+      {
+        file: NOUN_PHRASES,
+        search: '} else if (pos === "PRON" && k > a && k < j &&',
+        replace: '} else if (false && pos === "PRON" && k > a && k < j &&',
+      },
+    ],
+  },
+  {
+    name: "capVerbBeforeOf",
+    what: "“Ann Hopping of …”: a capitalised word the tagger read as a verb still takes “of” into the name.",
+    patches: [
+      {
+        file: NOUN_PHRASES,
+        search: '(k - 1 > a && /^\\p{Lu}/u.test(tokens[k - 1]!.value) && tokens[k - 1]!.pos === "VERB"))',
+        replace: '(false && tokens[k - 1]!.pos === "VERB"))',
+      },
+    ],
+  },
+  {
+    name: "whichAfterComma",
+    what: "“, which” after a comma is the relative even where the tagger reads a determiner.",
+    patches: [
+      { file: NOUN_PHRASES, search: '(lw === "which" && j > a &&', replace: '(false && lw === "which" && j > a &&' },
+    ],
+  },
+  {
+    name: "afterRelative",
+    what: "“the charter, which states, …”: a cue read as a noun right after “, which” before a clause.",
+    patches: [{ file: TAGGER, search: "const afterRelative =", replace: "const afterRelative = false &&" }],
+  },
+  {
+    name: "possessiveFindsPerson",
+    what: "“Mayor Ann Roe voiced her support”: a possessive pronoun finds its person as he and she do.",
+    patches: [
+      {
+        file: SOURCES,
+        search: 'if (p.head === "he" || p.head === "she" || p.head === "his" || p.head === "her")',
+        replace: 'if (p.head === "he" || p.head === "she")',
+      },
+    ],
+  },
+  {
+    name: "tagOrMonthNoPerson",
+    what: "“R-Wis.” after a name and “in late August” are no person for a pronoun.",
+    patches: [{ file: SOURCES, search: "      !noPerson &&\n", replace: "" }],
+  },
+  {
+    name: "withSubject",
+    what: "“…, with critics saying …”: the phrase after “with” is the participle's subject.",
+    patches: [
+      {
+        file: VERB_CUE,
+        search: "if (isIng && !progressive) return withSubject(",
+        replace: "if (isIng && !progressive) return null && withSubject(",
+      },
+    ],
+  },
+  {
+    name: "withIncludingMember",
+    what: "“with some – including Sen. Ivo Marr, a lawmaker – arguing”: the named member set off by dashes.",
+    patches: [off(VERB_CUE, 'if (np && ctx.lower[d + 1] === "including" && p < j) member = [p, j - 1];')],
+  },
+  {
+    name: "principalBody",
+    what: "“Marr’s team”, “Roe’s campaign”: a body called after a person is named.",
+    patches: [{ file: SOURCES, search: "    PRINCIPAL_BODIES.has(last) &&", replace: "    false &&" }],
+  },
+  {
+    name: "bodyOfPrincipal",
+    what: "The campaign or team of a political figure is political.",
+    patches: [{ file: SOURCES, search: "for (const e of entities) bodyOfPrincipal(e, entities, input);", replace: "" }],
+  },
+
+  {
+    name: "retiredIsFormer",
+    what: "“a retired FBI profiler”: retired counts as former.",
+    patches: [{ file: SOURCES, search: ' || w === "retired"', replace: "", times: 2 }],
+  },
+  {
+    name: "formerStateBodyExpert",
+    what: "A former member of a state body named in the description is an expert.",
+    patches: [off(SOURCES, 'if (o && former && o.kind === "official")')],
+  },
+  {
+    name: "legalText",
+    what: "“the Tarn Charter”, “the 14th Amendment”: a named legal text is a document.",
+    patches: [{ file: SOURCES, search: "if (LEGAL_TEXTS.has(legal)) {", replace: "if (false) {" }],
+  },
+  {
+    name: "documentNamedIssuer",
+    what: "“a 1902 Tarn Supreme Court decision”: a document is named when the text names its issuer.",
+    patches: [{ file: SOURCES, search: "(DOC_NOUNS.has(p.head) && m.tokens", replace: "(false && m.tokens" }],
+  },
+  {
+    name: "personNotDocument",
+    what: "“Bill Marr”: a document word in a person's name is no kind.",
+    patches: [{ file: SOURCES, search: 'if (k && !(k === "document" && e.person)) {', replace: "if (k) {" }],
+  },
+
+  {
+    name: "unspecifiedMembers",
+    what: "“some Republicans”: unspecified members of a named body are not named.",
+    patches: [
+      { file: SOURCES, search: 'p.kind === "named" && UNSPECIFIED.has(', replace: "false && UNSPECIFIED.has(" },
+    ],
+  },
 ];
 
 /** The focused tests: every sourcing unit test but the scored floors (PolNeAR, BASIL) and the CLI and fuzz runs. */
@@ -1114,6 +1232,7 @@ export const FOCUSED = [
   "tests/unit/analysis/sourcing-coreference.test.ts",
   "tests/unit/analysis/sourcing-phrasal.test.ts",
   "tests/unit/analysis/sourcing-speakers.test.ts",
+  "tests/unit/analysis/sourcing-names-found.test.ts",
 ];
 
 interface Failure {

@@ -62,7 +62,7 @@ export function genderFromEvidence(givenName: string | null, phrases: string[]):
 /** A pronoun's gender ("he" → m, "she" → f), null for the others. */
 export function pronounGender(pronoun: string): Gender | null {
   const p = pronoun.toLowerCase();
-  return p === "he" || p === "him" ? "m" : p === "she" || p === "her" ? "f" : null;
+  return p === "he" || p === "him" || p === "his" ? "m" : p === "she" || p === "her" ? "f" : null;
 }
 
 export function genderCompatible(pronoun: Gender | null, person: Gender | null): boolean {

@@ -81,7 +81,7 @@ for (const [kind, words] of Object.entries(gazetteer.entries.titles as Record<st
 const MULTIWORD_TITLES = [...TITLE_KIND].filter(([t]) => t.includes(" ")).map(([t, k]) => [t, k, ` ${t} `] as const);
 export const GAZETTEER_ENTRY_COUNT = ORGS.size + STATES.size + TITLE_KIND.size;
 
-const PRONOUNS = new Set(["he", "she", "they", "we", "i", "it", "you", "him", "her", "them", "who"]);
+const PRONOUNS = new Set(["he", "she", "they", "we", "i", "it", "you", "him", "her", "his", "them", "who"]);
 const DETERMINERS = new Set([
   "the",
   "a",
@@ -222,6 +222,17 @@ const DOC_NOUNS = new Set([
   "excerpts",
   "excerpt",
 ]);
+
+const MONTH_NAMES = /^(?:January|February|March|April|June|July|August|September|October|November|December)$/;
+
+/** Quantifiers that leave the members of a named body unspecified ("some Republicans"). */
+const UNSPECIFIED = new Set(["some", "several", "many", "few", "other", "fellow", "most"]);
+
+/** Bodies called after a person ("Roe’s campaign"): named, and political when the person is. */
+const PRINCIPAL_BODIES = new Set(["campaign", "team"]);
+
+/** Names of legal texts ("the 14th Amendment", "the Constitution", "the Tarn Charter"): named documents. */
+const LEGAL_TEXTS = new Set(["amendment", "constitution", "charter", "treaty"]);
 
 /** Participles of issuing a document, between it and its author ("figures released by the ministry"). */
 const ISSUED = new Set(["provided", "released", "issued", "published", "prepared", "compiled", "distributed"]);
@@ -477,6 +488,19 @@ export function parseMention(tokens: Token[]): Parsed {
       plural: false,
       author: authorTok.value.toLowerCase(),
     };
+  }
+  // "Roe’s campaign", "Vass’ team": a campaign or team called after its principal is named (the codebook's decision).
+  const pe = low.length - 2;
+  if (
+    pe >= 1 &&
+    PRINCIPAL_BODIES.has(last) &&
+    (low[pe] === "’s" || low[pe] === "'s" || low[pe] === "’" || low[pe] === "'") &&
+    tokens[pe - 1]!.pos === "PROPN"
+  ) {
+    let s0 = 0;
+    while (s0 < pe - 1 && DETERMINERS.has(low[s0]!)) s0++;
+    const name = joinTokens(tokens.slice(s0));
+    return { kind: "named", name, description: null, head: last, person: false, plural: false, author: null };
   }
   const possIdx = low.findIndex((v) => v === "’s" || v === "'s");
   // "the group's leaders": people speaking for an organisation stand for it.
@@ -886,7 +910,9 @@ export function resolveSources(input: ResolveInput): {
           (pl ? e.plural || !e.person : p.head === "it" ? !e.person : e.person && genderCompatible(pg, genderOf(e))),
         m.span.start,
       );
-      if (p.head === "he" || p.head === "she") ent = preferNewPerson(ent, m, pg, notHead) ?? ent;
+      // "Mayor Ann Roe voiced her support": a possessive finds its person as "he" and "she" do.
+      if (p.head === "he" || p.head === "she" || p.head === "his" || p.head === "her")
+        ent = preferNewPerson(ent, m, pg, notHead) ?? ent;
       if (ent) viaEvidence.push(`pronoun “${m.text}” → ${ent.name}`);
     } else if (p.author) {
       const lowerAuthor = p.author === p.author.toLowerCase();
@@ -929,6 +955,10 @@ export function resolveSources(input: ResolveInput): {
             ? `document “${p.description ?? ""}” by ${ent.name}`
             : `“${p.description ?? ""}” speak for ${ent.name}`,
         );
+    } else if (p.kind === "named" && UNSPECIFIED.has(m.tokens[0]?.value.toLowerCase() ?? "") && /s$/.test(p.name)) {
+      // "some Republicans", "several leading Democrats": unspecified members of a body are not named (the codebook's decision).
+      const d = joinTokens(m.tokens);
+      ent = unnamedByNorm.get(normaliseName(d)) ?? newEntity(d, { ...p, kind: "unnamed", name: d }, m, false);
     } else if (p.kind === "named") {
       ent = findNamed(p.name) ?? newEntity(p.name, p, m, true);
       if (p.description && !ent.description) ent.description = p.description;
@@ -984,11 +1014,13 @@ export function resolveSources(input: ResolveInput): {
         if (ent) viaEvidence.push(`description “${m.text}” → ${ent.name}`);
       }
       // "the police said", "the military said": an institution is named even when its state is not.
+      // "a 1902 Supreme Court decision": a document is named when the text names its issuer (the codebook's decision).
       const institution =
         !ent &&
-        INSTITUTION_WORDS.has(p.head) &&
-        p.name.toLowerCase() === p.head &&
-        /^the$/i.test(m.tokens[0]?.value ?? "");
+        ((INSTITUTION_WORDS.has(p.head) &&
+          p.name.toLowerCase() === p.head &&
+          /^the$/i.test(m.tokens[0]?.value ?? "")) ||
+          (DOC_NOUNS.has(p.head) && m.tokens.slice(1, -1).some((t) => t.pos === "PROPN")));
       if (!ent) ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, institution);
     } else {
       ent = unnamedByNorm.get(normaliseName(p.name)) ?? newEntity(p.name, p, m, false);
@@ -1031,6 +1063,7 @@ export function resolveSources(input: ResolveInput): {
     }
   }
   for (const e of entities) staffOfPrincipal(e, entities);
+  for (const e of entities) bodyOfPrincipal(e, entities, input);
   for (const e of entities) holderOfPrincipal(e, entities, input);
   return { entities: entities.map(strip), keyOf, documentMention };
 }
@@ -1115,6 +1148,20 @@ const STAFF_OF =
  * Staff speak in their principal's role ("Roe's chief of staff" takes Rep. Roe's kind): when the description names a
  * principal who is a source of the text, a politician or an official, the staff member takes that kind.
  */
+/** "Roe’s campaign" after "Sen. Ann Roe": the campaign or team of a political figure is political. */
+function bodyOfPrincipal(e: Working, entities: Working[], input: ResolveInput): void {
+  if (!e.named || e.person || e.kind !== "other") return;
+  const m = /^(.+?)(?:’s|'s|’|') (campaign|team)$/.exec(e.name);
+  if (!m) return;
+  const surname = surnameOf(m[1]!);
+  const principal = entities.find((x) => x !== e && x.person && x.named && surnameOf(x.name) === surname);
+  const kind = principal ? principal.kind : titleBefore(input, surname)?.kind;
+  if (kind !== "politician" && kind !== "official") return;
+  e.kind = "politician";
+  e.affiliation ??= principal?.name ?? m[1]!;
+  e.kindEvidence.push(`the ${m[2]} of ${principal?.name ?? m[1]} (${kind}) → politician`);
+}
+
 function staffOfPrincipal(e: Working, entities: Working[]): void {
   if (!e.person || !e.description) return;
   const m = STAFF_OF.exec(e.description.trim());
@@ -1239,8 +1286,11 @@ function nearestPersonName(
     const words = run.filter((t) => !NAME_JOINERS.has(t.value)).length;
     // "the Office of Congressional Ethics": a capitalised run after "of" ends a body's name, not a person's.
     const ofBefore = tokens[s - 1]?.value === "of" && /^\p{Lu}/u.test(tokens[s - 2]?.value ?? "");
+    // "R-Wis." after "Paul Ryan," and "in late August" name no one.
+    const noPerson = /^[RDI]-\p{Lu}/u.test(parsed.name) || MONTH_NAMES.test(parsed.name);
     if (
       !ofBefore &&
+      !noPerson &&
       parsed.kind === "named" &&
       parsed.person &&
       words >= 1 &&
@@ -1484,6 +1534,13 @@ function classify(e: Working, input: ResolveInput): void {
     }
     return;
   }
+  // "the 14th Amendment", "the Tarn Charter": a named legal text is a document that speaks for itself.
+  const legal = norm.split(/\s+/).pop() ?? "";
+  if (LEGAL_TEXTS.has(legal)) {
+    e.kind = "document";
+    ev.push(`legal text “${legal}” in the name → document`);
+    return;
+  }
   // A state's or an organisation's institution: its kind from the role the text gives it, its affiliation from the qualifier.
   const ofInst = /^(\S+) of (.+)$/.exec(norm);
   const instHead = ofInst && INSTITUTION_WORDS.has(ofInst[1]!) ? ofInst[1]! : (norm.split(/\s+/).pop() ?? "");
@@ -1568,7 +1625,8 @@ function classify(e: Working, input: ResolveInput): void {
   }
   for (const w of words.slice().reverse()) {
     const k = TITLE_KIND.get(w);
-    if (k) {
+    // "Bill Roe": a document word in a person's name is a given name, not what the person is.
+    if (k && !(k === "document" && e.person)) {
       e.kind = k;
       ev.push(`word “${w}” → ${k}`);
       return;
@@ -1845,7 +1903,7 @@ function kindFromDescriptionUncached(d: string, bodyLookup: BodyLookup): { kind:
     if (!part.comp.length) continue;
     const b = bodyKind(part.comp, part.compWritten);
     // "a former head of investigations for the police": a former post in a state body, presented as expertise.
-    const former = formerByClause || part.head.some((w) => w === "former" || w.startsWith("ex-"));
+    const former = formerByClause || part.head.some((w) => w === "former" || w === "retired" || w.startsWith("ex-"));
     if (b && b.kind === "official" && former && part.head.some((w) => GENERIC_ROLES.has(w)))
       return { kind: "expert", why: `former “${part.head.join(" ")}” of a state body (${b.why}) → expert` };
     if (b && b.kind !== "official" && b.kind !== "other")
@@ -1867,7 +1925,8 @@ function kindOfHead(
   written: string[],
   formerByClause: boolean,
 ): { kind: SourceKind; why: string; word: string; fixed: boolean } | null {
-  const former = formerByClause || words.some((w) => w === "former" || w === "ex" || w.startsWith("ex-"));
+  const former =
+    formerByClause || words.some((w) => w === "former" || w === "retired" || w === "ex" || w.startsWith("ex-"));
   const formerKind = (w: string, k: SourceKind): SourceKind =>
     former && k === "official" ? (FORMER_POLITICAL.has(w.replace(/^ex-/, "")) ? "politician" : "expert") : k;
   // Two-word titles first, then single words from the right (the head decides). A title ending the description
@@ -1927,6 +1986,9 @@ function kindOfHead(
   }
   for (const w of written) {
     const o = ORGS.get(w);
+    // "a retired FBI profiler": a former member of a state body, presented for what they know.
+    if (o && former && o.kind === "official")
+      return { kind: "expert", why: `former member of ${o.canonical} (gazetteer) → expert`, word: w, fixed: true };
     if (o) return { kind: o.kind, why: `gazetteer: ${o.canonical} in description → ${o.kind}`, word: w, fixed: true };
   }
   return null;

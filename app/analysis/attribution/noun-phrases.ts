@@ -52,7 +52,9 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
       return [j, j];
     return null;
   }
-  if (RELATIVE.has(lw) && allowRelative && t.pos !== "DET") return relativeHead(ctx, j, a);
+  // (", which" after a comma is the relative even where the tagger reads a determiner: ", which states …".)
+  if (RELATIVE.has(lw) && allowRelative && (t.pos !== "DET" || (lw === "which" && j > a && lower[j - 1] === ",")))
+    return relativeHead(ctx, j, a);
   let k = j;
   let head = -1;
   let count = 0;
@@ -158,6 +160,8 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
       }
     } else if (pos === "PART" && (lu === "’s" || lu === "'s" || lu === "’" || lu === "'")) {
       // possessive inside the phrase
+    } else if (pos === "PRON" && k > a && k < j && /^\p{Lu}/u.test(u.value) && isNameish(tokens[k + 1]!)) {
+      // "Our Lady of Tarn", "My Sister's Place": a capitalised possessive inside a sentence opens a name.
     } else if (
       pos === "PRON" &&
       (lu === "his" || lu === "her" || lu === "their" || lu === "its" || lu === "our" || lu === "my")
@@ -187,9 +191,12 @@ export function npLeft(ctx: AttributionContext, j: number, a: number, allowRelat
       (lu === "of" || lu === "for" || lu === "at" || lu === "from") &&
       head >= 0 &&
       k > a &&
-      (tokens[k - 1]!.pos === "NOUN" || tokens[k - 1]!.pos === "PROPN" || NOUN_READ_ADJ.has(lower[k - 1]!))
+      (tokens[k - 1]!.pos === "NOUN" ||
+        tokens[k - 1]!.pos === "PROPN" ||
+        NOUN_READ_ADJ.has(lower[k - 1]!) ||
+        (k - 1 > a && /^\p{Lu}/u.test(tokens[k - 1]!.value) && tokens[k - 1]!.pos === "VERB"))
     ) {
-      // "head of the agency", "Center for Research", "the military of Veltria"
+      // "head of the agency", "Center for Research", "the military of Veltria"; "Ann Hopping of …" (a name read as a verb)
     } else if (
       pos === "CCONJ" &&
       lu === "and" &&

@@ -205,7 +205,27 @@ export function appositiveSource(ctx: AttributionContext, j: number, a: number):
     if (np1[0] - 1 >= a && isCommaLike(tokens[np1[0] - 1]!.value)) cur = np1[0] - 1;
     else break;
   }
-  return best;
+  return best && (relativeOwner(ctx, best[0], a, j) ?? best);
+}
+
+/**
+ * "Ann Roe, a retired profiler who helped catch Ivo Marr -- who …", told: a name that is the object of a "who"
+ * clause is not the speaker; the clause's head, the name before its description, is.
+ */
+function relativeOwner(ctx: AttributionContext, s: number, a: number, j: number): [number, number] | null {
+  const tokens = ctx.tok.tokens;
+  let verb = false;
+  for (let m = s - 1; m >= a && s - m <= 25; m--) {
+    const lw = ctx.lower[m]!;
+    if (tokens[m]!.pos === "VERB") verb = true;
+    if (lw !== "who") continue;
+    if (!verb) return null;
+    const head = npLeft(ctx, m, a);
+    return head && head[0] < m && hasName(ctx, [head[0], m - 1]) && /^\p{Lu}/u.test(tokens[head[0]]!.value)
+      ? [head[0], j - 1]
+      : null;
+  }
+  return null;
 }
 
 /** True when token j (just before the speaker or verb) closes the content: a comma or closing quote. */

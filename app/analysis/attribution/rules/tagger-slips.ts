@@ -75,7 +75,16 @@ function taggerSlip(
     (lower[i + 1] === "that"
       ? clauseFollows(ctx, i + 2, b)
       : i + 1 <= b && (PERSONAL.has(lower[i + 1]!) || tokens[i + 1]!.pos === "PROPN") && clauseFollows(ctx, i + 1, b));
-  if (guess && (afterSubject || afterBe || plansTo)) return verbCue(ctx, i, a, b, sentenceAtts, guess);
+  // "the charter, which states, “…”": a cue read as a noun right after a relative pronoun that follows a comma.
+  const afterRelative =
+    !!guess &&
+    /s$/.test(lw) &&
+    p === i - 1 &&
+    p - 1 >= a &&
+    (lower[p] === "which" || lower[p] === "who") &&
+    lower[p - 1] === "," &&
+    (lower[i + 1] === "that" || lower[i + 1] === "," || lower[i + 1] === ":");
+  if (guess && (afterSubject || afterBe || plansTo || afterRelative)) return verbCue(ctx, i, a, b, sentenceAtts, guess);
   if (bareClause) return verbCue(ctx, i, a, b, sentenceAtts, lw);
   if (
     pluralSubject &&

@@ -1,7 +1,7 @@
 // The reporting-verb matcher: a verb cue ("said", "denied", "shows") with its source and content.
-import { lookupCueAt } from "../../cues";
 import { endsWithQuote, isQuoteMark, startsWithQuote } from "../../quotes";
-import { clauseFollows, contentAfterPost, contentBefore, endsClause } from "../clauses";
+import { type CueClass, lookupCueAt } from "../../cues";
+import { clauseFollows, contentAfterPost, contentBefore, endsClause, isDashToken } from "../clauses";
 import { contentAfterCue } from "../cue-content";
 import { type AttributionContext, type RawAttribution, kindOf, span } from "../context";
 import {
@@ -234,7 +234,7 @@ export function verbCue(
     }
   }
 
-  if (isIng && !progressive) return null;
+  if (isIng && !progressive) return withSubject(ctx, j, a, b, cueEndTok, lemma, cls, base);
   const subj = subjectBeforeCue(ctx, j, a, cls, isIng && heard < 0, sentenceAtts);
   if (!subj) return null;
   const { np, coordinated } = subj;
@@ -311,4 +311,43 @@ function taggedNameBefore(ctx: AttributionContext, j: number, a: number): [numbe
   const tag = ctx.text.slice(ctx.tok.tokens[k + 1]!.start, ctx.tok.tokens[j - 1]!.end);
   if (!/^[RDI]-[A-Z][A-Za-z.]*$/.test(tag)) return null;
   return appositiveSource(ctx, j, a);
+}
+
+/** "…, with Roe’s team long accusing her of …", "with critics saying …": the phrase after "with" is the participle's subject. */
+function withSubject(
+  ctx: AttributionContext,
+  j: number,
+  a: number,
+  b: number,
+  cueEndTok: number,
+  lemma: string,
+  cls: CueClass,
+  base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">,
+): RawAttribution | null {
+  // Speech only ("with Russia backing the government" is an act), and a plain phrase ("with footage of Vass saying" shows Vass).
+  if (cls !== "speech") return null;
+  let np = npLeft(ctx, j, a, false);
+  // "with some – including Sen. Ivo Marr, a lawmaker from Tarn – arguing …": the named member the dashes set off.
+  let member: [number, number] | null = null;
+  if (!np && j > a && isDashToken(ctx, j)) {
+    let d = j - 1;
+    while (d > a && !isDashToken(ctx, d)) d--;
+    np = d > a ? npLeft(ctx, d - 1, a, false) : null;
+    let p = d + 2;
+    while (p < j && ctx.tok.tokens[p]!.pos !== "PROPN") p++;
+    if (np && ctx.lower[d + 1] === "including" && p < j) member = [p, j - 1];
+  }
+  if (!np || np[0] - 1 < a || ctx.lower[np[0] - 1] !== "with" || !subjectOk(ctx, np, "stance")) return null;
+  for (let m = np[0]; m <= np[1]; m++) if (ctx.tok.tokens[m]!.pos === "ADP") return null;
+  const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
+  if (!content) return null;
+  const src = member ?? np;
+  return {
+    ...base,
+    kind: kindOf(ctx, content),
+    sourceTok: src,
+    source: span(ctx, src[0], src[1]),
+    content: [content],
+    rule: "indirect.participle",
+  };
 }
