@@ -1170,9 +1170,35 @@ export const HEURISTICS: Heuristic[] = [
   },
   {
     name: "timeBefore",
-    what: "“in May criticising …”: a month or day before the participle is no source.",
+    what: "“in January criticising …”: a month or day before the participle is no source.",
     patches: [
-      off(PARTICIPLE_SUBJECT, "  if (DAY_WORDS.has(ctx.lower[i - 1]!) || MONTHS.has(ctx.lower[i - 1]!)) return null;"),
+      {
+        file: PARTICIPLE_SUBJECT,
+        search: "if (DAY_WORDS.has(ctx.lower[i - 1]!) || MONTHS.has(ctx.lower[i - 1]!)) return null;",
+        replace: "if (false) return null;",
+      },
+    ],
+  },
+  {
+    name: "frontedPp",
+    what: "“In a statement announcing the pick, the union …”: inside a fronted prepositional phrase the participle reports nothing.",
+    patches: [
+      off(
+        PARTICIPLE_SUBJECT,
+        '  if (ctx.tok.tokens[a]!.pos === "ADP" && !hasFiniteVerb(ctx, a, np[0] - 1)) return null;',
+      ),
+    ],
+  },
+  {
+    name: "commaEnd",
+    what: "The participle's content ends at the first comma.",
+    patches: [off(PARTICIPLE_SUBJECT, '    if (ctx.lower[k] === ",") {')],
+  },
+  {
+    name: "relThat",
+    what: "“a Republican challenging that may …”: a relative “that” right before a verb is no reported clause.",
+    patches: [
+      off(PARTICIPLE_SUBJECT, '  if (l1 === "that" && t2 && (t2.pos === "AUX" || t2.pos === "VERB")) return null;'),
     ],
   },
   {

@@ -113,10 +113,26 @@ describe("indirect.participle-subject", () => {
   });
 
   it("timeBefore: a month or day before the participle is no source", () => {
-    expect(rows("The report came out in May criticising the council.")).toEqual([]);
+    expect(rows("The report was published in January criticising the council.")).toEqual([]);
   });
 
   it("noObject: a preposition after the participle leaves no reported object", () => {
     expect(rows("Residents protesting against the levy marched to the pier.")).toEqual([]);
+  });
+
+  it("frontedPp: inside a fronted prepositional phrase the participle is no report; the sentence's subject reports", () => {
+    expect(rows("In a statement announcing the pick, the Varden Union called Pell a champion of workers.")).toEqual([
+      { rule: "indirect.stance", source: "the Varden Union", cue: "called", content: ["Pell a champion of workers"] },
+    ]);
+  });
+
+  it("commaEnd: the participle's content ends at the first comma", () => {
+    expect(rows("Residents backing the levy, a small group, met on Tuesday.")).toEqual([
+      { rule: "indirect.participle-subject", source: "Residents", cue: "backing", content: ["the levy"] },
+    ]);
+  });
+
+  it("relThat: a relative “that” right before a verb is no reported clause", () => {
+    expect(rows("The feud ended with a councillor challenging that may simmer down now.")).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { CueClass } from "../../cues";
 import { contentAfterCue } from "../cue-content";
 import { type AttributionContext, type RawAttribution, kindOf, span } from "../context";
 import { npLeft, npRight } from "../noun-phrases";
-import { isFiniteVerb, subjectOk } from "../phrases";
+import { hasFiniteVerb, isFiniteVerb, subjectOk } from "../phrases";
 import { DAY_WORDS, MONTHS, PERSONAL, SAY_LIKE } from "../word-sets";
 
 /**
@@ -69,6 +69,8 @@ export function ingAfterSubject(
       break;
     }
   if (!np || np[1] !== i - 1 || !subjectOk(ctx, np, want)) return null;
+  // "In a statement announcing the pick, the union …": inside a fronted prepositional phrase the sentence's subject reports.
+  if (ctx.tok.tokens[a]!.pos === "ADP" && !hasFiniteVerb(ctx, a, np[0] - 1)) return null;
   // "A group backing the mayor spent …": the participle phrase ends before the sentence's own verb.
   const obj = npRight(ctx, cueEndTok + 1, b);
   const verbAfter =
@@ -77,7 +79,18 @@ export function ingAfterSubject(
     !PERSONAL.has(ctx.lower[obj[0]]!) &&
     obj[1] + 1 <= b &&
     isFiniteVerb(ctx.tok.tokens[obj[1] + 1]!, ctx.lower[obj[1] + 1]!);
-  const content = verbAfter ? span(ctx, obj[0], obj[1]) : contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
+  // "a Republican challenging that may …": a relative "that" right before a verb is no reported clause.
+  const l1 = ctx.lower[cueEndTok + 1];
+  const t2 = ctx.tok.tokens[cueEndTok + 2];
+  if (l1 === "that" && t2 && (t2.pos === "AUX" || t2.pos === "VERB")) return null;
+  // The phrase is an aside inside its sentence: "In a statement announcing the pick, the union …" ends at the comma.
+  let e = b;
+  for (let k = cueEndTok + 1; k <= b; k++)
+    if (ctx.lower[k] === ",") {
+      e = k - 1;
+      break;
+    }
+  const content = verbAfter ? span(ctx, obj[0], obj[1]) : contentAfterCue(ctx, cueEndTok + 1, e, lemma, cls);
   if (!content) return null;
   return {
     ...base,
