@@ -1106,11 +1106,6 @@ export const HEURISTICS: Heuristic[] = [
     patches: [{ file: VERB_CUE, search: "        commonNounSpeaker(ctx, np, lemma) ||\n", replace: "" }],
   },
   {
-    name: "evidenceSlipAfter",
-    what: "“…, records show.”: an evidence verb the tagger read as a noun, after a plural or evidence subject, ending the clause.",
-    patches: [off(TAGGER, '    lookupCue(lw)?.entry.class === "evidence" &&')],
-  },
-  {
     name: "relativeNotClause",
     what: "“The lawmaker, who represents …, said the remarks …”: a relative clause's verb makes no clause before an inverted “said X”.",
     patches: [{ file: VERB_CUE, search: "          m = c;\n          continue;", replace: "          continue;" }],

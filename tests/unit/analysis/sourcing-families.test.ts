@@ -32,22 +32,6 @@ describe("post-position speakers", () => {
   it("commonNounSpeaker: a time after the comma is no speaker", () => {
     expect(rows("The pier reopened, Tuesday said.")).toEqual([]);
   });
-
-  it("evidenceSlipAfter: “…, records show.” with the evidence verb read as a noun", () => {
-    expect(rows("The ferry was insured for four million in 2019, records show.")).toEqual([
-      {
-        rule: "indirect.source-cue-after",
-        source: "records",
-        cue: "show",
-        content: ["The ferry was insured for four million in 2019"],
-      },
-    ]);
-  });
-
-  it("evidenceSlipAfter: a stance noun after a share is no cue (“38 percent support, …”)", () => {
-    const r = rows("Pell has 38 percent support, and Vell has 30 percent.");
-    expect(r.filter((x) => x.cue === "support")).toEqual([]);
-  });
 });
 
 describe("speakers before the cue", () => {
@@ -95,15 +79,15 @@ describe("indirect.participle-subject", () => {
     ]);
   });
 
-  it("prepCut: the phrase after its last preposition is the source (“protests from residents opposing …”)", () => {
-    expect(rows("The vote drew protests from residents opposing the new levy.")).toEqual([
-      { rule: "indirect.participle-subject", source: "residents", cue: "opposing", content: ["the new levy"] },
+  it("prepCut: the phrase after its last preposition is the source (“protests from residents denouncing …”)", () => {
+    expect(rows("The vote drew protests from residents denouncing the new levy.")).toEqual([
+      { rule: "indirect.participle-subject", source: "residents", cue: "denouncing", content: ["the new levy"] },
     ]);
   });
 
   it("verbAfter: the participle phrase ends before the sentence's own verb", () => {
-    expect(rows("A group backing the mayor spent two million on radio ads.")).toEqual([
-      { rule: "indirect.participle-subject", source: "A group", cue: "backing", content: ["the mayor"] },
+    expect(rows("A group urging a recount spent two million on radio ads.")).toEqual([
+      { rule: "indirect.participle-subject", source: "A group", cue: "urging", content: ["a recount"] },
     ]);
   });
 
@@ -127,8 +111,8 @@ describe("indirect.participle-subject", () => {
   });
 
   it("commaEnd: the participle's content ends at the first comma", () => {
-    expect(rows("Residents backing the levy, a small group, met on Tuesday.")).toEqual([
-      { rule: "indirect.participle-subject", source: "Residents", cue: "backing", content: ["the levy"] },
+    expect(rows("Residents criticising the levy, a small group, met on Tuesday.")).toEqual([
+      { rule: "indirect.participle-subject", source: "Residents", cue: "criticising", content: ["the levy"] },
     ]);
   });
 

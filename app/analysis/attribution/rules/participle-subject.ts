@@ -6,7 +6,7 @@ import { contentAfterCue } from "../cue-content";
 import { type AttributionContext, type RawAttribution, kindOf, span } from "../context";
 import { npLeft, npRight } from "../noun-phrases";
 import { hasFiniteVerb, isFiniteVerb, subjectOk } from "../phrases";
-import { DAY_WORDS, MONTHS, PERSONAL, SAY_LIKE } from "../word-sets";
+import { DAY_WORDS, EVENT_NOUNS, MONTHS, PERSONAL, SAY_LIKE } from "../word-sets";
 
 /**
  * "…, the admiral said.", "…, donors said.": after a clause and its comma, a say-like verb that ends the sentence
@@ -23,6 +23,8 @@ export function commonNounSpeaker(ctx: AttributionContext, np: [number, number],
   );
 }
 
+// Verbs whose participle after a noun mostly names an act ("voters voting", "a court ruling", "a group seeking funds"), and
+// allegiance participles ("a committee backing the senator"): these describe the group rather than report what it holds.
 const ACT_PARTICIPLES = new Set([
   "vote",
   "rule",
@@ -35,6 +37,12 @@ const ACT_PARTICIPLES = new Set([
   "report",
   "write",
   "fight",
+  "support",
+  "back",
+  "oppose",
+  "favor",
+  "favour",
+  "endorse",
 ]);
 
 /**
@@ -52,23 +60,25 @@ export function ingAfterSubject(
   base: Pick<RawAttribution, "cue" | "cueLemma" | "cueClass" | "cueStance" | "evidence">,
 ): RawAttribution | null {
   const prev = ctx.tok.tokens[i - 1];
-  if (i - 1 < a || !prev || (prev.pos !== "NOUN" && prev.pos !== "PROPN")) return null;
-  // Verbs whose participle after a noun mostly names an act ("voters voting", "a court ruling", "a group seeking funds"),
-  // a Title Case heading ("Celebrating Diversity") and a time as the phrase ("April explaining") report nothing.
+  // Evidence participles ("polls showing a tie") are left to the evidence rules.
+  if (cls === "evidence" || i - 1 < a || !prev || (prev.pos !== "NOUN" && prev.pos !== "PROPN")) return null;
+  // Act and allegiance participles, a Title Case heading ("Celebrating Diversity") and a time ("April explaining") report nothing.
   if (ACT_PARTICIPLES.has(lemma) || /^\p{Lu}/u.test(ctx.tok.tokens[i]!.value)) return null;
   if (DAY_WORDS.has(ctx.lower[i - 1]!) || MONTHS.has(ctx.lower[i - 1]!)) return null;
   // "writing at the Post", "protesting against …", "calling himself …": no reported object follows.
   const next = ctx.tok.tokens[cueEndTok + 1];
   if (!next || next.pos === "ADP" || next.pos === "PART" || /sel(f|ves)$/.test(ctx.lower[cueEndTok + 1]!)) return null;
   let np = npLeft(ctx, i - 1, a);
-  const want = cls === "evidence" ? "evidence" : "stance";
-  // "protests from residents opposing …": the phrase after its last preposition, when that can hold a position.
+  const want = "stance";
+  // "protests from residents denouncing …": the phrase after its last preposition, when that can hold a position.
   for (let k = i - 2; np && k > np[0]; k--)
     if (ctx.tok.tokens[k]!.pos === "ADP") {
       if (subjectOk(ctx, [k + 1, i - 1], want)) np = [k + 1, i - 1];
       break;
     }
   if (!np || np[1] !== i - 1 || !subjectOk(ctx, np, want)) return null;
+  // "issued a statement saying …": the object of a verb that is an occasion of speech is no source; its author is.
+  if (EVENT_NOUNS.has(ctx.lower[np[1]]!) && ctx.tok.tokens[np[0] - 1]?.pos === "VERB") return null;
   // "In a statement announcing the pick, the union …": inside a fronted prepositional phrase the sentence's subject reports.
   if (ctx.tok.tokens[a]!.pos === "ADP" && !hasFiniteVerb(ctx, a, np[0] - 1)) return null;
   // "A group backing the mayor spent …": the participle phrase ends before the sentence's own verb.

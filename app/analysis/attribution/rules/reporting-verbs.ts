@@ -128,11 +128,11 @@ export const FAMILY: RuleFamily = {
     {
       id: "indirect.participle-subject",
       description:
-        "A speech or stance participle right after a noun phrase that can hold a position (“groups backing the plan”): that phrase is the source.",
+        "A speech or stance participle right after a noun phrase that can hold a position (“residents denouncing the levy”): that phrase is the source.",
       examples: [
         {
-          text: "The vote drew protests from residents opposing the new levy.",
-          expect: { source: "residents", cue: "opposing", content: "the new levy" },
+          text: "The vote drew protests from residents denouncing the new levy.",
+          expect: { source: "residents", cue: "denouncing", content: "the new levy" },
         },
       ],
     },

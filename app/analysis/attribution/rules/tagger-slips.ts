@@ -1,11 +1,11 @@
 // The tagger sometimes reads a reporting verb as a noun or adjective ("Trump is promising", "she claims",
 // "Polls show a close race"): these contexts hand such a word to the reporting-verb rules.
 import { lookupCue, lookupCueAt } from "../../cues";
-import { clauseFollows, endsClause } from "../clauses";
+import { clauseFollows } from "../clauses";
 import type { AttributionContext, RawAttribution } from "../context";
 import { guessVerbLemma, possessedBefore, skipLeftModifiers } from "../phrases";
 import type { TokenMatcher } from "../rule";
-import { EVIDENCE_NOUNS, PERSONAL, PERSON_PRON } from "../word-sets";
+import { PERSONAL, PERSON_PRON } from "../word-sets";
 import { REPORTING_VERB_RULES } from "./reporting-verbs";
 import { verbCue } from "./verb-cue";
 
@@ -89,14 +89,6 @@ function taggerSlip(
       lower[i + 1] === "that" ||
       // "two-thirds support reducing …": a gerund object.
       (nextTok.pos === "VERB" && /ing$/.test(lower[i + 1]!)))
-  )
-    return verbCue(ctx, i, a, b, sentenceAtts, lw);
-  // "…, records show.": a bare evidence cue read as a noun after a plural or evidence subject, ending the clause.
-  if (
-    (pluralSubject || (p === i - 1 && EVIDENCE_NOUNS.has(lower[p]!))) &&
-    t.pos === "NOUN" &&
-    lookupCue(lw)?.entry.class === "evidence" &&
-    endsClause(ctx, i + 1, b, lw)
   )
     return verbCue(ctx, i, a, b, sentenceAtts, lw);
   // "China and Russia support the government", "they plan a rally": a bare verb read as a noun.
