@@ -1186,8 +1186,13 @@ export const HEURISTICS: Heuristic[] = [
   },
   {
     name: "commaEnd",
-    what: "The participle's content ends at the first comma.",
-    patches: [off(PARTICIPLE_SUBJECT, '    if (ctx.lower[k] === ",") {')],
+    what: "The participle's content ends at the first comma or dash.",
+    patches: [
+      off(
+        PARTICIPLE_SUBJECT,
+        '    if (ctx.lower[k] === "," || ctx.lower[k] === "-" || ctx.lower[k] === "—" || ctx.lower[k] === "–") {',
+      ),
+    ],
   },
   {
     name: "relThat",

@@ -93,10 +93,10 @@ export function ingAfterSubject(
   const l1 = ctx.lower[cueEndTok + 1];
   const t2 = ctx.tok.tokens[cueEndTok + 2];
   if (l1 === "that" && t2 && (t2.pos === "AUX" || t2.pos === "VERB")) return null;
-  // The phrase is an aside inside its sentence: "In a statement announcing the pick, the union …" ends at the comma.
+  // The phrase is an aside inside its sentence: its content ends at the first comma or dash.
   let e = b;
   for (let k = cueEndTok + 1; k <= b; k++)
-    if (ctx.lower[k] === ",") {
+    if (ctx.lower[k] === "," || ctx.lower[k] === "-" || ctx.lower[k] === "—" || ctx.lower[k] === "–") {
       e = k - 1;
       break;
     }
