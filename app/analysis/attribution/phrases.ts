@@ -90,6 +90,9 @@ export function subjectOk(ctx: AttributionContext, np: [number, number], cls: Cu
   if (PERSON_PRON.has(head)) return true;
   // "Many of them", "most of those": the quantifier heads the phrase.
   if (np[1] - np[0] >= 2 && QUANT_SUBJECTS.has(lower[np[0]]!) && lower[np[0] + 1] === "of") return true;
+  // "two-thirds", "one in four": a share of those polled (the speaker phrase was built from its numbers).
+  if (np[1] - np[0] >= 2 && (lower[np[1] - 1] === "-" || lower[np[1] - 1] === "in") && tokens[np[1] - 2]!.pos === "NUM")
+    return true;
   if (head === "it") return cls === "evidence";
   if (
     /^\p{Lu}/u.test(tokens[np[0]]!.value) &&

@@ -27,7 +27,7 @@ if (!hasPolnear) console.warn("sourcing eval floors: ../shared/data/polnear-dev 
 if (!hasTrain) console.warn("sourcing eval floors: ../shared/data/polnear-train is absent, train floors skipped");
 if (!hasSeed) console.warn("sourcing eval floors: ../shared/corpus or ../shared/gold is absent, seed floor skipped");
 
-export const FLOORS = { contentF1At03: 0.781, contentF1At08: 0.655, endToEndF1At03: 0.731, seedFoundWithSource: 20 };
+export const FLOORS = { contentF1At03: 0.781, contentF1At08: 0.658, endToEndF1At03: 0.731, seedFoundWithSource: 20 };
 
 describe.skipIf(!hasPolnear)("PolNeAR dev floors", () => {
   it("content F1 at 0.3 and 0.8, end-to-end F1", () => {
@@ -38,8 +38,8 @@ describe.skipIf(!hasPolnear)("PolNeAR dev floors", () => {
   }, 60_000);
 });
 
-// The split the rules are developed on (840 articles): measured 0.7070 content F1 and 0.6497 end-to-end at engine revision 23.
-export const TRAIN_FLOORS = { contentF1At03: 0.706, endToEndF1At03: 0.649 };
+// The split the rules are developed on (840 articles): measured 0.7098 content F1 and 0.6506 end-to-end at engine revision 25.
+export const TRAIN_FLOORS = { contentF1At03: 0.709, endToEndF1At03: 0.65 };
 
 describe.skipIf(!hasTrain)("PolNeAR train floors", () => {
   it("content F1 and end-to-end F1 at 0.3", async () => {

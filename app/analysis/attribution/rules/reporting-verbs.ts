@@ -126,6 +126,17 @@ export const FAMILY: RuleFamily = {
       ],
     },
     {
+      id: "indirect.participle-subject",
+      description:
+        "A speech or stance participle right after a noun phrase that can hold a position (“residents denouncing the levy”): that phrase is the source.",
+      examples: [
+        {
+          text: "The vote drew protests from residents denouncing the new levy.",
+          expect: { source: "residents", cue: "denouncing", content: "the new levy" },
+        },
+      ],
+    },
+    {
       id: "indirect.participle-fronted",
       description:
         "A participle clause opening the sentence (“Citing the report, the mayor said …”): its object is the content and the subject after the comma the source.",

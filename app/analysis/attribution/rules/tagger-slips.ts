@@ -95,7 +95,9 @@ function taggerSlip(
       nextTok.pos === "PROPN" ||
       nextTok.pos === "NUM" ||
       nextTok.pos === "PRON" ||
-      lower[i + 1] === "that")
+      lower[i + 1] === "that" ||
+      // "two-thirds support reducing …": a gerund object.
+      (nextTok.pos === "VERB" && /ing$/.test(lower[i + 1]!)))
   )
     return verbCue(ctx, i, a, b, sentenceAtts, lw);
   // "China and Russia support the government", "they plan a rally": a bare verb read as a noun.

@@ -120,6 +120,11 @@ function quantifiedSubject(
     (q === a || lower[q - 1] === ",")
   )
     return [q, q];
+  // "two-thirds said", "One in four say", "About three-quarters support": a bare share is the whole speaker.
+  if (np && np[1] === j) {
+    const s = shareStart(ctx, np[0], a);
+    if (s < np[0]) return [s, j];
+  }
   if (j < a || (np && np[1] !== j)) return null;
   const end = j;
   let start = np ? np[0] : j;
@@ -148,6 +153,18 @@ function quantifiedSubject(
   } else if (!np && !POLLED.has(lower[j]!)) return null;
   if (np && start === np[0] && end === np[1]) return null;
   return [start, end];
+}
+
+/** Where a share ending its phrase at token k starts: "two - thirds", "one in four", with "about" before; k when none. */
+function shareStart(ctx: AttributionContext, k: number, a: number): number {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  let s = k;
+  if (k - 2 >= a && lower[k - 1] === "-" && PARTITIVES.has(lower[k]!) && tokens[k - 2]!.pos === "NUM") s = k - 2;
+  else if (k - 2 >= a && lower[k - 1] === "in" && tokens[k]!.pos === "NUM" && tokens[k - 2]!.pos === "NUM") s = k - 2;
+  else return k;
+  while (s - 1 >= a && APPROX.has(lower[s - 1]!) && lower[s - 1] !== "a" && lower[s - 1] !== "the") s--;
+  return s;
 }
 
 /** "X said (that) …", "X said: …": the source stands before the cue and the content after it. */

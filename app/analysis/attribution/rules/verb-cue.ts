@@ -31,6 +31,7 @@ import {
   RELATIVE,
   SAY_LIKE,
 } from "../word-sets";
+import { commonNounSpeaker, ingAfterSubject } from "./participle-subject";
 import { perceivedSpeakerEnd } from "./perceived-speech";
 import { contentAfterSource, frontedParticiple, subjectBeforeCue } from "./verb-cue-parts";
 
@@ -216,8 +217,16 @@ export function verbCue(
       const pieces = contentBefore(ctx, j, a);
       // Unquoted content before an inverted "said X" is a clause; "Lina Roe, an aide, noted the rule" has none.
       let clauseBefore = /[“”"»]|''/.test(text.slice(pieces?.start ?? 0, pieces?.end ?? 0));
-      for (let m = a; m < j && !clauseBefore; m++)
+      for (let m = a; m < j && !clauseBefore; m++) {
+        // "The lawmaker, who represents …, said the remarks …": a relative clause's verb makes no reported clause.
+        if (lower[m] === "," && RELATIVE.has(lower[m + 1] ?? "")) {
+          let c = m + 1;
+          while (c < j && lower[c] !== ",") c++;
+          m = c;
+          continue;
+        }
         if (tokens[m]!.pos === "VERB" || tokens[m]!.pos === "AUX") clauseBefore = true;
+      }
       if (pieces && clauseBefore) {
         // After "said X," an appositive describes X; only a new quotation continues the content.
         const all = [pieces, ...contentAfterPost(ctx, np[1] + 1, b, true)];
@@ -234,7 +243,12 @@ export function verbCue(
     }
   }
 
-  if (isIng && !progressive) return withSubject(ctx, j, a, b, cueEndTok, lemma, cls, base);
+  // "…, with critics saying …" (the phrase after "with"), else "followers accusing their rivals of …" (the phrase before).
+  if (isIng && !progressive)
+    return (
+      withSubject(ctx, j, a, b, cueEndTok, lemma, cls, base) ??
+      ingAfterSubject(ctx, i, a, b, cueEndTok, lemma, cls, base)
+    );
   const subj = subjectBeforeCue(ctx, j, a, cls, isIng && heard < 0, sentenceAtts);
   if (!subj) return null;
   const { np, coordinated } = subj;
@@ -280,6 +294,7 @@ export function verbCue(
       (endsWithQuote(text, pieces.end) ||
         lower[np[1]] === "it" ||
         subjectOk(ctx, np, "stance") ||
+        commonNounSpeaker(ctx, np, lemma) ||
         (cls === "evidence" && subjectOk(ctx, np, "evidence")))
     ) {
       const quoted = endsWithQuote(text, pieces.end);
