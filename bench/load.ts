@@ -35,6 +35,7 @@ const FINISH_IMPORT = process.env.LOAD_IMPORT_FINISH === "1";
 // LOAD_CPU_PROF=DIR writes a V8 CPU profile of the server process into DIR when it stops (`node --cpu-prof`);
 // LOAD_TARGETS=uncached (a comma list of cached, uncached, home, csv, json, identity) runs only those targets.
 const CPU_PROF_DIR = process.env.LOAD_CPU_PROF;
+const HEAP_DIR = process.env.LOAD_HEAP_SNAPSHOT ? path.resolve(process.env.LOAD_HEAP_SNAPSHOT) : undefined;
 const TARGETS = new Set((process.env.LOAD_TARGETS ?? "cached,uncached,home,csv,json,identity").split(","));
 // Issue 16's figures before its changes (same bench, 50 connections, an import running, 2 shared cores).
 const BEFORE = {
@@ -364,7 +365,9 @@ async function main(): Promise<number> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const profFlags = CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR)}`] : [];
-  const server = spawn(NODE_TSX[0], [...profFlags, ...NODE_TSX.slice(1), "scripts/server.ts"], {
+  // The server's heap ceiling, as `npm start` sets it (PARALLAX_HEAP_MB, 256 by default).
+  const heapFlag = `--max-old-space-size=${process.env.PARALLAX_HEAP_MB ?? 256}`;
+  const server = spawn(NODE_TSX[0], [heapFlag, ...profFlags, ...NODE_TSX.slice(1), "scripts/server.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -373,6 +376,7 @@ async function main(): Promise<number> {
       PORT: String(port),
       DATABASE_URL: url,
       PARALLAX_SEED: "1",
+      ...(HEAP_DIR ? { PARALLAX_HEAP_SNAPSHOT: HEAP_DIR } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -505,6 +509,16 @@ async function main(): Promise<number> {
     for (const w of warnings) console.log(w);
     console.log(importLine);
     console.log(`${memoryLine()} (at start: server ${startRss} MB)`);
+    // What the server's memory holds (scripts/server.ts answers SIGUSR2; LOAD_HEAP_SNAPSHOT=DIR adds a heap snapshot).
+    const logged = serverLog.length;
+    server.kill("SIGUSR2");
+    const until = Date.now() + (HEAP_DIR ? 120_000 : 5000);
+    while (Date.now() < until && !/memory: [^\n]*\n/.test(serverLog.slice(logged)))
+      await new Promise((r) => setTimeout(r, 100));
+    if (HEAP_DIR)
+      while (Date.now() < until && !/heap snapshot: /.test(serverLog.slice(logged)))
+        await new Promise((r) => setTimeout(r, 200));
+    console.log(`Server ${/memory: [^\n]*/.exec(serverLog.slice(logged))?.[0] ?? "memory: (no answer to SIGUSR2)"}`);
     console.log(`Write-ahead log after the import: ${walMb(url)} MB`);
     const busy = (serverLog.match(/SQLITE_BUSY|database is locked/g) ?? []).length;
     const errors = rows.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
