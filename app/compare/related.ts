@@ -182,16 +182,17 @@ function leadOf(text: string): string {
   return paras.slice(0, 3).join("\n").slice(0, 1500);
 }
 
+/** One field's terms in an index: ids in the order the index first meets them, from the shared table's ids. */
 class Vocab {
-  ids = new Map<string, number>();
+  private local = new Int32Array(termOf.length).fill(-1);
   surface: string[] = [];
   df: number[] = [];
-  id(t: string): number {
-    let i = this.ids.get(t);
-    if (i === undefined) {
+  id(shared: number): number {
+    let i = this.local[shared]!;
+    if (i < 0) {
       i = this.surface.length;
-      this.ids.set(t, i);
-      this.surface.push(t);
+      this.local[shared] = i;
+      this.surface.push(termOf[shared]!);
       this.df.push(0);
     }
     return i;
@@ -328,7 +329,7 @@ export function relatedFeatures(d: RelatedDoc): RelatedFeatures {
 function countsIn(vocab: Vocab, tc: TermCounts): Map<number, number> {
   const c = new Map<number, number>();
   for (let j = 0; j < tc.ids.length; j++) {
-    const i = vocab.id(termOf[tc.ids[j]!]!);
+    const i = vocab.id(tc.ids[j]!);
     c.set(i, tc.counts[j]!);
     vocab.df[i]!++;
   }
