@@ -365,8 +365,8 @@ async function main(): Promise<number> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const profFlags = CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR)}`] : [];
-  // The server's heap ceiling, as `npm start` sets it (PARALLAX_HEAP_MB, 256 by default).
-  const heapFlag = `--max-old-space-size=${process.env.PARALLAX_HEAP_MB ?? 256}`;
+  // The server's heap ceiling, as `npm start` sets it (PARALLAX_HEAP_MB, 320 by default).
+  const heapFlag = `--max-old-space-size=${process.env.PARALLAX_HEAP_MB ?? 320}`;
   const server = spawn(NODE_TSX[0], [heapFlag, ...profFlags, ...NODE_TSX.slice(1), "scripts/server.ts"], {
     cwd: ROOT,
     env: {
