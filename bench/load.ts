@@ -49,6 +49,10 @@ const BEFORE = {
   // Session 7, this bench on the commit before its uncached-render work (9b6240e), load average 11.4 from other
   // checkouts' tests: of 100 uncached renders none was answered within autocannon's 10 s timeout.
   session7: "uncached 0 of 100 answered within 10 s; cached comparison p95 427 ms, home 233 ms, CSV 103 ms (load 11.4)",
+  // Session 8, this bench on the commit before its work (34833d1), load average 14.8 from other checkouts' tests.
+  session8:
+    "uncached p95 8,533 ms at 49.8 ms of server CPU each (25 of 56 timed out); cached comparison p95 426 ms, home 248 ms, " +
+    "CSV 171 ms; server RSS 365 MB at start, 455 MB after (load 14.8)",
 };
 const FIXTURES = ["port-strike", "election-dispute", "drug-recall", "border-incident"];
 
@@ -556,6 +560,7 @@ async function main(): Promise<number> {
         `memory ${BEFORE.memory}; WAL ${BEFORE.wal}; import ${BEFORE.importRate}; uncached render alone ${BEFORE.uncachedRender}.`,
     );
     console.log(`  before session 7's uncached-render work, same bench: ${BEFORE.session7}.`);
+    console.log(`  before session 8's work (column memo, heap ceiling), same bench: ${BEFORE.session8}.`);
     return 0;
   } catch (e) {
     console.error(`bench:load failed: ${(e as Error).message}\n--- server log (tail) ---\n${serverLog.slice(-3000)}`);
