@@ -35,6 +35,7 @@ const FINISH_IMPORT = process.env.LOAD_IMPORT_FINISH === "1";
 // LOAD_CPU_PROF=DIR writes a V8 CPU profile of the server process into DIR when it stops (`node --cpu-prof`);
 // LOAD_TARGETS=uncached (a comma list of cached, uncached, home, csv, json, identity) runs only those targets.
 const CPU_PROF_DIR = process.env.LOAD_CPU_PROF;
+const HEAP_DIR = process.env.LOAD_HEAP_SNAPSHOT ? path.resolve(process.env.LOAD_HEAP_SNAPSHOT) : undefined;
 const TARGETS = new Set((process.env.LOAD_TARGETS ?? "cached,uncached,home,csv,json,identity").split(","));
 // Issue 16's figures before its changes (same bench, 50 connections, an import running, 2 shared cores).
 const BEFORE = {
@@ -48,6 +49,10 @@ const BEFORE = {
   // Session 7, this bench on the commit before its uncached-render work (9b6240e), load average 11.4 from other
   // checkouts' tests: of 100 uncached renders none was answered within autocannon's 10 s timeout.
   session7: "uncached 0 of 100 answered within 10 s; cached comparison p95 427 ms, home 233 ms, CSV 103 ms (load 11.4)",
+  // Session 8, this bench on the commit before its work (34833d1), load average 14.8 from other checkouts' tests.
+  session8:
+    "uncached p95 8,533 ms at 49.8 ms of server CPU each (25 of 56 timed out); cached comparison p95 426 ms, home 248 ms, " +
+    "CSV 171 ms; server RSS 365 MB at start, 455 MB after (load 14.8)",
 };
 const FIXTURES = ["port-strike", "election-dispute", "drug-recall", "border-incident"];
 
@@ -364,7 +369,9 @@ async function main(): Promise<number> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const profFlags = CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR)}`] : [];
-  const server = spawn(NODE_TSX[0], [...profFlags, ...NODE_TSX.slice(1), "scripts/server.ts"], {
+  // The server's heap ceiling, as `npm start` sets it (PARALLAX_HEAP_MB, 320 by default).
+  const heapFlag = `--max-old-space-size=${process.env.PARALLAX_HEAP_MB ?? 320}`;
+  const server = spawn(NODE_TSX[0], [heapFlag, ...profFlags, ...NODE_TSX.slice(1), "scripts/server.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -373,6 +380,7 @@ async function main(): Promise<number> {
       PORT: String(port),
       DATABASE_URL: url,
       PARALLAX_SEED: "1",
+      ...(HEAP_DIR ? { PARALLAX_HEAP_SNAPSHOT: HEAP_DIR } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -505,6 +513,16 @@ async function main(): Promise<number> {
     for (const w of warnings) console.log(w);
     console.log(importLine);
     console.log(`${memoryLine()} (at start: server ${startRss} MB)`);
+    // What the server's memory holds (scripts/server.ts answers SIGUSR2; LOAD_HEAP_SNAPSHOT=DIR adds a heap snapshot).
+    const logged = serverLog.length;
+    server.kill("SIGUSR2");
+    const until = Date.now() + (HEAP_DIR ? 120_000 : 5000);
+    while (Date.now() < until && !/memory: [^\n]*\n/.test(serverLog.slice(logged)))
+      await new Promise((r) => setTimeout(r, 100));
+    if (HEAP_DIR)
+      while (Date.now() < until && !/heap snapshot: /.test(serverLog.slice(logged)))
+        await new Promise((r) => setTimeout(r, 200));
+    console.log(`Server ${/memory: [^\n]*/.exec(serverLog.slice(logged))?.[0] ?? "memory: (no answer to SIGUSR2)"}`);
     console.log(`Write-ahead log after the import: ${walMb(url)} MB`);
     const busy = (serverLog.match(/SQLITE_BUSY|database is locked/g) ?? []).length;
     const errors = rows.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
@@ -542,6 +560,7 @@ async function main(): Promise<number> {
         `memory ${BEFORE.memory}; WAL ${BEFORE.wal}; import ${BEFORE.importRate}; uncached render alone ${BEFORE.uncachedRender}.`,
     );
     console.log(`  before session 7's uncached-render work, same bench: ${BEFORE.session7}.`);
+    console.log(`  before session 8's work (column memo, heap ceiling), same bench: ${BEFORE.session8}.`);
     return 0;
   } catch (e) {
     console.error(`bench:load failed: ${(e as Error).message}\n--- server log (tail) ---\n${serverLog.slice(-3000)}`);

@@ -182,30 +182,21 @@ function leadOf(text: string): string {
   return paras.slice(0, 3).join("\n").slice(0, 1500);
 }
 
+/** One field's terms in an index: ids in the order the index first meets them, from the shared table's ids. */
 class Vocab {
-  ids = new Map<string, number>();
+  private local = new Int32Array(termOf.length).fill(-1);
   surface: string[] = [];
   df: number[] = [];
-  id(t: string): number {
-    let i = this.ids.get(t);
-    if (i === undefined) {
+  id(shared: number): number {
+    let i = this.local[shared]!;
+    if (i < 0) {
       i = this.surface.length;
-      this.ids.set(t, i);
-      this.surface.push(t);
+      this.local[shared] = i;
+      this.surface.push(termOf[shared]!);
       this.df.push(0);
     }
     return i;
   }
-}
-
-function counts(vocab: Vocab, ts: string[]): Map<number, number> {
-  const c = new Map<number, number>();
-  for (const t of ts) {
-    const i = vocab.id(t);
-    c.set(i, (c.get(i) ?? 0) + 1);
-  }
-  for (const i of c.keys()) vocab.df[i]!++;
-  return c;
 }
 
 function weigh(c: Map<number, number>, vocab: Vocab, n: number, keep: number): Sparse {
@@ -274,27 +265,101 @@ function sharedCount(a: Int32Array, b: Int32Array): number {
   return n;
 }
 
+/**
+ * What the index needs of one article, computed from it alone (no library statistics): its terms with their counts,
+ * in the order they first occur (which fixes the index's term ids, so a library indexed from these gives the same
+ * scores as one indexed from the texts), its quoted 5-word runs and its day. A server keeps these per article and
+ * re-reads only new or edited ones when the library changes (models/related.server.ts).
+ */
+export interface RelatedFeatures {
+  id: number;
+  url: string | null;
+  body: TermCounts;
+  titleLead: TermCounts;
+  names: TermCounts;
+  quotes: Int32Array;
+  day: number | null;
+}
+
+/** Terms as ids into one shared table of terms (see termId), with their counts, in order of first occurrence. */
+export interface TermCounts {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+// One table of every term seen, shared by all articles' features, so each holds numbers rather than strings.
+const termIds = new Map<string, number>();
+const termOf: string[] = [];
+function termId(t: string): number {
+  let i = termIds.get(t);
+  if (i === undefined) {
+    i = termOf.length;
+    termIds.set(t, i);
+    termOf.push(t);
+  }
+  return i;
+}
+
+function termCounts(ts: string[]): TermCounts {
+  const c = new Map<number, number>();
+  for (const t of ts) {
+    const i = termId(t);
+    c.set(i, (c.get(i) ?? 0) + 1);
+  }
+  return { ids: Int32Array.from(c.keys()), counts: Int32Array.from(c.values()) };
+}
+
+/** The features of one article (see RelatedFeatures): the costly part of indexing, tokenising and stemming. */
+export function relatedFeatures(d: RelatedDoc): RelatedFeatures {
+  const names: string[] = [];
+  const body = termCounts(terms(d.title + "\n" + d.text, names));
+  const titleLead = termCounts(terms(d.title + "\n" + leadOf(d.text), null));
+  return {
+    id: d.id,
+    url: d.url,
+    body,
+    titleLead,
+    names: termCounts(names),
+    quotes: quoteShingles(d.text),
+    day: dayOf(d.published),
+  };
+}
+
+/** The counts of one field in a vocabulary of the index, which takes term ids in the order it first meets them. */
+function countsIn(vocab: Vocab, tc: TermCounts): Map<number, number> {
+  const c = new Map<number, number>();
+  for (let j = 0; j < tc.ids.length; j++) {
+    const i = vocab.id(tc.ids[j]!);
+    c.set(i, tc.counts[j]!);
+    vocab.df[i]!++;
+  }
+  return c;
+}
+
 /** Builds the index once (two passes: document frequencies, then pruned unit vectors and postings). */
 export function buildRelatedIndex(docs: RelatedDoc[]): RelatedIndex {
-  const n = docs.length;
+  return relatedIndexOf(docs.map(relatedFeatures));
+}
+
+/** The index over articles' features (the library's statistics, pruned unit vectors, postings). */
+export function relatedIndexOf(features: RelatedFeatures[]): RelatedIndex {
+  const n = features.length;
   const bodyV = new Vocab();
   const tlV = new Vocab();
   const nameV = new Vocab();
-  const raw = docs.map((d) => {
-    const names: string[] = [];
-    const body = counts(bodyV, terms(d.title + "\n" + d.text, names));
-    const tl = counts(tlV, terms(d.title + "\n" + leadOf(d.text), null));
-    const nm = counts(nameV, names);
-    return { body, tl, nm };
-  });
-  const entries: DocEntry[] = docs.map((d, i) => ({
-    id: d.id,
-    url: d.url,
+  const raw = features.map((f) => ({
+    body: countsIn(bodyV, f.body),
+    tl: countsIn(tlV, f.titleLead),
+    nm: countsIn(nameV, f.names),
+  }));
+  const entries: DocEntry[] = features.map((f, i) => ({
+    id: f.id,
+    url: f.url,
     body: weigh(raw[i]!.body, bodyV, n, MAX_BODY_TERMS),
     titleLead: weigh(raw[i]!.tl, tlV, n, 1000),
     names: weigh(raw[i]!.nm, nameV, n, MAX_NAME_TERMS),
-    quotes: quoteShingles(d.text),
-    day: dayOf(d.published),
+    quotes: f.quotes,
+    day: f.day,
   }));
   raw.length = 0;
   // Postings: term → (doc, weight) over the pruned body vectors.

@@ -28,10 +28,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     holding,
     minScore: RELATED_MIN_SCORE,
     article: self,
-    related: hits.map((h) => {
-      const m = metas.find((x) => x.id === h.id)!;
+    // An article deleted since the index was read is left out (its metadata is gone).
+    related: hits.flatMap((h) => {
+      const m = metas.find((x) => x.id === h.id);
+      if (!m) return [];
       const { text: _tt, contentHash: _hh, ...meta } = m;
-      return { ...meta, score: h.score, reasons: h.reasons };
+      return [{ ...meta, score: h.score, reasons: h.reasons }];
     }),
   };
 }

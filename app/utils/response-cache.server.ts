@@ -81,8 +81,11 @@ export interface ResponseCacheOptions {
 
 /** The focus value every made-up token is answered as (no number has it, so the page says it was not found). */
 export const UNKNOWN_FOCUS = "none";
-/** Pages and readers whose focus check is kept (one revision each: a new one replaces the old). */
-const MAX_FOCUS_CHECKS = 100;
+/**
+ * Pages and readers whose focus check is kept (one revision each: a new one replaces the old). Each holds its loaded
+ * comparison (several MB for a large one) beyond the 16 the comparison memo keeps: few, so memory stays bounded.
+ */
+const MAX_FOCUS_CHECKS = 32;
 
 export function responseCache(opts: ResponseCacheOptions): RequestHandler {
   const cache = new Map<string, Entry>();

@@ -291,6 +291,18 @@ function correctionsOf(loaded: AnalysedComparison) {
   return c;
 }
 
+/** A number for each loaded comparison (a revision, for one coder): the column memo's keys start with it. */
+const serials = new WeakMap<AnalysedComparison, number>();
+let nextSerial = 0;
+function serialOf(loaded: AnalysedComparison): number {
+  let n = serials.get(loaded);
+  if (n === undefined) serials.set(loaded, (n = ++nextSerial));
+  return n;
+}
+
+/** Each column's memo key for its markup (see reader-html.server.ts), set by the loader that built it. */
+const columnKeys = new WeakMap<object, string>();
+
 /** `texts: false` leaves the columns' texts and highlights out (a page whose reader the browser fetches later). */
 export async function loadComparison(
   params: { id?: string },
@@ -364,7 +376,7 @@ export async function loadComparison(
       opts.texts === false
         ? { body: [], title: [] }
         : columnHighlights(cid, text, analyses.get(cid), view.layers, claimTraces, focus, correctLink);
-    return {
+    const col = {
       id: cid,
       /** Kept for callers that read `columns[i].article` (tests, older code). */
       article: { id: cid, title: m.title },
@@ -376,6 +388,22 @@ export async function loadComparison(
       highlights: hl.body,
       titleHighlights: hl.title,
     };
+    // What this column's markup depends on beyond the loaded revision: its focus spans, claim group and links.
+    if (opts.texts !== false) {
+      const mine = focus ? focus.traces.filter((t) => t.articleId === cid && t.span.end > t.span.start) : [];
+      columnKeys.set(
+        col,
+        [
+          serialOf(loaded),
+          view.blind ? 1 : 0,
+          cid,
+          group?.id ?? "",
+          correctLink ? back : "",
+          mine.length ? `${focus!.description}\u0001${JSON.stringify(mine)}` : "",
+        ].join("\u0000"),
+      );
+    }
+    return col;
   });
 
   // The library picker is listed on request (a search, empty for the latest): every import elsewhere
@@ -453,7 +481,14 @@ export async function loadComparison(
     corrections: { comparisonId: id, blind: view.blind, ...correctionsOf(loaded) },
   };
   // Nothing that names an outlet, author or URL may leave the server in blind mode: mask every string.
-  return view.blind ? maskDeep(result, names) : result;
+  if (!view.blind) return result;
+  const masked = maskDeep(result, names);
+  // The masked columns are new objects: they keep their markup's keys (which name blind mode).
+  masked.columns.forEach((c, i) => {
+    const key = columnKeys.get(cols[i]!);
+    if (key !== undefined) columnKeys.set(c, key);
+  });
+  return masked;
 }
 
 export type FullPage = Awaited<ReturnType<typeof loadComparison>>;
@@ -496,7 +531,7 @@ export async function pageData(full: FullPage, sp: URLSearchParams) {
   await charts?.preload();
   return withServerOnly<typeof light, PageIslands>(light, {
     charts,
-    readerHtml: withReader ? readerColumnsHtml(columns, full.focus?.token ?? null) : null,
+    readerHtml: withReader ? readerColumnsHtml(columns, full.focus?.token ?? null, (c) => columnKeys.get(c)) : null,
   });
 }
 

@@ -99,29 +99,91 @@ function range(
 
 const byStart = (a: HighlightSpec, b: HighlightSpec) => a.start - b.start || b.end - a.end;
 
-/** The markup of <ReaderColumns columns focusToken /> (reader-columns.tsx), written directly. */
-export function readerColumnsHtml(columns: ReaderColumn[], focusToken: string | null): string {
+/** One column's <article>, as <ReaderColumns> writes it. */
+function columnHtml(c: ReaderColumn, focusToken: string | null): string {
   const out = new Out();
-  out.tag(`<div class="columns n${columns.length}">`);
-  for (const c of columns) {
-    const prefix = `a${c.id}`;
-    out.tag(`<article class="column" data-article-id="${c.id}"><header>`);
-    if (c.focal) out.tag('<div class="focal-tag">Focal article</div>');
-    out.tag(focusToken === `art:${c.id}` ? `<h2 id="${prefix}-focus">` : "<h2>");
-    range(out, c.title, 0, c.title.length, [...c.titleHighlights].sort(byStart), new Set(), prefix);
-    out.tag('</h2><span class="meta">');
-    out.text(c.byline);
-    if (c.fictional) out.tag('<span class="badge fictional">fictional</span>');
-    out.tag('</span></header><div class="article-text">');
-    const sorted = [...c.highlights].sort(byStart);
-    const anchored = new Set<HighlightSpec>();
-    splitParagraphs(c.text).forEach((p, pi) => {
-      out.tag(`<p id="${prefix}-p${pi}">`);
-      range(out, c.text, p.start, p.end, sorted, anchored, prefix);
-      out.tag("</p>");
-    });
-    out.tag("</div></article>");
-  }
-  out.tag("</div>");
+  const prefix = `a${c.id}`;
+  out.tag(`<article class="column" data-article-id="${c.id}"><header>`);
+  if (c.focal) out.tag('<div class="focal-tag">Focal article</div>');
+  out.tag(focusToken === `art:${c.id}` ? `<h2 id="${prefix}-focus">` : "<h2>");
+  range(out, c.title, 0, c.title.length, [...c.titleHighlights].sort(byStart), new Set(), prefix);
+  out.tag('</h2><span class="meta">');
+  out.text(c.byline);
+  if (c.fictional) out.tag('<span class="badge fictional">fictional</span>');
+  out.tag('</span></header><div class="article-text">');
+  const sorted = [...c.highlights].sort(byStart);
+  const anchored = new Set<HighlightSpec>();
+  splitParagraphs(c.text).forEach((p, pi) => {
+    out.tag(`<p id="${prefix}-p${pi}">`);
+    range(out, c.text, p.start, p.end, sorted, anchored, prefix);
+    out.tag("</p>");
+  });
+  out.tag("</div></article>");
   return out.parts.join("");
+}
+
+// A number's first view changes the marks of the one or two texts that hold its spans; the other columns are
+// the same as in every other view of that revision. Each column's markup is kept under a key that names
+// everything it depends on (given by the loader: the loaded revision, blind mode, the column, its focus spans,
+// claim group and correction links), in an LRU bounded in bytes.
+const MEMO_MAX_BYTES = 12 * 1024 * 1024;
+const memo = new Map<string, string>();
+let memoBytes = 0;
+const memoStats = { hits: 0, misses: 0 };
+
+function remembered(key: string, make: () => string): string {
+  const hit = memo.get(key);
+  if (hit !== undefined) {
+    memoStats.hits++;
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
+  memoStats.misses++;
+  const html = make();
+  const size = (html.length + key.length) * 2;
+  if (size > MEMO_MAX_BYTES / 4) return html;
+  memo.set(key, html);
+  memoBytes += size;
+  for (const [k, v] of memo) {
+    if (memoBytes <= MEMO_MAX_BYTES) break;
+    memo.delete(k);
+    memoBytes -= (v.length + k.length) * 2;
+  }
+  return html;
+}
+
+/**
+ * The markup of <ReaderColumns columns focusToken /> (reader-columns.tsx), written directly. `keyOf` gives a
+ * column's memo key (see above), or undefined where it has none (written afresh).
+ */
+export function readerColumnsHtml(
+  columns: ReaderColumn[],
+  focusToken: string | null,
+  keyOf?: (c: ReaderColumn) => string | undefined,
+): string {
+  const parts = [`<div class="columns n${columns.length}">`];
+  for (const c of columns) {
+    const key = keyOf?.(c);
+    parts.push(
+      key === undefined
+        ? columnHtml(c, focusToken)
+        : remembered(`${key}\u0000${focusToken === `art:${c.id}` ? 1 : 0}`, () => columnHtml(c, focusToken)),
+    );
+  }
+  parts.push("</div>");
+  return parts.join("");
+}
+
+/** For tests: the column memo's size and use since it was last emptied. */
+export function readerMemoStats(): { entries: number; bytes: number; hits: number; misses: number } {
+  return { entries: memo.size, bytes: memoBytes, ...memoStats };
+}
+
+/** For tests: empty the column memo. */
+export function clearReaderMemo(): void {
+  memo.clear();
+  memoBytes = 0;
+  memoStats.hits = 0;
+  memoStats.misses = 0;
 }
