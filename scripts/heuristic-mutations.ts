@@ -1314,9 +1314,13 @@ export const HEURISTICS: Heuristic[] = [
   },
   {
     name: "relThat",
-    what: "“a Republican challenging that may …”: a relative “that” right before a verb is no reported clause.",
+    what: "“a Republican challenging that may …”, “with a councillor challenging that may …”: a “that” right before a verb is no reported clause.",
     patches: [
-      off(PARTICIPLE_SUBJECT, '  if (l1 === "that" && t2 && (t2.pos === "AUX" || t2.pos === "VERB")) return null;'),
+      {
+        file: PARTICIPLE_SUBJECT,
+        search: '    ctx.lower[k] === "that" &&\n',
+        replace: "    false &&\n",
+      },
     ],
   },
   {

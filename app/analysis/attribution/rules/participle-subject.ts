@@ -46,6 +46,20 @@ const ACT_PARTICIPLES = new Set([
 ]);
 
 /**
+ * "a Republican challenging that may …", "with a councillor challenging that may …": a "that" right before a verb is
+ * the subject of what follows (a relative or demonstrative), no reported clause after a participle.
+ */
+export function relativeThatAt(ctx: AttributionContext, k: number): boolean {
+  const next = ctx.tok.tokens[k + 1];
+  // A gerund after it opens a reported clause ("arguing that deporting everyone was not realistic").
+  return (
+    ctx.lower[k] === "that" &&
+    !!next &&
+    (next.pos === "AUX" || (next.pos === "VERB" && !ctx.lower[k + 1]!.endsWith("ing")))
+  );
+}
+
+/**
  * "groups backing the senator", "followers accusing their rivals of …", "polls showing a tie": a participle right after
  * a noun phrase that can hold a position (no comma, no form of be) takes that phrase as its source.
  */
@@ -89,10 +103,7 @@ export function ingAfterSubject(
     !PERSONAL.has(ctx.lower[obj[0]]!) &&
     obj[1] + 1 <= b &&
     isFiniteVerb(ctx.tok.tokens[obj[1] + 1]!, ctx.lower[obj[1] + 1]!);
-  // "a Republican challenging that may …": a relative "that" right before a verb is no reported clause.
-  const l1 = ctx.lower[cueEndTok + 1];
-  const t2 = ctx.tok.tokens[cueEndTok + 2];
-  if (l1 === "that" && t2 && (t2.pos === "AUX" || t2.pos === "VERB")) return null;
+  if (relativeThatAt(ctx, cueEndTok + 1)) return null;
   // The phrase is an aside inside its sentence: its content ends at the first comma or dash.
   let e = b;
   for (let k = cueEndTok + 1; k <= b; k++)

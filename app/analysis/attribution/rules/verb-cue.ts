@@ -31,7 +31,7 @@ import {
   RELATIVE,
   SAY_LIKE,
 } from "../word-sets";
-import { commonNounSpeaker, ingAfterSubject } from "./participle-subject";
+import { commonNounSpeaker, ingAfterSubject, relativeThatAt } from "./participle-subject";
 import { perceivedSpeakerEnd } from "./perceived-speech";
 import { contentAfterSource, frontedParticiple, subjectBeforeCue } from "./verb-cue-parts";
 
@@ -353,6 +353,7 @@ function withSubject(
     if (np && ctx.lower[d + 1] === "including" && p < j) member = [p, j - 1];
   }
   if (!np || np[0] - 1 < a || ctx.lower[np[0] - 1] !== "with" || !subjectOk(ctx, np, "stance")) return null;
+  if (relativeThatAt(ctx, cueEndTok + 1)) return null;
   for (let m = np[0]; m <= np[1]; m++) if (ctx.tok.tokens[m]!.pos === "ADP") return null;
   const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
   if (!content) return null;
