@@ -85,6 +85,12 @@ export interface SourceFigure {
   named: boolean;
   attributions: Figure;
   wordsQuoted: Figure;
+  /**
+   * Present (true) only for an unnamed source that the text never calls by a plural, indefinite or counted description
+   * ("officials", "a spokesman", "two people"), only by a singular definite or bare one ("the journalist"): it may be
+   * a person the article names elsewhere whom the sourcing did not link. Set only when the article's text is given.
+   */
+  mayBeNamed?: true;
 }
 
 export interface PartDensities {
@@ -376,6 +382,31 @@ function summaryOf(f: Omit<ArticleFigures, "summary">): string {
   return parts.join(", ") + tail;
 }
 
+/** Words that make a description indefinite or a count: "a spokesman", "one official", "two people", "some aides". */
+const INDEFINITE =
+  /^(?:an?|one|some|several|many|most|multiple|two|three|four|five|six|seven|eight|nine|ten|few|other|another|\d+)$/i;
+/** Plural heads without a final s. */
+const PLURAL_HEADS = new Set(["people", "police", "staff", "men", "women", "children", "clergy", "personnel"]);
+
+/**
+ * A mention that cannot be one person the article names elsewhere: plural ("officials", "Senate aides"), indefinite or
+ * counted ("a spokesman", "one official", "two people"). "the former president who led the country" or "journalist"
+ * may be someone named above.
+ */
+export function surelyOther(mention: string): boolean {
+  const words = mention
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}’'-]/gu, ""))
+    .filter(Boolean);
+  const cut = words.findIndex((w) => /^(?:who|that|which|whose|of|in|at|for|from|with|on|to|close|familiar)$/i.test(w));
+  const phrase = cut > 0 ? words.slice(0, cut) : words;
+  if (!phrase.length) return false;
+  if (INDEFINITE.test(phrase[0]!)) return true;
+  const head = phrase.at(-1)!.toLowerCase();
+  return PLURAL_HEADS.has(head) || (/s$/.test(head) && !/(?:ss|us|is)$/.test(head));
+}
+
 function figuresOf(inp: CompareInput): ArticleFigures {
   const a = inp.analysis;
   const id = inp.id;
@@ -407,7 +438,7 @@ function figuresOf(inp: CompareInput): ArticleFigures {
   const sources: SourceFigure[] = a.sources.map((s) => {
     const atts = s.attributionIds.map((i) => attrById.get(i)).filter((x): x is NonNullable<typeof x> => !!x);
     const quoted = atts.filter((x) => x.quotedWords > 0);
-    return {
+    const out: SourceFigure = {
       key: s.key,
       name: s.name,
       kind: s.kind,
@@ -419,6 +450,9 @@ function figuresOf(inp: CompareInput): ArticleFigures {
         trace: quoted.flatMap((x) => x.content.map((c) => tr(c))),
       },
     };
+    if (!s.named && inp.text !== undefined && !s.mentions.some((m) => surelyOther(inp.text!.slice(m.start, m.end))))
+      out.mayBeNamed = true;
+    return out;
   });
   const namedList = sources.filter((s) => s.named && s.attributions.value > 0);
   const namedSources: Figure = {

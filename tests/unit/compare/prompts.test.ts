@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyse } from "#app/analysis/index";
-import { compareArticles, type Comparison, type CompareInput } from "#app/compare/compare";
+import { compareArticles, surelyOther, type Comparison, type CompareInput } from "#app/compare/compare";
 import { discussionPrompts, MAX_PROMPTS, MIN_PROMPTS, sameProposition, voiceCandidates } from "#app/compare/prompts";
 import templates from "#app/compare/prompt-templates.json";
 
@@ -446,6 +446,7 @@ function compareTexts(texts: string[]): Comparison {
     url: null,
     published: null,
     analysis: analyse(t, { title: `Report ${i + 1}` }),
+    text: t,
   }));
   return compareArticles(inputs, { focalId: 1 });
 }
@@ -478,5 +479,26 @@ describe("prompts on fictional reports", () => {
     const claimed =
       "The Saltmere ferry stopped running on Monday after a storm damaged the northern pier. Councillor Ines Marrow claimed that the pier had been neglected for years. Shopkeeper Pavel Oster alleged that the harbour office ignored two warnings. The harbour office said the pier would be inspected again on Friday. Passengers were offered places on a smaller boat from the southern quay.";
     expect(templatesOf([claimed, PLAIN])).toContain("cue-stance");
+  });
+
+  it("states no unnamed share where an unnamed source is only 'the journalist' (maybe someone named above)", () => {
+    const withSource = (who: string) =>
+      `The Saltmere ferry stopped running on Monday after a storm damaged the northern pier. Harbour master Ines Marrow said the pier would reopen in May. Councillor Pavel Oster said repairs had been delayed twice since 2021. ${who} said the harbour board had ignored two warnings about the supports. ${who.replace(/^A /, "The ")} said crews had worked through the night to shore up the pier. Shopkeeper Lena Vost said trade on the island had halved.`;
+    const named =
+      "The Saltmere ferry stopped running on Monday after a storm damaged the northern pier. Harbour master Ines Marrow said the pier would reopen in May. Councillor Pavel Oster said repairs had been delayed twice since 2021. Shopkeeper Lena Vost said trade on the island had halved. Ferry captain Olek Brand said the boat itself was undamaged.";
+    const indefinite = compareTexts([withSource("A journalist"), named]);
+    expect(indefinite.figures[0]!.sources.filter((x) => !x.named && x.attributions.value > 0)).toHaveLength(1);
+    expect(discussionPrompts(indefinite, names).map((p) => p.template)).toContain("unnamed-share");
+    const definite = compareTexts([withSource("The journalist"), named]);
+    const unnamed = definite.figures[0]!.sources.filter((x) => !x.named && x.attributions.value > 0);
+    expect(unnamed.map((x) => x.mayBeNamed)).toEqual([true]);
+    expect(discussionPrompts(definite, names).map((p) => p.template)).not.toContain("unnamed-share");
+  });
+
+  it("reads a description as surely unnamed only when plural, indefinite or counted", () => {
+    for (const m of ["officials", "a spokesman", "One official", "two people", "police", "Senate aides", "some aides"])
+      expect(surelyOther(m), m).toBe(true);
+    for (const m of ["the journalist", "journalist", "the former president who led the country", "the witness"])
+      expect(surelyOther(m), m).toBe(false);
   });
 });
