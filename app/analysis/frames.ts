@@ -51,9 +51,16 @@ export const FRAME_RULES: Record<string, string> = {
     "A frame word inside a capitalised name (Muslim Brotherhood, Justice Department, Islamic State) is part of the name and does not count for its common meaning.",
   "frame.second-cue":
     'An ambiguous frame word (listed in the lexicon\'s "ambiguous") counts only when the same paragraph holds another, unambiguous word of the same dimension.',
+  "frame.part-of-speech":
+    'A frame word listed with a part of speech (the lexicon\'s "partOfSpeech") counts only when the tagger gives it that part of speech: "a new approach" is a policy word, "approaching the coast" is not.',
 };
 
 const AMBIGUOUS = new Set((framesLexicon.ambiguous as string[]).map((t) => phraseWords(t).join(" ")));
+/** Entry → the parts of speech it counts in (a noun also when tagged as a name, as a sentence's first word can be). */
+const POS_OF = new Map<string, Set<string>>();
+for (const [pos, list] of Object.entries(framesLexicon.partOfSpeech))
+  if (Array.isArray(list))
+    for (const t of list) POS_OF.set(phraseWords(t).join(" "), new Set(pos === "NOUN" ? ["NOUN", "PROPN"] : [pos]));
 const NAME_JOINERS = new Set(["of", "for", "the", "al", "el"]);
 function isCap(w: Word): boolean {
   const c = w.text.charCodeAt(0);
@@ -155,8 +162,10 @@ export function scoreFrames(
       // A single word inside a longer capitalised name is part of the name (phrase entries are names themselves).
       const run = runs[h.from];
       if (run && h.to - h.from === 1 && run[1] - run[0] > 1) continue;
-      const span = { start: slice[h.from]!.start, end: slice[h.to - 1]!.end };
       const entry = h.entry.words.join(" ");
+      const pos = POS_OF.get(entry);
+      if (pos && !pos.has(slice[h.from]!.pos)) continue;
+      const span = { start: slice[h.from]!.start, end: slice[h.to - 1]!.end };
       const voice = voiceAt(quoted, span);
       for (const d of h.entry.data) {
         const e = per.get(d) ?? { hits: [], entries: [], words: [], voices: [], plain: false };

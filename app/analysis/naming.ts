@@ -77,9 +77,13 @@ const UNMARKED = new Set<LabelClass>(["governance", "role_title", "descriptive"]
 /** The classes of marked words, in LABEL_PRECEDENCE order (all of them count alike). */
 export const MARKED_LABEL_CLASSES: LabelClass[] = LABEL_PRECEDENCE.filter((c) => !UNMARKED.has(c));
 
+// Words whose capitalised form is a name of another sense ("Democratic senators", "the State Department") match only
+// in lower case (the lexicon's "lowercase" list), for every party and side alike.
+const LOWERCASE_ONLY = new Set(labelLexicon.lowercase.entries);
 const entries: PhraseEntry<LabelClass>[] = [];
 for (const cls of LABEL_PRECEDENCE) {
-  for (const term of labelLexicon.entries[cls]) entries.push({ words: phraseWords(term), data: cls });
+  for (const term of labelLexicon.entries[cls])
+    entries.push({ words: phraseWords(term), data: cls, lowercase: LOWERCASE_ONLY.has(term) });
 }
 const labelMatcher = buildMatcher(entries);
 const SUFFIXES: [string, LabelClass][] = Object.entries(labelLexicon.suffixes).flatMap(([cls, list]) =>
