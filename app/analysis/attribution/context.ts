@@ -154,3 +154,21 @@ export function kindOf(ctx: AttributionContext, content: Span): AttributionKind 
   if (/[“”"«»]|''/.test(s)) return startsWithQuote(s, 0) && endsWithQuote(s, s.length) ? "direct" : "mixed";
   return "indirect";
 }
+
+/** An attribution with one source phrase (token range) and one content span, its kind read from the content. */
+export function withSource(
+  ctx: AttributionContext,
+  base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">,
+  src: [number, number],
+  content: Span,
+  rule: string,
+): RawAttribution {
+  return {
+    ...base,
+    kind: kindOf(ctx, content),
+    sourceTok: src,
+    source: span(ctx, src[0], src[1]),
+    content: [content],
+    rule,
+  };
+}

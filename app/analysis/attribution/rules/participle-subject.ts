@@ -3,7 +3,7 @@
 // ("groups backing the senator").
 import type { CueClass } from "../../cues";
 import { contentAfterCue } from "../cue-content";
-import { type AttributionContext, type RawAttribution, kindOf, span } from "../context";
+import { type AttributionContext, type RawAttribution, span, withSource } from "../context";
 import { npLeft, npRight } from "../noun-phrases";
 import { hasFiniteVerb, isFiniteVerb, subjectOk } from "../phrases";
 import { DAY_WORDS, EVENT_NOUNS, MONTHS, PERSONAL, SAY_LIKE } from "../word-sets";
@@ -113,12 +113,5 @@ export function ingAfterSubject(
     }
   const content = verbAfter ? span(ctx, obj[0], obj[1]) : contentAfterCue(ctx, cueEndTok + 1, e, lemma, cls);
   if (!content) return null;
-  return {
-    ...base,
-    kind: kindOf(ctx, content),
-    sourceTok: np,
-    source: span(ctx, np[0], np[1]),
-    content: [content],
-    rule: "indirect.participle-subject",
-  };
+  return withSource(ctx, base, np, content, "indirect.participle-subject");
 }

@@ -2,7 +2,7 @@
 // "X said", a participle clause fronted before its subject, and a colon introducing a quotation.
 import { startsWithQuote } from "../../quotes";
 import { contentAfterCue, firstCommaOutsideQuotes } from "../cue-content";
-import { type AttributionContext, type RawAttribution, kindOf, span, tokenAt, trimSpan } from "../context";
+import { type AttributionContext, type RawAttribution, kindOf, span, tokenAt, trimSpan, withSource } from "../context";
 import {
   anonymityClauseBefore,
   appositiveSource,
@@ -291,14 +291,7 @@ export function frontedParticiple(
   if (!v || !(v.pos === "VERB" || v.pos === "AUX" || v.pos === "ADV")) return null;
   const c = trimSpan(ctx.text, tokens[k]!.start, tokens[m - 1]!.end);
   if (!c) return null;
-  return {
-    ...base,
-    kind: kindOf(ctx, c),
-    sourceTok: src,
-    source: span(ctx, src[0], src[1]),
-    content: [c],
-    rule: "indirect.participle-fronted",
-  };
+  return withSource(ctx, base, src, c, "indirect.participle-fronted");
 }
 
 export function colonIntro(

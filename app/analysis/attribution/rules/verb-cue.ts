@@ -3,7 +3,7 @@ import { endsWithQuote, isQuoteMark, startsWithQuote } from "../../quotes";
 import { type CueClass, lookupCueAt } from "../../cues";
 import { clauseFollows, contentAfterPost, contentBefore, endsClause, isDashToken } from "../clauses";
 import { contentAfterCue } from "../cue-content";
-import { type AttributionContext, type RawAttribution, kindOf, span } from "../context";
+import { type AttributionContext, type RawAttribution, kindOf, span, withSource } from "../context";
 import {
   appositiveSource,
   anonymityRequestEnd,
@@ -181,14 +181,7 @@ export function verbCue(
     if (!src) return null;
     const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
     if (!content) return null;
-    return {
-      ...base,
-      kind: kindOf(ctx, content),
-      sourceTok: src,
-      source: span(ctx, src[0], src[1]),
-      content: [content],
-      rule: "indirect.participle",
-    };
+    return withSource(ctx, base, src, content, "indirect.participle");
   }
 
   // Post-position: "…,” said X" / "…, said X".
@@ -358,12 +351,5 @@ function withSubject(
   const content = contentAfterCue(ctx, cueEndTok + 1, b, lemma, cls);
   if (!content) return null;
   const src = member ?? np;
-  return {
-    ...base,
-    kind: kindOf(ctx, content),
-    sourceTok: src,
-    source: span(ctx, src[0], src[1]),
-    content: [content],
-    rule: "indirect.participle",
-  };
+  return withSource(ctx, base, src, content, "indirect.participle");
 }
