@@ -431,12 +431,17 @@ function escapeRe(s: string): string {
  * name, not a word chosen for the actor: "the billionaire Democratic donor" names a party, not a democratic system
  * of rule (a governance term); "the State Department" is no governance term either.
  */
+/** Each label class's entries as whole-word patterns, built once (not per descriptor). */
+const ENTRY_PATTERNS = new Map(
+  Object.entries(labelLexicon.entries as Record<string, string[]>).map(([cls, entries]) => [
+    cls,
+    entries.map((e) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(e)}(?![\\p{L}\\p{N}])`, "giu")),
+  ]),
+);
+
 function classFromName(d: NamingDescriptor): boolean {
   if (PROPER_CLASSES.has(d.labelClass)) return false;
-  const entries = (labelLexicon.entries as Record<string, string[]>)[d.labelClass] ?? [];
-  const found = entries.flatMap((e) => [
-    ...d.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(e)}(?![\\p{L}\\p{N}])`, "giu")),
-  ]);
+  const found = (ENTRY_PATTERNS.get(d.labelClass) ?? []).flatMap((re) => [...d.text.matchAll(re)]);
   return found.length > 0 && found.every((m) => /^\p{Lu}/u.test(m[0]));
 }
 
