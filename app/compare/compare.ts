@@ -69,6 +69,12 @@ export interface NamingCell {
   mentions: Figure;
   descriptors: NamingDescriptor[];
   labelClasses: Partial<Record<LabelClass, Figure>>;
+  /**
+   * Present (true) only when the article's text is given and describes the actor next to a mention in words that hold
+   * no label lexicon entry ("Korvath, a group founded in 1990", "the veteran donor Ana Mire"): the article chose a
+   * description, only not one Parallax classes, so "names the actor without such a label" would mislead.
+   */
+  describedOtherwise?: true;
 }
 
 export interface NamingMatrix {
@@ -641,7 +647,7 @@ export function compareArticles(
           f.trace.push({ articleId: inp.id, span: l.span, field: d.field ?? "body" });
         }
       }
-      cells.push({
+      const cell: NamingCell = {
         actorKey: actor.key,
         articleId: inp.id,
         mentions: {
@@ -655,7 +661,10 @@ export function compareArticles(
             x.text.localeCompare(y.text),
         ),
         labelClasses,
-      });
+      };
+      if (inp.text !== undefined && mentions.some((m) => plainDescription(inp.text!, m.span) !== null))
+        cell.describedOtherwise = true;
+      cells.push(cell);
     }
   }
 
@@ -784,6 +793,25 @@ export function compareArticles(
     figures: sorted.map(figuresOf),
     claimGroups,
   };
+}
+
+/** Words that end a premodifier's run before a name: "the letter by Ana Mire" holds no description of her. */
+const NOT_A_MODIFIER = /^(?:by|of|to|from|with|for|on|in|at|and|or|but|as|than|that|said|says|told|against|about)$/i;
+
+/**
+ * A description next to a mention, in the text's own words: an apposition after a comma ("Korvath, a group founded in
+ * 1990,") or a noun phrase's words before the name from its article on ("the veteran donor Ana Mire"). Null if none.
+ */
+export function plainDescription(text: string, span: Span): string | null {
+  const after = /^,\s+(?:the|a|an)\s+([^,.;:()"“”]{3,80}?)(?=\s*[,.;:)]|\s+(?:who|which|that|whose)\b)/u.exec(
+    text.slice(span.end, span.end + 100),
+  );
+  if (after) return after[1]!;
+  const before = /\b(?:the|a|an)\s+(\p{Ll}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,4})\s+$/u.exec(
+    text.slice(Math.max(0, span.start - 80), span.start),
+  );
+  if (before && !before[1]!.split(/\s+/).some((w) => NOT_A_MODIFIER.test(w))) return before[1]!;
+  return null;
 }
 
 /**

@@ -500,6 +500,8 @@ function labelCandidates(c: Comparison, label: (id: number) => string): Candidat
           const first = cb.descriptors[0];
           const descB = first && descriptorHolds(c, cb, first, names.get(key) ?? key) ? first : undefined;
           if (first && !descB) continue;
+          // "Without such a label" only where the article describes the actor in no other words either.
+          if (!descB && cb.describedOtherwise) continue;
           const actor = names.get(key) ?? key;
           const values = {
             a: label(ca.articleId),

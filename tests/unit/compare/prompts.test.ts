@@ -2,7 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyse } from "#app/analysis/index";
-import { compareArticles, surelyOther, type Comparison, type CompareInput } from "#app/compare/compare";
+import {
+  compareArticles,
+  plainDescription,
+  surelyOther,
+  type Comparison,
+  type CompareInput,
+} from "#app/compare/compare";
 import { discussionPrompts, MAX_PROMPTS, MIN_PROMPTS, sameProposition, voiceCandidates } from "#app/compare/prompts";
 import templates from "#app/compare/prompt-templates.json";
 
@@ -500,5 +506,59 @@ describe("prompts on fictional reports", () => {
       expect(surelyOther(m), m).toBe(true);
     for (const m of ["the journalist", "journalist", "the former president who led the country", "the witness"])
       expect(surelyOther(m), m).toBe(false);
+  });
+
+  it("says 'without such a label' only of an article that describes the actor in no other words either", () => {
+    // Fictional reports: A labels the preacher, B describes him in words of its own, C only names him.
+    const texts = [
+      "On Sunday the extremist preacher Tomas Belric held a rally in Belmora. Police said Belric marched peacefully. Belric spoke for an hour.",
+      "On Sunday, Tomas Belric, a preacher from Dunmore, held a rally in Belmora. Police said Belric marched peacefully. Belric spoke for an hour.",
+      "On Sunday, Tomas Belric held a rally in Belmora. Police said Belric marched peacefully. Belric spoke for an hour.",
+    ];
+    const labels = new Map([
+      [1, "Article A"],
+      [2, "Article B"],
+      [3, "Article C"],
+    ]);
+    const compared = (withText: boolean) =>
+      compareArticles(
+        texts.map((t, i) => ({
+          id: i + 1,
+          title: `Report ${i + 1}`,
+          outlet: null,
+          url: null,
+          published: null,
+          analysis: analyse(t),
+          ...(withText ? { text: t } : {}),
+        })),
+        { focalId: 1 },
+      );
+    const none = (c: Comparison) =>
+      discussionPrompts(c, labels)
+        .filter((p) => p.template === "label-vs-none")
+        .map((p) => p.articles[1]);
+    const withText = compared(true);
+    expect(
+      withText.naming.cells.find((c) => c.articleId === 2 && c.actorKey.includes("belric"))?.describedOtherwise,
+    ).toBe(true);
+    expect(
+      withText.naming.cells.find((c) => c.articleId === 3 && c.actorKey.includes("belric"))?.describedOtherwise,
+    ).toBe(undefined);
+    expect(none(withText)).toEqual([3]);
+    // Without the texts nothing says B described him, so the older check stands.
+    expect(none(compared(false))).toContain(2);
+  });
+
+  it("reads a description next to a name: an apposition or a noun phrase's words before it", () => {
+    const at = (text: string, name: string) => {
+      const start = text.indexOf(name);
+      return plainDescription(text, { start, end: start + name.length });
+    };
+    expect(at("Ana Mire, the veteran donor, spoke.", "Ana Mire")).toBe("veteran donor");
+    expect(at("Ana Mire, a donor who lives in Dunmore, spoke.", "Ana Mire")).toBe("donor");
+    expect(at("Yesterday the veteran donor Ana Mire spoke.", "Ana Mire")).toBe("veteran donor");
+    expect(at("The letter by Ana Mire was read.", "Ana Mire")).toBeNull();
+    expect(at("Ana Mire spoke, and the crowd left.", "Ana Mire")).toBeNull();
+    expect(at("It rained. Ana Mire spoke.", "Ana Mire")).toBeNull();
   });
 });
