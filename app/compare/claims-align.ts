@@ -413,7 +413,7 @@ function verbatimTokens(text: string): string[] {
 }
 
 /** Length of the longest run of tokens two sequences share. */
-function longestRun(a: string[], b: string[]): number {
+function longestRun(a: number[], b: number[]): number {
   let best = 0;
   let prev = new Int32Array(b.length + 1);
   let cur = new Int32Array(b.length + 1);
@@ -432,36 +432,49 @@ function longestRun(a: string[], b: string[]): number {
  * word, or nearly (VERBATIM_SHARE of its words in one run): the same quotation, or the same sentence, in two outlets.
  */
 export function verbatimPairs(claims: AlignClaim[]): [number, number][] {
-  const toks = claims.map((c) => verbatimTokens(c.text));
-  const byGram = new Map<string, number[]>();
+  // Words as numbers, so that a 3-word sequence is one number (vocabulary sizes stay far below 2^17).
+  const vocab = new Map<string, number>();
+  const toks = claims.map((c) =>
+    verbatimTokens(c.text).map((w) => {
+      let id = vocab.get(w);
+      if (id === undefined) vocab.set(w, (id = vocab.size));
+      return id;
+    }),
+  );
+  const V = vocab.size + 1;
+  const byGram = new Map<number, number[]>();
   toks.forEach((ts, i) => {
     if (ts.length < VERBATIM_MIN_WORDS) return;
-    const seen = new Set<string>();
     for (let k = 0; k + 3 <= ts.length; k++) {
-      const g = ts.slice(k, k + 3).join(" ");
-      if (seen.has(g)) continue;
-      seen.add(g);
+      const g = (ts[k]! * V + ts[k + 1]!) * V + ts[k + 2]!;
       const l = byGram.get(g);
-      if (l) l.push(i);
-      else byGram.set(g, [i]);
+      if (!l) byGram.set(g, [i]);
+      else if (l[l.length - 1] !== i) l.push(i);
     }
   });
-  const done = new Set<number>();
-  const out: [number, number][] = [];
+  // Shared 3-word sequences per pair first: a run covering VERBATIM_SHARE of the shorter claim holds that many less
+  // two of them, so the run is measured only for pairs that share enough (most share a common phrase, no more).
   const n = claims.length;
+  const sharedGrams = new Map<number, number>();
   for (const list of byGram.values()) {
     if (list.length < 2 || list.length > 50) continue;
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x]!;
         const j = list[y]!;
-        if (claims[i]!.articleId === claims[j]!.articleId || done.has(i * n + j)) continue;
-        done.add(i * n + j);
-        const short = Math.min(toks[i]!.length, toks[j]!.length);
-        if (longestRun(toks[i]!, toks[j]!) >= VERBATIM_SHARE * short) out.push([i, j]);
+        if (claims[i]!.articleId === claims[j]!.articleId) continue;
+        const key = i < j ? i * n + j : j * n + i;
+        sharedGrams.set(key, (sharedGrams.get(key) ?? 0) + 1);
       }
   }
-  return out;
+  const out: [number, number][] = [];
+  for (const [key, count] of sharedGrams) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    const need = VERBATIM_SHARE * Math.min(toks[i]!.length, toks[j]!.length);
+    if (count >= Math.ceil(need) - 2 && longestRun(toks[i]!, toks[j]!) >= need) out.push([i, j]);
+  }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
 interface Via {
