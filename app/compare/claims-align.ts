@@ -63,6 +63,11 @@ const MIN_CONTENT = 1;
  * 0.372 / 0.576 → 0.381 / 0.590; 0.4–0.7 all within two pairs of that.
  */
 const CLOSE_PAIR = 0.5;
+/** A claim of at least this many words found (VERBATIM_SHARE of it in one run) in another article's claim links to it. */
+const VERBATIM_MIN_WORDS = 4;
+const VERBATIM_SHARE = 0.8;
+/** The similarity such a pair counts as (above any ordinary link: the same words are the strongest evidence). */
+const VERBATIM_SIMILARITY = 0.6;
 /** Shared terms for the looser "closest claim" hint. */
 const LOOSE_SHARED = 2;
 const LINK_FLOOR = 0.05;
@@ -371,6 +376,13 @@ export function alignClaims(claims: AlignClaim[], opts: AlignOptions = {}): Alig
   // several propositions with each of them: pair precision 0.58 → 0.48); whether an article carries a group's
   // proposition in any form, and where, is judged by its closest clause.
   const { strict } = pairSimilarities(claims);
+  // The same words in two outlets (a quotation both carry) state one proposition even when too short to share three
+  // informative terms ("He's got the money.").
+  for (const [i, j] of verbatimPairs(claims)) {
+    const s = Math.max(strict[i]!.get(j) ?? 0, VERBATIM_SIMILARITY);
+    strict[i]!.set(j, s);
+    strict[j]!.set(i, s);
+  }
   const units: AlignClaim[] = [];
   const owner: number[] = [];
   const props: ClauseSpan[][] = [];
@@ -385,6 +397,84 @@ export function alignClaims(claims: AlignClaim[], opts: AlignOptions = {}): Alig
   });
   const u = pairSimilarities(units, { of: owner, n: claims.length });
   return mutualBestGroups(claims, strict, threshold, u.loose, u.cover, { loose: u.via, props });
+}
+
+/** Tokens of a claim for verbatim comparison: lower case, curly quotes straightened, contractions spelled out. */
+function verbatimTokens(text: string): string[] {
+  const t = text
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/n't\b/g, " not")
+    .replace(
+      /'(m|re|ve|ll|d)\b/g,
+      (_, x: string) => " " + { m: "am", re: "are", ve: "have", ll: "will", d: "would" }[x]!,
+    );
+  return t.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Length of the longest run of tokens two sequences share. */
+function longestRun(a: number[], b: number[]): number {
+  let best = 0;
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : 0;
+      if (cur[j]! > best) best = cur[j]!;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+/**
+ * Pairs of claims of different articles where one (of VERBATIM_MIN_WORDS words or more) stands in the other word for
+ * word, or nearly (VERBATIM_SHARE of its words in one run): the same quotation, or the same sentence, in two outlets.
+ */
+export function verbatimPairs(claims: AlignClaim[]): [number, number][] {
+  // Words as numbers, so that a 3-word sequence is one number (vocabulary sizes stay far below 2^17).
+  const vocab = new Map<string, number>();
+  const toks = claims.map((c) =>
+    verbatimTokens(c.text).map((w) => {
+      let id = vocab.get(w);
+      if (id === undefined) vocab.set(w, (id = vocab.size));
+      return id;
+    }),
+  );
+  const V = vocab.size + 1;
+  const byGram = new Map<number, number[]>();
+  toks.forEach((ts, i) => {
+    if (ts.length < VERBATIM_MIN_WORDS) return;
+    for (let k = 0; k + 3 <= ts.length; k++) {
+      const g = (ts[k]! * V + ts[k + 1]!) * V + ts[k + 2]!;
+      const l = byGram.get(g);
+      if (!l) byGram.set(g, [i]);
+      else if (l[l.length - 1] !== i) l.push(i);
+    }
+  });
+  // Shared 3-word sequences per pair first: a run covering VERBATIM_SHARE of the shorter claim holds that many less
+  // two of them, so the run is measured only for pairs that share enough (most share a common phrase, no more).
+  const n = claims.length;
+  const sharedGrams = new Map<number, number>();
+  for (const list of byGram.values()) {
+    if (list.length < 2 || list.length > 50) continue;
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x]!;
+        const j = list[y]!;
+        if (claims[i]!.articleId === claims[j]!.articleId) continue;
+        const key = i < j ? i * n + j : j * n + i;
+        sharedGrams.set(key, (sharedGrams.get(key) ?? 0) + 1);
+      }
+  }
+  const out: [number, number][] = [];
+  for (const [key, count] of sharedGrams) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    const need = VERBATIM_SHARE * Math.min(toks[i]!.length, toks[j]!.length);
+    if (count >= Math.ceil(need) - 2 && longestRun(toks[i]!, toks[j]!) >= need) out.push([i, j]);
+  }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
 interface Via {

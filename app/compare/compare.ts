@@ -9,6 +9,7 @@ import { FRAME_DIMENSIONS, type FrameDimension } from "#app/analysis/frames";
 import type { ActorKind } from "#app/analysis/actors";
 import codebook from "#app/analysis/codebook.json";
 import { alignClaims, MAY_CARRY, MAY_COVER } from "./claims-align";
+import { pronounParticipants } from "./claim-participants";
 import { CARRY_FLOOR, carryIndex, nearestCarrier, type CarryIndex } from "./omissions";
 import type { ClauseSpan } from "./propositions";
 import { stem } from "#app/analysis/stem";
@@ -670,17 +671,20 @@ export function compareArticles(
 
   // Claim matrix.
   const claimIndex = new Map<string, { inp: CompareInput; c: ArticleAnalysis["claims"][number] }>();
-  const alignInput = sorted.flatMap((inp) =>
-    inp.analysis.claims.map((c) => {
+  const alignInput = sorted.flatMap((inp) => {
+    // A participant named only by a pronoun ("he said he would repay") counts as named for alignment.
+    const pronouns = pronounParticipants(inp.analysis);
+    return inp.analysis.claims.map((c) => {
       claimIndex.set(`${inp.id}|${c.id}`, { inp, c });
+      const p = pronouns.get(c.id);
       return {
         articleId: inp.id,
         claimId: c.id,
-        terms: c.terms.map((t) => (t.startsWith("@") ? "@" + canon(t.slice(1)) : t)),
+        terms: [...c.terms, ...(p ? ["@" + p] : [])].map((t) => (t.startsWith("@") ? "@" + canon(t.slice(1)) : t)),
         text: c.text,
       };
-    }),
-  );
+    });
+  });
   const groups = alignClaims(alignInput, { threshold: opts.alignThreshold });
   // The focal sentences are read only when a group would otherwise be listed as lacking (the check decides nothing
   // else, and reading every sentence of every article costs more than the alignment itself).

@@ -5,6 +5,7 @@
 // With one claim per main clause and the negation rule (framing 7): grouping 0.380 / 0.656, lacks precision 0.413.
 // Engine revision 24 (names and speakers): named found 0.840, kind accuracy 0.853, per gold source 1.086.
 // Engine revision 27 (names found: who-clauses, possessives, "with X saying", campaigns): named found 0.876, kind 0.854, 1.088.
+// Writer's pronouns resolved and shared quotations linked (claims-align): grouping 0.407 / 0.672, lacks precision 0.428.
 import { describe, expect, it } from "vitest";
 import { comparisonGoldPresent, evalComparisons } from "../../scripts/lib/comparison-eval";
 
@@ -30,7 +31,8 @@ describe.skipIf(!present)("BASIL dev comparison gold, scored by the shared scrip
     // Issue 13's: cells at least 0.85 found, stance at least 0.85 right; grouping floors at today's figures.
     expect(f.cellRecall).toBeGreaterThanOrEqual(0.85);
     expect(f.stanceAccuracy).toBeGreaterThanOrEqual(0.85);
-    expect(f.groupRecall).toBeGreaterThanOrEqual(0.38);
-    expect(f.groupPrecision).toBeGreaterThanOrEqual(0.65);
+    expect(f.groupRecall).toBeGreaterThanOrEqual(0.4);
+    expect(f.groupPrecision).toBeGreaterThanOrEqual(0.665);
+    expect(f.lacksPrecision).toBeGreaterThanOrEqual(0.42);
   }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignClaims, clauseLabel, termForms } from "#app/compare/claims-align";
+import { alignClaims, clauseLabel, termForms, verbatimPairs } from "#app/compare/claims-align";
 
 const c = (articleId: number, claimId: string, text: string, terms: string) => ({
   articleId,
@@ -123,5 +123,23 @@ describe("claim alignment", () => {
     // Why they are grouped, in the other claim's own terms: the name, the place, the act and the event.
     expect(other.shared).toHaveLength(4);
     expect(other.shared).toContain(other.articleId === 1 ? "@dorin-velasko" : "@velasko");
+  });
+
+  it("links the same words in two outlets even when too short to share three terms, and not a mere shared phrase", () => {
+    const claims = [
+      c(1, "c1", "“She has the money.”", "money"),
+      c(1, "c2", "Mayor Odile Fenn spoke in Varnia on Monday about the port.", "mayor @odile-fenn speak @varnia port"),
+      c(2, "c1", "She’s got the money,” Fenn told the crowd.", "get money @fenn crowd"),
+      c(2, "c2", "She has the money.", "money"),
+      c(
+        3,
+        "c1",
+        "Kell Ardmore spoke in Varnia on Monday about the harbour tax.",
+        "@kell-ardmore speak @varnia harbour tax",
+      ),
+    ];
+    expect(verbatimPairs(claims)).toEqual([[0, 3]]);
+    const g = alignClaims(claims).find((x) => x.members.some((m) => m.articleId === 1 && m.claimId === "c1"))!;
+    expect(g.members.map((m) => `${m.articleId}${m.claimId}`).sort()).toEqual(["1c1", "2c2"]);
   });
 });

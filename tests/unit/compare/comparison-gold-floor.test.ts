@@ -1,7 +1,8 @@
 // "Claims the focal article lacks" as the comparison page lists them, against the BASIL dev comparison gold (each
 // article focal in turn). Floors only go up. Measured when written: precision 0.808 (26 listed), recall 0.156; with
 // the sentence-level check (omissions.ts): precision 0.844 (32 listed), recall 0.197 on its branch;
-// 0.839 (31 listed), recall 0.191 once merged with the stance work of the same session (claims cut differently).
+// 0.839 (31 listed), recall 0.191 once merged with the stance work of the same session (claims cut differently);
+// 0.844 (32 listed), recall 0.199 with the writer's pronouns resolved and shared quotations linked (claims-align).
 import { describe, expect, it } from "vitest";
 import { comparisonGoldPresent, evalListedLacks } from "../../../scripts/lib/comparison-eval";
 
@@ -17,8 +18,8 @@ describe.skipIf(!present)("BASIL dev comparison gold: omissions as listed", () =
     console.log(
       `listed omissions: precision ${f.precision}, recall ${f.recall} (${f.listed} listed, ${f.absent} absent in gold)`,
     );
-    expect(f.precision).toBeGreaterThanOrEqual(0.83);
-    expect(f.recall).toBeGreaterThanOrEqual(0.19);
-    expect(f.listed).toBeGreaterThanOrEqual(30);
+    expect(f.precision).toBeGreaterThanOrEqual(0.84);
+    expect(f.recall).toBeGreaterThanOrEqual(0.195);
+    expect(f.listed).toBeGreaterThanOrEqual(31);
   }, 180_000);
 });
