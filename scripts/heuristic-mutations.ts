@@ -929,6 +929,17 @@ export const HEURISTICS: Heuristic[] = [
     ],
   },
   {
+    name: "possessorSource",
+    what: "“Orsk’s vow to …”: a name's possessive before the reporting noun is the named source.",
+    patches: [
+      {
+        file: SOURCES,
+        search: "const p = parseMention(possessor(input.tokens, m) ?? m.tokens);",
+        replace: "const p = parseMention(m.tokens);",
+      },
+    ],
+  },
+  {
     name: "groupNounHolder",
     what: "“the group's leaders” go to the body the text calls a group (“the Brenna Valley Alliance, a farmers' group”).",
     patches: [

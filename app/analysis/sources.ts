@@ -912,7 +912,7 @@ export function resolveSources(input: ResolveInput): {
   };
   for (const idx of order) {
     const m = mentions[idx]!;
-    const p = parseMention(m.tokens);
+    const p = parseMention(possessor(input.tokens, m) ?? m.tokens);
     let ent: Working | undefined;
     let principal: { role: string; modifiers: string[]; body: string } | null = null;
     let holder: Parsed | undefined;
@@ -1415,6 +1415,21 @@ function roleHolderBefore(desc: Token[] | string): string | null {
   const role = desc[n - 2]!.value.toLowerCase();
   if (prep === "to" && role === "close") return "close";
   return ROLE_HOLDERS.has(role) ? role : null;
+}
+
+/**
+ * "Braley’s comments", "Sanders’ plan": a name's possessive before the noun that reports the speech is the named
+ * source (its tokens without the possessive). Not where no noun follows ("Kristol’s was the harshest"): null.
+ */
+function possessor(tokens: Token[], m: SourceMention): Token[] | null {
+  const n = m.tokens.length;
+  if (n < 2) return null;
+  const poss = m.tokens[n - 1]!;
+  const owner = m.tokens[n - 2]!;
+  if (owner.end !== poss.start || !/^\p{Lu}/u.test(owner.value)) return null;
+  if (!/^[’']s$/.test(poss.value) && !(/^[’']$/.test(poss.value) && /s$/.test(owner.value))) return null;
+  const next = tokens[lowerBound(tokens, m.span.end)];
+  return next && (next.pos === "NOUN" || next.pos === "ADJ") ? m.tokens.slice(0, -1) : null;
 }
 
 /** "the Republican governor's campaign": the role noun before the possessive of a principal's body, its modifiers. */

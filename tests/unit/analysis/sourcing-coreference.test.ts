@@ -162,6 +162,19 @@ describe("descriptions that fit one named person (issue 12: names found without 
   });
 });
 
+describe("a name's possessive as the source", () => {
+  it("“Orsk’s vow …” is Nadia Orsk's, for either speaker", () => {
+    for (const [a, b] of [
+      ["Nadia Orsk", "Ivo Marr"],
+      ["Ivo Marr", "Nadia Orsk"],
+    ] as const) {
+      const sa = a.split(" ")[1]!;
+      const text = `${a} said the dam would hold. ${b} said it would fail. ${sa}’s vow to finish it angered residents.`;
+      expect(bySource(text, `${sa}’s`)[0]).toMatchObject({ name: a, named: true });
+    }
+  });
+});
+
 describe("kinds from what the text gives with a name", () => {
   const kindOf = (text: string, name: string) => analyseSourcing(text).sources.find((x) => x.name === name)?.kind;
 
