@@ -940,6 +940,17 @@ export const HEURISTICS: Heuristic[] = [
     ],
   },
   {
+    name: "bracketedAside",
+    what: "“Roe (of all people) said”: a bracketed aside opening with a preposition is no description of the source.",
+    patches: [
+      {
+        file: SOURCES,
+        search: 'if (opener === "(" && appo[0]?.pos === "ADP") appoText = "";',
+        replace: "",
+      },
+    ],
+  },
+  {
     name: "groupNounHolder",
     what: "“the group's leaders” go to the body the text calls a group (“the Brenna Valley Alliance, a farmers' group”).",
     patches: [

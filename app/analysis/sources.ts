@@ -401,6 +401,8 @@ function splitAppositive(tokens: Token[]): { name: Token[]; description: string 
   const rel = /^(?:who|whose|which)\s+(.*)$/i.exec(appoText);
   if ((appo[0]?.pos === "VERB" && /(ing|ed)$/i.test(appo[0].value)) || (rel && !COPULAR_RELATIVE.test(rel[1]!)))
     appoText = "";
+  // "the party's spokesman (of all people)": a bracketed aside opening with a preposition is the writer's comment.
+  if (opener === "(" && appo[0]?.pos === "ADP") appoText = "";
   // "the mayor of Hoboken, Dawn Roe": a description (lower-case nouns) before a short capitalised name.
   const nameAfter =
     appo.length > 0 &&

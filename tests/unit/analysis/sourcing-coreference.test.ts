@@ -176,6 +176,16 @@ describe("a name's possessive as the source", () => {
 });
 
 describe("kinds from what the text gives with a name", () => {
+  it("a bracketed aside opening with a preposition is the writer's comment, not what the source is", () => {
+    for (const name of ["Ivo Marr", "Nadia Orsk"]) {
+      const s = analyseSourcing(`${name} (of all people) said the plan was sound.`).sources.find(
+        (x) => x.name === name,
+      );
+      expect(s?.description ?? null).toBeNull();
+      expect(s?.kind).not.toBe("ordinary_person");
+    }
+  });
+
   const kindOf = (text: string, name: string) => analyseSourcing(text).sources.find((x) => x.name === name)?.kind;
 
   it("a relative clause of a private life makes a private person, unless an office is stated too", () => {
