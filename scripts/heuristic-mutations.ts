@@ -846,8 +846,107 @@ export const HEURISTICS: Heuristic[] = [
     patches: [
       {
         file: SOURCES,
-        search: "(ent = roleAntecedent(p.head, m, !BODY_NOUNS.has(p.head)))",
+        search: "(ent = roleAntecedent(p.head, m, !BODY_NOUNS.has(p.head), describedModifiers(m.tokens, p.head)))",
         replace: "false",
+      },
+    ],
+  },
+  {
+    name: "principalOfRole",
+    what: "“the Green mayor's campaign” is the campaign of the person the text calls mayor (“the Brannock campaign”).",
+    patches: [{ file: SOURCES, search: "(principal = principalRole(m.tokens)) &&", replace: "false &&" }],
+  },
+  {
+    name: "roleAbbreviations",
+    what: "A title abbreviation before a name gives its role (“Gov. Ann Roe” is the governor).",
+    patches: [
+      {
+        file: "app/analysis/source-coreference.ts",
+        search: "const abbr = (ROLE_ABBREVIATIONS.get(role) ?? []).flatMap",
+        replace: "const abbr = ([] as string[]).flatMap",
+      },
+    ],
+  },
+  {
+    name: "formerHolderApart",
+    what: "“the former president” is never a holder the text gives the title without “former”, nor the other way round.",
+    patches: [
+      {
+        file: "app/analysis/source-coreference.ts",
+        search: "if (given.some((w) => FORMER.has(w)) !== described.some((w) => FORMER.has(w))) return false;",
+        replace: "",
+      },
+    ],
+  },
+  {
+    name: "partyWordsAgree",
+    what: "“the Republican governor” is never a holder the text calls Democratic, nor the other way round.",
+    patches: [
+      {
+        file: "app/analysis/source-coreference.ts",
+        search: "return !gp || !dp || gp === dp;",
+        replace: "return true;",
+      },
+    ],
+  },
+  {
+    name: "relativeClauseHead",
+    what: "“The former president, who led the country from 2000 to 2006”: the head comes before the relative clause.",
+    patches: [
+      {
+        file: SOURCES,
+        search: 'const headTok = content[(rel > 0 ? rel : content.length) - 1] ?? "";',
+        replace: 'const headTok = content[content.length - 1] ?? "";',
+      },
+    ],
+  },
+  {
+    name: "campaignIsBody",
+    what: "“the campaign”, “the team” are bodies called after a person, never the last person who spoke.",
+    patches: [
+      {
+        file: SOURCES,
+        search:
+          "          if (PRINCIPAL_BODIES.has(p.head)) return !e.person && normaliseName(e.name).split(/\\s+/).includes(p.head);\n",
+        replace: "",
+      },
+      {
+        file: SOURCES,
+        search: "INSTITUTION_WORDS.has(p.head) || PRINCIPAL_BODIES.has(p.head) ? ent",
+        replace: "INSTITUTION_WORDS.has(p.head) ? ent",
+      },
+    ],
+  },
+  {
+    name: "ownDescriptionHead",
+    what: "A description fits a source by its own head noun (“an adviser to the coalition” is no coalition).",
+    patches: [
+      {
+        file: SOURCES,
+        search: "(end > 0 ? ws.slice(0, end) : ws).includes(head)",
+        replace: "ws.includes(head)",
+      },
+    ],
+  },
+  {
+    name: "possessorSource",
+    what: "“Orsk’s vow to …”: a name's possessive before the reporting noun is the named source.",
+    patches: [
+      {
+        file: SOURCES,
+        search: "const p = parseMention(possessor(input.tokens, m) ?? m.tokens);",
+        replace: "const p = parseMention(m.tokens);",
+      },
+    ],
+  },
+  {
+    name: "bracketedAside",
+    what: "“Roe (of all people) said”: a bracketed aside opening with a preposition is no description of the source.",
+    patches: [
+      {
+        file: SOURCES,
+        search: 'if (opener === "(" && appo[0]?.pos === "ADP") appoText = "";',
+        replace: "",
       },
     ],
   },

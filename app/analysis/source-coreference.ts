@@ -92,6 +92,61 @@ function capRun(tokens: Token[], from: number, step: 1 | -1, limit: number): [nu
   return [s, e];
 }
 
+/** Title abbreviations written before a name, by the role word they stand for ("Gov. Roe" is the governor). */
+const ROLE_ABBREVIATIONS = new Map<string, string[]>([
+  ["governor", ["gov.", "gov"]],
+  ["senator", ["sen.", "sen"]],
+  ["representative", ["rep.", "rep"]],
+  ["president", ["pres."]],
+  ["general", ["gen."]],
+  ["secretary", ["sec."]],
+  ["superintendent", ["supt."]],
+  ["ambassador", ["amb."]],
+]);
+
+/** Token positions of a role word and of the title abbreviations that stand for it, ascending. */
+export function rolePositions(wordIndex: Map<string, number[]>, role: string): number[] | undefined {
+  const own = wordIndex.get(role);
+  const abbr = (ROLE_ABBREVIATIONS.get(role) ?? []).flatMap((a) => wordIndex.get(a) ?? []);
+  if (!abbr.length) return own;
+  return [...(own ?? []), ...abbr].sort((a, b) => a - b);
+}
+
+/** Words before a role noun that say which holder it is: "former" and the party words. */
+const FORMER = new Set(["former", "ex", "ex-"]);
+const PARTY = new Map([
+  ["republican", "r"],
+  ["gop", "r"],
+  ["democratic", "d"],
+  ["democrat", "d"],
+]);
+
+/** The lower-case words right before token `i` in its noun phrase ("Former Mexican President" → former, mexican). */
+function modifiersBefore(tokens: Token[], i: number): string[] {
+  const out: string[] = [];
+  for (let j = i - 1; j >= 0 && i - j <= 4; j--) {
+    const t = tokens[j]!;
+    // A capitalised word before a title modifies it whatever its tag ("Former Tarnish President").
+    const tagStop = /^(?:VERB|AUX|ADP|SCONJ|PRON)$/.test(t.pos) && !/^\p{Lu}/u.test(t.value);
+    if (ARTICLES.has(t.value.toLowerCase()) || !/^[\p{L}-]+$/u.test(t.value) || tagStop) break;
+    out.push(t.value.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * Whether a description's modifiers (`described`, lower-case words before its role noun) fit the words the text puts
+ * before that role where it gives it to a name (token `i`): a former holder is never the current one, nor the other
+ * way round, and two party words must agree ("the Republican governor" is not "Democratic Gov. Roe").
+ */
+export function modifiersAgree(tokens: Token[], i: number, described: string[]): boolean {
+  const given = modifiersBefore(tokens, i);
+  if (given.some((w) => FORMER.has(w)) !== described.some((w) => FORMER.has(w))) return false;
+  const gp = given.map((w) => PARTY.get(w)).find(Boolean);
+  const dp = described.map((w) => PARTY.get(w)).find(Boolean);
+  return !gp || !dp || gp === dp;
+}
+
 /**
  * The name the text attaches a role noun to, nearest before token index `before`: "Mayor Ansel Brannock" (the noun as
  * a title before a name), "the coalition's director, Nadia Ferro" (before an appositive name) and "the Clean Tamsel
@@ -103,11 +158,13 @@ export function roleHolder(
   positions: number[],
   before: number,
   maxSeen = 12,
+  accept: (nounIndex: number) => boolean = () => true,
 ): [number, number] | null {
   let k = positions.length - 1;
   while (k >= 0 && positions[k]! >= before) k--;
   for (let seen = 0; k >= 0 && seen < maxSeen; k--, seen++) {
     const i = positions[k]!;
+    if (!accept(i)) continue;
     // "Mayor Brannock", "mayor Ansel Brannock", "director Nadia Ferro".
     const after = capRun(tokens, i + 1, 1, 4);
     if (after && tokens[i + 1]!.start - tokens[i]!.end <= 1) return after;

@@ -9,8 +9,10 @@ import {
   genderCompatible,
   genderFromEvidence,
   givenNameGender,
+  modifiersAgree,
   pronounGender,
   roleHolder,
+  rolePositions,
   type Gender,
 } from "./source-coreference";
 
@@ -399,6 +401,8 @@ function splitAppositive(tokens: Token[]): { name: Token[]; description: string 
   const rel = /^(?:who|whose|which)\s+(.*)$/i.exec(appoText);
   if ((appo[0]?.pos === "VERB" && /(ing|ed)$/i.test(appo[0].value)) || (rel && !COPULAR_RELATIVE.test(rel[1]!)))
     appoText = "";
+  // "the party's spokesman (of all people)": a bracketed aside opening with a preposition is the writer's comment.
+  if (opener === "(" && appo[0]?.pos === "ADP") appoText = "";
   // "the mayor of Hoboken, Dawn Roe": a description (lower-case nouns) before a short capitalised name.
   const nameAfter =
     appo.length > 0 &&
@@ -684,7 +688,9 @@ export function parseMention(tokens: Token[]): Parsed {
       plural: false,
       author: null,
     };
-  const headTok = content[content.length - 1] ?? "";
+  // "The former Mexican president, who led the country": the head comes before the relative clause.
+  const rel = content.findIndex((v, i) => i > 0 && RELATIVE_OPENERS.has(v.toLowerCase()));
+  const headTok = content[(rel > 0 ? rel : content.length) - 1] ?? "";
   const unnamed =
     UNNAMED_HEADS.has(last) && !tokens.some((t) => t.pos === "PROPN" && !STATE_ADJ.has(normaliseName(t.value)));
   return {
@@ -860,15 +866,33 @@ export function resolveSources(input: ResolveInput): {
   };
   // "the mayor" → "Mayor Ansel Brannock", "the group" → "the Clean Tamsel Coalition, a residents' group": the name the
   // text attaches that role noun to (a person for a person's role, a body for a body noun), or nothing.
-  const roleAntecedent = (head: string, m: SourceMention, wantPerson: boolean): Working | undefined => {
-    const positions = input.wordIndex.get(head);
+  // A former holder is never the current one ("the former president" is not "President Roe"), nor the other way round.
+  const roleHolderName = (
+    head: string,
+    m: SourceMention,
+    wantPerson: boolean,
+    described: string[],
+  ): Parsed | undefined => {
+    const positions = rolePositions(input.wordIndex, head);
     if (!positions) return undefined;
-    const range = roleHolder(input.tokens, positions, lowerBound(input.tokens, m.span.start));
+    const range = roleHolder(input.tokens, positions, lowerBound(input.tokens, m.span.start), 12, (i) =>
+      modifiersAgree(input.tokens, i, described),
+    );
     if (!range) return undefined;
     const run = input.tokens.slice(range[0], range[1] + 1);
     const parsed = parseMention(run);
     if (parsed.kind !== "named" || parsed.person !== wantPerson) return undefined;
     if (wantPerson && (ORGS.has(parsed.name) || STATES.has(normaliseName(parsed.name)))) return undefined;
+    return parsed;
+  };
+  const roleAntecedent = (
+    head: string,
+    m: SourceMention,
+    wantPerson: boolean,
+    described: string[] = [],
+  ): Working | undefined => {
+    const parsed = roleHolderName(head, m, wantPerson, described);
+    if (!parsed) return undefined;
     const e = findNamed(parsed.name) ?? newEntity(parsed.name, parsed, m, true);
     if (wantPerson && !e.person) return undefined;
     return e;
@@ -890,8 +914,10 @@ export function resolveSources(input: ResolveInput): {
   };
   for (const idx of order) {
     const m = mentions[idx]!;
-    const p = parseMention(m.tokens);
+    const p = parseMention(possessor(input.tokens, m) ?? m.tokens);
     let ent: Working | undefined;
+    let principal: { role: string; modifiers: string[]; body: string } | null = null;
+    let holder: Parsed | undefined;
     const viaEvidence: string[] = [];
     const spanKey = m.span.start * 0x100000 + (m.span.end - m.span.start);
     const shared = sameSpan.get(spanKey);
@@ -971,13 +997,39 @@ export function resolveSources(input: ResolveInput): {
           viaEvidence.push(`“${m.text}” → document of ${author.name}`);
           documentMention[idx] = true;
         }
+      } else if (
+        (principal = principalRole(m.tokens)) &&
+        (holder = roleHolderName(principal.role, m, true, principal.modifiers))
+      ) {
+        // "the Republican governor's campaign" after "Gov. Ann Roe": the campaign called after the person the text
+        // gives that role, named as such a body is ("the Roe campaign"); the holder becomes no source of its own.
+        const name = `${displaySurname(holder.name)} ${principal.body}`;
+        ent =
+          findNamed(name) ??
+          newEntity(
+            name,
+            {
+              kind: "named",
+              name,
+              description: p.description,
+              head: principal.body,
+              person: false,
+              plural: false,
+              author: null,
+            },
+            m,
+            true,
+          );
+        viaEvidence.push(
+          `description “${m.text}” → the ${principal.body} of ${holder.name}, whom the text calls “${principal.role}”`,
+        );
       } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "") && (ent = findNamed(p.head))) {
         viaEvidence.push(`description “${m.text}” → ${ent.name}`);
       } else if (
         /^(the|this|that)$/i.test(m.tokens[0]?.value ?? "") &&
         /^\p{Ll}+$/u.test(p.head) &&
         !INSTITUTION_WORDS.has(p.head) &&
-        (ent = roleAntecedent(p.head, m, !BODY_NOUNS.has(p.head)))
+        (ent = roleAntecedent(p.head, m, !BODY_NOUNS.has(p.head), describedModifiers(m.tokens, p.head)))
       ) {
         viaEvidence.push(`description “${m.text}” → ${ent.name}, whom the text calls “${p.head}”`);
       } else if (/^(the|this|that)$/i.test(m.tokens[0]?.value ?? "")) {
@@ -996,7 +1048,9 @@ export function resolveSources(input: ResolveInput): {
             );
           // "the police", "the administration": a body, never a person who spoke before.
           if (INSTITUTION_WORDS.has(p.head)) return !e.person && normaliseName(e.name).split(/\s+/).includes(p.head);
-          if (e.description && normaliseName(e.description).includes(p.head)) return true;
+          // "the campaign", "the team": a body called after a person, never the person.
+          if (PRINCIPAL_BODIES.has(p.head)) return !e.person && normaliseName(e.name).split(/\s+/).includes(p.head);
+          if (e.description && headOfOwnDescription(e.description, p.head)) return true;
           return (
             e.person &&
             (p.head === "author" || p.head === "writer" || hk === "official" || hk === "politician" || hk === "expert")
@@ -1010,7 +1064,7 @@ export function resolveSources(input: ResolveInput): {
           hk === "expert" ||
           hk === "armed_group"
         )
-          ent = INSTITUTION_WORDS.has(p.head) ? ent : (preferNewPerson(ent, m) ?? ent);
+          ent = INSTITUTION_WORDS.has(p.head) || PRINCIPAL_BODIES.has(p.head) ? ent : (preferNewPerson(ent, m) ?? ent);
         if (ent) viaEvidence.push(`description “${m.text}” → ${ent.name}`);
       }
       // "the police said", "the military said": an institution is named even when its state is not.
@@ -1151,7 +1205,7 @@ const STAFF_OF =
 /** "Roe’s campaign" after "Sen. Ann Roe": the campaign or team of a political figure is political. */
 function bodyOfPrincipal(e: Working, entities: Working[], input: ResolveInput): void {
   if (!e.named || e.person || e.kind !== "other") return;
-  const m = /^(.+?)(?:’s|'s|’|') (campaign|team)$/.exec(e.name);
+  const m = /^(.+?)(?:’s|'s|’|')? (campaign|team)$/.exec(e.name);
   if (!m) return;
   const surname = surnameOf(m[1]!);
   const principal = entities.find((x) => x !== e && x.person && x.named && surnameOf(x.name) === surname);
@@ -1363,6 +1417,54 @@ function roleHolderBefore(desc: Token[] | string): string | null {
   const role = desc[n - 2]!.value.toLowerCase();
   if (prep === "to" && role === "close") return "close";
   return ROLE_HOLDERS.has(role) ? role : null;
+}
+
+/**
+ * "Braley’s comments", "Sanders’ plan": a name's possessive before the noun that reports the speech is the named
+ * source (its tokens without the possessive). Not where no noun follows ("Kristol’s was the harshest"): null.
+ */
+function possessor(tokens: Token[], m: SourceMention): Token[] | null {
+  const n = m.tokens.length;
+  if (n < 2) return null;
+  const poss = m.tokens[n - 1]!;
+  const owner = m.tokens[n - 2]!;
+  if (owner.end !== poss.start || !/^\p{Lu}/u.test(owner.value)) return null;
+  if (!/^[’']s$/.test(poss.value) && !(/^[’']$/.test(poss.value) && /s$/.test(owner.value))) return null;
+  const next = tokens[lowerBound(tokens, m.span.end)];
+  return next && (next.pos === "NOUN" || next.pos === "ADJ") ? m.tokens.slice(0, -1) : null;
+}
+
+/** "the Republican governor's campaign": the role noun before the possessive of a principal's body, its modifiers. */
+function principalRole(tokens: Token[]): { role: string; modifiers: string[]; body: string } | null {
+  const n = tokens.length;
+  if (n < 4 || !/^(?:the|this|that)$/i.test(tokens[0]!.value)) return null;
+  const body = tokens[n - 1]!.value.toLowerCase();
+  if (!PRINCIPAL_BODIES.has(body) || !/^(?:’s|'s)$/.test(tokens[n - 2]!.value)) return null;
+  const role = tokens[n - 3]!.value;
+  if (!/^\p{Ll}+$/u.test(role) || !TITLE_KIND.has(role)) return null;
+  return { role, modifiers: tokens.slice(1, n - 3).map((t) => t.value.toLowerCase()), body };
+}
+
+/** The lower-case words of a description before its role noun ("The former Mexican president, who …"). */
+function describedModifiers(tokens: Token[], head: string): string[] {
+  const i = tokens.findIndex((t) => t.value.toLowerCase() === head);
+  return tokens.slice(0, Math.max(0, i)).map((t) => t.value.toLowerCase());
+}
+
+/** A person's surname as written ("Chris Christie Jr." → "Christie"). */
+function displaySurname(name: string): string {
+  const ws = name.split(/\s+/).filter((w) => !NAME_SUFFIXES.has(w.toLowerCase().replace(/,$/, "")));
+  return ws[ws.length - 1] ?? name;
+}
+
+/**
+ * Whether a description says the source is a `head` ("the attorney" fits "an attorney for the firm"), not only that it
+ * relates to someone else's one ("the attorney representing Roe's campaign" is no campaign).
+ */
+function headOfOwnDescription(description: string, head: string): boolean {
+  const ws = normaliseName(description).split(/\s+/);
+  const end = ws.findIndex((w, i) => i > 0 && (DESC_PREPOSITIONS.has(w) || /^\p{L}+ing$/u.test(w)));
+  return (end > 0 ? ws.slice(0, end) : ws).includes(head);
 }
 
 /** Whether `pos` lies inside a quotation opened earlier in its paragraph (a name quoted is nobody's speech act). */

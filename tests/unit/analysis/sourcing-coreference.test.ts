@@ -89,7 +89,103 @@ describe("role nouns", () => {
   });
 });
 
+describe("descriptions that fit one named person (issue 12: names found without new attributions)", () => {
+  it("“the Green mayor's campaign” is the campaign of the person the text calls mayor, for either actor", () => {
+    for (const [a, b] of [
+      ["Ansel Brannock", "Tomas Reddan"],
+      ["Tomas Reddan", "Ansel Brannock"],
+    ] as const) {
+      const text =
+        `Auditors have questioned Lanmere Mayor ${a}'s campaign over the grants. ${b}, the attorney representing ` +
+        `the campaign, confirmed that letters had arrived.\n\nThe same day the Green mayor's campaign announced it ` +
+        "had hired the firm of Vell and Orsk.";
+      const hit = bySource(text, "the Green mayor's campaign")[0];
+      expect(hit).toMatchObject({ name: `${a.split(" ")[1]} campaign`, named: true });
+      const r = analyseSourcing(text);
+      expect(r.sources.find((s) => s.name === hit?.name)?.kind).toBe("politician");
+      // The holder is no source of his own: he said nothing.
+      expect(r.sources.some((s) => s.name === a)).toBe(false);
+    }
+  });
+
+  it("a title abbreviation before a name gives the role (“Gov. Ann Roe” is the governor)", () => {
+    const text =
+      "Investigators wrote to Gov. Ann Roe's campaign on Monday.\n\nThe governor's campaign said it would answer the letter.";
+    expect(bySource(text, "The governor's campaign")[0]).toMatchObject({ name: "Roe campaign", named: true });
+  });
+
+  it("two party words must agree: the Republican governor is not the Democratic one named last", () => {
+    for (const [p1, p2] of [
+      ["Republican", "Democratic"],
+      ["Democratic", "Republican"],
+    ] as const) {
+      const text =
+        `${p1} Gov. Ann Roe and ${p2} Gov. Tom Vell met on Monday.\n\n` +
+        `The ${p1} governor's campaign said it would answer the letter.`;
+      expect(bySource(text, `The ${p1} governor's campaign`)[0]?.name).toBe("Roe campaign");
+    }
+  });
+
+  it("“the former president” is the one the text calls former, and “the president” the sitting one", () => {
+    const text =
+      "Former Tarnish President Ivo Marr said the dam would not be paid for by Tarn. President Lena Ostrova said " +
+      "nothing.\n\nThe former Tarnish president also questioned the plan.";
+    expect(bySource(text, "The former Tarnish president")[0]).toMatchObject({ name: "Ivo Marr", named: true });
+    const swapped = text
+      .replace("Former Tarnish President Ivo Marr", "X")
+      .replace("President Lena Ostrova", "Former Tarnish President Lena Ostrova")
+      .replace("X", "President Ivo Marr");
+    expect(bySource(swapped, "The former Tarnish president")[0]).toMatchObject({ name: "Lena Ostrova", named: true });
+  });
+
+  it("a description's head comes before its relative clause (“The former president, who led …”)", () => {
+    const text =
+      "Former Lanmere President Ivo Marr said the dam would not be paid for by Lanmere. President Lena Ostrova said " +
+      "nothing.\n\nThe former Lanmere president, who led the country from 2000 to 2006, also questioned the plan.\n\n" +
+      "The president, who took office in May, said the dam was needed.";
+    expect(bySource(text, "The former Lanmere president, who led the country from 2000 to 2006")[0]?.name).toBe(
+      "Ivo Marr",
+    );
+    expect(bySource(text, "The president, who took office in May")[0]?.name).toBe("Lena Ostrova");
+  });
+
+  it("“the campaign” is a body, never the last person who spoke", () => {
+    const text =
+      "Ivo Marr, a lawyer for the Lanmere campaign, said the papers were filed.\n\nThe campaign said it would appeal.";
+    expect(bySource(text, "The campaign")[0]?.name).not.toBe("Ivo Marr");
+  });
+
+  it("a description fits a source by its own head noun, not by a noun in its complement", () => {
+    const text =
+      "Ivo Marr, an adviser to the coalition, said the papers were filed.\n\nThe coalition said it would appeal.";
+    expect(bySource(text, "The coalition")[0]?.name).not.toBe("Ivo Marr");
+  });
+});
+
+describe("a name's possessive as the source", () => {
+  it("“Orsk’s vow …” is Nadia Orsk's, for either speaker", () => {
+    for (const [a, b] of [
+      ["Nadia Orsk", "Ivo Marr"],
+      ["Ivo Marr", "Nadia Orsk"],
+    ] as const) {
+      const sa = a.split(" ")[1]!;
+      const text = `${a} said the dam would hold. ${b} said it would fail. ${sa}’s vow to finish it angered residents.`;
+      expect(bySource(text, `${sa}’s`)[0]).toMatchObject({ name: a, named: true });
+    }
+  });
+});
+
 describe("kinds from what the text gives with a name", () => {
+  it("a bracketed aside opening with a preposition is the writer's comment, not what the source is", () => {
+    for (const name of ["Ivo Marr", "Nadia Orsk"]) {
+      const s = analyseSourcing(`${name} (of all people) said the plan was sound.`).sources.find(
+        (x) => x.name === name,
+      );
+      expect(s?.description ?? null).toBeNull();
+      expect(s?.kind).not.toBe("ordinary_person");
+    }
+  });
+
   const kindOf = (text: string, name: string) => analyseSourcing(text).sources.find((x) => x.name === name)?.kind;
 
   it("a relative clause of a private life makes a private person, unless an office is stated too", () => {
