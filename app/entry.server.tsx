@@ -18,13 +18,14 @@ export default async function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  // A number's first view of a comparison: the page of a sibling number with this one's parts (fast-path.server.ts).
-  const fast = waitForAll ? null : focusView(request, remixContext, nonce);
+  // A number's first view of a comparison: the page of a sibling number with this one's parts (fast-path.server.ts);
+  // a crawler's page (rendered whole before it is sent) has its own template.
+  const fast = focusView(request, remixContext, nonce, waitForAll);
   const html = fast ? await fast.render(remixContext) : null;
   if (html !== null) {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     responseHeaders.set("X-Parallax-Render", "focus-template");
-    return new Response(html, { headers: responseHeaders, status: responseStatusCode });
+    return new Response(html as Uint8Array<ArrayBuffer>, { headers: responseHeaders, status: responseStatusCode });
   }
   return new Promise((resolve, reject) => {
     let shellRendered = false;

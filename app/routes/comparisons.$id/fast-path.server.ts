@@ -1,9 +1,7 @@
-import { renderToString } from "react-dom/server";
-import { createElement } from "react";
 import type { EntryContext } from "@remix-run/node";
 import { serverOnly } from "#app/components/island";
 import type { PageIslands } from "./comparison.server";
-import { FocusNote, type FocusNoteData } from "./focus-note";
+import { focusNoteHtml, type FocusNoteData } from "./focus-note";
 
 // A number's first view, without React's render of the whole document. Every number of one comparison view (the
 // same revision, reader, measure, filter, text size and columns) renders the same page but for five parts: the
@@ -22,8 +20,8 @@ const MAX_TEMPLATES = 24;
 
 type Slot = "nonce" | "action" | "note" | "reader" | "data";
 interface Template {
-  /** Static markup between the slots: `parts.length === slots.length + 1`. */
-  parts: string[];
+  /** Static markup between the slots, encoded once: `parts.length === slots.length + 1`. */
+  parts: Buffer[];
   slots: Slot[];
 }
 
@@ -53,8 +51,8 @@ interface Values {
 export interface FocusView {
   key: string;
   values: Values;
-  /** Renders the page from its template, or null (no template yet, or a data stream of another shape). */
-  render(context: EntryContext): Promise<string | null>;
+  /** Renders the page from its template (UTF-8), or null (no template yet, or a data stream of another shape). */
+  render(context: EntryContext): Promise<Buffer | null>;
   /** Keeps a full render of this view as the template for its siblings. */
   keep(html: string): void;
 }
@@ -63,7 +61,7 @@ export interface FocusView {
  * The request as a number's view of the comparison page, or null where it is anything else (another route, an
  * error, an action's result, no number, the texts left out): those always take the full render.
  */
-export function focusView(request: Request, context: EntryContext, nonce: string): FocusView | null {
+export function focusView(request: Request, context: EntryContext, nonce: string, whole: boolean): FocusView | null {
   // PARALLAX_FOCUS_TEMPLATES=0 renders every view in full (to compare the two, or to rule this out).
   if (process.env.PARALLAX_FOCUS_TEMPLATES === "0") return null;
   const sh = context.staticHandlerContext;
@@ -81,6 +79,7 @@ export function focusView(request: Request, context: EntryContext, nonce: string
   // Everything the page shows but the number: the address without it, the revision and every datum but the
   // number's (its columns stay in: they change the articles' list).
   const key = [
+    whole ? "whole" : "streamed",
     url.pathname,
     others.toString(),
     islands.serial,
@@ -91,7 +90,7 @@ export function focusView(request: Request, context: EntryContext, nonce: string
     nonce,
     // A form without an action posts to the page's address (react-router's useFormAction).
     action: `action="${attr(url.pathname + url.search)}"`,
-    note: renderToString(createElement(FocusNote, { focus: d.focus, query: d.query })),
+    note: focusNoteHtml(d.focus, d.query),
     reader: islands.readerHtml,
   };
   return {
@@ -121,10 +120,18 @@ export function focusView(request: Request, context: EntryContext, nonce: string
       }
       templates.delete(key);
       templates.set(key, t);
-      const put: Record<Slot, string> = { ...values, data: dataScript(chunks[0]!) };
-      let out = t.parts[0]!;
-      for (let i = 0; i < t.slots.length; i++) out += put[t.slots[i]!] + t.parts[i + 1]!;
-      return out;
+      // Bytes, not one string: the static parts are encoded once, and a string body would be checked and encoded
+      // again by the Response (about 2 ms for a page with its texts).
+      const put: Record<Slot, Buffer> = {
+        nonce: Buffer.from(values.nonce),
+        action: Buffer.from(values.action),
+        note: Buffer.from(values.note),
+        reader: Buffer.from(values.reader),
+        data: Buffer.from(dataScript(chunks[0]!)),
+      };
+      const out: Buffer[] = [t.parts[0]!];
+      for (let i = 0; i < t.slots.length; i++) out.push(put[t.slots[i]!], t.parts[i + 1]!);
+      return Buffer.concat(out);
     },
     keep(html) {
       const t = cut(html, values);
@@ -182,7 +189,7 @@ function cut(html: string, v: Values): Template | null {
   parts.push(pending);
   // A form action naming a number that is not a slot would carry this view's number into the others.
   if (parts.some((p) => /action="[^"]*[?&;]focus=/.test(p))) return null;
-  return { parts, slots };
+  return { parts: parts.map((p) => Buffer.from(p)), slots };
 }
 
 function escapeRe(s: string): string {
