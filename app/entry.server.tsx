@@ -55,6 +55,7 @@ export default async function handleRequest(
               },
               flush(done) {
                 if (responseStatusCode === 200) fast.keep(Buffer.concat(chunks).toString("utf8"));
+                else fast.release();
                 done();
               },
             });
@@ -63,6 +64,7 @@ export default async function handleRequest(
           } else pipe(body);
         },
         onShellError(error: unknown) {
+          fast?.release();
           reject(error);
         },
         onError(error: unknown) {

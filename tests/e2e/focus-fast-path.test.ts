@@ -91,6 +91,14 @@ describe("a number's first view written from a sibling's page", () => {
     expect(written).toBeGreaterThan(list.length / 2);
   }, 120_000);
 
+  test("views of one setting asked for at once wait for one full render instead of each rendering in full", async () => {
+    const plain = await get(full, "");
+    const tokens = [...new Set([...plain.html.matchAll(/[?&;]focus=([^&"#]+)/g)].map((m) => m[1]!))].slice(0, 10);
+    const all = await Promise.all(tokens.map((t) => get(fast, `?claims=lacks&focus=${t}`)));
+    expect(all.every((r) => r.status === 200)).toBe(true);
+    expect(all.filter((r) => r.written).length).toBe(tokens.length - 1);
+  }, 60_000);
+
   describe.skipIf(!e2e.baseUrl)("in the browser", () => {
     let browser: Browser;
     beforeAll(async () => {

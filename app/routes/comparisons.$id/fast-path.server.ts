@@ -26,6 +26,11 @@ interface Template {
 }
 
 const templates = new Map<string, Template>();
+/**
+ * Full renders in flight that will be kept as templates, by key: the views of one setting asked for at the same
+ * moment (fifty readers after a change) wait for the one render instead of each rendering the page in full.
+ */
+const rendering = new Map<string, Promise<void>>();
 
 /** As React writes an attribute value. */
 function attr(s: string): string {
@@ -53,8 +58,10 @@ export interface FocusView {
   values: Values;
   /** Renders the page from its template (UTF-8), or null (no template yet, or a data stream of another shape). */
   render(context: EntryContext): Promise<Buffer | null>;
-  /** Keeps a full render of this view as the template for its siblings. */
+  /** Keeps a full render of this view as the template for its siblings (and lets the views waiting for it go on). */
   keep(html: string): void;
+  /** The full render will not be kept (an error): the views waiting for it render in full. */
+  release(): void;
 }
 
 /**
@@ -93,12 +100,33 @@ export function focusView(request: Request, context: EntryContext, nonce: string
     note: focusNoteHtml(d.focus, d.query),
     reader: islands.readerHtml,
   };
+  let release = () => {};
   return {
     key,
     values,
     async render(ctx) {
-      const t = templates.get(key);
-      if (!t) return null;
+      let t = templates.get(key);
+      if (!t) {
+        const inFlight = rendering.get(key);
+        if (inFlight) {
+          await inFlight;
+          t = templates.get(key);
+        }
+      }
+      if (!t) {
+        // This view renders in full and is kept: the next ones wait for it (at most as long as a render may take).
+        if (!rendering.has(key)) {
+          let done = () => {};
+          const mine = new Promise<void>((r) => (done = r));
+          rendering.set(key, mine);
+          release = () => {
+            if (rendering.get(key) === mine) rendering.delete(key);
+            done();
+          };
+          setTimeout(release, 5000).unref();
+        }
+        return null;
+      }
       const chunks: string[] = [];
       const reader = ctx.serverHandoffStream!.getReader();
       const decoder = new TextDecoder();
@@ -135,10 +163,13 @@ export function focusView(request: Request, context: EntryContext, nonce: string
     },
     keep(html) {
       const t = cut(html, values);
-      if (!t) return;
-      templates.set(key, t);
-      if (templates.size > MAX_TEMPLATES) templates.delete(templates.keys().next().value!);
+      if (t) {
+        templates.set(key, t);
+        if (templates.size > MAX_TEMPLATES) templates.delete(templates.keys().next().value!);
+      }
+      release();
     },
+    release: () => release(),
   };
 }
 
