@@ -53,6 +53,10 @@ const BEFORE = {
   session8:
     "uncached p95 8,533 ms at 49.8 ms of server CPU each (25 of 56 timed out); cached comparison p95 426 ms, home 248 ms, " +
     "CSV 171 ms; server RSS 365 MB at start, 455 MB after (load 14.8)",
+  // Session 9, this bench on main (75a8f5d) just before its work (a number's first view written from a template).
+  session9:
+    "uncached p95 8,985 ms at 42.4 ms of server CPU each (63 answered, 15 timed out); cached comparison p95 723 ms, " +
+    "home 389 ms, CSV 219 ms; server RSS 329 MB at start, 388 MB after (load 20.0)",
 };
 const FIXTURES = ["port-strike", "election-dispute", "drug-recall", "border-incident"];
 
@@ -561,6 +565,7 @@ async function main(): Promise<number> {
     );
     console.log(`  before session 7's uncached-render work, same bench: ${BEFORE.session7}.`);
     console.log(`  before session 8's work (column memo, heap ceiling), same bench: ${BEFORE.session8}.`);
+    console.log(`  before session 9's work (first views written from a template), same bench: ${BEFORE.session9}.`);
     return 0;
   } catch (e) {
     console.error(`bench:load failed: ${(e as Error).message}\n--- server log (tail) ---\n${serverLog.slice(-3000)}`);

@@ -302,6 +302,8 @@ function serialOf(loaded: AnalysedComparison): number {
 
 /** Each column's memo key for its markup (see reader-html.server.ts), set by the loader that built it. */
 const columnKeys = new WeakMap<object, string>();
+/** The loaded comparison (revision and coder) each page's data was built from, by its serial (see fast-path.server.ts). */
+const pageSerials = new WeakMap<object, number>();
 
 /** `texts: false` leaves the columns' texts and highlights out (a page whose reader the browser fetches later). */
 export async function loadComparison(
@@ -480,9 +482,11 @@ export async function loadComparison(
     layerNames: LAYERS,
     corrections: { comparisonId: id, blind: view.blind, ...correctionsOf(loaded) },
   };
+  pageSerials.set(result, serialOf(loaded));
   // Nothing that names an outlet, author or URL may leave the server in blind mode: mask every string.
   if (!view.blind) return result;
   const masked = maskDeep(result, names);
+  pageSerials.set(masked, serialOf(loaded));
   // The masked columns are new objects: they keep their markup's keys (which name blind mode).
   masked.columns.forEach((c, i) => {
     const key = columnKeys.get(cols[i]!);
@@ -499,6 +503,8 @@ export interface PageIslands {
   charts: ServerCharts | null;
   /** The texts' markup (see reader-html.server.ts), or null where the page leaves them for the browser to fetch. */
   readerHtml: string | null;
+  /** The loaded comparison (revision and coder) the page was built from: what its charts' markup depends on. */
+  serial: number | null;
 }
 
 /**
@@ -532,6 +538,7 @@ export async function pageData(full: FullPage, sp: URLSearchParams) {
   return withServerOnly<typeof light, PageIslands>(light, {
     charts,
     readerHtml: withReader ? readerColumnsHtml(columns, full.focus?.token ?? null, (c) => columnKeys.get(c)) : null,
+    serial: pageSerials.get(full) ?? null,
   });
 }
 

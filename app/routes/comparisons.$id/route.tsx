@@ -18,6 +18,7 @@ import { ErrorPanel } from "#app/components/error-panel";
 import { KindLegend } from "#app/components/sourcing-view";
 import { CoverageList } from "#app/components/coverage-list";
 import { DiscussionPrompts } from "./prompts-slot";
+import { FocusNote } from "./focus-note";
 import { MAX_COLUMNS } from "./columns";
 import { comparisonAction, loadComparison, pageData, readerInPage, type PageIslands } from "./comparison.server";
 import { CorrectionsNotice } from "#app/components/corrections-notice";
@@ -323,20 +324,7 @@ export default function ComparisonPage() {
         tabIndex={-1}
       >
         <h2 id="reader-h">Side by side</h2>
-        {focus ? (
-          <div className="note focus-note" role="status">
-            {focus.spans ? (
-              <>
-                Highlighted: {focus.description} ({focus.spans} span{focus.spans === 1 ? "" : "s"}).{" "}
-              </>
-            ) : focus.description ? (
-              <>Showing {focus.description}. </>
-            ) : (
-              <>That number is not in this comparison any more. </>
-            )}
-            <a href={hrefWith(q, {}, "#reader")}>Clear</a>
-          </div>
-        ) : null}
+        {focus ? <FocusNote focus={focus} query={q} /> : null}
         <Form method="get" className="layer-form no-print" action="#reader">
           {q
             .filter(([k]) => k !== "layer" && k !== "layers" && k !== "cg")
