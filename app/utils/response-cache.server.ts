@@ -39,10 +39,20 @@ const brotli = promisify(zlib.brotliCompress);
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|x-ndjson)|image\/svg\+xml)/i;
 const MIN_COMPRESS_BYTES = 1024;
 
+/**
+ * Brotli quality 3: most pages are compressed for one or a few readers (a number's first view), so the CPU matters
+ * more than the last bytes. On a 220 KB page, quality 3 took 4.0 ms and quality 5 9.3 ms (under load), for 8% more
+ * bytes (67.6 against 62.4 KB); gzip level 6 took 6.5 ms for 65.2 KB.
+ */
+const BROTLI_QUALITY = 3;
+
 function encode(body: Buffer, enc: Encoding): Promise<Buffer> {
   return enc === "br"
     ? brotli(body, {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
       })
     : gzip(body, { level: 6 });
 }
