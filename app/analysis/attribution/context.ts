@@ -44,7 +44,8 @@ export function buildContext(original: string, tokIn: TokenizedText, quotes?: Qu
   const text = qs.normalised;
   const tok = text === original ? tokIn : withMarks(tokIn, text, original);
   const tokens = tok.tokens;
-  const lower = tokens.map((t) => t.value.toLowerCase());
+  const lower: string[] = [];
+  for (let i = 0; i < tokens.length; i++) lower.push(tokens[i]!.value.toLowerCase());
   const para = new Int32Array(tokens.length);
   let p = 0;
   for (let i = 0; i < tokens.length; i++) {
