@@ -33,6 +33,15 @@ export interface AttributionContext {
   para: Int32Array;
   /** Sentence index per token (after re-joining). */
   sid: Int32Array;
+  /** Lower-cased lemma per token, filled on first use (read through lemmaOf). */
+  lemmas: (string | undefined)[];
+}
+
+/** The lower-cased lemma of token i: several matchers read it at every verb and noun, so it is lower-cased once. */
+export function lemmaOf(ctx: AttributionContext, i: number): string {
+  let l = ctx.lemmas[i];
+  if (l === undefined) ctx.lemmas[i] = l = ctx.tok.tokens[i]!.lemma.toLowerCase();
+  return l;
 }
 
 export const WINDOW = 160;
@@ -80,6 +89,7 @@ export function buildContext(original: string, tokIn: TokenizedText, quotes?: Qu
     sid,
     quotes: qs.doubles,
     para,
+    lemmas: new Array<string | undefined>(tokens.length),
   };
 }
 

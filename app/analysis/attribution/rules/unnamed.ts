@@ -2,7 +2,7 @@ import { lookupCue } from "../../cues";
 import { isQuoteMark } from "../../quotes";
 import { type CueStance, type Span } from "../../types";
 import { contentAfter } from "../clauses";
-import { type AttributionContext, type RawAttribution, span } from "../context";
+import { type AttributionContext, type RawAttribution, lemmaOf, span } from "../context";
 import { isPassive } from "../phrases";
 import { npLeft } from "../noun-phrases";
 import {
@@ -263,7 +263,7 @@ export const FAMILY: RuleFamily = {
 
 const isVerb = (ctx: AttributionContext, i: number) =>
   ctx.tok.tokens[i]!.pos === "VERB" || ctx.tok.tokens[i]!.pos === "AUX";
-const lemmaAt = (ctx: AttributionContext, i: number) => ctx.tok.tokens[i]!.lemma.toLowerCase();
+const lemmaAt = (ctx: AttributionContext, i: number) => lemmaOf(ctx, i);
 
 /** "the agency has faced criticism for …", "she came under fire over …": criticism with no one named. */
 export const facedCriticismMatcher: TokenMatcher = {

@@ -9,6 +9,7 @@ import {
   type RawAttribution,
   fromCue,
   kindOf,
+  lemmaOf,
   span,
   withSource,
 } from "../context";
@@ -54,7 +55,7 @@ export function verbCue(
   const { tok, lower, text } = ctx;
   const tokens = tok.tokens;
   const t = tokens[i]!;
-  const lemma = lemmaOverride ?? t.lemma.toLowerCase();
+  const lemma = lemmaOverride ?? lemmaOf(ctx, i);
   const found = lookupCueAt(lemma, lower, i + 1, b);
   if (!found) return null;
   // "who asked not to be named", "declined to be identified", "requested anonymity": a source's request for
