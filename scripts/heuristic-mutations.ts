@@ -606,9 +606,9 @@ export const HEURISTICS: Heuristic[] = [
     patches: [
       {
         file: NOUN_CUES,
-        search: '  when: (ctx, i, _a, b) =>\n    ctx.tok.tokens[i]!.pos === "NOUN" &&\n    ctx.lower[i + 1] === "that"',
+        search: '  when: (ctx, i, _a, b) =>\n    ctx.tok.tokens[i]!.pos === "NOUN" && ctx.lower[i + 1] === "that"',
         replace:
-          '  when: (ctx, i, _a, b) =>\n    false &&\n    ctx.tok.tokens[i]!.pos === "NOUN" &&\n    ctx.lower[i + 1] === "that"',
+          '  when: (ctx, i, _a, b) =>\n    false && ctx.tok.tokens[i]!.pos === "NOUN" && ctx.lower[i + 1] === "that"',
       },
     ],
   },

@@ -14,7 +14,7 @@ export interface FindOptions {
 export function findAttributions(ctx: AttributionContext, options: FindOptions = {}): RawAttribution[] {
   const off = options.disabled ?? new Set<string>();
   const out: RawAttribution[] = [];
-  const usedCue = new Set<number>();
+  const usedCue = new Uint8Array(ctx.tok.tokens.length);
   for (let s = 0; s < ctx.sentStart.length; s++) {
     const sa = ctx.sentStart[s]!;
     const sb = ctx.sentEnd[s]!;
@@ -24,7 +24,7 @@ export function findAttributions(ctx: AttributionContext, options: FindOptions =
       // A window around the cue keeps run-on "sentences" (lists, hostile input) linear.
       const a = Math.max(sa, i - WINDOW);
       const b = Math.min(sb, i + WINDOW);
-      if (usedCue.has(i)) continue;
+      if (usedCue[i]) continue;
       // Only the matchers whose trigger (part of speech, word) this token meets can find a cue here.
       const mask = triggerMask(ctx, i);
       if (!mask) continue;
@@ -42,7 +42,7 @@ export function findAttributions(ctx: AttributionContext, options: FindOptions =
         if (!m.fallthrough) break;
       }
       if (att) {
-        usedCue.add(i);
+        usedCue[i] = 1;
         sentenceAtts.push(att);
         out.push(att);
       }

@@ -1,7 +1,7 @@
 import { isQuoteMark } from "../../quotes";
 import { type CueStance } from "../../types";
 import { contentAfter, contentAfterPost, contentBefore } from "../clauses";
-import { type AttributionContext, type RawAttribution, span } from "../context";
+import { type AttributionContext, type RawAttribution, fromCue, span } from "../context";
 import { npRight } from "../noun-phrases";
 import type { RuleFamily, TokenMatcher } from "../rule";
 
@@ -39,7 +39,7 @@ export function accordingTo(ctx: AttributionContext, i: number, a: number, b: nu
     while (m <= b && tokens[m]!.value !== ",") m++;
     const c = m < b ? contentAfter(ctx, m + 1, b) : null;
     if (!c) return null;
-    return { ...base, kind: "according_to", sourceTok: np, source, content: [c], rule: "according-to.pre" };
+    return fromCue(base, "according_to", np, source, [c], "according-to.pre");
   }
   if (tokens[i - 1]!.value !== "," && !isQuoteMark(tokens[i - 1]!.value)) {
     // "… rose, according to X" without a comma is still post-position
@@ -47,14 +47,7 @@ export function accordingTo(ctx: AttributionContext, i: number, a: number, b: nu
   const before = contentBefore(ctx, tokens[i - 1]!.value === "," || isQuoteMark(tokens[i - 1]!.value) ? i - 1 : i, a);
   if (!before) return null;
   const rest = contentAfterPost(ctx, np[1] + 1, b).filter((x) => !isQuoteMark(ctx.text[x.start]));
-  return {
-    ...base,
-    kind: "according_to",
-    sourceTok: np,
-    source,
-    content: [before, ...rest],
-    rule: "according-to.post",
-  };
+  return fromCue(base, "according_to", np, source, [before, ...rest], "according-to.post");
 }
 
 /** The rules of this family: id, one sentence and worked examples (rules/examples.ts). */

@@ -18,6 +18,8 @@ const UNANSWERED_ALL =
 /** Unreachable or without comment, found by its own words (the engine reads no cue there). */
 const UNREACHABLE =
   /\b(?:could|can)\s*(?:not|n't)\s+(?:\w+ly\s+)?be\s+reached|\b(?:was|were|is|are)\s+(?:not|n't)\s+(?:\w+ly\s+)?available\s+(?:for|to)\s+comment|\b(?:had|has|have)\s+no\s+(?:immediate\s+)?comment|\bwould\s*(?:not|n't)\s+comment\b/gi;
+/** Every match of UNREACHABLE holds one of these words: a text without them is not searched (a tenth of the cost). */
+const UNREACHABLE_WORDS = /reached|comment/i;
 
 /** Is `x` a non-response? Its cue and what follows decide; a negation must come just before "respond"/"return". */
 export function isNonResponse(text: string, x: RawAttribution): boolean {
@@ -60,7 +62,9 @@ export function nonResponses(ctx: AttributionContext, out: RawAttribution[], off
       aside: "no_comment",
     });
   };
-  for (const m of text.matchAll(UNREACHABLE)) add(m.index, m.index + m[0].length, null, "nocomment.unreachable", m[0]);
+  if (UNREACHABLE_WORDS.test(text))
+    for (const m of text.matchAll(UNREACHABLE))
+      add(m.index, m.index + m[0].length, null, "nocomment.unreachable", m[0]);
   for (const m of text.matchAll(UNANSWERED_ALL))
     add(m.index, m.index + m[0].length, /(?:respond|return|reply|answer)\w*/i.exec(m[0]), "nocomment.declined", m[0]);
 }

@@ -1,5 +1,5 @@
 import { clauseFollows, contentAfter } from "../clauses";
-import { type AttributionContext, type RawAttribution, kindOf, span, trimSpan } from "../context";
+import { type AttributionContext, type RawAttribution, kindOf, lemmaOf, span, trimSpan } from "../context";
 import { isFiniteVerb, isPassive, skipLeftModifiers, subjectOk } from "../phrases";
 import { npLeft } from "../noun-phrases";
 import { NOUN_CUES, NOUN_STANCE, NOUN_THAT, POSSESSIVE_PRON, RELATIVE } from "../word-sets";
@@ -171,8 +171,7 @@ export const nounCueMatcher: TokenMatcher = {
   id: "noun-possessive",
   produces: ["noun.possessive"],
   fallthrough: true,
-  when: (ctx, i, a) =>
-    ctx.tok.tokens[i]!.pos === "NOUN" && NOUN_CUES.has(ctx.tok.tokens[i]!.lemma.toLowerCase()) && i > a,
+  when: (ctx, i, a) => ctx.tok.tokens[i]!.pos === "NOUN" && NOUN_CUES.has(lemmaOf(ctx, i)) && i > a,
   run: (ctx, i, a, b) => nounCue(ctx, i, a, b),
 };
 
@@ -182,9 +181,6 @@ export const nounThatMatcher: TokenMatcher = {
   produces: ["noun.complement"],
   fallthrough: true,
   when: (ctx, i, _a, b) =>
-    ctx.tok.tokens[i]!.pos === "NOUN" &&
-    ctx.lower[i + 1] === "that" &&
-    i + 2 <= b &&
-    NOUN_THAT.has(ctx.tok.tokens[i]!.lemma.toLowerCase()),
+    ctx.tok.tokens[i]!.pos === "NOUN" && ctx.lower[i + 1] === "that" && i + 2 <= b && NOUN_THAT.has(lemmaOf(ctx, i)),
   run: (ctx, i, a, b) => nounComplement(ctx, i, a, b),
 };

@@ -1,5 +1,5 @@
 import { lookupCue } from "../../cues";
-import { type AttributionContext, type RawAttribution, span, tokenAt } from "../context";
+import { type AttributionContext, type RawAttribution, lemmaOf, span, tokenAt } from "../context";
 import { isPassive, subjectOk } from "../phrases";
 import { npLeft, npRight } from "../noun-phrases";
 import { PERSONAL, RELATIVE } from "../word-sets";
@@ -77,5 +77,5 @@ export const passiveAgentMatcher: TokenMatcher = {
   produces: ["indirect.passive-agent"],
   fallthrough: true,
   when: (ctx, i, a) => ctx.tok.tokens[i]!.pos === "VERB" && ctx.lower[i + 1] === "by" && isPassive(ctx, i, a),
-  run: (ctx, i, a, b) => passiveAgent(ctx, i, a, b, ctx.tok.tokens[i]!.lemma.toLowerCase()),
+  run: (ctx, i, a, b) => passiveAgent(ctx, i, a, b, lemmaOf(ctx, i)),
 };

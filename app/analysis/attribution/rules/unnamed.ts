@@ -2,7 +2,7 @@ import { lookupCue } from "../../cues";
 import { isQuoteMark } from "../../quotes";
 import { type CueStance, type Span } from "../../types";
 import { contentAfter } from "../clauses";
-import { type AttributionContext, type RawAttribution, span } from "../context";
+import { type AttributionContext, type RawAttribution, lemmaOf, span } from "../context";
 import { isPassive } from "../phrases";
 import { npLeft } from "../noun-phrases";
 import {
@@ -75,12 +75,12 @@ export function unnamedPassive(
     // "Hundreds of fish are said to have died": the subject is part of what is reported.
     const subj = auxTok - 1 >= a ? npLeft(ctx, auxTok - 1, a, false) : null;
     const content = subj && !PERSONAL.has(lower[subj[0]]!) ? { start: tokens[subj[0]]!.start, end: c.end } : c;
-    return { ...base, kind: "unnamed", content: [content], rule: "unnamed.passive" };
+    return Object.assign({}, base, { kind: "unnamed" as const, content: [content], rule: "unnamed.passive" });
   }
   if (lower[i + 1] === "that" && auxTok - 1 >= a && lower[auxTok - 1] === "it") {
     const c = contentAfter(ctx, i + 1, b);
     if (!c) return null;
-    return { ...base, kind: "unnamed", content: [c], rule: "unnamed.it-is-said" };
+    return Object.assign({}, base, { kind: "unnamed" as const, content: [c], rule: "unnamed.it-is-said" });
   }
   return null;
 }
@@ -263,7 +263,7 @@ export const FAMILY: RuleFamily = {
 
 const isVerb = (ctx: AttributionContext, i: number) =>
   ctx.tok.tokens[i]!.pos === "VERB" || ctx.tok.tokens[i]!.pos === "AUX";
-const lemmaAt = (ctx: AttributionContext, i: number) => ctx.tok.tokens[i]!.lemma.toLowerCase();
+const lemmaAt = (ctx: AttributionContext, i: number) => lemmaOf(ctx, i);
 
 /** "the agency has faced criticism for …", "she came under fire over …": criticism with no one named. */
 export const facedCriticismMatcher: TokenMatcher = {

@@ -2,7 +2,17 @@
 // "X said", a participle clause fronted before its subject, and a colon introducing a quotation.
 import { startsWithQuote } from "../../quotes";
 import { contentAfterCue, firstCommaOutsideQuotes } from "../cue-content";
-import { type AttributionContext, type RawAttribution, kindOf, span, tokenAt, trimSpan, withSource } from "../context";
+import {
+  type AttributionContext,
+  type CueFields,
+  type RawAttribution,
+  fromCue,
+  kindOf,
+  span,
+  tokenAt,
+  trimSpan,
+  withSource,
+} from "../context";
 import {
   anonymityClauseBefore,
   appositiveSource,
@@ -52,7 +62,7 @@ const APPROX = new Set([
 import { type CueClass } from "../../cues";
 
 /** The fields of an attribution that the cue alone decides. */
-export type CueBase = Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">;
+export type CueBase = CueFields;
 
 /** The speaker phrase ending at token j before a cue (with time gaps, post-modifiers, appositives and coordinated verbs). */
 export function subjectBeforeCue(
@@ -246,41 +256,15 @@ export function contentAfterSource(
       (first.pos === "ADP" && lower[tokenAt(tokens, content.start)] !== "that") ||
       lower[tokenAt(tokens, content.start)] === "when";
     if (whatOnly)
-      return {
-        ...base,
-        kind: "indirect",
-        sourceTok: np,
-        source: span(ctx, np[0], np[1]),
-        content: [span(ctx, np[0] - 1, np[0] - 1)],
-        rule,
-      };
+      return fromCue(base, "indirect", np, span(ctx, np[0], np[1]), [span(ctx, np[0] - 1, np[0] - 1)], rule);
     if (cut)
-      return {
-        ...base,
-        kind: "indirect",
-        sourceTok: np,
-        source: span(ctx, np[0], np[1]),
-        content: [span(ctx, np[0] - 1, np[0] - 1), cut],
-        rule,
-      };
+      return fromCue(base, "indirect", np, span(ctx, np[0], np[1]), [span(ctx, np[0] - 1, np[0] - 1), cut], rule);
   }
-  return {
-    ...base,
-    kind: direct ? "direct" : kindOf(ctx, content),
-    sourceTok: np,
-    source: span(ctx, np[0], np[1]),
-    content: [content],
-    rule,
-  };
+  return fromCue(base, direct ? "direct" : kindOf(ctx, content), np, span(ctx, np[0], np[1]), [content], rule);
 }
 
 /** "Citing a report, the mayor said …": the participle's object up to the comma is the content, the subject after the comma the source. */
-export function frontedParticiple(
-  ctx: AttributionContext,
-  k: number,
-  b: number,
-  base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">,
-): RawAttribution | null {
+export function frontedParticiple(ctx: AttributionContext, k: number, b: number, base: CueBase): RawAttribution | null {
   const tokens = ctx.tok.tokens;
   const m = firstCommaOutsideQuotes(ctx, k, b, k + 40);
   if (m < 0 || m === k || m + 1 > b) return null;
@@ -297,7 +281,7 @@ export function frontedParticiple(
 export function colonIntro(
   ctx: AttributionContext,
   colonTok: number,
-  base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">,
+  base: CueBase,
   np: [number, number],
 ): RawAttribution | null {
   const text = ctx.text;
@@ -306,19 +290,11 @@ export function colonIntro(
   if (p >= text.length) return null;
   const q = ctx.quotes.byStart.get(p);
   const source = span(ctx, np[0], np[1]);
-  if (q)
-    return {
-      ...base,
-      kind: "direct",
-      sourceTok: np,
-      source,
-      content: [{ start: q.start, end: q.end }],
-      rule: "quote.colon-intro",
-    };
+  if (q) return fromCue(base, "direct", np, source, [{ start: q.start, end: q.end }], "quote.colon-intro");
   // Unquoted: the rest of the paragraph the colon opens.
   const paraIdx = ctx.tok.paragraphs.findIndex((x) => x.start <= p && p < x.end);
   if (paraIdx < 0) return null;
   const c = trimSpan(text, p, ctx.tok.paragraphs[paraIdx]!.end);
   if (!c) return null;
-  return { ...base, kind: "indirect", sourceTok: np, source, content: [c], rule: "indirect.colon" };
+  return fromCue(base, "indirect", np, source, [c], "indirect.colon");
 }

@@ -3,7 +3,16 @@ import { endsWithQuote, isQuoteMark, startsWithQuote } from "../../quotes";
 import { type CueClass, lookupCueAt } from "../../cues";
 import { clauseFollows, contentAfterPost, contentBefore, endsClause, isDashToken } from "../clauses";
 import { contentAfterCue } from "../cue-content";
-import { type AttributionContext, type RawAttribution, kindOf, span, withSource } from "../context";
+import {
+  type AttributionContext,
+  type CueFields,
+  type RawAttribution,
+  fromCue,
+  kindOf,
+  lemmaOf,
+  span,
+  withSource,
+} from "../context";
 import {
   appositiveSource,
   anonymityRequestEnd,
@@ -46,7 +55,7 @@ export function verbCue(
   const { tok, lower, text } = ctx;
   const tokens = tok.tokens;
   const t = tokens[i]!;
-  const lemma = lemmaOverride ?? t.lemma.toLowerCase();
+  const lemma = lemmaOverride ?? lemmaOf(ctx, i);
   const found = lookupCueAt(lemma, lower, i + 1, b);
   if (!found) return null;
   // "who asked not to be named", "declined to be identified", "requested anonymity": a source's request for
@@ -224,14 +233,14 @@ export function verbCue(
         // After "said X," an appositive describes X; only a new quotation continues the content.
         const all = [pieces, ...contentAfterPost(ctx, np[1] + 1, b, true)];
         const quoted = endsWithQuote(text, pieces.end);
-        return {
-          ...base,
-          kind: quoted ? "direct" : kindOf(ctx, pieces),
-          sourceTok: np,
-          source: span(ctx, np[0], np[1]),
-          content: all,
-          rule: quoted ? "quote.cue-source-after" : "indirect.cue-source-after",
-        };
+        return fromCue(
+          base,
+          quoted ? "direct" : kindOf(ctx, pieces),
+          np,
+          span(ctx, np[0], np[1]),
+          all,
+          quoted ? "quote.cue-source-after" : "indirect.cue-source-after",
+        );
       }
     }
   }
@@ -293,18 +302,18 @@ export function verbCue(
       const quoted = endsWithQuote(text, pieces.end);
       // After a quotation and "she said", only another quotation continues her words; ", adding …" or a narrative clause does not.
       const rest = quoted ? contentAfterPost(ctx, cueEndTok + 1, b, true) : contentAfterPost(ctx, cueEndTok + 1, b);
-      return {
-        ...base,
-        kind: quoted ? "direct" : kindOf(ctx, pieces),
-        sourceTok: np,
-        source: span(ctx, np[0], np[1]),
-        content: [pieces, ...rest],
-        rule: quoted
+      return fromCue(
+        base,
+        quoted ? "direct" : kindOf(ctx, pieces),
+        np,
+        span(ctx, np[0], np[1]),
+        [pieces, ...rest],
+        quoted
           ? "quote.source-cue-after"
           : rest.length && !startsWithQuote(text, rest[0]!.start)
             ? "indirect.split"
             : "indirect.source-cue-after",
-      };
+      );
     }
   }
   return contentAfterSource(ctx, i, a, b, cueEndTok, { lemma, cls, withParticle }, base, np);
@@ -330,7 +339,7 @@ function withSubject(
   cueEndTok: number,
   lemma: string,
   cls: CueClass,
-  base: Omit<RawAttribution, "kind" | "sourceTok" | "source" | "content" | "rule">,
+  base: CueFields,
 ): RawAttribution | null {
   // Speech only ("with Russia backing the government" is an act), and a plain phrase ("with footage of Vass saying" shows Vass).
   if (cls !== "speech") return null;
