@@ -144,8 +144,16 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** Terms of a span: actor keys for names ("@hamas"), digits for numbers, stems of other content words. */
-export function claimTerms(words: Word[], spans: Span[], mentions: Mention[]): string[] {
+/**
+ * Terms of a span: actor keys for names ("@hamas"), digits for numbers, stems of other content words. `memo` (one
+ * slot per word of `words`, for one text) keeps each word's own term, as claims and their parts share words.
+ */
+export function claimTerms(
+  words: Word[],
+  spans: Span[],
+  mentions: Mention[],
+  memo?: (string | null | undefined)[],
+): string[] {
   const terms: string[] = [];
   for (const s of spans) {
     let mi = lowerBound(mentions, s.start);
@@ -157,30 +165,34 @@ export function claimTerms(words: Word[], spans: Span[], mentions: Mention[]): s
         if (m.span.start === w.start) terms.push("@" + m.actorKey);
         continue;
       }
-      if (!hasWordChar(w.text)) continue;
-      if (w.pos === "NUM" || /^\d[\d,.]*$/.test(w.text)) {
-        terms.push(w.lower.replace(/,/g, "").replace(/\.$/, ""));
-        continue;
+      let t = memo?.[i];
+      if (t === undefined) {
+        t = wordTerm(w);
+        if (memo) memo[i] = t;
       }
-      if (w.pos === "PROPN") {
-        terms.push(stem(foldName(w.text)));
-        continue;
-      }
-      if (
-        STOP_WORDS.has(w.lower) ||
-        w.pos === "AUX" ||
-        w.pos === "DET" ||
-        w.pos === "PRON" ||
-        w.pos === "ADP" ||
-        w.pos === "CCONJ" ||
-        w.pos === "SCONJ" ||
-        w.pos === "PART"
-      )
-        continue;
-      terms.push(stem(/[‘’']/.test(w.lemma) ? w.lemma.replace(/[‘’']/g, "") : w.lemma));
+      if (t !== null) terms.push(t);
     }
   }
   return terms;
+}
+
+/** The term of a word outside any name, or null for a function word or punctuation. */
+function wordTerm(w: Word): string | null {
+  if (!hasWordChar(w.text)) return null;
+  if (w.pos === "NUM" || /^\d[\d,.]*$/.test(w.text)) return w.lower.replace(/,/g, "").replace(/\.$/, "");
+  if (w.pos === "PROPN") return stem(foldName(w.text));
+  if (
+    STOP_WORDS.has(w.lower) ||
+    w.pos === "AUX" ||
+    w.pos === "DET" ||
+    w.pos === "PRON" ||
+    w.pos === "ADP" ||
+    w.pos === "CCONJ" ||
+    w.pos === "SCONJ" ||
+    w.pos === "PART"
+  )
+    return null;
+  return stem(/[‘’']/.test(w.lemma) ? w.lemma.replace(/[‘’']/g, "") : w.lemma);
 }
 
 function lowerBound(mentions: Mention[], pos: number): number {
@@ -251,16 +263,19 @@ function piecesBySentence(text: string, pieces: Span[], sentences: Span[]): Span
     }
   }
   // A fragment of two words or fewer ("he added.") stays with its neighbour rather than standing alone.
+  // (A group's words are the sum of its pieces' words: no word runs across the space that joined them.)
   const merged: Span[][] = [];
+  let lastWords = 0;
   for (const g of out) {
-    const words = wordCount(g.map((x) => text.slice(x.start, x.end)).join(" "));
-    if (words <= 2 && merged.length) merged[merged.length - 1]!.push(...g);
-    else if (
-      merged.length &&
-      wordCount(merged[merged.length - 1]!.map((x) => text.slice(x.start, x.end)).join(" ")) <= 2
-    )
+    let words = 0;
+    for (const x of g) words += wordCount(text.slice(x.start, x.end));
+    if ((words <= 2 && merged.length) || (merged.length && lastWords <= 2)) {
       merged[merged.length - 1]!.push(...g);
-    else merged.push(g);
+      lastWords += words;
+    } else {
+      merged.push(g);
+      lastWords = words;
+    }
   }
   return merged;
 }
@@ -494,6 +509,7 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
   };
   const sourceByKey = new Map(sources.map((s) => [s.key, s]));
   const claims: ClaimItem[] = [];
+  const termMemo: (string | null | undefined)[] = new Array(words.length);
 
   // A content piece the attribution engine ended at a split inside "11.20pm" runs on to the end of the real sentence.
   const mergedEnd = new Map<number, number>();
@@ -599,7 +615,7 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
         sourceKey: a.sourceKey,
         sourceName: owner ? owner.name : (src?.name ?? (a.source ? text.slice(a.source.start, a.source.end) : null)),
         ...(owner ? { sourceKey: null } : {}),
-        terms: claimTerms(words, pieces, mentions),
+        terms: claimTerms(words, pieces, mentions, termMemo),
         rule: groups.length > 1 ? "claim.sentence-split" : "claim.attribution",
         evidence: [`stance.${stance}`, ...evidence, ...(cut.has(a.id) ? ["claim.content-cut"] : [])],
         ...(denialAt ? { denial: denialAt } : {}),
@@ -661,7 +677,7 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
         span: s,
         spans: [s],
         text: text.slice(s.start, s.end),
-        terms: claimTerms(words, [s], mentions),
+        terms: claimTerms(words, [s], mentions, termMemo),
         rule: "claim.continued",
         evidence: [`stance.${before.stance}`, "claim.continued"],
       });
@@ -687,7 +703,7 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
             attributionId: null,
             sourceKey: null,
             sourceName: null,
-            terms: claimTerms(words, [{ start: s.start, end: s.start + main.length }], mentions),
+            terms: claimTerms(words, [{ start: s.start, end: s.start + main.length }], mentions, termMemo),
             rule,
             evidence: ["stance.asserted"],
           });
@@ -722,20 +738,20 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
       attributionId: null,
       sourceKey: null,
       sourceName: null,
-      terms: claimTerms(words, [s], mentions),
+      terms: claimTerms(words, [s], mentions, termMemo),
       rule,
       evidence: [`stance.${stance}`, ...evidence],
       ...(denialAt ? { denial: denialAt } : {}),
     });
   }
   claims.sort((x, y) => x.span.start - y.span.start);
-  splitAllegations(text, words, mentions, claims);
+  splitAllegations(text, words, mentions, claims, termMemo);
   // One claim per main clause of the writer's sentences ("X resigned, and Y named a successor").
   splitPropositions(
     text,
     words,
     claims,
-    (span) => claimTerms(words, [span], mentions),
+    (span) => claimTerms(words, [span], mentions, termMemo),
     (p) => hedgesNear(p.start, p.end).some((h) => !h.inQuote && h.span.start >= p.start && h.span.end <= p.end),
   );
   markRebuttals(text, sentences, claims);
@@ -744,7 +760,9 @@ export function extractClaims(input: ClaimInput): ClaimItem[] {
 }
 
 /** "allegations that P": P is an allegation the writer reports, not asserts; "denied allegations that P" denies it. */
-const ALLEGATION = /\b(?:allegations?|accusations?|suspicions?)\s+that\s+/giu;
+const ALLEGATION = /\b(?:allegations?|accusations?|suspicions?)\s+that\s+/iu;
+/** Words ALLEGATION cannot match without (same flags): a text with none of them has no allegation to cut out. */
+const ALLEGATION_GATE = /allegation|accusation|suspicion/iu;
 const DENIED_BEFORE =
   /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes)\s+(?:(?:the|all|any|new|these|those)\s+)?$/i;
 
@@ -752,11 +770,19 @@ const DENIED_BEFORE =
  * Cuts "allegations that P" out of a claim: P becomes its own claim, hedged (or denied after "denied"), and the claim
  * keeps the words before the noun when five or more remain. P runs to the end of the piece, a dash or a semicolon.
  */
-function splitAllegations(text: string, words: Word[], mentions: Mention[], claims: ClaimItem[]): void {
+function splitAllegations(
+  text: string,
+  words: Word[],
+  mentions: Mention[],
+  claims: ClaimItem[],
+  termMemo: (string | null | undefined)[],
+): void {
+  // (Claims arrive sorted by start: with nothing cut out, the sort at the end would change nothing.)
+  if (!ALLEGATION_GATE.test(text)) return;
   for (const c of [...claims]) {
     if (c.spans.length !== 1 || c.stance === "denied") continue;
     const piece = text.slice(c.span.start, c.span.end);
-    const m = [...piece.matchAll(ALLEGATION)][0];
+    const m = ALLEGATION.exec(piece);
     if (!m) continue;
     const from = c.span.start + m.index! + m[0].length;
     const stop = /\s+[—–]\s+|;/.exec(text.slice(from, c.span.end));
@@ -776,7 +802,7 @@ function splitAllegations(text: string, words: Word[], mentions: Mention[], clai
       attributionId: null,
       sourceKey: null,
       sourceName: null,
-      terms: claimTerms(words, [p], mentions),
+      terms: claimTerms(words, [p], mentions, termMemo),
       rule: "claim.allegation",
       evidence: [denied ? "stance.denied" : "stance.hedged", "claim.allegation", m[0].trim()],
       ...(denied ? { denial: { start: c.span.start, end: c.span.start + m.index! } } : {}),
@@ -786,12 +812,12 @@ function splitAllegations(text: string, words: Word[], mentions: Mention[], clai
       c.span = { start: c.span.start, end: c.span.start + head.length };
       c.spans = [c.span];
       c.text = head;
-      c.terms = claimTerms(words, [c.span], mentions);
+      c.terms = claimTerms(words, [c.span], mentions, termMemo);
     } else if (wordCount(tail) >= 5) {
       c.span = { start: c.span.end - tail.length, end: c.span.end };
       c.spans = [c.span];
       c.text = tail;
-      c.terms = claimTerms(words, [c.span], mentions);
+      c.terms = claimTerms(words, [c.span], mentions, termMemo);
     } else claims.splice(claims.indexOf(c), 1);
   }
   claims.sort((x, y) => x.span.start - y.span.start);

@@ -207,9 +207,8 @@ function analyseTitle(title: string, known: Actor[]): TitleAnalysis {
 
 /** Analyses one article's clean text (spans index `text`); the title, if given, is analysed as its own text. */
 export function analyse(text: string, meta: { title?: string | null } = {}): ArticleAnalysis {
+  // (tokenize gives every token a lemma: the lower-cased word where wink has none, as for "cannot".)
   const tok = tokenize(text);
-  // wink gives some tokens no lemma ("cannot"); every later stage expects a string.
-  for (const t of tok.tokens) if (typeof t.lemma !== "string") t.lemma = t.value.toLowerCase();
   const words = toWords(tok);
   // The quotation structure is found once and shared by sourcing, voice, markers and claims.
   const qs = quoteStructure(text, tok.paragraphs);
