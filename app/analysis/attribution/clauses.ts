@@ -281,12 +281,18 @@ export function contentAfterPost(ctx: AttributionContext, k: number, b: number, 
 function quotedParagraphsAfter(ctx: AttributionContext, pos: number, para: number): Span[] {
   const out: Span[] = [];
   const paras = ctx.tok.paragraphs;
-  if (/\S/.test(ctx.text.slice(pos, paras[para]!.end).replace(/[.,”"’']/g, ""))) return out;
+  // only closing marks and punctuation may follow the tag (scanned, not sliced: a paragraph can be a megabyte long)
+  for (let i = pos; i < paras[para]!.end; i++) if (!/[\s.,”"’']/.test(ctx.text[i]!)) return out;
   for (let p = para + 1; p < paras.length && p <= para + 3; p++) {
     const { start, end } = paras[p]!;
     const q = ctx.quotes.byStart.get(start);
-    if (!q || /\S/.test(ctx.text.slice(q.end, end))) break;
+    if (!q || !onlySpace(ctx.text, q.end, end)) break;
     out.push({ start: q.start, end: q.end });
   }
   return out;
+}
+
+function onlySpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/\s/.test(text[i]!)) return false;
+  return true;
 }
