@@ -1345,11 +1345,6 @@ export const HEURISTICS: Heuristic[] = [
     patches: [off(CUE_CONTENT, 'if (lw === "by" && ')],
   },
   {
-    name: "objAdjCoord",
-    what: "“calling the levy a disgrace and demanding …”: a verb after “and”/“or”/“but” ends a noun object.",
-    patches: [off(CUE_CONTENT, 'if ((lw === "and" || lw === "or" || lw === "but") && (n.pos')],
-  },
-  {
     name: "objEndAdj",
     what: "“called him reckless”: an adjective complement after the object's head stays in the content.",
     patches: [
@@ -1375,11 +1370,6 @@ export const HEURISTICS: Heuristic[] = [
     name: "trailAdjunct",
     what: "“said the ferry would run, after the council …”, “…, with X voting against”: a trailing adjunct after a finished clause.",
     patches: [off(CLAUSES, "if (!frontSub && verbSeen && (TRAIL_ADJUNCT.has(l1)")],
-  },
-  {
-    name: "quoteParasAfter",
-    what: "““…,” she said.¶“…””: paragraphs of one quotation after the speaker tag's paragraph continue the quotation.",
-    patches: [off(CLAUSES, "if (quotesOnly) out.push(...quotedParagraphsAfter")],
   },
   {
     name: "noObject",

@@ -272,27 +272,5 @@ export function contentAfterPost(ctx: AttributionContext, k: number, b: number, 
     out.push({ start: q.start, end: q.end });
     pos = q.end;
   }
-  if (quotesOnly) out.push(...quotedParagraphsAfter(ctx, pos, para));
   return out;
-}
-
-/** "“…,” she said.¶“…”": paragraphs after the one the speaker tag ends that hold nothing but one quotation carry
- * on the same words (up to three). */
-function quotedParagraphsAfter(ctx: AttributionContext, pos: number, para: number): Span[] {
-  const out: Span[] = [];
-  const paras = ctx.tok.paragraphs;
-  // only closing marks and punctuation may follow the tag (scanned, not sliced: a paragraph can be a megabyte long)
-  for (let i = pos; i < paras[para]!.end; i++) if (!/[\s.,”"’']/.test(ctx.text[i]!)) return out;
-  for (let p = para + 1; p < paras.length && p <= para + 3; p++) {
-    const { start, end } = paras[p]!;
-    const q = ctx.quotes.byStart.get(start);
-    if (!q || !onlySpace(ctx.text, q.end, end)) break;
-    out.push({ start: q.start, end: q.end });
-  }
-  return out;
-}
-
-function onlySpace(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!/\s/.test(text[i]!)) return false;
-  return true;
 }

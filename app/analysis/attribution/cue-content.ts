@@ -238,7 +238,6 @@ function objectAdjunct(ctx: AttributionContext, m: number, b: number): boolean {
   // "after he won", "before leaving"; but "the period before 1972" stays one phrase.
   if (ADJUNCT_OPENERS.has(lw) && ((n.pos === "VERB" && /ing$/.test(ln)) || clauseFollows(ctx, m + 1, b))) return true;
   if (lw === "by" && ((n.pos === "VERB" && /ing$/.test(ln)) || n.pos === "NUM")) return true;
-  if ((lw === "and" || lw === "or" || lw === "but") && (n.pos === "VERB" || n.pos === "AUX")) return true;
   return false;
 }
 
