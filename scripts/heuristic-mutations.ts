@@ -166,7 +166,12 @@ export const HEURISTICS: Heuristic[] = [
   {
     name: "npObject",
     what: "A cue with a noun-phrase object: the content is the phrase, not the adverbials after it.",
-    patches: [off(CUE_CONTENT, "if (!OBJECT_CUES.has(lemma)) {\n    const e = nounObjectEnd")],
+    patches: [
+      off(
+        CUE_CONTENT,
+        'if (!OBJECT_CUES.has(lemma) && lemma !== "say" && lemma !== "add") {\n    const e = nounObjectEnd',
+      ),
+    ],
   },
   // noun-phrases.ts and according-to.ts: the speaker phrase
   {
@@ -1422,6 +1427,49 @@ export const HEURISTICS: Heuristic[] = [
       },
     ],
   },
+  // Content boundaries (issue 12, PolNeAR train near-misses); tests/unit/analysis/sourcing-boundaries.test.ts pins them.
+  {
+    name: "objAdjOpener",
+    what: "“praised the plan after the council approved it”: “after”/“before”/“following” with a clause or gerund end a noun object.",
+    patches: [off(CUE_CONTENT, "if (ADJUNCT_OPENERS.has(lw) && ")],
+  },
+  {
+    name: "objAdjSub",
+    what: "“backed the levy until the vote”: a subordinator ends a noun object.",
+    patches: [off(CUE_CONTENT, "if (SUBORDINATE_ONLY.has(lw)) return true;")],
+  },
+  {
+    name: "objAdjBy",
+    what: "“favored X by 12 points”, “condemned X by calling …”: “by” with an amount or a gerund ends a noun object.",
+    patches: [off(CUE_CONTENT, 'if (lw === "by" && ')],
+  },
+  {
+    name: "objEndAdj",
+    what: "“called him reckless”: an adjective complement after the object's head stays in the content.",
+    patches: [
+      {
+        file: CUE_CONTENT,
+        search: "let e = m - 1;\n    while (e > head",
+        replace: "let e = head;\n    while (e > head",
+      },
+    ],
+  },
+  {
+    name: "sayClause",
+    what: "“said the turmoil at the hearing was staged”: the words of “say” and “add” are a clause, not a noun object to cut.",
+    patches: [
+      {
+        file: CUE_CONTENT,
+        search: 'if (!OBJECT_CUES.has(lemma) && lemma !== "say" && lemma !== "add") {',
+        replace: "if (!OBJECT_CUES.has(lemma)) {",
+      },
+    ],
+  },
+  {
+    name: "trailAdjunct",
+    what: "“said the ferry would run, after the council …”, “…, with X voting against”: a trailing adjunct after a finished clause.",
+    patches: [off(CLAUSES, "if (!frontSub && verbSeen && (TRAIL_ADJUNCT.has(l1)")],
+  },
   {
     name: "noObject",
     what: "“Residents protesting against …”: a preposition after the participle leaves no reported object.",
@@ -1451,6 +1499,7 @@ export const FOCUSED = [
   "tests/unit/analysis/sourcing-speakers.test.ts",
   "tests/unit/analysis/sourcing-names-found.test.ts",
   "tests/unit/analysis/sourcing-families.test.ts",
+  "tests/unit/analysis/sourcing-boundaries.test.ts",
 ];
 
 interface Failure {

@@ -68,6 +68,8 @@ export function clauseEnd(ctx: AttributionContext, k: number, b: number): number
       // ", but her plan would …": a contrasting clause with its own subject.
       if (!frontSub && verbSeen && (l1 === "but" || l1 === "yet") && m + 2 <= b && clauseFollows(ctx, m + 2, b))
         return m - 1;
+      // ", after he introduced a bill …", ", with Lewandowski taking …": a trailing adjunct of the main clause.
+      if (!frontSub && verbSeen && (TRAIL_ADJUNCT.has(l1) || (l1 === "with" && n1.value === l1))) return m - 1;
       if (m > k + 1) frontSub = false;
       if ((l1 === "which" || l1 === "who" || l1 === "where") && !(clausal && !relativeHasCue(ctx, m + 2, b)))
         return m - 1;
@@ -82,6 +84,19 @@ export function clauseEnd(ctx: AttributionContext, k: number, b: number): number
   }
   return b;
 }
+
+/** Subordinators that, after a comma and a finished clause, open an adjunct of the sentence's main clause. */
+const TRAIL_ADJUNCT = new Set([
+  "after",
+  "because",
+  "when",
+  "while",
+  "although",
+  "though",
+  "whereas",
+  "before",
+  "since",
+]);
 
 export function isDashToken(ctx: AttributionContext, m: number): boolean {
   const v = ctx.tok.tokens[m]!.value;

@@ -20,7 +20,7 @@ import {
   STANCE_NOUNS,
   TIME_WORDS,
 } from "./word-sets";
-import { contentAfter } from "./clauses";
+import { clauseFollows, contentAfter } from "./clauses";
 
 /** Content after a cue: skips objects of "tell", time phrases and "in a statement", then runs to the sentence end. */
 export function contentAfterCue(
@@ -102,7 +102,8 @@ export function contentAfterCue(
   }
   while (k <= b && (lower[k] === "," || lower[k] === "—")) k++;
   if (k > b) return null;
-  if (!OBJECT_CUES.has(lemma)) {
+  // "say" and "add" report a clause ("said the turmoil at the convention was …"): their words are not cut as a noun object.
+  if (!OBJECT_CUES.has(lemma) && lemma !== "say" && lemma !== "add") {
     const e = nounObjectEnd(ctx, k, b);
     if (e >= k) return trimSpan(ctx.text, tokens[k]!.start, tokens[e]!.end);
   }
@@ -185,6 +186,12 @@ export function nounObjectEnd(ctx: AttributionContext, k: number, b: number): nu
   if (m > limit) return -1;
   const lw = lower[m]!;
   const t = tokens[m]!;
+  if (objectAdjunct(ctx, m, b)) {
+    // the phrase's last word, an adjective complement included ("called him divisive")
+    let e = m - 1;
+    while (e > head && (tokens[e]!.pos === "PUNCT" || tokens[e]!.pos === "DET" || lower[e] === "of")) e--;
+    return e;
+  }
   if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "PART") return -1;
   if (
     (CUT_PREPS.has(lw) && t.value === lw) ||
@@ -214,6 +221,29 @@ export function nounObjectEnd(ctx: AttributionContext, k: number, b: number): nu
   }
   return -1;
 }
+
+/** After a noun-phrase object, an adjunct that the reported words do not include: a subordinate clause ("after he
+ * won"), "by" with a gerund or an amount ("by 12 points"), a coordinated verb ("and demanded …"), a comma before a
+ * subordinator or relative pronoun. */
+function objectAdjunct(ctx: AttributionContext, m: number, b: number): boolean {
+  const tokens = ctx.tok.tokens;
+  const lower = ctx.lower;
+  const lw = lower[m]!;
+  const t = tokens[m]!;
+  const n = m + 1 <= b ? tokens[m + 1]! : undefined;
+  const ln = lower[m + 1] ?? "";
+  if (t.value !== lw && t.pos !== "PUNCT") return false;
+  if (SUBORDINATE_ONLY.has(lw)) return true;
+  if (!n) return false;
+  // "after he won", "before leaving"; but "the period before 1972" stays one phrase.
+  if (ADJUNCT_OPENERS.has(lw) && ((n.pos === "VERB" && /ing$/.test(ln)) || clauseFollows(ctx, m + 1, b))) return true;
+  if (lw === "by" && ((n.pos === "VERB" && /ing$/.test(ln)) || n.pos === "NUM")) return true;
+  return false;
+}
+
+/** Words that open an adjunct clause or phrase after an object noun phrase. */
+const ADJUNCT_OPENERS = new Set(["after", "before", "following"]);
+const SUBORDINATE_ONLY = new Set(["although", "though", "whereas", "unless", "until"]);
 
 /** The first comma outside quotation marks from token k up to b and before token `until`; -1 when a ";", "." or ":" comes first. */
 export function firstCommaOutsideQuotes(ctx: AttributionContext, k: number, b: number, until: number): number {

@@ -10,7 +10,7 @@ import attributionWords from "../lexicons/attribution-words.json";
 import givenNames from "../lexicons/given-names.json";
 import { DOCUMENT_RULES, RULE_REGISTRY, TOKEN_MATCHERS } from "./registry";
 
-export const ENGINE_REVISION = 31;
+export const ENGINE_REVISION = 32;
 
 /** The lexicons the sourcing engine reads, with their versions (also listed on the methods page). */
 export const SOURCING_LEXICONS: { name: string; version: string; file: string }[] = [

@@ -38,8 +38,8 @@ describe.skipIf(!hasPolnear)("PolNeAR dev floors", () => {
   }, 60_000);
 });
 
-// The split the rules are developed on (840 articles): measured 0.7098 content F1 and 0.6506 end-to-end at engine revision 25.
-export const TRAIN_FLOORS = { contentF1At03: 0.709, endToEndF1At03: 0.65 };
+// The split the rules are developed on (840 articles): measured 0.7104 content F1 and 0.6522 end-to-end at engine revision 29.
+export const TRAIN_FLOORS = { contentF1At03: 0.71, endToEndF1At03: 0.652 };
 
 describe.skipIf(!hasTrain)("PolNeAR train floors", () => {
   it("content F1 and end-to-end F1 at 0.3", async () => {
