@@ -264,7 +264,20 @@ function prepareWords(words: Word[]): Word[] {
       w = { ...w, end: w.end - 2, text: base, lower: base.toLowerCase(), lemma: base.toLowerCase() };
     }
     const parts = /[-‑–]/.test(w.text) ? w.text.split(/[-‑–]/) : null;
-    if (
+    const owner = parts && parts.length === 2 ? ownerPrefix(parts) : null;
+    if (owner) {
+      // "Hamas-run", "Kremlin-backed": the name is a mention of its own; the participle describes something else.
+      out.push({
+        ...w,
+        end: w.start + owner.length,
+        text: owner,
+        lower: owner.toLowerCase(),
+        lemma: owner.toLowerCase(),
+        pos: "PROPN",
+      });
+      const rest = w.text.slice(owner.length + 1);
+      out.push({ ...w, start: w.end - rest.length, text: rest, lower: rest, lemma: rest, pos: "ADJ" });
+    } else if (
       !parts ||
       parts.length < 2 ||
       !parts.every((p) => /^\p{Lu}\p{L}/u.test(p)) ||
@@ -289,6 +302,22 @@ function prepareWords(words: Word[]): Word[] {
     if (poss) out.push(poss);
   }
   return out;
+}
+
+/**
+ * Participles that make a name into a modifier of something else ("Hamas-run", "Iran-backed", "Kyiv-based"): the
+ * capitalised word before the hyphen is a name of its own (a mention of that actor, when it is one), and the
+ * hyphenated word is not.
+ */
+const OWNER_PARTICIPLES = new Set(
+  "owned run led backed based controlled linked affiliated allied aligned held funded supported sponsored inspired administered operated occupied governed made".split(
+    " ",
+  ),
+);
+
+function ownerPrefix(parts: string[]): string | null {
+  const [name, rest] = parts as [string, string];
+  return OWNER_PARTICIPLES.has(rest) && /^\p{Lu}\p{L}/u.test(name) ? name : null;
 }
 
 function matchAlias(words: Word[], i: number, memo?: (AliasEntry | null | undefined)[]): AliasEntry | null {

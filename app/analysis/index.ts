@@ -31,7 +31,7 @@ import codebook from "./codebook.json";
 import { RULES_HASH, SOURCING_LEXICONS, SOURCING_VERSION } from "./attribution/version";
 
 /** Bump when a rule of the framing or claims stages changes; lexicon versions are added below. */
-const FRAMING_VERSION = 8;
+const FRAMING_VERSION = 9;
 
 export const ANALYSER_VERSION = [
   // Derived from the engine revision and its rules' ids and order (attribution/version.ts).

@@ -51,6 +51,19 @@ describe("actor detection and merging", () => {
     expect(keys).toEqual(["hamas", "isis", "hamas"]);
   });
 
+  it("reads a name before '-run', '-backed' or '-based' as a mention of that actor, never as a name of its own", () => {
+    // Both sides of a fictional conflict, alike: the name is mentioned, the participle describes something else.
+    for (const [a, b] of [
+      ["Korvath", "Marenland"],
+      ["Marenland", "Korvath"],
+    ]) {
+      const text = `${a} denied it. The ${a}-run clinics and ${b}-backed units met in a Dunmore-based depot near ${b}.`;
+      const { actors, mentions } = actorsOf(text);
+      expect(actors.map((x) => x.name).sort()).toEqual([a, b, "Dunmore"].sort());
+      expect(mentions.map((m) => m.surface)).toEqual([a, a, b, "Dunmore", b]);
+    }
+  });
+
   it("skips sentence-initial common words and keeps names capitalised mid-sentence", () => {
     const text = "Additional talks began. Revelations followed. Talks with Korvath resumed. Korvath agreed.";
     const { actors } = actorsOf(text);
