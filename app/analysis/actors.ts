@@ -232,8 +232,9 @@ interface Candidate {
 }
 
 /**
- * Prepares the word stream for name runs: a possessive "'s" becomes its own word, and a hyphenated word of
- * capitalised parts ("Hamas-ISIS", "Romney-Ryan") splits when a part is a known alias or stands alone elsewhere.
+ * Prepares the word stream for name runs: a possessive "'s" becomes its own word, a hyphenated word of
+ * capitalised parts ("Hamas-ISIS", "Romney-Ryan") splits when a part is a known alias or stands alone elsewhere,
+ * and a name before a participle ("Hamas-run", "Kyiv-based": OWNER_PARTICIPLES) stands apart from it.
  */
 function prepareWords(words: Word[]): Word[] {
   // Capitalised words standing alone (not first in their sentence): found when a hyphenated word first needs them.
