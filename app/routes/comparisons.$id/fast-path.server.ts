@@ -1,5 +1,6 @@
 import type { EntryContext } from "@remix-run/node";
 import { serverOnly } from "#app/components/island";
+import { escapeHtml } from "#app/utils/html-escape";
 import type { PageIslands } from "./comparison.server";
 import { focusNoteHtml, type FocusNoteData } from "./focus-note";
 
@@ -31,11 +32,6 @@ const templates = new Map<string, Template>();
  * moment (fifty readers after a change) wait for the one render instead of each rendering the page in full.
  */
 const rendering = new Map<string, Promise<void>>();
-
-/** As React writes an attribute value. */
-function attr(s: string): string {
-  return s.replace(/[&"'<>]/g, (c) => ({ "&": "&amp;", '"': "&quot;", "'": "&#x27;", "<": "&lt;", ">": "&gt;" })[c]!);
-}
 
 /** As Remix writes the loader data's chunk into its script (markup.ts's escapeHtml over JSON.stringify). */
 function dataScript(chunk: string): string {
@@ -96,7 +92,7 @@ export function focusView(request: Request, context: EntryContext, nonce: string
   const values: Values = {
     nonce,
     // A form without an action posts to the page's address (react-router's useFormAction).
-    action: `action="${attr(url.pathname + url.search)}"`,
+    action: `action="${escapeHtml(url.pathname + url.search)}"`,
     note: focusNoteHtml(d.focus, d.query),
     reader: islands.readerHtml,
   };

@@ -1,3 +1,4 @@
+import { escapeHtml } from "#app/utils/html-escape";
 import { hrefWith } from "./view";
 
 export interface FocusNoteData {
@@ -27,11 +28,6 @@ export function FocusNote({ focus, query }: { focus: FocusNoteData; query: [stri
   );
 }
 
-/** As React escapes text and attribute values. */
-function esc(s: string): string {
-  return s.replace(/[&"'<>]/g, (c) => ({ "&": "&amp;", '"': "&quot;", "'": "&#x27;", "<": "&lt;", ">": "&gt;" })[c]!);
-}
-
 /**
  * FocusNote's markup as React's server render writes it (text nodes side by side parted by `<!-- -->`, empty ones
  * left out), for a number's first view written without React (fast-path.server.ts); a test holds the two equal.
@@ -44,7 +40,7 @@ export function focusNoteHtml(focus: FocusNoteData, query: [string, string][]): 
       : ["That number is not in this comparison any more. "];
   const body = texts
     .filter((t) => t !== "")
-    .map(esc)
+    .map(escapeHtml)
     .join("<!-- -->");
-  return `<div class="note focus-note" role="status">${body}<a href="${esc(hrefWith(query, {}, "#reader"))}">Clear</a></div>`;
+  return `<div class="note focus-note" role="status">${body}<a href="${escapeHtml(hrefWith(query, {}, "#reader"))}">Clear</a></div>`;
 }

@@ -1,16 +1,11 @@
 import { splitParagraphs } from "#app/analysis/paragraphs";
+import { escapeHtml } from "#app/utils/html-escape";
 import type { CardSpec, HighlightSpec } from "#app/components/article-reader";
 import type { ReaderColumn } from "./reader-columns";
 
 // The texts side by side as markup written directly: the same markup React renders for <ReaderColumns> (a test
 // holds the two equal), at a fraction of the cost. The reader is most of a number's first view (four texts,
 // every layer marked, a card per mark) and it is a static island, never hydrated, so no React is needed for it.
-
-const ESCAPES: Record<string, string> = { '"': "&quot;", "'": "&#x27;", "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-/** As React escapes text and attribute values. */
-function esc(s: string): string {
-  return /["'&<>]/.test(s) ? s.replace(/["'&<>]/g, (c) => ESCAPES[c]!) : s;
-}
 
 /** Appends markup, keeping React's separator between two adjacent text nodes (`<!-- -->`). */
 class Out {
@@ -19,7 +14,7 @@ class Out {
   text(s: string): void {
     if (s === "") return;
     if (this.lastText) this.parts.push("<!-- -->");
-    this.parts.push(esc(s));
+    this.parts.push(escapeHtml(s));
     this.lastText = true;
   }
   tag(s: string): void {
@@ -38,7 +33,7 @@ function card(out: Out, c: CardSpec): void {
     out.tag("</span>");
   }
   if (c.link) {
-    out.tag(`<a class="card-row card-link" href="${esc(c.link.href)}">`);
+    out.tag(`<a class="card-row card-link" href="${escapeHtml(c.link.href)}">`);
     out.text(c.link.label);
     out.tag("</a>");
   }
@@ -82,10 +77,10 @@ function range(
     for (let j = 0; j < active.length; j++) {
       const h = active[j]!;
       const f = first[j]!;
-      let open = `<mark class="${esc(`hl ${h.className}`)}"`;
-      if (f && h.anchor) open += ` id="${esc(`${idPrefix}-${h.anchor}`)}"`;
+      let open = `<mark class="${escapeHtml(`hl ${h.className}`)}"`;
+      if (f && h.anchor) open += ` id="${escapeHtml(`${idPrefix}-${h.anchor}`)}"`;
       if (f && h.card) open += ` tabindex="0"`;
-      if (f && h.label) open += ` aria-label="${esc(h.label)}"`;
+      if (f && h.label) open += ` aria-label="${escapeHtml(h.label)}"`;
       out.tag(`${open} data-start="${h.start}" data-end="${h.end}">`);
     }
     out.text(piece);
