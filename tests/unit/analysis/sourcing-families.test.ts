@@ -2,17 +2,7 @@
 // heuristic: each test fails when its heuristic alone is switched off (`npx tsx scripts/heuristic-mutations.ts`),
 // and the sentence after it shows what the heuristic must leave alone.
 import { describe, expect, it } from "vitest";
-import { analyseSourcing } from "#app/analysis/sourcing";
-
-function rows(text: string) {
-  const s = (sp: { start: number; end: number } | null | undefined) => (sp ? text.slice(sp.start, sp.end) : null);
-  return analyseSourcing(text).attributions.map((a) => ({
-    rule: a.rule,
-    source: s(a.source),
-    cue: s(a.cue),
-    content: a.content.map((c) => text.slice(c.start, c.end)),
-  }));
-}
+import { rows } from "../../utils/sourcing-rows";
 
 describe("post-position speakers", () => {
   it("commonNounSpeaker: “…, the admiral said.” takes a common noun as the speaker", () => {

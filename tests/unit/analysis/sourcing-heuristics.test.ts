@@ -2,17 +2,7 @@
 // fictional sentence each that shows what the heuristic does: each test fails when its heuristic alone is
 // switched off (`npx tsx scripts/heuristic-mutations.ts` shows it). Grouped by the file the heuristic is in.
 import { describe, expect, it } from "vitest";
-import { analyseSourcing } from "#app/analysis/sourcing";
-
-function rows(text: string) {
-  const s = (sp: { start: number; end: number } | null | undefined) => (sp ? text.slice(sp.start, sp.end) : null);
-  return analyseSourcing(text).attributions.map((a) => ({
-    rule: a.rule,
-    source: s(a.source),
-    cue: s(a.cue),
-    content: a.content.map((c) => text.slice(c.start, c.end)),
-  }));
-}
+import { rows } from "../../utils/sourcing-rows";
 
 describe("clauses.ts", () => {
   it("rel: “, which …” ends a content that is no clause of its own", () => {
